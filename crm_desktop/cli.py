@@ -1,0 +1,99 @@
+"""The command line: every job of the app, scriptable, on the same services as the window.
+
+``crm-desktop`` alone opens the main window; a subcommand runs one job and
+exits. Exit status: 0 done, 2 a usage error, 1 anything else — always with
+one clear line on stderr, never a traceback for a user's mistake. Our own
+bugs print one line too and leave the traceback in the log file.
+
+Each area of the app declares its subcommands in a module of
+:mod:`crm_desktop.cli_commands` (``register(subparsers)``); this module only
+builds the parser from them and applies the error policy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from crm_desktop import APP_NAME, __version__
+from crm_desktop.errors import CancelledError, CrmError
+
+PROG = "crm-desktop"
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with our first line: ``crm-desktop: error: …`` and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _command_modules() -> list:
+    from crm_desktop.cli_commands import core
+
+    return [core]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description=f"{APP_NAME}: a customer-relationship manager for one small business.",
+        epilog="Without a command, the main window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the database file (default: $CRM_DESKTOP_DB or the user data folder)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in _command_modules():
+        module.register(subparsers)
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from crm_desktop.logs import setup_logging
+
+    log_path = setup_logging()
+    try:
+        if args.command is None:
+            from crm_desktop.ui.app import run_app
+
+            return run_app(args.db)
+        return int(args.handler(args) or 0)
+    except CancelledError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted: nothing was changed.")
+    except CrmError as exc:
+        return _fail(str(exc))
+    except BrokenPipeError:
+        # The reader went away (``crm-desktop search x | head``): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return _fail(f"{exc.strerror or exc}{where}.")
+    except Exception as exc:  # our bug: one line here, the traceback in the log
+        log.exception("internal error in %s", args.command)
+        details = f" Details are in {log_path}." if log_path else ""
+        return _fail(f"internal error: {type(exc).__name__}: {exc}.{details}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of ``crm-desktop``, one module per area; each has ``register(subparsers)``."""

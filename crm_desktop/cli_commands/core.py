@@ -1,0 +1,124 @@
+"""``demo``, ``search`` and ``check``: filling, finding in and checking a database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+from crm_desktop.errors import CrmError
+
+
+def register(subparsers: Any) -> None:
+    demo = subparsers.add_parser(
+        "demo",
+        help="fill an empty database with sample data",
+        description="Fill an empty database with believable sample data (deterministic per seed).",
+    )
+    demo.add_argument(
+        "--customers",
+        type=_positive,
+        default=200,
+        metavar="N",
+        help="how many customers (default 200; 100000 makes ~500,000 order lines)",
+    )
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    demo.set_defaults(handler=run_demo)
+
+    search = subparsers.add_parser(
+        "search",
+        help="find customers by name, email, phone, city, tag or contact",
+        description="Print the matching customers, one a line: "
+        "id, name, email, phone (tab-separated).",
+    )
+    search.add_argument("text", metavar="TEXT", help="what to look for (any script, any case)")
+    search.add_argument("--limit", type=_positive, default=None, metavar="N")
+    search.set_defaults(handler=run_search)
+
+    check = subparsers.add_parser(
+        "check",
+        help="check the database's integrity and count its records",
+        description="Run SQLite's integrity and foreign-key checks and count the records. "
+        "Exit status 1 names the problem when the file is damaged.",
+    )
+    check.set_defaults(handler=run_check)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _open(args: argparse.Namespace, **options: Any):
+    from crm_desktop.services import open_session
+
+    return open_session(args.db, **options)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from crm_desktop.services import demo
+
+    opened = _open(args)
+    show = sys.stderr.isatty() and args.customers >= 5000
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\r  {100 * done // max(total, 1):3d} %", end="", file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    result = demo.generate(customers=args.customers, seed=args.seed, progress=progress)
+    if show:
+        print("\r", end="", file=sys.stderr)
+    counts = result.counts
+    print(
+        f"Added sample data to {opened.path} in {time.perf_counter() - started:.1f} s: "
+        f"{counts['customer']:,} customers, {counts['contact']:,} contacts, "
+        f"{counts['sales_order']:,} orders with {counts['order_line']:,} lines, "
+        f"{counts['deal']:,} deals, {counts['task']:,} tasks, "
+        f"{counts['interaction']:,} interactions."
+    )
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from crm_desktop.services import listing, search
+
+    _open(args, create=False)
+    if not args.text.strip():
+        raise CrmError("give something to search for.")
+    ids = search.search_customers(args.text, limit=args.limit)
+    for row in listing.fetch_rows("customer", ids, ["name", "email", "phone"]):
+        fields = [str(row["id"]), row["name"], row["email"] or "", row["phone"] or ""]
+        print("\t".join(field.replace("\t", " ").replace("\n", " ") for field in fields))
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from crm_desktop.models import SCHEMA_VERSION
+    from crm_desktop.services.check import check_database
+
+    opened = _open(args, create=False, migrate_old=False)
+    report = check_database()
+    print(f"Database:      {opened.path}")
+    print(f"Integrity:     {report.integrity}")
+    print(f"Foreign keys:  {'ok' if not report.foreign_key_problems else 'BROKEN'}")
+    for problem in report.foreign_key_problems[:10]:
+        print(f"  {problem}")
+    note = "" if report.schema_version == SCHEMA_VERSION else " (upgraded when next opened)"
+    print(f"Schema:        version {report.schema_version}{note}")
+    if report.counts:
+        print("Records:")
+        trashed = report.counts.pop("customer_in_trash", 0)
+        for table, count in report.counts.items():
+            extra = f"  ({trashed:,} in the trash)" if table == "customer" and trashed else ""
+            print(f"  {table:<16}{count:>10,}{extra}")
+    problems = [p for p in report.problems if not p.startswith("schema version")]
+    if problems:
+        raise CrmError(f"{opened.path} is damaged: {problems[0]}")
+    return 0

@@ -1,0 +1,61 @@
+"""The data layer: peewee models of the documented schema and the database file they live in."""
+
+from crm_desktop.models.base import database
+from crm_desktop.models.connection import (
+    APPLICATION_ID,
+    OpenedDatabase,
+    close_database,
+    database_path,
+    open_database,
+)
+from crm_desktop.models.migrations import SCHEMA_VERSION
+from crm_desktop.models.tables import (
+    ALL_MODELS,
+    DOCUMENTED_MODELS,
+    AuditLog,
+    Campaign,
+    CampaignMember,
+    Contact,
+    Customer,
+    CustomerSearch,
+    CustomerTag,
+    Deal,
+    Interaction,
+    OrderLine,
+    Product,
+    SalesOrder,
+    ServiceCase,
+    Setting,
+    Tag,
+    Task,
+    TrashItem,
+)
+
+__all__ = [
+    "ALL_MODELS",
+    "APPLICATION_ID",
+    "DOCUMENTED_MODELS",
+    "SCHEMA_VERSION",
+    "AuditLog",
+    "Campaign",
+    "CampaignMember",
+    "Contact",
+    "Customer",
+    "CustomerSearch",
+    "CustomerTag",
+    "Deal",
+    "Interaction",
+    "OpenedDatabase",
+    "OrderLine",
+    "Product",
+    "SalesOrder",
+    "ServiceCase",
+    "Setting",
+    "Tag",
+    "Task",
+    "TrashItem",
+    "close_database",
+    "database",
+    "database_path",
+    "open_database",
+]

@@ -1,0 +1,331 @@
+"""The peewee models of the documented schema (see the README's "Data model").
+
+Each model says, in the database itself, what the brief says in words: NOT
+NULL where a value is required, CHECK on every enumeration and on money and
+quantities, foreign keys with a deliberate ON DELETE, and an index on every
+column the screens search, sort or join on.
+
+ON DELETE, in short: what belongs to a customer (contacts, deals, orders,
+tasks, interactions, service cases, campaign memberships, tags) goes with it
+when the trash is emptied (CASCADE); a reference that merely points at
+something (an order's deal, a task's contact, a line's product) is cleared
+(SET NULL) and put back by the trash when that thing is restored.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    SQL,
+    Check,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
+
+from crm_desktop.models.base import (
+    BaseModel,
+    date_column,
+    db_default,
+    enum_column,
+    flag_column,
+    money_column,
+    not_blank,
+    timestamp_column,
+)
+from crm_desktop.models.enums import (
+    AUDIT_ACTIONS,
+    CAMPAIGN_KINDS,
+    CAMPAIGN_MEMBER_STATUSES,
+    CUSTOMER_KINDS,
+    CUSTOMER_STATUSES,
+    DEAL_STAGES,
+    INTERACTION_KINDS,
+    ORDER_STATUSES,
+    PRIORITIES,
+    SERVICE_CASE_KINDS,
+    SERVICE_CASE_STATUSES,
+    TASK_STATUSES,
+)
+
+# Bounds that keep every line total exact in 64-bit SQLite integers
+# (quantity in thousandths × unit price stays below 2**63).
+MAX_QUANTITY = 1_000_000
+MAX_UNIT_PRICE_CENTS = 1_000_000_000
+
+
+class Customer(BaseModel):
+    """A company or a person the business sells to; ``deleted_at`` set means in the trash."""
+
+    kind = enum_column("kind", CUSTOMER_KINDS, "company")
+    name = TextField(constraints=[not_blank("name")])
+    email = TextField(null=True, index=True)
+    phone = TextField(null=True, index=True)
+    website = TextField(null=True)
+    address = TextField(null=True)
+    city = TextField(null=True)
+    country = TextField(null=True, index=True)
+    status = enum_column("status", CUSTOMER_STATUSES, "lead")
+    source = TextField(null=True)
+    notes = TextField(null=True)
+    created_at = timestamp_column("created_at")
+    updated_at = timestamp_column("updated_at")
+    deleted_at = timestamp_column("deleted_at", null=True)
+
+    class Meta:
+        indexes = ((("deleted_at", "status"), False), (("created_at",), False))
+
+
+class Contact(BaseModel):
+    """A person at a customer; at most one per customer is the primary contact."""
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    name = TextField(constraints=[not_blank("name")])
+    position = TextField(null=True)
+    email = TextField(null=True, index=True)
+    phone = TextField(null=True, index=True)
+    notes = TextField(null=True)
+    is_primary = flag_column("is_primary", 0)
+
+
+Contact.add_index(
+    Contact.index(Contact.customer, unique=True, name="contact_one_primary_per_customer").where(
+        SQL("is_primary = 1")
+    )
+)
+
+
+class Tag(BaseModel):
+    """A segment label such as "VIP" or "newsletter"."""
+
+    name = TextField(unique=True, constraints=[not_blank("name")])
+
+
+class CustomerTag(BaseModel):
+    """A tag on a customer."""
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    tag = ForeignKeyField(Tag, on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("customer", "tag"), True),)
+
+
+class Product(BaseModel):
+    """An item of the price list, with its stock."""
+
+    sku = TextField(null=True, unique=True)
+    name = TextField(index=True, constraints=[not_blank("name")])
+    description = TextField(null=True)
+    unit_price_cents = money_column("unit_price_cents", maximum=MAX_UNIT_PRICE_CENTS)
+    stock_qty = FloatField(default=0, constraints=[Check("stock_qty >= 0"), db_default(0)])
+    active = flag_column("active", 1)
+
+
+class Deal(BaseModel):
+    """An opportunity moving through the pipeline's stages."""
+
+    title = TextField(constraints=[not_blank("title")])
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    stage = enum_column("stage", DEAL_STAGES, "new", index=True)
+    amount_cents = money_column("amount_cents")
+    probability = IntegerField(
+        default=10,
+        constraints=[
+            Check("typeof(probability) = 'integer' AND probability BETWEEN 0 AND 100"),
+            db_default(10),
+        ],
+    )
+    expected_close = date_column("expected_close")
+    closed_at = date_column("closed_at")
+    lost_reason = TextField(null=True)
+
+    class Meta:
+        indexes = ((("expected_close",), False),)
+        constraints = (Check("closed_at IS NULL OR stage IN ('won', 'lost')"),)
+
+
+class SalesOrder(BaseModel):
+    """An order (``order`` is an SQL keyword); its total is the sum of its lines."""
+
+    number = TextField(unique=True, constraints=[not_blank("number")])
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    deal = ForeignKeyField(Deal, null=True, on_delete="SET NULL")
+    order_date = date_column("order_date", null=False)
+    status = enum_column("status", ORDER_STATUSES, "draft")
+    notes = TextField(null=True)
+
+    class Meta:
+        indexes = ((("order_date", "status"), False), (("status",), False))
+
+
+class OrderLine(BaseModel):
+    """One line of an order: quantity × unit price less the discount."""
+
+    order = ForeignKeyField(SalesOrder, on_delete="CASCADE")
+    product = ForeignKeyField(Product, null=True, on_delete="SET NULL")
+    description = TextField(default="", constraints=[db_default("")])
+    quantity = FloatField(
+        constraints=[Check(f"quantity > 0 AND quantity <= {MAX_QUANTITY}")],
+    )
+    unit_price_cents = money_column("unit_price_cents", maximum=MAX_UNIT_PRICE_CENTS)
+    discount_pct = FloatField(
+        default=0, constraints=[Check("discount_pct BETWEEN 0 AND 100"), db_default(0)]
+    )
+
+
+class Task(BaseModel):
+    """Something to do: a call, a meeting, a delivery, a letter."""
+
+    title = TextField(constraints=[not_blank("title")])
+    notes = TextField(null=True)
+    due_date = date_column("due_date")
+    status = enum_column("status", TASK_STATUSES, "open")
+    priority = enum_column("priority", PRIORITIES, "normal")
+    customer = ForeignKeyField(Customer, null=True, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    deal = ForeignKeyField(Deal, null=True, on_delete="SET NULL")
+    done_at = timestamp_column("done_at", null=True)
+
+    class Meta:
+        indexes = ((("status", "due_date"), False), (("due_date",), False))
+
+
+class Interaction(BaseModel):
+    """One contact with a customer: a call, a meeting, an email, a note, a visit."""
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    kind = enum_column("kind", INTERACTION_KINDS, "note")
+    occurred_at = timestamp_column("occurred_at")
+    subject = TextField(default="", constraints=[db_default("")])
+    notes = TextField(null=True)
+
+    class Meta:
+        indexes = ((("occurred_at",), False), (("customer", "occurred_at"), False))
+
+
+class Campaign(BaseModel):
+    """A marketing activity: a mailing, a trade show, an advertisement."""
+
+    name = TextField(constraints=[not_blank("name")])
+    kind = enum_column("kind", CAMPAIGN_KINDS, "email")
+    start_date = date_column("start_date")
+    end_date = date_column("end_date")
+    location = TextField(null=True)
+    budget_cents = money_column("budget_cents")
+    notes = TextField(null=True)
+
+    class Meta:
+        indexes = ((("start_date",), False),)
+        constraints = (Check("end_date IS NULL OR start_date IS NULL OR end_date >= start_date"),)
+
+
+class CampaignMember(BaseModel):
+    """A customer taking part in a campaign."""
+
+    campaign = ForeignKeyField(Campaign, on_delete="CASCADE")
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    status = enum_column("status", CAMPAIGN_MEMBER_STATUSES, "planned")
+
+    class Meta:
+        indexes = ((("campaign", "customer"), True),)
+
+
+class ServiceCase(BaseModel):
+    """After-sales service: a question, a complaint, a repair, a warranty claim, a return."""
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    product = ForeignKeyField(Product, null=True, on_delete="SET NULL")
+    kind = enum_column("kind", SERVICE_CASE_KINDS, "question")
+    subject = TextField(constraints=[not_blank("subject")])
+    description = TextField(null=True)
+    status = enum_column("status", SERVICE_CASE_STATUSES, "open", index=True)
+    priority = enum_column("priority", PRIORITIES, "normal")
+    opened_at = timestamp_column("opened_at")
+    resolved_at = timestamp_column("resolved_at", null=True)
+    resolution = TextField(null=True)
+    cost_cents = money_column("cost_cents")
+
+    class Meta:
+        indexes = ((("opened_at",), False),)
+
+
+class AuditLog(BaseModel):
+    """The history of every change: who changed what, from what, to what (JSON)."""
+
+    at = timestamp_column("at")
+    entity = TextField()
+    entity_id = IntegerField()
+    action = TextField(constraints=[Check(f"action IN {AUDIT_ACTIONS!r}")])
+    changes = TextField(default="{}", constraints=[db_default("{}")])
+
+    class Meta:
+        indexes = ((("entity", "entity_id", "at"), False), (("at",), False))
+
+
+class Setting(BaseModel):
+    """A preference that travels with the data: company name, currency, locale…"""
+
+    key = TextField(unique=True, constraints=[not_blank("key")])
+    value = TextField(null=True)
+
+
+# --- The app's own tables (schema version 2): derived or bookkeeping data -----------
+
+
+class CustomerSearch(BaseModel):
+    """Derived: the folded text one search matches and the customer's sort key.
+
+    ``id`` is the customer's id. Rebuilt from the other tables whenever it may
+    be stale, so nothing here is ever the only copy of anything.
+    """
+
+    id = ForeignKeyField(Customer, primary_key=True, column_name="id", on_delete="CASCADE")
+    haystack = TextField()
+    name_key = TextField(index=True)
+    stamp = TextField(null=True)
+
+
+class TrashItem(BaseModel):
+    """A deleted record, restorable until the trash is emptied.
+
+    A customer stays in its table with ``deleted_at`` set and everything that
+    belongs to it stays in place; any other record is removed from its table
+    and kept here as JSON (``payload``), with the rows that went with it and
+    the references that were cleared, so restoring it puts back exactly what
+    was deleted. ``batch`` groups what one action deleted, for one undo.
+    """
+
+    batch = IntegerField(index=True)
+    deleted_at = timestamp_column("deleted_at")
+    entity = TextField()
+    entity_id = IntegerField()
+    customer = ForeignKeyField(Customer, null=True, on_delete="CASCADE")
+    label = TextField(default="")
+    payload = TextField(default="{}")
+
+    class Meta:
+        indexes = ((("entity", "entity_id"), False),)
+
+
+DOCUMENTED_MODELS: tuple[type[BaseModel], ...] = (
+    Customer,
+    Contact,
+    Tag,
+    CustomerTag,
+    Product,
+    Deal,
+    SalesOrder,
+    OrderLine,
+    Task,
+    Interaction,
+    Campaign,
+    CampaignMember,
+    ServiceCase,
+    AuditLog,
+    Setting,
+)
+INTERNAL_MODELS: tuple[type[BaseModel], ...] = (CustomerSearch, TrashItem)
+ALL_MODELS: tuple[type[BaseModel], ...] = DOCUMENTED_MODELS + INTERNAL_MODELS

@@ -1,0 +1,97 @@
+"""Customers: the companies and people the business sells to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from crm_desktop.models import Customer, database
+from crm_desktop.models.enums import CUSTOMER_KINDS, CUSTOMER_STATUSES
+from crm_desktop.services import records, tags
+from crm_desktop.services.changes import transaction
+from crm_desktop.services.fields import phone
+from crm_desktop.services.records import Entity, Field, Row, register
+from crm_desktop.services.search import reindex_customers
+from crm_desktop.services.validation import choice, email, line, multiline, website
+
+
+def _after_write(customer_id: int, values: Row, old: Row | None) -> None:
+    reindex_customers([customer_id])
+
+
+CUSTOMER = register(
+    Entity(
+        name="customer",
+        label="customer",
+        model=Customer,
+        fields=(
+            Field("kind", "Kind", choice(CUSTOMER_KINDS), required=True, default="company"),
+            Field("name", "Name", line(200), required=True),
+            Field("email", "Email", email),
+            Field("phone", "Phone", phone),
+            Field("website", "Website", website),
+            Field("address", "Address", multiline(1000)),
+            Field("city", "City", line(100)),
+            Field("country", "Country", line(100)),
+            Field("status", "Status", choice(CUSTOMER_STATUSES), required=True, default="lead"),
+            Field("source", "Source", line(200)),
+            Field("notes", "Notes", multiline()),
+        ),
+        describe=lambda row: row["name"],
+        after_write=_after_write,
+        timestamps=True,
+    )
+)
+
+
+def create_customer(data: Mapping[str, Any], *, tag_names: Iterable[str] = ()) -> int:
+    """Add a customer (with tags, if any); returns its id."""
+    with transaction():
+        customer_id = records.create(CUSTOMER, data)
+        if tag_names:
+            tags.add_tags([customer_id], tag_names)
+    return customer_id
+
+
+def update_customer(customer_id: int, data: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Change a customer's fields; returns what changed as ``{field: [old, new]}``."""
+    return records.update(CUSTOMER, customer_id, data)
+
+
+def get_customer(customer_id: int) -> Row:
+    """A customer with its ``tags`` (names) and its ``primary_contact`` (a contact row or None)."""
+    row = records.get(CUSTOMER, customer_id)
+    row["tags"] = tags.tags_of(customer_id)
+    primary = database.execute_sql(
+        "SELECT id, name, position, email, phone FROM contact "
+        "WHERE customer_id = ? ORDER BY is_primary DESC, id LIMIT 1",
+        (customer_id,),
+    ).fetchone()
+    row["primary_contact"] = (
+        dict(zip(("id", "name", "position", "email", "phone"), primary, strict=True))
+        if primary
+        else None
+    )
+    return row
+
+
+def set_status(customer_ids: Sequence[int], status: str) -> dict[int, dict[str, list[Any]]]:
+    """Give several customers one status, as one step; returns the changes (for undo)."""
+    return records.update_many(CUSTOMER, customer_ids, {"status": status})
+
+
+def customer_choices(query: str, *, limit: int = 20) -> list[tuple[int, str]]:
+    """(id, name) of the customers a picker offers while the user types."""
+    from crm_desktop.services.search import search_customers
+
+    ids = search_customers(query, limit=limit)
+    names = (
+        dict(
+            database.execute_sql(
+                f"SELECT id, name FROM customer WHERE id IN ({', '.join('?' for _ in ids)})", ids
+            ).fetchall()
+        )
+        if ids
+        else {}
+    )
+    return [(i, names[i]) for i in ids if i in names]

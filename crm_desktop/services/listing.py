@@ -1,0 +1,704 @@
+"""Lists for the tables of the app: filter, search and sort in SQL, fetch rows by id.
+
+A table model (the Anki pattern) asks :func:`list_ids` for the ids of the
+current view — filtered, searched and sorted by the database — and then
+:func:`fetch_rows` for the few rows on screen. 100,000 ids are a list of
+ints; nothing else is loaded until it is shown.
+
+Each list is declared as data (:class:`ListSpec`): its FROM clause, its
+columns with how each one sorts, how a search matches, and its filters.
+Text sorts by :func:`crm_desktop.services.text.sort_key` (case- and
+accent-blind in every script); empty values sort last in both directions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from crm_desktop.models import database
+from crm_desktop.models.enums import (
+    CUSTOMER_STATUSES,
+    DEAL_STAGES,
+    OPEN_DEAL_STAGES,
+    ORDER_STATUSES,
+    PRIORITIES,
+    REVENUE_ORDER_STATUSES,
+    SERVICE_CASE_STATUSES,
+    TASK_STATUSES,
+)
+from crm_desktop.services.clock import today
+from crm_desktop.services.money import line_total_sql
+from crm_desktop.services.search import match_sql, search_customers
+from crm_desktop.services.text import search_terms
+
+Row = dict[str, Any]
+Clause = tuple[str, list[Any]]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a list: its key in a row, its SQL, how it sorts, what kind of value it is.
+
+    ``kind`` tells the UI how to show it: text, enum, money, date, datetime,
+    int, decimal, percent, bool, phone, email.
+    """
+
+    key: str
+    sql: str
+    kind: str = "text"
+    sort: str | None = None  # ORDER BY expression; None: not sortable
+    nullable: bool = True
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """One list: where its rows come from, its columns, its search and its filters."""
+
+    entity: str
+    id_sql: str
+    from_sql: str
+    columns: tuple[Column, ...]
+    default_sort: str
+    base_where: str = "1"
+    search: Callable[[str], Clause] | None = None
+    filters: Mapping[str, Callable[[Any], Clause]] = field(default_factory=dict)
+    default_descending: bool = False
+    # A faster search than SQL (customers: the memory index): ids in ``search_order`` order.
+    search_ids: Callable[[str], list[int]] | None = None
+    search_order: str | None = None
+    # A FROM without joins that is enough for an unfiltered list in these sort orders.
+    lean_from: str | None = None
+    lean_sorts: frozenset[str] = frozenset()
+
+    def column(self, key: str) -> Column:
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(f"{self.entity} list has no column {key!r}")
+
+
+@dataclass
+class ListQuery:
+    """What the user asked a list for: search text, filter values, sort column and direction."""
+
+    search: str = ""
+    filters: dict[str, Any] = field(default_factory=dict)
+    sort: str | None = None
+    descending: bool | None = None
+
+
+# --- helpers to declare lists -----------------------------------------------------------
+
+
+def text(key: str, sql: str, *, kind: str = "text", sortable: bool = True) -> Column:
+    return Column(key, sql, kind, f"crm_sort_key({sql})" if sortable else None)
+
+
+def plain(key: str, sql: str, kind: str, *, nullable: bool = True, sortable: bool = True) -> Column:
+    return Column(key, sql, kind, sql if sortable else None, nullable)
+
+
+def enum(key: str, sql: str, values: Sequence[str]) -> Column:
+    """An enumeration sorts in its natural order (lead before active), not alphabetically."""
+    cases = " ".join(f"WHEN '{v}' THEN {i}" for i, v in enumerate(values))
+    return Column(key, sql, "enum", f"CASE {sql} {cases} END", nullable=False)
+
+
+def equals(sql: str) -> Callable[[Any], Clause]:
+    def clause(value: Any) -> Clause:
+        if isinstance(value, list | tuple | set):
+            values = list(value)
+            return f"{sql} IN ({', '.join('?' for _ in values)})", values
+        return f"{sql} = ?", [value]
+
+    return clause
+
+
+def on_or_after(sql: str) -> Callable[[Any], Clause]:
+    return lambda value: (f"{sql} >= ?", [_iso(value)])
+
+
+def on_or_before(sql: str) -> Callable[[Any], Clause]:
+    # Timestamps are full ISO strings: "before the end of that day" is "< next day".
+    return lambda value: (
+        f"{sql} < ?",
+        [(date.fromisoformat(_iso(value)) + timedelta(days=1)).isoformat()],
+    )
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def folded_search(*sqls: str) -> Callable[[str], Clause]:
+    """Match every term of a query in the folded text of some columns."""
+    joined = " || ' ' || ".join(f"coalesce({sql}, '')" for sql in sqls)
+
+    def clause(query: str) -> Clause:
+        terms = search_terms(query)
+        if not terms:
+            return "1", []
+        return " AND ".join(f"instr(crm_fold({joined}), ?) > 0" for _ in terms), terms
+
+    return clause
+
+
+def _customer_search(query: str) -> Clause:
+    return match_sql(query, "s")
+
+
+def _customer_search_ids(query: str) -> list[int]:
+    return search_customers(query)
+
+
+def _tag_filter(value: Any) -> Clause:
+    names = [value] if isinstance(value, str | int) else list(value)
+    conditions = []
+    params: list[Any] = []
+    for name in names:
+        if isinstance(name, int):
+            conditions.append(
+                "EXISTS (SELECT 1 FROM customer_tag ct "
+                "WHERE ct.customer_id = c.id AND ct.tag_id = ?)"
+            )
+        else:
+            conditions.append(
+                "EXISTS (SELECT 1 FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+                "WHERE ct.customer_id = c.id AND crm_fold(t.name) = crm_fold(?))"
+            )
+        params.append(name)
+    return " AND ".join(conditions) or "1", params
+
+
+def _no_tag_filter(value: Any) -> Clause:
+    return (
+        "NOT EXISTS (SELECT 1 FROM customer_tag ct WHERE ct.customer_id = c.id)" if value else "1"
+    ), []
+
+
+_LINE_TOTAL = line_total_sql("l")
+_REVENUE_STATUSES = ", ".join(f"'{s}'" for s in REVENUE_ORDER_STATUSES)
+_ORDER_TOTAL = f"(SELECT coalesce(sum({_LINE_TOTAL}), 0) FROM order_line l WHERE l.order_id = o.id)"
+
+
+def _overdue(value: Any) -> Clause:
+    if not value:
+        return "1", []
+    return "t.status = 'open' AND t.due_date < ?", [today().isoformat()]
+
+
+def _due_within(days: Any) -> Clause:
+    return "t.status = 'open' AND t.due_date <= ?", [
+        (today() + timedelta(days=int(days))).isoformat()
+    ]
+
+
+def _open_deals(value: Any) -> Clause:
+    stages = ", ".join(f"'{s}'" for s in OPEN_DEAL_STAGES)
+    return (f"d.stage IN ({stages})" if value else f"d.stage NOT IN ({stages})"), []
+
+
+def _closing_within(days: Any) -> Clause:
+    stages = ", ".join(f"'{s}'" for s in OPEN_DEAL_STAGES)
+    limit = (today() + timedelta(days=int(days))).isoformat()
+    return f"d.stage IN ({stages}) AND d.expected_close <= ?", [limit]
+
+
+def _open_cases(value: Any) -> Clause:
+    return (
+        "sc.status IN ('open', 'in_progress')" if value else "sc.status IN ('resolved', 'closed')"
+    ), []
+
+
+SPECS: dict[str, ListSpec] = {}
+
+
+def _register(spec: ListSpec) -> None:
+    SPECS[spec.entity] = spec
+
+
+_register(
+    ListSpec(
+        entity="customer",
+        id_sql="s.id",
+        # customer_search holds exactly the customers not in the trash.
+        from_sql="customer_search s JOIN customer c ON c.id = s.id",
+        lean_from="customer_search s",
+        lean_sorts=frozenset({"name"}),
+        columns=(
+            Column("name", "c.name", "text", "s.name_key", nullable=False),
+            enum("kind", "c.kind", ("company", "person")),
+            enum("status", "c.status", CUSTOMER_STATUSES),
+            text("email", "c.email", kind="email"),
+            plain("phone", "c.phone", "phone"),
+            text("city", "c.city"),
+            text("country", "c.country"),
+            text(
+                "tags",
+                "(SELECT group_concat(t.name, ', ') FROM customer_tag ct "
+                "JOIN tag t ON t.id = ct.tag_id WHERE ct.customer_id = c.id)",
+                sortable=False,
+            ),
+            text(
+                "primary_contact",
+                "(SELECT name FROM contact WHERE customer_id = c.id "
+                "ORDER BY is_primary DESC, id LIMIT 1)",
+                sortable=False,
+            ),
+            text("source", "c.source"),
+            plain(
+                "revenue_cents",
+                f"(SELECT coalesce(sum({_LINE_TOTAL}), 0) FROM sales_order o "
+                f"JOIN order_line l ON l.order_id = o.id "
+                f"WHERE o.customer_id = c.id AND o.status IN ({_REVENUE_STATUSES}))",
+                "money",
+                nullable=False,
+            ),
+            plain("created_at", "c.created_at", "datetime", nullable=False),
+            plain("updated_at", "c.updated_at", "datetime", nullable=False),
+            text("website", "c.website"),
+        ),
+        default_sort="name",
+        search=_customer_search,
+        search_ids=_customer_search_ids,
+        search_order="name",
+        filters={
+            "status": equals("c.status"),
+            "kind": equals("c.kind"),
+            "country": equals("c.country"),
+            "city": equals("c.city"),
+            "source": equals("c.source"),
+            "tag": _tag_filter,
+            "untagged": _no_tag_filter,
+            "created_from": on_or_after("c.created_at"),
+            "created_to": on_or_before("c.created_at"),
+            "ids": equals("s.id"),
+        },
+    )
+)
+
+_register(
+    ListSpec(
+        entity="contact",
+        id_sql="ct.id",
+        from_sql="contact ct JOIN customer c ON c.id = ct.customer_id",
+        base_where="c.deleted_at IS NULL",
+        columns=(
+            Column("name", "ct.name", "text", "crm_sort_key(ct.name)", nullable=False),
+            text("position", "ct.position"),
+            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
+            text("email", "ct.email", kind="email"),
+            plain("phone", "ct.phone", "phone"),
+            plain("is_primary", "ct.is_primary", "bool", nullable=False),
+            plain("customer_id", "ct.customer_id", "int", sortable=False),
+        ),
+        default_sort="name",
+        search=folded_search("ct.name", "ct.email", "ct.phone", "ct.position", "c.name"),
+        filters={"customer_id": equals("ct.customer_id"), "is_primary": equals("ct.is_primary")},
+    )
+)
+
+_register(
+    ListSpec(
+        entity="product",
+        id_sql="p.id",
+        from_sql="product p",
+        columns=(
+            text("sku", "p.sku"),
+            Column("name", "p.name", "text", "crm_sort_key(p.name)", nullable=False),
+            plain("unit_price_cents", "p.unit_price_cents", "money", nullable=False),
+            plain("stock_qty", "p.stock_qty", "decimal", nullable=False),
+            plain("active", "p.active", "bool", nullable=False),
+            text("description", "substr(p.description, 1, 300)", sortable=False),
+        ),
+        default_sort="name",
+        search=folded_search("p.sku", "p.name", "p.description"),
+        filters={"active": equals("p.active")},
+    )
+)
+
+_register(
+    ListSpec(
+        entity="deal",
+        id_sql="d.id",
+        from_sql=(
+            "deal d JOIN customer c ON c.id = d.customer_id "
+            "LEFT JOIN contact ct ON ct.id = d.contact_id"
+        ),
+        base_where="c.deleted_at IS NULL",
+        columns=(
+            Column("title", "d.title", "text", "crm_sort_key(d.title)", nullable=False),
+            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
+            text("contact_name", "ct.name"),
+            enum("stage", "d.stage", DEAL_STAGES),
+            plain("amount_cents", "d.amount_cents", "money", nullable=False),
+            plain("probability", "d.probability", "percent", nullable=False),
+            plain(
+                "weighted_cents",
+                "((d.amount_cents * d.probability + 50) / 100)",
+                "money",
+                nullable=False,
+            ),
+            plain("expected_close", "d.expected_close", "date"),
+            plain("closed_at", "d.closed_at", "date"),
+            text("lost_reason", "d.lost_reason"),
+            plain("customer_id", "d.customer_id", "int", sortable=False),
+        ),
+        default_sort="expected_close",
+        search=folded_search("d.title", "c.name", "ct.name"),
+        filters={
+            "stage": equals("d.stage"),
+            "open": _open_deals,
+            "customer_id": equals("d.customer_id"),
+            "closing_within_days": _closing_within,
+            "expected_from": on_or_after("d.expected_close"),
+            "expected_to": lambda v: ("d.expected_close <= ?", [_iso(v)]),
+        },
+    )
+)
+
+_register(
+    ListSpec(
+        entity="sales_order",
+        id_sql="o.id",
+        from_sql="sales_order o JOIN customer c ON c.id = o.customer_id",
+        base_where="c.deleted_at IS NULL",
+        columns=(
+            plain("number", "o.number", "text", nullable=False),
+            plain("order_date", "o.order_date", "date", nullable=False),
+            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
+            enum("status", "o.status", ORDER_STATUSES),
+            plain("total_cents", _ORDER_TOTAL, "money", nullable=False),
+            plain(
+                "line_count",
+                "(SELECT count(*) FROM order_line l WHERE l.order_id = o.id)",
+                "int",
+                nullable=False,
+            ),
+            text("notes", "substr(o.notes, 1, 300)", sortable=False),
+            plain("customer_id", "o.customer_id", "int", sortable=False),
+        ),
+        default_sort="order_date",
+        default_descending=True,
+        search=folded_search("o.number", "c.name"),
+        filters={
+            "status": equals("o.status"),
+            "customer_id": equals("o.customer_id"),
+            "deal_id": equals("o.deal_id"),
+            "date_from": on_or_after("o.order_date"),
+            "date_to": lambda v: ("o.order_date <= ?", [_iso(v)]),
+            "revenue": lambda v: (f"o.status IN ({_REVENUE_STATUSES})" if v else "1", []),
+        },
+    )
+)
+
+_register(
+    ListSpec(
+        entity="task",
+        id_sql="t.id",
+        from_sql=(
+            "task t LEFT JOIN customer c ON c.id = t.customer_id "
+            "LEFT JOIN contact ct ON ct.id = t.contact_id LEFT JOIN deal d ON d.id = t.deal_id"
+        ),
+        base_where="(t.customer_id IS NULL OR c.deleted_at IS NULL)",
+        columns=(
+            Column("title", "t.title", "text", "crm_sort_key(t.title)", nullable=False),
+            plain("due_date", "t.due_date", "date"),
+            enum("status", "t.status", TASK_STATUSES),
+            Column(
+                "priority",
+                "t.priority",
+                "enum",
+                "CASE t.priority "
+                + " ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(PRIORITIES))
+                + " END",
+                nullable=False,
+            ),
+            text("customer_name", "c.name"),
+            text("contact_name", "ct.name"),
+            text("deal_title", "d.title"),
+            plain("done_at", "t.done_at", "datetime"),
+            plain("customer_id", "t.customer_id", "int", sortable=False),
+        ),
+        default_sort="due_date",
+        search=folded_search("t.title", "t.notes", "c.name", "ct.name"),
+        filters={
+            "status": equals("t.status"),
+            "priority": equals("t.priority"),
+            "overdue": _overdue,
+            "due_within_days": _due_within,
+            "due_from": on_or_after("t.due_date"),
+            "due_to": lambda v: ("t.due_date <= ?", [_iso(v)]),
+            "customer_id": equals("t.customer_id"),
+            "deal_id": equals("t.deal_id"),
+            "contact_id": equals("t.contact_id"),
+        },
+    )
+)
+
+_register(
+    ListSpec(
+        entity="interaction",
+        id_sql="i.id",
+        from_sql=(
+            "interaction i JOIN customer c ON c.id = i.customer_id "
+            "LEFT JOIN contact ct ON ct.id = i.contact_id"
+        ),
+        base_where="c.deleted_at IS NULL",
+        columns=(
+            plain("occurred_at", "i.occurred_at", "datetime", nullable=False),
+            enum("kind", "i.kind", ("call", "meeting", "email", "note", "visit")),
+            Column("subject", "i.subject", "text", "crm_sort_key(i.subject)", nullable=False),
+            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
+            text("contact_name", "ct.name"),
+            text("notes", "substr(i.notes, 1, 300)", sortable=False),
+            plain("customer_id", "i.customer_id", "int", sortable=False),
+        ),
+        default_sort="occurred_at",
+        default_descending=True,
+        search=folded_search("i.subject", "i.notes", "c.name", "ct.name"),
+        filters={
+            "kind": equals("i.kind"),
+            "customer_id": equals("i.customer_id"),
+            "contact_id": equals("i.contact_id"),
+            "from": on_or_after("i.occurred_at"),
+            "to": on_or_before("i.occurred_at"),
+        },
+    )
+)
+
+_register(
+    ListSpec(
+        entity="campaign",
+        id_sql="cp.id",
+        from_sql="campaign cp",
+        columns=(
+            Column("name", "cp.name", "text", "crm_sort_key(cp.name)", nullable=False),
+            enum(
+                "kind",
+                "cp.kind",
+                ("email", "event", "advertising", "social", "mailing", "webinar", "other"),
+            ),
+            plain("start_date", "cp.start_date", "date"),
+            plain("end_date", "cp.end_date", "date"),
+            text("location", "cp.location"),
+            plain("budget_cents", "cp.budget_cents", "money", nullable=False),
+            plain(
+                "member_count",
+                "(SELECT count(*) FROM campaign_member m JOIN customer c ON c.id = m.customer_id "
+                "WHERE m.campaign_id = cp.id AND c.deleted_at IS NULL)",
+                "int",
+                nullable=False,
+            ),
+        ),
+        default_sort="start_date",
+        default_descending=True,
+        search=folded_search("cp.name", "cp.location", "cp.notes"),
+        filters={"kind": equals("cp.kind")},
+    )
+)
+
+_register(
+    ListSpec(
+        entity="campaign_member",
+        id_sql="m.id",
+        from_sql="campaign_member m JOIN customer c ON c.id = m.customer_id",
+        base_where="c.deleted_at IS NULL",
+        columns=(
+            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
+            enum(
+                "status",
+                "m.status",
+                ("planned", "invited", "responded", "attended", "converted", "declined"),
+            ),
+            text("email", "c.email", kind="email"),
+            plain("phone", "c.phone", "phone"),
+            plain("customer_id", "m.customer_id", "int", sortable=False),
+        ),
+        default_sort="customer_name",
+        search=folded_search("c.name", "c.email"),
+        filters={"campaign_id": equals("m.campaign_id"), "status": equals("m.status")},
+    )
+)
+
+_register(
+    ListSpec(
+        entity="service_case",
+        id_sql="sc.id",
+        from_sql=(
+            "service_case sc JOIN customer c ON c.id = sc.customer_id "
+            "LEFT JOIN product p ON p.id = sc.product_id"
+        ),
+        base_where="c.deleted_at IS NULL",
+        columns=(
+            Column("subject", "sc.subject", "text", "crm_sort_key(sc.subject)", nullable=False),
+            enum("kind", "sc.kind", ("question", "complaint", "repair", "warranty", "return")),
+            enum("status", "sc.status", SERVICE_CASE_STATUSES),
+            Column(
+                "priority",
+                "sc.priority",
+                "enum",
+                "CASE sc.priority "
+                + " ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(PRIORITIES))
+                + " END",
+                nullable=False,
+            ),
+            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
+            text("product_name", "p.name"),
+            plain("opened_at", "sc.opened_at", "datetime", nullable=False),
+            plain("resolved_at", "sc.resolved_at", "datetime"),
+            plain("cost_cents", "sc.cost_cents", "money", nullable=False),
+            plain("customer_id", "sc.customer_id", "int", sortable=False),
+        ),
+        default_sort="opened_at",
+        default_descending=True,
+        search=folded_search("sc.subject", "sc.description", "c.name", "p.name"),
+        filters={
+            "status": equals("sc.status"),
+            "kind": equals("sc.kind"),
+            "open": _open_cases,
+            "customer_id": equals("sc.customer_id"),
+            "product_id": equals("sc.product_id"),
+        },
+    )
+)
+
+_register(
+    ListSpec(
+        entity="trash_item",
+        id_sql="ti.id",
+        from_sql="trash_item ti",
+        columns=(
+            plain("deleted_at", "ti.deleted_at", "datetime", nullable=False),
+            plain("entity", "ti.entity", "enum", nullable=False),
+            Column("label", "ti.label", "text", "crm_sort_key(ti.label)", nullable=False),
+            plain("batch", "ti.batch", "int", nullable=False),
+            plain("entity_id", "ti.entity_id", "int", sortable=False),
+        ),
+        default_sort="deleted_at",
+        default_descending=True,
+        search=folded_search("ti.label", "ti.entity"),
+        filters={"entity": equals("ti.entity"), "batch": equals("ti.batch")},
+    )
+)
+
+
+# --- querying -----------------------------------------------------------------------------
+
+
+def spec(entity: str) -> ListSpec:
+    return SPECS[entity]
+
+
+def _where(list_spec: ListSpec, query: ListQuery, matched: list[int] | None = None) -> Clause:
+    clauses = [list_spec.base_where]
+    params: list[Any] = []
+    if matched is not None:
+        clauses.append(f"{list_spec.id_sql} IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(matched))
+    elif query.search.strip() and list_spec.search is not None:
+        sql, values = list_spec.search(query.search)
+        clauses.append(sql)
+        params.extend(values)
+    for key, value in query.filters.items():
+        if value is None or value == "" or value == []:
+            continue
+        if key not in list_spec.filters:
+            raise KeyError(f"{list_spec.entity} list has no filter {key!r}")
+        sql, values = list_spec.filters[key](value)
+        clauses.append(f"({sql})")
+        params.extend(values)
+    return " AND ".join(clauses), params
+
+
+def order_by(list_spec: ListSpec, query: ListQuery) -> str:
+    key, descending = _sort_key_and_direction(list_spec, query)
+    column = list_spec.column(key)
+    direction = "DESC" if descending else "ASC"
+    parts = []
+    if column.nullable:
+        parts.append(f"({column.sql} IS NULL)")
+    parts.append(f"{column.sort} {direction}")
+    parts.append(f"{list_spec.id_sql} {direction}")
+    return ", ".join(parts)
+
+
+def _sort_key_and_direction(list_spec: ListSpec, query: ListQuery) -> tuple[str, bool]:
+    key = query.sort or list_spec.default_sort
+    if list_spec.column(key).sort is None:
+        key = list_spec.default_sort
+    descending = (
+        query.descending
+        if query.descending is not None
+        else (list_spec.default_descending if query.sort is None else False)
+    )
+    return key, descending
+
+
+def list_ids(entity: str, query: ListQuery | None = None) -> list[int]:
+    """The ids of a list's rows, filtered, searched and sorted by the database."""
+    list_spec = SPECS[entity]
+    query = query or ListQuery()
+    matched = None
+    if query.search.strip() and list_spec.search_ids is not None:
+        matched = list_spec.search_ids(query.search)
+        active_filters = [k for k, v in query.filters.items() if v not in (None, "", [])]
+        key, descending = _sort_key_and_direction(list_spec, query)
+        if not active_filters and key == list_spec.search_order:
+            return matched[::-1] if descending else matched
+    where, params = _where(list_spec, query, matched)
+    source = list_spec.from_sql
+    if (
+        list_spec.lean_from
+        and matched is None
+        and not query.search.strip()
+        and not any(v not in (None, "", []) for v in query.filters.values())
+        and _sort_key_and_direction(list_spec, query)[0] in list_spec.lean_sorts
+    ):
+        source = list_spec.lean_from
+    ordering = order_by(list_spec, query)
+    sql = f"SELECT {list_spec.id_sql} FROM {source} WHERE {where} ORDER BY {ordering}"
+    return [row[0] for row in database.execute_sql(sql, params)]
+
+
+def count(entity: str, query: ListQuery | None = None) -> int:
+    list_spec = SPECS[entity]
+    query = query or ListQuery()
+    if query.search.strip() and list_spec.search_ids is not None:
+        return len(list_ids(entity, query))
+    where, params = _where(list_spec, query)
+    sql = f"SELECT count(*) FROM {list_spec.from_sql} WHERE {where}"
+    return int(database.execute_sql(sql, params).fetchone()[0])
+
+
+def fetch_rows(entity: str, ids: Sequence[int], columns: Sequence[str] | None = None) -> list[Row]:
+    """The rows with these ids, in the order asked (ids that are gone are left out)."""
+    list_spec = SPECS[entity]
+    wanted = [list_spec.column(key) for key in columns] if columns else list(list_spec.columns)
+    select = ", ".join(f"{column.sql} AS {column.key}" for column in wanted)
+    found: dict[int, Row] = {}
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        cursor = database.execute_sql(
+            f"SELECT {list_spec.id_sql} AS id, {select} FROM {list_spec.from_sql} "
+            f"WHERE {list_spec.id_sql} IN ({marks})",
+            chunk,
+        )
+        names = [column[0] for column in cursor.description]
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            found[row["id"]] = row
+    return [found[i] for i in ids if i in found]
+
+
+def iter_rows(entity: str, query: ListQuery | None = None, *, batch: int = 2000) -> Any:
+    """Every row of a list in its order, a batch at a time (exports of the current view)."""
+    ids = list_ids(entity, query)
+    for start in range(0, len(ids), batch):
+        yield from fetch_rows(entity, ids[start : start + batch])

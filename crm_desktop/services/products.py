@@ -1,0 +1,73 @@
+"""Products: the price list and the stock."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from crm_desktop.errors import ValidationError
+from crm_desktop.models import Product, database
+from crm_desktop.services import records
+from crm_desktop.services.fields import quantity_from_db, stock, unit_price
+from crm_desktop.services.records import Entity, Field, Row, register
+from crm_desktop.services.text import fold
+from crm_desktop.services.validation import flag, line, multiline
+
+
+def _prepare(values: Row, old: Row | None) -> None:
+    sku = values.get("sku")
+    if sku:
+        clash = database.execute_sql(
+            "SELECT id, name FROM product WHERE sku = ? AND id IS NOT ?",
+            (sku, old["id"] if old else None),
+        ).fetchone()
+        if clash:
+            raise ValidationError({"sku": f"SKU {sku} is already used by “{clash[1]}”."})
+
+
+PRODUCT = register(
+    Entity(
+        name="product",
+        label="product",
+        model=Product,
+        fields=(
+            Field("sku", "SKU", line(64)),
+            Field("name", "Name", line(300), required=True),
+            Field("description", "Description", multiline(20_000)),
+            Field("unit_price_cents", "Unit price", unit_price, required=True, default=0),
+            Field("stock_qty", "Stock", stock, default=0, from_db=quantity_from_db),
+            Field("active", "Active", flag, default=1),
+        ),
+        describe=lambda row: row["name"] if not row.get("sku") else f"{row['sku']} {row['name']}",
+        prepare=_prepare,
+    )
+)
+
+
+def create_product(data: Mapping[str, Any]) -> int:
+    return records.create(PRODUCT, data)
+
+
+def update_product(product_id: int, data: Mapping[str, Any]) -> dict[str, list[Any]]:
+    return records.update(PRODUCT, product_id, data)
+
+
+def get_product(product_id: int) -> Row:
+    return records.get(PRODUCT, product_id)
+
+
+def product_choices(query: str, *, limit: int = 20, active_only: bool = True) -> list[Row]:
+    """Products a picker offers while the user types: (id, sku, name, unit_price_cents)."""
+    terms = fold(query).split()
+    conditions = ["active = 1"] if active_only else []
+    conditions += ["instr(crm_fold(coalesce(sku, '') || ' ' || name), ?) > 0" for _ in terms]
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    cursor = database.execute_sql(
+        f"SELECT id, sku, name, unit_price_cents FROM product {where} "
+        f"ORDER BY crm_sort_key(name), id LIMIT ?",
+        [*terms, limit],
+    )
+    return [
+        {"id": product_id, "sku": sku, "name": name, "unit_price_cents": price}
+        for product_id, sku, name, price in cursor.fetchall()
+    ]

@@ -1,0 +1,236 @@
+"""Finding customers while the user types, in any script and any case.
+
+The derived table ``customer_search`` keeps, for each customer not in the
+trash, one folded "haystack" (name, email, phone digits with and without the
+country code, city, country, tags, and the names, emails and phones of its
+contacts) and the sort key of its name. A query is folded the same way and
+each of its terms must occur in the haystack, so ``иван`` finds ``Иванов``,
+``ZHANG`` finds ``Zhang`` and ``伟`` finds ``张伟``.
+
+Scanning 100,000 haystacks in SQLite takes about 50 ms on a modest laptop,
+the whole budget of a keystroke; so the haystacks are also held in memory
+(:class:`MemoryIndex`, ~20 MB at 100,000 customers) where a scan takes about
+a tenth of that. The memory copy follows the table: writes patch it after
+they commit, and a commit by another process (seen through SQLite's
+``data_version``) makes it reload.
+
+The services keep the table current on every write. Because a user may edit
+the file with another SQLite tool, :func:`refresh_index` also repairs rows
+whose customer changed behind our back (it compares ``updated_at``);
+:func:`rebuild_index` recomputes everything.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+from crm_desktop.models import database
+from crm_desktop.services import changes
+from crm_desktop.services.text import fold, phone_search_text, search_terms, sort_key
+
+SEPARATOR = "\n"  # a character no query contains, so a term never spans two fields
+
+
+def haystack(
+    customer: Sequence[str | None],
+    contacts: Iterable[Sequence[str | None]] = (),
+    tags: Iterable[str] = (),
+) -> str:
+    """The folded text a customer is found by.
+
+    ``customer`` is (name, email, phone, city, country); each contact is (name, email, phone).
+    """
+    name, email, phone, city, country = customer
+    parts = [fold(name), fold(email), phone_search_text(phone), fold(city), fold(country)]
+    parts.extend(fold(tag) for tag in tags)
+    for contact_name, contact_email, contact_phone in contacts:
+        parts.extend((fold(contact_name), fold(contact_email), phone_search_text(contact_phone)))
+    return SEPARATOR.join(part for part in parts if part)
+
+
+def _index_rows(ids: Sequence[int]) -> tuple[list[tuple[int, str, str, str]], list[int]]:
+    """Search rows of the live customers among ``ids``, and the ids that are gone or trashed."""
+    conn = database.connection()
+    marks = ", ".join("?" for _ in ids)
+    contacts: dict[int, list[tuple]] = defaultdict(list)
+    for customer_id, *contact in conn.execute(
+        f"SELECT customer_id, name, email, phone FROM contact WHERE customer_id IN ({marks})",
+        ids,
+    ):
+        contacts[customer_id].append(contact)
+    tags: dict[int, list[str]] = defaultdict(list)
+    for customer_id, tag in conn.execute(
+        f"SELECT ct.customer_id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+        f"WHERE ct.customer_id IN ({marks})",
+        ids,
+    ):
+        tags[customer_id].append(tag)
+    rows = []
+    for customer_id, name, email, phone, city, country, updated_at in conn.execute(
+        "SELECT id, name, email, phone, city, country, updated_at FROM customer "
+        f"WHERE id IN ({marks}) AND deleted_at IS NULL",
+        ids,
+    ):
+        text = haystack(
+            (name, email, phone, city, country), contacts[customer_id], tags[customer_id]
+        )
+        rows.append((customer_id, text, sort_key(name), updated_at))
+    live = {row[0] for row in rows}
+    return rows, [i for i in ids if i not in live]
+
+
+_UPSERT = (
+    "INSERT INTO customer_search (id, haystack, name_key, stamp) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT(id) DO UPDATE SET haystack = excluded.haystack, "
+    "name_key = excluded.name_key, stamp = excluded.stamp"
+)
+
+
+def reindex_customers(ids: Iterable[int | None]) -> None:
+    """Recompute the search rows of these customers (call inside the writing transaction).
+
+    A customer in the trash or gone loses its row; the memory index follows on commit.
+    """
+    unique = sorted({i for i in ids if i is not None})
+    conn = database.connection()
+    for start in range(0, len(unique), 500):
+        rows, dropped = _index_rows(unique[start : start + 500])
+        if rows:
+            conn.executemany(_UPSERT, rows)
+        if dropped:
+            conn.executemany("DELETE FROM customer_search WHERE id = ?", [(i,) for i in dropped])
+        patch = [(row[0], row[2], row[1]) for row in rows]
+        changes.after_commit(lambda p=patch, d=dropped: MEMORY.patch(p, d))
+
+
+def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
+    """Recompute the whole search table; returns the number of customers indexed."""
+    ids = [row[0] for row in database.execute_sql("SELECT id FROM customer ORDER BY id")]
+    with changes.transaction():
+        database.execute_sql("DELETE FROM customer_search")
+        for start in range(0, len(ids), 2000):
+            reindex_customers(ids[start : start + 2000])
+            if progress is not None:
+                progress(min(start + 2000, len(ids)), len(ids))
+        changes.after_commit(MEMORY.forget)
+    return len(ids)
+
+
+def refresh_index() -> int:
+    """Repair search rows that are missing, stale or of a trashed customer; returns how many."""
+    stale = [
+        row[0]
+        for row in database.execute_sql(
+            "SELECT c.id FROM customer c LEFT JOIN customer_search s ON s.id = c.id "
+            "WHERE (c.deleted_at IS NULL AND (s.id IS NULL OR s.stamp IS NOT c.updated_at)) "
+            "OR (c.deleted_at IS NOT NULL AND s.id IS NOT NULL)"
+        )
+    ]
+    if stale:
+        with changes.transaction():
+            reindex_customers(stale)
+    MEMORY.forget()
+    return len(stale)
+
+
+class MemoryIndex:
+    """The haystacks of ``customer_search`` in memory, in name order, for keystroke searches.
+
+    The texts are loaded in name order so that a scan walks memory in the
+    order it was allocated (three times faster than a shuffled walk).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._entries: dict[int, tuple[str, str]] | None = None
+        self._ids: list[int] = []
+        self._texts: list[str] = []
+        self._dirty = True
+        # Per thread (each has its own connection): (data_version, commit_count) last seen.
+        self._versions: dict[int, tuple[int, int]] = {}
+
+    def forget(self) -> None:
+        with self._lock:
+            self._entries = None
+            self._ids, self._texts = [], []
+            self._dirty = True
+            self._versions.clear()
+
+    def _stamp(self) -> tuple[int, int]:
+        # data_version moves when another connection commits: another process, or one of
+        # our own threads (whose commits also move commit_count and have patched us).
+        return int(database.pragma("data_version")), changes.commit_count
+
+    def _current(self) -> tuple[list[int], list[str]]:
+        stamp = self._stamp()
+        thread = threading.get_ident()
+        seen = self._versions.get(thread)
+        if (
+            seen is not None
+            and self._entries is not None
+            and stamp[0] != seen[0]
+            and stamp[1] == seen[1]
+        ):
+            self._entries = None  # another program wrote to the file
+        self._versions[thread] = stamp
+        if self._entries is None:
+            rows = database.execute_sql(
+                "SELECT id, name_key, haystack FROM customer_search ORDER BY name_key, id"
+            ).fetchall()
+            self._entries = {row_id: (key, text) for row_id, key, text in rows}
+            self._ids = [row[0] for row in rows]
+            self._texts = [row[2] for row in rows]
+            self._dirty = False
+        elif self._dirty:
+            ordered = sorted(self._entries.items(), key=lambda item: (item[1][0], item[0]))
+            self._ids = [row_id for row_id, _ in ordered]
+            self._texts = [text for _, (_, text) in ordered]
+            self._dirty = False
+        return self._ids, self._texts
+
+    def patch(self, rows: Sequence[tuple[int, str, str]], dropped: Sequence[int]) -> None:
+        """Take in rows ``(id, name_key, haystack)`` and drop ids, after a commit."""
+        with self._lock:
+            if self._entries is None:
+                return
+            for row_id, key, text in rows:
+                self._entries[row_id] = (key, text)
+            for row_id in dropped:
+                self._entries.pop(row_id, None)
+            self._dirty = True
+            self._versions.clear()
+
+    def search(self, terms: Sequence[str]) -> list[int]:
+        """Ids whose haystack holds every term, in name order."""
+        with self._lock:
+            ids, texts = self._current()
+            if not terms:
+                return list(ids)
+            first, *rest = terms
+            if not rest:
+                return [i for i, text in zip(ids, texts, strict=True) if first in text]
+            return [
+                i
+                for i, text in zip(ids, texts, strict=True)
+                if first in text and all(term in text for term in rest)
+            ]
+
+
+MEMORY = MemoryIndex()
+
+
+def search_customers(query: str, *, limit: int | None = None) -> list[int]:
+    """Ids of the customers (not in the trash) that match, ordered by name."""
+    ids = MEMORY.search(search_terms(query))
+    return ids[:limit] if limit is not None else ids
+
+
+def match_sql(query: str, alias: str = "s") -> tuple[str, list[str]]:
+    """The same match as a WHERE fragment over ``customer_search`` (for one-off queries)."""
+    terms = search_terms(query)
+    if not terms:
+        return "1", []
+    clause = " AND ".join(f"instr({alias}.haystack, ?) > 0" for _ in terms)
+    return clause, terms

@@ -1,0 +1,51 @@
+"""Opening a database for use: the file, its migration, and its derived tables.
+
+Both the window and every command go through :func:`open_session`, so they
+see the same file the same way: created when new, migrated when old (with a
+hook that lets the backup service keep a copy first), refused when it is not
+ours, and with its search index repaired if another tool edited it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from crm_desktop import paths
+from crm_desktop.models import OpenedDatabase, open_database
+from crm_desktop.models.connection import MigrationHook
+from crm_desktop.services import search
+
+
+def resolve_db_path(path: str | os.PathLike[str] | None) -> Path:
+    """The database the user means: ``--db``, else ``CRM_DESKTOP_DB``, else the default."""
+    if path:
+        return Path(path).expanduser()
+    return paths.default_db_path()
+
+
+def open_session(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    create: bool = True,
+    migrate_old: bool = True,
+    before_migration: MigrationHook | None = None,
+    refresh_search: bool = True,
+) -> OpenedDatabase:
+    """Open (or create) the database and make its derived data current.
+
+    The window passes ``refresh_search=False`` and repairs the search table in
+    the background after it shows (it takes ~0.2 s at 100,000 customers).
+    """
+    target = resolve_db_path(path)
+    if path is None and create:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    opened = open_database(
+        target, create=create, migrate_old=migrate_old, before_migration=before_migration
+    )
+    search.MEMORY.forget()
+    if not migrate_old:
+        return opened
+    if refresh_search or opened.migrated_from is not None:
+        search.refresh_index()
+    return opened

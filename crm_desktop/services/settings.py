@@ -1,0 +1,136 @@
+"""Preferences that travel with the data (the ``setting`` table), declared once.
+
+Company name, address and logo, currency, locale and the phone region live
+in the database so that they go with every backup and every restore. Each
+setting is declared here with its default; window geometry and other UI
+state do not belong here (the UI keeps those in its own settings file).
+"""
+
+from __future__ import annotations
+
+import locale as system_locale
+import os
+from dataclasses import dataclass
+
+from crm_desktop.errors import ValidationError
+from crm_desktop.models import Setting
+from crm_desktop.services.changes import notify, transaction
+
+_CURRENCY_BY_REGION = {
+    "US": "USD", "GB": "GBP", "RU": "RUB", "CN": "CNY", "JP": "JPY", "CA": "CAD",
+    "AU": "AUD", "NZ": "NZD", "IN": "INR", "CH": "CHF", "UA": "UAH", "KZ": "KZT",
+    "PL": "PLN", "CZ": "CZK", "SE": "SEK", "NO": "NOK", "DK": "DKK", "BR": "BRL",
+    "TR": "TRY", "IL": "ILS", "KR": "KRW",
+}  # fmt: skip
+_EURO_REGIONS = {
+    "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU",
+    "LV", "MT", "NL", "PT", "SI", "SK",
+}  # fmt: skip
+
+
+def system_locale_name() -> str:
+    """The user's locale as ``language_REGION`` (``en_US`` when the system says nothing)."""
+    for name in (system_locale.getlocale()[0], os.environ.get("LC_ALL"), os.environ.get("LANG")):
+        if name and "_" in name and not name.startswith(("C.", "POSIX")):
+            return name.split(".")[0]
+    return "en_US"
+
+
+def _region_of(locale_name: str) -> str:
+    region = locale_name.split("_")[-1].upper() if "_" in locale_name else ""
+    return region if len(region) == 2 and region.isalpha() else "US"
+
+
+def _default_currency() -> str:
+    region = _region_of(system_locale_name())
+    return "EUR" if region in _EURO_REGIONS else _CURRENCY_BY_REGION.get(region, "USD")
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """One preference: its key, what it means, its default, and its choices if any."""
+
+    key: str
+    label: str
+    default: str = ""
+    choices: tuple[str, ...] = ()
+
+
+SPECS: dict[str, SettingSpec] = {
+    spec.key: spec
+    for spec in (
+        SettingSpec("company_name", "Company name"),
+        SettingSpec("company_address", "Company address"),
+        SettingSpec("company_email", "Company email"),
+        SettingSpec("company_phone", "Company phone"),
+        SettingSpec("company_tax_id", "Tax / VAT number"),
+        SettingSpec("company_logo", "Company logo (PNG or JPEG, base64)"),
+        SettingSpec("currency", "Currency (ISO 4217 code)"),
+        SettingSpec("locale", "Locale for numbers and dates, e.g. en_US, ru_RU"),
+        SettingSpec("phone_region", "Country of phone numbers written without +code"),
+        SettingSpec("page_size", "Paper size of PDF reports", "A4", ("A4", "Letter")),
+        SettingSpec("order_number_prefix", "Prefix of new order numbers", "SO-"),
+    )
+}
+
+# Defaults that depend on the machine the database was first opened on.
+_DYNAMIC_DEFAULTS = {
+    "currency": _default_currency,
+    "locale": system_locale_name,
+    "phone_region": lambda: _region_of(system_locale_name()),
+}
+
+
+def default(key: str) -> str:
+    if key in _DYNAMIC_DEFAULTS:
+        return _DYNAMIC_DEFAULTS[key]()
+    return SPECS[key].default
+
+
+def get(key: str) -> str:
+    """The stored value of a declared setting, or its default."""
+    if key not in SPECS:
+        raise KeyError(f"unknown setting {key!r}")
+    row = Setting.select(Setting.value).where(Setting.key == key).tuples().first()
+    if row is None or row[0] is None or row[0] == "":
+        return default(key)
+    return row[0]
+
+
+def get_all() -> dict[str, str]:
+    """Every declared setting with its value or default."""
+    stored = {key: value for key, value in Setting.select(Setting.key, Setting.value).tuples()}
+    return {key: stored.get(key) or default(key) for key in SPECS}
+
+
+def _check(key: str, value: str) -> str:
+    spec = SPECS.get(key)
+    if spec is None:
+        raise ValidationError({key: "Unknown setting."})
+    value = value.strip() if key != "company_address" else value.strip("\n ")
+    if spec.choices and value and value not in spec.choices:
+        raise ValidationError({key: f"Choose one of: {', '.join(spec.choices)}."})
+    if key == "currency" and value and not (len(value) == 3 and value.isalpha()):
+        raise ValidationError({key: "Use a three-letter currency code such as USD, EUR or RUB."})
+    if key == "phone_region" and value and not (len(value) == 2 and value.isalpha()):
+        raise ValidationError({key: "Use a two-letter country code such as US, GB or RU."})
+    if key in ("currency", "phone_region"):
+        value = value.upper()
+    return value
+
+
+def set_many(values: dict[str, str]) -> None:
+    """Store several settings at once; an empty value means "use the default"."""
+    checked = {key: _check(key, value or "") for key, value in values.items()}
+    with transaction():
+        for key, value in checked.items():
+            (
+                Setting.insert(key=key, value=value)
+                .on_conflict(conflict_target=[Setting.key], update={Setting.value: value})
+                .execute()
+            )
+        notify("setting", (), "update")
+
+
+def set_value(key: str, value: str) -> None:
+    set_many({key: value})

@@ -1,0 +1,103 @@
+"""Tags: segment labels on customers ("VIP", "newsletter"), matched without regard to case."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from crm_desktop.errors import ValidationError
+from crm_desktop.models import CustomerTag, Tag, database
+from crm_desktop.services import audit
+from crm_desktop.services.changes import notify, transaction
+from crm_desktop.services.search import reindex_customers
+from crm_desktop.services.text import clean_line, fold
+
+
+def all_tags() -> list[tuple[int, str, int]]:
+    """Every tag as (id, name, number of customers not in the trash), by name."""
+    rows = database.execute_sql(
+        "SELECT t.id, t.name, count(c.id) FROM tag t "
+        "LEFT JOIN customer_tag ct ON ct.tag_id = t.id "
+        "LEFT JOIN customer c ON c.id = ct.customer_id AND c.deleted_at IS NULL "
+        "GROUP BY t.id"
+    ).fetchall()
+    return sorted(rows, key=lambda row: fold(row[1]))
+
+
+def tags_of(customer_id: int) -> list[str]:
+    rows = database.execute_sql(
+        "SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+        "WHERE ct.customer_id = ?",
+        (customer_id,),
+    ).fetchall()
+    return sorted((row[0] for row in rows), key=fold)
+
+
+def _clean_name(name: str) -> str:
+    text = clean_line(name or "")
+    if not text:
+        raise ValidationError({"tag": "A tag needs a name."})
+    if len(text) > 60:
+        raise ValidationError({"tag": "A tag has at most 60 characters."})
+    return text
+
+
+def ensure_tag(name: str) -> int:
+    """The id of the tag with this name (any case), created if new."""
+    text = _clean_name(name)
+    for tag_id, existing in database.execute_sql("SELECT id, name FROM tag").fetchall():
+        if fold(existing) == fold(text):
+            return tag_id
+    with transaction():
+        tag_id = Tag.insert(name=text).execute()
+        audit.record("tag", tag_id, "create", {"name": [None, text]})
+        notify("tag", (tag_id,), "create")
+    return tag_id
+
+
+def _set_membership(customer_ids: Sequence[int], names: Iterable[str], add: bool) -> list[int]:
+    changed: list[int] = []
+    with transaction():
+        for name in names:
+            tag_id = ensure_tag(name)
+            tag_name = Tag.get_by_id(tag_id).name
+            for customer_id in customer_ids:
+                before = tags_of(customer_id)
+                if (tag_name in before) == add:
+                    continue
+                if add:
+                    CustomerTag.insert(customer=customer_id, tag=tag_id).execute()
+                else:
+                    CustomerTag.delete().where(
+                        (CustomerTag.customer == customer_id) & (CustomerTag.tag == tag_id)
+                    ).execute()
+                after = tags_of(customer_id)
+                audit.record("customer", customer_id, "update", {"tags": [before, after]})
+                if customer_id not in changed:
+                    changed.append(customer_id)
+        reindex_customers(changed)
+        if changed:
+            notify("customer", changed, "update")
+    return changed
+
+
+def add_tags(customer_ids: Sequence[int], names: Iterable[str]) -> list[int]:
+    """Tag several customers as one step; returns the customers that changed."""
+    return _set_membership(customer_ids, list(names), add=True)
+
+
+def remove_tags(customer_ids: Sequence[int], names: Iterable[str]) -> list[int]:
+    """Untag several customers as one step; returns the customers that changed."""
+    return _set_membership(customer_ids, list(names), add=False)
+
+
+def set_tags(customer_id: int, names: Iterable[str]) -> None:
+    """Make a customer's tags exactly ``names`` (the form's tag field)."""
+    wanted = {fold(_clean_name(n)): _clean_name(n) for n in names if n and n.strip()}
+    current = {fold(n): n for n in tags_of(customer_id)}
+    with transaction():
+        add = [wanted[k] for k in wanted if k not in current]
+        drop = [current[k] for k in current if k not in wanted]
+        if add:
+            add_tags([customer_id], add)
+        if drop:
+            remove_tags([customer_id], drop)

@@ -1,0 +1,162 @@
+"""Long work off the GUI thread, with progress and cancel.
+
+:func:`run_job` runs ``work(context)`` in a worker thread and shows a
+progress dialog that appears after a short delay and can be cancelled.
+Services take ``progress(done, total)`` and ``cancelled()`` callables: pass
+``context.progress`` and ``context.cancelled``. A cancelled service raises
+:class:`~crm_desktop.errors.CancelledError` from inside its transaction, so
+nothing it did is kept. The worker closes its own database connection when
+it ends (each thread has its own).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from crm_desktop.errors import CancelledError
+from crm_desktop.models import close_database
+
+
+class JobContext:
+    """What a job's work function gets: progress reporting and the cancel flag."""
+
+    def __init__(self, job: Job):
+        self._job = job
+        self._cancel = threading.Event()
+
+    def progress(self, done: int, total: int) -> None:
+        self._job.progressed.emit(int(done), int(total))
+
+    def message(self, text: str) -> None:
+        self._job.messaged.emit(text)
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class Job(QObject):
+    """One piece of work running in its own QThread."""
+
+    progressed = Signal(int, int)
+    messaged = Signal(str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    was_cancelled = Signal()
+    done = Signal()  # after any of the three above
+
+    def __init__(self, work: Callable[[JobContext], Any], parent: QObject | None = None):
+        super().__init__(parent)
+        self.context = JobContext(self)
+        self._work = work
+        self._thread = QThread()
+        self._runner = _Runner(self)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
+        self.done.connect(self._thread.quit)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self.context.cancel()
+
+    def wait(self, msecs: int = 60_000) -> bool:
+        return self._thread.wait(msecs)
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+
+class _Runner(QObject):
+    def __init__(self, job: Job):
+        super().__init__()
+        self._job = job
+
+    def run(self) -> None:
+        job = self._job
+        try:
+            result = job._work(job.context)
+        except CancelledError:
+            job.was_cancelled.emit()
+        except BaseException as exc:  # reported on the GUI thread by the caller
+            job.failed.emit(exc)
+        else:
+            if job.context.cancelled():
+                job.was_cancelled.emit()
+            else:
+                job.succeeded.emit(result)
+        finally:
+            close_database()  # this thread's connection only
+            job.done.emit()
+
+
+_running: set[Job] = set()
+
+
+def run_job(
+    parent: QWidget | None,
+    title: str,
+    work: Callable[[JobContext], Any],
+    *,
+    on_success: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    on_cancel: Callable[[], None] | None = None,
+    cancellable: bool = True,
+    show_progress: bool = True,
+) -> Job:
+    """Run ``work`` off the GUI thread with a progress dialog; callbacks run on the GUI thread.
+
+    Without ``on_error`` a failure is shown with :func:`crm_desktop.ui.errors.show_error`.
+    """
+    job = Job(work)
+    _running.add(job)
+    dialog: QProgressDialog | None = None
+    if show_progress:
+        dialog = QProgressDialog(title, "Cancel" if cancellable else "", 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(job.cancel)
+
+        def show_progress_value(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total else 0)
+
+        job.progressed.connect(show_progress_value)
+        job.messaged.connect(dialog.setLabelText)
+
+    def finish() -> None:
+        if dialog is not None:
+            dialog.canceled.disconnect(job.cancel)
+            dialog.close()
+            dialog.deleteLater()
+        _running.discard(job)
+
+    def failed(exc: BaseException) -> None:
+        if on_error is not None:
+            on_error(exc)
+        else:
+            from crm_desktop.ui.errors import show_error
+
+            show_error(parent, title, exc)
+
+    if on_success is not None:
+        job.succeeded.connect(on_success)
+    job.failed.connect(failed)
+    if on_cancel is not None:
+        job.was_cancelled.connect(on_cancel)
+    job.done.connect(finish)
+    job.start()
+    return job

@@ -1,0 +1,1 @@
+"""Icons, fonts and desktop files shipped with CRM Desktop (installed as crm_desktop.resources)."""
