@@ -1,0 +1,1 @@
+"""Data → documents: PDF (reportlab), xlsx (openpyxl) and CSV. No Qt here."""

@@ -1,0 +1,5 @@
+"""Import, export and duplicates in the window (issue: import/export). Placeholder until it lands."""
+
+
+def install(window) -> None:
+    """Add the import wizard, exports and "Find duplicates" to the main window."""
