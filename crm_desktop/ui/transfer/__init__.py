@@ -1,4 +1,4 @@
-"""Import, export and duplicates in the window (issue: import/export). Placeholder until it lands."""
+"""Import, export and duplicates in the window (issue: import/export). Placeholder for now."""
 
 
 def install(window) -> None:
