@@ -65,8 +65,9 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def report(name: str, value: float, unit: str, baseline: float | None = None,
-           budget: float | None = None) -> None:
+def report(
+    name: str, value: float, unit: str, baseline: float | None = None, budget: float | None = None
+) -> None:
     """Print one figure; with a baseline, the ratio and the budget it is held to."""
     line = f"{name:<48} {value:10.1f} {unit}"
     if baseline:

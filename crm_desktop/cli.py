@@ -74,7 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from crm_desktop.ui.app import run_app
 
             return run_app(args.db)
-        return int(args.handler(args) or 0)
+        status = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows up here, not at exit
+        return status
     except CancelledError as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:

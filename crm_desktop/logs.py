@@ -15,6 +15,7 @@ from crm_desktop import paths
 
 LOG_FILE_NAME = "crm-desktop.log"
 _configured: Path | None = None
+_handler: logging.Handler | None = None
 
 
 def log_file() -> Path:
@@ -23,10 +24,15 @@ def log_file() -> Path:
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
     """Send log records to the log file; returns its path, or None when it cannot be written."""
-    global _configured
-    if _configured is not None:
-        return _configured
+    global _configured, _handler
     target = log_file()
+    if _configured == target:
+        return _configured
+    root = logging.getLogger()
+    if _handler is not None:  # the log folder moved (another CRM_DESKTOP_HOME)
+        root.removeHandler(_handler)
+        _handler.close()
+        _handler, _configured = None, None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
@@ -35,9 +41,8 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
     logging.getLogger("peewee").setLevel(logging.WARNING)
-    _configured = target
+    _configured, _handler = target, handler
     return target

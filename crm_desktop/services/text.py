@@ -12,10 +12,11 @@ The database gets both as SQL functions on every connection of ours.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
 
 from crm_desktop.models import database
 
@@ -52,15 +53,28 @@ def digits(text: str | None) -> str:
     return _NON_DIGITS.sub("", text or "")
 
 
+@functools.lru_cache(maxsize=512)
+def _national_prefix(country_code: int) -> str:
+    regions = COUNTRY_CODE_TO_REGION_CODE.get(country_code) or ()
+    metadata = PhoneMetadata.metadata_for_region(regions[0]) if regions else None
+    return (metadata.national_prefix or "") if metadata else ""
+
+
 def phone_search_text(e164: str | None) -> str:
-    """The digits a stored phone is found by: with and without its country code."""
+    """The digits a stored phone is found by: international, and as dialled at home.
+
+    ``+74951234567`` is kept as ``+74951234567 84951234567`` (Russia's trunk
+    prefix is 8): a query with a ``+`` matches from the country code on, one
+    without matches any part of either form.
+    """
     if not e164:
         return ""
     number = digits(e164.split(" ext.")[0])
     for length in (1, 2, 3):
-        if int(number[:length] or 0) in COUNTRY_CODE_TO_REGION_CODE:
-            return f"{number} {number[length:]}"
-    return number
+        code = int(number[:length] or 0)
+        if code in COUNTRY_CODE_TO_REGION_CODE:
+            return f"+{number} {_national_prefix(code)}{number[length:]}"
+    return f"+{number}"
 
 
 def search_terms(query: str) -> list[str]:
@@ -70,9 +84,12 @@ def search_terms(query: str) -> list[str]:
         return []
     if _PHONE_QUERY.match(query):
         number = digits(query)
-        if len(number) >= 3 or "+" in query:
-            # 0 or 00 starts a national or international number; the index keeps neither.
-            return [number.lstrip("0") or number]
+        if query.startswith("+") and number:
+            return ["+" + number]  # anchored at the country code
+        if query.startswith("00") and len(number) > 2:
+            return ["+" + number[2:]]  # 00 is how many countries dial "+"
+        if len(number) >= 3:
+            return [number]
     return [term for term in fold(query).split() if term]
 
 
