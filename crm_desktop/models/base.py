@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from peewee import SQL, Check, IntegerField, Model, SqliteDatabase, TextField
+from peewee import SQL, Check, IntegerField, Model, NodeList, SqliteDatabase, TextField
 from playhouse.sqlite_ext import AutoIncrementField
 
 database = SqliteDatabase(None)
@@ -52,7 +52,7 @@ def enum_column(
     )
 
 
-def not_blank(column: str) -> Check:
+def not_blank(column: str) -> SQL | NodeList:
     return Check(f"length(trim({column})) > 0")
 
 
@@ -60,8 +60,8 @@ def date_column(column: str, *, null: bool = True) -> TextField:
     """A ``YYYY-MM-DD`` date kept as text, checked by the database itself."""
     rule = f"{column} GLOB '{DATE_GLOB}' AND date({column}) IS {column}"
     if null:
-        rule = f"{column} IS NULL OR ({rule})"
-    return TextField(null=null, constraints=[Check(rule)])
+        return TextField(null=True, constraints=[Check(f"{column} IS NULL OR ({rule})")])
+    return TextField(constraints=[Check(rule)])
 
 
 def timestamp_column(column: str, *, null: bool = False) -> TextField:

@@ -27,7 +27,8 @@ _V2_SQL = (
     'CREATE INDEX "customer_search_name_key" ON "customer_search" ("name_key")',
     'CREATE TABLE "trash_item" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
     '"batch" INTEGER NOT NULL, "deleted_at" TEXT NOT NULL CHECK (deleted_at GLOB '
-    "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'), "
+    "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z') "
+    "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), "
     '"entity" TEXT NOT NULL, "entity_id" INTEGER NOT NULL, "customer_id" INTEGER, '
     '"label" TEXT NOT NULL, "payload" TEXT NOT NULL, FOREIGN KEY ("customer_id") '
     'REFERENCES "customer" ("id") ON DELETE CASCADE)',

@@ -202,7 +202,8 @@ class _Generator:
             local = f"{first_latin}.{last_latin}{rng.randint(1, 99)}"
             email = ascii_fold(f"{local}@{domain}").lower().replace("'", "")
             website = None
-        email = email if rng.random() < 0.92 else None
+        kept_email: str | None = email if rng.random() < 0.92 else None
+        email = kept_email or ""
         phone = self.phone(code, digits) if rng.random() < 0.9 else None
         status = rng.choices(("lead", "prospect", "active", "inactive"), (15, 15, 60, 10))[0]
         created_days = rng.uniform(1, 4 * 365)
@@ -227,7 +228,7 @@ class _Generator:
                 customer_id,
                 "company" if is_company else "person",
                 name,
-                email,
+                kept_email,
                 phone,
                 website,
                 address,

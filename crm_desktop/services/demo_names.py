@@ -6,9 +6,11 @@ addresses look like the ones real customers have.
 
 from __future__ import annotations
 
+from typing import Any
+
 # (first names, last names, company patterns, cities, country, phone prefix, tld, weight)
 # A name is (native, latin).
-LOCALES = {
+LOCALES: dict[str, dict[str, Any]] = {
     "en": {
         "first": [
             (n, n)

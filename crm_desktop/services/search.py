@@ -22,6 +22,7 @@ whose customer changed behind our back (it compares ``updated_at``);
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -102,7 +103,7 @@ def reindex_customers(ids: Iterable[int | None]) -> None:
         if dropped:
             conn.executemany("DELETE FROM customer_search WHERE id = ?", [(i,) for i in dropped])
         patch = [(row[0], row[2], row[1]) for row in rows]
-        changes.after_commit(lambda p=patch, d=dropped: MEMORY.patch(p, d))
+        changes.after_commit(functools.partial(MEMORY.patch, patch, dropped))
 
 
 def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.models import Setting
+from crm_desktop.models import Setting, database
 from crm_desktop.services.changes import notify, transaction
 
 _CURRENCY_BY_REGION = {
@@ -99,7 +99,9 @@ def get(key: str) -> str:
 
 def get_all() -> dict[str, str]:
     """Every declared setting with its value or default."""
-    stored = {key: value for key, value in Setting.select(Setting.key, Setting.value).tuples()}
+    stored: dict[str, str | None] = dict(
+        database.execute_sql("SELECT key, value FROM setting").fetchall()
+    )
     return {key: stored.get(key) or default(key) for key in SPECS}
 
 

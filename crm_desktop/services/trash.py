@@ -104,6 +104,7 @@ def move_to_trash(entity: str, ids: Iterable[int]) -> int:
         stamp = now_utc()
         touched_customers: set[int] = set()
         trashed: list[int] = []
+        owner: int | None
         for record_id in ids:
             found = _select(table, "id = ?", [record_id])
             if not found:
