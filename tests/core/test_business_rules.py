@@ -131,3 +131,12 @@ def test_task_done_at_follows_status(customer):
     assert tasks.get_task(task)["done_at"]
     tasks.reopen_task(task)
     assert tasks.get_task(task)["done_at"] is None
+
+
+def test_order_numbers_keep_counting_past_9999_and_around_typed_ones(customer):
+    for number in ("SO-2026-0007", "SO-2026-9999", "SO-2026-10000"):
+        orders.create_order({"customer_id": customer, "number": number, "order_date": "2026-05-01"})
+    assert orders.next_order_number(date(2026, 6, 1)) == "SO-2026-10001"
+    orders.create_order({"customer_id": customer, "number": "SO-2026-SPECIAL1", "order_date": "2026-05-01"})
+    assert orders.next_order_number(date(2026, 6, 1)) == "SO-2026-10001"
+    assert orders.next_order_number(date(2027, 1, 2)) == "SO-2027-0001"
