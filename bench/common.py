@@ -17,6 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# No automatic backups (before imports, upgrades…) inside the timings, nor in the user's folder.
+os.environ.setdefault("CRM_DESKTOP_AUTO_BACKUP", "0")
 
 OUT = Path(os.environ.get("CRM_BENCH_DIR", ROOT / "bench" / "out"))
 DEMO_CUSTOMERS = int(os.environ.get("CRM_BENCH_CUSTOMERS", "100000"))

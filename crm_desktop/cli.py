@@ -34,9 +34,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _command_modules() -> list:
-    from crm_desktop.cli_commands import core
+    from crm_desktop.cli_commands import backup, core, reports, transfer
 
-    return [core]
+    return [core, backup, transfer, reports]
 
 
 def build_parser() -> argparse.ArgumentParser:

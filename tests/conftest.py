@@ -11,11 +11,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from crm_desktop.models import close_database  # noqa: E402
+from crm_desktop.models import close_database
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,8 @@ Versions:
   1  the documented tables of the brief.
   2  the app's own tables: ``customer_search`` (derived search text and sort
      keys, rebuilt by the services) and ``trash_item`` (deleted records).
+  3  ``import_batch`` and ``import_item``: each import (and each merge of
+     duplicate customers) with what it created and changed, for "Undo".
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -44,9 +46,38 @@ def _v1_to_v2(db: SqliteDatabase) -> None:
     # customer_search starts empty; the services notice and rebuild it on open.
 
 
+_V3_SQL = (
+    'CREATE TABLE "import_batch" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    "\"kind\" TEXT NOT NULL CHECK (kind IN ('import', 'merge')) DEFAULT 'import', "
+    '"entity" TEXT NOT NULL, "source" TEXT NOT NULL DEFAULT \'\', "policy" TEXT, '
+    '"started_at" TEXT NOT NULL CHECK (started_at GLOB '
+    "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z') "
+    "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), "
+    '"created_count" INTEGER NOT NULL DEFAULT 0, "updated_count" INTEGER NOT NULL DEFAULT 0, '
+    '"skipped_count" INTEGER NOT NULL DEFAULT 0, "refused_count" INTEGER NOT NULL DEFAULT 0, '
+    '"trash_batch" INTEGER, "undone_at" TEXT CHECK (undone_at IS NULL OR undone_at GLOB '
+    "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'))",
+    'CREATE INDEX "import_batch_started_at" ON "import_batch" ("started_at")',
+    'CREATE TABLE "import_item" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"batch_id" INTEGER NOT NULL, "entity" TEXT NOT NULL, "entity_id" INTEGER NOT NULL, '
+    '"last_id" INTEGER, '
+    "\"action\" TEXT NOT NULL CHECK (action IN ('create', 'update', 'move')), "
+    '"changes" TEXT NOT NULL DEFAULT \'{}\', FOREIGN KEY ("batch_id") '
+    'REFERENCES "import_batch" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "import_item_batch_id" ON "import_item" ("batch_id")',
+    'CREATE INDEX "import_item_entity_entity_id" ON "import_item" ("entity", "entity_id")',
+)
+
+
+def _v2_to_v3(db: SqliteDatabase) -> None:
+    for statement in _V3_SQL:
+        db.execute_sql(statement)
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
+    2: _v2_to_v3,
 }
 
 

@@ -329,3 +329,51 @@ DOCUMENTED_MODELS: tuple[type[BaseModel], ...] = (
 )
 INTERNAL_MODELS: tuple[type[BaseModel], ...] = (CustomerSearch, TrashItem)
 ALL_MODELS: tuple[type[BaseModel], ...] = DOCUMENTED_MODELS + INTERNAL_MODELS
+
+
+# --- Schema version 3: imports (and merges) remembered so they can be undone ---------
+
+
+class ImportBatch(BaseModel):
+    """One import of a file (or one merge of duplicate customers), undoable as a whole.
+
+    ``kind`` is ``import`` or ``merge``. The counts are what the summary
+    showed; ``trash_batch`` is the trash batch of a merge's merged-away
+    customers; ``undone_at`` is set once "Undo" reverted it.
+    """
+
+    kind = enum_column("kind", ("import", "merge"), "import")
+    entity = TextField()
+    source = TextField(default="", constraints=[db_default("")])
+    policy = TextField(null=True)
+    started_at = timestamp_column("started_at")
+    created_count = IntegerField(default=0, constraints=[db_default(0)])
+    updated_count = IntegerField(default=0, constraints=[db_default(0)])
+    skipped_count = IntegerField(default=0, constraints=[db_default(0)])
+    refused_count = IntegerField(default=0, constraints=[db_default(0)])
+    trash_batch = IntegerField(null=True)
+    undone_at = timestamp_column("undone_at", null=True)
+
+    class Meta:
+        indexes = ((("started_at",), False),)
+
+
+class ImportItem(BaseModel):
+    """A record an import created, updated or moved, with the old values (JSON) for undo.
+
+    Records created one after another are one item: ``entity_id`` to ``last_id``.
+    """
+
+    batch = ForeignKeyField(ImportBatch, on_delete="CASCADE")
+    entity = TextField()
+    entity_id = IntegerField()
+    last_id = IntegerField(null=True)
+    action = TextField(constraints=[Check("action IN ('create', 'update', 'move')")])
+    changes = TextField(default="{}", constraints=[db_default("{}")])
+
+    class Meta:
+        indexes = ((("entity", "entity_id"), False),)
+
+
+INTERNAL_MODELS = (*INTERNAL_MODELS, ImportBatch, ImportItem)
+ALL_MODELS = DOCUMENTED_MODELS + INTERNAL_MODELS

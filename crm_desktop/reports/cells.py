@@ -46,3 +46,19 @@ def xlsx_chunks(text: str) -> list[str]:
     if len(text) <= XLSX_CELL_LIMIT:
         return [text]
     return [text[i : i + XLSX_CELL_LIMIT] for i in range(0, len(text), XLSX_CELL_LIMIT)]
+
+
+def csv_cell(text: str) -> str:
+    """Like :func:`csv_text`, but reversible for every text (exports that are imported back).
+
+    Text that already starts with apostrophes before a formula character gets
+    one more, so :func:`from_csv_cell` can always take exactly one away.
+    """
+    return "'" + text if looks_like_formula(text.lstrip("'")) else text
+
+
+def from_csv_cell(text: str) -> str:
+    """The value :func:`csv_cell` (or :func:`csv_text`) protected, as it was."""
+    if text.startswith("'") and looks_like_formula(text.lstrip("'")):
+        return text[1:]
+    return text

@@ -12,9 +12,14 @@ import os
 from pathlib import Path
 
 from crm_desktop import paths
-from crm_desktop.models import OpenedDatabase, open_database
+from crm_desktop.models import OpenedDatabase, database_path, open_database
 from crm_desktop.models.connection import MigrationHook
 from crm_desktop.services import search
+
+
+def current_db_path() -> Path | None:
+    """The database file the services work on now (None before :func:`open_session`)."""
+    return database_path()
 
 
 def resolve_db_path(path: str | os.PathLike[str] | None) -> Path:
@@ -37,6 +42,12 @@ def open_session(
     The window passes ``refresh_search=False`` and repairs the search table in
     the background after it shows (it takes ~0.2 s at 100,000 customers).
     """
+    from crm_desktop.services.backups import auto as auto_backup
+
+    # Automatic backups before bulk changes and before an upgrade, for the window and the CLI.
+    auto_backup.install_bulk_guard()
+    if before_migration is None:
+        before_migration = auto_backup.before_migration
     target = resolve_db_path(path)
     if path is None and create:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -4,32 +4,46 @@ A :class:`~crm_desktop.errors.CrmError` (an invalid value, a locked or full
 disk, a bad file) is shown as it is, in plain words. Anything else is our
 bug: a dialog says what failed with the details folded away, the traceback
 goes to the log file, and the app keeps running.
+
+:func:`install_excepthook` routes every uncaught exception there — in Qt
+slots and event handlers (PySide6 hands those to ``sys.excepthook``) and in
+Python threads (passed to the GUI thread). While one crash dialog is open,
+further errors (a paint handler failing on every repaint) are logged only,
+so the user is never buried under dialogs.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from types import TracebackType
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.logs import log_file
 
 log = logging.getLogger(__name__)
 
+_showing = False
+
 
 def show_error(parent: QWidget | None, what: str, exc: BaseException) -> None:
     """Explain a failure: ``what`` says what the user was doing ("Saving the customer")."""
+    global _showing
     if isinstance(exc, CancelledError):
         return
     if isinstance(exc, CrmError):
         QMessageBox.warning(parent, what, f"{what} did not work.\n\n{exc}")
         return
     log.error("%s failed", what, exc_info=(type(exc), exc, exc.__traceback__))
+    if QApplication.instance() is None or _showing:
+        return  # logged; one crash dialog at a time
     box = QMessageBox(parent)
+    box.setObjectName("crashDialog")
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(what)
     box.setText(f"{what} failed because of an error in CRM Desktop.")
@@ -38,16 +52,55 @@ def show_error(parent: QWidget | None, what: str, exc: BaseException) -> None:
         f"The details were written to {log_file()}."
     )
     box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
-    box.exec()
+    _showing = True
+    try:
+        box.exec()
+    finally:
+        _showing = False
 
 
 def _hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, exc, tb)
         return
-    show_error(None, "An action", exc)
+    if exc.__traceback__ is None and tb is not None:
+        exc = exc.with_traceback(tb)
+    try:
+        parent = QApplication.activeWindow() if QApplication.instance() else None
+        show_error(parent, "An action", exc)
+    except Exception:  # the error dialog itself failed: the log still has both
+        log.exception("could not show an error")
+        sys.__excepthook__(kind, exc, tb)
+
+
+class _ThreadReporter(QObject):
+    """Carries an exception from a Python thread to the GUI thread."""
+
+    reported = Signal(object)
+
+
+_reporter: _ThreadReporter | None = None
+
+
+def _thread_hook(args: threading.ExceptHookArgs) -> None:
+    if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+        return
+    log.error(
+        "error in thread %s",
+        args.thread.name if args.thread else "?",
+        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+    )
+    if _reporter is not None:
+        _reporter.reported.emit(args.exc_value)
 
 
 def install_excepthook() -> None:
-    """Route uncaught exceptions in slots and event handlers to :func:`show_error`."""
+    """Route uncaught exceptions in slots, event handlers and threads to :func:`show_error`."""
+    global _reporter
     sys.excepthook = _hook
+    if QApplication.instance() is not None and _reporter is None:
+        _reporter = _ThreadReporter()
+        _reporter.reported.connect(
+            lambda exc: show_error(QApplication.activeWindow(), "A background task", exc)
+        )
+    threading.excepthook = _thread_hook

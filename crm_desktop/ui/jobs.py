@@ -60,7 +60,9 @@ class Job(QObject):
         self._runner = _Runner(self)
         self._runner.moveToThread(self._thread)
         self._thread.started.connect(self._runner.run)
-        self.done.connect(self._thread.quit)
+        # Direct: quit() is thread-safe, and a queued quit never runs if the GUI loop stops
+        # first (the QThread would then be destroyed while running, which aborts).
+        self.done.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
 
     def start(self) -> None:
         self._thread.start()
@@ -160,3 +162,17 @@ def run_job(
     job.done.connect(finish)
     job.start()
     return job
+
+
+def running_jobs() -> list[Job]:
+    """The jobs still running (tests and the app's exit wait for them)."""
+    return [job for job in _running if job.is_running()]
+
+
+def wait_for_jobs(msecs: int = 30_000) -> bool:
+    """Cancel what can be cancelled and wait for every job's thread to end (at exit)."""
+    finished = True
+    for job in list(_running):
+        job.cancel()
+        finished = job.wait(msecs) and finished
+    return finished

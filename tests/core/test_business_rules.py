@@ -137,6 +137,8 @@ def test_order_numbers_keep_counting_past_9999_and_around_typed_ones(customer):
     for number in ("SO-2026-0007", "SO-2026-9999", "SO-2026-10000"):
         orders.create_order({"customer_id": customer, "number": number, "order_date": "2026-05-01"})
     assert orders.next_order_number(date(2026, 6, 1)) == "SO-2026-10001"
-    orders.create_order({"customer_id": customer, "number": "SO-2026-SPECIAL1", "order_date": "2026-05-01"})
+    orders.create_order(
+        {"customer_id": customer, "number": "SO-2026-SPECIAL1", "order_date": "2026-05-01"}
+    )
     assert orders.next_order_number(date(2026, 6, 1)) == "SO-2026-10001"
     assert orders.next_order_number(date(2027, 1, 2)) == "SO-2027-0001"

@@ -1,0 +1,200 @@
+"""Backup and restore on the 100,000-customer demo database, against ``cp`` of the same file.
+
+Budget (brief): a backup, verification included, ≤ 4 × copying the file with
+``cp``. The demo database is copied to a temporary folder first (the cached
+file is never written) and opened as the window opens it, so the backup
+reads a live WAL database through a connection of its own.
+
+Printed: ``cp`` (the baseline) and ``cp`` + fsync (a copy as durable as a
+backup), the backup with its standard verification (the budgeted figure),
+its parts (online-backup copy; checks run beside the fsync), the backup with
+the thorough check, and a restore (check of the chosen file on a copy,
+safety copy of the current data, swap, reopen).
+
+Run: ``/work/venv/bin/python bench/bench_backup.py`` (``CRM_BENCH_REPEAT`` runs
+of each, default 5; the median is reported).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from common import OUT, demo_database, median, report, timed
+
+REPEAT = int(os.environ.get("CRM_BENCH_REPEAT", "5"))
+
+
+def main() -> None:
+    source = demo_database()
+    work = Path(tempfile.mkdtemp(prefix="bench-backup-", dir=OUT))
+    os.environ["CRM_DESKTOP_HOME"] = str(work / "home")
+    os.environ["CRM_DESKTOP_AUTO_BACKUP"] = "0"
+    try:
+        run(source, work)
+    finally:
+        from crm_desktop.models import close_database
+
+        close_database()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(source: Path, work: Path) -> None:
+    from crm_desktop.models import close_database
+    from crm_desktop.services import open_session
+    from crm_desktop.services.backups import STANDARD, THOROUGH, create_backup, prepare_restore
+    from crm_desktop.services.backups.files import fsync_file
+    from crm_desktop.services.backups.snapshot import _copy, open_source
+    from crm_desktop.services.backups.verify import run_checks
+
+    db = work / "crm.sqlite3"
+    shutil.copyfile(source, db)
+    open_session(db, refresh_search=False)  # live, in WAL mode, as the window has it
+    size = db.stat().st_size
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"# database {size / 1e6:.1f} MB, {REPEAT} runs each, medians; {os.cpu_count()} CPUs")
+    print(f"# load average before: {load}")
+    folder = work / "backups"
+    folder.mkdir()
+    target = work / "cp-copy.sqlite3"
+
+    def cp() -> None:
+        target.unlink(missing_ok=True)
+        subprocess.run(["cp", str(db), str(target)], check=True)
+
+    def cp_fsync() -> None:
+        cp()
+        fsync_file(target)
+
+    def backup(level: str) -> None:
+        record = create_backup(db, folder=folder, level=level, rotate=False)
+        assert record.verified, record.problem
+        record.path.unlink()
+        record.record_path.unlink()
+
+    cp()  # warm the page cache the same way for everyone
+    backup(STANDARD)
+    # Side by side, alternating, so that the load of the machine weighs on both alike.
+    runs: dict[str, list[float]] = {"cp": [], "cp_fsync": [], "backup": []}
+    for _ in range(REPEAT):
+        runs["cp"] += timed(cp)
+        runs["cp_fsync"] += timed(cp_fsync)
+        runs["backup"] += timed(lambda: backup(STANDARD))
+    target.unlink(missing_ok=True)
+    cp_time, cp_sync_time, standard = (median(runs[k]) for k in ("cp", "cp_fsync", "backup"))
+    report("cp (baseline)", cp_time * 1000, "ms")
+    report("cp + fsync", cp_sync_time * 1000, "ms", cp_time * 1000)
+    report("backup, standard verification", standard * 1000, "ms", cp_time * 1000, budget=4)
+    report("  … against cp + fsync", standard * 1000, "ms", cp_sync_time * 1000)
+
+    # CPU seconds (all threads; cp's are its child process's): what a busy machine cannot blur.
+    import resource
+
+    def cpu_of_cp() -> float:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cp()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+    def cpu_of_backup() -> float:
+        before = time.process_time()
+        backup(STANDARD)
+        return time.process_time() - before
+
+    cp_cpu = median([cpu_of_cp() for _ in range(REPEAT)])
+    backup_cpu = median([cpu_of_backup() for _ in range(REPEAT)])
+    report("CPU time: cp", cp_cpu * 1000, "ms")
+    report("CPU time: backup, standard (all threads)", backup_cpu * 1000, "ms", cp_cpu * 1000)
+
+    if hasattr(os, "posix_fadvise"):
+
+        def evict() -> None:
+            """Drop this database's pages from the OS cache (only this file: nothing else)."""
+            for path in (db, Path(f"{db}-wal")):
+                if path.exists():
+                    fsync_file(path)
+                    fd = os.open(path, os.O_RDONLY)
+                    os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                    os.close(fd)
+
+        cold: dict[str, list[float]] = {"cp": [], "backup": []}
+        for _ in range(3):
+            evict()
+            cold["cp"] += timed(cp)
+            evict()
+            cold["backup"] += timed(lambda: backup(STANDARD))
+        cold_cp = median(cold["cp"])
+        report("cold cache: cp", cold_cp * 1000, "ms")
+        report(
+            "cold cache: backup, standard", median(cold["backup"]) * 1000, "ms",
+            cold_cp * 1000, budget=4,
+        )  # fmt: skip
+
+    partial = work / "parts.sqlite3"
+
+    def copy_only() -> None:
+        partial.unlink(missing_ok=True)
+        conn = open_source(db)
+        try:
+            _copy(conn, partial)
+        finally:
+            conn.close()
+
+    copy_time = median(timed(copy_only, REPEAT))
+    report("  part: online backup API copy", copy_time * 1000, "ms", cp_time * 1000)
+    checks = median(
+        timed(
+            lambda: run_checks(
+                partial, level=STANDARD, ours=True, beside=lambda: fsync_file(partial)
+            ),
+            3,
+        )
+    )
+    report("  part: standard checks beside fsync", checks * 1000, "ms", cp_time * 1000)
+    for name, pragma in (("quick_check, CHECKs skipped", "quick_check"),):
+        import sqlite3
+
+        def one(p: str = pragma) -> None:
+            conn = sqlite3.connect(partial)
+            conn.execute("PRAGMA ignore_check_constraints = ON")
+            conn.execute(f"PRAGMA {p}").fetchall()
+            conn.close()
+
+        report(f"    {name}", median(timed(one, 3)) * 1000, "ms", cp_time * 1000)
+
+    thorough = median(timed(lambda: backup(THOROUGH), 1))
+    report("backup, thorough (integrity_check)", thorough * 1000, "ms", cp_time * 1000)
+
+    restore_source = create_backup(db, folder=work, rotate=False).path
+    times = {"check": [], "apply": [], "reopen": []}
+    for _ in range(max(1, REPEAT // 2)):
+        started = time.perf_counter()
+        prepared = prepare_restore(restore_source, db)
+        checked = time.perf_counter()
+        try:
+            result = prepared.apply(folder=folder)
+        finally:
+            prepared.discard()
+        applied = time.perf_counter()
+        open_session(db, refresh_search=True)
+        reopened = time.perf_counter()
+        times["check"].append(checked - started)
+        times["apply"].append(applied - checked)
+        times["reopen"].append(reopened - applied)
+        if result.safety is not None:
+            result.safety.path.unlink()
+            result.safety.record_path.unlink(missing_ok=True)
+    total = sum(median(values) for values in times.values())
+    report("restore, total", total * 1000, "ms", cp_time * 1000)
+    report("  check on a copy (thorough)", median(times["check"]) * 1000, "ms")
+    report("  safety copy + swap", median(times["apply"]) * 1000, "ms")
+    report("  reopen + search index", median(times["reopen"]) * 1000, "ms")
+    close_database()
+
+
+if __name__ == "__main__":
+    main()

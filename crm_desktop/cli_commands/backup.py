@@ -1,0 +1,154 @@
+"""``backup``, ``restore`` and ``backups``: verified snapshots, safe restores, the list of backups.
+
+``crm-desktop backup`` does not take the one-window lock, so a nightly job
+backs up while the window is open. ``crm-desktop restore`` does: it is
+refused while a window has the database open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from crm_desktop.errors import CancelledError
+
+
+def register(subparsers: Any) -> None:
+    backup = subparsers.add_parser(
+        "backup",
+        help="make a verified backup of the database (works while the window is open)",
+        description="Make a consistent, verified snapshot of the database and print its path. "
+        "Without -o it goes to the backup folder under a dated name, with its record beside it, "
+        "and old backups are rotated (7 daily, 4 weekly, 12 monthly).",
+    )
+    backup.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the backup to FILE (replaced atomically if it exists), or into the folder FILE",
+    )
+    backup.add_argument(
+        "--thorough",
+        action="store_true",
+        help="check the copy with SQLite's full integrity_check (slower on big databases)",
+    )
+    backup.set_defaults(handler=run_backup)
+
+    restore = subparsers.add_parser(
+        "restore",
+        help="replace the database with a backup (checked first; a safety copy is kept)",
+        description="Check FILE, show what it holds against the current data, ask, keep a "
+        "safety copy of the current data in the backup folder, then put the backup in place. "
+        "Refused while a CRM Desktop window has the database open.",
+    )
+    restore.add_argument("file", metavar="FILE", help="the backup to restore")
+    restore.add_argument("--yes", action="store_true", help="restore without asking")
+    restore.set_defaults(handler=run_restore)
+
+    listing = subparsers.add_parser(
+        "backups",
+        help="list the backups in the backup folder",
+        description="List the backups in the backup folder, newest first: date, why it was "
+        "made, size, verification, counts and path (tab-separated).",
+    )
+    listing.add_argument("--folder", metavar="DIR", help="another folder to list")
+    listing.set_defaults(handler=run_list)
+
+
+def _db(args: argparse.Namespace) -> Path:
+    from crm_desktop.services.session import resolve_db_path
+
+    return resolve_db_path(args.db).absolute()
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from crm_desktop.services.backups import STANDARD, THOROUGH, create_backup
+
+    record = create_backup(
+        _db(args),
+        output=Path(args.output) if args.output else None,
+        level=THOROUGH if args.thorough else STANDARD,
+    )
+    print(record.path)
+    return 0
+
+
+def _print_comparison(prepared: Any) -> None:
+    from crm_desktop.services.backups.summary import compare, local_time
+
+    upgraded = (
+        f", upgraded here from schema {prepared.migrated_from}" if prepared.migrated_from else ""
+    )
+    print(f"Backup:    {prepared.chosen}")
+    print(f"           made {local_time(prepared.made_at)}, verified{upgraded}")
+    print(f"Database:  {prepared.target}")
+    if prepared.current_problem:
+        print(f"           (current counts unknown: {prepared.current_problem})")
+    print(f"  {'':<24}{'backup':>12}{'now':>12}")
+    for label, in_backup, now in compare(prepared.counts, prepared.current_counts):
+        shown_now = "" if now is None else f"{now:,}"
+        shown_backup = "" if in_backup is None else f"{in_backup:,}"
+        print(f"  {label:<24}{shown_backup:>12}{shown_now:>12}")
+
+
+def _confirm() -> bool:
+    print(
+        "Replace the current data with this backup? "
+        "A safety copy of the current data is kept first. [y/N] ",
+        end="",
+        flush=True,
+    )
+    line = sys.stdin.readline()
+    if not line:
+        print(file=sys.stderr)
+        raise CancelledError(
+            "no answer: nothing was changed (add --yes to restore without asking)."
+        )
+    return line.strip().lower() in ("y", "yes")
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from crm_desktop.services.backups import prepare_restore
+    from crm_desktop.services.session import open_session
+
+    target = _db(args)
+    prepared = prepare_restore(args.file, target)
+    try:
+        _print_comparison(prepared)
+        if not args.yes and not _confirm():
+            raise CancelledError("Cancelled: nothing was changed.")
+        result = prepared.apply()
+    finally:
+        prepared.discard()
+    open_session(result.target)
+    print(f"Restored {result.target} from {result.chosen}.")
+    if result.safety is not None:
+        print(f"Safety copy of the previous data: {result.safety.path}")
+        if result.safety.note:
+            print(result.safety.note, file=sys.stderr)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from crm_desktop.services.backups import backup_folder, list_backups
+    from crm_desktop.services.backups.summary import headline, human_size, local_time
+
+    folder = Path(args.folder).expanduser() if args.folder else backup_folder()
+    records = list_backups(folder)
+    if not records:
+        print(f"No backups in {folder}.", file=sys.stderr)
+        return 0
+    for record in records:
+        counts = headline(record.counts) if record.counts else ""
+        fields = [
+            local_time(record.created_at),
+            record.kind,
+            human_size(record.size),
+            record.state,
+            counts,
+            str(record.path),
+        ]
+        print("\t".join(fields))
+    return 0

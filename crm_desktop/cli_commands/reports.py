@@ -1,0 +1,116 @@
+"""``report`` and ``invoice``: sales reports and invoices as PDF, xlsx or CSV files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import Any
+
+from crm_desktop.errors import CrmError
+
+REPORT_CHOICES = ("sales", "customers", "products", "pipeline", "tasks")
+GROUPING_CHOICES = ("day", "week", "month", "quarter")
+
+
+def register(subparsers: Any) -> None:
+    report = subparsers.add_parser(
+        "report",
+        help="write a sales, customer, product, pipeline or tasks report (PDF, xlsx, CSV)",
+        description=(
+            "Write a report for a period, both dates included. The format comes from the "
+            "output file's extension: .pdf, .xlsx or .csv. Without --from and --to the period "
+            "is this year so far (January 1st to today); with only --from it ends today; with "
+            "only --to it starts on January 1st of that year."
+        ),
+        epilog=(
+            "reports: sales = sales by period (revenue, orders, average order, change, chart); "
+            "customers = sales by customer (share, cumulative share, ABC class); "
+            "products = sales by product; pipeline = deals by stage, open deals by expected "
+            "close month, won and lost in the period; tasks = tasks done, open and overdue, "
+            "interactions by kind."
+        ),
+    )
+    report.add_argument("report", choices=REPORT_CHOICES, metavar="REPORT",
+                        help="sales, customers, products, pipeline or tasks")  # fmt: skip
+    report.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
+                        help="first day of the period, YYYY-MM-DD")  # fmt: skip
+    report.add_argument("--to", dest="date_to", type=_date, metavar="DATE",
+                        help="last day of the period, YYYY-MM-DD")  # fmt: skip
+    report.add_argument("--by", choices=GROUPING_CHOICES, default="month",
+                        help="grouping of sales, pipeline and tasks (default: month)")  # fmt: skip
+    report.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="the file to write: .pdf, .xlsx or .csv")  # fmt: skip
+    report.set_defaults(handler=run_report)
+
+    invoice = subparsers.add_parser(
+        "invoice",
+        help="write the invoice of one order as a PDF",
+        description="Write the invoice of the order with this number as a PDF file.",
+    )
+    invoice.add_argument(
+        "number", metavar="ORDER_NUMBER", help="the order's number, e.g. SO-2026-0042"
+    )
+    invoice.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
+    invoice.set_defaults(handler=run_invoice)
+
+
+def _date(text: str) -> date:
+    from crm_desktop.services.reporting import PeriodError, parse_date
+
+    try:
+        return parse_date(text)
+    except PeriodError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-01-31"
+        ) from None
+
+
+def _period(args: argparse.Namespace):
+    from crm_desktop.services.clock import today
+    from crm_desktop.services.reporting import Period
+
+    end = args.date_to or (today() if args.date_from is None or args.date_from <= today() else None)
+    if end is None:
+        raise CrmError(f"--from {args.date_from.isoformat()} is in the future: give --to as well.")
+    start = args.date_from or date(end.year, 1, 1)
+    if start > end:
+        raise CrmError(
+            f"--from {start.isoformat()} is after --to {end.isoformat()}: "
+            "the period must start before it ends."
+        )
+    return Period(start, end)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from crm_desktop.reports.generate import format_of, generate_report
+    from crm_desktop.reports.output import check_target
+    from crm_desktop.services import open_session
+
+    target = check_target(Path(args.output))  # before any work: a bad path fails at once
+    format_of(target)
+    period = _period(args)
+    open_session(args.db, create=False)
+    written = generate_report(args.report, target, period=period, grouping=args.by)
+    print(f"Wrote {written} ({period.label()}).")
+    return 0
+
+
+def run_invoice(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from crm_desktop.reports.generate import generate_invoice
+    from crm_desktop.reports.output import check_target
+    from crm_desktop.services import open_session
+
+    target = check_target(Path(args.output))
+    if target.suffix.lower() != ".pdf":
+        raise CrmError(f"an invoice is a PDF: name the file {target.with_suffix('.pdf').name}.")
+    open_session(args.db, create=False)
+    written = generate_invoice(target, number=args.number)
+    print(f"Wrote {written}.", file=sys.stdout)
+    return 0

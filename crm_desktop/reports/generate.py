@@ -1,0 +1,181 @@
+"""Making a report file: pick the data, lay it out, render it in the format of the file name.
+
+This is what the command line and the Reports screen call. The format comes
+from the extension (``.pdf``, ``.xlsx``, ``.csv``); the file appears whole
+or not at all (:func:`crm_desktop.reports.output.atomic_file`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.reports import csv_file, layouts, pdf, xlsx
+from crm_desktop.reports.model import Document
+from crm_desktop.reports.output import atomic_file, check_target
+from crm_desktop.services import reporting
+from crm_desktop.services.clock import today
+from crm_desktop.services.listing import ListQuery
+from crm_desktop.services.reporting import Period
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+FORMATS = (".pdf", ".xlsx", ".csv")
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    """A report the user can ask for: its key, its name, whether it uses a period and grouping."""
+
+    key: str
+    label: str
+    uses_period: bool = True
+    uses_grouping: bool = False
+
+
+REPORTS: dict[str, ReportKind] = {
+    kind.key: kind
+    for kind in (
+        ReportKind("sales", "Sales by period", uses_grouping=True),
+        ReportKind("customers", "Sales by customer"),
+        ReportKind("products", "Sales by product"),
+        ReportKind("pipeline", "Pipeline and forecast", uses_grouping=True),
+        ReportKind("tasks", "Tasks and activity", uses_grouping=True),
+        ReportKind("customer_list", "Customer list (current view)", uses_period=False),
+    )
+}
+
+
+def format_of(path: Path) -> str:
+    """``.pdf``, ``.xlsx`` or ``.csv`` from the file name; a CrmError for anything else."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        shown = f"“{suffix}”" if suffix else "no extension"
+        raise CrmError(
+            f"Cannot tell the format of {Path(path).name} ({shown}): "
+            "end the file name with .pdf, .xlsx or .csv."
+        )
+    return suffix
+
+
+def default_period(on: date | None = None) -> Period:
+    """This year so far: January 1st to today."""
+    day = on or today()
+    return Period(date(day.year, 1, 1), day)
+
+
+def build_document(
+    report: str,
+    *,
+    period: Period | None = None,
+    grouping: str = "month",
+    query: ListQuery | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Document:
+    """The laid-out report (figures computed now, customer-list rows fetched while written)."""
+    if report not in REPORTS:
+        raise CrmError(f"Unknown report {report!r}: use one of {', '.join(REPORTS)}.")
+    if grouping not in reporting.GROUPINGS:
+        raise CrmError(
+            f"Unknown grouping {grouping!r}: use one of {', '.join(reporting.GROUPINGS)}."
+        )
+    period = period or default_period()
+    context = reporting.report_context()
+    if report == "sales":
+        return layouts.sales_by_period_document(
+            reporting.sales_by_period(period, grouping), context
+        )
+    if report == "customers":
+        return layouts.sales_by_customer_document(reporting.sales_by_customer(period), context)
+    if report == "products":
+        return layouts.sales_by_product_document(reporting.sales_by_product(period), context)
+    if report == "pipeline":
+        return layouts.pipeline_document(reporting.pipeline_report(period, grouping), context)
+    if report == "tasks":
+        return layouts.activity_document(reporting.activity_report(period, grouping), context)
+    return layouts.customer_list_document(
+        reporting.customer_list(query), context, progress=progress, cancelled=cancelled
+    )
+
+
+def render(
+    doc: Document,
+    target: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Path:
+    """Write ``doc`` to ``target`` in the format of its extension, atomically."""
+    target = check_target(Path(target))
+    suffix = format_of(target)
+    renderer = {
+        ".pdf": pdf.render_document,
+        ".xlsx": xlsx.render_document,
+        ".csv": csv_file.render_document,
+    }[suffix]
+    try:
+        with atomic_file(target) as temp:
+            renderer(doc, temp, progress=progress, cancelled=cancelled)
+    except (CrmError, CancelledError):
+        raise
+    except OSError as exc:  # a full disk, a vanished folder: the environment, not our bug
+        raise CrmError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    return target
+
+
+def generate_report(
+    report: str,
+    target: Path,
+    *,
+    period: Period | None = None,
+    grouping: str = "month",
+    query: ListQuery | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Path:
+    """Compute one report and write it to ``target`` (.pdf, .xlsx or .csv); returns the path."""
+    target = check_target(Path(target))
+    format_of(target)
+    doc = build_document(
+        report,
+        period=period,
+        grouping=grouping,
+        query=query,
+        progress=progress,
+        cancelled=cancelled,
+    )
+    if cancelled is not None and cancelled():
+        raise CancelledError()
+    return render(doc, target, progress=progress, cancelled=cancelled)
+
+
+def generate_invoice(
+    target: Path,
+    *,
+    order_id: int | None = None,
+    number: str | None = None,
+    cancelled: Cancelled | None = None,
+) -> Path:
+    """The invoice PDF of one order, by id or by number."""
+    from crm_desktop.reports import invoice_pdf
+
+    target = check_target(Path(target))
+    if format_of(target) != ".pdf":
+        raise CrmError(f"An invoice is a PDF: name the file {target.with_suffix('.pdf').name}.")
+    if order_id is not None:
+        data = reporting.invoice_data(order_id)
+    else:
+        data = reporting.invoice_for_number(number or "")
+    try:
+        with atomic_file(target) as temp:
+            invoice_pdf.render_invoice(data, temp, cancelled=cancelled)
+    except (CrmError, CancelledError):
+        raise
+    except OSError as exc:
+        raise CrmError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    return target

@@ -1,0 +1,327 @@
+"""Reports as PDF (reportlab platypus): the page frame every report shares, and its body.
+
+Every page has the company's logo and name and the report's title at the
+top, and at the bottom the generation time and "Page N of M". M is known
+only at the end, so the canvas keeps each finished page aside and draws the
+footers when the document is saved (the well-known "numbered canvas").
+Paper is A4 or Letter, from the ``page_size`` setting.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, landscape, letter
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
+from reportlab.platypus import TableStyle as RLTableStyle
+
+from crm_desktop import APP_NAME
+from crm_desktop.errors import CancelledError
+from crm_desktop.reports import fonts
+from crm_desktop.reports.formatting import generated_text, pdf_formatter, pdf_text
+from crm_desktop.reports.model import DATE, DATETIME, MONEY, NUMERIC_KINDS, Document
+from crm_desktop.reports.pdf_flowables import (
+    HEADER_FILL,
+    INK,
+    MUTED,
+    RULE,
+    PagedTable,
+    TextBlock,
+    bar_chart,
+    compact_number,
+)
+from crm_desktop.services.reporting.context import ReportContext
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+MARGIN = 16 * mm
+HEADER_TOP = 12 * mm  # from the top edge of the paper to the top of the logo
+HEADER_HEIGHT = 13 * mm  # logo and name, down to the rule under them
+FOOTER_HEIGHT = 10 * mm
+
+
+def page_size(context: ReportContext, *, wide: bool = False) -> tuple[float, float]:
+    size = letter if context.page_size.strip().lower() == "letter" else A4
+    return landscape(size) if wide else size
+
+
+def logo_image(context: ReportContext) -> ImageReader | None:
+    """The company logo from its base64 setting; None (and a log line) when it is not an image."""
+    if not context.company_logo.strip():
+        return None
+    try:
+        data = base64.b64decode(context.company_logo, validate=False)
+        image = ImageReader(io.BytesIO(data))
+        image.getSize()
+        return image
+    except (binascii.Error, ValueError, OSError, Exception):  # a bad logo never stops a report
+        log.warning("the company logo setting is not a PNG or JPEG image; printed without it")
+        return None
+
+
+def _numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    class NumberedCanvas(Canvas):
+        """Keeps finished pages until save, then draws each one's footer with the page count."""
+
+        def __init__(self, *args, **kwargs):
+            # Not Helvetica: a PDF that names a font it does not embed depends on the reader's.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.REGULAR
+            super().__init__(*args, **kwargs)
+            self._finished_pages: list[dict] = []
+
+        def showPage(self) -> None:  # reportlab's name
+            self._finished_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._finished_pages)
+            for number, state in enumerate(self._finished_pages, start=1):
+                self.__dict__.update(state)
+                footer(self, number, total)
+                Canvas.showPage(self)
+            self._finished_pages = []
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+class PageFrame:
+    """Draws the header and footer of every page of one report."""
+
+    def __init__(self, context: ReportContext, title: str, cancelled: Cancelled | None = None):
+        self.context = context
+        self.title = title
+        self.cancelled = cancelled
+        self.logo = logo_image(context)
+        self.generated = generated_text(context)
+
+    def header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise CancelledError()
+        width, height = doc.pagesize
+        top = height - HEADER_TOP
+        canvas.saveState()
+        x = MARGIN
+        if self.logo is not None:
+            image_width, image_height = self.logo.getSize()
+            box_height = 11 * mm
+            box_width = min(40 * mm, box_height * image_width / max(image_height, 1))
+            shown_height = min(box_height, box_width * image_height / max(image_width, 1))
+            canvas.drawImage(self.logo, x, top - shown_height, box_width, shown_height, mask="auto")
+            x += box_width + 4 * mm
+        canvas.setFillColor(INK)
+        name = (
+            self.context.company_name.strip().splitlines()[0]
+            if self.context.company_name.strip()
+            else ""
+        )
+        right_room = width - MARGIN - x
+        if name:
+            name = _fit(name, right_room * 0.6, 11, bold=True)
+            fonts.draw(canvas, x, top - 7 * mm, name, 11, bold=True)
+        canvas.setFillColor(MUTED)
+        title = _fit(self.title, right_room * (0.38 if name else 1.0), 8.5)
+        fonts.draw(canvas, width - MARGIN, top - 7 * mm, title, 8.5, align="right")
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        rule_y = top - HEADER_HEIGHT
+        canvas.line(MARGIN, rule_y, width - MARGIN, rule_y)
+        canvas.restoreState()
+
+    def footer(self, canvas: Canvas, number: int, total: int) -> None:
+        width, _ = canvas._pagesize
+        y = MARGIN - 6 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
+        canvas.setFillColor(MUTED)
+        fonts.draw(canvas, MARGIN, y, self.generated, 7.5)
+        fonts.draw(canvas, width - MARGIN, y, f"Page {number} of {total}", 7.5, align="right")
+        canvas.restoreState()
+
+
+def _fit(text: str, room: float, size: float, *, bold: bool = False) -> str:
+    """``text`` cut with "…" so that it fits ``room`` points on one line."""
+    if fonts.width(text, size, bold) <= room:
+        return text
+    while text and fonts.width(text + "…", size, bold) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def build_pdf(
+    target: Path,
+    story: list[Flowable],
+    *,
+    context: ReportContext,
+    title: str,
+    wide: bool = False,
+    cancelled: Cancelled | None = None,
+) -> None:
+    """Lay out ``story`` on our pages and write the PDF to ``target``."""
+    fonts.register_fonts()
+    frame_maker = PageFrame(context, title, cancelled)
+    size = page_size(context, wide=wide)
+    doc = BaseDocTemplate(
+        str(target),
+        pagesize=size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=HEADER_TOP + HEADER_HEIGHT + 5 * mm,
+        bottomMargin=MARGIN + FOOTER_HEIGHT - 4 * mm,
+        title=title,
+        author=context.company_name or APP_NAME,
+        creator=APP_NAME,
+        subject=title,
+        initialFontName=fonts.REGULAR,
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=frame_maker.header)])
+    doc.build(story, canvasmaker=_numbered_canvas(frame_maker.footer))
+
+
+# --- the body of a report ------------------------------------------------------------------------
+
+
+def title_block(title: str, subtitle: str, context: ReportContext) -> list[Flowable]:
+    return [
+        TextBlock(title, 17, bold=True, space_after=3),
+        TextBlock(subtitle, 9.5, color=MUTED, space_after=1),
+        TextBlock(generated_text(context), 8, color=MUTED, space_after=8),
+    ]
+
+
+def summary_table(rows: Sequence[tuple[str, str]], width: float) -> Table:
+    data = [[TextBlock(label, 9, color=MUTED), value] for label, value in rows]
+    table = Table(data, colWidths=[width * 0.62, width * 0.38], hAlign="LEFT")
+    table.setStyle(
+        RLTableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9, 11),
+                ("FONT", (1, 0), (1, -1), fonts.BOLD, 9.5, 11.5),
+                ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, HEADER_FILL),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
+    return table
+
+
+def notice(text: str, width: float) -> Table:
+    """A shaded box with one message (an empty period, a draft invoice)."""
+    table = Table([[TextBlock(text, 11.5, bold=True)]], colWidths=[width], hAlign="LEFT")
+    table.setStyle(
+        RLTableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9),
+                ("BACKGROUND", (0, 0), (-1, -1), HEADER_FILL),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ]
+        )
+    )
+    return table
+
+
+def render_document(
+    doc: Document,
+    target: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> None:
+    """Write ``doc`` as a PDF to ``target`` (the caller makes it atomic)."""
+    fonts.register_fonts()
+    context = doc.context
+    wide = any(sum(1 for col in table.columns if col.in_pdf) > 8 for table in doc.tables)
+    frame_width = page_size(context, wide=wide)[0] - 2 * MARGIN
+    story: list[Flowable] = title_block(doc.title, doc.subtitle, context)
+    if doc.summary:
+        story.append(
+            summary_table(
+                [(f.label, pdf_text(f.value, f.kind, context)) for f in doc.summary],
+                min(frame_width, 125 * mm),
+            )
+        )
+        story.append(Spacer(1, 9))
+    if doc.empty_message:
+        story.append(notice(doc.empty_message, frame_width))
+        story.append(Spacer(1, 9))
+    exponent = context.currency_exponent
+    for chart in doc.charts:
+        scale = 10**exponent if chart.kind == MONEY else 1
+        story.append(
+            bar_chart(
+                chart.title + (f" ({context.currency})" if chart.kind == MONEY else ""),
+                chart.labels,
+                [value / scale for value in chart.values],
+                width=frame_width,
+                value_label=compact_number,
+            )
+        )
+        story.append(Spacer(1, 10))
+    for table in doc.tables:
+        shown = [i for i, col in enumerate(table.columns) if col.in_pdf]
+        columns = [table.columns[i] for i in shown]
+        formatters = [(i, pdf_formatter(table.columns[i].kind, context)) for i in shown]
+        rows = []
+        for count, row in enumerate(table.rows, start=1):
+            rows.append([format_value(row[i]) for i, format_value in formatters])
+            if count % 5000 == 0 and cancelled is not None and cancelled():
+                raise CancelledError()
+        totals = table.totals_row()
+        if not rows:
+            story.append(TextBlock(table.title, 11, bold=True, space_after=4))
+            story.append(TextBlock(table.empty_text, 9, color=MUTED, space_after=8))
+            continue
+        story.append(
+            PagedTable(
+                [col.title for col in columns],
+                rows,
+                weights=[col.weight for col in columns],
+                right_aligned=[col.kind in NUMERIC_KINDS for col in columns],
+                wrap=[col.wrap and col.kind not in (DATE, DATETIME) for col in columns],
+                totals=(
+                    [pdf_text(totals[i], table.columns[i].kind, context) for i in shown]
+                    if totals is not None
+                    else None
+                ),
+                title=table.title,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        )
+        story.append(Spacer(1, 10))
+    for note in doc.notes:
+        story.append(TextBlock(note, 7.5, color=MUTED, space_after=2))
+    build_pdf(target, story, context=context, title=doc.title, wide=wide, cancelled=cancelled)

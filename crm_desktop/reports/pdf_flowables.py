@@ -1,0 +1,491 @@
+"""Platypus pieces of our PDFs: text that is never markup, long tables, bar charts.
+
+:class:`TextBlock` draws user text exactly as typed (``<b>`` prints as
+``<b>``) in as many fonts as it needs; no Paragraph ever sees user text.
+
+:class:`PagedTable` is a table of any length whose header row repeats on
+every page. reportlab's own Table re-measures all remaining rows each time
+it splits at a page end, which makes a 40,000-row table quadratic; this one
+measures every row once, then cuts page-sized reportlab Tables from the
+measured rows, so a long report costs the same per row as a short one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from crm_desktop.errors import CancelledError
+from crm_desktop.reports import fonts
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#5f6b7a")
+RULE = colors.HexColor("#9aa5b1")
+HEADER_FILL = colors.HexColor("#e4e9f0")
+ZEBRA = colors.HexColor("#f5f7fa")
+BAR = colors.HexColor("#3b6ea5")
+
+PADDING_X = 3.0
+PADDING_Y = 2.2
+TITLE_GAP = 4.0
+MAX_CELL_LINES = 40  # a cell taller than this is cut with "…" (a row must fit on a page)
+
+
+class TextBlock(Flowable):
+    """Plain text, wrapped to the width it gets; never interpreted as markup."""
+
+    def __init__(
+        self,
+        text: str,
+        size: float = 9,
+        *,
+        bold: bool = False,
+        align: str = "left",
+        color=INK,
+        leading: float | None = None,
+        space_before: float = 0,
+        space_after: float = 0,
+        max_lines: int | None = None,
+        lines: list[str] | None = None,
+    ):
+        super().__init__()
+        self.text = text
+        self.size = size
+        self.bold = bold
+        self.align = align
+        self.color = color
+        self.leading = leading or size * 1.22
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
+        self.max_lines = max_lines
+        self._lines = lines
+        self._wrapped_for: float | None = None if lines is None else -1.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._wrapped_for not in (availWidth, -1.0):
+            self._lines = cut_lines(
+                fonts.wrap(self.text, availWidth, self.size, self.bold), self.max_lines
+            )
+            self._wrapped_for = availWidth
+        self.width = availWidth
+        self.height = len(self._lines or [""]) * self.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFillColor(self.color)
+        x = {"left": 0, "right": self.width, "center": self.width / 2}[self.align]
+        # The first baseline sits one font size below the top, like Table's string cells.
+        y = self.height - self.size
+        for line in self._lines or []:
+            fonts.draw(canvas, x, y, line, self.size, bold=self.bold, align=self.align)
+            y -= self.leading
+
+
+def cut_lines(lines: list[str], max_lines: int | None) -> list[str]:
+    if max_lines is None or len(lines) <= max_lines:
+        return lines
+    return [*lines[: max_lines - 1], lines[max_lines - 1].rstrip() + " …"]
+
+
+@dataclass
+class _Layout:
+    """A PagedTable measured for one width: cell contents and every row's height."""
+
+    width: float
+    col_widths: list[float]
+    header: list
+    header_height: float
+    rows: list[list]
+    heights: list[float]
+    prefix: list[float]  # prefix[i] = height of rows[:i]
+    totals: list | None
+    totals_height: float
+
+
+_OWN_STATE = (
+    "header_text", "row_text", "weights", "right", "wraps", "totals_text", "size", "leading",
+    "progress", "cancelled", "_layout", "title",
+)  # fmt: skip
+
+
+class PagedTable(Flowable):
+    """A long table, cut into one reportlab Table per page, the header repeated on each."""
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        *,
+        weights: Sequence[float],
+        right_aligned: Sequence[bool],
+        wrap: Sequence[bool] | None = None,
+        totals: Sequence[str] | None = None,
+        size: float = 8.2,
+        title: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ):
+        super().__init__()
+        self.header_text = list(header)
+        self.row_text = rows
+        self.weights = list(weights)
+        self.right = list(right_aligned)
+        self.wraps = list(wrap) if wrap is not None else [True] * len(self.weights)
+        self.totals_text = list(totals) if totals is not None else None
+        self.size = size
+        self.leading = size * 1.22
+        self.progress = progress
+        self.cancelled = cancelled
+        self.title = TextBlock(title, 11, bold=True) if title else None
+        self.start = 0
+        self._layout: _Layout | None = None
+
+    # -- measuring ----------------------------------------------------------------------------
+
+    def _measure(self, width: float) -> _Layout:
+        if self._layout is not None and self._layout.width == width:
+            return self._layout
+        n = len(self.weights)
+        col_widths = self._column_widths(width)
+        header = [
+            self._cell(text, c, col_widths[c], bold=True) for c, text in enumerate(self.header_text)
+        ]
+        header_height = max(lines for _, lines in header) * self.leading + 2 * PADDING_Y
+        rows = []
+        heights = []
+        prefix = [0.0]
+        one_line = self.leading + 2 * PADDING_Y
+        columns = range(n)
+        right = self.right
+        for row in self.row_text:
+            # Most cells are plain one-line strings: only look closer at the others.
+            out = list(row)
+            lines = 1
+            for c in columns:
+                text = out[c]
+                if right[c] and text.isascii():
+                    continue  # a number: its column fits the widest one
+                content, count = self._cell(text, c, col_widths[c])
+                out[c] = content
+                lines = max(lines, count)
+            rows.append(out)
+            height = one_line if lines == 1 else lines * self.leading + 2 * PADDING_Y
+            heights.append(height)
+            prefix.append(prefix[-1] + height)
+        totals = None
+        totals_height = 0.0
+        if self.totals_text is not None:
+            cells = [
+                self._cell(t, c, col_widths[c], bold=True) for c, t in enumerate(self.totals_text)
+            ]
+            totals = [content for content, _ in cells]
+            totals_height = max(lines for _, lines in cells) * self.leading + 2 * PADDING_Y + 1
+        self._layout = _Layout(
+            width,
+            col_widths,
+            [content for content, _ in header],
+            header_height,
+            rows,
+            heights,
+            prefix,
+            totals,
+            totals_height,
+        )
+        return self._layout
+
+    def _column_widths(self, width: float) -> list[float]:
+        """Widths from the content: numbers and short words are never broken when avoidable."""
+        size = self.size
+        n = len(self.weights)
+        natural = [0.0] * n
+        minimum = [0.0] * n
+        samples = [*_sample(self.row_text)]
+        if self.totals_text is not None:
+            samples.append(self.totals_text)
+        pad = 2 * PADDING_X + 1
+        for c in range(n):
+            header_width = max(
+                (fonts.width(word, size, bold=True) for word in self.header_text[c].split()),
+                default=0.0,
+            )
+            natural[c] = fonts.width(self.header_text[c], size, bold=True) + pad
+            minimum[c] = header_width + pad
+            texts = {row[c] for row in samples}
+            for text in texts:
+                line = max(text.split("\n"), key=len) if "\n" in text else text
+                natural[c] = max(natural[c], fonts.width(line, size, bold=True) + pad)
+                if self.right[c] or not self.wraps[c]:
+                    minimum[c] = max(minimum[c], fonts.width(line, size, bold=True) + pad)
+                else:
+                    word = fonts.longest_word(line)
+                    # A very long word (an email, a URL) may break rather than take the page.
+                    minimum[c] = max(minimum[c], min(fonts.width(word, size) + pad, width * 0.22))
+        fixed = [self.right[c] or not self.wraps[c] for c in range(n)]
+        return auto_widths(width, natural, minimum, self.weights, fixed)
+
+    def _cell(
+        self, text: str, c: int, col_width: float, *, bold: bool = False
+    ) -> tuple[object, int]:
+        """A cell's content (a plain string when one font draws it on one line) and its lines."""
+        inner = col_width - 2 * PADDING_X
+        font = fonts.BOLD if bold else fonts.REGULAR
+        if (
+            "\n" not in text
+            and fonts.is_simple(text, bold)
+            and (
+                # Numbers: their column was made as wide as the widest one (_column_widths).
+                self.right[c]
+                or len(text) * self.size * 1.05 <= inner
+                or stringWidth(text, font, self.size) <= inner
+            )
+        ):
+            return text, 1
+        lines = cut_lines(fonts.wrap(text, inner, self.size, bold), MAX_CELL_LINES)
+        align = "right" if self.right[c] else "left"
+        block = TextBlock(
+            text, self.size, bold=bold, align=align, leading=self.leading, lines=lines
+        )
+        return block, len(lines)
+
+    # -- platypus protocol ----------------------------------------------------------------------
+
+    def _rest(self, start: int) -> PagedTable:
+        rest = PagedTable.__new__(PagedTable)
+        Flowable.__init__(rest)
+        # Our own state only: platypus's marks on self (_postponed, _frame…) must not travel.
+        for name in _OWN_STATE:
+            setattr(rest, name, getattr(self, name))
+        rest.start = start
+        return rest
+
+    def _title_height(self, width: float) -> float:
+        if self.title is None or self.start != 0:
+            return 0.0
+        return self.title.wrap(width, 1e9)[1] + TITLE_GAP
+
+    def _height_from(self, layout: _Layout, start: int) -> float:
+        body = layout.prefix[-1] - layout.prefix[start]
+        return self._title_height(layout.width) + layout.header_height + body + layout.totals_height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        layout = self._measure(availWidth)
+        self.width = availWidth
+        self.height = self._height_from(layout, self.start)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self.cancelled is not None and self.cancelled():
+            raise CancelledError()
+        layout = self._measure(availWidth)
+        if self._height_from(layout, self.start) <= availHeight:
+            return [self]  # it all fits (platypus asks when keeping a heading with its table)
+        total = len(layout.rows)
+        room = availHeight - layout.header_height - self._title_height(availWidth)
+        end = self.start
+        while end < total and layout.prefix[end + 1] - layout.prefix[self.start] <= room:
+            end += 1
+        if end >= total:
+            # Every row fits but the totals row does not: leave the last row for the next page.
+            end = total - 1
+        if end <= self.start:
+            return []  # not even one row here: start on the next page
+        if self.progress is not None:
+            self.progress(end, total)
+        pieces: list[Flowable] = [self._table(layout, self.start, end, with_totals=False)]
+        if self.title is not None and self.start == 0:
+            # The title goes with the first rows, so it never ends a page alone.
+            self.title.spaceAfter = TITLE_GAP
+            pieces.insert(0, self.title)
+        return [*pieces, self._rest(end)]
+
+    def draw(self) -> None:
+        layout = self._measure(self.width)
+        table = self._table(layout, self.start, len(layout.rows), with_totals=True)
+        _, table_height = table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
+        if self.title is not None and self.start == 0:
+            self.title.wrapOn(self.canv, self.width, self.height)
+            self.title.drawOn(self.canv, 0, table_height + TITLE_GAP)
+        if self.progress is not None:
+            self.progress(len(layout.rows), len(layout.rows))
+
+    def _table(self, layout: _Layout, start: int, end: int, *, with_totals: bool) -> Table:
+        data = [layout.header, *layout.rows[start:end]]
+        heights = [layout.header_height, *layout.heights[start:end]]
+        if with_totals and layout.totals is not None:
+            data.append(layout.totals)
+            heights.append(layout.totals_height)
+        style = [
+            ("FONT", (0, 0), (-1, 0), fonts.BOLD, self.size, self.leading),
+            ("FONT", (0, 1), (-1, -1), fonts.REGULAR, self.size, self.leading),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.7, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PADDING_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING_X),
+            ("TOPPADDING", (0, 0), (-1, -1), PADDING_Y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING_Y),
+        ]
+        body_end = end - start
+        if body_end >= 1:
+            zebra = [colors.white, ZEBRA] if start % 2 == 0 else [ZEBRA, colors.white]
+            style.append(("ROWBACKGROUNDS", (0, 1), (-1, body_end), zebra))
+        for first, last in _runs_of_true(self.right):  # one command per block of numbers
+            style.append(("ALIGN", (first, 0), (last, -1), "RIGHT"))
+        if with_totals and layout.totals is not None:
+            style += [
+                ("FONT", (0, -1), (-1, -1), fonts.BOLD, self.size, self.leading),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.9, INK),
+            ]
+        return Table(
+            data,
+            colWidths=layout.col_widths,
+            rowHeights=heights,
+            style=TableStyle(style),
+            hAlign="LEFT",
+        )
+
+
+def _runs_of_true(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """(first, last) index of each run of True: [F, T, T, F, T] → [(1, 2), (4, 4)]."""
+    runs: list[tuple[int, int]] = []
+    for index, flag in enumerate(flags):
+        if flag and runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        elif flag:
+            runs.append((index, index))
+    return runs
+
+
+def _sample(rows: Sequence[Sequence[str]], limit: int = 2500) -> Sequence[Sequence[str]]:
+    """At most ``limit`` rows spread over the table (enough to size its columns)."""
+    if len(rows) <= limit:
+        return rows
+    step = len(rows) / limit
+    return [rows[int(i * step)] for i in range(limit)]
+
+
+def auto_widths(
+    width: float,
+    natural: Sequence[float],
+    minimum: Sequence[float],
+    weights: Sequence[float],
+    fixed: Sequence[bool] | None = None,
+) -> list[float]:
+    """Column widths the way browsers lay out tables: every column gets the width of its
+    longest word first, then the rest of the room goes where text would otherwise wrap.
+
+    When even the longest words do not fit, only the longest ones are broken: text
+    minimums are capped at the level that makes them fit (numbers, ``fixed``, keep theirs).
+    """
+    n = len(natural)
+    natural = [max(nat, mini) for nat, mini in zip(natural, minimum, strict=True)]
+    fixed = fixed or [False] * n
+    if sum(minimum) > width:
+        minimum = _cap_minimums(width, list(minimum), fixed)
+    if sum(natural) <= width:
+        # Everything fits on one line: share the spare room by the declared weights.
+        spare = width - sum(natural)
+        total_weight = sum(weights) or 1
+        return [natural[c] + spare * weights[c] / total_weight for c in range(n)]
+    if sum(minimum) >= width:
+        return [width * m / sum(minimum) for m in minimum]
+    spare = width - sum(minimum)
+    desire = [natural[c] - minimum[c] for c in range(n)]
+    total_desire = sum(desire) or 1
+    return [minimum[c] + spare * desire[c] / total_desire for c in range(n)]
+
+
+def _cap_minimums(width: float, minimum: list[float], fixed: Sequence[bool]) -> list[float]:
+    room = width - sum(m for m, f in zip(minimum, fixed, strict=True) if f)
+    flexible = sorted(m for m, f in zip(minimum, fixed, strict=True) if not f)
+    if room <= 0 or not flexible:
+        return minimum
+    # The highest cap t with Σ min(m, t) ≤ room ("water filling").
+    cap = room / len(flexible)
+    used = 0.0
+    for index, value in enumerate(flexible):
+        remaining = len(flexible) - index
+        if used + value * remaining <= room:
+            used += value
+            continue
+        cap = (room - used) / remaining
+        break
+    else:
+        return minimum
+    return [m if f else min(m, cap) for m, f in zip(minimum, fixed, strict=True)]
+
+
+# --- charts ------------------------------------------------------------------------------------
+
+
+def bar_chart(
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[float],
+    *,
+    width: float,
+    height: float = 150,
+    value_label: Callable[[float], str] = lambda v: f"{v:,.0f}",
+) -> Drawing:
+    """A vertical bar chart of one series, with at most ~16 category labels shown."""
+    fonts.register_fonts()
+    drawing = Drawing(width, height)
+    drawing.initialFontName = fonts.REGULAR  # never Helvetica, which a PDF would not embed
+    drawing.add(String(0, height - 11, title, fontName=fonts.BOLD, fontSize=9.5, fillColor=INK))
+    chart = VerticalBarChart()
+    chart.x = 48
+    chart.y = 22
+    chart.width = width - chart.x - 8
+    chart.height = height - chart.y - 22
+    chart.data = [list(values) or [0]]
+    step = max(1, -(-len(labels) // 16))
+    chart.categoryAxis.categoryNames = [
+        label if index % step == 0 else "" for index, label in enumerate(labels)
+    ] or [""]
+    chart.categoryAxis.labels.fontName = fonts.REGULAR
+    chart.categoryAxis.labels.fontSize = 6.8
+    chart.categoryAxis.labels.fillColor = MUTED
+    chart.categoryAxis.strokeColor = RULE
+    chart.categoryAxis.tickDown = 2
+    if len(labels) > 12:
+        chart.categoryAxis.labels.angle = 35
+        chart.categoryAxis.labels.boxAnchor = "ne"
+        chart.categoryAxis.labels.dy = -2
+    chart.valueAxis.valueMin = 0
+    top = max(values, default=0)
+    if top <= 0:
+        chart.valueAxis.valueMax = 1
+    chart.valueAxis.labels.fontName = fonts.REGULAR
+    chart.valueAxis.labels.fontSize = 6.8
+    chart.valueAxis.labels.fillColor = MUTED
+    chart.valueAxis.labelTextFormat = value_label
+    chart.valueAxis.strokeColor = RULE
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#e1e6ec")
+    chart.valueAxis.gridStrokeWidth = 0.4
+    chart.bars[0].fillColor = BAR
+    chart.bars[0].strokeColor = None
+    chart.barSpacing = 1
+    chart.groupSpacing = max(1, min(8, 200 / max(len(values), 1)))
+    drawing.add(chart)
+    return drawing
+
+
+def compact_number(value: float) -> str:
+    """Axis labels: 950, 12k, 1.2M."""
+    magnitude = abs(value)
+    if magnitude >= 1_000_000:
+        return f"{value / 1_000_000:.1f}M".replace(".0M", "M")
+    if magnitude >= 10_000:
+        return f"{value / 1000:.0f}k"
+    if magnitude >= 1000:
+        return f"{value / 1000:.1f}k".replace(".0k", "k")
+    return f"{value:.0f}"

@@ -1,0 +1,269 @@
+"""Making a backup: a consistent snapshot of the live database, checked, flushed, then named.
+
+The snapshot is taken with SQLite's online backup API from a connection of
+its own, in one step: it reads one consistent state of the database (WAL
+mode lets the window go on writing meanwhile, and a nightly
+``crm-desktop backup`` runs beside the window). A plain copy of the open
+file could be torn or miss what is still in the ``-wal`` file; it is never
+used.
+
+The copy is written under a hidden temporary name in the target folder,
+switched to ``journal_mode=DELETE`` (one self-contained file that any SQLite
+tool opens), checked (:mod:`~crm_desktop.services.backups.verify`) while it
+is flushed to disk, and only then renamed to its final name and the folder
+flushed. Any failure — a full disk, a missing or read-only folder, a
+damaged database — removes the temporary file and says what happened.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from crm_desktop import __version__
+from crm_desktop.errors import CancelledError, CrmError, DatabaseFileError, NewerSchemaError
+from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION
+from crm_desktop.models.connection import BUSY_TIMEOUT_SECONDS
+from crm_desktop.services.backups import catalog, rotation
+from crm_desktop.services.backups.catalog import BackupRecord
+from crm_desktop.services.backups.files import (
+    check_writable_folder,
+    clean_stale_temps,
+    explain_write_error,
+    fsync_dir,
+    fsync_file,
+    is_disk_full,
+    is_read_only,
+    remove_with_companions,
+    sqlite_companions,
+    temp_name,
+)
+from crm_desktop.services.backups.verify import MMAP_BYTES, STANDARD, run_checks
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+class BackupError(CrmError):
+    """A backup could not be made; nothing was left behind."""
+
+
+def open_source(db_path: Path) -> sqlite3.Connection:
+    """A read-only connection of its own to the live database, refused if it is not ours."""
+    if not db_path.exists():
+        raise DatabaseFileError(f"{db_path} does not exist: there is nothing to back up.")
+    if db_path.is_dir():
+        raise DatabaseFileError(f"{db_path} is a folder, not a database file.")
+    try:
+        conn = sqlite3.connect(
+            db_path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise DatabaseFileError(f"Cannot open {db_path}: {exc}.") from exc
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # the copy reads ~20 % faster
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DatabaseFileError(
+            f"Cannot back up {db_path}: SQLite cannot read it ({exc}). "
+            "Run 'crm-desktop check' to see what is wrong."
+        ) from exc
+    if app_id != APPLICATION_ID:
+        conn.close()
+        raise DatabaseFileError(f"{db_path} is not a CRM Desktop database: it was not backed up.")
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise NewerSchemaError(f"{db_path} was made by a newer version of CRM Desktop.")
+    return conn
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    """The backup API, in one step: one consistent snapshot, whatever others write meanwhile."""
+    remove_with_companions(target)
+    dest = sqlite3.connect(target, isolation_level=None)
+    try:
+        # The file is flushed once, at the end, beside the check; no journal for a new file.
+        dest.execute("PRAGMA journal_mode = OFF")
+        dest.execute("PRAGMA synchronous = OFF")
+        source.backup(dest)
+        # A self-contained file that any SQLite tool opens without a -wal beside it.
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+
+
+def _explain(exc: BaseException, db_path: Path, folder: Path) -> str:
+    if is_disk_full(exc) or is_read_only(exc) or isinstance(exc, OSError):
+        return f"The backup was not made: {explain_write_error(exc, folder)}."
+    if isinstance(exc, sqlite3.Error):
+        text = str(exc)
+        if "malformed" in text or "not a database" in text:
+            return (
+                f"The backup was not made: {db_path} is damaged ({text}). "
+                "Run 'crm-desktop check' to see what is wrong."
+            )
+        if "unable to open" in text:
+            try:  # SQLite does not say why: find out by creating a file there
+                check_writable_folder(folder)
+            except OSError as reason:
+                return f"The backup was not made: {explain_write_error(reason, folder)}."
+            return f"The backup was not made: {explain_write_error(exc, folder)}."
+        if "locked" in text or "busy" in text:
+            return "The backup was not made: the database stayed busy. Try again in a moment."
+        return f"The backup was not made: {text} ({folder})."
+    return f"The backup was not made: {exc}."
+
+
+def create_backup(
+    db_path: str | os.PathLike[str],
+    *,
+    folder: Path | None = None,
+    output: Path | None = None,
+    kind: str = "manual",
+    reason: str = "",
+    level: str = STANDARD,
+    keep_if_damaged: bool = False,
+    rotate: bool = True,
+    source: sqlite3.Connection | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BackupRecord:
+    """Make a verified backup of the database at ``db_path``; returns its record.
+
+    Into ``folder`` (default: the backup folder) under a dated name, with its
+    record beside it and the folder's backups rotated afterwards; or, with
+    ``output``, into exactly that file (no record, no rotation). A backup that
+    fails its check is deleted — unless ``keep_if_damaged`` (a safety copy of
+    a damaged database is still the user's data). ``source`` is a connection
+    to read from instead of a new one (a restore passes its locked one).
+    """
+    db_path = Path(db_path).expanduser().absolute()
+    if output is not None:
+        output = Path(output).expanduser().absolute()
+        if output.is_dir():
+            folder, output = output, None
+    if output is not None:
+        _refuse_live_target(output, db_path)
+        target_folder = output.parent
+        if not target_folder.is_dir():
+            raise BackupError(
+                f"The backup was not made: the folder {target_folder} does not exist."
+            )
+    else:
+        target_folder = Path(folder).expanduser().absolute() if folder else catalog.backup_folder()
+        catalog.prepare_folder(target_folder)
+
+    step = progress or (lambda done, total: None)
+    created = datetime.now(UTC).replace(microsecond=0)  # as stored in the record
+    final = output or catalog.unique_path(
+        target_folder, catalog.backup_file_name(db_path, created, kind)
+    )
+    temp = temp_name(final, "partial")
+    clean_stale_temps(target_folder)
+    own_source = source is None
+    conn = open_source(db_path) if source is None else source
+    try:
+        check_writable_folder(target_folder)  # a read-only folder: say so before any work
+        step(0, 3)
+        _copy(conn, temp)
+        if own_source:
+            conn.close()
+        if cancelled is not None and cancelled():
+            raise CancelledError("Cancelled: no backup was made.")
+        step(1, 3)
+        report = run_checks(temp, level=level, ours=True, beside=lambda: fsync_file(temp))
+        if not report.ok and not keep_if_damaged:
+            raise BackupError(
+                f"The backup was not kept: the copy did not pass its check "
+                f"({report.problems[0]}). The database itself may be damaged: run "
+                "'crm-desktop check', or restore a backup that is marked verified."
+            )
+        if cancelled is not None and cancelled():
+            raise CancelledError("Cancelled: no backup was made.")
+        step(2, 3)
+        size = temp.stat().st_size
+        os.replace(temp, final)
+        fsync_dir(target_folder)
+    except BaseException as exc:
+        if own_source:
+            conn.close()
+        remove_with_companions(temp)
+        if isinstance(exc, CrmError | KeyboardInterrupt):
+            raise
+        if isinstance(exc, OSError | sqlite3.Error):
+            raise BackupError(_explain(exc, db_path, target_folder)) from exc
+        raise
+    record = BackupRecord(
+        path=final,
+        created_at=created,
+        kind=kind,
+        reason=reason,
+        source=catalog.source_key(db_path),
+        size=size,
+        schema_version=report.schema_version,
+        counts=report.counts,
+        verified=report.ok,
+        verify_level=level,
+        verified_at=datetime.now(UTC).replace(microsecond=0),
+        problem="" if report.ok else report.problems[0],
+        app_version=__version__,
+        has_record=False,
+    )
+    if output is None:
+        try:
+            catalog.save_record(record)
+        except OSError as exc:  # the backup itself is good and in place: say so, keep it
+            log.warning("backup %s made, but its record could not be written: %s", final, exc)
+        if rotate:
+            try:
+                rotation.rotate(target_folder, record.source)
+            except OSError as exc:
+                log.warning("rotation of %s failed: %s", target_folder, exc)
+    step(3, 3)
+    log.info("backup %s (%s, %s bytes, verified %s)", final, kind, size, report.ok)
+    return record
+
+
+def _refuse_live_target(output: Path, db_path: Path) -> None:
+    live = [db_path, *sqlite_companions(db_path)]
+    resolved = output.resolve()
+    if any(resolved == path.resolve() for path in live) or (
+        output.exists() and db_path.exists() and os.path.samefile(output, db_path)
+    ):
+        raise BackupError(
+            f"{output} is the database itself: choose another file name for the backup."
+        )
+
+
+def verify_backup(path: Path, *, level: str = "thorough") -> BackupRecord:
+    """Check a backup file again and update its record (written if it had none)."""
+    from crm_desktop.services.backups.verify import BackupFileError, sniff
+
+    record = catalog.read_record(path)
+    try:
+        sniff(path)
+        report = run_checks(path, level=level)
+        ok, problem = report.ok, (report.problems[0] if report.problems else "")
+        if report.schema_version:
+            record.schema_version = report.schema_version
+        if report.counts:
+            record.counts = report.counts
+    except BackupFileError as exc:
+        ok, problem = False, str(exc)
+    except sqlite3.Error as exc:
+        ok, problem = False, f"SQLite cannot read it: {exc}"
+    record.verified, record.problem = ok, problem
+    record.verify_level, record.verified_at = level, datetime.now(UTC)
+    try:
+        catalog.save_record(record)
+    except OSError as exc:
+        log.warning("cannot write the record of %s: %s", path, exc)
+    return record

@@ -1,0 +1,755 @@
+"""Exports: every table to CSV, xlsx and (customers, contacts) vCard 4.0.
+
+Two ways in: :func:`export_table` writes a whole table (the command line)
+with every field, so that what we export imports back whole; and
+:func:`export_view` writes what a list shows (its search, filters and sort
+as a :class:`~crm_desktop.services.listing.ListQuery`, and its columns).
+
+Formats:
+
+* CSV — UTF-8 with a BOM (so Excel reads the accents), comma-separated,
+  CRLF lines, every text protected from spreadsheets' formulas with
+  :func:`~crm_desktop.reports.cells.csv_cell` (our import takes the
+  apostrophe off again); money as plain decimals (``1234.50``), dates ISO.
+* xlsx — openpyxl in write-only mode with typed cells: numbers as numbers,
+  money as numbers with the currency's format, dates and times as real
+  dates, formula-looking text as a quote-prefixed string. A text longer
+  than a cell holds (32,767 characters) continues in "<column> (continued)"
+  columns, which our import glues back. Orders get a second sheet with
+  their lines.
+* vCard 4.0 — one card per customer (with its primary contact) or contact.
+
+Files are written next to the target and renamed into place at the end, so
+a failure or a cancel never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.models import database
+from crm_desktop.reports.cells import XLSX_CELL_LIMIT, csv_cell, looks_like_formula, xml_safe
+from crm_desktop.services import listing, money, settings
+from crm_desktop.services.clock import TIMESTAMP_FORMAT
+from crm_desktop.services.importing import vcard
+from crm_desktop.services.money import line_total_sql
+
+Progress = Callable[[int, int], None]
+Row = dict[str, Any]
+
+# Command-line names of the exportable tables → entity names.
+ENTITY_NAMES = {
+    "customers": "customer",
+    "contacts": "contact",
+    "products": "product",
+    "orders": "sales_order",
+    "deals": "deal",
+    "tasks": "task",
+    "interactions": "interaction",
+}
+FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".vcf": "vcf"}
+VCARD_ENTITIES = ("customer", "contact")
+LONG_TEXT = "longtext"  # a text kind whose values may exceed an xlsx cell
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    """One column of an export: row key, header, kind (as in listing), SQL of a full export."""
+
+    key: str
+    header: str
+    kind: str = "text"
+    sql: str = ""
+
+
+@dataclass(frozen=True)
+class FullExport:
+    """Every field of one table, in the order a person reads them."""
+
+    from_sql: str
+    order_sql: str
+    columns: tuple[ExportColumn, ...]
+    sheet: str
+
+
+def _c(key: str, header: str, sql: str, kind: str = "text") -> ExportColumn:
+    return ExportColumn(key, header, kind, sql)
+
+
+_PRIMARY = "(SELECT id FROM contact WHERE customer_id = c.id ORDER BY is_primary DESC, id LIMIT 1)"
+_TAGS = (
+    "(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM customer_tag ct "
+    "JOIN tag t ON t.id = ct.tag_id WHERE ct.customer_id = c.id ORDER BY t.name))"
+)
+_LINE_TOTAL = line_total_sql("l")
+
+FULL: dict[str, FullExport] = {
+    "customer": FullExport(
+        from_sql=(
+            "customer c JOIN customer_search s ON s.id = c.id "
+            f"LEFT JOIN contact p ON p.id = {_PRIMARY}"
+        ),
+        order_sql="s.name_key, c.id",
+        sheet="Customers",
+        columns=(
+            _c("name", "Name", "c.name"),
+            _c("kind", "Kind", "c.kind", "enum"),
+            _c("status", "Status", "c.status", "enum"),
+            _c("email", "Email", "c.email", "email"),
+            _c("phone", "Phone", "c.phone", "phone"),
+            _c("website", "Website", "c.website"),
+            _c("address", "Address", "c.address", LONG_TEXT),
+            _c("city", "City", "c.city"),
+            _c("country", "Country", "c.country"),
+            _c("source", "Source", "c.source"),
+            _c("tags", "Tags", _TAGS),
+            _c("notes", "Notes", "c.notes", LONG_TEXT),
+            _c("contact_name", "Contact name", "p.name"),
+            _c("contact_position", "Contact position", "p.position"),
+            _c("contact_email", "Contact email", "p.email", "email"),
+            _c("contact_phone", "Contact phone", "p.phone", "phone"),
+            _c("created_at", "Created (UTC)", "c.created_at", "datetime"),
+            _c("updated_at", "Updated (UTC)", "c.updated_at", "datetime"),
+        ),
+    ),
+    "contact": FullExport(
+        from_sql="contact ct JOIN customer c ON c.id = ct.customer_id "
+        "JOIN customer_search s ON s.id = c.id",
+        order_sql="s.name_key, c.id, ct.is_primary DESC, ct.id",
+        sheet="Contacts",
+        columns=(
+            _c("name", "Name", "ct.name"),
+            _c("position", "Position", "ct.position"),
+            _c("customer_name", "Customer", "c.name"),
+            _c("customer_email", "Customer email", "c.email", "email"),
+            _c("email", "Email", "ct.email", "email"),
+            _c("phone", "Phone", "ct.phone", "phone"),
+            _c("is_primary", "Primary contact", "ct.is_primary", "bool"),
+            _c("notes", "Notes", "ct.notes", LONG_TEXT),
+        ),
+    ),
+    "product": FullExport(
+        from_sql="product p",
+        order_sql="crm_sort_key(p.name), p.id",
+        sheet="Products",
+        columns=(
+            _c("sku", "SKU", "p.sku"),
+            _c("name", "Name", "p.name"),
+            _c("description", "Description", "p.description", LONG_TEXT),
+            _c("unit_price_cents", "Unit price", "p.unit_price_cents", "money"),
+            _c("stock_qty", "Stock", "p.stock_qty", "decimal"),
+            _c("active", "Active", "p.active", "bool"),
+        ),
+    ),
+    "sales_order": FullExport(
+        from_sql="sales_order o JOIN customer c ON c.id = o.customer_id "
+        "LEFT JOIN deal d ON d.id = o.deal_id",
+        order_sql="o.order_date, o.id",
+        sheet="Orders",
+        columns=(
+            _c("number", "Number", "o.number"),
+            _c("order_date", "Date", "o.order_date", "date"),
+            _c("customer_name", "Customer", "c.name"),
+            _c("status", "Status", "o.status", "enum"),
+            _c("deal_title", "Deal", "d.title"),
+            _c(
+                "total_cents",
+                "Total",
+                f"(SELECT coalesce(sum({_LINE_TOTAL}), 0) FROM order_line l "
+                "WHERE l.order_id = o.id)",
+                "money",
+            ),
+            _c(
+                "line_count",
+                "Lines",
+                "(SELECT count(*) FROM order_line l WHERE l.order_id = o.id)",
+                "int",
+            ),
+            _c("notes", "Notes", "o.notes", LONG_TEXT),
+        ),
+    ),
+    "deal": FullExport(
+        from_sql="deal d JOIN customer c ON c.id = d.customer_id "
+        "LEFT JOIN contact ct ON ct.id = d.contact_id",
+        order_sql="(d.expected_close IS NULL), d.expected_close, d.id",
+        sheet="Deals",
+        columns=(
+            _c("title", "Title", "d.title"),
+            _c("customer_name", "Customer", "c.name"),
+            _c("contact_name", "Contact", "ct.name"),
+            _c("stage", "Stage", "d.stage", "enum"),
+            _c("amount_cents", "Amount", "d.amount_cents", "money"),
+            _c("probability", "Probability %", "d.probability", "int"),
+            _c("expected_close", "Expected close", "d.expected_close", "date"),
+            _c("closed_at", "Closed", "d.closed_at", "date"),
+            _c("lost_reason", "Lost reason", "d.lost_reason"),
+        ),
+    ),
+    "task": FullExport(
+        from_sql="task t LEFT JOIN customer c ON c.id = t.customer_id "
+        "LEFT JOIN contact ct ON ct.id = t.contact_id LEFT JOIN deal d ON d.id = t.deal_id",
+        order_sql="(t.due_date IS NULL), t.due_date, t.id",
+        sheet="Tasks",
+        columns=(
+            _c("title", "Title", "t.title"),
+            _c("due_date", "Due", "t.due_date", "date"),
+            _c("status", "Status", "t.status", "enum"),
+            _c("priority", "Priority", "t.priority", "enum"),
+            _c("customer_name", "Customer", "c.name"),
+            _c("contact_name", "Contact", "ct.name"),
+            _c("deal_title", "Deal", "d.title"),
+            _c("done_at", "Done (UTC)", "t.done_at", "datetime"),
+            _c("notes", "Notes", "t.notes", LONG_TEXT),
+        ),
+    ),
+    "interaction": FullExport(
+        from_sql="interaction i JOIN customer c ON c.id = i.customer_id "
+        "LEFT JOIN contact ct ON ct.id = i.contact_id",
+        order_sql="i.occurred_at, i.id",
+        sheet="Interactions",
+        columns=(
+            _c("occurred_at", "When (UTC)", "i.occurred_at", "datetime"),
+            _c("kind", "Kind", "i.kind", "enum"),
+            _c("subject", "Subject", "i.subject"),
+            _c("customer_name", "Customer", "c.name"),
+            _c("contact_name", "Contact", "ct.name"),
+            _c("notes", "Notes", "i.notes", LONG_TEXT),
+        ),
+    ),
+}
+
+# Rows of a customer in the trash are not exported (they are hidden everywhere else too).
+_WHERE = {
+    "customer": "c.deleted_at IS NULL",
+    "contact": "c.deleted_at IS NULL",
+    "product": "1",
+    "sales_order": "c.deleted_at IS NULL",
+    "deal": "c.deleted_at IS NULL",
+    "task": "(t.customer_id IS NULL OR c.deleted_at IS NULL)",
+    "interaction": "c.deleted_at IS NULL",
+}
+
+_ORDER_LINES = FullExport(
+    from_sql="order_line l JOIN sales_order o ON o.id = l.order_id "
+    "JOIN customer c ON c.id = o.customer_id LEFT JOIN product p ON p.id = l.product_id",
+    order_sql="o.order_date, o.id, l.id",
+    sheet="Order lines",
+    columns=(
+        _c("number", "Order", "o.number"),
+        _c("order_date", "Date", "o.order_date", "date"),
+        _c("sku", "SKU", "p.sku"),
+        _c("description", "Description", "l.description"),
+        _c("quantity", "Quantity", "l.quantity", "decimal"),
+        _c("unit_price_cents", "Unit price", "l.unit_price_cents", "money"),
+        _c("discount_pct", "Discount %", "l.discount_pct", "decimal"),
+        _c("total_cents", "Line total", _LINE_TOTAL, "money"),
+    ),
+)
+
+# Headers of the list columns (exports of the current view), by column key.
+VIEW_HEADERS = {
+    "name": "Name",
+    "kind": "Kind",
+    "status": "Status",
+    "email": "Email",
+    "phone": "Phone",
+    "city": "City",
+    "country": "Country",
+    "tags": "Tags",
+    "primary_contact": "Contact name",
+    "source": "Source",
+    "revenue_cents": "Revenue",
+    "created_at": "Created (UTC)",
+    "updated_at": "Updated (UTC)",
+    "website": "Website",
+    "position": "Position",
+    "customer_name": "Customer",
+    "is_primary": "Primary contact",
+    "sku": "SKU",
+    "unit_price_cents": "Unit price",
+    "stock_qty": "Stock",
+    "active": "Active",
+    "description": "Description",
+    "title": "Title",
+    "contact_name": "Contact",
+    "stage": "Stage",
+    "amount_cents": "Amount",
+    "probability": "Probability %",
+    "weighted_cents": "Weighted amount",
+    "expected_close": "Expected close",
+    "closed_at": "Closed",
+    "lost_reason": "Lost reason",
+    "number": "Number",
+    "order_date": "Date",
+    "total_cents": "Total",
+    "line_count": "Lines",
+    "notes": "Notes",
+    "due_date": "Due",
+    "priority": "Priority",
+    "deal_title": "Deal",
+    "done_at": "Done (UTC)",
+    "occurred_at": "When (UTC)",
+    "subject": "Subject",
+    "start_date": "Start",
+    "end_date": "End",
+    "location": "Location",
+    "budget_cents": "Budget",
+    "member_count": "Members",
+    "product_name": "Product",
+    "opened_at": "Opened (UTC)",
+    "resolved_at": "Resolved (UTC)",
+    "cost_cents": "Cost",
+}
+
+
+def view_header(key: str) -> str:
+    return VIEW_HEADERS.get(key) or key.removesuffix("_cents").replace("_", " ").capitalize()
+
+
+@dataclass
+class ExportResult:
+    """Where an export went and how many records it holds."""
+
+    path: Path
+    rows: int
+    format: str
+
+
+def format_of(path: str | Path) -> str:
+    """``csv``, ``xlsx`` or ``vcf`` from the file name; CrmError for anything else."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise CrmError(f"Cannot export to “{Path(path).name}”: name the file .csv, .xlsx or .vcf.")
+    return FORMATS[suffix]
+
+
+def entity_of(name: str) -> str:
+    """The entity of a command-line table name (``orders`` → ``sales_order``)."""
+    if name in ENTITY_NAMES:
+        return ENTITY_NAMES[name]
+    if name in ENTITY_NAMES.values():
+        return name
+    raise CrmError(f"Cannot export “{name}”: choose one of {', '.join(ENTITY_NAMES)}.")
+
+
+# --- values ---------------------------------------------------------------------------------
+
+
+class _Values:
+    """Turns stored values into CSV text or typed xlsx values, by column kind."""
+
+    def __init__(self) -> None:
+        self.currency = settings.get("currency")
+        self.exponent = money.currency_exponent(self.currency)
+        decimals = "." + "0" * self.exponent if self.exponent else ""
+        self.money_format = f'#,##0{decimals} "{self.currency}"'
+
+    def money(self, cents: Any) -> Decimal | None:
+        if cents is None:
+            return None
+        return Decimal(int(cents)).scaleb(-self.exponent)
+
+    def csv(self, kind: str, value: Any) -> str:
+        if value is None or value == "":
+            return ""
+        if kind == "money":
+            return format(self.money(value), "f")
+        if kind == "bool":
+            return "yes" if value else "no"
+        if kind == "decimal":
+            return format(money.to_decimal(value, 3), "f")
+        if isinstance(value, str):
+            return csv_cell(value)
+        return str(value)
+
+    def xlsx(self, kind: str, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        if kind == "money":
+            return self.money(value)
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "datetime":
+            return datetime.strptime(value, TIMESTAMP_FORMAT)
+        if kind == "bool":
+            return bool(value)
+        if kind == "decimal":
+            return money.to_decimal(value, 3)
+        if isinstance(value, str):
+            return xml_safe(value)
+        return value
+
+
+# --- writers --------------------------------------------------------------------------------
+
+
+class _Atomic:
+    """A temporary file beside ``path`` that replaces it only when everything was written."""
+
+    def __init__(self, path: Path, suffix: str):
+        self.path = path
+        folder = path.parent
+        if not folder.is_dir():
+            raise CrmError(f"Cannot write {path}: the folder {folder} does not exist.")
+        fd, name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=folder)
+        os.close(fd)
+        self.temp = Path(name)
+
+    def commit(self) -> None:
+        os.replace(self.temp, self.path)
+
+    def discard(self) -> None:
+        self.temp.unlink(missing_ok=True)
+
+
+def _check(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise CancelledError("Cancelled: no file was written.")
+
+
+def _write_csv(
+    target: Path,
+    columns: Sequence[ExportColumn],
+    rows: Iterable[Row],
+    tick: Callable[[], None],
+) -> int:
+    values = _Values()
+    count = 0
+    kinds = [(c.key, c.kind) for c in columns]
+    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow([c.header for c in columns])
+        convert = values.csv
+        for row in rows:
+            writer.writerow([convert(kind, row[key]) for key, kind in kinds])
+            count += 1
+            if count % 2000 == 0:
+                tick()
+    return count
+
+
+@dataclass
+class Sheet:
+    """One worksheet of an xlsx export: its title, columns and rows."""
+
+    title: str
+    columns: Sequence[ExportColumn]
+    rows: Iterable[Row]
+    pieces: Mapping[str, int]  # long-text column → how many cells its longest value needs
+
+
+def _xlsx_header(columns: Sequence[ExportColumn], pieces: Mapping[str, int]) -> list[str]:
+    header = []
+    for column in columns:
+        header.append(column.header)
+        extra = pieces.get(column.key, 1) - 1
+        for number in range(1, extra + 1):
+            header.append(f"{column.header} (continued{'' if number == 1 else f' {number}'})")
+    return header
+
+
+def _write_xlsx(target: Path, sheets: Sequence[Sheet], tick: Callable[[], None]) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    values = _Values()
+    workbook = Workbook(write_only=True)
+    count = 0
+    for sheet_spec in sheets:
+        sheet = workbook.create_sheet(sheet_spec.title[:31])
+        bold = Font(bold=True)
+        header = []
+        for title in _xlsx_header(sheet_spec.columns, sheet_spec.pieces):
+            cell = WriteOnlyCell(sheet, value=xml_safe(title))
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        sheet.freeze_panes = "A2"
+        # Per kind: how to make a cell. Plain values are cheapest; styles only where needed.
+        formats = {
+            "money": values.money_format,
+            "date": "yyyy-mm-dd",
+            "datetime": "yyyy-mm-dd hh:mm:ss",
+        }
+        plan = [(c.key, c.kind, sheet_spec.pieces.get(c.key, 0)) for c in sheet_spec.columns]
+
+        def text_cell(text: str, sheet: Any = sheet) -> Any:
+            if looks_like_formula(text):
+                cell = WriteOnlyCell(sheet, value=text)
+                cell.data_type = "s"  # never a formula, even for "=…"
+                cell.quotePrefix = True
+                return cell
+            return text
+
+        convert = values.xlsx
+        for row in sheet_spec.rows:
+            out: list[Any] = []
+            for key, kind, pieces in plan:
+                value = convert(kind, row[key])
+                if isinstance(value, str):
+                    if pieces:
+                        chunks = [
+                            value[i : i + XLSX_CELL_LIMIT]
+                            for i in range(0, max(len(value), 1), XLSX_CELL_LIMIT)
+                        ]
+                        chunks += [""] * (pieces - len(chunks))
+                        out.extend(text_cell(c) if c else None for c in chunks)
+                        continue
+                    out.append(text_cell(value) if value[:1] in "=+-@\t\r" else value)
+                    continue
+                if pieces:
+                    out.append(value)
+                    out.extend([None] * (pieces - 1))
+                    continue
+                fmt = formats.get(kind)
+                if fmt is not None and value is not None:
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.number_format = fmt
+                    out.append(cell)
+                else:
+                    out.append(value)
+            sheet.append(out)
+            count += 1
+            if count % 2000 == 0:
+                tick()
+    workbook.save(target)
+    return count
+
+
+def _write_vcf(target: Path, entity: str, rows: Iterable[Row], tick: Callable[[], None]) -> int:
+    make = vcard.customer_card if entity == "customer" else vcard.contact_card
+    count = 0
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        for row in rows:
+            handle.write(make(row))
+            count += 1
+            if count % 2000 == 0:
+                tick()
+    return count
+
+
+# --- reading rows ---------------------------------------------------------------------------
+
+
+def _full_rows(
+    spec: FullExport, where: str = "1", params: Sequence[Any] = (), order: str | None = None
+) -> Iterator[Row]:
+    select = ", ".join(f"{c.sql} AS {c.key}" for c in spec.columns)
+    cursor = database.execute_sql(
+        f"SELECT {select} FROM {spec.from_sql} WHERE {where} ORDER BY {order or spec.order_sql}",
+        list(params),
+    )
+    keys = [c.key for c in spec.columns]
+    while True:
+        chunk = cursor.fetchmany(2000)
+        if not chunk:
+            break
+        for values in chunk:
+            yield dict(zip(keys, values, strict=True))
+
+
+def _pieces(spec: FullExport, where: str, params: Sequence[Any]) -> dict[str, int]:
+    """How many xlsx cells the longest value of each long-text column needs."""
+    longs = [c for c in spec.columns if c.kind == LONG_TEXT]
+    if not longs:
+        return {}
+    select = ", ".join(f"max(length({c.sql}))" for c in longs)
+    row = database.execute_sql(
+        f"SELECT {select} FROM {spec.from_sql} WHERE {where}", list(params)
+    ).fetchone()
+    return {
+        c.key: max(1, -(-(length or 0) // XLSX_CELL_LIMIT))
+        for c, length in zip(longs, row, strict=True)
+    }
+
+
+def _count(spec: FullExport, where: str, params: Sequence[Any]) -> int:
+    return int(
+        database.execute_sql(
+            f"SELECT count(*) FROM {spec.from_sql} WHERE {where}", list(params)
+        ).fetchone()[0]
+    )
+
+
+def _id_column(entity: str) -> str:
+    return {
+        "customer": "c.id",
+        "contact": "ct.id",
+        "product": "p.id",
+        "sales_order": "o.id",
+        "deal": "d.id",
+        "task": "t.id",
+        "interaction": "i.id",
+    }[entity]
+
+
+# --- the two ways in ------------------------------------------------------------------------
+
+
+def _run(
+    path: Path,
+    fmt: str,
+    total: int,
+    write: Callable[[Path, Callable[[], None]], int],
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> ExportResult:
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 2000
+        _check(cancelled)
+        if progress is not None:
+            progress(min(done, total), total)
+
+    _check(cancelled)
+    atomic = _Atomic(path, path.suffix)
+    try:
+        count = write(atomic.temp, tick)
+        _check(cancelled)
+        atomic.commit()
+    except PermissionError:
+        atomic.discard()
+        raise CrmError(f"Cannot write {path}: permission denied.") from None
+    except OSError as exc:
+        atomic.discard()
+        if exc.errno == 28:
+            raise CrmError(f"The disk is full: {path} was not written.") from None
+        raise
+    except BaseException:
+        atomic.discard()
+        raise
+    if progress is not None:
+        progress(total, total)
+    return ExportResult(path, count, fmt)
+
+
+def export_table(
+    entity: str,
+    path: str | Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Write a whole table with every field to ``path`` (.csv, .xlsx or .vcf)."""
+    path = Path(path)
+    entity = entity_of(entity)
+    fmt = format_of(path)
+    if fmt == "vcf" and entity not in VCARD_ENTITIES:
+        raise CrmError("vCard exports are for customers and contacts; use .csv or .xlsx.")
+    spec = FULL[entity]
+    where = _WHERE[entity]
+    total = _count(spec, where, ())
+
+    def write(target: Path, tick: Callable[[], None]) -> int:
+        if fmt == "csv":
+            return _write_csv(target, spec.columns, _full_rows(spec, where), tick)
+        if fmt == "vcf":
+            return _write_vcf(target, entity, _full_rows(spec, where), tick)
+        sheets = [
+            Sheet(spec.sheet, spec.columns, _full_rows(spec, where), _pieces(spec, where, ()))
+        ]
+        if entity == "sales_order":
+            sheets.append(
+                Sheet(_ORDER_LINES.sheet, _ORDER_LINES.columns, _full_rows(_ORDER_LINES, where), {})
+            )
+        count = _write_xlsx(target, sheets, tick)
+        return count if entity != "sales_order" else total
+
+    return _run(path, fmt, total, write, progress, cancelled)
+
+
+def export_view(
+    entity: str,
+    query: listing.ListQuery | None,
+    path: str | Path,
+    *,
+    columns: Sequence[str] | None = None,
+    headers: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Write what a list shows — its rows in its order, its columns — to ``path``.
+
+    ``columns`` are list column keys (default: every column the list has, less
+    internal ids); ``headers`` their titles as the screen shows them. A vCard
+    export of a customers or contacts view holds the full records of its rows.
+    """
+    path = Path(path)
+    fmt = format_of(path)
+    spec = listing.spec(entity)
+    ids = listing.list_ids(entity, query)
+    total = len(ids)
+    if fmt == "vcf":
+        if entity not in VCARD_ENTITIES:
+            raise CrmError("vCard exports are for customers and contacts; use .csv or .xlsx.")
+        full = FULL[entity]
+        id_sql = _id_column(entity)
+
+        def full_rows() -> Iterator[Row]:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                found = {}
+                keyed = FullExport(
+                    full.from_sql,
+                    full.order_sql,
+                    (*full.columns, _c("_id", "", id_sql)),
+                    full.sheet,
+                )
+                for row in _full_rows(keyed, f"{id_sql} IN ({marks})", chunk):
+                    found[row["_id"]] = row
+                yield from (found[i] for i in chunk if i in found)
+
+        return _run(
+            path,
+            fmt,
+            total,
+            lambda t, tick: _write_vcf(t, entity, full_rows(), tick),
+            progress,
+            cancelled,
+        )
+    keys = (
+        list(columns)
+        if columns
+        else [c.key for c in spec.columns if not (c.kind == "int" and c.key.endswith("_id"))]
+    )
+    titles = headers or {}
+    kinds = {
+        "money": "money",
+        "date": "date",
+        "datetime": "datetime",
+        "bool": "bool",
+        "decimal": "decimal",
+        "int": "int",
+        "percent": "int",
+    }
+    export_columns = [
+        ExportColumn(
+            key, titles.get(key) or view_header(key), kinds.get(spec.column(key).kind, "text")
+        )
+        for key in keys
+    ]
+
+    def rows() -> Iterator[Row]:
+        for start in range(0, len(ids), 2000):
+            yield from listing.fetch_rows(entity, ids[start : start + 2000], keys)
+
+    def write(target: Path, tick: Callable[[], None]) -> int:
+        if fmt == "csv":
+            return _write_csv(target, export_columns, rows(), tick)
+        title = FULL[entity].sheet if entity in FULL else entity.replace("_", " ").title()
+        return _write_xlsx(target, [Sheet(title, export_columns, rows(), {})], tick)
+
+    return _run(path, fmt, total, write, progress, cancelled)

@@ -1,0 +1,856 @@
+"""The import itself: one transaction, a bulk path, a batch that can be undone.
+
+The hot path is built like the demo data (:mod:`crm_desktop.services.demo`):
+each row is validated with the forms' parsers, but the rows are written
+with ``executemany``, the audit log with :func:`audit.record_many`, and the
+search rows of the new customers are rebuilt in chunks — never one
+``records.create`` per row. Duplicate lookups are dictionary lookups
+(:mod:`.matching`), not SQL per row.
+
+Everything happens inside one :func:`changes.transaction`: a cancel
+(:class:`CancelledError` raised from inside) or a failure leaves the
+database exactly as it was. ``before_bulk_change`` runs first, so the backup
+service can take a backup.
+
+Duplicate policies: ``skip`` (leave the existing record alone), ``update``
+(fill the fields it has empty), ``overwrite`` (replace its fields by the
+file's non-empty values), ``create`` (import the row as a new record anyway).
+Empty cells never erase anything, and tags are only ever added.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.models import database
+from crm_desktop.models.tables import ImportBatch
+from crm_desktop.services import audit, records, search
+from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
+from crm_desktop.services.clock import now_utc
+from crm_desktop.services.importing.mapping import ENTITY_LABELS, guess_mapping
+from crm_desktop.services.importing.matching import (
+    ContactEntry,
+    ContactIndex,
+    CustomerIndex,
+    ProductIndex,
+)
+from crm_desktop.services.importing.parallel import prepare_rows
+from crm_desktop.services.importing.reading import read_file
+from crm_desktop.services.importing.rows import (
+    Plan,
+    Prepared,
+    RowError,
+    Rules,
+    check_mapping,
+    prepare,
+)
+from crm_desktop.services.importing.table import SourceRow, Table
+from crm_desktop.services.records import Row
+from crm_desktop.services.text import fold, sort_key
+
+Progress = Callable[[int, int], None]
+POLICIES = ("skip", "update", "overwrite", "create")
+POLICY_LABELS = {
+    "skip": "Skip the row (keep the existing record as it is)",
+    "update": "Update: fill the existing record's empty fields",
+    "overwrite": "Overwrite: replace the existing record's fields with the file's values",
+    "create": "Create a new record anyway",
+}
+_CHECK_EVERY = 512
+
+CUSTOMER_COLUMNS = (
+    "id",
+    "kind",
+    "name",
+    "email",
+    "phone",
+    "website",
+    "address",
+    "city",
+    "country",
+    "status",
+    "source",
+    "notes",
+    "created_at",
+    "updated_at",
+)
+CONTACT_COLUMNS = ("id", "customer_id", "name", "position", "email", "phone", "notes", "is_primary")
+PRODUCT_COLUMNS = ("id", "sku", "name", "description", "unit_price_cents", "stock_qty", "active")
+_TABLE_COLUMNS = {
+    "customer": CUSTOMER_COLUMNS,
+    "contact": CONTACT_COLUMNS,
+    "product": PRODUCT_COLUMNS,
+}
+
+
+@dataclass
+class RefusedRow:
+    """A row that was not imported: its line, why, and its cells (to save and fix)."""
+
+    line: int
+    reason: str
+    cells: list[str]
+
+
+@dataclass
+class ImportResult:
+    """What an import did, as the summary and the CLI show it."""
+
+    entity: str
+    batch_id: int | None = None
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    refused: int = 0
+    contacts_created: int = 0
+    contacts_updated: int = 0
+    customers_created: int = 0  # contacts import: customers made for companies named in it
+    headers: list[str] = field(default_factory=list)
+    refused_rows: list[RefusedRow] = field(default_factory=list)
+    skipped_rows: list[tuple[int, str]] = field(default_factory=list)
+    source: str = ""
+
+    def summary(self) -> str:
+        """One sentence: created, updated, skipped and refused."""
+        noun = ENTITY_LABELS[self.entity]
+        text = (
+            f"{self.created:,} {noun} created, {self.updated:,} updated, "
+            f"{self.skipped:,} skipped, {self.refused:,} refused"
+        )
+        extra = []
+        if self.contacts_created or self.contacts_updated:
+            extra.append(
+                f"{self.contacts_created:,} contacts added, {self.contacts_updated:,} updated"
+            )
+        if self.customers_created:
+            extra.append(f"{self.customers_created:,} new customers for their companies")
+        return text + (f" ({'; '.join(extra)})" if extra else "") + "."
+
+
+@dataclass
+class PreviewRow:
+    """The wizard's view of one row: ``new``, ``duplicate`` or ``refused``, and why."""
+
+    line: int
+    state: str
+    message: str
+    cells: list[str]
+
+
+def _storable(value: Any) -> Any:
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def _next_id(table: str) -> int:
+    row = database.execute_sql(
+        f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), "
+        f'coalesce((SELECT max(id) FROM "{table}"), 0)) + 1',
+        (table,),
+    ).fetchone()
+    return int(row[0])
+
+
+def _changes(old: Row, new: Row, provided: set[str], policy: str) -> dict[str, list[Any]]:
+    """The fields a duplicate row changes under ``update`` (fill) or ``overwrite``."""
+    changes: dict[str, list[Any]] = {}
+    for name in provided:
+        value = new.get(name)
+        if value in (None, "") or name == "is_primary":
+            continue
+        before = old.get(name)
+        if policy == "update" and before not in (None, ""):
+            continue
+        if before != value:
+            changes[name] = [before, value]
+    return changes
+
+
+def preview(
+    table: Table, entity: str, mapping: Sequence[str | None], *, limit: int = 100
+) -> list[PreviewRow]:
+    """The first rows as the import would see them: new, duplicate (of what) or refused (why)."""
+    rules = Rules()
+    out: list[PreviewRow] = []
+    prepared: list[tuple[SourceRow, Prepared]] = []
+    plan = Plan(mapping, table.headers)
+    for problem in table.problems:
+        if len(out) >= limit:
+            break
+        out.append(PreviewRow(problem.line, "refused", problem.message, problem.cells))
+    for row in table.rows[:limit]:
+        try:
+            prepared.append((row, prepare(entity, rules, plan, row)))
+        except RowError as exc:
+            out.append(PreviewRow(row.line, "refused", str(exc), row.cells))
+    only = [p for _, p in prepared]
+    if entity == "customer":
+        index: Any = CustomerIndex.load(only)
+    elif entity == "contact":
+        index = ContactIndex.load(only)
+    else:
+        index = ProductIndex.load(only)
+    for row, item in prepared:
+        if entity == "contact":
+            customer_id, problem = index.customer_for(item)
+            if problem:
+                out.append(PreviewRow(row.line, "refused", problem, row.cells))
+                continue
+            if customer_id is None and not item.customer_name:
+                out.append(PreviewRow(row.line, "refused", _NO_CUSTOMER, row.cells))
+                continue
+            found = index.find(customer_id, item.values) if customer_id else None
+        elif entity == "customer":
+            found = index.find(item)
+        else:
+            found = index.find(item.values)
+        if found:
+            out.append(
+                PreviewRow(row.line, "duplicate", f"{found[1]} as an existing record", row.cells)
+            )
+        else:
+            out.append(PreviewRow(row.line, "new", "", row.cells))
+    out.sort(key=lambda r: r.line)
+    return out[:limit]
+
+
+_NO_CUSTOMER = (
+    "No customer found for this contact: map a “Customer (company name)” column, "
+    "or give the contact an email at the customer's domain."
+)
+
+
+def run_import(
+    source: str | Path | Table,
+    entity: str,
+    *,
+    policy: str = "skip",
+    preset: str = "auto",
+    mapping: Sequence[str | None] | None = None,
+    source_name: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Import a file (or an already read table) of customers, contacts or products."""
+    if entity not in _TABLE_COLUMNS:
+        raise CrmError(f"Cannot import {entity}: choose customers, contacts or products.")
+    if policy not in POLICIES:
+        raise CrmError(f"Unknown duplicate policy {policy!r}: choose {', '.join(POLICIES)}.")
+    if isinstance(source, Table):
+        table = source
+        name = source_name or "file"
+    else:
+        table = read_file(source, entity=entity)
+        name = source_name or Path(source).name
+    if mapping is None:
+        mapping = guess_mapping(table, entity, preset)
+    if len(mapping) != table.width:
+        raise CrmError("The column mapping does not fit the file's columns.")
+    problem = check_mapping(entity, mapping)
+    if problem and table.rows:
+        raise CrmError(problem)
+    before_bulk_change(f"importing {ENTITY_LABELS[entity]} from {name}")
+    job = _Import(table, entity, list(mapping), policy, name, progress, cancelled)
+    # What exists now (the file's rows, the window) is left out of the garbage collector's
+    # full passes while the import adds a few million objects of its own.
+    gc.freeze()
+    try:
+        with transaction():
+            job.run()
+    finally:
+        gc.unfreeze()
+    return job.result
+
+
+class _Import:
+    """One run: validate and match every row, then write everything at once."""
+
+    def __init__(
+        self,
+        table: Table,
+        entity: str,
+        mapping: list[str | None],
+        policy: str,
+        source: str,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ):
+        self.table = table
+        self.entity = entity
+        self.mapping = mapping
+        self.policy = policy
+        self.source = source
+        self._progress = progress
+        self._cancelled = cancelled
+        self.result = ImportResult(entity=entity, headers=list(table.headers), source=source)
+        self.rules = Rules()
+        self.stamp = now_utc()
+        # What will be written.
+        self.new: dict[str, dict[int, Row]] = {"customer": {}, "contact": {}, "product": {}}
+        self.updates: dict[tuple[str, int], list[tuple[Row, set[str]]]] = {}
+        self.new_tags: dict[int, list[str]] = {}  # customer → tags to add
+        self.unset_primary: list[int] = []
+        # Rows that matched a record: (line, entity, id, reason, changed already, contact id).
+        self.pending_rows: list[tuple[int, str, int, str, bool, int | None]] = []
+        # Customers import: contacts of matched customers that the file updates.
+        self.contact_updates: list[tuple[int, Row, set[str]]] = []
+        self.total = max(len(table.rows), 1) * 3
+        self.done = 0
+
+    # -- helpers ----------------------------------------------------------------------
+    def tick(self) -> None:
+        self.done += 1
+        if self.done % _CHECK_EVERY == 0:
+            self.check()
+
+    def check(self, done: int | None = None) -> None:
+        """Stop here when the user cancelled; report progress."""
+        if done is not None:
+            self.done = done
+        if self._cancelled is not None and self._cancelled():
+            raise CancelledError()
+        if self._progress is not None:
+            self._progress(min(self.done, self.total), self.total)
+
+    def refuse(self, line: int, reason: str, cells: list[str]) -> None:
+        self.result.refused_rows.append(RefusedRow(line, reason, cells))
+
+    def skip(self, line: int, reason: str) -> None:
+        self.result.skipped += 1
+        self.result.skipped_rows.append((line, reason))
+
+    def want_update(
+        self,
+        entity: str,
+        record_id: int,
+        values: Row,
+        provided: set[str],
+        line: int,
+        reason: str,
+        *,
+        changed: bool = False,
+        contact_id: int | None = None,
+    ) -> None:
+        """Apply a duplicate row to its record (now if this import creates it, else later)."""
+        pending = self.new[entity].get(record_id)
+        if pending is not None:  # a record this import creates: merge into it
+            changes = _changes(pending, values, provided, self.policy)
+            for name, pair in changes.items():
+                pending[name] = pair[1]
+            changed = changed or bool(changes)
+        else:
+            self.updates.setdefault((entity, record_id), []).append((values, provided))
+        self.pending_rows.append((line, entity, record_id, reason, changed, contact_id))
+
+    # -- the run ----------------------------------------------------------------------
+    def run(self) -> None:
+        self.batch_id = ImportBatch.insert(
+            kind="import",
+            entity=self.entity,
+            source=self.source[:300],
+            policy=self.policy,
+            started_at=self.stamp,
+        ).execute()
+        self.result.batch_id = self.batch_id
+        self.next_ids = {t: _next_id(t) for t in ("customer", "contact", "product", "tag")}
+        for problem in self.table.problems:
+            self.refuse(problem.line, problem.message, problem.cells)
+        handler = {
+            "customer": self.customer_row,
+            "contact": self.contact_row,
+            "product": self.product_row,
+        }[self.entity]
+        indexes: dict[str, Any] = {
+            "customer": CustomerIndex,
+            "contact": ContactIndex,
+            "product": ProductIndex,
+        }
+        self.index: Any = indexes[self.entity].load()
+        if self.entity == "customer":
+            self.tag_ids = {
+                fold(name): tag_id
+                for tag_id, name in database.execute_sql("SELECT id, name FROM tag").fetchall()
+            }
+        rows = prepare_rows(
+            self.entity,
+            self.rules,
+            self.mapping,
+            self.table.headers,
+            self.table.rows,
+            tick=self.tick,
+            cancelled=self._cancelled,
+        )
+        for row, outcome in rows:
+            if isinstance(outcome, str):
+                self.refuse(row.line, outcome, row.cells)
+                continue
+            try:
+                handler(outcome)
+            except RowError as exc:
+                self.refuse(row.line, str(exc), row.cells)
+        self.result.refused_rows.sort(key=lambda r: r.line)
+        self.result.refused = len(self.result.refused_rows)
+        self.write()
+
+    def take_id(self, table: str) -> int:
+        value = self.next_ids[table]
+        self.next_ids[table] = value + 1
+        return value
+
+    # -- customers --------------------------------------------------------------------
+    def customer_row(self, item: Prepared) -> None:
+        index: CustomerIndex = self.index
+        found = None if self.policy == "create" else index.find(item)
+        if found is None:
+            customer_id = self.take_id("customer")
+            values = dict(item.values)
+            values["id"] = customer_id
+            self.new["customer"][customer_id] = values
+            index.add_customer(
+                customer_id,
+                values.get("email"),
+                values.get("phone"),
+                values.get("name"),
+                values.get("city"),
+                name_sort_key=item.name_key,
+            )
+            if item.tags:
+                self.new_tags[customer_id] = list(item.tags)
+            self.result.created += 1
+        else:
+            customer_id, reason = found
+            reason = f"{reason} as an existing customer"
+            added, contact_id = self.customer_contact(customer_id, item)
+            if self.policy == "skip":
+                if added:  # a person new at that customer is still added as its contact
+                    self.pending_rows.append(
+                        (item.line, "customer", customer_id, reason, True, None)
+                    )
+                else:
+                    self.skip(item.line, reason)
+                return
+            if item.tags:
+                self.new_tags.setdefault(customer_id, [])
+                self.new_tags[customer_id] += item.tags
+            self.want_update(
+                "customer",
+                customer_id,
+                item.values,
+                item.provided,
+                item.line,
+                reason,
+                changed=added,
+                contact_id=contact_id,
+            )
+            return
+        if item.contact:
+            self.customer_contact(customer_id, item)
+
+    def customer_contact(self, customer_id: int, item: Prepared) -> tuple[bool, int | None]:
+        """Add the row's person to the customer, or match one of its contacts.
+
+        Returns (whether a contact was added, the id of a matched contact to update).
+        """
+        if not item.contact:
+            return False, None
+        index: CustomerIndex = self.index
+        contact = item.contact
+        existing = index.find_contact(customer_id, contact)
+        if existing is not None:
+            if self.policy in ("update", "overwrite"):
+                if existing.id in self.new["contact"]:
+                    pending = self.new["contact"][existing.id]
+                    for name, pair in _changes(
+                        pending, contact, item.contact_provided, self.policy
+                    ).items():
+                        pending[name] = pair[1]
+                else:
+                    self.contact_updates.append((existing.id, contact, item.contact_provided))
+                return False, existing.id
+            return False, None
+        contact_id = self.take_id("contact")
+        values = dict(contact)
+        values.update(id=contact_id, customer_id=customer_id)
+        values["is_primary"] = 0 if customer_id in index.has_primary else 1
+        self.new["contact"][contact_id] = values
+        index.add_contact(
+            ContactEntry(
+                contact_id,
+                customer_id,
+                values.get("email"),
+                values.get("phone"),
+                values["name"],
+                values["is_primary"],
+            )
+        )
+        self.result.contacts_created += 1
+        return True, None
+
+    # -- contacts ---------------------------------------------------------------------
+    def contact_row(self, item: Prepared) -> None:
+        index: ContactIndex = self.index
+        customer_id, problem = index.customer_for(item)
+        if problem:
+            raise RowError(problem)
+        if customer_id is None:
+            if not item.customer_name:
+                raise RowError(_NO_CUSTOMER)
+            customer_id = self.take_id("customer")
+            self.new["customer"][customer_id] = {
+                "id": customer_id,
+                "kind": "company",
+                "name": item.customer_name,
+                "status": "lead",
+                "email": item.customer_email,
+            }
+            index.add_customer(customer_id, _sort(item.customer_name), item.customer_email)
+            self.result.customers_created += 1
+        found = None if self.policy == "create" else index.find(customer_id, item.values)
+        if found is not None:
+            contact_id, reason = found
+            if self.policy == "skip":
+                self.skip(item.line, f"{reason} as an existing contact")
+            else:
+                self.want_update(
+                    "contact",
+                    contact_id,
+                    item.values,
+                    item.provided,
+                    item.line,
+                    f"{reason} as an existing contact",
+                )
+            return
+        contact_id = self.take_id("contact")
+        values = dict(item.values)
+        values.update(id=contact_id, customer_id=customer_id)
+        current = index.primary_of.get(customer_id)
+        if current is None:
+            values["is_primary"] = 1
+        elif values.get("is_primary") and "is_primary" in item.provided:
+            if current in self.new["contact"]:
+                self.new["contact"][current]["is_primary"] = 0
+            else:
+                self.unset_primary.append(current)
+        else:
+            values["is_primary"] = 0
+        if values["is_primary"]:
+            index.primary_of[customer_id] = contact_id
+        self.new["contact"][contact_id] = values
+        index.add_contact(
+            ContactEntry(
+                contact_id,
+                customer_id,
+                values.get("email"),
+                values.get("phone"),
+                values["name"],
+                values["is_primary"],
+            )
+        )
+        self.result.created += 1
+
+    # -- products ---------------------------------------------------------------------
+    def product_row(self, item: Prepared) -> None:
+        index: ProductIndex = self.index
+        found = index.find(item.values)
+        if found is not None and self.policy != "create":
+            product_id, reason = found
+            if self.policy == "skip":
+                self.skip(item.line, f"{reason} as an existing product")
+            else:
+                sku = item.values.get("sku")
+                owner = index.by_sku.get(sku.casefold()) if sku else None
+                if owner not in (None, product_id):
+                    raise RowError(f"SKU: {sku} is already used by another product.")
+                self.want_update(
+                    "product",
+                    product_id,
+                    item.values,
+                    item.provided,
+                    item.line,
+                    f"{reason} as an existing product",
+                )
+            return
+        sku = item.values.get("sku")
+        if sku and sku.casefold() in index.by_sku:
+            raise RowError(f"SKU: {sku} is already used by another product.")
+        product_id = self.take_id("product")
+        values = dict(item.values)
+        values["id"] = product_id
+        self.new["product"][product_id] = values
+        index.add(product_id, sku, values.get("name"))
+        self.result.created += 1
+
+    # -- writing ----------------------------------------------------------------------
+    def write(self) -> None:
+        conn = database.connection()
+        rows_total = len(self.table.rows)
+        audit_rows: list[tuple[str, int, str, dict[str, Any]]] = []
+        items: list[tuple[int, str, int, str, str]] = []
+        touched: set[int] = set()  # existing customers whose search text may change
+        for contact_id, values, provided in self.contact_updates:
+            self.updates.setdefault(("contact", contact_id), []).append((values, provided))
+        # Updates first: their old values are read before anything else changes.
+        changed = self.apply_updates(audit_rows, items, touched)
+        for contact_id in self.unset_primary:
+            conn.execute("UPDATE contact SET is_primary = 0 WHERE id = ?", (contact_id,))
+            audit_rows.append(("contact", contact_id, "update", {"is_primary": [1, 0]}))
+            items.append(
+                (self.batch_id, "contact", contact_id, "update", json.dumps({"is_primary": [1, 0]}))
+            )
+        tag_rows, links, tags_after = self.plan_tags()
+        self.check(rows_total + rows_total // 5)
+        new_customers = self.new["customer"]
+        runs: list[tuple[str, int, int]] = []
+        for entity in ("customer", "product", "contact"):
+            created = self.new[entity]
+            if not created:
+                continue
+            columns = _TABLE_COLUMNS[entity]
+            rows = []
+            stamp = self.stamp
+            for record_id, values in created.items():
+                if entity == "customer":
+                    values.setdefault("kind", "company")
+                    values.setdefault("status", "lead")
+                    values["created_at"] = values["updated_at"] = stamp
+                elif entity == "contact" and values["customer_id"] not in new_customers:
+                    touched.add(values["customer_id"])
+                rows.append(
+                    tuple([_storable(values.get(c)) for c in columns])
+                    if entity == "product"
+                    else tuple([values.get(c) for c in columns])
+                )
+                logged = audit.created(values)
+                del logged["id"]
+                if entity == "customer":
+                    del logged["created_at"], logged["updated_at"]
+                    if record_id in tags_after:
+                        logged["tags"] = [None, tags_after[record_id][1]]
+                audit_rows.append((entity, record_id, "create", logged))
+            runs += [(entity, first, last) for first, last in _runs(created)]
+            marks = ", ".join("?" for _ in columns)
+            for start in range(0, len(rows), 20_000):
+                conn.executemany(
+                    f'INSERT INTO "{entity}" ({", ".join(columns)}) VALUES ({marks})',
+                    rows[start : start + 20_000],
+                )
+                self.check()
+        for customer_id, (before, after) in tags_after.items():
+            if customer_id in new_customers:
+                continue
+            change = {"tags": [before or None, after]}
+            audit_rows.append(("customer", customer_id, "update", change))
+            items.append(
+                (self.batch_id, "customer", customer_id, "update", audit.encode_changes(change))
+            )
+            changed.setdefault("customer", set()).add(customer_id)
+            touched.add(customer_id)
+        conn.executemany("INSERT INTO tag (id, name) VALUES (?, ?)", tag_rows)
+        audit_rows += [
+            ("tag", tag_id, "create", {"name": [None, name]}) for tag_id, name in tag_rows
+        ]
+        conn.executemany(
+            "INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)", links
+        )
+        self.check(rows_total + rows_total // 2)
+        for start in range(0, len(audit_rows), 20_000):  # in chunks: less memory at once
+            audit.record_many(audit_rows[start : start + 20_000], at=self.stamp)
+            self.check()
+        del audit_rows
+        conn.executemany(
+            "INSERT INTO import_item (batch_id, entity, entity_id, action, changes) "
+            "VALUES (?, ?, ?, ?, ?)",
+            items,
+        )
+        # Records created one after another: one item for the run of ids.
+        conn.executemany(
+            "INSERT INTO import_item (batch_id, entity, entity_id, last_id, action) "
+            "VALUES (?, ?, ?, ?, 'create')",
+            [(self.batch_id, entity, first, last) for entity, first, last in runs],
+        )
+        self.check(rows_total + rows_total * 2 // 3)
+        self.index_new_customers(tags_after)
+        ids = sorted(touched - new_customers.keys())
+        for start in range(0, len(ids), 2000):
+            search.reindex_customers(ids[start : start + 2000])
+            self.check()
+        self.count_matched_rows(changed)
+        result = self.result
+        ImportBatch.update(
+            created_count=result.created,
+            updated_count=result.updated,
+            skipped_count=result.skipped,
+            refused_count=result.refused,
+        ).where(ImportBatch.id == self.batch_id).execute()
+        for entity in ("customer", "contact", "product"):
+            if self.new[entity]:
+                notify(entity, tuple(self.new[entity]), "create")
+            if changed.get(entity):
+                notify(entity, tuple(sorted(changed[entity])), "update")
+        if self._progress is not None:
+            self._progress(self.total, self.total)
+
+    def index_new_customers(self, tags_after: dict[int, tuple[list[str], list[str]]]) -> None:
+        """Search rows of the new customers, from the values in hand (as the demo data does).
+
+        A new customer's contacts and tags are all new too, so nothing needs reading back.
+        """
+        customers = self.new["customer"]
+        if not customers:
+            return
+        people: dict[int, list[tuple[Any, Any, Any]]] = {}
+        for values in self.new["contact"].values():
+            if values["customer_id"] in customers:
+                people.setdefault(values["customer_id"], []).append(
+                    (values.get("name"), values.get("email"), values.get("phone"))
+                )
+        rows = []
+        for customer_id, v in customers.items():
+            tags = tags_after[customer_id][1] if customer_id in tags_after else ()
+            text = search.haystack(
+                (v.get("name"), v.get("email"), v.get("phone"), v.get("city"), v.get("country")),
+                people.get(customer_id, ()),
+                tags,
+            )
+            rows.append((customer_id, text, sort_key(v["name"]), self.stamp))
+        conn = database.connection()
+        for start in range(0, len(rows), 20_000):
+            conn.executemany(
+                "INSERT INTO customer_search (id, haystack, name_key, stamp) VALUES (?, ?, ?, ?)",
+                rows[start : start + 20_000],
+            )
+            self.check()
+        patch = [(row[0], row[2], row[1]) for row in rows]
+        after_commit(functools.partial(search.MEMORY.patch, patch, ()))
+
+    def count_matched_rows(self, changed: dict[str, set[int]]) -> None:
+        """Rows that matched a record count as updated when the record changed, else skipped."""
+        result = self.result
+        for line, entity, record_id, reason, already, contact_id in sorted(
+            self.pending_rows, key=lambda row: row[0]
+        ):
+            if (
+                already
+                or record_id in changed.get(entity, ())
+                or (contact_id is not None and contact_id in changed.get("contact", ()))
+            ):
+                result.updated += 1
+            else:
+                self.skip(line, f"{reason}: nothing new to take from this row")
+        if self.entity == "customer":
+            result.contacts_updated = len(changed.get("contact", ()))
+        result.skipped_rows.sort()
+
+    def apply_updates(
+        self,
+        audit_rows: list[tuple[str, int, str, dict[str, Any]]],
+        items: list[tuple[int, str, int, str, str]],
+        touched: set[int],
+    ) -> dict[str, set[int]]:
+        conn = database.connection()
+        by_entity: dict[str, list[int]] = {}
+        for entity, record_id in self.updates:
+            by_entity.setdefault(entity, []).append(record_id)
+        changed: dict[str, set[int]] = {}
+        for entity, ids in by_entity.items():
+            spec = records.entity(entity)
+            old_rows: dict[int, Row] = {}
+            for start in range(0, len(ids), 900):
+                old_rows.update(records.get_many(spec, ids[start : start + 900]))
+            grouped: dict[tuple[str, ...], list[tuple]] = {}
+            for record_id in ids:
+                old = old_rows.get(record_id)
+                if old is None:
+                    continue
+                current = dict(old)
+                for values, provided in self.updates[(entity, record_id)]:
+                    for name, pair in _changes(current, values, provided, self.policy).items():
+                        current[name] = pair[1]
+                diff = {
+                    name: [old.get(name), current[name]]
+                    for name in current
+                    if current[name] != old.get(name)
+                }
+                if not diff:
+                    continue
+                stored = {k: _storable(pair[1]) for k, pair in diff.items()}
+                if entity == "customer":
+                    stored["updated_at"] = self.stamp
+                    touched.add(record_id)
+                elif entity == "contact":
+                    touched.add(old["customer_id"])
+                key = tuple(sorted(stored))
+                grouped.setdefault(key, []).append((*(stored[k] for k in key), record_id))
+                audit_rows.append((entity, record_id, "update", diff))
+                items.append(
+                    (self.batch_id, entity, record_id, "update", audit.encode_changes(diff))
+                )
+                changed.setdefault(entity, set()).add(record_id)
+            for key, params in grouped.items():
+                assignments = ", ".join(f'"{column}" = ?' for column in key)
+                conn.executemany(f'UPDATE "{entity}" SET {assignments} WHERE id = ?', params)
+        return changed
+
+    def plan_tags(
+        self,
+    ) -> tuple[
+        list[tuple[int, str]], list[tuple[int, int]], dict[int, tuple[list[str], list[str]]]
+    ]:
+        """New tags, customer–tag links, and each customer's tags (before, after) that change."""
+        if not self.new_tags:
+            return [], [], {}
+        existing: dict[int, list[str]] = {}
+        old_ids = [i for i in self.new_tags if i not in self.new["customer"]]
+        for start in range(0, len(old_ids), 900):
+            chunk = old_ids[start : start + 900]
+            marks = ", ".join("?" for _ in chunk)
+            for customer_id, name in database.execute_sql(
+                "SELECT ct.customer_id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+                f"WHERE ct.customer_id IN ({marks})",
+                chunk,
+            ):
+                existing.setdefault(customer_id, []).append(name)
+        tag_rows: list[tuple[int, str]] = []
+        links: list[tuple[int, int]] = []
+        changes: dict[int, tuple[list[str], list[str]]] = {}
+        for customer_id, names in self.new_tags.items():
+            before = existing.get(customer_id, [])
+            have = {fold(n) for n in before}
+            added = []
+            for name in names:
+                key = fold(name)
+                if key in have:
+                    continue
+                have.add(key)
+                tag_id = self.tag_ids.get(key)
+                if tag_id is None:
+                    tag_id = self.take_id("tag")
+                    self.tag_ids[key] = tag_id
+                    tag_rows.append((tag_id, name))
+                links.append((customer_id, tag_id))
+                added.append(name)
+            if added:
+                changes[customer_id] = (before, before + added)
+        return tag_rows, links, changes
+
+
+def _sort(name: str) -> str:
+    return sort_key(name)
+
+
+def _runs(ids: Iterable[int]) -> list[tuple[int, int]]:
+    """Consecutive ids as (first, last) runs: 1, 2, 3, 7 → (1, 3), (7, 7)."""
+    runs: list[tuple[int, int]] = []
+    for record_id in sorted(ids):
+        if runs and runs[-1][1] == record_id - 1:
+            runs[-1] = (runs[-1][0], record_id)
+        else:
+            runs.append((record_id, record_id))
+    return runs

@@ -1,0 +1,245 @@
+"""The customer-list report: the customers of the current view with their key fields.
+
+"The current view" is a :class:`listing.ListQuery` (the search, filters and
+sort of the customer table), so the report lists exactly the rows on screen
+in their order. Rows are fetched in batches, so 100,000 customers stream
+into a spreadsheet without being held in memory at once.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from crm_desktop.errors import CancelledError
+from crm_desktop.models import close_database, database
+from crm_desktop.services import listing
+from crm_desktop.services.figures import REVENUE_STATUSES_SQL
+from crm_desktop.services.listing import ListQuery
+from crm_desktop.services.money import line_total_sql
+
+# The listing's columns the report shows (same SQL as the screen), then its own extras.
+_LIST_COLUMNS = (
+    "name", "kind", "status", "email", "phone", "city", "country", "tags",
+    "primary_contact", "revenue_cents", "created_at",
+)  # fmt: skip
+_EXTRA_COLUMNS = (("address", "c.address"), ("notes", "c.notes"))
+BATCH = 2000
+_LINE = line_total_sql("l")
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerRow:
+    """One customer of the list (``phone`` as stored, E.164; ``created_at`` in UTC)."""
+
+    id: int
+    name: str
+    kind: str
+    status: str
+    email: str | None
+    phone: str | None
+    city: str | None
+    country: str | None
+    tags: str | None
+    primary_contact: str | None
+    revenue_cents: int
+    created_at: datetime
+    address: str | None
+    notes: str | None
+
+
+@dataclass
+class CustomerList:
+    """The ids of the view, in order; :meth:`rows` fetches them a batch at a time."""
+
+    query: ListQuery
+    ids: list[int]
+    description: str = ""
+    columns: tuple[str, ...] = field(default=_LIST_COLUMNS + tuple(k for k, _ in _EXTRA_COLUMNS))
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.ids
+
+    def rows(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[CustomerRow]:
+        """Every row in the view's order; raises CancelledError when ``cancelled()``."""
+        total = len(self.ids)
+        batches = _prefetched(self._batches) if total >= WHOLE_TABLE_FROM else self._batches(None)
+        done = 0
+        try:
+            for batch in batches:
+                if cancelled is not None and cancelled():
+                    raise CancelledError()
+                yield from batch
+                done += BATCH
+                if progress is not None:
+                    progress(min(done, total), total)
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
+
+    def _batches(self, stop: threading.Event | None) -> Iterator[list[CustomerRow]]:
+        """The rows a batch at a time (``stop`` set: end early)."""
+        total = len(self.ids)
+        # A big view reads the per-customer figures (tags, contact, revenue) in three passes
+        # over whole tables, ~2× faster than 100,000 correlated subqueries; a small view
+        # asks only for its own customers.
+        extras = _Extras.whole_tables() if total >= WHOLE_TABLE_FROM else None
+        select = _BASE_SQL if extras is not None else _select_sql()
+        for start in range(0, total, BATCH):
+            if stop is not None and stop.is_set():
+                return
+            chunk = self.ids[start : start + BATCH]
+            marks = ", ".join("?" for _ in chunk)
+            found = {
+                row[0]: row
+                for row in database.execute_sql(
+                    f"{select} WHERE c.id IN ({marks})", chunk
+                ).fetchall()
+            }
+            yield [
+                _make_row(found[i]) if extras is None else extras.row(found[i])
+                for i in chunk
+                if i in found
+            ]
+
+
+_END = object()
+
+
+def _prefetched(
+    produce: Callable[[threading.Event], Iterator[list[CustomerRow]]],
+) -> Iterator[list[CustomerRow]]:
+    """The batches of ``produce``, read one step ahead by a thread of their own.
+
+    SQLite does its work without Python's global lock, so the next batch is read
+    on the other core while the caller writes this one (a spreadsheet of 100,000
+    customers is ~10 % faster). The thread has its own connection and closes it.
+    """
+    handoff: queue.Queue = queue.Queue(maxsize=2)
+    stop = threading.Event()
+
+    def put(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                handoff.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def run() -> None:
+        try:
+            for batch in produce(stop):
+                if not put(batch):
+                    return
+            put(_END)
+        except BaseException as exc:  # handed to the reader, raised there
+            put(exc)
+        finally:
+            close_database()  # this thread's connection only
+
+    worker = threading.Thread(target=run, name="customer-list-reader", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = handoff.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        worker.join()
+
+
+WHOLE_TABLE_FROM = 5000
+_BASE_SQL = (
+    "SELECT c.id, c.name, c.kind, c.status, c.email, c.phone, c.city, c.country, "
+    "c.created_at, c.address, c.notes FROM customer c"
+)
+
+
+@dataclass
+class _Extras:
+    """Tags, primary contact and revenue of every customer, from one pass over each table."""
+
+    tags: dict[int, str]
+    contacts: dict[int, str]
+    revenue: dict[int, int]
+
+    @classmethod
+    def whole_tables(cls) -> _Extras:
+        contacts: dict[int, str] = {}
+        for customer_id, name in database.execute_sql(
+            "SELECT customer_id, name FROM contact ORDER BY customer_id, is_primary DESC, id"
+        ):
+            contacts.setdefault(customer_id, name)
+        tags = dict(
+            database.execute_sql(
+                "SELECT ct.customer_id, group_concat(t.name, ', ') FROM customer_tag ct "
+                "JOIN tag t ON t.id = ct.tag_id GROUP BY ct.customer_id"
+            ).fetchall()
+        )
+        revenue = dict(
+            database.execute_sql(
+                f"SELECT o.customer_id, sum({_LINE}) FROM sales_order o "
+                f"JOIN order_line l ON l.order_id = o.id "
+                f"WHERE o.status IN ({REVENUE_STATUSES_SQL}) GROUP BY o.customer_id"
+            ).fetchall()
+        )
+        return cls(tags, contacts, revenue)
+
+    def row(self, base: tuple) -> CustomerRow:
+        cid, name, kind, status, email, phone, city, country, created, address, notes = base
+        return CustomerRow(
+            cid, name, kind, status, email, phone, city, country,
+            self.tags.get(cid), self.contacts.get(cid), int(self.revenue.get(cid, 0)),
+            datetime.fromisoformat(created), address, notes,
+        )  # fmt: skip
+
+
+def _select_sql() -> str:
+    spec = listing.spec("customer")
+    columns = [spec.column(key).sql for key in _LIST_COLUMNS] + [sql for _, sql in _EXTRA_COLUMNS]
+    return f"SELECT c.id, {', '.join(columns)} FROM customer c"
+
+
+def _make_row(row: tuple) -> CustomerRow:
+    values = list(row)
+    values[10] = int(values[10] or 0)
+    values[11] = datetime.fromisoformat(values[11])  # "…Z" → aware UTC datetime
+    return CustomerRow(*values)
+
+
+def describe(query: ListQuery) -> str:
+    """The view in words, for the report's subtitle ("search “smith”; status: active")."""
+    parts = []
+    if query.search.strip():
+        parts.append(f"search “{query.search.strip()}”")
+    for key, value in query.filters.items():
+        if value in (None, "", []):
+            continue
+        shown = ", ".join(map(str, value)) if isinstance(value, list | tuple | set) else str(value)
+        parts.append(f"{key.replace('_', ' ')}: {shown}")
+    return "; ".join(parts) if parts else "all customers"
+
+
+def customer_list(query: ListQuery | None = None) -> CustomerList:
+    """The customers of a view (default: all customers, by name)."""
+    query = query or ListQuery()
+    ids = listing.list_ids("customer", query)
+    return CustomerList(query=query, ids=ids, description=describe(query))

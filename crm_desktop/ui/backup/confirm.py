@@ -1,0 +1,107 @@
+"""The question before a restore: what the backup holds against the data now, and the way back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.services.backups import PreparedRestore
+from crm_desktop.services.backups.summary import compare, local_time
+
+
+class ConfirmRestoreDialog(QDialog):
+    """Shows backup vs current counts; Cancel is the default, Restore must be chosen."""
+
+    def __init__(self, prepared: PreparedRestore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Restore this backup?")
+        self.prepared = prepared
+        layout = QVBoxLayout(self)
+
+        title = QLabel(f"<b>Restore the backup of {local_time(prepared.made_at)}?</b>")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(title)
+        file_label = QLabel(str(prepared.chosen))
+        file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        file_label.setWordWrap(True)
+        layout.addWidget(file_label)
+
+        notes = [
+            "All current data is replaced by what the backup holds. A safety copy of the "
+            "current data is made first and listed with the backups: restoring that copy "
+            "brings today's data back."
+        ]
+        if prepared.migrated_from:
+            notes.append(
+                f"The backup was made by an older version of CRM Desktop (schema "
+                f"{prepared.migrated_from}); it was upgraded on a copy and passed its checks."
+            )
+        if prepared.current_problem:
+            notes.append(f"The current data could not be counted: {prepared.current_problem}.")
+        text = QLabel("\n\n".join(notes))
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+
+        rows = compare(prepared.counts, prepared.current_counts)
+        self.table = QTableWidget(len(rows), 3)
+        self.table.setHorizontalHeaderLabels(["", "In the backup", "Now"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bold = QFont()
+        bold.setBold(True)
+        for row, (label, in_backup, now) in enumerate(rows):
+            cells = [
+                QTableWidgetItem(label),
+                QTableWidgetItem("" if in_backup is None else f"{in_backup:,}"),
+                QTableWidgetItem("" if now is None else f"{now:,}"),
+            ]
+            differs = in_backup != now and now is not None
+            for column, cell in enumerate(cells):
+                if column:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if differs:
+                    cell.setFont(bold)
+                self.table.setItem(row, column, cell)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Compact rows, all of them visible: the whole comparison at a glance.
+        row_height = self.fontMetrics().height() + 6
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.verticalHeader().setMinimumSectionSize(row_height)
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(
+            row_height * len(rows) + self.table.horizontalHeader().sizeHint().height() + frame
+        )
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        layout.addWidget(self.table)
+
+        buttons = QDialogButtonBox()
+        self.restore_button = QPushButton("Restore")
+        self.restore_button.setAutoDefault(False)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setDefault(True)
+        self.cancel_button.setFocus()
+        self.restore_button.clicked.connect(self.accept)
+        self.cancel_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())

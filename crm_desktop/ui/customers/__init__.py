@@ -1,0 +1,1 @@
+"""The customer's page: header, related records in tabs, and the timeline."""

@@ -1,0 +1,233 @@
+"""Small read-only tables of one customer's records (contacts, deals, orders, tasks, cases).
+
+A customer has tens of these, not thousands, so the model loads the rows at
+once from :mod:`crm_desktop.services.listing` (filtered by ``customer_id``,
+sorted by the service). Double-click or Enter asks to open the record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from crm_desktop.services import listing
+from crm_desktop.services.listing import ListQuery
+from crm_desktop.ui.forms.display import Formats, enum_label
+
+# Most recent records first; a customer with more than this shows the newest.
+ROW_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class RelatedColumn:
+    """One column: the list's key, its header, and whether it stretches."""
+
+    key: str
+    header: str
+    stretch: bool = False
+
+
+@dataclass(frozen=True)
+class RelatedList:
+    """What one tab shows: an entity's list and the columns of it that matter here."""
+
+    entity: str
+    title: str
+    columns: tuple[RelatedColumn, ...]
+    sort: str | None = None
+    descending: bool | None = None
+
+
+RELATED_LISTS: tuple[RelatedList, ...] = (
+    RelatedList(
+        "contact",
+        "Contacts",
+        (
+            RelatedColumn("name", "Name", True),
+            RelatedColumn("position", "Position"),
+            RelatedColumn("email", "Email"),
+            RelatedColumn("phone", "Phone"),
+            RelatedColumn("is_primary", "Primary"),
+        ),
+    ),
+    RelatedList(
+        "deal",
+        "Deals",
+        (
+            RelatedColumn("title", "Title", True),
+            RelatedColumn("stage", "Stage"),
+            RelatedColumn("amount_cents", "Amount"),
+            RelatedColumn("probability", "Probability"),
+            RelatedColumn("expected_close", "Expected close"),
+        ),
+    ),
+    RelatedList(
+        "sales_order",
+        "Orders",
+        (
+            RelatedColumn("number", "Number"),
+            RelatedColumn("order_date", "Date"),
+            RelatedColumn("status", "Status"),
+            RelatedColumn("total_cents", "Total"),
+            RelatedColumn("notes", "Notes", True),
+        ),
+    ),
+    RelatedList(
+        "task",
+        "Tasks",
+        (
+            RelatedColumn("title", "Title", True),
+            RelatedColumn("due_date", "Due"),
+            RelatedColumn("status", "Status"),
+            RelatedColumn("priority", "Priority"),
+        ),
+        sort="due_date",
+    ),
+    RelatedList(
+        "service_case",
+        "Service cases",
+        (
+            RelatedColumn("subject", "Subject", True),
+            RelatedColumn("kind", "Kind"),
+            RelatedColumn("status", "Status"),
+            RelatedColumn("opened_at", "Opened"),
+            RelatedColumn("cost_cents", "Cost"),
+        ),
+    ),
+)
+
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+_LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
+
+
+def show_value(formats: Formats, kind: str, value: Any) -> str:
+    """A list value as text, by the list column's kind."""
+    if value is None or value == "":
+        return ""
+    if kind == "money":
+        return formats.money(value)
+    if kind == "date":
+        return formats.date(value)
+    if kind == "datetime":
+        return formats.datetime(value)
+    if kind == "enum":
+        return enum_label(value)
+    if kind == "bool":
+        return "✓" if value else ""
+    if kind == "phone":
+        return formats.phone(value)
+    if kind == "percent":
+        return f"{value} %"
+    if kind == "decimal":
+        return formats.number(value)
+    return str(value).replace("\n", " ")
+
+
+class RelatedModel(QAbstractTableModel):
+    """The rows of one related list of one customer."""
+
+    def __init__(self, related: RelatedList, formats: Formats, parent=None):
+        super().__init__(parent)
+        self.related = related
+        self.formats = formats
+        self.spec = listing.spec(related.entity)
+        self.kinds = [self.spec.column(column.key).kind for column in related.columns]
+        self.rows: list[dict[str, Any]] = []
+        self.total = 0
+
+    def load(self, customer_id: int | None) -> None:
+        self.beginResetModel()
+        if customer_id is None:
+            self.rows, self.total = [], 0
+        else:
+            query = ListQuery(
+                filters={"customer_id": customer_id},
+                sort=self.related.sort,
+                descending=self.related.descending,
+            )
+            ids = listing.list_ids(self.related.entity, query)
+            self.total = len(ids)
+            keys = [column.key for column in self.related.columns]
+            self.rows = listing.fetch_rows(self.related.entity, ids[:ROW_LIMIT], keys)
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return [row["id"] for row in self.rows]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.related.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.related.columns[section].header
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if self.kinds[section] in ("money", "percent") else _LEFT
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = self.related.columns[index.column()]
+        kind = self.kinds[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return show_value(self.formats, kind, row.get(column.key))
+        if role == Qt.ItemDataRole.ToolTipRole and kind == "text":
+            text = show_value(self.formats, kind, row.get(column.key))
+            return text if len(text) > 30 else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if kind in ("money", "percent") else _LEFT
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        return None
+
+
+class RelatedTable(QTableView):
+    """A small read-only table; double-click or Enter emits ``open_requested(entity, id)``."""
+
+    open_requested = Signal(str, int)
+
+    def __init__(self, model: RelatedModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.setObjectName(f"related_{model.related.entity}")
+        self.setAccessibleName(model.related.title)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        for column, spec in enumerate(model.related.columns):
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if spec.stretch
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        self.doubleClicked.connect(self._open)
+
+    def _open(self, index: QModelIndex) -> None:
+        record_id = index.data(Qt.ItemDataRole.UserRole)
+        if record_id is not None:
+            model: RelatedModel = self.model()  # type: ignore[assignment]
+            self.open_requested.emit(model.related.entity, int(record_id))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open(self.currentIndex())
+            return
+        super().keyPressEvent(event)

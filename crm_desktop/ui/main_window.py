@@ -1,0 +1,514 @@
+"""The main window: assembles the sidebar, the pages, the menus and the status bar.
+
+It only puts parts together. The lists are :class:`~crm_desktop.ui.tables.page.ListPage`
+built from :mod:`crm_desktop.ui.sections`; Today, the Trash, the customer
+page and the pipeline board are their own packages; the commands are
+declared once in :mod:`crm_desktop.ui.actions`, and those on the selected
+rows are carried out by :class:`~crm_desktop.ui.tables.commands.ListCommands`.
+Pages are built the first time they are shown, so the window opens fast.
+Feature packages (reports, backups, import/export) plug in through the
+:class:`~crm_desktop.ui.features.WindowApi` methods at the end of this class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from crm_desktop import APP_NAME
+from crm_desktop.services import search
+from crm_desktop.services.changes import Change
+from crm_desktop.services.listing import ListQuery
+from crm_desktop.ui import actions as registry
+from crm_desktop.ui import help
+from crm_desktop.ui.bridge import ChangeBridge
+from crm_desktop.ui.features import install_features
+from crm_desktop.ui.icons import icon
+from crm_desktop.ui.jobs import run_job
+from crm_desktop.ui.navigation import Sidebar
+from crm_desktop.ui.sections import BY_ENTITY, LIST_SECTIONS, TRASH, Section
+from crm_desktop.ui.state import UiState
+from crm_desktop.ui.status_bar import WindowStatusBar
+from crm_desktop.ui.tables.commands import ListCommands
+from crm_desktop.ui.tables.formatting import Formatter, label
+from crm_desktop.ui.tables.runner import reset_connections, runner
+from crm_desktop.ui.today.page import TodayPage
+from crm_desktop.ui.undo import UndoStack
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.tables.page import ListPage
+
+DETAIL = "customer_detail"
+PRELOAD_DELAY_MS = 400
+
+
+class MainWindow(QMainWindow):
+    """Sidebar, pages and menus over one database file; implements ``WindowApi``."""
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db_path = Path(db_path)
+        self.state = UiState()
+        self.formatter = Formatter.from_settings()
+        self.undo_stack = UndoStack(self)
+        self.bridge = ChangeBridge(self)
+        self.commands = ListCommands(self)
+        self.pages: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._current = ""
+        self._history: list[tuple[str, int | None]] = []
+        self._record_actions: dict[str, list[QAction]] = {}
+        self._drop_handlers: dict[str, Callable[[list[Path]], bool]] = {}
+        self._section_actions: list[tuple[QAction, str]] = []
+        self.detail: QWidget | None = None
+        self._detail_id: int | None = None
+        self.setWindowTitle(f"{self._db_path.name} — {APP_NAME}")
+        self.setWindowIcon(icon("app"))
+
+        self.sidebar = Sidebar()
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([180, 1000])
+        self.setCentralWidget(self.splitter)
+        self.status = WindowStatusBar(self._db_path)
+        self.setStatusBar(self.status)
+        self.message, self.undo_button = self.status.message, self.status.undo_button
+        self.count_label, self.db_label = self.status.count_label, self.status.db_label
+        self.status.undo_requested.connect(self.commands.undo_step)
+
+        self._register("today", "Today", icon("today"), self._make_today)
+        for section in (*LIST_SECTIONS, TRASH):
+            factory = lambda s=section: self._make_list(s)  # noqa: E731
+            self._register(section.key, section.title, icon(section.icon), factory)
+        self._build_actions()
+        self.sidebar.section_chosen.connect(self.show_section)
+        self.bridge.changed.connect(self._on_change)
+        self.undo_stack.changed.connect(self._update_undo)
+        self._restore_window_state()
+        self.show_section("today")
+        install_features(self)
+
+    # --- building -------------------------------------------------------------------
+
+    def _register(self, key: str, title: str, icon_: QIcon | None, factory, before: str = ""):
+        self._factories[key] = factory
+        self.sidebar.add_section(key, title, icon_, before=before)
+
+    def _make_today(self) -> QWidget:
+        page = TodayPage(self.formatter)
+        page.open_requested.connect(self.open_record)
+        page.section_requested.connect(self.show_section)
+        page.task_completed.connect(self.commands.task_completed)
+        return page
+
+    def _make_list(self, section: Section) -> QWidget:
+        # Imported on first use: the window opens on Today, before any list is needed.
+        from crm_desktop.ui.tables.deals_page import DealsPage
+        from crm_desktop.ui.tables.page import ListPage
+        from crm_desktop.ui.trash.page import TrashPage
+
+        kind = {"deals": DealsPage, "trash": TrashPage}.get(section.key, ListPage)
+        page = kind(section, self.formatter, self.state)
+        page.open_requested.connect(lambda record_id: self.open_record(section.entity, record_id))
+        page.new_requested.connect(self.new_record)
+        page.count_changed.connect(lambda *_: self._update_count())
+        page.selection_changed.connect(self._update_actions)
+        page.menu_builder = self.commands.fill_context_menu
+        for key in ("open_record", "trash", "select_all"):
+            page.table.addAction(self.actions[key])  # Enter, Delete, Ctrl+A: in the table only
+        for action in self._record_actions.get(section.entity, []):
+            page.add_record_action(action)
+        if section.entity in self._drop_handlers:
+            page.table.set_drop_handler(self._drop_handlers[section.entity])
+        if _is_deals(page):
+            page.deal_opened.connect(lambda deal_id: self.open_record("deal", deal_id))
+            page.board_button.toggled.connect(self._update_actions)
+        if _is_trash(page):
+            page.restore_requested.connect(self.commands.restore_selected)
+            page.purge_requested.connect(self.commands.purge_selected)
+            page.empty_requested.connect(self.commands.empty_trash)
+        return page
+
+    def _build_actions(self) -> None:
+        names = {"today": "today", **{s.key: s.icon for s in (*LIST_SECTIONS, TRASH)}}
+        sections = [(key, self.sidebar.item(row).text(), names.get(key, ""))
+                    for row, key in enumerate(self.sidebar.keys())]  # fmt: skip
+        specs = [s for s in registry.ACTIONS if s.menu in ("File", "Edit")]
+        specs += registry.section_action_specs(sections)
+        specs += [s for s in registry.ACTIONS if s.menu not in ("File", "Edit")]
+        self.actions = registry.create_actions(self, specs, self._handler)
+        self.menus = registry.build_menus(self, specs, self.actions)
+        self._file_anchor = self.menus["File"].insertSeparator(self.actions["quit"])
+        self.status_menu = QMenu("Set &status", self)
+        self.status_menu.aboutToShow.connect(
+            lambda: self.commands.fill_status_menu(self.status_menu)
+        )
+        records = self.menus["Records"]
+        records.insertMenu(records.actions()[0], self.status_menu)
+        records.insertSeparator(records.actions()[1])
+
+    def _handler(self, name: str) -> Callable[[], object]:
+        if name.startswith("section:"):
+            return lambda: self.show_section(name.split(":", 1)[1])
+        return getattr(self, name, None) or getattr(self.commands, name)
+
+    # --- pages ----------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        if key not in self.pages:
+            self.pages[key] = self._factories[key]()
+            self.stack.addWidget(self.pages[key])
+        return self.pages[key]
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def current_list(self) -> ListPage | None:
+        page = self.current_page()
+        return page if _is_list(page) else None  # type: ignore[return-value]
+
+    def show_section(self, key: str, *, remember: bool = False) -> None:
+        if key not in self._factories:
+            return
+        if remember and self._current:
+            self._remember_place()
+        self._current = key
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        self.sidebar.select(key)
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_count()
+        self._update_actions()
+
+    def show_customer(self, customer_id: int) -> None:
+        if self.detail is None:
+            from crm_desktop.ui.customers.detail import CustomerDetailPage
+
+            self.detail = CustomerDetailPage()
+            self.detail.record_requested.connect(self.open_record)
+            self.detail.back_requested.connect(self.go_back)
+            self._drop_duplicate_shortcuts(self.detail)
+            self.stack.addWidget(self.detail)
+        self._remember_place()
+        self._current = DETAIL
+        self._detail_id = customer_id
+        self.detail.show_customer(customer_id)
+        self.stack.setCurrentWidget(self.detail)
+        self.sidebar.select("customers")
+        self._update_count()
+        self._update_actions()
+
+    def _drop_duplicate_shortcuts(self, widget: QWidget) -> None:
+        """An embedded page's button with a window command's keys (Alt+Left for Back) would
+        make the keys ambiguous, so that neither fires: the window's command keeps them."""
+        taken = {s.toString() for a in self.actions.values() for s in a.shortcuts()}
+        for button in widget.findChildren(QAbstractButton):
+            if not button.shortcut().isEmpty() and button.shortcut().toString() in taken:
+                button.setShortcut(QKeySequence())
+
+    def _remember_place(self) -> None:
+        if self._current:
+            self._history.append(
+                (self._current, self._detail_id if self._current == DETAIL else None)
+            )
+
+    def go_back(self) -> None:
+        if not self._history:
+            return
+        key, record_id = self._history.pop()
+        if key == DETAIL and record_id is not None:
+            self.show_customer(record_id)
+            self._history.pop()  # show_customer remembered the page we are leaving
+        else:
+            self.show_section(key)
+
+    def open_record(self, entity: str, record_id: int) -> None:
+        """Customers open their page; other records their form."""
+        if entity == "customer":
+            self.show_customer(record_id)
+        elif entity != "trash_item":
+            from crm_desktop.ui import forms
+
+            forms.open_record(self, entity, record_id)
+
+    # --- commands named in the action registry (the rows' ones are in self.commands) -------
+
+    def new_record(self) -> None:
+        entity, defaults = self._new_target()
+        if entity is None:
+            return
+        from crm_desktop.ui import forms
+
+        new_id = forms.open_record(self, entity, None, defaults)
+        page = self.current_list()
+        if new_id is not None and page is not None and page.entity == entity:
+            page.table.select_id_after_reload(new_id)
+
+    def _new_target(self) -> tuple[str | None, dict[str, Any]]:
+        page = self.current_list()
+        if page is not None:
+            return (page.entity if page.section.can_create else None), page.defaults_for_new()
+        if self._current == DETAIL:
+            return "customer", {}
+        return ("task" if self._current == "today" else None), {}
+
+    def open_current(self) -> None:
+        page = self.current_list()
+        if page is not None and (record_id := page.table.current_id()) is not None:
+            self.open_record(page.entity, record_id)
+
+    def focus_search(self) -> None:
+        page = self.current_list()
+        if page is None or (_is_deals(page) and page.is_board()):
+            self.show_section("customers", remember=self._current == DETAIL)
+            page = self.current_list()
+        if page is not None:
+            page.focus_search()
+
+    def select_all(self) -> None:
+        if (page := self.current_list()) is not None:
+            page.table.selectAll()
+
+    def escape(self) -> None:
+        page = self.current_list()
+        if self._current == DETAIL:
+            self.go_back()
+        elif page is not None and page.filter_bar.search_text():
+            page.filter_bar.search_box.clear()
+            page.filter_bar.flush_search()
+            page.table.setFocus()
+        elif page is not None:
+            page.table.clearSelection()
+
+    def refresh(self) -> None:
+        page = self.current_page()
+        if _is_deals(page) and page.is_board() and page.board is not None:
+            page.board.refresh()
+        elif _is_list(page) or isinstance(page, TodayPage):
+            page.reload()
+        elif page is self.detail and self.detail is not None:
+            self.detail.show_customer(self._detail_id)
+
+    def toggle_board(self) -> None:
+        if self._current != "deals":
+            self.show_section("deals")
+        page = self.current_list()
+        if _is_deals(page):
+            page.show_board(not page.is_board())
+        self._update_actions()
+
+    def open_preferences(self) -> None:
+        from crm_desktop.ui.preferences.dialog import PreferencesDialog
+
+        PreferencesDialog(self).exec()
+
+    def show_shortcuts(self) -> None:
+        help.show_shortcuts(self, self.actions.values())
+
+    def show_log_folder(self) -> None:
+        help.show_log_folder()
+
+    def show_about(self) -> None:
+        help.show_about(self, self._db_path)
+
+    # --- keeping things current --------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        if change.entity == "setting":
+            self.formatter = Formatter.from_settings()
+        for page in self.pages.values():
+            if hasattr(page, "on_change"):
+                page.on_change(change)
+
+    def _update_count(self) -> None:
+        page = self.current_list()
+        self.status.set_count(page.count_text() if page and page.model.has_loaded() else "")
+
+    def _update_undo(self) -> None:
+        step = self.undo_stack.top()
+        action = self.actions["undo"]
+        action.setEnabled(step is not None)
+        action.setText(f"&Undo {step.label[0].lower()}{step.label[1:]}" if step else "&Undo")
+        self.status.follow(self.undo_stack)
+
+    def _update_actions(self, *_: object) -> None:
+        page = self.current_list()
+        section = page.section if page is not None else None
+        chosen = bool(page and page.selected_ids())
+        in_trash = _is_trash(page)
+        entity, _defaults = self._new_target()
+        noun = BY_ENTITY[entity].noun if entity in BY_ENTITY else label(entity or "")
+        self.actions["new_record"].setEnabled(entity is not None)
+        self.actions["new_record"].setText(f"&New {noun.lower()}" if entity else "&New record")
+        self.actions["open_record"].setEnabled(page is not None and not in_trash)
+        self.actions["trash"].setEnabled(
+            chosen and (in_trash or bool(section and section.can_trash))
+        )
+        for key in ("add_tag", "remove_tag"):
+            self.actions[key].setEnabled(chosen and bool(section and section.tags))
+        self.status_menu.setEnabled(chosen and bool(section and section.status))
+        if section is not None and section.status is not None:
+            self.status_menu.setTitle(f"Set {section.status.label.lower()}")
+        for key in ("restore", "purge"):
+            self.actions[key].setEnabled(in_trash and chosen)
+        self.actions["back"].setEnabled(bool(self._history))
+        self.actions["board"].setChecked(_is_deals(page) and page.is_board())
+        for action, section_key in self._section_actions:
+            action.setEnabled(section_key == self._current)
+        self._update_undo()
+
+    # --- start and end --------------------------------------------------------------------
+
+    def start_background_work(self, *, offer_first_run: bool = True) -> None:
+        """After the window shows: repair and load the search index, then maybe offer samples."""
+        from crm_desktop.ui import first_run
+
+        def refresh(_context) -> int:
+            repaired = search.refresh_index()
+            search.search_customers("")  # loads the in-memory index for the first keystroke
+            return repaired
+
+        def refreshed(repaired: object) -> None:
+            if repaired:
+                self._on_change(Change("customer", (), "update"))
+
+        run_job(self, "Checking the search index", refresh, on_success=refreshed,
+                show_progress=False)  # fmt: skip
+        QTimer.singleShot(PRELOAD_DELAY_MS, self, _preload_list_pages)
+        if offer_first_run and not first_run.was_declined(self.state, self._db_path):
+            runner().submit(runner().channel(), first_run.is_empty, self._offer_first_run)
+
+    def _offer_first_run(self, empty: object) -> None:
+        from crm_desktop.ui import first_run
+
+        if empty:
+            first_run.offer_sample_data(
+                self, self._db_path, self.state,
+                lambda n: self.show_status(f"Sample data loaded: {n:,} customers."),
+            )  # fmt: skip
+
+    def _restore_window_state(self) -> None:
+        geometry = self.state.bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        splitter = self.state.bytes("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        self.state.set_bytes("window/geometry", QByteArray(self.saveGeometry()))
+        self.state.set_bytes("window/splitter", QByteArray(self.splitter.saveState()))
+        for page in self.pages.values():
+            if _is_list(page):
+                page.save_state()
+        self.state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.bridge.close()
+        super().closeEvent(event)
+
+    # --- WindowApi: what feature packages use ----------------------------------------------
+
+    @property
+    def db_path(self) -> Path:
+        return self._db_path
+
+    def add_action(self, menu: str, action: QAction, *, section: str | None = None) -> None:
+        if menu == "File":
+            self.menus[menu].insertAction(self._file_anchor, action)  # Quit stays last
+        else:
+            self.menus[menu].addAction(action)
+        if action.parent() is None:
+            action.setParent(self)
+        if section is not None:
+            self._section_actions.append((action, section))
+            action.setEnabled(section == self._current)
+
+    def add_section(self, key: str, title: str, widget: QWidget, icon: QIcon | None = None) -> None:
+        self._register(key, title, icon, lambda: widget, before="trash")
+        action = QAction(icon or QIcon(), title, self)
+        action.triggered.connect(lambda: self.show_section(key))
+        self.menus["View"].insertAction(self.actions["back"], action)
+
+    def add_record_action(self, entity: str, action: QAction) -> None:
+        self._record_actions.setdefault(entity, []).append(action)
+        self.addAction(action)
+        for page in self._list_pages(entity):
+            page.add_record_action(action)
+
+    def current_entity(self) -> str | None:
+        if self._current == DETAIL:
+            return "customer"
+        page = self.current_list()
+        return page.entity if page is not None else None
+
+    def selected_ids(self) -> list[int]:
+        if self._current == DETAIL and self._detail_id is not None:
+            return [self._detail_id]
+        page = self.current_list()
+        return page.selected_ids() if page is not None else []
+
+    def current_query(self) -> ListQuery | None:
+        page = self.current_list()
+        return page.current_query() if page is not None else None
+
+    def show_status(self, text: str, undo: Callable[[], None] | None = None) -> None:
+        step = self.undo_stack.push(text.rstrip("."), undo) if undo is not None else None
+        self.status.show_message(text, step)
+
+    def reload_database(self) -> None:
+        from crm_desktop.models import close_database
+        from crm_desktop.services import open_session
+
+        close_database()
+        reset_connections()
+        open_session(self._db_path, refresh_search=False)
+        self.undo_stack.clear()  # its steps belong to the file that was replaced
+        self.formatter = Formatter.from_settings()
+        self._on_change(Change("*", (), "reload"))
+        self.start_background_work(offer_first_run=False)
+
+    def add_drop_handler(self, entity: str, handler: Callable[[list[Path]], bool]) -> None:
+        self._drop_handlers[entity] = handler
+        for page in self._list_pages(entity):
+            page.table.set_drop_handler(handler)
+
+    def _list_pages(self, entity: str) -> list[Any]:
+        return [p for p in self.pages.values() if _is_list(p) and p.entity == entity]
+
+
+def _preload_list_pages() -> None:
+    """Import the list pages while the user looks at Today, so the first list opens at once."""
+    import crm_desktop.ui.tables.deals_page
+    import crm_desktop.ui.tables.page
+    import crm_desktop.ui.trash.page  # noqa: F401
+
+
+# The window imports its pages late, so it asks what a page is instead of isinstance.
+def _is_list(page: object) -> bool:
+    return getattr(page, "is_list_page", False)
+
+
+def _is_deals(page: object) -> bool:
+    return getattr(page, "is_deals_page", False)
+
+
+def _is_trash(page: object) -> bool:
+    return getattr(page, "is_trash_page", False)

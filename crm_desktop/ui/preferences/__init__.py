@@ -1,0 +1,1 @@
+"""Preferences: the settings that travel with the data (company, currency, locale, phones)."""

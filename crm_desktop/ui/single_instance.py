@@ -1,0 +1,136 @@
+"""One window per database, the Qt side: a second start brings the first window to the front.
+
+The lock itself is :mod:`crm_desktop.services.instance_lock` (a file beside
+the database; a lock left by a killed process is stale and ignored). The
+window that holds it also listens on a ``QLocalServer`` named after the
+database; a second start on the same file finds the lock taken, asks that
+server to show its window, and ends — or, when the first window cannot be
+reached (another user, another host), says that the file is already open.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from crm_desktop import APP_NAME
+from crm_desktop.errors import CrmError
+from crm_desktop.services.instance_lock import (
+    AlreadyOpenError,
+    InstanceLock,
+    acquire_instance_lock,
+)
+from crm_desktop.services.session import resolve_db_path
+
+log = logging.getLogger(__name__)
+
+SHOW = b"show\n"
+
+
+def server_name(db_path: Path) -> str:
+    """The local socket of the window of ``db_path`` (per user and per file)."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    key = f"{user}\0{os.path.realpath(db_path)}".encode()
+    return "crm-desktop-" + hashlib.sha1(key, usedforsecurity=False).hexdigest()[:20]
+
+
+def ask_first_window_to_show(db_path: Path, timeout_ms: int = 1000) -> bool:
+    """Ask the window holding ``db_path`` to come to the front; False if it cannot be reached."""
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(db_path))
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    written = socket.write(SHOW)
+    socket.flush()
+    if socket.bytesToWrite():
+        socket.waitForBytesWritten(timeout_ms)
+    ok = written == len(SHOW) and not socket.bytesToWrite()
+    socket.disconnectFromServer()
+    return ok
+
+
+class InstanceClaim(QObject):
+    """This process's lock on the database and the server that answers later starts."""
+
+    def __init__(self, lock: InstanceLock):
+        app = QApplication.instance()
+        super().__init__(app)
+        self.lock = lock
+        self.server = QLocalServer(self)
+        name = server_name(lock.db_path)
+        QLocalServer.removeServer(name)  # a socket left by a killed window (we hold the lock)
+        if not self.server.listen(name):
+            log.warning("cannot listen on %s: %s", name, self.server.errorString())
+        self.server.newConnection.connect(self._connected)
+        if app is not None:
+            app.aboutToQuit.connect(self.release)
+
+    def _connected(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(SHOW.strip()):
+            show_main_window()
+
+    def release(self) -> None:
+        global _current
+        self.server.close()
+        self.lock.release()
+        if _current is self:
+            _current = None
+
+
+def show_main_window() -> None:
+    """Bring this process's main window to the front."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMainWindow) and widget.isVisible():
+            if widget.isMinimized():
+                widget.showNormal()
+            widget.raise_()
+            widget.activateWindow()
+            return
+
+
+_current: InstanceClaim | None = None
+
+
+def claim_database(db: str | os.PathLike[str] | None) -> int | None:
+    """Take the database for this window: None when it is ours, else the exit status to end with.
+
+    Needs the QApplication. A database in a folder that does not exist yet
+    is left to ``open_session`` (which creates the default folder or explains).
+    """
+    global _current
+    if _current is not None:  # a previous window of this process (tests run several)
+        _current.release()
+    path = resolve_db_path(db).absolute()
+    if not path.parent.is_dir():
+        if db is not None:
+            return None
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        lock = acquire_instance_lock(path)
+    except AlreadyOpenError as exc:
+        if ask_first_window_to_show(path):
+            log.info("%s is open in another window: brought it to the front", path)
+            return 0
+        QMessageBox.information(None, APP_NAME, str(exc))
+        return 1
+    except CrmError as exc:
+        log.warning("no instance lock for %s: %s", path, exc)
+        return None  # a read-only folder: open_session explains it
+    _current = InstanceClaim(lock)
+    return None

@@ -1,0 +1,115 @@
+"""The Deals section: the deals table, or the pipeline board, switched with Table | Board.
+
+The board itself (:class:`crm_desktop.ui.deals.board.PipelineBoard`) belongs
+to the deals feature; this page only embeds it, creates it the first time
+it is asked for, and refreshes it when deals change while it is on screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from crm_desktop.services.changes import Change
+from crm_desktop.ui.sections.base import Section
+from crm_desktop.ui.state import UiState
+from crm_desktop.ui.tables.formatting import Formatter
+from crm_desktop.ui.tables.page import ListPage
+
+_BOARD_CHANGES = frozenset({"deal", "customer", "contact", "*"})
+
+
+class DealsPage(ListPage):
+    """The deals list with a Table | Board switch (remembered)."""
+
+    is_deals_page = True  # what the window asks instead of isinstance (it imports pages late)
+
+    deal_opened = Signal(int)
+
+    def __init__(
+        self,
+        section: Section,
+        formatter: Formatter,
+        state: UiState,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(section, formatter, state, parent)
+        self.board: QWidget | None = None
+        self.board_scroll: QScrollArea | None = None
+        self._board_stale = False
+        self.table_button = self._mode_button("Table", "Show the deals as a table")
+        self.board_button = self._mode_button(
+            "Board", "Show the pipeline board: one column a stage"
+        )
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        group.addButton(self.table_button)
+        group.addButton(self.board_button)
+        self.top_row.insertWidget(0, self.table_button)
+        self.top_row.insertWidget(1, self.board_button)
+        self.stack = QStackedWidget()
+        self.body.removeWidget(self.table)
+        self.stack.addWidget(self.table)
+        self.body.addWidget(self.stack, 1)
+        self.table_button.setChecked(True)
+        self.board_button.toggled.connect(self._mode_changed)
+        self.update_tab_order()
+        if self.state.text("deals/view") == "board":
+            self.board_button.setChecked(True)
+
+    def _mode_button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
+        button.setAutoRaise(False)
+        return button
+
+    def is_board(self) -> bool:
+        return self.board_button.isChecked()
+
+    def show_board(self, board: bool) -> None:
+        (self.board_button if board else self.table_button).setChecked(True)
+
+    def _mode_changed(self, board: bool) -> None:
+        if board and self.board is None:
+            from crm_desktop.ui.deals.board import PipelineBoard
+
+            self.board = PipelineBoard()
+            self.board.deal_opened.connect(self.deal_opened)
+            # Six stage columns are wider than a small window: scroll rather than widen it.
+            self.board_scroll = QScrollArea()
+            self.board_scroll.setWidget(self.board)
+            self.board_scroll.setWidgetResizable(True)
+            self.board_scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.stack.addWidget(self.board_scroll)
+            self.board.refresh()
+        elif board and self._board_stale and self.board is not None:
+            self._board_stale = False
+            self.board.refresh()
+        self.stack.setCurrentWidget(self.board_scroll if board else self.table)
+        self.setFocusProxy(self.board if board else self.table)
+        self.filter_bar.setEnabled(not board)
+        self.state.set_text("deals/view", "board" if board else "table")
+        (self.board if board else self.table).setFocus()
+
+    def on_change(self, change: Change) -> None:
+        super().on_change(change)
+        if self.board is not None and change.entity in _BOARD_CHANGES:
+            if self.isVisible() and self.is_board():
+                self.board.refresh()
+            else:
+                self._board_stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.board is not None and self.is_board() and self._board_stale:
+            self._board_stale = False
+            self.board.refresh()

@@ -1,0 +1,281 @@
+"""The search box and filters above a table.
+
+The search box filters as the user types, debounced (:data:`DEBOUNCE_MS`)
+so a burst of keystrokes runs one query; Esc clears it, Down or Enter goes
+to the results. The filters are built from the section's
+:class:`~crm_desktop.ui.sections.base.FilterSpec` list: combos for
+status/stage/kind, a tag combo filled from the database in the background,
+check boxes ("Overdue", "Open only") and date ranges with presets and a
+custom range with calendar pop-ups.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from crm_desktop.services.clock import today
+from crm_desktop.ui.sections.base import FilterSpec, Section
+
+DEBOUNCE_MS = 150
+
+
+class SearchBox(QLineEdit):
+    """A line edit for search: Esc clears, Down/Enter leave for the results."""
+
+    leave_requested = Signal()
+    escape_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setClearButtonEnabled(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            if self.text():
+                self.clear()
+            else:
+                self.escape_pressed.emit()
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.leave_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def _month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _presets() -> list[tuple[str, tuple[date | None, date | None]]]:
+    now = today()
+    next_month = (_month_start(now) + timedelta(days=32)).replace(day=1)
+    return [
+        ("any time", (None, None)),
+        ("today", (now, now)),
+        ("last 7 days", (now - timedelta(days=6), now)),
+        ("next 7 days", (now, now + timedelta(days=6))),
+        ("this month", (_month_start(now), next_month - timedelta(days=1))),
+        ("last 30 days", (now - timedelta(days=29), now)),
+        ("next 30 days", (now, now + timedelta(days=29))),
+        ("this year", (date(now.year, 1, 1), date(now.year, 12, 31))),
+        ("last year", (date(now.year - 1, 1, 1), date(now.year - 1, 12, 31))),
+    ]
+
+
+class DateRange(QWidget):
+    """A date range: presets ("last 30 days", "this year"…) or a custom from–to."""
+
+    changed = Signal()
+    CUSTOM = "custom range…"
+
+    def __init__(self, spec: FilterSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.setToolTip(f"Show only records whose {spec.label.lower()} date is in a range")
+        self._ranges: list[tuple[date | None, date | None] | None] = []
+        for text, period in _presets():
+            self.combo.addItem(f"{spec.label}: {text}")
+            self._ranges.append(period)
+        self.combo.addItem(f"{spec.label}: {self.CUSTOM}")
+        self._ranges.append(None)
+        # The two date fields are made the first time "custom range" is chosen.
+        self._start: QDateEdit | None = None
+        self._end: QDateEdit | None = None
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self._layout.addWidget(self.combo)
+        self.combo.currentIndexChanged.connect(self._preset_chosen)
+
+    @property
+    def start(self) -> QDateEdit:
+        self._make_date_edits()
+        assert self._start is not None
+        return self._start
+
+    @property
+    def end(self) -> QDateEdit:
+        self._make_date_edits()
+        assert self._end is not None
+        return self._end
+
+    def _make_date_edits(self) -> None:
+        if self._start is None:
+            self._start = self._date_edit("From")
+            self._end = self._date_edit("To")
+
+    def _date_edit(self, tip: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDate(QDate.currentDate())
+        edit.setToolTip(tip)
+        edit.hide()
+        edit.dateChanged.connect(lambda *_: self.changed.emit())
+        self._layout.addWidget(edit)
+        return edit
+
+    def _preset_chosen(self, index: int) -> None:
+        custom = self._ranges[index] is None
+        if custom or self._start is not None:
+            self.start.setVisible(custom)
+            self.end.setVisible(custom)
+        self.changed.emit()
+
+    def value(self) -> tuple[str | None, str | None]:
+        period = self._ranges[self.combo.currentIndex()]
+        if period is None:
+            first, last = self.start.date().toPython(), self.end.date().toPython()
+            if first > last:
+                first, last = last, first
+            return first.isoformat(), last.isoformat()
+        first, last = period
+        return (first.isoformat() if first else None, last.isoformat() if last else None)
+
+    def set_range(self, first: date, last: date) -> None:
+        self.start.setDate(QDate(first.year, first.month, first.day))
+        self.end.setDate(QDate(last.year, last.month, last.day))
+        self.combo.setCurrentIndex(len(self._ranges) - 1)
+
+    def reset(self) -> None:
+        self.combo.setCurrentIndex(0)
+
+
+class FilterBar(QWidget):
+    """Search box and filters; emits the search text (debounced) and the filter values."""
+
+    search_changed = Signal(str)
+    filters_changed = Signal(dict)
+
+    def __init__(self, section: Section, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.section = section
+        self.search_box = SearchBox()
+        self.search_box.setPlaceholderText(f"Search {section.plural}…  (Ctrl+F)")
+        self.search_box.setMinimumWidth(160)
+        self.search_box.setAccessibleName(f"Search {section.plural}")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.flush_search)
+        self.search_box.textChanged.connect(lambda *_: self._timer.start())
+        self._last_search = ""
+
+        self.combos: dict[str, QComboBox] = {}
+        self.flags: dict[str, QCheckBox] = {}
+        self.ranges: dict[str, DateRange] = {}
+        self.tag_combo: QComboBox | None = None
+        self.layout_ = QHBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(6)
+        self.layout_.addWidget(self.search_box, 1)
+        for spec in section.filters:
+            self.layout_.addWidget(self._widget(spec))
+
+    def _widget(self, spec: FilterSpec) -> QWidget:
+        if spec.kind in ("choice", "tags"):
+            combo = QComboBox()
+            if spec.kind == "tags":  # tag names can be long: the pop-up shows them whole
+                combo.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                combo.setMinimumContentsLength(12)
+            else:
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setAccessibleName(spec.label)
+            combo.setToolTip(f"Show only {self.section.plural} of one {spec.label.lower()}")
+            combo.addItem(f"Any {spec.label.lower()}", None)
+            for value, text in spec.choices:
+                combo.addItem(text, value)
+            combo.currentIndexChanged.connect(self._emit_filters)
+            self.combos[spec.key] = combo
+            if spec.kind == "tags":
+                self.tag_combo = combo
+            return combo
+        if spec.kind == "flag":
+            box = QCheckBox(spec.label)
+            box.toggled.connect(self._emit_filters)
+            self.flags[spec.key] = box
+            return box
+        if spec.kind == "dates":
+            dates = DateRange(spec)
+            dates.changed.connect(self._emit_filters)
+            self.ranges[spec.key] = dates
+            return dates
+        raise ValueError(f"unknown filter kind {spec.kind!r}")
+
+    def set_tags(self, tags: list[tuple[int, str, int]]) -> None:
+        """Fill the tag combo: (id, name, number of customers); keeps the chosen tag."""
+        combo = self.tag_combo
+        if combo is None:
+            return
+        chosen = combo.currentData()
+        blocked = combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Any tag", None)
+        for tag_id, name, count in tags:
+            combo.addItem(f"{name} ({count:,})", tag_id)
+        index = combo.findData(chosen) if chosen is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(blocked)
+        if chosen is not None and index < 0:
+            self._emit_filters()  # the chosen tag is gone
+
+    def values(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, combo in self.combos.items():
+            result[key] = combo.currentData()
+        for key, box in self.flags.items():
+            result[key] = True if box.isChecked() else None
+        for key, dates in self.ranges.items():
+            first, last = dates.value()
+            result[key] = first
+            result[dates.spec.to_key or f"{key}_to"] = last
+        return result
+
+    def defaults_for_new(self) -> dict[str, Any]:
+        """Field values a new record starts with, from the choices filtering this list."""
+        return {
+            spec.key: self.combos[spec.key].currentData()
+            for spec in self.section.filters
+            if spec.as_default and spec.key in self.combos and self.combos[spec.key].currentData()
+        }
+
+    def search_text(self) -> str:
+        return self.search_box.text()
+
+    def flush_search(self) -> None:
+        """Send the search now instead of after the debounce."""
+        self._timer.stop()
+        text = self.search_box.text()
+        if text != self._last_search:
+            self._last_search = text
+            self.search_changed.emit(text)
+
+    def _emit_filters(self, *_: Any) -> None:
+        self.filters_changed.emit(self.values())
+
+    def reset(self) -> None:
+        """Clear the search and every filter."""
+        for combo in self.combos.values():
+            combo.setCurrentIndex(0)
+        for box in self.flags.values():
+            box.setChecked(False)
+        for dates in self.ranges.values():
+            dates.reset()
+        self.search_box.clear()
+        self.flush_search()

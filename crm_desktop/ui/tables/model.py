@@ -1,0 +1,365 @@
+"""The lazy table model of every list: row ids from the database, rows fetched as they show.
+
+The Anki pattern. :class:`ListModel` holds only the ids of its rows, in the
+order the database sorted them (:func:`crm_desktop.services.listing.list_ids`,
+run off the GUI thread by the :mod:`~crm_desktop.ui.tables.runner`), and
+fetches the rows on screen in blocks of :data:`BLOCK` with
+:func:`~crm_desktop.services.listing.fetch_rows`, keeping the most recently
+used blocks in a small cache. 100,000 customers are a list of ints; a
+scroll to the end fetches one block. Sorting changes the query, never
+the rows in memory: there is no proxy model.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+
+from crm_desktop.services import listing
+from crm_desktop.services.changes import Change
+from crm_desktop.services.listing import ListQuery
+from crm_desktop.ui.sections.base import Section
+from crm_desktop.ui.tables.formatting import RIGHT_ALIGNED, Formatter
+from crm_desktop.ui.tables.runner import runner
+
+log = logging.getLogger(__name__)
+
+BLOCK = 100
+MAX_BLOCKS = 50  # 5,000 rows at most in memory per table
+ID_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
+RAW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2
+
+STYLE_COLORS = {"alert": QColor("#c53030"), "muted": QColor("#8a8f98"), "good": QColor("#2f855a")}
+
+Index = QModelIndex | QPersistentModelIndex
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+
+
+def _is_blank(value: Any) -> bool:
+    # 0 is a real filter value (inactive products); False is an unticked check box.
+    return value is None or value is False or value == "" or value == []
+
+
+_BOLD: list[QFont] = []
+
+
+def _bold() -> QFont:
+    if not _BOLD:
+        font = QFont()
+        font.setBold(True)
+        _BOLD.append(font)
+    return _BOLD[0]
+
+
+_UNSET: Any = object()
+
+
+@dataclass(slots=True)
+class _Row:
+    """One fetched row: its values, and its cells' text and style, each made when first shown.
+
+    Formatting is the costly part of a row (a phone number through phonenumbers, a
+    timestamp into local time), so hidden columns and rows fetched with a block but
+    never scrolled to are never formatted.
+    """
+
+    values: dict[str, Any]
+    texts: list[Any]
+    styles: list[Any]
+
+
+class ListModel(QAbstractTableModel):
+    """A section's rows, by id, fetched lazily; the database filters and sorts."""
+
+    loading_changed = Signal(bool)
+    ids_loaded = Signal()  # a query's answer arrived (the count may have changed)
+    failed = Signal(object)
+
+    def __init__(self, section: Section, formatter: Formatter, parent: QObject | None = None):
+        super().__init__(parent)
+        self.section = section
+        self.entity = section.entity
+        self.formatter = formatter
+        list_spec = listing.spec(section.entity)
+        self._columns = [list_spec.column(c.key) for c in section.columns]
+        self._keys = [c.key for c in section.columns]
+        self._kinds = [c.kind for c in self._columns]
+        self._style_fields = self._style_keys(list_spec)
+        self._fetch_keys = list(dict.fromkeys([*self._keys, *self._style_fields]))
+        self._alignments = [
+            (Qt.AlignmentFlag.AlignRight if c.kind in RIGHT_ALIGNED else Qt.AlignmentFlag.AlignLeft)
+            | Qt.AlignmentFlag.AlignVCenter
+            for c in self._columns
+        ]
+        self.query = ListQuery(sort=list_spec.default_sort, descending=list_spec.default_descending)
+        self._ids: list[int] = []
+        self._positions: dict[int, int] | None = None
+        self._blocks: OrderedDict[int, list[_Row | None]] = OrderedDict()
+        self._last_block_number = -1
+        self._last_block: list[_Row | None] = []
+        self._loading = False
+        self._loaded_once = False
+        self._runner = runner()
+        self._channel = self._runner.channel()
+        channel, query_runner = self._channel, self._runner
+        self.destroyed.connect(lambda *_: query_runner.forget(channel))
+
+    def _style_keys(self, list_spec: listing.ListSpec) -> list[str]:
+        # Styles read a few columns that may be hidden (status, stage, due date…).
+        wanted = ("status", "stage", "active", "due_date", "expected_close", "priority")
+        keys = {c.key for c in list_spec.columns}
+        return [key for key in wanted if key in keys] if self.section.cell_style else []
+
+    # --- the Qt model protocol ------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.section.columns[section].title
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignments[section]
+        if role == Qt.ItemDataRole.ToolTipRole and self._columns[section].sort is None:
+            return f"{self.section.columns[section].title}: this column cannot be sorted."
+        return None
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        # Called for every role of every cell at every repaint: kept to plain int
+        # comparisons (an enum attribute lookup costs more than the rest of the call).
+        row_number = index.row()
+        column = index.column()
+        if row_number < 0 or row_number >= len(self._ids) or column < 0:
+            return None
+        if role == _DISPLAY:
+            row = self._row(row_number)
+            if row is None:
+                return None
+            text = row.texts[column]
+            if text is _UNSET:
+                value = row.values.get(self._keys[column])
+                text = row.texts[column] = self.formatter.display(self._kinds[column], value)
+            return text
+        if role == _ALIGNMENT:
+            return self._alignments[column]
+        if role in (_FOREGROUND, _FONT):
+            if self.section.cell_style is None:
+                return None
+            row = self._row(row_number)
+            if row is None:
+                return None
+            style = row.styles[column]
+            if style is _UNSET:
+                style = row.styles[column] = self.section.cell_style(row.values, self._keys[column])
+            if role == _FOREGROUND:
+                return STYLE_COLORS.get(style) if style else None
+            return _bold() if style == "alert" else None
+        if role == ID_ROLE:
+            return self._ids[row_number]
+        if role in (RAW_ROLE, _TOOLTIP):
+            row = self._row(row_number)
+            value = row.values.get(self._keys[column]) if row is not None else None
+            if role == RAW_ROLE:
+                return value
+            return value if isinstance(value, str) and len(value) > 30 else None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in the database by ``column`` (ignored for a column that cannot be sorted)."""
+        if not 0 <= column < len(self._columns) or self._columns[column].sort is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self.query.sort == self._keys[column] and self.query.descending == descending:
+            return
+        self.query = replace(self.query, sort=self._keys[column], descending=descending)
+        self.reload()
+
+    # --- what the page asks ----------------------------------------------------------------
+
+    def is_sortable(self, column: int) -> bool:
+        return 0 <= column < len(self._columns) and self._columns[column].sort is not None
+
+    def sort_column(self) -> int:
+        """The column the rows are sorted by (-1 when it is not on screen)."""
+        key = self.query.sort or listing.spec(self.entity).default_sort
+        return self._keys.index(key) if key in self._keys else -1
+
+    def sort_order(self) -> Qt.SortOrder:
+        return (
+            Qt.SortOrder.DescendingOrder if self.query.descending else Qt.SortOrder.AscendingOrder
+        )
+
+    def set_search(self, text: str) -> None:
+        if text != self.query.search:
+            self.query = replace(self.query, search=text)
+            self.reload()
+
+    def set_filters(self, filters: dict[str, Any]) -> None:
+        cleaned = {k: v for k, v in filters.items() if not _is_blank(v)}
+        if cleaned != self.query.filters:
+            self.query = replace(self.query, filters=cleaned)
+            self.reload()
+
+    def current_query(self) -> ListQuery:
+        return replace(self.query, filters=dict(self.query.filters))
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def has_loaded(self) -> bool:
+        return self._loaded_once
+
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, record_id: int) -> int | None:
+        if self._positions is None:
+            self._positions = {value: position for position, value in enumerate(self._ids)}
+        return self._positions.get(record_id)
+
+    def values_at(self, row: int) -> dict[str, Any] | None:
+        fetched = self._row(row) if 0 <= row < len(self._ids) else None
+        return fetched.values if fetched else None
+
+    def set_visible_columns(self, keys: list[str]) -> None:
+        """Fetch only the columns on screen (a hidden revenue column is a costly sum)."""
+        wanted = list(dict.fromkeys([k for k in self._keys if k in keys] + self._style_fields))
+        if set(wanted) == set(self._fetch_keys):
+            return
+        newly_shown = set(wanted) - set(self._fetch_keys)
+        self._fetch_keys = wanted
+        if newly_shown:
+            self._invalidate_rows()  # their values were not fetched
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        """Settings changed (currency, locale): redraw every cell."""
+        self.formatter = formatter
+        self._invalidate_rows()
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Ask the database for the ids again (in the background); rows refetch as they show."""
+        query = self.current_query()
+        entity = self.entity
+        self._set_loading(True)
+        self._runner.submit(
+            self._channel,
+            lambda: listing.list_ids(entity, query),
+            self._apply_ids,
+            self._failed,
+        )
+
+    def reload_now(self) -> None:
+        """The same, on this thread (tests, and tiny lists where a thread hop is not worth it)."""
+        self._runner.forget(self._channel)  # an answer still on its way is out of date
+        self._apply_ids(listing.list_ids(self.entity, self.current_query()))
+
+    def on_change(self, change: Change) -> bool:
+        """Reload when a committed change may touch this list; returns whether it will."""
+        if change.entity == "setting":
+            self.set_formatter(Formatter.from_settings())
+            return False
+        if self.concerns(change):
+            self.reload()
+            return True
+        return False
+
+    def concerns(self, change: Change) -> bool:
+        """Whether a committed change may change what this list shows."""
+        return (
+            change.entity == "*"
+            or change.entity in self.section.depends
+            or (self.entity == "trash_item" and change.action in ("delete", "restore", "purge"))
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_loading(False)
+        self.failed.emit(error)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+    def _apply_ids(self, ids: list[int]) -> None:
+        self._set_loading(False)
+        self._loaded_once = True
+        if ids == self._ids:
+            self._invalidate_rows()  # same rows in the same order: only their values may differ
+        else:
+            self.beginResetModel()
+            self._ids = ids
+            self._positions = None
+            self._forget_rows()
+            self.endResetModel()
+        self.ids_loaded.emit()
+
+    def _forget_rows(self) -> None:
+        self._blocks.clear()
+        self._last_block_number, self._last_block = -1, []
+
+    def _invalidate_rows(self) -> None:
+        self._forget_rows()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1)
+            )
+
+    def _row(self, row_number: int) -> _Row | None:
+        block_number = row_number // BLOCK
+        if block_number == self._last_block_number:  # a repaint stays in one or two blocks
+            return self._last_block[row_number - block_number * BLOCK]
+        block = self._blocks.get(block_number)
+        if block is None:
+            block = self._fetch_block(block_number)
+        else:
+            self._blocks.move_to_end(block_number)
+        self._last_block_number, self._last_block = block_number, block
+        return block[row_number - block_number * BLOCK]
+
+    def _fetch_block(self, block_number: int) -> list[_Row | None]:
+        start = block_number * BLOCK
+        ids = self._ids[start : start + BLOCK]
+        found = {row["id"]: row for row in listing.fetch_rows(self.entity, ids, self._fetch_keys)}
+        block = [self._make_row(found.get(record_id)) for record_id in ids]
+        self._blocks[block_number] = block
+        while len(self._blocks) > MAX_BLOCKS:
+            self._blocks.popitem(last=False)
+        return block
+
+    def _make_row(self, values: dict[str, Any] | None) -> _Row | None:
+        if values is None:
+            return None  # deleted since the ids were read: an empty line until the reload
+        width = len(self._columns)
+        return _Row(values, [_UNSET] * width, [_UNSET] * width)

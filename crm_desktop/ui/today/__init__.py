@@ -1,0 +1,2 @@
+"""The Today screen: what needs doing now — overdue and today's tasks, deals about to close,
+what was said lately."""

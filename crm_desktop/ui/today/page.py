@@ -1,0 +1,365 @@
+"""The Today screen: tick tasks done, see the deals about to close and the latest conversations.
+
+Three cards of short lists read in the background (:mod:`.data`); every
+line opens its record (Enter or double-click) and a task's check box
+completes it (Space ticks it from the keyboard). The screen reloads when
+tasks, deals or interactions change while it is shown, and when it is
+shown again after they changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.services import tasks
+from crm_desktop.services.changes import Change
+from crm_desktop.ui.errors import show_error
+from crm_desktop.ui.tables.formatting import Formatter, label
+from crm_desktop.ui.tables.model import STYLE_COLORS
+from crm_desktop.ui.tables.runner import runner
+from crm_desktop.ui.today.data import CLOSING_DAYS, RECENT_DAYS, TodayData, load_today
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole
+_WATCHED = frozenset({"task", "deal", "interaction", "customer", "contact", "*"})
+
+_CARD_STYLE = """
+QFrame#card {
+    background: palette(base);
+    border: 1px solid palette(mid);
+    border-radius: 8px;
+}
+QLabel#cardTitle { font-weight: 600; }
+QTreeWidget { border: none; }
+QTreeWidget::item { padding: 3px 0; }
+"""
+
+
+class ShareTree(QTreeWidget):
+    """A flat list whose columns share its width by parts, so none shrinks to "…"."""
+
+    def __init__(self, shares: list[int], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.shares = shares
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        width = self.viewport().width()
+        total = sum(self.shares)
+        for column, share in enumerate(self.shares[:-1]):
+            self.setColumnWidth(column, max(40, width * share // total))
+
+
+class Card(QFrame):
+    """A titled box holding one short list, with a link to the whole list."""
+
+    def __init__(
+        self, title: str, columns: list[str], shares: list[int], more_text: str, parent=None
+    ):
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.title = QLabel(title)
+        self.title.setObjectName("cardTitle")
+        self.count = QLabel()
+        self.count.setObjectName("cardCount")
+        self.more = QPushButton(more_text)
+        self.more.setFlat(True)
+        self.more.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.tree = ShareTree(shares)
+        self.tree.setColumnCount(len(columns))
+        self.tree.setHeaderLabels(columns)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAccessibleName(title)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.empty = QLabel()
+        self.empty.setObjectName("cardEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.count)
+        head.addStretch(1)
+        head.addWidget(self.more)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 10)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty, 1)
+
+    def set_count(self, shown: int, total: int) -> None:
+        self.count.setText(f"{total:,}" if shown >= total else f"{shown:,} of {total:,}")
+
+    def set_empty(self, text: str | None) -> None:
+        self.empty.setText(text or "")
+        self.empty.setVisible(text is not None)
+        self.tree.setVisible(text is None)
+
+
+class TodayPage(QWidget):
+    """Overdue and today's tasks, deals closing within 30 days, recent interactions."""
+
+    open_requested = Signal(str, int)  # entity, id
+    section_requested = Signal(str)  # a sidebar key
+    task_completed = Signal(int, str)  # id, title (the window offers Undo)
+    loaded = Signal()
+
+    def __init__(self, formatter: Formatter, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.formatter = formatter
+        self.data: TodayData | None = None
+        self._stale = False
+        self._filling = False
+        self._channel = runner().channel()
+        self.setStyleSheet(_CARD_STYLE)
+
+        self.heading = QLabel("Today")
+        heading_font = QFont(self.heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.6)
+        heading_font.setWeight(QFont.Weight.DemiBold)
+        self.heading.setFont(heading_font)
+        self.summary = QLabel(" ")
+        self.summary.setObjectName("summary")
+
+        self.tasks_card = Card(
+            "Tasks due", ["Task", "Due", "Customer", "Priority"], [9, 4, 7, 3], "All tasks →"
+        )
+        self.deals_card = Card(
+            f"Deals closing within {CLOSING_DAYS} days",
+            ["Deal", "Customer", "Stage", "Amount", "Expected"],
+            [11, 10, 9, 9, 8],
+            "All deals →",
+        )
+        self.interactions_card = Card(
+            f"Recent interactions (last {RECENT_DAYS} days)",
+            ["Subject", "Kind", "Customer", "When"],
+            [10, 3, 7, 4],
+            "All interactions →",
+        )
+        self.deals_card.tree.headerItem().setTextAlignment(
+            3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.tasks_card.more.clicked.connect(lambda: self.section_requested.emit("tasks"))
+        self.deals_card.more.clicked.connect(lambda: self.section_requested.emit("deals"))
+        self.interactions_card.more.clicked.connect(
+            lambda: self.section_requested.emit("interactions")
+        )
+        for card in (self.tasks_card, self.deals_card, self.interactions_card):
+            card.tree.itemActivated.connect(self._activated)
+        self.tasks_card.tree.itemChanged.connect(self._task_ticked)
+
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        grid.addWidget(self.tasks_card, 0, 0)
+        grid.addWidget(self.deals_card, 0, 1)
+        grid.addWidget(self.interactions_card, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 12, 18, 14)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addSpacing(8)
+        layout.addLayout(grid, 1)
+        self.setFocusProxy(self.tasks_card.tree)
+        self.reload()
+
+    # --- loading -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        runner().submit(self._channel, load_today, self._fill)
+
+    def on_change(self, change: Change) -> None:
+        if change.entity == "setting":
+            self.formatter = Formatter.from_settings()
+        if change.entity in _WATCHED or change.entity == "setting":
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        self.formatter = formatter
+        if self.data is not None:
+            self._fill(self.data)
+
+    def _fill(self, data: TodayData) -> None:
+        self.data = data
+        fmt = self.formatter
+        day = QDate(data.day.year, data.day.month, data.day.day)
+        self.heading.setText(f"Today, {fmt.locale.toString(day, fmt.locale.dateFormat())}")
+        due_today = data.task_total - data.overdue
+        self.summary.setText(
+            f"{data.overdue:,} overdue · {due_today:,} due today · "
+            f"{data.deal_total:,} deals closing within {CLOSING_DAYS} days"
+        )
+        self._filling = True
+        try:
+            self._fill_tasks(data)
+            self._fill_deals(data)
+            self._fill_interactions(data)
+        finally:
+            self._filling = False
+        self.loaded.emit()
+
+    def _fill_tasks(self, data: TodayData) -> None:
+        card, fmt, day = self.tasks_card, self.formatter, data.day.isoformat()
+        current = self._current_record(card.tree)
+        card.tree.clear()
+        for row in data.tasks:
+            due = row.get("due_date") or ""
+            item = self._item(
+                "task",
+                row["id"],
+                [
+                    row["title"],
+                    fmt.date(due),
+                    row.get("customer_name") or "",
+                    label(row["priority"]),
+                ],
+            )
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Unchecked)
+            item.setToolTip(0, f"Tick to mark “{row['title']}” done")
+            if due and due < day:
+                item.setForeground(1, STYLE_COLORS["alert"])
+                item.setToolTip(1, "Overdue")
+            if row["priority"] in ("high", "urgent"):
+                item.setForeground(3, STYLE_COLORS["alert"])
+            card.tree.addTopLevelItem(item)
+        card.set_count(len(data.tasks), data.task_total)
+        card.set_empty(None if data.tasks else "Nothing due today. Well done.")
+        self._restore_current(card.tree, current)
+
+    def _fill_deals(self, data: TodayData) -> None:
+        card, fmt, day = self.deals_card, self.formatter, data.day.isoformat()
+        current = self._current_record(card.tree)
+        card.tree.clear()
+        for row in data.deals:
+            expected = row.get("expected_close") or ""
+            item = self._item(
+                "deal",
+                row["id"],
+                [
+                    row["title"],
+                    row.get("customer_name") or "",
+                    label(row["stage"]),
+                    fmt.money(row["amount_cents"]),
+                    fmt.date(expected),
+                ],
+            )
+            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if expected and expected < day:
+                item.setForeground(4, STYLE_COLORS["alert"])
+                item.setToolTip(4, "Past its expected close date")
+            card.tree.addTopLevelItem(item)
+        card.set_count(len(data.deals), data.deal_total)
+        card.set_empty(None if data.deals else f"No open deal closes within {CLOSING_DAYS} days.")
+        self._restore_current(card.tree, current)
+
+    def _fill_interactions(self, data: TodayData) -> None:
+        card, fmt = self.interactions_card, self.formatter
+        current = self._current_record(card.tree)
+        card.tree.clear()
+        for row in data.interactions:
+            item = self._item(
+                "interaction",
+                row["id"],
+                [
+                    row["subject"],
+                    label(row["kind"]),
+                    row.get("customer_name") or "",
+                    fmt.datetime(row["occurred_at"]),
+                ],
+            )
+            card.tree.addTopLevelItem(item)
+        card.set_count(len(data.interactions), data.interaction_total)
+        card.set_empty(
+            None if data.interactions else f"No calls, meetings or notes in {RECENT_DAYS} days."
+        )
+        self._restore_current(card.tree, current)
+
+    @staticmethod
+    def _item(entity: str, record_id: int, texts: list[str]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(texts)
+        item.setData(0, RECORD_ROLE, (entity, record_id))
+        return item
+
+    @staticmethod
+    def _current_record(tree: QTreeWidget) -> Any:
+        item = tree.currentItem()
+        return item.data(0, RECORD_ROLE) if item is not None else None
+
+    @staticmethod
+    def _restore_current(tree: QTreeWidget, record: Any) -> None:
+        if record is None:
+            return
+        for row in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(row)
+            if item.data(0, RECORD_ROLE) == record:
+                tree.setCurrentItem(item)
+                return
+
+    # --- acting ----------------------------------------------------------------------
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        entity, record_id = item.data(0, RECORD_ROLE)
+        self.open_requested.emit(entity, record_id)
+
+    def _task_ticked(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or column != 0 or item.checkState(0) != Qt.CheckState.Checked:
+            return
+        _entity, task_id = item.data(0, RECORD_ROLE)
+        title = item.text(0)
+        try:
+            tasks.complete_task(task_id)
+        except Exception as exc:
+            self._filling = True
+            item.setCheckState(0, Qt.CheckState.Unchecked)
+            self._filling = False
+            show_error(self, "Completing the task", exc)
+            self.reload()
+            return
+        font = item.font(0)
+        font.setStrikeOut(True)
+        item.setFont(0, font)
+        self.task_completed.emit(task_id, title)
+
+    def item_for(self, entity: str, record_id: int) -> QTreeWidgetItem | None:
+        """The line of one record (tests and the window's "show" use it)."""
+        for card in (self.tasks_card, self.deals_card, self.interactions_card):
+            for row in range(card.tree.topLevelItemCount()):
+                item = card.tree.topLevelItem(row)
+                if item.data(0, RECORD_ROLE) == (entity, record_id):
+                    return item
+        return None

@@ -1,0 +1,1 @@
+"""The Trash section: restore deleted records, or delete them for good."""

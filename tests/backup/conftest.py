@@ -1,0 +1,61 @@
+"""Fixtures of the backup tests: a database with data, its data as plain rows, old and odd files."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.models import DOCUMENTED_MODELS
+
+TABLES = [model._meta.table_name for model in DOCUMENTED_MODELS]
+
+
+def read_data(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every documented table of the file at ``path`` (its data, not its bytes)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {
+            table: conn.execute(f'SELECT * FROM "{table}" ORDER BY id').fetchall()
+            for table in TABLES
+        }
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def data_of() -> Callable[[Path], dict[str, list[tuple]]]:
+    return read_data
+
+
+def make_old_version(path: Path, version: int = 1) -> None:
+    """Turn a current file into one of schema ``version`` (1: the documented tables only)."""
+    assert version == 1
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    extra = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+        if name not in TABLES
+    ]
+    for name in extra:
+        conn.execute(f'DROP TABLE "{name}"')
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+
+
+@pytest.fixture
+def old_version_file() -> Callable[[Path, int], None]:
+    return make_old_version
+
+
+@pytest.fixture
+def backups_dir(home: Path) -> Path:
+    """The default backup folder of this test's private home."""
+    from crm_desktop import paths
+
+    return paths.default_backup_dir()

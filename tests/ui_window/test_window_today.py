@@ -1,0 +1,91 @@
+"""The Today screen: tick a task done (and undo it), open a line, see what is due."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+
+from crm_desktop.services import customers, deals, records, tasks
+from crm_desktop.services.clock import today
+
+
+def _wait_for_line(qtbot, page, entity, record_id, present=True):
+    qtbot.waitUntil(lambda: (page.item_for(entity, record_id) is not None) == present, timeout=5000)
+
+
+def test_ticking_a_task_completes_it_and_undo_reopens_it(qtbot, window):
+    customer = customers.create_customer({"name": "Ольга Смирнова"})
+    task = tasks.create_task(
+        {"title": "Позвонить Ольге", "due_date": today().isoformat(), "customer_id": customer}
+    )
+    page = window.page("today")
+    _wait_for_line(qtbot, page, "task", task)
+    item = page.item_for("task", task)
+    assert item.text(2) == "Ольга Смирнова"
+    assert item.checkState(0) == Qt.CheckState.Unchecked
+
+    tree = page.tasks_card.tree
+    tree.setFocus()
+    tree.setCurrentItem(item)
+    qtbot.keyClick(tree, Qt.Key.Key_Space)  # the keyboard way to tick it
+    assert tasks.get_task(task)["status"] == "done"
+    assert window.message.text() == "Done: Позвонить Ольге"
+    _wait_for_line(qtbot, page, "task", task, present=False)
+
+    qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    assert tasks.get_task(task)["status"] == "open"
+    _wait_for_line(qtbot, page, "task", task)
+
+
+def test_overdue_tasks_are_marked_and_counted(qtbot, window):
+    late = tasks.create_task(
+        {"title": "Late letter", "due_date": (today() - timedelta(days=3)).isoformat()}
+    )
+    page = window.page("today")
+    _wait_for_line(qtbot, page, "task", late)
+    item = page.item_for("task", late)
+    assert item.toolTip(1) == "Overdue"
+    assert "overdue" in page.summary.text()
+    assert page.data.overdue >= 1
+
+
+def test_each_line_opens_its_record(qtbot, window, forms_calls):
+    customer = customers.create_customer({"name": "Line Opener Ltd"})
+    deal = deals.create_deal(
+        {
+            "title": "Closing soon",
+            "customer_id": customer,
+            "stage": "proposal",
+            "expected_close": (today() + timedelta(days=5)).isoformat(),
+            "amount_cents": 123456,
+        }
+    )
+    page = window.page("today")
+    _wait_for_line(qtbot, page, "deal", deal)
+    item = page.item_for("deal", deal)
+    assert item.text(3) == "$1,234.56"
+    tree = page.deals_card.tree
+    tree.setFocus()
+    tree.setCurrentItem(item)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert forms_calls[-1] == ("deal", deal, None)
+
+    interaction = records.create(
+        records.entity("interaction"),
+        {"customer_id": customer, "kind": "call", "subject": "Asked about prices"},
+    )
+    _wait_for_line(qtbot, page, "interaction", interaction)
+    line = page.item_for("interaction", interaction)
+    viewport = page.interactions_card.tree.viewport()
+    center = page.interactions_card.tree.visualItemRect(line).center()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=center)
+    assert forms_calls[-1] == ("interaction", interaction, None)
+
+
+def test_an_empty_database_says_there_is_nothing_due(qtbot, empty_window):
+    page = empty_window.page("today")
+    assert page.tasks_card.empty.text() == "Nothing due today. Well done."
+    assert page.tasks_card.empty.isVisible()
+    assert "0 overdue" in page.summary.text()
