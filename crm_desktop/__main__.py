@@ -1,11 +1,13 @@
 """``python -m crm_desktop``: the same entry point as the ``crm-desktop`` command."""
 
-import multiprocessing
 import sys
 
 from crm_desktop.cli import main
 
 if __name__ == "__main__":
     # A frozen build starts the import's helper processes through this entry point.
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):  # a PyInstaller build: import helper processes
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

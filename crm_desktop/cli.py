@@ -12,25 +12,35 @@ builds the parser from them and applies the error policy.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from crm_desktop import APP_NAME, __version__
 from crm_desktop.errors import CancelledError, CrmError
+
+if TYPE_CHECKING:
+    import argparse
 
 PROG = "crm-desktop"
 log = logging.getLogger(__name__)
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with our first line: ``crm-desktop: error: …`` and exit status 2."""
+def _parser_class() -> type[argparse.ArgumentParser]:
+    # argparse is imported here: the everyday start (no command) never needs it (~17 ms).
+    import argparse
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+    class _Parser(argparse.ArgumentParser):
+        """argparse with our first line: ``crm-desktop: error: …`` and exit status 2."""
+
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.print_usage(sys.stderr)
+            self.exit(2, f"{self.prog}: error: {message}\n")
+
+    return _Parser
 
 
 def _command_modules() -> list:
@@ -40,7 +50,8 @@ def _command_modules() -> list:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser_class = _parser_class()
+    parser = parser_class(
         prog=PROG,
         description=f"{APP_NAME}: a customer-relationship manager for one small business.",
         epilog="Without a command, the main window opens.",
@@ -51,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the database file (default: $CRM_DESKTOP_DB or the user data folder)",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     for module in _command_modules():
         module.register(subparsers)
     return parser
@@ -62,10 +73,25 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _window_only(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """(True, db) when the arguments only open the window: no need to build every command."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > 5:
+        return True, argv[0][5:]
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    window_only, db = _window_only(arguments)
+    if window_only:  # the everyday start: straight to the window, it has a budget
+        args = SimpleNamespace(command=None, db=db)
+    else:
+        args = build_parser().parse_args(arguments)
     from crm_desktop.logs import setup_logging
 
     log_path = setup_logging()

@@ -8,18 +8,34 @@ window both call :func:`setup_logging` once; a failure to create the folder
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 from pathlib import Path
 
 from crm_desktop import paths
 
 LOG_FILE_NAME = "crm-desktop.log"
+MAX_BYTES = 2_000_000
+KEEP = 3
 _configured: Path | None = None
 _handler: logging.Handler | None = None
 
 
 def log_file() -> Path:
     return paths.log_dir() / LOG_FILE_NAME
+
+
+def _rotate(target: Path) -> None:
+    """Keep the log small: past MAX_BYTES it becomes .1 (and .1 becomes .2, …)."""
+    try:
+        if target.stat().st_size < MAX_BYTES:
+            return
+    except FileNotFoundError:
+        return
+    for number in range(KEEP - 1, 0, -1):
+        older = target.with_name(f"{target.name}.{number}")
+        if older.exists():
+            os.replace(older, target.with_name(f"{target.name}.{number + 1}"))
+    os.replace(target, target.with_name(f"{target.name}.1"))
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
@@ -35,9 +51,9 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         _handler, _configured = None, None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            target, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
+        _rotate(target)
+        # A plain FileHandler, rotated at start: logging.handlers costs the window ~20 ms.
+        handler = logging.FileHandler(target, encoding="utf-8", delay=True)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

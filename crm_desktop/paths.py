@@ -10,9 +10,9 @@ environment variables override them, for the user and for the tests:
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from importlib import resources as importlib_resources
 from pathlib import Path
 
 import platformdirs
@@ -64,11 +64,21 @@ def default_db_path() -> Path:
     return data_dir() / DB_FILE_NAME
 
 
+def resolve_db_path(path: str | os.PathLike[str] | None) -> Path:
+    """The database the user means: ``--db``, else ``CRM_DESKTOP_DB``, else the default."""
+    if path:
+        return Path(path).expanduser()
+    return default_db_path()
+
+
+@functools.cache
 def resources_dir() -> Path:
     """The shipped resources (fonts, icons), in a checkout, an install or a PyInstaller build."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "crm_desktop" / "resources"
+    from importlib import resources as importlib_resources
+
     try:
         return Path(str(importlib_resources.files("crm_desktop.resources")))
     except ModuleNotFoundError:

@@ -22,17 +22,21 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
-import socket
 import sys
 import threading
+import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from crm_desktop.errors import CrmError
+
+
+def _hostname() -> str:
+    # os.uname instead of socket.gethostname: the same name without importing socket.
+    return os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+
 
 try:
     import fcntl
@@ -51,8 +55,10 @@ class LockInfo:
     started_at: str  # ISO-8601 UTC
 
     def describe(self) -> str:
-        where = "" if self.host == socket.gethostname() else f" on {self.host}"
+        where = "" if self.host == _hostname() else f" on {self.host}"
         try:
+            from datetime import datetime
+
             since = datetime.fromisoformat(self.started_at).astimezone().strftime("%Y-%m-%d %H:%M")
         except ValueError:
             since = self.started_at
@@ -123,18 +129,22 @@ class InstanceLock:
 def _my_info() -> LockInfo:
     return LockInfo(
         pid=os.getpid(),
-        host=socket.gethostname(),
-        started_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        host=_hostname(),
+        started_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     )
 
 
 def _encode(info: LockInfo) -> bytes:
     data = {"pid": info.pid, "host": info.host, "started_at": info.started_at, "app": "crm-desktop"}
+    import json  # here: the window takes the lock before its first paint
+
     return json.dumps(data).encode("utf-8")
 
 
 def _decode(raw: bytes) -> LockInfo | None:
     try:
+        import json
+
         data: Any = json.loads(raw.decode("utf-8"))
         return LockInfo(int(data["pid"]), str(data["host"]), str(data["started_at"]))
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
@@ -261,7 +271,7 @@ def _take_existing(path: Path, info: LockInfo) -> tuple[IO[bytes] | None, LockIn
         handle.close()
         return None, holder, False
     if taken is None:  # no flock here: judge by the process id
-        alive = holder is None or holder.host != socket.gethostname() or pid_alive(holder.pid)
+        alive = holder is None or holder.host != _hostname() or pid_alive(holder.pid)
         if alive:
             handle.close()
             return None, holder, False
@@ -331,6 +341,6 @@ def holder(db_path: str | os.PathLike[str]) -> LockInfo | None:
             else:
                 return None  # nobody holds it: stale (the shared lock ends with the handle)
         info = _decode(handle.read())
-    if info is None or (info.host == socket.gethostname() and not pid_alive(info.pid)):
+    if info is None or (info.host == _hostname() and not pid_alive(info.pid)):
         return None
     return info

@@ -11,10 +11,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from crm_desktop import paths
-from crm_desktop.models import OpenedDatabase, database_path, open_database
-from crm_desktop.models.connection import MigrationHook
-from crm_desktop.services import search
+from crm_desktop.models.connection import (
+    MigrationHook,
+    OpenedDatabase,
+    database_path,
+    open_database,
+)
+from crm_desktop.paths import resolve_db_path
+from crm_desktop.services import load_entities, search
 
 
 def current_db_path() -> Path | None:
@@ -22,11 +26,7 @@ def current_db_path() -> Path | None:
     return database_path()
 
 
-def resolve_db_path(path: str | os.PathLike[str] | None) -> Path:
-    """The database the user means: ``--db``, else ``CRM_DESKTOP_DB``, else the default."""
-    if path:
-        return Path(path).expanduser()
-    return paths.default_db_path()
+__all__ = ["current_db_path", "open_session", "resolve_db_path"]
 
 
 def open_session(
@@ -44,6 +44,7 @@ def open_session(
     """
     from crm_desktop.services.backups import auto as auto_backup
 
+    load_entities()
     # Automatic backups before bulk changes and before an upgrade, for the window and the CLI.
     auto_backup.install_bulk_guard()
     if before_migration is None:

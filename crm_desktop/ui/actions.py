@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from crm_desktop.ui.features import MENUS
 from crm_desktop.ui.icons import icon, standard
@@ -34,25 +33,24 @@ class ActionSpec:
     handler: str  # a method of the window, or "section:<key>" to show a section
     shortcuts: tuple[Shortcut, ...] = ()
     tip: str = ""
-    icon: str | QStyle.StandardPixmap | None = None
+    # An SVG of resources/icons, or "SP_…": one of the style's own (set by set_style_icons).
+    icon: str | None = None
     context: str = "window"  # "window" or "table"
     group: int = 0  # a separator goes between groups of one menu
     checkable: bool = False
 
 
-SP = QStyle.StandardPixmap
-
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
     ActionSpec("new_record", "&New record", "File", "new_record", ("Ctrl+N",),
-               "Create a record in the current section", SP.SP_FileIcon),
+               "Create a record in the current section", "SP_FileIcon"),
     ActionSpec("preferences", "&Preferences…", "File", "open_preferences", ("Ctrl+,",),
                "Company details, currency, locale and phone region", group=1),
     ActionSpec("quit", "&Quit", "File", "close", ("Ctrl+Q",),
                "Close the window", group=9),
     # Edit
     ActionSpec("undo", "&Undo", "Edit", "undo", ("Ctrl+Z",), "Undo the last change",
-               SP.SP_ArrowBack),
+               "SP_ArrowBack"),
     ActionSpec("find", "&Find", "Edit", "focus_search", ("Ctrl+F",),
                "Go to the search box of the current list", group=1),
     ActionSpec("open_record", "&Open", "Edit", "open_current", ("Return", "Enter"),
@@ -64,11 +62,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Select every row of the list", context="table", group=2),
     # View
     ActionSpec("back", "&Back", "View", "go_back", ("Alt+Left",),
-               "Back to the list you came from", SP.SP_ArrowLeft, group=1),
+               "Back to the list you came from", "SP_ArrowLeft", group=1),
     ActionSpec("escape", "&Clear search", "View", "escape", ("Esc",),
                "Clear the search, or go back from a customer's page", group=1),
     ActionSpec("refresh", "&Refresh", "View", "refresh", ("F5",),
-               "Read the current list again from the database", SP.SP_BrowserReload, group=1),
+               "Read the current list again from the database", "SP_BrowserReload", group=1),
     ActionSpec("board", "Pipeline &board", "View", "toggle_board", ("Ctrl+B",),
                "Show the deals as a board of stages", group=2, checkable=True),
     # Records
@@ -77,7 +75,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("remove_tag", "&Remove tag…", "Records", "remove_tag", ("Ctrl+Shift+T",),
                "Remove a tag from the selected customers", group=1),
     ActionSpec("restore", "Re&store from trash", "Records", "restore_selected", ("Ctrl+R",),
-               "Bring the selected records back from the trash", SP.SP_DialogResetButton,
+               "Bring the selected records back from the trash", "SP_DialogResetButton",
                group=2),
     ActionSpec("purge", "&Delete for good…", "Records", "purge_selected", ("Shift+Delete",),
                "Delete the selected records in the trash for good", group=2),
@@ -117,20 +115,31 @@ def create_actions(
         if spec.tip:
             action.setStatusTip(spec.tip)
             action.setToolTip(spec.tip)
-        if isinstance(spec.icon, str):
+        if spec.icon and not spec.icon.startswith("SP_"):
             action.setIcon(icon(spec.icon))
-        elif spec.icon is not None:
-            action.setIcon(standard(spec.icon))
-        action.setCheckable(spec.checkable)
-        if spec.context == "table":
-            # Active only in the widgets it is added to (the tables), never in a text field.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        else:
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setCheckable(spec.checkable)  # window-wide shortcuts: QAction's default
         function = handler(spec.handler)
         action.triggered.connect(lambda _checked=False, function=function: function())
         actions[spec.key] = action
     return actions
+
+
+def set_table_contexts(specs: list[ActionSpec], actions: dict[str, QAction]) -> None:
+    """Commands with ``context="table"`` fire only in the widgets they are added to (the
+    tables), never in a text field. Set once the window is attached (see set_style_icons)."""
+    from PySide6.QtCore import Qt
+
+    for spec in specs:
+        if spec.context == "table" and spec.key in actions:
+            actions[spec.key].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+
+def set_style_icons(specs: list[ActionSpec], actions: dict[str, QAction]) -> None:
+    """Give the actions their style icons (after the window's first paint: QStyle is slow
+    to load)."""
+    for spec in specs:
+        if spec.icon and spec.icon.startswith("SP_") and spec.key in actions:
+            actions[spec.key].setIcon(standard(spec.icon))
 
 
 def build_menus(

@@ -4,6 +4,10 @@ The main window is assembled from parts; feature packages that live in
 their own ``ui/<feature>/`` folders add their menu actions and sections
 through the small :class:`WindowApi` below, from an ``install(window)``
 function. The window calls :func:`install_features` once it is built.
+
+``install`` runs while the window starts, so it must stay cheap: it creates
+actions and section factories, and the heavy modules (reportlab, openpyxl,
+the import readers) are imported when an action is first used.
 """
 
 from __future__ import annotations
@@ -11,12 +15,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QWidget
 
-from crm_desktop.services.listing import ListQuery
+if TYPE_CHECKING:  # the window's chrome is built before the services are imported
+    from crm_desktop.services.listing import ListQuery
 
 # "module:function" of each feature's installer, in menu order.
 INSTALLERS: tuple[str, ...] = (
@@ -38,8 +43,18 @@ class WindowApi(Protocol):
     def add_action(self, menu: str, action: QAction, *, section: str | None = None) -> None:
         """Put ``action`` in one of :data:`MENUS` (its shortcut works window-wide)."""
 
-    def add_section(self, key: str, title: str, widget: QWidget, icon: QIcon | None = None) -> None:
-        """Add a page to the navigation sidebar after the built-in ones."""
+    def add_section(
+        self,
+        key: str,
+        title: str,
+        widget: QWidget | Callable[[], QWidget],
+        icon: QIcon | None = None,
+    ) -> None:
+        """Add a page to the navigation sidebar after the built-in ones.
+
+        Pass a factory (a callable returning the widget) to build the page, and
+        import what it needs, only when the user first opens it: start-up stays fast.
+        """
 
     def add_record_action(self, entity: str, action: QAction) -> None:
         """Add an action to the context menu and toolbar of one entity's table

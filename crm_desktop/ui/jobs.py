@@ -15,11 +15,10 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from crm_desktop.errors import CancelledError
-from crm_desktop.models import close_database
 
 
 class JobContext:
@@ -62,6 +61,8 @@ class Job(QObject):
         self._thread.started.connect(self._runner.run)
         # Direct: quit() is thread-safe, and a queued quit never runs if the GUI loop stops
         # first (the QThread would then be destroyed while running, which aborts).
+        from PySide6.QtCore import Qt  # here, not at the top: see main_window._qt
+
         self.done.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
 
     def start(self) -> None:
@@ -96,6 +97,8 @@ class _Runner(QObject):
             else:
                 job.succeeded.emit(result)
         finally:
+            from crm_desktop.models import close_database
+
             close_database()  # this thread's connection only
             job.done.emit()
 
@@ -124,6 +127,8 @@ def run_job(
     if show_progress:
         dialog = QProgressDialog(title, "Cancel" if cancellable else "", 0, 0, parent)
         dialog.setWindowTitle(title)
+        from PySide6.QtCore import Qt
+
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)

@@ -10,32 +10,37 @@ reached (another user, another host), says that the file is already open.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from crm_desktop import APP_NAME
 from crm_desktop.errors import CrmError
+from crm_desktop.paths import resolve_db_path
 from crm_desktop.services.instance_lock import (
     AlreadyOpenError,
     InstanceLock,
     acquire_instance_lock,
 )
-from crm_desktop.services.session import resolve_db_path
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 
 SHOW = b"show\n"
+LISTEN_DELAY_MS = 150  # after the window's first paint
 
 
 def server_name(db_path: Path) -> str:
     """The local socket of the window of ``db_path`` (per user and per file)."""
+    import getpass
+    import hashlib
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
@@ -46,6 +51,8 @@ def server_name(db_path: Path) -> str:
 
 def ask_first_window_to_show(db_path: Path, timeout_ms: int = 1000) -> bool:
     """Ask the window holding ``db_path`` to come to the front; False if it cannot be reached."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(db_path))
     if not socket.waitForConnected(timeout_ms):
@@ -60,20 +67,36 @@ def ask_first_window_to_show(db_path: Path, timeout_ms: int = 1000) -> bool:
 
 
 class InstanceClaim(QObject):
-    """This process's lock on the database and the server that answers later starts."""
+    """This process's lock on the database and the server that answers later starts.
+
+    The server starts listening once the event loop runs (QtNetwork costs the
+    window's start ~20 ms); a second start in that first instant is told the
+    file is open instead of seeing this window come forward.
+    """
 
     def __init__(self, lock: InstanceLock):
         app = QApplication.instance()
         super().__init__(app)
         self.lock = lock
+        self.server = None
+        QTimer.singleShot(LISTEN_DELAY_MS, self, self.listen)
+        if app is not None:
+            app.aboutToQuit.connect(self.release)
+
+    def listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        if self.server is not None or not self.lock_held():
+            return
         self.server = QLocalServer(self)
-        name = server_name(lock.db_path)
+        name = server_name(self.lock.db_path)
         QLocalServer.removeServer(name)  # a socket left by a killed window (we hold the lock)
         if not self.server.listen(name):
             log.warning("cannot listen on %s: %s", name, self.server.errorString())
         self.server.newConnection.connect(self._connected)
-        if app is not None:
-            app.aboutToQuit.connect(self.release)
+
+    def lock_held(self) -> bool:
+        return _current is self
 
     def _connected(self) -> None:
         while self.server.hasPendingConnections():
@@ -87,7 +110,8 @@ class InstanceClaim(QObject):
 
     def release(self) -> None:
         global _current
-        self.server.close()
+        if self.server is not None:
+            self.server.close()
         self.lock.release()
         if _current is self:
             _current = None

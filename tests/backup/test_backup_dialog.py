@@ -344,6 +344,8 @@ def test_a_second_start_brings_the_first_window_forward(qtbot, db, monkeypatch):
     shown = []
     monkeypatch.setattr(single_instance, "show_main_window", lambda: shown.append(True))
     assert single_instance.claim_database(str(db)) is None  # this process holds it now
+    # The first window starts answering once its event loop runs (after its first paint).
+    qtbot.waitUntil(lambda: single_instance._current.server is not None, timeout=5000)
     try:
         second = subprocess.run(
             [

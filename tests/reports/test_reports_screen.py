@@ -113,7 +113,8 @@ class FakeWindow:
         self.statuses: list[str] = []
 
     def add_section(self, key, title, widget, icon=None):
-        self.sections[key] = widget
+        # A factory builds the page when it is first shown (install stays cheap).
+        self.sections[key] = widget() if callable(widget) else widget
 
     def add_record_action(self, entity, action):
         self.record_actions.setdefault(entity, []).append(action)
@@ -134,6 +135,7 @@ class FakeWindow:
 def test_install_adds_the_screen_and_the_order_action(known, qtbot):
     window = FakeWindow("sales_order", [known.orders["mar01"]])
     install(window)
+    assert window.record_actions["sales_order"][0].shortcut().toString() == "Ctrl+Shift+P"
     assert isinstance(window.sections["reports"], ReportsScreen)
     qtbot.addWidget(window.sections["reports"])
     assert [a.text() for a in window.record_actions["sales_order"]] == ["Print &invoice…"]

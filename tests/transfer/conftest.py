@@ -6,16 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from crm_desktop.models import database
-
-
-def rows(sql: str, params: tuple = ()) -> list[tuple]:
-    return database.execute_sql(sql, params).fetchall()
-
-
-def count(table: str, where: str = "1") -> int:
-    return database.execute_sql(f'SELECT count(*) FROM "{table}" WHERE {where}').fetchone()[0]
-
 
 @pytest.fixture
 def files(tmp_path: Path) -> Path:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from conftest import rows
+from transfer_db import rows
 
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.models import close_database, database

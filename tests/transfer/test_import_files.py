@@ -6,7 +6,7 @@ import base64
 from datetime import date
 
 import pytest
-from conftest import count, rows
+from transfer_db import count, rows
 
 from crm_desktop.errors import CancelledError
 from crm_desktop.models import database

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import count, rows
+from transfer_db import count, rows
 
 from crm_desktop.errors import CrmError
 from crm_desktop.services import importing, trash

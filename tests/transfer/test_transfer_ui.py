@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import count, rows
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
+from transfer_db import count, rows
 
 from crm_desktop.services import listing
 from crm_desktop.services.customers import create_customer
@@ -123,7 +123,8 @@ class FakeWindow:
         self.actions[action.text()] = action
 
     def add_section(self, key, title, widget, icon=None):
-        self.sections[key] = widget
+        # A factory builds the page when it is first shown (install stays cheap).
+        self.sections[key] = widget() if callable(widget) else widget
 
     def add_record_action(self, entity, action):
         pass

@@ -71,7 +71,8 @@ def test_a_database_with_data_is_not_offered_samples(qtbot, window):
 
 
 def test_the_app_starts_and_quits_from_the_command_line(tmp_path: Path):
-    env = dict(os.environ, CRM_DESKTOP_QUIT_WHEN_READY="1", QT_QPA_PLATFORM="offscreen")
+    # "today": quit once the database is open and the Today screen is filled.
+    env = dict(os.environ, CRM_DESKTOP_QUIT_WHEN_READY="today", QT_QPA_PLATFORM="offscreen")
     env["PYTHONPATH"] = str(ROOT)
     db = tmp_path / "started.sqlite3"
     result = subprocess.run(
@@ -84,3 +85,4 @@ def test_the_app_starts_and_quits_from_the_command_line(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert db.exists()
     assert "Traceback" not in result.stderr
+    assert result.stdout.startswith("ready ")

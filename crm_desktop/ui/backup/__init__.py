@@ -14,7 +14,7 @@ Only the :class:`~crm_desktop.ui.features.WindowApi` is used: ``db_path``,
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from crm_desktop.errors import CrmError
 from crm_desktop.services.backups import auto
-from crm_desktop.ui.backup.dialog import BackupsDialog
 from crm_desktop.ui.jobs import Job, JobContext, run_job
+
+if TYPE_CHECKING:  # the dialog is imported when first opened
+    from crm_desktop.ui.backup.dialog import BackupsDialog
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,8 @@ class BackupFeature(QObject):
     def open_dialog(self) -> BackupsDialog:
         """Show the Backups dialog (one at a time), window-modal."""
         if self.dialog is None:
+            from crm_desktop.ui.backup.dialog import BackupsDialog
+
             self.dialog = BackupsDialog(
                 self.window.db_path,
                 self._parent(),

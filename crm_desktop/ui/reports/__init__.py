@@ -4,48 +4,71 @@ Only the :class:`~crm_desktop.ui.features.WindowApi` is used: ``add_section``
 for the screen, ``add_record_action`` for "Print invoice" (orders) and
 "Customer list report" (customers), and ``current_query`` so that the
 customer list is the one on screen.
+
+Nothing here imports reportlab or openpyxl: the screen is built, and the
+invoice printer made, the first time the user asks for them (start-up stays
+fast; reportlab and openpyxl take most of a second to import).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QStyle
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
 
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.icons import standard
-from crm_desktop.ui.reports.invoice import InvoicePrinter
-from crm_desktop.ui.reports.screen import ReportsScreen
 
 
 def install(window: Any) -> None:
     """Add the Reports section and the report actions to the main window."""
     remembered: dict[str, ListQuery | None] = {"query": None}
+    made: dict[str, Any] = {}
 
     def customer_view() -> ListQuery | None:
         if window.current_entity() == "customer" and window.current_query() is not None:
             remembered["query"] = window.current_query()
         return remembered["query"]
 
-    screen = ReportsScreen(query_source=customer_view)
-    window.add_section(
-        "reports", "Reports", screen, standard(QStyle.StandardPixmap.SP_FileDialogContentsView)
-    )
-    printer = InvoicePrinter(window)
-    window.add_record_action("sales_order", printer.action)
+    def printer() -> Any:
+        if "printer" not in made:
+            from crm_desktop.ui.reports.invoice import InvoicePrinter
 
-    customer_list = QAction("Customer list report…", screen)
+            made["printer"] = InvoicePrinter(window)
+        return made["printer"]
+
+    def make_screen() -> QWidget:
+        from crm_desktop.ui.reports.screen import ReportsScreen
+
+        screen = ReportsScreen(query_source=customer_view)
+        screen.invoice_printer = printer()  # lives as long as the screen
+        made["screen"] = screen
+        return screen
+
+    window.add_section(
+        "reports", "Reports", make_screen, standard(QStyle.StandardPixmap.SP_FileDialogContentsView)
+    )
+
+    parent = window if isinstance(window, QWidget) else None
+    print_invoice = QAction("Print &invoice…", parent)
+    print_invoice.setObjectName("printInvoiceAction")
+    print_invoice.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    print_invoice.setStatusTip("Save the selected orders' invoices as PDF files")
+    print_invoice.triggered.connect(lambda: printer().print_selected())
+    window.add_record_action("sales_order", print_invoice)
+
+    customer_list = QAction("Customer list report…", parent)
     customer_list.setObjectName("customerListReportAction")
     customer_list.setStatusTip("A PDF or spreadsheet of the customers in this view")
 
     def open_customer_list() -> None:
         customer_view()  # remember the view on screen now, before the section changes
-        screen.select_report("customer_list")
         show = getattr(window, "show_section", None)  # not in WindowApi: the sidebar also works
         if show is not None:
             show("reports")
+        screen = made.get("screen") or make_screen()
+        screen.select_report("customer_list")
 
     customer_list.triggered.connect(open_customer_list)
     window.add_record_action("customer", customer_list)
-    screen.invoice_printer = printer  # lives as long as the screen

@@ -120,6 +120,8 @@ class Card(QFrame):
 class TodayPage(QWidget):
     """Overdue and today's tasks, deals closing within 30 days, recent interactions."""
 
+    is_today_page = True  # what the window asks instead of isinstance (it imports pages late)
+
     open_requested = Signal(str, int)  # entity, id
     section_requested = Signal(str)  # a sidebar key
     task_completed = Signal(int, str)  # id, title (the window offers Undo)

@@ -12,18 +12,20 @@ only:
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.ui.icons import icon
-from crm_desktop.ui.transfer.duplicates import DuplicatesView, MergeDialog
-from crm_desktop.ui.transfer.exports import ask_path, export_current_view, visible_columns
-from crm_desktop.ui.transfer.history import ImportHistoryDialog
-from crm_desktop.ui.transfer.wizard import ImportWizard
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.transfer.duplicates import DuplicatesView, MergeDialog
+    from crm_desktop.ui.transfer.history import ImportHistoryDialog
+    from crm_desktop.ui.transfer.wizard import ImportWizard
 
 IMPORTABLE = {".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".vcf", ".vcard"}
 
@@ -35,6 +37,22 @@ __all__ = [
     "TransferFeature",
     "install",
 ]
+
+# The dialogs live in their own modules, imported when first used (they bring in the
+# import readers and openpyxl, which the window's start must not wait for).
+_LAZY = {
+    "DuplicatesView": "duplicates",
+    "MergeDialog": "duplicates",
+    "ImportHistoryDialog": "history",
+    "ImportWizard": "wizard",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module = importlib.import_module(f"{__name__}.{_LAZY[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class TransferFeature(QObject):
@@ -55,6 +73,8 @@ class TransferFeature(QObject):
         entity = entity or (
             current if current in ("customer", "contact", "product") else "customer"
         )
+        from crm_desktop.ui.transfer.wizard import ImportWizard
+
         wizard = ImportWizard(self.parent_widget(), path=path, entity=entity)
         wizard.imported.connect(self._imported)
         self.wizard = wizard
@@ -81,11 +101,15 @@ class TransferFeature(QObject):
         )
 
     def open_history(self) -> ImportHistoryDialog:
+        from crm_desktop.ui.transfer.history import ImportHistoryDialog
+
         dialog = ImportHistoryDialog(self.parent_widget())
         dialog.show()
         return dialog
 
     def export_view(self, path: str | None = None) -> Any:
+        from crm_desktop.ui.transfer.exports import ask_path, export_current_view, visible_columns
+
         entity = self.window.current_entity()
         if not entity:
             self.window.show_status("Open a table (customers, orders…) to export it.")
@@ -126,8 +150,12 @@ def install(window: Any) -> TransferFeature:
     export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
     export_action.triggered.connect(lambda: feature.export_view())
     window.add_action("File", export_action)
-    window.add_section(
-        "duplicates", "Duplicates", DuplicatesView(feature.parent_widget()), icon("duplicates")
-    )
+
+    def make_duplicates() -> QWidget:
+        from crm_desktop.ui.transfer.duplicates import DuplicatesView
+
+        return DuplicatesView(feature.parent_widget())
+
+    window.add_section("duplicates", "Duplicates", make_duplicates, icon("duplicates"))
     window.add_drop_handler("customer", feature.dropped)
     return feature
