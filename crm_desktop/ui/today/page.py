@@ -50,7 +50,11 @@ QTreeWidget::item { padding: 3px 0; }
 
 
 class ShareTree(QTreeWidget):
-    """A flat list whose columns share its width by parts, so none shrinks to "…"."""
+    """A flat list whose columns share its width by parts, so none shrinks to "…".
+
+    A share of 0 marks a compact column (a date, a stage, an amount): it gets
+    the width of its widest value, and the other columns share what is left.
+    """
 
     def __init__(self, shares: list[int], parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,10 +62,21 @@ class ShareTree(QTreeWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
         width = self.viewport().width()
-        total = sum(self.shares)
+        header = self.header()
+        natural = {
+            column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + 10
+            for column, share in enumerate(self.shares)
+            if share == 0
+        }
+        left = max(0, width - sum(natural.values()))
+        total = sum(self.shares) or 1
         for column, share in enumerate(self.shares[:-1]):
-            self.setColumnWidth(column, max(40, width * share // total))
+            wanted = natural[column] if share == 0 else left * share // total
+            self.setColumnWidth(column, max(40, wanted))
 
 
 class Card(QFrame):
@@ -145,18 +160,18 @@ class TodayPage(QWidget):
         self.summary.setObjectName("summary")
 
         self.tasks_card = Card(
-            "Tasks due", ["Task", "Due", "Customer", "Priority"], [9, 4, 7, 3], "All tasks →"
+            "Tasks due", ["Task", "Due", "Customer", "Priority"], [9, 0, 7, 0], "All tasks →"
         )
         self.deals_card = Card(
             f"Deals closing within {CLOSING_DAYS} days",
             ["Deal", "Customer", "Stage", "Amount", "Expected"],
-            [11, 10, 9, 9, 8],
+            [11, 10, 0, 0, 0],
             "All deals →",
         )
         self.interactions_card = Card(
             f"Recent interactions (last {RECENT_DAYS} days)",
             ["Subject", "Kind", "Customer", "When"],
-            [10, 3, 7, 4],
+            [10, 0, 7, 0],
             "All interactions →",
         )
         self.deals_card.tree.headerItem().setTextAlignment(
@@ -259,6 +274,7 @@ class TodayPage(QWidget):
             if row["priority"] in ("high", "urgent"):
                 item.setForeground(3, STYLE_COLORS["alert"])
             card.tree.addTopLevelItem(item)
+        card.tree.fit_columns()
         card.set_count(len(data.tasks), data.task_total)
         card.set_empty(None if data.tasks else "Nothing due today. Well done.")
         self._restore_current(card.tree, current)
@@ -285,6 +301,7 @@ class TodayPage(QWidget):
                 item.setForeground(4, STYLE_COLORS["alert"])
                 item.setToolTip(4, "Past its expected close date")
             card.tree.addTopLevelItem(item)
+        card.tree.fit_columns()
         card.set_count(len(data.deals), data.deal_total)
         card.set_empty(None if data.deals else f"No open deal closes within {CLOSING_DAYS} days.")
         self._restore_current(card.tree, current)
@@ -305,6 +322,7 @@ class TodayPage(QWidget):
                 ],
             )
             card.tree.addTopLevelItem(item)
+        card.tree.fit_columns()
         card.set_count(len(data.interactions), data.interaction_total)
         card.set_empty(
             None if data.interactions else f"No calls, meetings or notes in {RECENT_DAYS} days."
