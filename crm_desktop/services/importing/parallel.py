@@ -6,8 +6,12 @@ For a big file (:data:`PARALLEL_MIN_ROWS` rows or more, on a machine with
 more than one core) the rows are split: this process validates the first
 share while helper processes validate the rest in chunks, with the same
 parsers and the same settings (passed to them, they never open the
-database). The results come back in the file's order, so matching and
-writing — which must see the rows one after another — are unchanged.
+database). The file is cut into chunks; this process, which also matches
+and writes every row, validates every third chunk (with one helper) and the
+helpers the others, a few chunks ahead, so both stay busy and only a few
+chunks' results wait in memory. The results come back in the file's order,
+so matching and writing — which must see the rows one after another — are
+unchanged.
 Small files, and machines with one core, validate here, one row at a time.
 
 The helpers are started with ``spawn`` (safe from a GUI worker thread);
@@ -29,6 +33,7 @@ from crm_desktop.services.importing.table import SourceRow
 PARALLEL_MIN_ROWS = 20_000
 CHUNK_ROWS = 5_000
 MAX_HELPERS = 3
+IN_FLIGHT = 3  # chunks queued per helper beyond the one it works on
 
 Outcome = Prepared | str  # the valid row, or why it is refused
 
@@ -87,9 +92,11 @@ def prepare_rows(
     if not helpers:
         yield from here(rows)
         return
-    mine = len(rows) // (helpers + 1)
-    theirs = rows[mine:]
-    chunks = [theirs[i : i + CHUNK_ROWS] for i in range(0, len(theirs), CHUNK_ROWS)]
+    # Chunks in the file's order; every (helpers + 2)-th is validated here (this process
+    # also matches and writes every row), the others by the helpers, a few ahead.
+    chunks = [rows[i : i + CHUNK_ROWS] for i in range(0, len(rows), CHUNK_ROWS)]
+    mine = {i for i in range(len(chunks)) if i % (helpers + 2) == 0}
+    theirs = [i for i in range(len(chunks)) if i not in mine]
     try:
         pool = concurrent.futures.ProcessPoolExecutor(
             max_workers=helpers,
@@ -101,13 +108,25 @@ def prepare_rows(
         yield from here(rows)
         return
     try:
-        futures = [
-            pool.submit(_prepare_chunk, [(row.line, row.cells) for row in chunk])
-            for chunk in chunks
-        ]
-        yield from here(rows[:mine])
-        for chunk, future in zip(chunks, futures, strict=True):
-            outcomes = _wait(future, cancelled)
+        # Only a few chunks in flight: finished ones wait in this process's memory.
+        futures: dict[int, concurrent.futures.Future[list[Outcome]]] = {}
+        queue = iter(theirs)
+
+        def top_up() -> None:
+            while len(futures) < helpers + IN_FLIGHT:
+                index = next(queue, None)
+                if index is None:
+                    return
+                payload = [(row.line, row.cells) for row in chunks[index]]
+                futures[index] = pool.submit(_prepare_chunk, payload)
+
+        for index, chunk in enumerate(chunks):
+            top_up()
+            if index in mine:
+                yield from here(chunk)
+                continue
+            outcomes = _wait(futures.pop(index), cancelled)
+            top_up()
             if outcomes is None:  # the helpers could not run: do their share here
                 yield from here(chunk)
                 continue

@@ -65,6 +65,7 @@ POLICY_LABELS = {
     "create": "Create a new record anyway",
 }
 _CHECK_EVERY = 512
+FLUSH_ROWS = 5_000  # rows between two writes of a streaming import (see _Import.flush)
 
 CUSTOMER_COLUMNS = (
     "id",
@@ -301,6 +302,11 @@ class _Import:
         self.pending_rows: list[tuple[int, str, int, str, bool, int | None]] = []
         # Customers import: contacts of matched customers that the file updates.
         self.contact_updates: list[tuple[int, Row, set[str]]] = []
+        # Streaming (see flush): records already written, and customers whose search text
+        # must be read again at the end because a later row gave them a contact.
+        self.flushed: dict[str, list[int]] = {"customer": [], "contact": [], "product": []}
+        self.flushed_customers: set[int] = set()
+        self.touched: set[int] = set()
         self.total = max(len(table.rows), 1) * 3
         self.done = 0
 
@@ -387,6 +393,8 @@ class _Import:
             tick=self.tick,
             cancelled=self._cancelled,
         )
+        streaming = self.can_stream()
+        since_flush = 0
         for row, outcome in rows:
             if isinstance(outcome, str):
                 self.refuse(row.line, outcome, row.cells)
@@ -395,6 +403,10 @@ class _Import:
                 handler(outcome)
             except RowError as exc:
                 self.refuse(row.line, str(exc), row.cells)
+            since_flush += 1
+            if streaming and since_flush >= FLUSH_ROWS:
+                self.flush()
+                since_flush = 0
         self.result.refused_rows.sort(key=lambda r: r.line)
         self.result.refused = len(self.result.refused_rows)
         self.write()
@@ -588,12 +600,80 @@ class _Import:
         self.result.created += 1
 
     # -- writing ----------------------------------------------------------------------
+    def can_stream(self) -> bool:
+        """Whether created customers can be written as the rows come (still one transaction).
+
+        With ``skip`` and ``create`` no later row of the file changes a customer this
+        import created (a duplicate row is skipped or made a record of its own), so
+        each batch of new customers is written while the helper processes still
+        validate the rest: writing overlaps validating. ``update`` and ``overwrite``
+        merge later rows into earlier ones, so they write everything at the end.
+        """
+        return self.entity == "customer" and self.policy in ("skip", "create")
+
+    def flush(self) -> None:
+        """Write the customers created so far, their contacts, tags, audit and search rows."""
+        customers = self.new["customer"]
+        contacts = self.new["contact"]
+        if not customers and not contacts:
+            return
+        conn = database.connection()
+        tag_rows, links, tags_after = self.plan_tags()  # only new customers have tags here
+        self.new_tags.clear()
+        audit_rows: list[tuple[str, int, str, dict[str, Any]]] = []
+        customer_rows = []
+        for customer_id, values in customers.items():
+            values.setdefault("kind", "company")
+            values.setdefault("status", "lead")
+            values["created_at"] = values["updated_at"] = self.stamp
+            customer_rows.append(tuple([values.get(c) for c in CUSTOMER_COLUMNS]))
+            logged = audit.created(values)
+            del logged["id"], logged["created_at"], logged["updated_at"]
+            if customer_id in tags_after:
+                logged["tags"] = [None, tags_after[customer_id][1]]
+            audit_rows.append(("customer", customer_id, "create", logged))
+        contact_rows = []
+        for values in contacts.values():
+            if values["customer_id"] not in customers:  # an older customer got a new person
+                self.touched.add(values["customer_id"])
+            contact_rows.append(tuple([values.get(c) for c in CONTACT_COLUMNS]))
+            logged = audit.created(values)
+            del logged["id"]
+            audit_rows.append(("contact", values["id"], "create", logged))
+        for entity, rows in (("customer", customer_rows), ("contact", contact_rows)):
+            columns = _TABLE_COLUMNS[entity]
+            marks = ", ".join("?" for _ in columns)
+            conn.executemany(
+                f'INSERT INTO "{entity}" ({", ".join(columns)}) VALUES ({marks})', rows
+            )
+        conn.executemany("INSERT INTO tag (id, name) VALUES (?, ?)", tag_rows)
+        audit_rows += [("tag", i, "create", {"name": [None, name]}) for i, name in tag_rows]
+        conn.executemany(
+            "INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)", links
+        )
+        audit.record_many(audit_rows, at=self.stamp)
+        conn.executemany(
+            "INSERT INTO import_item (batch_id, entity, entity_id, last_id, action) "
+            "VALUES (?, ?, ?, ?, 'create')",
+            [
+                (self.batch_id, entity, first, last)
+                for entity in ("customer", "contact")
+                for first, last in _runs(self.new[entity])
+            ],
+        )
+        self.index_new_customers(tags_after)
+        self.flushed_customers.update(customers)
+        for entity in ("customer", "contact"):
+            self.flushed[entity] += list(self.new[entity])
+            self.new[entity] = {}
+        self.check()
+
     def write(self) -> None:
         conn = database.connection()
         rows_total = len(self.table.rows)
         audit_rows: list[tuple[str, int, str, dict[str, Any]]] = []
         items: list[tuple[int, str, int, str, str]] = []
-        touched: set[int] = set()  # existing customers whose search text may change
+        touched: set[int] = set(self.touched)  # older customers whose search text may change
         for contact_id, values, provided in self.contact_updates:
             self.updates.setdefault(("contact", contact_id), []).append((values, provided))
         # Updates first: their old values are read before anything else changes.
@@ -677,7 +757,7 @@ class _Import:
         )
         self.check(rows_total + rows_total * 2 // 3)
         self.index_new_customers(tags_after)
-        ids = sorted(touched - new_customers.keys())
+        ids = sorted(touched - new_customers.keys())  # flushed ones are read back: complete
         for start in range(0, len(ids), 2000):
             search.reindex_customers(ids[start : start + 2000])
             self.check()
@@ -690,8 +770,9 @@ class _Import:
             refused_count=result.refused,
         ).where(ImportBatch.id == self.batch_id).execute()
         for entity in ("customer", "contact", "product"):
-            if self.new[entity]:
-                notify(entity, tuple(self.new[entity]), "create")
+            created = (*self.flushed[entity], *self.new[entity])
+            if created:
+                notify(entity, created, "create")
             if changed.get(entity):
                 notify(entity, tuple(sorted(changed[entity])), "update")
         if self._progress is not None:
