@@ -147,7 +147,13 @@ def _prepare(
     return OpenedDatabase(path, created=False, migrated_from=None)
 
 
+# 16 KiB pages (SQLite's default is 4 KiB): a quarter as many pages to copy and check in
+# every backup, and shallower trees for the 100,000-row lists. Set before the first table.
+PAGE_SIZE = 16384
+
+
 def _create_schema() -> None:
+    database.execute_sql(f"PRAGMA page_size = {PAGE_SIZE}")
     database.execute_sql("PRAGMA journal_mode = WAL")
     with database.atomic():
         database.create_tables(ALL_MODELS)

@@ -166,10 +166,10 @@ class PagedTable(Flowable):
         right = self.right
         for row in self.row_text:
             # Most cells are plain one-line strings: only look closer at the others.
-            out = list(row)
+            out: list[object] = list(row)
             lines = 1
             for c in columns:
-                text = out[c]
+                text = row[c]
                 if right[c] and text.isascii():
                     continue  # a number: its column fits the widest one
                 content, count = self._cell(text, c, col_widths[c])

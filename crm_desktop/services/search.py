@@ -152,6 +152,9 @@ class MemoryIndex:
         self._dirty = True
         # Per thread (each has its own connection): (data_version, commit_count) last seen.
         self._versions: dict[int, tuple[int, int]] = {}
+        # The last search's terms and the positions it matched: the next keystroke
+        # usually only extends the query, and then looks among those matches alone.
+        self._last: tuple[tuple[str, ...], list[int]] | None = None
 
     def forget(self) -> None:
         with self._lock:
@@ -159,6 +162,7 @@ class MemoryIndex:
             self._ids, self._texts = [], []
             self._dirty = True
             self._versions.clear()
+            self._last = None
 
     def _stamp(self) -> tuple[int, int]:
         # data_version moves when another connection commits: another process, or one of
@@ -185,11 +189,13 @@ class MemoryIndex:
             self._ids = [row[0] for row in rows]
             self._texts = [row[2] for row in rows]
             self._dirty = False
+            self._last = None
         elif self._dirty:
             ordered = sorted(self._entries.items(), key=lambda item: (item[1][0], item[0]))
             self._ids = [row_id for row_id, _ in ordered]
             self._texts = [text for _, (_, text) in ordered]
             self._dirty = False
+            self._last = None
         return self._ids, self._texts
 
     def patch(self, rows: Sequence[tuple[int, str, str]], dropped: Sequence[int]) -> None:
@@ -210,14 +216,17 @@ class MemoryIndex:
             ids, texts = self._current()
             if not terms:
                 return list(ids)
-            first, *rest = terms
-            if not rest:
-                return [i for i, text in zip(ids, texts, strict=True) if first in text]
-            return [
-                i
-                for i, text in zip(ids, texts, strict=True)
-                if first in text and all(term in text for term in rest)
-            ]
+            wanted = tuple(terms)
+            first, *rest = wanted
+            last = self._last
+            if last is not None and _narrows(last[0], wanted):
+                positions = [p for p in last[1] if first in texts[p]]
+            else:
+                positions = [p for p, text in enumerate(texts) if first in text]
+            if rest:
+                positions = [p for p in positions if all(term in texts[p] for term in rest)]
+            self._last = (wanted, positions)
+            return [ids[p] for p in positions]
 
 
 MEMORY = MemoryIndex()
@@ -236,3 +245,12 @@ def match_sql(query: str, alias: str = "s") -> tuple[str, list[str]]:
         return "1", []
     clause = " AND ".join(f"instr({alias}.haystack, ?) > 0" for _ in terms)
     return clause, terms
+
+
+def _narrows(before: Sequence[str], after: Sequence[str]) -> bool:
+    """True when whatever matches ``after`` also matched ``before``.
+
+    It does when each earlier term is part of some later one: "ива" → "иван",
+    "ivan" → "ivan mos".
+    """
+    return all(any(old in new for new in after) for old in before)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -104,7 +105,8 @@ def test_the_list_shows_date_size_counts_and_state(qtbot, demo_db, qtmodeltester
     assert set(rows) == {"Verified", "Damaged", "Not verified"}
     verified = rows["Verified"]
     assert verified[0].startswith(good.created_at.astimezone().strftime("%Y-%m-%d"))
-    assert verified[1] == "By hand" and verified[2].endswith("KB") and verified[3] == "150"
+    assert verified[1] == "By hand" and re.fullmatch(r"[\d.]+ (KB|MB)", verified[2])
+    assert verified[3] == "150"
     assert rows["Not verified"][1] == "Found in the folder: copied by hand «Иван» 备份.sqlite3"
     assert "Damaged" in dialog.details.text() and not dialog.restore_button.isEnabled()
     qtmodeltester.check(dialog.model)

@@ -288,8 +288,9 @@ def test_two_backups_in_the_same_second_get_different_names(demo_db):
 def test_verify_again_finds_later_damage_and_records_it(demo_db):
     record = create_backup(demo_db)
     with record.path.open("r+b") as handle:
-        handle.seek(record.size - 4096 * 2)
-        handle.write(b"\xff" * 4096)
+        page_size = int.from_bytes(handle.read(18)[16:18], "big")  # the file header says
+        handle.seek(record.size - page_size * 2)
+        handle.write(b"\xff" * page_size)
     again = verify_backup(record.path)
     assert again.verified is False and again.problem
     assert json.loads(record.record_path.read_text())["verification"]["ok"] is False

@@ -102,6 +102,27 @@ def test_index_follows_updates_trash_and_tags(people):
     assert search.search_customers("emilia") == [people["emile"]]
 
 
+def test_typing_narrows_and_backspace_widens_again(people):
+    # Each keystroke after the first looks only among the last one's matches: the
+    # answers must still be those of a search from scratch, whichever way the query moves.
+    typed = ["n", "an", "ang", "zhang w", "zhang", "a", "e", "em", "emile", "emilia", "e"]
+    fresh = {}
+    for query in typed:
+        search.MEMORY.forget()
+        fresh[query] = search.search_customers(query)
+    search.MEMORY.forget()
+    assert [search.search_customers(q) for q in typed] == [fresh[q] for q in typed]
+    assert len(fresh["n"]) > len(fresh["zhang w"]) == 1 and len(fresh["e"]) > len(fresh["emile"])
+
+
+def test_a_customer_saved_while_typing_is_found_by_the_next_keystroke(people):
+    assert search.search_customers("zha") == [people["zhang_latin"]]
+    new = customers.create_customer({"name": "Zhao Trading"})
+    assert search.search_customers("zhao") == [new]
+    customers.update_customer(people["zhang_latin"], {"name": "Zhaozhang Ltd"})
+    assert search.search_customers("zhao") == [new, people["zhang_latin"]]
+
+
 def test_a_rolled_back_write_does_not_reach_the_index(people):
     from crm_desktop.services import changes
 

@@ -770,9 +770,9 @@ class _Import:
             refused_count=result.refused,
         ).where(ImportBatch.id == self.batch_id).execute()
         for entity in ("customer", "contact", "product"):
-            created = (*self.flushed[entity], *self.new[entity])
-            if created:
-                notify(entity, created, "create")
+            made = (*self.flushed[entity], *self.new[entity])
+            if made:
+                notify(entity, made, "create")
             if changed.get(entity):
                 notify(entity, tuple(sorted(changed[entity])), "update")
         if self._progress is not None:

@@ -160,7 +160,7 @@ def _prefetched(
                 return
             if isinstance(item, BaseException):
                 raise item
-            yield item  # type: ignore[misc]
+            yield item
     finally:
         stop.set()
         worker.join()
