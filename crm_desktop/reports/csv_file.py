@@ -10,10 +10,10 @@ text that a spreadsheet could run as a formula gets a leading apostrophe
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from crm_desktop.errors import CancelledError
 from crm_desktop.reports.cells import csv_text, xml_safe
 from crm_desktop.reports.formatting import csv_value
 from crm_desktop.reports.model import (
@@ -23,12 +23,14 @@ from crm_desktop.reports.model import (
     MONEY,
     NUMERIC_KINDS,
     PERCENT,
+    Cancelled,
     Document,
+    Progress,
     Table,
+    check_in,
 )
+from crm_desktop.services.reporting.context import ReportContext
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 _TYPED = NUMERIC_KINDS | {DATE, DATETIME}
 
 
@@ -42,6 +44,16 @@ def _header(table: Table, currency: str) -> list[str]:
         else:
             titles.append(column.title)
     return titles
+
+
+def _cells(values: Sequence[Any], kinds: Sequence[str], context: ReportContext) -> list[str]:
+    """One row as CSV text: typed values for machines, text protected from running."""
+    return [
+        csv_text(xml_safe(str(value)))
+        if kind not in _TYPED and value is not None
+        else csv_value(value, kind, context)
+        for value, kind in zip(values, kinds, strict=True)
+    ]
 
 
 def render_document(
@@ -72,27 +84,10 @@ def render_document(
             kinds = [column.kind for column in table.columns]
             count = 0
             for row in table.rows:
-                writer.writerow(
-                    [
-                        csv_text(xml_safe(str(value)))
-                        if kind not in _TYPED and value is not None
-                        else csv_value(value, kind, context)
-                        for value, kind in zip(row, kinds, strict=True)
-                    ]
-                )
+                writer.writerow(_cells(row, kinds, context))
                 count += 1
                 if count % 2000 == 0:
-                    if cancelled is not None and cancelled():
-                        raise CancelledError()
-                    if progress is not None and table.row_count:
-                        progress(count, table.row_count)
+                    check_in(count, table.row_count, progress, cancelled)
             totals = table.totals_row()
             if totals is not None and count:
-                writer.writerow(
-                    [
-                        csv_text(str(value))
-                        if kind not in _TYPED and value is not None
-                        else csv_value(value, kind, context)
-                        for value, kind in zip(totals, kinds, strict=True)
-                    ]
-                )
+                writer.writerow(_cells(totals, kinds, context))

@@ -22,7 +22,7 @@ from crm_desktop.reports.model import (
     PHONE,
     QUANTITY,
 )
-from crm_desktop.services.money import currency_exponent, format_amount, format_money
+from crm_desktop.services.money import format_amount, format_money
 from crm_desktop.services.reporting.context import ReportContext
 
 MONTHS = (
@@ -128,7 +128,7 @@ def csv_value(value: Any, kind: str, context: ReportContext) -> str:
     if isinstance(value, str):
         return value
     if kind == MONEY:
-        exponent = currency_exponent(context.currency)
+        exponent = context.currency_exponent
         return str(Decimal(int(value)).scaleb(-exponent).quantize(Decimal(1).scaleb(-exponent)))
     if kind in (PERCENT, CHANGE):
         return str((Decimal(value) * 100).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))

@@ -14,15 +14,12 @@ from pathlib import Path
 
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.reports import csv_file, layouts, pdf, xlsx
-from crm_desktop.reports.model import Document
+from crm_desktop.reports.model import Cancelled, Document, Progress
 from crm_desktop.reports.output import atomic_file, check_target
 from crm_desktop.services import reporting
 from crm_desktop.services.clock import today
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.services.reporting import Period
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 FORMATS = (".pdf", ".xlsx", ".csv")
 
@@ -118,9 +115,14 @@ def render(
         ".xlsx": xlsx.render_document,
         ".csv": csv_file.render_document,
     }[suffix]
+    return _write(target, lambda temp: renderer(doc, temp, progress=progress, cancelled=cancelled))
+
+
+def _write(target: Path, write: Callable[[Path], None]) -> Path:
+    """Run ``write`` on a temporary file that becomes ``target`` when it ends well."""
     try:
         with atomic_file(target) as temp:
-            renderer(doc, temp, progress=progress, cancelled=cancelled)
+            write(temp)
     except (CrmError, CancelledError):
         raise
     except OSError as exc:  # a full disk, a vanished folder: the environment, not our bug
@@ -171,11 +173,4 @@ def generate_invoice(
         data = reporting.invoice_data(order_id)
     else:
         data = reporting.invoice_for_number(number or "")
-    try:
-        with atomic_file(target) as temp:
-            invoice_pdf.render_invoice(data, temp, cancelled=cancelled)
-    except (CrmError, CancelledError):
-        raise
-    except OSError as exc:
-        raise CrmError(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    return target
+    return _write(target, lambda temp: invoice_pdf.render_invoice(data, temp, cancelled=cancelled))

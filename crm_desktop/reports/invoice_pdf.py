@@ -8,7 +8,6 @@ cancelled order still prints, marked so that nobody takes it for a bill.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,12 +16,11 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from crm_desktop.reports import fonts
 from crm_desktop.reports.formatting import percent, quantity
+from crm_desktop.reports.model import Cancelled
 from crm_desktop.reports.pdf import MARGIN, build_pdf, notice, page_size
 from crm_desktop.reports.pdf_flowables import INK, MUTED, RULE, PagedTable, TextBlock
 from crm_desktop.services.money import decimal_places, format_money
 from crm_desktop.services.reporting.invoice import Invoice
-
-Cancelled = Callable[[], bool]
 
 STATUS_NOTICES = {
     "draft": "Draft — this order is not confirmed yet, so this is not a valid invoice.",

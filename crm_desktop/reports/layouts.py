@@ -8,6 +8,8 @@ columns of its tables; the renderers only draw. Labels of buckets
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from crm_desktop.reports.formatting import MONTHS, local_datetime, short_month
@@ -49,6 +51,11 @@ def _title_case(value: str) -> str:
     return value.replace("_", " ").capitalize()
 
 
+def month_label(day: date) -> str:
+    """``November 2026``."""
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
 def bucket_label(bucket: Bucket) -> str:
     """The name of a bucket in a table: its key, with the days when it is cut by the period."""
     partial = bucket.first != bucket.start or bucket.last != bucket.end
@@ -57,7 +64,7 @@ def bucket_label(bucket: Bucket) -> str:
     if bucket.grouping == "week":
         return f"{bucket.key} ({_span(bucket.first, bucket.last)})"
     if bucket.grouping == "month":
-        label = f"{MONTHS[bucket.start.month - 1]} {bucket.start.year}"
+        label = month_label(bucket.start)
         return f"{label} ({bucket.first.day}–{bucket.last.day})" if partial else label
     label = f"{bucket.key[-2:]} {bucket.start.year}"
     return f"{label} ({_span(bucket.first, bucket.last)})" if partial else label
@@ -228,9 +235,7 @@ def sales_by_customer_document(data: SalesByCustomer, context: ReportContext) ->
     return doc
 
 
-def _one(total: int):
-    from decimal import Decimal
-
+def _one(total: int) -> Decimal | None:
     return Decimal(1) if total else None
 
 
@@ -294,11 +299,12 @@ def sales_by_product_document(data: SalesByProduct, context: ReportContext) -> D
 
 def pipeline_document(data: PipelineReport, context: ReportContext) -> Document:
     noun = GROUPING_NOUNS[data.grouping]
+    period = period_text(data.period, data.grouping)
     doc = Document(
         title="Pipeline and forecast",
         subtitle=f"Open deals as of {data.as_of.isoformat()}; won and lost: "
-        + period_text(data.period, data.grouping)[0].lower()
-        + period_text(data.period, data.grouping)[1:],
+        + period[0].lower()
+        + period[1:],
         context=context,
         summary=[
             Figure("Open deals", data.open_count, INT),
@@ -357,10 +363,7 @@ def pipeline_document(data: PipelineReport, context: ReportContext) -> Document:
             ],
             rows=[
                 (
-                    (
-                        f"{MONTHS[m.month.month - 1]} {m.month.year}"
-                        + (" (overdue)" if m.overdue else "")
-                    )
+                    (month_label(m.month) + (" (overdue)" if m.overdue else ""))
                     if m.month
                     else "No date set",
                     m.month,

@@ -27,7 +27,15 @@ from crm_desktop import APP_NAME
 from crm_desktop.errors import CancelledError
 from crm_desktop.reports import fonts
 from crm_desktop.reports.formatting import generated_text, pdf_formatter, pdf_text
-from crm_desktop.reports.model import DATE, DATETIME, MONEY, NUMERIC_KINDS, Document
+from crm_desktop.reports.model import (
+    DATE,
+    DATETIME,
+    MONEY,
+    NUMERIC_KINDS,
+    Cancelled,
+    Document,
+    Progress,
+)
 from crm_desktop.reports.pdf_flowables import (
     HEADER_FILL,
     INK,
@@ -41,9 +49,6 @@ from crm_desktop.reports.pdf_flowables import (
 from crm_desktop.services.reporting.context import ReportContext
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 MARGIN = 16 * mm
 HEADER_TOP = 12 * mm  # from the top edge of the paper to the top of the logo

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
@@ -42,14 +42,14 @@ from crm_desktop.reports.model import (
     MONEY,
     PERCENT,
     QUANTITY,
+    Cancelled,
     Document,
+    Progress,
     Table,
+    check_in,
 )
 from crm_desktop.services.money import currency_exponent, format_amount, format_money
 from crm_desktop.services.reporting.context import ReportContext
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 LONG_TEXT_SHEET = "Long texts"
 _SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
@@ -83,6 +83,7 @@ NUMBER_FORMATS = {
     DATETIME: "yyyy-mm-dd hh:mm",
     QUANTITY: "#,##0.###",
 }
+_TYPED_KINDS = frozenset(NUMBER_FORMATS) | {MONEY}  # a text among these is a label ("Total")
 
 
 class SheetWriter:
@@ -93,24 +94,22 @@ class SheetWriter:
         self.sheet = sheet
         self.kinds = list(kinds)
         self.row_number = 0
-        exponent = book.exponent
-        self.scale = Decimal(1).scaleb(-exponent)
         # openpyxl writes a cell when the row is appended, so one styled cell per numeric
         # column can be reused for every row (a new WriteOnlyCell per value costs ~2× more).
         self.templates: list[Cell | None] = []
         for kind in self.kinds:
-            if kind == MONEY:
-                self.templates.append(self._styled(book.money_format))
-            elif kind in NUMBER_FORMATS:
-                self.templates.append(self._styled(NUMBER_FORMATS[kind]))
-            else:
-                self.templates.append(None)
-        scale = self.scale
+            number_format = self._number_format(kind)
+            self.templates.append(None if number_format is None else self._styled(number_format))
+        scale = Decimal(1).scaleb(-book.context.currency_exponent)
         money = lambda cents: Decimal(int(cents)) * scale  # noqa: E731
         fraction = lambda value: Decimal(value).quantize(_MICRO)  # noqa: E731
-        by_kind = {MONEY: money, DATETIME: local_datetime, PERCENT: fraction, CHANGE: fraction}
-        self.converters = [by_kind.get(kind) for kind in self.kinds]
+        self.by_kind = {MONEY: money, DATETIME: local_datetime, PERCENT: fraction, CHANGE: fraction}
+        self.converters = [self.by_kind.get(kind) for kind in self.kinds]
         self.quoted: dict[int, Cell] = {}
+
+    def _number_format(self, kind: str) -> str | None:
+        """The Excel number format of a kind; None for text."""
+        return self.book.money_format if kind == MONEY else NUMBER_FORMATS.get(kind)
 
     def _styled(self, number_format: str) -> Cell:
         cell = WriteOnlyCell(self.sheet)
@@ -162,6 +161,7 @@ class SheetWriter:
         if not bold and kinds is None:
             self.data_row(values)
             return
+        # Bold or with other kinds: fresh cells, so the row's style stays its own.
         self.row_number += 1
         out: list[Any] = []
         row_kinds = self.kinds if kinds is None else kinds
@@ -169,31 +169,17 @@ class SheetWriter:
             if value is None or value == "":
                 out.append(None)
                 continue
-            if isinstance(value, str) and kind in NUMBER_FORMATS | {MONEY: ""}:
+            if isinstance(value, str) and kind in _TYPED_KINDS:
                 out.append(self.text(value, column, fresh=True))  # a label among numbers
                 continue
-            if kinds is None:
-                template = self.templates[column]
-            elif kind == MONEY:
-                template = self._styled(self.book.money_format)
-            else:
-                template = self._styled(NUMBER_FORMATS[kind]) if kind in NUMBER_FORMATS else None
-            if template is None:  # text
+            number_format = self._number_format(kind)
+            if number_format is None:  # text
                 out.append(self.text(str(value), column, fresh=True))
                 continue
-            if kind == MONEY:
-                value = Decimal(int(value)) * self.scale
-            elif kind == DATETIME:
-                value = local_datetime(value)
-            elif kind in (PERCENT, CHANGE):
-                value = Decimal(value).quantize(Decimal("0.000001"))
-            if bold or kinds is not None:
-                cell = self._styled(template.number_format)
-                cell.value = value
-                out.append(cell)
-            else:
-                template.value = value
-                out.append(template)
+            converter = self.by_kind.get(kind)
+            cell = self._styled(number_format)
+            cell.value = converter(value) if converter is not None else value
+            out.append(cell)
         if bold:
             out = [self._bold(v) for v in out]
         self.sheet.append(out)
@@ -237,7 +223,6 @@ class XlsxBook:
     def __init__(self, context: ReportContext):
         self.context = context
         self.book = Workbook(write_only=True)
-        self.exponent = currency_exponent(context.currency)
         self.money_format = money_format(context.currency)
         self._long: WriteOnlyWorksheet | None = None
         self._long_writer: SheetWriter | None = None
@@ -298,7 +283,7 @@ def _width_of(value: Any, kind: str, money_width: int) -> int:
         return 0
     if kind == MONEY:
         return money_width + len(str(abs(int(value))))
-    if kind in (DATE,):
+    if kind == DATE:
         return 10
     if kind == DATETIME:
         return 16
@@ -342,10 +327,7 @@ def write_table(
         writer.data_row(row)
         count += 1
         if count % 1000 == 0:
-            if cancelled is not None and cancelled():
-                raise CancelledError()
-            if progress is not None and total:
-                progress(count, total)
+            check_in(count, total, progress, cancelled)
     last_column = get_column_letter(len(table.columns))
     sheet.auto_filter.ref = f"A1:{last_column}{count + 1}"
     totals = table.totals_row()

@@ -465,9 +465,15 @@ def _write_xlsx(target: Path, sheets: Sequence[Sheet], tick: Callable[[], None])
     values = _Values()
     workbook = Workbook(write_only=True)
     count = 0
+    bold = Font(bold=True)
+    # Per kind: how to make a cell. Plain values are cheapest; styles only where needed.
+    formats = {
+        "money": values.money_format,
+        "date": "yyyy-mm-dd",
+        "datetime": "yyyy-mm-dd hh:mm:ss",
+    }
     for sheet_spec in sheets:
         sheet = workbook.create_sheet(sheet_spec.title[:31])
-        bold = Font(bold=True)
         header = []
         for title in _xlsx_header(sheet_spec.columns, sheet_spec.pieces):
             cell = WriteOnlyCell(sheet, value=xml_safe(title))
@@ -475,12 +481,6 @@ def _write_xlsx(target: Path, sheets: Sequence[Sheet], tick: Callable[[], None])
             header.append(cell)
         sheet.append(header)
         sheet.freeze_panes = "A2"
-        # Per kind: how to make a cell. Plain values are cheapest; styles only where needed.
-        formats = {
-            "money": values.money_format,
-            "date": "yyyy-mm-dd",
-            "datetime": "yyyy-mm-dd hh:mm:ss",
-        }
         plan = [(c.key, c.kind, sheet_spec.pieces.get(c.key, 0)) for c in sheet_spec.columns]
 
         def text_cell(text: str, sheet: Any = sheet) -> Any:
@@ -581,16 +581,20 @@ def _count(spec: FullExport, where: str, params: Sequence[Any]) -> int:
     )
 
 
-def _id_column(entity: str) -> str:
-    return {
-        "customer": "c.id",
-        "contact": "ct.id",
-        "product": "p.id",
-        "sales_order": "o.id",
-        "deal": "d.id",
-        "task": "t.id",
-        "interaction": "i.id",
-    }[entity]
+_ID_COLUMN = {
+    "customer": "c.id",
+    "contact": "ct.id",
+    "product": "p.id",
+    "sales_order": "o.id",
+    "deal": "d.id",
+    "task": "t.id",
+    "interaction": "i.id",
+}
+
+
+def _check_vcard(entity: str) -> None:
+    if entity not in VCARD_ENTITIES:
+        raise CrmError("vCard exports are for customers and contacts; use .csv or .xlsx.")
 
 
 # --- the two ways in ------------------------------------------------------------------------
@@ -646,8 +650,8 @@ def export_table(
     path = Path(path)
     entity = entity_of(entity)
     fmt = format_of(path)
-    if fmt == "vcf" and entity not in VCARD_ENTITIES:
-        raise CrmError("vCard exports are for customers and contacts; use .csv or .xlsx.")
+    if fmt == "vcf":
+        _check_vcard(entity)
     spec = FULL[entity]
     where = _WHERE[entity]
     total = _count(spec, where, ())
@@ -692,22 +696,18 @@ def export_view(
     ids = listing.list_ids(entity, query)
     total = len(ids)
     if fmt == "vcf":
-        if entity not in VCARD_ENTITIES:
-            raise CrmError("vCard exports are for customers and contacts; use .csv or .xlsx.")
+        _check_vcard(entity)
         full = FULL[entity]
-        id_sql = _id_column(entity)
+        id_sql = _ID_COLUMN[entity]
+        keyed = FullExport(
+            full.from_sql, full.order_sql, (*full.columns, _c("_id", "", id_sql)), full.sheet
+        )
 
         def full_rows() -> Iterator[Row]:
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 marks = ", ".join("?" for _ in chunk)
                 found = {}
-                keyed = FullExport(
-                    full.from_sql,
-                    full.order_sql,
-                    (*full.columns, _c("_id", "", id_sql)),
-                    full.sheet,
-                )
                 for row in _full_rows(keyed, f"{id_sql} IN ({marks})", chunk):
                     found[row["_id"]] = row
                 yield from (found[i] for i in chunk if i in found)

@@ -492,16 +492,7 @@ class _Import:
         values.update(id=contact_id, customer_id=customer_id)
         values["is_primary"] = 0 if customer_id in index.has_primary else 1
         self.new["contact"][contact_id] = values
-        index.add_contact(
-            ContactEntry(
-                contact_id,
-                customer_id,
-                values.get("email"),
-                values.get("phone"),
-                values["name"],
-                values["is_primary"],
-            )
-        )
+        _index_contact(index, contact_id, customer_id, values)
         self.result.contacts_created += 1
         return True, None
 
@@ -522,7 +513,7 @@ class _Import:
                 "status": "lead",
                 "email": item.customer_email,
             }
-            index.add_customer(customer_id, _sort(item.customer_name), item.customer_email)
+            index.add_customer(customer_id, sort_key(item.customer_name), item.customer_email)
             self.result.customers_created += 1
         found = None if self.policy == "create" else index.find(customer_id, item.values)
         if found is not None:
@@ -552,19 +543,8 @@ class _Import:
                 self.unset_primary.append(current)
         else:
             values["is_primary"] = 0
-        if values["is_primary"]:
-            index.primary_of[customer_id] = contact_id
-        self.new["contact"][contact_id] = values
-        index.add_contact(
-            ContactEntry(
-                contact_id,
-                customer_id,
-                values.get("email"),
-                values.get("phone"),
-                values["name"],
-                values["is_primary"],
-            )
-        )
+        self.new["contact"][contact_id] = values  # _index_contact sets primary_of
+        _index_contact(index, contact_id, customer_id, values)
         self.result.created += 1
 
     # -- products ---------------------------------------------------------------------
@@ -922,8 +902,20 @@ class _Import:
         return tag_rows, links, changes
 
 
-def _sort(name: str) -> str:
-    return sort_key(name)
+def _index_contact(
+    index: CustomerIndex | ContactIndex, contact_id: int, customer_id: int, values: Row
+) -> None:
+    """Make a contact this import creates known to matching, as one already stored is."""
+    index.add_contact(
+        ContactEntry(
+            contact_id,
+            customer_id,
+            values.get("email"),
+            values.get("phone"),
+            values["name"],
+            values["is_primary"],
+        )
+    )
 
 
 def _runs(ids: Iterable[int]) -> list[tuple[int, int]]:

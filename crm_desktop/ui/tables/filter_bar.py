@@ -146,11 +146,6 @@ class DateRange(QWidget):
         first, last = period
         return (first.isoformat() if first else None, last.isoformat() if last else None)
 
-    def set_range(self, first: date, last: date) -> None:
-        self.start.setDate(QDate(first.year, first.month, first.day))
-        self.end.setDate(QDate(last.year, last.month, last.day))
-        self.combo.setCurrentIndex(len(self._ranges) - 1)
-
     def reset(self) -> None:
         self.combo.setCurrentIndex(0)
 

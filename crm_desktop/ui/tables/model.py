@@ -117,9 +117,7 @@ class ListModel(QAbstractTableModel):
         self._loading = False
         self._loaded_once = False
         self._runner = runner()
-        self._channel = self._runner.channel()
-        channel, query_runner = self._channel, self._runner
-        self.destroyed.connect(lambda *_: query_runner.forget(channel))
+        self._channel = self._runner.channel(self)
 
     def _style_keys(self, list_spec: listing.ListSpec) -> list[str]:
         # Styles read a few columns that may be hidden (status, stage, due date…).
@@ -279,11 +277,6 @@ class ListModel(QAbstractTableModel):
             self._apply_ids,
             self._failed,
         )
-
-    def reload_now(self) -> None:
-        """The same, on this thread (tests, and tiny lists where a thread hop is not worth it)."""
-        self._runner.forget(self._channel)  # an answer still on its way is out of date
-        self._apply_ids(listing.list_ids(self.entity, self.current_query()))
 
     def on_change(self, change: Change) -> bool:
         """Reload when a committed change may touch this list; returns whether it will."""

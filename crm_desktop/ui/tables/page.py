@@ -145,7 +145,7 @@ class ListPage(QWidget):
         self.model.reload()
         if self.filter_bar.tag_combo is not None:
             # The tag list (a count over every customer) comes after the rows it filters.
-            self._channel = runner().channel()
+            self._channel = runner().channel(self)
             QTimer.singleShot(TAGS_DELAY_MS, self, self._load_tags)
 
     # --- what the window asks --------------------------------------------------------

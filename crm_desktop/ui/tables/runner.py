@@ -60,9 +60,12 @@ class QueryRunner(QObject):
 
     # --- GUI thread -----------------------------------------------------------------
 
-    def channel(self) -> int:
-        """A new channel for one view."""
-        return next(self._channels)
+    def channel(self, owner: QObject | None = None) -> int:
+        """A new channel for one view; forgotten when ``owner`` (if given) is destroyed."""
+        channel = next(self._channels)
+        if owner is not None:
+            owner.destroyed.connect(lambda *_: self.forget(channel))
+        return channel
 
     def submit(
         self,

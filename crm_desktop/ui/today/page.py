@@ -9,8 +9,6 @@ shown again after they changed.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
@@ -131,6 +129,23 @@ class Card(QFrame):
         self.empty.setVisible(text is not None)
         self.tree.setVisible(text is None)
 
+    def fill(self, items: list[QTreeWidgetItem], total: int, empty_text: str) -> None:
+        """Show ``items`` (``total`` exist), keeping the current record current."""
+        tree = self.tree
+        current = tree.currentItem()
+        record = current.data(0, RECORD_ROLE) if current is not None else None
+        tree.clear()
+        tree.addTopLevelItems(items)
+        tree.fit_columns()
+        self.set_count(len(items), total)
+        self.set_empty(None if items else empty_text)
+        if record is None:
+            return
+        for item in items:
+            if item.data(0, RECORD_ROLE) == record:
+                tree.setCurrentItem(item)
+                return
+
 
 class TodayPage(QWidget):
     """Overdue and today's tasks, deals closing within 30 days, recent interactions."""
@@ -148,7 +163,7 @@ class TodayPage(QWidget):
         self.data: TodayData | None = None
         self._stale = False
         self._filling = False
-        self._channel = runner().channel()
+        self._channel = runner().channel(self)
         self.setStyleSheet(_CARD_STYLE)
 
         self.heading = QLabel("Today")
@@ -250,9 +265,8 @@ class TodayPage(QWidget):
         self.loaded.emit()
 
     def _fill_tasks(self, data: TodayData) -> None:
-        card, fmt, day = self.tasks_card, self.formatter, data.day.isoformat()
-        current = self._current_record(card.tree)
-        card.tree.clear()
+        fmt, day = self.formatter, data.day.isoformat()
+        items = []
         for row in data.tasks:
             due = row.get("due_date") or ""
             item = self._item(
@@ -273,16 +287,12 @@ class TodayPage(QWidget):
                 item.setToolTip(1, "Overdue")
             if row["priority"] in ("high", "urgent"):
                 item.setForeground(3, STYLE_COLORS["alert"])
-            card.tree.addTopLevelItem(item)
-        card.tree.fit_columns()
-        card.set_count(len(data.tasks), data.task_total)
-        card.set_empty(None if data.tasks else "Nothing due today. Well done.")
-        self._restore_current(card.tree, current)
+            items.append(item)
+        self.tasks_card.fill(items, data.task_total, "Nothing due today. Well done.")
 
     def _fill_deals(self, data: TodayData) -> None:
-        card, fmt, day = self.deals_card, self.formatter, data.day.isoformat()
-        current = self._current_record(card.tree)
-        card.tree.clear()
+        fmt, day = self.formatter, data.day.isoformat()
+        items = []
         for row in data.deals:
             expected = row.get("expected_close") or ""
             item = self._item(
@@ -300,18 +310,15 @@ class TodayPage(QWidget):
             if expected and expected < day:
                 item.setForeground(4, STYLE_COLORS["alert"])
                 item.setToolTip(4, "Past its expected close date")
-            card.tree.addTopLevelItem(item)
-        card.tree.fit_columns()
-        card.set_count(len(data.deals), data.deal_total)
-        card.set_empty(None if data.deals else f"No open deal closes within {CLOSING_DAYS} days.")
-        self._restore_current(card.tree, current)
+            items.append(item)
+        self.deals_card.fill(
+            items, data.deal_total, f"No open deal closes within {CLOSING_DAYS} days."
+        )
 
     def _fill_interactions(self, data: TodayData) -> None:
-        card, fmt = self.interactions_card, self.formatter
-        current = self._current_record(card.tree)
-        card.tree.clear()
-        for row in data.interactions:
-            item = self._item(
+        fmt = self.formatter
+        items = [
+            self._item(
                 "interaction",
                 row["id"],
                 [
@@ -321,34 +328,17 @@ class TodayPage(QWidget):
                     fmt.datetime(row["occurred_at"]),
                 ],
             )
-            card.tree.addTopLevelItem(item)
-        card.tree.fit_columns()
-        card.set_count(len(data.interactions), data.interaction_total)
-        card.set_empty(
-            None if data.interactions else f"No calls, meetings or notes in {RECENT_DAYS} days."
+            for row in data.interactions
+        ]
+        self.interactions_card.fill(
+            items, data.interaction_total, f"No calls, meetings or notes in {RECENT_DAYS} days."
         )
-        self._restore_current(card.tree, current)
 
     @staticmethod
     def _item(entity: str, record_id: int, texts: list[str]) -> QTreeWidgetItem:
         item = QTreeWidgetItem(texts)
         item.setData(0, RECORD_ROLE, (entity, record_id))
         return item
-
-    @staticmethod
-    def _current_record(tree: QTreeWidget) -> Any:
-        item = tree.currentItem()
-        return item.data(0, RECORD_ROLE) if item is not None else None
-
-    @staticmethod
-    def _restore_current(tree: QTreeWidget, record: Any) -> None:
-        if record is None:
-            return
-        for row in range(tree.topLevelItemCount()):
-            item = tree.topLevelItem(row)
-            if item.data(0, RECORD_ROLE) == record:
-                tree.setCurrentItem(item)
-                return
 
     # --- acting ----------------------------------------------------------------------
 
