@@ -46,3 +46,29 @@ def render(format_text: str, year: int, sequence: int) -> str:
         return f"{year:04d}" if match.group(1) == "YYYY" else f"{year % 100:02d}"
 
     return _YEAR.sub(year_text, _SEQUENCE.sub(number, format_text))
+
+
+def next_prefixed_number(table: str, prefix: str) -> str:
+    """The next free ``<prefix><sequence>`` of an order or a quote (``SO-2026-0042``).
+
+    Orders and quotes may be renumbered by hand, so their numbers are only free, not
+    gapless: the highest number with the prefix + 1.
+    """
+    from crm_desktop.models import database
+
+    # The prefix's numbers are a range of the unique index; zero-padded numbers of the
+    # greatest length sort like their values, so one index scan finds the highest.
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    row = database.execute_sql(
+        f'SELECT number FROM "{table}" WHERE number >= ? AND number < ? '
+        "ORDER BY length(number) DESC, number DESC LIMIT 1",
+        (prefix, upper),
+    ).fetchone()
+    highest = row[0][len(prefix) :] if row else "0"
+    if not highest.isdigit():  # someone typed their own numbers: look at all of them
+        rows = database.execute_sql(
+            f'SELECT number FROM "{table}" WHERE number >= ? AND number < ?', (prefix, upper)
+        ).fetchall()
+        used = [int(n[len(prefix) :]) for (n,) in rows if n[len(prefix) :].isdigit()]
+        highest = str(max(used, default=0))
+    return f"{prefix}{int(highest) + 1:04d}"

@@ -21,6 +21,7 @@ from crm_desktop.models.enums import ORDER_STATUSES
 from crm_desktop.services import document_lines, records, selling_settings, settings
 from crm_desktop.services.clock import today
 from crm_desktop.services.money import line_total_cents
+from crm_desktop.services.numbering import next_prefixed_number
 from crm_desktop.services.records import Entity, Field, Row, register
 from crm_desktop.services.validation import a_date, choice, line, multiline, reference
 
@@ -28,22 +29,7 @@ from crm_desktop.services.validation import a_date, choice, line, multiline, ref
 def next_order_number(on: date | None = None) -> str:
     """The next free number of the year, e.g. ``SO-2026-0042``."""
     prefix = f"{settings.get('order_number_prefix')}{(on or today()).year}-"
-    # The year's numbers are a range of the unique index; zero-padded numbers of the
-    # greatest length sort like their values, so one index scan finds the highest.
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    row = database.execute_sql(
-        "SELECT number FROM sales_order WHERE number >= ? AND number < ? "
-        "ORDER BY length(number) DESC, number DESC LIMIT 1",
-        (prefix, upper),
-    ).fetchone()
-    highest = row[0][len(prefix) :] if row else "0"
-    if not highest.isdigit():  # someone typed their own numbers: look at all of them
-        rows = database.execute_sql(
-            "SELECT number FROM sales_order WHERE number >= ? AND number < ?", (prefix, upper)
-        ).fetchall()
-        used = [int(n[len(prefix) :]) for (n,) in rows if n[len(prefix) :].isdigit()]
-        highest = str(max(used, default=0))
-    return f"{prefix}{int(highest) + 1:04d}"
+    return next_prefixed_number("sales_order", prefix)
 
 
 def _prepare(values: Row, old: Row | None) -> None:
