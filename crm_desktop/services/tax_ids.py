@@ -6,8 +6,8 @@
 * China: the unified social credit code (18 characters), ``stdnum.cn.uscc``.
 * The European Union: a VAT id with its country prefix (``DE136695976``),
   ``stdnum.eu.vat``; a number without the prefix is tried with the country's.
-* Any other country stdnum has a VAT or tax-number module for is checked with
-  it; elsewhere the number is kept as typed (spaces tidied).
+* Elsewhere the number is kept as typed (spaces tidied): a tax number of a
+  country without VAT ids (an American EIN) is not refused for a wrong guess.
 
 The country is a two-letter code or a name people write in a customer's
 Country field (``Russia``, ``Россия``, ``China``, ``中国``, ``Germany``…).
@@ -112,27 +112,7 @@ def check_tax_id(value: str, country: str | None = None) -> str:
             return _stdnum_check(vat, prefix + compact)
         except ValueError as exc:
             raise ValueError(f"Not a valid VAT id for {code}: {exc}") from None
-    if code is not None:
-        module = _country_module(code)
-        if module is not None:
-            try:
-                return _stdnum_check(module, compact)
-            except ValueError as exc:
-                raise ValueError(f"Not a valid tax number for {code}: {exc}") from None
     return text
-
-
-def _country_module(code: str):
-    from stdnum.util import get_cc_module
-
-    for name in ("vat", "tin"):
-        try:
-            module = get_cc_module(code.lower(), name)
-        except ImportError:
-            module = None
-        if module is not None:
-            return module
-    return None
 
 
 def check_kpp(value: str) -> str:
