@@ -112,7 +112,7 @@ def clean_lines(
     return cleaned
 
 
-def summary(values: Row) -> list[Any]:
+def summary(values: Mapping[str, Any]) -> list[Any]:
     """One line as the audit log keeps it."""
     return [
         values.get("description"),
