@@ -100,6 +100,10 @@ class CustomerDetailPage(QWidget):
         self.edit_button.clicked.connect(self.edit_customer)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
+        from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: what they owe
+
+        self.overdue_invoices = OverdueNotice(self, customer_id=-1)
+        outer.addWidget(self.overdue_invoices)
 
         actions = QHBoxLayout()
         actions.setSpacing(6)
@@ -170,6 +174,7 @@ class CustomerDetailPage(QWidget):
         self.customer_id = customer_id
         self.tabs.setCurrentIndex(0)
         self._apply_formats(Formats.load())
+        self.overdue_invoices.set_customer(customer_id)
         self.reload()
 
     def reload(self) -> None:
