@@ -191,9 +191,7 @@ def _explained(kind: str, where: Path | None, cause: BaseException) -> Environme
     the_file = str(where) if where else "the database file"
     folder = str(where.parent) if where else "its folder"
     if kind == "full":
-        return DiskFullError(
-            f"The disk is full ({folder}): free some space and try again. Nothing was half-saved."
-        )
+        return DiskFullError(f"The disk is full ({folder}): free some space and try again.")
     if kind == "busy":
         return FileBusyError(
             f"Another program is using {the_file} (it holds it locked for writing): close it "

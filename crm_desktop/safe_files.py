@@ -91,6 +91,10 @@ def private_folder(folder: Path) -> Path:
         folder.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileExistsError):
             folder.mkdir(mode=PRIVATE_FOLDER_MODE)
+        if not folder.is_dir():
+            raise NotADirectoryError(
+                errno.ENOTDIR, "A file is where the folder should be", str(folder)
+            )
     make_private(folder)
     return folder
 

@@ -26,8 +26,6 @@ a failure or a cancel never leaves a half-written file.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -38,6 +36,7 @@ from typing import Any
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.models import database
 from crm_desktop.reports.cells import XLSX_CELL_LIMIT, csv_cell, looks_like_formula, xml_safe
+from crm_desktop.safe_files import replacing
 from crm_desktop.services import listing, money, settings
 from crm_desktop.services.clock import TIMESTAMP_FORMAT
 from crm_desktop.services.importing import vcard
@@ -392,25 +391,6 @@ class _Values:
 # --- writers --------------------------------------------------------------------------------
 
 
-class _Atomic:
-    """A temporary file beside ``path`` that replaces it only when everything was written."""
-
-    def __init__(self, path: Path, suffix: str):
-        self.path = path
-        folder = path.parent
-        if not folder.is_dir():
-            raise CrmError(f"Cannot write {path}: the folder {folder} does not exist.")
-        fd, name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=folder)
-        os.close(fd)
-        self.temp = Path(name)
-
-    def commit(self) -> None:
-        os.replace(self.temp, self.path)
-
-    def discard(self) -> None:
-        self.temp.unlink(missing_ok=True)
-
-
 def _check(cancelled: Callable[[], bool] | None) -> None:
     if cancelled is not None and cancelled():
         raise CancelledError("Cancelled: no file was written.")
@@ -618,22 +598,12 @@ def _run(
             progress(min(done, total), total)
 
     _check(cancelled)
-    atomic = _Atomic(path, path.suffix)
-    try:
-        count = write(atomic.temp, tick)
+    if not path.parent.is_dir():
+        raise CrmError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    # All or nothing, flushed, with the permissions the user's umask gives (safe_files).
+    with replacing(path, private=False) as temp:
+        count = write(temp, tick)
         _check(cancelled)
-        atomic.commit()
-    except PermissionError:
-        atomic.discard()
-        raise CrmError(f"Cannot write {path}: permission denied.") from None
-    except OSError as exc:
-        atomic.discard()
-        if exc.errno == 28:
-            raise CrmError(f"The disk is full: {path} was not written.") from None
-        raise
-    except BaseException:
-        atomic.discard()
-        raise
     if progress is not None:
         progress(total, total)
     return ExportResult(path, count, fmt)

@@ -34,12 +34,20 @@ class FieldError(ValueError):
 Parser = Callable[[Any], Any]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _as_text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value
-    return str(value)
+    text = value if isinstance(value, str) else str(value)
+    if not text.isascii() and _SURROGATE.search(text):
+        # Half of a UTF-16 pair (a broken emoji): it cannot be stored as text.
+        raise FieldError(
+            "Contains a character that cannot be stored (half of an emoji or of another "
+            "character). Retype the text."
+        )
+    return text
 
 
 def line(max_length: int = MAX_LINE_LENGTH) -> Parser:

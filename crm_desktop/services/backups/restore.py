@@ -49,7 +49,7 @@ from crm_desktop import paths
 from crm_desktop.errors import CrmError
 from crm_desktop.models import APPLICATION_ID, close_database, database_path
 from crm_desktop.models.schema import differences, objects_of
-from crm_desktop.safe_files import create_file
+from crm_desktop.safe_files import replacing
 from crm_desktop.services import instance_lock
 from crm_desktop.services.backups import catalog
 from crm_desktop.services.backups.catalog import BackupRecord
@@ -294,17 +294,9 @@ def _raw_safety_copy(target: Path, folder: Path, reason: str, damage: str) -> Ba
     wal = Path(f"{target}-wal")
     if wal.exists():
         parts.append((wal, Path(f"{final}-wal")))
-    temps = []
     try:
-        for origin, destination in parts:
-            temp = temp_name(destination, "partial")
-            temps.append(temp)
-            _private_copy(origin, temp)
-        for temp, (_, destination) in zip(temps, parts, strict=True):
-            os.replace(temp, destination)
-        fsync_dir(folder)
+        _copy_all(parts)
     except OSError as exc:
-        remove_quietly(*temps)
         raise CrmError(
             f"The safety copy was not made: {explain_write_error(exc, folder)}."
         ) from exc
@@ -367,29 +359,20 @@ def _put_back(target: Path, rollback: Path | None, safety: BackupRecord | None) 
     pieces = [(safety.path, target)]
     if Path(f"{safety.path}-wal").exists():  # a damaged database kept with its -wal
         pieces.append((Path(f"{safety.path}-wal"), Path(f"{target}-wal")))
-    temps = []
-    try:
-        for origin, final in pieces:
-            temp = temp_name(final, "rollback")
-            temps.append(temp)
-            _private_copy(origin, temp)
-        for temp, (_, final) in zip(temps, pieces, strict=True):
-            os.replace(temp, final)
-        fsync_dir(target.parent)
-    except OSError:
-        remove_quietly(*temps)
-        raise
+    _copy_all(pieces)
     return f"the previous data was put back from the safety copy {safety.path}"
 
 
-def _private_copy(origin: Path, destination: Path) -> None:
-    """Copy a file to a new private file and flush it."""
-    remove_quietly(destination)
-    out = os.fdopen(create_file(destination, private=True), "wb")
-    with origin.open("rb") as source, out:
-        shutil.copyfileobj(source, out, 1024 * 1024)
-        out.flush()
-        os.fsync(out.fileno())
+def _copy_all(pairs: list[tuple[Path, Path]]) -> None:
+    """Copy each (origin, destination), privately; the destinations appear once all are written."""
+    with contextlib.ExitStack() as stack:
+        temps = [
+            (origin, stack.enter_context(replacing(final, private=True, explain=False)))
+            for origin, final in pairs
+        ]
+        for origin, temp in temps:
+            with origin.open("rb") as source, open(temp, "wb") as out:
+                shutil.copyfileobj(source, out, 1024 * 1024)
 
 
 # -- step 1: checking the chosen file ----------------------------------------------------------

@@ -10,11 +10,10 @@ formulas) and atomically: a failure leaves no half-written file.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 
 from crm_desktop.reports.cells import csv_cell
+from crm_desktop.safe_files import replacing
 from crm_desktop.services.importing.runner import ImportResult
 
 PROBLEM_HEADER = "Import problem"
@@ -35,26 +34,16 @@ def save_refused(result: ImportResult, path: str | Path) -> Path:
     """Write the refused rows of ``result`` to ``path``; returns the path."""
     path = Path(path)
     width = len(result.headers)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (renamed into place below)
-        "w",
-        encoding="utf-8-sig",
-        newline="",
-        dir=path.parent,
-        prefix=".refused-",
-        suffix=".csv",
-        delete=False,
-    )
-    try:
-        with handle:
-            writer = csv.writer(handle, lineterminator="\r\n")
-            writer.writerow([PROBLEM_HEADER, *(csv_cell(h) for h in result.headers)])
-            for row in result.refused_rows:
-                cells = list(row.cells) + [""] * (width - len(row.cells))
-                writer.writerow(
-                    [csv_cell(f"line {row.line}: {row.reason}"), *(csv_cell(c) for c in cells)]
-                )
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    # All or nothing, flushed, with the permissions the user's umask gives (safe_files).
+    with (
+        replacing(path, private=False) as temp,
+        open(temp, "w", encoding="utf-8-sig", newline="") as handle,
+    ):
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow([PROBLEM_HEADER, *(csv_cell(h) for h in result.headers)])
+        for row in result.refused_rows:
+            cells = list(row.cells) + [""] * (width - len(row.cells))
+            writer.writerow(
+                [csv_cell(f"line {row.line}: {row.reason}"), *(csv_cell(c) for c in cells)]
+            )
     return path

@@ -377,7 +377,7 @@ class RecordForm(QDialog):
             self.show_service_errors(exc.errors)
             return False
         except Exception as exc:  # a CrmError says what to do; anything else is our bug
-            show_error(self, f"Saving the {self.spec.label}", exc)
+            show_error(self, f"Saving the {self.spec.label}", exc, retry=self.save)
             return False
         self.saved_id = saved_id
         self._initial = self.snapshot()

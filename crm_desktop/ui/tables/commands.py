@@ -161,7 +161,7 @@ class ListCommands(QObject):
         try:
             bulk.run_bulk(self.window, title, size, work, done)
         except Exception as exc:
-            show_error(self.window, title, exc)
+            show_error(self.window, title, exc, retry=lambda: self.run(title, size, work, done))
 
     # --- menus ------------------------------------------------------------------------------
 

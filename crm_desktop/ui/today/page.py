@@ -357,7 +357,13 @@ class TodayPage(QWidget):
             self._filling = True
             item.setCheckState(0, Qt.CheckState.Unchecked)
             self._filling = False
-            show_error(self, "Completing the task", exc)
+            # Retry ticks it again (a file another program held locked may be free now).
+            show_error(
+                self,
+                "Completing the task",
+                exc,
+                retry=lambda: item.setCheckState(0, Qt.CheckState.Checked),
+            )
             self.reload()
             return
         font = item.font(0)
