@@ -28,6 +28,8 @@ from crm_desktop.models.sqlite import lenient_text
 from crm_desktop.services.figures import record_counts
 
 MAX_LISTED = 50
+# A value with any character outside ASCII (invalid bytes read as such characters too).
+_OUTSIDE_ASCII = "*[^\x01-\x7f]*"
 
 
 @dataclass(frozen=True)
@@ -82,20 +84,26 @@ def _plain_tables(conn: sqlite3.Connection) -> list[str]:
 def find_invalid_text(conn: sqlite3.Connection, *, limit: int | None = None) -> list[BadText]:
     """Every text value of every table that is not valid UTF-8 (up to ``limit``).
 
-    SQLite compares a value's length in bytes with its length in characters
-    to find the non-ASCII ones; only those are read, as bytes, and decoded.
+    SQLite finds the values with a byte outside ASCII (a ``GLOB`` class; a NUL
+    byte hides what follows it from ``GLOB``, so those too); only they are
+    read, as bytes, and decoded.
     """
     found: list[BadText] = []
+    tables = [(table, _text_columns(conn, table)) for table in _plain_tables(conn)]
     previous = conn.text_factory
     conn.text_factory = bytes
     try:
-        for table in _plain_tables(conn):
-            columns = _text_columns(conn, table)
+        for table, columns in tables:
             if not columns:
                 continue
             quoted = [f'"{column}"' for column in columns]
-            where = " OR ".join(f"length(CAST({c} AS BLOB)) <> length({c})" for c in quoted)
-            cursor = conn.execute(f'SELECT rowid, {", ".join(quoted)} FROM "{table}" WHERE {where}')
+            where = " OR ".join(
+                f"{c} GLOB :outside OR instr(CAST({c} AS BLOB), x'00') > 0" for c in quoted
+            )
+            cursor = conn.execute(
+                f'SELECT rowid, {", ".join(quoted)} FROM "{table}" WHERE {where}',
+                {"outside": _OUTSIDE_ASCII},
+            )
             for row_id, *values in cursor:
                 for column, value in zip(columns, values, strict=True):
                     if isinstance(value, bytes):
