@@ -83,6 +83,14 @@ def format_redacted(exc: BaseException) -> str:
 class RedactingFormatter(logging.Formatter):
     """Formats records as usual; tracebacks keep their frames, not the values in messages."""
 
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may have cached the plain traceback on the record: not ours to use.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
     def formatException(
         self,
         ei: tuple[type[BaseException], BaseException, TracebackType | None]
