@@ -120,9 +120,7 @@ def test_the_os_errors_map_the_same_way():
     assert environment_error(ValueError("not ours")) is None
 
 
-def test_the_command_line_says_locked_not_internal_error(
-    demo_db, tmp_path, capsys, monkeypatch
-):
+def test_the_command_line_says_locked_not_internal_error(demo_db, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("crm_desktop.models.connection.BUSY_TIMEOUT_SECONDS", 0.2)
     source = tmp_path / "people.csv"
     source.write_text("Name\nAnna\n", encoding="utf-8")

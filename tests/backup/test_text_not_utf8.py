@@ -106,8 +106,6 @@ def test_the_window_list_shows_it(qtbot, bad_text):
     column = [c.key for c in page.section.columns].index("name")
 
     def names() -> list[str]:
-        return [
-            model.data(model.index(row, column)) for row in range(min(model.rowCount(), 500))
-        ]
+        return [model.data(model.index(row, column)) for row in range(min(model.rowCount(), 500))]
 
     qtbot.waitUntil(lambda: "Anna\ufffd" in names(), timeout=10_000)
