@@ -194,8 +194,8 @@ def _explained(kind: str, where: Path | None, cause: BaseException) -> Environme
         return DiskFullError(f"The disk is full ({folder}): free some space and try again.")
     if kind == "busy":
         return FileBusyError(
-            f"Another program is using {the_file} (it holds it locked for writing): close it "
-            "— or wait for it to finish — and try again. Nothing was changed."
+            f"Another program is using {the_file}: it holds the file locked for writing. "
+            "Close that program, or wait for it to finish, and try again. Nothing was changed."
         )
     if kind == "readonly":
         return ReadOnlyError(

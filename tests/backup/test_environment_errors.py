@@ -58,7 +58,7 @@ def test_busy_another_program_holds_the_write_lock(demo_db, held_lock):
     with pytest.raises(FileBusyError) as caught:
         write_one()
     assert "Another program is using" in str(caught.value)
-    assert str(demo_db) in str(caught.value) and "close it" in str(caught.value)
+    assert str(demo_db) in str(caught.value) and "Close that program" in str(caught.value)
     assert caught.value.retry
     held_lock.execute("ROLLBACK")
     write_one()  # once it lets go, the same write works

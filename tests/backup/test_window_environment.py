@@ -3,14 +3,16 @@ start is a dialog, a tampered backup is a warning that must be read before Resto
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
 import sys
-import threading
+import textwrap
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from crm_desktop.models import database
 from crm_desktop.services import tasks
@@ -86,32 +88,43 @@ def test_ticking_a_task_while_another_program_holds_the_file_offers_retry(
     qtbot.waitUntil(lambda: tasks.get_task(task)["status"] == "done", timeout=5000)
 
 
-@pytest.mark.qt_no_exception_capture
-def test_a_full_disk_at_start_is_a_dialog(qtbot, db, monkeypatch):
-    import errno
-
-    from crm_desktop.ui import app as app_module
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    fresh = db.parent / "new" / "crm.sqlite3"
+def test_a_full_disk_at_start_is_a_dialog_not_a_line_on_stderr(tmp_path, home):
+    """The whole start, in a process of its own, as ``crm-desktop --db FILE`` runs it."""
+    fresh = tmp_path / "new" / "crm.sqlite3"
     fresh.parent.mkdir()
+    script = textwrap.dedent(
+        f"""
+        import errno, sys
+        from PySide6.QtWidgets import QMessageBox
 
-    def no_space(path):
-        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        def critical(parent, title, text, *args, **kwargs):
+            print("DIALOG", title, "|", text, flush=True)
+            return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr("crm_desktop.models.connection.create_private_file", no_space)
-    said: list[tuple[str, str]] = []
+        QMessageBox.critical = critical
+        import crm_desktop.models.connection as connection
 
-    def critical(parent, title, text, *args, **kwargs):
-        said.append((title, text))
-        return QMessageBox.StandardButton.Ok
+        def no_space(path):  # the disk is full when the database file is created
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(QMessageBox, "critical", critical)
-    assert app_module.run_app(str(fresh)) == 1
-    [(title, text)] = said
-    assert title == "CRM Desktop cannot open the database"
-    assert text.startswith("The disk is full") and "free some space" in text
+        connection.create_private_file = no_space
+        from crm_desktop.cli import main
+        sys.exit(main(["--db", {str(fresh)!r}]))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "CRM_DESKTOP_HOME": str(home)},
+    )
+    assert done.returncode == 1
+    [line] = [line for line in done.stdout.splitlines() if line.startswith("DIALOG")]
+    assert "CRM Desktop cannot open the database | The disk is full" in line
+    assert "free some space" in line
+    assert "crm-desktop:" not in done.stderr  # not a line on stderr instead of a window
 
 
 def test_a_tampered_backup_must_be_acknowledged_before_restore(qtbot, demo_db):

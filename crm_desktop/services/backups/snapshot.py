@@ -229,7 +229,9 @@ def create_backup(
             hashed.append(checksum.file_digest(temp))
             fsync_file(temp)
 
-        report = run_checks(temp, level=level, ours=True, beside=hash_and_flush)
+        report = run_checks(
+            temp, level=level, ours=True, writable=level == THOROUGH, beside=hash_and_flush
+        )
         if not report.ok and not keep_if_damaged:
             raise BackupError(
                 f"The backup was not kept: the copy did not pass its check "

@@ -131,4 +131,7 @@ class ConfirmRestoreDialog(QDialog):
             self.restore_button.setEnabled(False)
             self.consent.toggled.connect(self.restore_button.setEnabled)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        # Wrapped labels (the warnings) need their height for the dialog's width, not the hint's.
+        width = 560
+        self.setMinimumWidth(width)
+        self.resize(width, max(self.sizeHint().height(), layout.totalHeightForWidth(width)))
