@@ -36,6 +36,7 @@ from pathlib import Path
 
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.models import SCHEMA_VERSION
+from crm_desktop.models.connection import compact
 from crm_desktop.models.migrations import migrate
 from crm_desktop.models.schema import differences, objects_of
 from crm_desktop.models.sqlite import CrmDatabase
@@ -246,6 +247,7 @@ def _migrate_copy(work: Path, chosen: Path, version: int) -> None:
     try:
         db.connect()
         migrate(db, version)
+        compact(db)
     except (RuntimeError, sqlite3.Error, CrmError) as exc:
         raise BackupFileError(
             "damaged", f"{chosen} is from an older version and could not be upgraded: {exc}."
