@@ -57,7 +57,12 @@ from crm_desktop.services.backups.verify import (
     run_checks,
     sniff,
 )
-from crm_desktop.services.check import describe_invalid_text, find_invalid_text, repair_invalid_text
+from crm_desktop.services.check import (
+    BadText,
+    describe_invalid_text,
+    find_invalid_text,
+    repair_invalid_text,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -256,14 +261,34 @@ def _migrate_copy(work: Path, chosen: Path, version: int) -> None:
         db.close()
 
 
-def _check_schema_and_text(work: Path, chosen: Path) -> RestoreWarning | None:
-    """Refuse a migrated schema that is not this version's; repair invalid UTF-8 (and say so)."""
+def _scan_text(work: Path, into: list[list[BadText]]) -> None:
+    """The values of the copy that are not valid UTF-8, into ``into`` (read-only: it runs beside
+    the checks). A file SQLite cannot read is the integrity check's to report."""
+    try:
+        conn = connect(work, readonly=True)
+        try:
+            into.append(find_invalid_text(conn))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+
+
+def _check_schema_and_text(
+    work: Path, chosen: Path, bad: list[BadText] | None
+) -> RestoreWarning | None:
+    """Refuse a migrated schema that is not this version's; repair invalid UTF-8 (and say so).
+
+    ``bad``: what the scan beside the integrity check found (None: scan now,
+    the copy was migrated since).
+    """
     conn = connect(work, readonly=False, trusted=True)
     try:
         found = differences(objects_of(conn))
         if found:
             raise _schema_refusal(chosen, found)
-        bad = find_invalid_text(conn)
+        if bad is None:
+            bad = find_invalid_text(conn)
         if not bad:
             return None
         conn.execute("BEGIN IMMEDIATE")
@@ -310,7 +335,16 @@ def check_copy(
     _self_contained(work, chosen, copied.wal)
     version = _inspect(work, chosen)
     step(2, 5)
-    report = run_checks(work, level=THOROUGH, immutable=False, writable=True)
+    # Text is scanned beside the integrity check (it is Python's work; SQLite's runs without
+    # the GIL), for a file of this version; a migrated copy is scanned after its upgrade.
+    scanned: list[list[BadText]] = []
+    report = run_checks(
+        work,
+        level=THOROUGH,
+        immutable=False,
+        writable=True,
+        beside=(lambda: _scan_text(work, scanned)) if version == SCHEMA_VERSION else None,
+    )
     if not report.ok:
         raise BackupFileError(
             "damaged", f"{chosen} is damaged and cannot be restored: {report.problems[0]}."
@@ -322,7 +356,7 @@ def check_copy(
         _migrate_copy(work, chosen, version)
         migrated_from = version
     step(4, 5)
-    repaired = _check_schema_and_text(work, chosen)
+    repaired = _check_schema_and_text(work, chosen, scanned[0] if scanned else None)
     if repaired is not None:
         warnings.append(repaired)
     sniff(work, name=chosen)  # the header SQLite wrote, checked once more before any swap
