@@ -109,3 +109,29 @@ def test_the_window_list_shows_it(qtbot, bad_text):
         return [model.data(model.index(row, column)) for row in range(min(model.rowCount(), 500))]
 
     qtbot.waitUntil(lambda: "Anna\ufffd" in names(), timeout=10_000)
+
+
+@pytest.mark.parametrize("how", ["iterate", "fetchone", "fetchmany", "fetchall", "mixed"])
+def test_every_way_of_reading_rows_gets_them_all_once(how):
+    """The connection switches to the lenient decoder at the first bad value; no row is lost
+    or repeated, whichever way the rows are fetched (a batch that failed is read again)."""
+    from crm_desktop.models.sqlite import LenientConnection
+
+    conn = sqlite3.connect(":memory:", factory=LenientConnection)
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT)")
+    conn.executemany("INSERT INTO t (a) VALUES (?)", [(f"row {n}",) for n in range(1, 1001)])
+    conn.execute(f"UPDATE t SET a = {BAD} WHERE id = 700")
+    cursor = conn.execute("SELECT id, a FROM t ORDER BY id")
+    if how == "iterate":
+        rows = list(cursor)
+    elif how == "fetchone":
+        rows = list(iter(cursor.fetchone, None))
+    elif how == "fetchmany":
+        rows = [row for batch in iter(lambda: cursor.fetchmany(300), []) for row in batch]
+    elif how == "fetchall":
+        rows = cursor.fetchall()
+    else:
+        rows = [cursor.fetchone(), *cursor.fetchmany(650), *cursor]
+    assert [row[0] for row in rows] == list(range(1, 1001))
+    assert rows[699] == (700, "Anna\ufffd")
+    conn.close()
