@@ -277,3 +277,14 @@ def test_a_refused_file_never_leaves_its_copy_behind(demo_db, backup, data_of):
     refused(backup, demo_db, data_of, "structure")
     assert sorted(p.name for p in demo_db.parent.iterdir() if p.name.startswith(".")) == []
     assert os.listdir(backup.parent) == ["crm-backup.sqlite3"]  # the chosen file untouched
+
+
+def test_verify_marks_a_backup_modified_since_it_was_made(demo_db):
+    from crm_desktop.services.backups import verify_backup
+
+    record = create_backup(demo_db)
+    assert verify_backup(record.path).state == "verified"
+    tool(record.path, "UPDATE customer SET city = 'Elsewhere' WHERE id = 2")
+    checked = verify_backup(record.path)
+    assert checked.state == "damaged"
+    assert "modified since it was made" in checked.problem
