@@ -194,7 +194,14 @@ class PreparedRestore:
         try:
             _open_check(target)
         except Exception as exc:
-            how = _put_back(target, rollback, safety)
+            try:
+                how = _put_back(target, rollback, safety)
+            except OSError as again:
+                where = f"the safety copy {safety.path}" if safety else "a backup"
+                raise RestoreError(
+                    f"The restored file could not be used ({exc}), and the previous data could "
+                    f"not be put back ({again}): restore {where} (File › Restore from backup…)."
+                ) from again
             log.warning("restored file %s failed to open (%s); %s", target, exc, how)
             raise RestoreError(
                 f"The restored file could not be used ({exc}); {how}. Nothing was lost."
