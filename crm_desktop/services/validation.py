@@ -85,7 +85,12 @@ _EXTENSION = re.compile(r" ext\. (\d+)$")
 
 
 def phone_parser(region: Callable[[], str]) -> Parser:
-    """A phone number in any usual writing, stored as E.164 (``+14155550123 ext. 45``)."""
+    """A phone number in any usual writing, stored as E.164 (``+14155550123 ext. 45``).
+
+    Only a number ``phonenumbers.is_valid_number`` accepts is stored: one that
+    merely has a possible length (``8 (495) 123-45-67`` read in Germany as
+    ``+4984951234567``) would be a wrong number kept as if it were right.
+    """
 
     def parse(value: Any) -> str | None:
         text = _as_text(value).strip()
@@ -93,14 +98,21 @@ def phone_parser(region: Callable[[], str]) -> Parser:
             return None
         if text.lower().startswith("tel:"):
             text = text[4:]
+        home = region()
         try:
-            number = phonenumbers.parse(text, region())
+            number = phonenumbers.parse(text, home)
         except phonenumbers.NumberParseException:
             raise FieldError(
                 "Not a phone number. Write it with its country code, e.g. +1 415 555 0123."
             ) from None
         if not phonenumbers.is_possible_number(number):
             raise FieldError("This phone number has the wrong number of digits for its country.")
+        if not phonenumbers.is_valid_number(number):
+            where = phonenumbers.region_code_for_number(number) or home
+            raise FieldError(
+                f"Not a valid phone number in {where}. Write it with its country code, "
+                "e.g. +1 415 555 0123."
+            )
         normal = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         if number.extension:
             normal += f" ext. {number.extension}"
