@@ -132,8 +132,9 @@ def test_xlsx_cells_are_typed_and_safe(demo_db, tmp_path):
     sheet = load_workbook(out)["Customers"]
     header = [c.value for c in sheet[1]]
     assert header[header.index("Notes") + 1] == "Notes (continued)"
-    formula_rows = [r for r in sheet.iter_rows(min_row=2) if r[0].value == "=cmd|' /C calc'!A0"]
-    cell = formula_rows[0][0]
+    name = header.index("Name")
+    formula_rows = [r for r in sheet.iter_rows(min_row=2) if r[name].value == "=cmd|' /C calc'!A0"]
+    cell = formula_rows[0][name]
     assert cell.data_type == "s" and cell.quotePrefix
     notes = formula_rows[0][header.index("Notes")].value
     rest = formula_rows[0][header.index("Notes") + 1].value

@@ -82,7 +82,7 @@ _CODE_PAGE_OF_LANGUAGE = {
     "ko": "cp949",
 }
 _CHAOS_TIE = 0.01
-_COHERENCE_TIE = 0.02
+_COHERENCE_TIE = 0.1
 
 
 @dataclass(frozen=True)

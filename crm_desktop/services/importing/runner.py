@@ -166,11 +166,11 @@ class ImportResult:
             extra.append(f"{self.customers_created:,} new customers for their companies")
         text += (f" ({'; '.join(extra)})" if extra else "") + "."
         if self.kept:
-            values = "value" if self.kept == 1 else "values"
             text += (
-                f" {self.kept:,} {values} could not go into their field and "
-                f"{'was' if self.kept == 1 else 'were'} kept as written in the notes (marked ⚠)."
-            )
+                " 1 value could not go into its field and was kept"
+                if self.kept == 1
+                else f" {self.kept:,} values could not go into their field and were kept"
+            ) + " as written in the notes (marked ⚠)."
         return text
 
     def details(self) -> list[str]:
