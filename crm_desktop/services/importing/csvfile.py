@@ -3,9 +3,9 @@
 Python's ``csv`` module does the parsing (fast, correct quoting). Around it:
 
 * the **delimiter** is Excel's ``sep=;`` line when there is one; otherwise
-  ``,`` ``;`` and tab each split the *whole* file, and the one that gives
-  the most records of one width (two fields or more) wins — a quoted note
-  of 30 lines anywhere in the file cannot fool it;
+  ``,`` ``;`` tab and ``|`` each split the *whole* file, and the one under
+  which the most records share one width (two fields or more) wins — a
+  quoted note of 30 lines anywhere in the file cannot fool it;
 * **a space after the delimiter** (``Name, Email``) is skipped when the
   file writes its delimiters that way, and a space after a closing quote
   (``"Smith" ,``) is read as part of the value (the fields' parsers trim it);
@@ -52,31 +52,37 @@ def sep_line(lines: Sequence[str]) -> str | None:
     return None
 
 
-def _shape(lines: Sequence[str], delimiter: str) -> tuple[int, int]:
-    """(records of the most common width, that width) when the whole file is split so."""
+def _shape(lines: Sequence[str], delimiter: str) -> tuple[float, int]:
+    """(the share of records that have the most common width, that width) when the whole
+    file is split so; widths of one field do not count as a shape."""
     widths: Counter[int] = Counter()
+    total = 0
     try:
         for record in csv.reader(lines, delimiter=delimiter):
-            if len(record) >= 2 or (record and record[0].strip()):
+            if any(cell.strip() for cell in record):
+                total += 1
                 widths[len(record)] += 1
     except csv.Error:
         pass
     regular = {width: n for width, n in widths.items() if width >= 2}
-    if not regular:
-        return 0, 0
+    if not regular or not total:
+        return 0.0, 0
     width = max(regular, key=lambda w: (regular[w], w))
-    return regular[width], width
+    return regular[width] / total, width
 
 
 def sniff_delimiter(lines: Sequence[str]) -> str:
-    """The delimiter among ``,`` ``;`` tab ``|`` that makes the whole file most regular.
+    """The delimiter among ``,`` ``;`` tab ``|`` that splits the whole file most regularly.
 
-    Ties go to the wider split, then to the order comma, semicolon, tab, bar.
+    The share of records with the most common width decides (a semicolon in
+    every line of a comma file's long note gives many records of two fields,
+    but the header is one record of one field: less regular than the comma's
+    split); ties go to the wider split, then to comma, semicolon, tab, bar.
     """
     candidates = [d for d in DELIMITERS if any(d in line for line in lines)]
     if len(candidates) <= 1:
         return candidates[0] if candidates else ","
-    best = (",", (-1, 0))
+    best = (",", (-1.0, 0))
     for delimiter in candidates:
         score = _shape(lines, delimiter)
         if score > best[1]:

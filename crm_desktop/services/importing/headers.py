@@ -6,7 +6,8 @@ import, the contact's customer in a contacts import).
 
 * :data:`EXACT` — whole header names, compared folded (case, accents,
   punctuation and spacing ignored): English, Russian, German, French,
-  Spanish, Italian and Chinese, including the headers of Outlook (desktop in
+  Spanish, Italian and Chinese (and the commonest Greek, Polish, Dutch and
+  Portuguese ones), including the headers of Outlook (desktop in
   those languages, and Outlook.com), Thunderbird, Google Contacts and the
   Apple Contacts CSV exporters.
 * :data:`KEYWORDS` — tried in order when no exact name matches. A keyword
@@ -22,6 +23,9 @@ from __future__ import annotations
 # meaning → header names
 EXACT: dict[str, tuple[str, ...]] = {
     "name": (
+        "nazwa",
+        "naam",
+        "επωνυμια",
         "name",
         "название",
         "наименование",
@@ -51,6 +55,10 @@ EXACT: dict[str, tuple[str, ...]] = {
         "客户名称",
     ),
     "company": (
+        "εταιρεια",
+        "bedrijf",
+        "bedrijfsnaam",
+        "nazwa firmy",
         "company",
         "company name",
         "organization",
@@ -103,6 +111,8 @@ EXACT: dict[str, tuple[str, ...]] = {
         "姓名",
     ),
     "first_name": (
+        "ονομα",
+        "imie",
         "first name",
         "given name",
         "firstname",
@@ -124,6 +134,10 @@ EXACT: dict[str, tuple[str, ...]] = {
         "中间名",
     ),
     "last_name": (
+        "επωνυμο",
+        "nazwisko",
+        "achternaam",
+        "sobrenome",
         "last name",
         "family name",
         "surname",
@@ -223,6 +237,12 @@ EXACT: dict[str, tuple[str, ...]] = {
         "电子邮箱",
     ),
     "phone": (
+        "τηλεφωνο",
+        "κινητο",
+        "telefoon",
+        "telefone",
+        "celular",
+        "mobiel",
         "phone",
         "telephone",
         "phone number",
@@ -319,6 +339,9 @@ EXACT: dict[str, tuple[str, ...]] = {
         "主页",
     ),
     "address": (
+        "διευθυνση",
+        "adres",
+        "endereco",
         "address",
         "full address",
         "address 1 formatted",
@@ -372,6 +395,10 @@ EXACT: dict[str, tuple[str, ...]] = {
         "商务地址 街道 3",
     ),
     "postal_code": (
+        "τκ",
+        "ταχυδρομικος κωδικας",
+        "kod pocztowy",
+        "cep",
         "postal code",
         "zip",
         "zip code",
@@ -417,6 +444,11 @@ EXACT: dict[str, tuple[str, ...]] = {
         "商务地址 省 市 自治区",
     ),
     "city": (
+        "πολη",
+        "miasto",
+        "plaats",
+        "woonplaats",
+        "cidade",
         "city",
         "town",
         "address 1 city",
@@ -437,6 +469,8 @@ EXACT: dict[str, tuple[str, ...]] = {
         "商务地址 市 县",
     ),
     "country": (
+        "χωρα",
+        "kraj",
         "country",
         "address 1 country",
         "business country",
@@ -458,6 +492,10 @@ EXACT: dict[str, tuple[str, ...]] = {
         "商务地址 国家 地区",
     ),
     "notes": (
+        "σημειωσεις",
+        "uwagi",
+        "opmerkingen",
+        "observacoes",
         "notes",
         "note",
         "comment",
@@ -639,7 +677,7 @@ EXACT: dict[str, tuple[str, ...]] = {
 
 # (meaning, keywords), in the order they are tried.
 KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ignore", ("type", "label", "display", "yomi", "typ", "тип")),
+    ("ignore", ("type", "label", "display", "typ", "тип")),
     ("fax", ("fax", "факс*", "telefax", "telecopie", "传真")),
     ("email", ("mail", "email", "e-mail", "почт*", "courriel", "correo", "邮箱", "邮件")),
     (
@@ -664,7 +702,21 @@ KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "home",
-        ("home", "private", "personal", "privat", "дом*", "domicile", "particular", "住宅"),
+        (
+            "home",
+            "private",
+            "personal",
+            "other",
+            "privat",
+            "weitere*",
+            "дом*",
+            "друг*",
+            "domicile",
+            "autre",
+            "particular",
+            "otra",
+            "住宅",
+        ),
     ),
     ("city", ("city", "town", "город*", "stadt", "ort", "ville", "ciudad", "citta", "城市")),
     ("country", ("country", "стран*", "land", "pays", "pais", "paese", "国家")),
@@ -724,6 +776,10 @@ KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("middle_name", ("middle", "отчеств*")),
     ("birthday", ("birthday", "anniversary", "geburtstag", "jahrestag", "день рожд*", "生日")),
     ("department", ("department", "abteilung", "отдел*")),
+    (
+        "related",
+        ("manager", "assistant", "spouse", "partner", "children", "referred", "vorgesetzt*"),
+    ),
     ("customer", ("клиент*", "customer", "client", "kunde", "cliente", "客户")),
     ("name", ("name", "наимен*", "назван*", "nom", "名称")),
 )

@@ -596,7 +596,26 @@ def guess_mapping(table: Table, entity: str, preset: str = "auto") -> list[str |
     if entity == "customer":
         _settle_customer_names(mapping, table.headers)
     _settle_name_parts(mapping, table.headers)
+    _fallback_name(table, entity, mapping)
     return mapping
+
+
+def _fallback_name(table: Table, entity: str, mapping: list[str | None]) -> None:
+    """No header says "name" (a language we do not know): the first column of words is it.
+
+    Better than refusing the whole file: the wizard and ``--dry-run`` show the
+    choice, and the user can change it.
+    """
+    if any(key in ("name", "company", "person", "first_name", "last_name") for key in mapping):
+        return
+    for index, key in enumerate(mapping):
+        if key != "note_extra":
+            continue
+        values = table.column(index, limit=50)
+        words = [v for v in values if not looks_like_data(v) and not _EMAIL.search(v)]
+        if values and len(words) * 4 >= len(values) * 3:
+            mapping[index] = "name"
+            return
 
 
 def _settle_customer_names(mapping: list[str | None], headers_: list[str]) -> None:
