@@ -87,13 +87,45 @@ def test_russian_excel_contact_person_makes_a_contact(db, files):
     assert (petrov["phone"], none) == ("+78125556677", [])
 
 
-THUNDERBIRD = (
-    "First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,"
-    "Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,"
-    "Home City,Home State,Home ZipCode,Home Country,Work Address,Work Address 2,Work City,"
-    "Work State,Work ZipCode,Work Country,Job Title,Department,Organization,Web Page 1,"
-    "Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes"
-).split(",")
+THUNDERBIRD = [
+    "First Name",
+    "Last Name",
+    "Display Name",
+    "Nickname",
+    "Primary Email",
+    "Secondary Email",
+    "Screen Name",
+    "Work Phone",
+    "Home Phone",
+    "Fax Number",
+    "Pager Number",
+    "Mobile Number",
+    "Home Address",
+    "Home Address 2",
+    "Home City",
+    "Home State",
+    "Home ZipCode",
+    "Home Country",
+    "Work Address",
+    "Work Address 2",
+    "Work City",
+    "Work State",
+    "Work ZipCode",
+    "Work Country",
+    "Job Title",
+    "Department",
+    "Organization",
+    "Web Page 1",
+    "Web Page 2",
+    "Birth Year",
+    "Birth Month",
+    "Birth Day",
+    "Custom 1",
+    "Custom 2",
+    "Custom 3",
+    "Custom 4",
+    "Notes",
+]
 
 
 def test_thunderbird_address_book(db, files):
@@ -267,13 +299,41 @@ def test_chinese_names_family_name_first(db, files):
     assert rows("SELECT name FROM customer WHERE name LIKE '%娜%'") == [("李娜",)]
 
 
-OUTLOOK_COM = (
-    "First Name,Middle Name,Last Name,Title,Suffix,Nickname,Given Yomi,Surname Yomi,"
-    "E-mail Address,E-mail 2 Address,Home Phone,Business Phone,Mobile Phone,Business Fax,"
-    "Job Title,Department,Company,Office Location,Manager's Name,Assistant's Name,"
-    "Business Street,Business City,Business State,Business Postal Code,Business Country,"
-    "Home Street,Home City,Other Street,Other City,Personal Web Page,Web Page,Birthday,Notes"
-).split(",")
+OUTLOOK_COM = [
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Title",
+    "Suffix",
+    "Nickname",
+    "Given Yomi",
+    "Surname Yomi",
+    "E-mail Address",
+    "E-mail 2 Address",
+    "Home Phone",
+    "Business Phone",
+    "Mobile Phone",
+    "Business Fax",
+    "Job Title",
+    "Department",
+    "Company",
+    "Office Location",
+    "Manager's Name",
+    "Assistant's Name",
+    "Business Street",
+    "Business City",
+    "Business State",
+    "Business Postal Code",
+    "Business Country",
+    "Home Street",
+    "Home City",
+    "Other Street",
+    "Other City",
+    "Personal Web Page",
+    "Web Page",
+    "Birthday",
+    "Notes",
+]
 
 
 def test_outlook_com(db, files):
