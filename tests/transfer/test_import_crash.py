@@ -166,8 +166,7 @@ def test_an_import_through_a_pipe_ends_when_it_is_done(db, tmp_path):
     }
     done = subprocess.run(
         [sys.executable, "-c", IMPORTER, str(db), str(source)],
-        stdout=subprocess.PIPE,  # communicate() returns only at the pipe's end of file
-        stderr=subprocess.PIPE,
+        capture_output=True,  # returns only when the output pipes reach their end of file
         cwd=ROOT,
         env=env,
         timeout=300,
