@@ -159,8 +159,11 @@ _TECHNICAL_PREFIXES = ("X-COUCHDB-", "X-FC-")
 _QUIET_TYPES = frozenset({"internet", "voice", "pref", "x400", "msg", "video", "text", "uri"})
 
 
+_STARTS_A_CARD = re.compile(r"^(?:[A-Za-z0-9-]+\.)?BEGIN\s*:\s*VCARD", re.IGNORECASE)
+
+
 def looks_like_vcard(text: str) -> bool:
-    return text.lstrip("\ufeff \r\n\t")[:11].upper() == "BEGIN:VCARD"
+    return bool(_STARTS_A_CARD.match(text.lstrip("\ufeff \r\n\t")))
 
 
 def looks_like_vcard_bytes(data: bytes) -> bool:

@@ -36,8 +36,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 BINARY = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
-_BEGIN = re.compile(rb"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
-_END = re.compile(rb"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
+# BEGIN and END in any case, even with a group (``home.begin:vcard``, RFC 2425 allows it).
+_BEGIN = re.compile(rb"^\s*(?:[A-Za-z0-9-]+\.)?BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
+_END = re.compile(rb"^\s*(?:[A-Za-z0-9-]+\.)?END\s*:\s*VCARD\s*$", re.IGNORECASE)
 _VERSION = re.compile(rb"^\s*VERSION\s*:\s*([0-9.]+)", re.IGNORECASE)
 _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _STRUCTURE = {"ADR": 7, "N": 5}
@@ -145,7 +146,8 @@ class _Decoder:
         self.forced = forced
 
     def text(self, data: bytes, charset: str | None) -> str:
-        tried = [self.forced] if self.forced else [charset, "utf-8", self.fallback]
+        # Windows-1252 last: quoted-printable Latin-1 (=E9) in an otherwise ASCII file.
+        tried = [self.forced] if self.forced else [charset, "utf-8", self.fallback, "cp1252"]
         for codec in tried:
             if not codec:
                 continue
