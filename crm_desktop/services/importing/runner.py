@@ -496,8 +496,6 @@ class _Import:
         ).execute()
         self.result.batch_id = self.batch_id
         self.next_ids = {t: _next_id(t) for t in ("customer", "contact", "product", "tag")}
-        # Ids at or above the floor were never used: a row's own id may be taken from there.
-        self.floor_ids = dict(self.next_ids)
         self.used_ids: dict[str, set[int]] = {t: set() for t in self.next_ids}
         for problem in self.table.problems:
             self.refuse(problem.line, problem.message, problem.cells, problem.raw)
@@ -549,17 +547,20 @@ class _Import:
         self.write()
 
     def take_id(self, table: str, wanted: int | None = None) -> int:
-        """A new record's id: the one the file carries when it was never used, else the next."""
+        """A new record's id: the one the file carries when it was never used, else the next.
+
+        Ids are given out upwards from the table's high-water mark; an id the file
+        carries is free when it lies above every id given out so far and no other
+        row took it (``used`` holds those taken on request).
+        """
         used = self.used_ids[table]
-        if wanted is not None and wanted >= self.floor_ids[table] and wanted not in used:
+        if wanted is not None and wanted >= self.next_ids[table] and wanted not in used:
             used.add(wanted)
             return wanted
         value = self.next_ids[table]
         while value in used:
             value += 1
         self.next_ids[table] = value + 1
-        if used:
-            used.add(value)
         return value
 
     # -- customers --------------------------------------------------------------------
