@@ -425,12 +425,12 @@ def test_cancelled_import_leaves_nothing(db, files):
 
 def test_a_failure_in_the_middle_leaves_nothing(db, files, monkeypatch):
     path = write(files / "few.csv", "Name,Email\nA,a@example.com\nB,b@example.com\n")
-    from crm_desktop.services import audit
+    from crm_desktop.services.importing import runner
 
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(audit, "record_many", broken)
+    monkeypatch.setattr(runner, "log_created", broken)  # the audit log, after the rows
     with pytest.raises(OSError):
         importing.run_import(path, "customer")
     assert count("customer") == 0 and count("import_batch") == 0
@@ -517,3 +517,43 @@ def test_big_files_are_validated_on_several_cores_with_the_same_result(db, files
     assert rows("SELECT name, email, phone FROM customer WHERE name = 'Customer 399'") == [
         ("Customer 399", "c399@example.com", "+12125550399")
     ]
+
+
+def test_the_audit_entries_of_created_records_are_the_fields_they_got(db, files):
+    import json
+
+    path = write(
+        files / "a.csv",
+        "Name,Email,City,Tags,Contact name,Contact phone\n"
+        "Acme,info@acme.example,Oslo,VIP,Al,+1 212 555 0100\n"
+        "Beta,,Bergen,,,\n",
+    )
+    importing.run_import(path, "customer")
+    logged = {
+        (entity, entity_id): json.loads(changes)
+        for entity, entity_id, changes in rows(
+            "SELECT entity, entity_id, changes FROM audit_log WHERE action = 'create'"
+        )
+    }
+    ids = dict(rows("SELECT name, id FROM customer"))
+    assert logged[("customer", ids["Acme"])] == {
+        "city": [None, "Oslo"],
+        "email": [None, "info@acme.example"],
+        "kind": [None, "company"],
+        "name": [None, "Acme"],
+        "status": [None, "lead"],
+        "tags": [None, ["VIP"]],
+    }
+    assert logged[("customer", ids["Beta"])] == {
+        "city": [None, "Bergen"],
+        "kind": [None, "company"],
+        "name": [None, "Beta"],
+        "status": [None, "lead"],
+    }
+    contact_id = rows("SELECT id FROM contact")[0][0]
+    assert logged[("contact", contact_id)] == {
+        "customer_id": [None, ids["Acme"]],
+        "is_primary": [None, 1],
+        "name": [None, "Al"],
+        "phone": [None, "+12125550100"],
+    }

@@ -168,13 +168,14 @@ class CustomerIndex:
         city: str | None,
         *,
         name_sort_key: str | None = None,
+        city_key: str | None = None,
     ) -> None:
         if email:
             self.by_email[email.casefold()] = customer_id
         if phone:
             self.by_phone[phone] = customer_id
         key = name_sort_key if name_sort_key is not None else sort_key(name)
-        self.by_name[key].append((fold(city), customer_id))
+        self.by_name[key].append((city_key if city_key is not None else fold(city), customer_id))
         self.by_id[customer_id] = key
 
     def add_contact(self, entry: ContactEntry) -> None:
@@ -190,8 +191,8 @@ class CustomerIndex:
         """The customer a row is a duplicate of, and why; None when it is new."""
         values = row.values
         contact = row.contact or {}
-        if row.record_id is not None and self.by_id.get(row.record_id) == sort_key(
-            values.get("name")
+        if row.record_id is not None and self.by_id.get(row.record_id) == (
+            row.name_key if row.name_key is not None else sort_key(values.get("name"))
         ):
             return row.record_id, f"same record (id {row.record_id})"
         for email in (values.get("email"), contact.get("email")):
@@ -200,10 +201,12 @@ class CustomerIndex:
         for phone in (values.get("phone"), contact.get("phone")):
             if phone and phone in self.by_phone:
                 return self.by_phone[phone], f"same phone {phone}"
-        row.name_key = sort_key(values.get("name"))
+        if row.name_key is None:
+            row.name_key = sort_key(values.get("name"))
+            row.city_key = fold(values.get("city"))
         candidates = self.by_name.get(row.name_key)
         if candidates:
-            city = fold(values.get("city"))
+            city = row.city_key
             # The same city; or one of the two does not say.
             same = [i for c, i in candidates if c == city] or [
                 i for c, i in candidates if not c or not city

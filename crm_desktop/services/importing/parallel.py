@@ -9,9 +9,11 @@ parsers and the same settings (passed to them, they never open the
 database). The file is cut into chunks; this process, which also matches
 and writes every row, validates every third chunk (with one helper) and the
 helpers the others, a few chunks ahead, so both stay busy and only a few
-chunks' results wait in memory. The results come back in the file's order,
-so matching and writing — which must see the rows one after another — are
-unchanged.
+chunks' results wait in memory. When this process reaches a chunk the
+helpers have not started yet (the machine is busy, a helper gets little
+time), it takes that chunk back and validates it itself instead of waiting.
+The results come back in the file's order, so matching and writing — which
+must see the rows one after another — are unchanged.
 Small files, and machines with one core, validate here, one row at a time.
 
 The helpers are started with ``spawn`` (safe from a GUI worker thread);
@@ -171,20 +173,31 @@ def prepare_rows(
         futures: dict[int, concurrent.futures.Future[list[Outcome]]] = {}
         queue = iter(theirs)
 
+        broken = False
+
         def top_up() -> None:
-            while len(futures) < helpers + IN_FLIGHT:
+            nonlocal broken
+            while not broken and len(futures) < helpers + IN_FLIGHT:
                 index = next(queue, None)
                 if index is None:
                     return
                 payload = [(row.line, row.cells) for row in chunks[index]]
-                futures[index] = pool.submit(_prepare_chunk, payload)
+                try:
+                    futures[index] = pool.submit(_prepare_chunk, payload)
+                except (concurrent.futures.process.BrokenProcessPool, OSError, RuntimeError):
+                    broken = True  # no helper can start: every chunk is validated here
 
         for index, chunk in enumerate(chunks):
             top_up()
-            if index in mine:
+            if index in mine or index not in futures:
                 yield from here(chunk)
                 continue
-            outcomes = _wait(futures.pop(index), cancelled)
+            future = futures.pop(index)
+            if future.cancel():  # not started yet (the helpers are behind): do it here
+                top_up()
+                yield from here(chunk)
+                continue
+            outcomes = _wait(future, cancelled)
             top_up()
             if outcomes is None:  # the helpers could not run: do their share here
                 yield from here(chunk)

@@ -34,7 +34,7 @@ from crm_desktop.services.customers import CUSTOMER
 from crm_desktop.services.importing.table import SourceRow
 from crm_desktop.services.products import PRODUCT
 from crm_desktop.services.records import Entity, Row
-from crm_desktop.services.text import fold
+from crm_desktop.services.text import fold, sort_key
 from crm_desktop.services.validation import FieldError
 
 MULTI_VALUE = " ::: "  # Google Contacts puts several emails or phones in one cell like this
@@ -105,7 +105,9 @@ class Prepared:
     customer_email: str | None = None
     customer_id: int | None = None  # contacts: the customer id our exports carry
     record_id: int | None = None  # the record id our exports carry
-    name_key: str | None = None  # set by matching, reused when the record is indexed
+    # Matching keys, computed with the row (in the helper processes of a big import):
+    name_key: str | None = None
+    city_key: str = ""
     kept: list[Kept] = field(default_factory=list)
 
     @property
@@ -473,6 +475,8 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
         contact_provided,
         tags,
         record_id=record_id,
+        name_key=sort_key(values.get("name")),
+        city_key=fold(values.get("city")),
         kept=[*kept, *kept_tags, *contact_kept],
     )
 

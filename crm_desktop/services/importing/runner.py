@@ -42,6 +42,7 @@ from crm_desktop.models.tables import ImportBatch
 from crm_desktop.services import audit, records, search
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import now_utc
+from crm_desktop.services.importing.auditing import log_created
 from crm_desktop.services.importing.mapping import (
     ENTITY_LABELS,
     apply_overrides,
@@ -580,6 +581,7 @@ class _Import:
                 values.get("name"),
                 values.get("city"),
                 name_sort_key=item.name_key,
+                city_key=item.city_key if item.name_key is not None else None,
             )
             if item.tags:
                 self.new_tags[customer_id] = list(item.tags)
@@ -759,24 +761,20 @@ class _Import:
         self.new_tags.clear()
         audit_rows: list[tuple[str, int, str, dict[str, Any]]] = []
         customer_rows = []
+        stamp = self.stamp
+        columns = CUSTOMER_COLUMNS
         for customer_id, values in customers.items():
             values.setdefault("kind", "company")
             values.setdefault("status", "lead")
-            values["created_at"] = values["updated_at"] = self.stamp
-            customer_rows.append(tuple([values.get(c) for c in CUSTOMER_COLUMNS]))
-            logged = audit.created(values)
-            del logged["id"], logged["created_at"], logged["updated_at"]
-            if customer_id in tags_after:
-                logged["tags"] = [None, tags_after[customer_id][1]]
-            audit_rows.append(("customer", customer_id, "create", logged))
+            values["created_at"] = values["updated_at"] = stamp
+            customer_rows.append(tuple([values.get(c) for c in columns]))
+            if customer_id in tags_after:  # the rest are logged by SQLite, below
+                audit_rows.append(self.created_entry("customer", values, tags_after))
         contact_rows = []
         for values in contacts.values():
             if values["customer_id"] not in customers:  # an older customer got a new person
                 self.touched.add(values["customer_id"])
             contact_rows.append(tuple([values.get(c) for c in CONTACT_COLUMNS]))
-            logged = audit.created(values)
-            del logged["id"]
-            audit_rows.append(("contact", values["id"], "create", logged))
         for entity, rows in (("customer", customer_rows), ("contact", contact_rows)):
             columns = _TABLE_COLUMNS[entity]
             marks = ", ".join("?" for _ in columns)
@@ -788,14 +786,17 @@ class _Import:
         conn.executemany(
             "INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)", links
         )
-        audit.record_many(audit_rows, at=self.stamp)
+        audit.record_many(audit_rows, at=stamp)
+        runs = {entity: _runs(self.new[entity]) for entity in ("customer", "contact")}
+        log_created("customer", runs["customer"], stamp, except_ids=list(tags_after))
+        log_created("contact", runs["contact"], stamp)
         conn.executemany(
             "INSERT INTO import_item (batch_id, entity, entity_id, last_id, action) "
             "VALUES (?, ?, ?, ?, 'create')",
             [
                 (self.batch_id, entity, first, last)
                 for entity in ("customer", "contact")
-                for first, last in _runs(self.new[entity])
+                for first, last in runs[entity]
             ],
         )
         self.index_new_customers(tags_after)
@@ -844,13 +845,9 @@ class _Import:
                     if entity == "product"
                     else tuple([values.get(c) for c in columns])
                 )
-                logged = audit.created(values)
-                del logged["id"]
-                if entity == "customer":
-                    del logged["created_at"], logged["updated_at"]
-                    if record_id in tags_after:
-                        logged["tags"] = [None, tags_after[record_id][1]]
-                audit_rows.append((entity, record_id, "create", logged))
+                # Customers and contacts are logged by SQLite once written (log_created).
+                if entity == "product" or record_id in tags_after:
+                    audit_rows.append(self.created_entry(entity, values, tags_after))
             runs += [(entity, first, last) for first, last in _runs(created)]
             marks = ", ".join("?" for _ in columns)
             for start in range(0, len(rows), 20_000):
@@ -881,6 +878,14 @@ class _Import:
             audit.record_many(audit_rows[start : start + 20_000], at=self.stamp)
             self.check()
         del audit_rows
+        for entity in ("customer", "contact"):
+            log_created(
+                entity,
+                [(first, last) for kind, first, last in runs if kind == entity],
+                self.stamp,
+                except_ids=list(tags_after) if entity == "customer" else (),
+            )
+            self.check()
         conn.executemany(
             "INSERT INTO import_item (batch_id, entity, entity_id, action, changes) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -914,6 +919,18 @@ class _Import:
                 notify(entity, tuple(sorted(changed[entity])), "update")
         if self._progress is not None:
             self._progress(self.total, self.total)
+
+    def created_entry(
+        self, entity: str, values: Row, tags_after: dict[int, tuple[list[str], list[str]]]
+    ) -> tuple[str, int, str, dict[str, Any]]:
+        """The audit entry of a record this import creates (with its tags, if any)."""
+        logged = audit.created(values)
+        record_id = logged.pop("id")[1]
+        logged.pop("created_at", None)
+        logged.pop("updated_at", None)
+        if record_id in tags_after:
+            logged["tags"] = [None, tags_after[record_id][1]]
+        return (entity, record_id, "create", logged)
 
     def index_new_customers(self, tags_after: dict[int, tuple[list[str], list[str]]]) -> None:
         """Search rows of the new customers, from the values in hand (as the demo data does).
