@@ -762,12 +762,11 @@ class _Import:
         audit_rows: list[tuple[str, int, str, dict[str, Any]]] = []
         customer_rows = []
         stamp = self.stamp
-        columns = CUSTOMER_COLUMNS
         for customer_id, values in customers.items():
             values.setdefault("kind", "company")
             values.setdefault("status", "lead")
             values["created_at"] = values["updated_at"] = stamp
-            customer_rows.append(tuple([values.get(c) for c in columns]))
+            customer_rows.append(tuple([values.get(c) for c in CUSTOMER_COLUMNS]))
             if customer_id in tags_after:  # the rest are logged by SQLite, below
                 audit_rows.append(self.created_entry("customer", values, tags_after))
         contact_rows = []
