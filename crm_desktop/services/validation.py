@@ -84,12 +84,17 @@ def email(value: Any) -> str | None:
 _EXTENSION = re.compile(r" ext\. (\d+)$")
 
 
-def phone_parser(region: Callable[[], str]) -> Parser:
+def phone_parser(region: Callable[[], str], *, strict: bool = False) -> Parser:
     """A phone number in any usual writing, stored as E.164 (``+14155550123 ext. 45``).
 
-    Only a number ``phonenumbers.is_valid_number`` accepts is stored: one that
-    merely has a possible length (``8 (495) 123-45-67`` read in Germany as
+    A number read through the region (written without ``+code``) is stored
+    only if ``phonenumbers.is_valid_number`` accepts it: one that merely has a
+    possible length (``8 (495) 123-45-67`` read in Germany as
     ``+4984951234567``) would be a wrong number kept as if it were right.
+    ``strict`` (imports) asks the same of a number written with its ``+code``;
+    a form takes such a number as the user wrote it when its length is
+    possible, so a record stored before numbers were checked can still be
+    saved.
     """
 
     def parse(value: Any) -> str | None:
@@ -107,9 +112,10 @@ def phone_parser(region: Callable[[], str]) -> Parser:
             ) from None
         if not phonenumbers.is_possible_number(number):
             raise FieldError("This phone number has the wrong number of digits for its country.")
+        through_region = not text.lstrip().startswith(("+", "00"))
         # Valid in the home region (one metadata check), else in any region of its code:
         # the same answer as is_valid_number, without trying 25 regions for every +1.
-        if not (
+        if (strict or through_region) and not (
             (home and phonenumbers.is_valid_number_for_region(number, home))
             or phonenumbers.is_valid_number(number)
         ):

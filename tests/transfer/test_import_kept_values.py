@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from transfer_db import rows
 
 from crm_desktop.services import importing, settings
@@ -142,3 +143,21 @@ def test_contacts_import_keeps_what_does_not_fit(db, files):
             "⚠ Customer email: acme@@example — not a valid email address",
         )
     ]
+
+
+def test_the_phone_parser_stores_only_valid_numbers():
+    from crm_desktop.services.validation import FieldError, phone_parser
+
+    form = phone_parser(lambda: "DE")
+    strict = phone_parser(lambda: "DE", strict=True)
+    for parse in (form, strict):
+        # Read through the region, this is no German number (it was +4984951234567).
+        with pytest.raises(FieldError, match="Not a valid phone number in DE"):
+            parse("8 (495) 123-45-67")
+        assert parse("030 1234567") == "+49301234567"
+        assert parse("+7 495 123-45-67") == "+74951234567"
+    # With its +code, a possible but unassigned number: a form keeps what the user wrote (a
+    # record stored before numbers were checked can be saved); an import keeps it in the notes.
+    assert form("+1 200 200 0000") == "+12002000000"
+    with pytest.raises(FieldError, match="Not a valid phone number"):
+        strict("+1 200 200 0000")

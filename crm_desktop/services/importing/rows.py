@@ -138,7 +138,7 @@ class Rules:
     def __init__(self, region: str, currency: str) -> None:
         self.currency = currency
         exponent = money.currency_exponent(currency)
-        phone = validation.phone_parser(lambda: region)
+        phone = validation.phone_parser(lambda: region, strict=True)
         amount = validation.money_parser(lambda: exponent)
 
         def unit_price(value: object) -> int | None:
