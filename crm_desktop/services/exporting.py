@@ -19,6 +19,12 @@ Formats:
   their lines.
 * vCard 4.0 — one card per customer (with its primary contact) or contact.
 
+Every export carries each record's id ("ID"), and every row that names a
+customer carries the customer's id and email beside its name ("Customer
+ID", "Customer email"): several customers may share a name, and the import
+matches a row back to its record by them, so what we export imports back
+whole (``tests/transfer/test_export_roundtrip.py``).
+
 Files are written next to the target and renamed into place at the end, so
 a failure or a cancel never leaves a half-written file.
 """
@@ -100,6 +106,7 @@ FULL: dict[str, FullExport] = {
         order_sql="s.name_key, c.id",
         sheet="Customers",
         columns=(
+            _c("id", "ID", "c.id", "int"),
             _c("name", "Name", "c.name"),
             _c("kind", "Kind", "c.kind", "enum"),
             _c("status", "Status", "c.status", "enum"),
@@ -126,9 +133,11 @@ FULL: dict[str, FullExport] = {
         order_sql="s.name_key, c.id, ct.is_primary DESC, ct.id",
         sheet="Contacts",
         columns=(
+            _c("id", "ID", "ct.id", "int"),
             _c("name", "Name", "ct.name"),
             _c("position", "Position", "ct.position"),
             _c("customer_name", "Customer", "c.name"),
+            _c("customer_id", "Customer ID", "c.id", "int"),
             _c("customer_email", "Customer email", "c.email", "email"),
             _c("email", "Email", "ct.email", "email"),
             _c("phone", "Phone", "ct.phone", "phone"),
@@ -141,6 +150,7 @@ FULL: dict[str, FullExport] = {
         order_sql="crm_sort_key(p.name), p.id",
         sheet="Products",
         columns=(
+            _c("id", "ID", "p.id", "int"),
             _c("sku", "SKU", "p.sku"),
             _c("name", "Name", "p.name"),
             _c("description", "Description", "p.description", LONG_TEXT),
@@ -158,6 +168,8 @@ FULL: dict[str, FullExport] = {
             _c("number", "Number", "o.number"),
             _c("order_date", "Date", "o.order_date", "date"),
             _c("customer_name", "Customer", "c.name"),
+            _c("customer_id", "Customer ID", "c.id", "int"),
+            _c("customer_email", "Customer email", "c.email", "email"),
             _c("status", "Status", "o.status", "enum"),
             _c("deal_title", "Deal", "d.title"),
             _c(
@@ -184,6 +196,8 @@ FULL: dict[str, FullExport] = {
         columns=(
             _c("title", "Title", "d.title"),
             _c("customer_name", "Customer", "c.name"),
+            _c("customer_id", "Customer ID", "c.id", "int"),
+            _c("customer_email", "Customer email", "c.email", "email"),
             _c("contact_name", "Contact", "ct.name"),
             _c("stage", "Stage", "d.stage", "enum"),
             _c("amount_cents", "Amount", "d.amount_cents", "money"),
@@ -204,6 +218,8 @@ FULL: dict[str, FullExport] = {
             _c("status", "Status", "t.status", "enum"),
             _c("priority", "Priority", "t.priority", "enum"),
             _c("customer_name", "Customer", "c.name"),
+            _c("customer_id", "Customer ID", "c.id", "int"),
+            _c("customer_email", "Customer email", "c.email", "email"),
             _c("contact_name", "Contact", "ct.name"),
             _c("deal_title", "Deal", "d.title"),
             _c("done_at", "Done (UTC)", "t.done_at", "datetime"),
@@ -220,6 +236,8 @@ FULL: dict[str, FullExport] = {
             _c("kind", "Kind", "i.kind", "enum"),
             _c("subject", "Subject", "i.subject"),
             _c("customer_name", "Customer", "c.name"),
+            _c("customer_id", "Customer ID", "c.id", "int"),
+            _c("customer_email", "Customer email", "c.email", "email"),
             _c("contact_name", "Contact", "ct.name"),
             _c("notes", "Notes", "i.notes", LONG_TEXT),
         ),
