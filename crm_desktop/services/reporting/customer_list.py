@@ -2,15 +2,17 @@
 
 "The current view" is a :class:`listing.ListQuery` (the search, filters and
 sort of the customer table), so the report lists exactly the rows on screen
-in their order. Rows are fetched in batches, so 100,000 customers stream
-into a spreadsheet without being held in memory at once.
+in their order. Only the ids of the view are held (a compact array, 8 bytes
+a customer); rows are fetched a batch at a time as the report is written, so
+a million customers stream into a PDF or a spreadsheet in flat memory.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -56,7 +58,7 @@ class CustomerList:
     """The ids of the view, in order; :meth:`rows` fetches them a batch at a time."""
 
     query: ListQuery
-    ids: list[int]
+    ids: array[int]
     description: str = ""
     columns: tuple[str, ...] = field(default=_LIST_COLUMNS + tuple(k for k, _ in _EXTRA_COLUMNS))
 
@@ -93,15 +95,15 @@ class CustomerList:
     def _batches(self, stop: threading.Event | None) -> Iterator[list[CustomerRow]]:
         """The rows a batch at a time (``stop`` set: end early)."""
         total = len(self.ids)
-        # A big view reads the per-customer figures (tags, contact, revenue) in three passes
-        # over whole tables, ~2× faster than 100,000 correlated subqueries; a small view
-        # asks only for its own customers.
-        extras = _Extras.whole_tables() if total >= WHOLE_TABLE_FROM else None
-        select = _BASE_SQL if extras is not None else _select_sql()
+        # A big view reads the per-customer figures (tags, contact, revenue) with one grouped
+        # query per batch, cheaper than a correlated subquery per customer; a small view
+        # asks for each of its customers' figures in the one query.
+        batched = total >= WHOLE_TABLE_FROM
+        select = _BASE_SQL if batched else _select_sql()
         for start in range(0, total, BATCH):
             if stop is not None and stop.is_set():
                 return
-            chunk = self.ids[start : start + BATCH]
+            chunk = self.ids[start : start + BATCH].tolist()
             marks = ", ".join("?" for _ in chunk)
             found = {
                 row[0]: row
@@ -109,11 +111,11 @@ class CustomerList:
                     f"{select} WHERE c.id IN ({marks})", chunk
                 ).fetchall()
             }
-            yield [
-                _make_row(found[i]) if extras is None else extras.row(found[i])
-                for i in chunk
-                if i in found
-            ]
+            if not batched:
+                yield [_make_row(found[i]) for i in chunk if i in found]
+                continue
+            extras = _Extras.of(chunk)
+            yield [extras.row(found[i]) for i in chunk if i in found]
 
 
 _END = object()
@@ -175,30 +177,37 @@ _BASE_SQL = (
 
 @dataclass
 class _Extras:
-    """Tags, primary contact and revenue of every customer, from one pass over each table."""
+    """Tags, primary contact and revenue of one batch of customers, one grouped query each."""
 
     tags: dict[int, str]
     contacts: dict[int, str]
     revenue: dict[int, int]
 
     @classmethod
-    def whole_tables(cls) -> _Extras:
+    def of(cls, ids: Sequence[int]) -> _Extras:
+        marks = ", ".join("?" for _ in ids)
         contacts: dict[int, str] = {}
         for customer_id, name in database.execute_sql(
-            "SELECT customer_id, name FROM contact ORDER BY customer_id, is_primary DESC, id"
+            f"SELECT customer_id, name FROM contact WHERE customer_id IN ({marks}) "
+            f"ORDER BY customer_id, is_primary DESC, id",
+            ids,
         ):
             contacts.setdefault(customer_id, name)
         tags = dict(
             database.execute_sql(
-                "SELECT ct.customer_id, group_concat(t.name, ', ') FROM customer_tag ct "
-                "JOIN tag t ON t.id = ct.tag_id GROUP BY ct.customer_id"
+                f"SELECT ct.customer_id, group_concat(t.name, ', ') FROM customer_tag ct "
+                f"JOIN tag t ON t.id = ct.tag_id WHERE ct.customer_id IN ({marks}) "
+                f"GROUP BY ct.customer_id",
+                ids,
             ).fetchall()
         )
         revenue = dict(
             database.execute_sql(
                 f"SELECT o.customer_id, sum({_LINE}) FROM sales_order o "
                 f"JOIN order_line l ON l.order_id = o.id "
-                f"WHERE o.status IN ({REVENUE_STATUSES_SQL}) GROUP BY o.customer_id"
+                f"WHERE o.customer_id IN ({marks}) AND o.status IN ({REVENUE_STATUSES_SQL}) "
+                f"GROUP BY o.customer_id",
+                ids,
             ).fetchall()
         )
         return cls(tags, contacts, revenue)
@@ -241,5 +250,5 @@ def describe(query: ListQuery) -> str:
 def customer_list(query: ListQuery | None = None) -> CustomerList:
     """The customers of a view (default: all customers, by name)."""
     query = query or ListQuery()
-    ids = listing.list_ids("customer", query)
+    ids = array("q", listing.list_ids("customer", query))  # 8 bytes an id, not ~36
     return CustomerList(query=query, ids=ids, description=describe(query))
