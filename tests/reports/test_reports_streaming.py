@@ -12,6 +12,7 @@ import re
 import tracemalloc
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -218,3 +219,39 @@ def test_an_export_reports_progress_and_cancels_between_batches(db, tmp_path):
         exporting.export_table("customers", target, cancelled=lambda: len(seen) > 3,
                                progress=lambda *a: seen.append(a))  # fmt: skip
     assert not target.exists()
+
+
+# --- in the window ---------------------------------------------------------------------------
+
+
+def test_a_long_report_shows_honest_progress_in_the_window_and_cancels(db, qtbot, tmp_path):
+    """The bar follows the rows written, never goes back, ends full; Cancel stops the stream."""
+    from PySide6.QtCore import Qt
+
+    from crm_desktop.ui.reports.screen import ReportsScreen
+
+    add_buyers(1_500)
+    screen = ReportsScreen(choose_path=lambda p: tmp_path / p.name)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.report_box.setCurrentIndex(screen.report_box.findData("customer_list"))
+    screen.format_box.setCurrentIndex(screen.format_box.findData("pdf"))
+    seen: list[tuple[int, int]] = []
+    with qtbot.waitSignal(screen.generated, timeout=60000) as signal:
+        qtbot.mouseClick(screen.generate_button, Qt.MouseButton.LeftButton)
+        screen.job.progressed.connect(lambda done, total: seen.append((done, total)))
+    assert Path(signal.args[0]).stat().st_size > 0
+    assert {total for _, total in seen} == {1_500}
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert len(seen) > 10 and seen[-1] == (1_500, 1_500)
+
+    # Cancel as soon as the first pages are written: no file, and it says so.
+    job = screen.generate()
+    assert job is not None
+    job.progressed.connect(lambda *_: job.cancel())
+    qtbot.waitUntil(lambda: screen.result.isVisible() and screen.generate_button.isEnabled(),
+                    timeout=60000)  # fmt: skip
+    assert screen.result_label.text() == "Cancelled: no file was written."
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf" or ".part" in p.name] == [
+        Path(signal.args[0]).name
+    ]
