@@ -8,7 +8,7 @@ make SQLite hold them whole: sorting full rows instead of ids.
 
 from __future__ import annotations
 
-import re
+import sqlite3
 import tracemalloc
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -181,29 +181,53 @@ def test_the_customer_list_streams_from_the_database(db, tmp_path, monkeypatch):
     assert not grows(short, long), (short, long)
 
 
-def test_exports_sort_ids_only_and_read_rows_a_batch_at_a_time(db, tmp_path, monkeypatch):
-    """SQLite sorting whole rows holds the whole export in memory (360 MB at 1M customers)."""
-    monkeypatch.setattr(exporting, "_BATCH", 50, raising=False)
+def test_a_whole_table_export_sorts_on_disk_and_streams_its_rows(db, tmp_path, monkeypatch):
+    """SQLite sorts a whole export before its first row: in memory that is the whole export
+    (360 MB at a million customers), so the sort spills to a temporary file meanwhile."""
     add_buyers(600)
-    statements: list[str] = []
-    database.connection().set_trace_callback(statements.append)
-    try:
-        for entity in ("customers", "contacts", "orders"):
-            exporting.export_table(entity, tmp_path / f"{entity}.csv")
-        exporting.export_table("orders", tmp_path / "orders.xlsx")
-    finally:
-        database.connection().set_trace_callback(None)
-    # A statement that sorts its result (ORDER BY outside any parentheses) selects the id only.
-    sorted_reads = [s for s in statements if re.search(r"ORDER BY [^()]*$", s)]
-    assert len(sorted_reads) >= 4
-    for statement in sorted_reads:
-        assert re.match(r"SELECT \w+\.id FROM ", statement), statement[:200]
+    seen: list[int] = []
+    write_csv = exporting._write_csv
+
+    def watching(target, columns, rows, tick):
+        def rows_watched():
+            for row in rows:
+                seen.append(database.execute_sql("PRAGMA temp_store").fetchone()[0])
+                yield row
+
+        return write_csv(target, columns, rows_watched(), tick)
+
+    monkeypatch.setattr(exporting, "_write_csv", watching)
+    exporting.export_table("customers", tmp_path / "customers.csv")
+    assert len(seen) == 600 and set(seen) == {1}  # FILE while the rows are read
+    assert database.execute_sql("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY again after
     rows = (tmp_path / "customers.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 601 and "Buyer 000000" in rows[1] and "Buyer 000599" in rows[-1]
     short = peak_bytes(lambda: exporting.export_table("customers", tmp_path / "s.xlsx"))
-    add_buyers(1_200, start=600)
+    add_buyers(1_800, start=600)
     long = peak_bytes(lambda: exporting.export_table("customers", tmp_path / "l.xlsx"))
     assert not grows(short, long), (short, long)
+
+
+def test_cancel_interrupts_the_sort_before_the_first_row(db, tmp_path):
+    from crm_desktop.errors import CancelledError
+
+    add_buyers(1_000)
+    asked = {"n": 0}
+
+    def cancelled() -> bool:  # the check before starting says no; SQLite's next asking, yes
+        asked["n"] += 1
+        return asked["n"] > 1
+
+    seen: list[tuple[int, int]] = []
+    target = tmp_path / "cancelled.xlsx"
+    with pytest.raises(CancelledError) as stopped:
+        exporting.export_table("orders", target, cancelled=cancelled,
+                               progress=lambda *a: seen.append(a))  # fmt: skip
+    # Stopped inside the sort (SQLite interrupted), before any row was written.
+    assert isinstance(stopped.value.__context__, sqlite3.OperationalError)
+    assert seen == []
+    assert not target.exists() and not list(tmp_path.glob(".export-*"))
+    assert database.execute_sql("PRAGMA temp_store").fetchone()[0] == 2
 
 
 def test_an_export_reports_progress_and_cancels_between_batches(db, tmp_path):
