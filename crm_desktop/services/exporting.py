@@ -16,7 +16,8 @@ Formats:
   dates, formula-looking text as a quote-prefixed string. A text longer
   than a cell holds (32,767 characters) continues in "<column> (continued)"
   columns, which our import glues back. Orders get a second sheet with
-  their lines.
+  their lines. A sheet holds Excel's 1,048,576 rows at most: the rows go on
+  in "<sheet> (2)", "<sheet> (3)"…, each with the header.
 * vCard 4.0 — one card per customer (with its primary contact) or contact.
 
 Files are written next to the target and renamed into place at the end, so
@@ -62,6 +63,9 @@ ENTITY_NAMES = {
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".vcf": "vcf"}
 VCARD_ENTITIES = ("customer", "contact")
 LONG_TEXT = "longtext"  # a text kind whose values may exceed an xlsx cell
+# A sheet holds 1,048,576 rows (Excel's limit), the header included: more go on in
+# "<sheet> (2)", "<sheet> (3)"… (a million customers have more contacts than that).
+XLSX_MAX_DATA_ROWS = 1_048_575
 
 
 @dataclass(frozen=True)
@@ -488,27 +492,38 @@ def _fill_xlsx(
         "date": "yyyy-mm-dd",
         "datetime": "yyyy-mm-dd hh:mm:ss",
     }
-    for sheet_spec in sheets:
-        sheet = workbook.create_sheet(sheet_spec.title[:31])
+
+    def text_cell(sheet: Any, text: str) -> Any:
+        if looks_like_formula(text):
+            cell = WriteOnlyCell(sheet, value=text)
+            cell.data_type = "s"  # never a formula, even for "=…"
+            cell.quotePrefix = True
+            return cell
+        return text
+
+    def new_sheet(spec: Sheet, part: int) -> Any:
+        title = spec.title[:31] if part == 1 else f"{spec.title[:24]} ({part})"
+        sheet = workbook.create_sheet(title)
         header = []
-        for title in _xlsx_header(sheet_spec.columns, sheet_spec.pieces):
+        for title in _xlsx_header(spec.columns, spec.pieces):
             cell = WriteOnlyCell(sheet, value=xml_safe(title))
             cell.font = bold
             header.append(cell)
         sheet.append(header)
         sheet.freeze_panes = "A2"
+        return sheet
+
+    for sheet_spec in sheets:
+        part = 1
+        sheet = new_sheet(sheet_spec, part)
+        in_sheet = 0
         plan = [(c.key, c.kind, sheet_spec.pieces.get(c.key, 0)) for c in sheet_spec.columns]
-
-        def text_cell(text: str, sheet: Any = sheet) -> Any:
-            if looks_like_formula(text):
-                cell = WriteOnlyCell(sheet, value=text)
-                cell.data_type = "s"  # never a formula, even for "=…"
-                cell.quotePrefix = True
-                return cell
-            return text
-
         convert = values.xlsx
         for row in sheet_spec.rows:
+            if in_sheet == XLSX_MAX_DATA_ROWS:  # a sheet is full: the rows go on in another
+                part += 1
+                sheet = new_sheet(sheet_spec, part)
+                in_sheet = 0
             out: list[Any] = []
             for key, kind, pieces in plan:
                 value = convert(kind, row[key])
@@ -519,9 +534,9 @@ def _fill_xlsx(
                             for i in range(0, max(len(value), 1), XLSX_CELL_LIMIT)
                         ]
                         chunks += [""] * (pieces - len(chunks))
-                        out.extend(text_cell(c) if c else None for c in chunks)
+                        out.extend(text_cell(sheet, c) if c else None for c in chunks)
                         continue
-                    out.append(text_cell(value) if value[:1] in "=+-@\t\r" else value)
+                    out.append(text_cell(sheet, value) if value[:1] in "=+-@\t\r" else value)
                     continue
                 if pieces:
                     out.append(value)
@@ -535,6 +550,7 @@ def _fill_xlsx(
                 else:
                     out.append(value)
             sheet.append(out)
+            in_sheet += 1
             count += 1
             if count % 2000 == 0:
                 tick()

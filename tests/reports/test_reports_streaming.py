@@ -279,3 +279,20 @@ def test_a_long_report_shows_honest_progress_in_the_window_and_cancels(db, qtbot
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".pdf" or ".part" in p.name] == [
         Path(signal.args[0]).name
     ]
+
+
+def test_an_xlsx_export_goes_on_in_another_sheet_past_excels_rows(db, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    monkeypatch.setattr(exporting, "XLSX_MAX_DATA_ROWS", 100)  # Excel's is 1,048,575
+    add_buyers(250)
+    result = exporting.export_table("customers", tmp_path / "c.xlsx")
+    assert result.rows == 250
+    book = load_workbook(tmp_path / "c.xlsx", read_only=True)
+    assert book.sheetnames == ["Customers", "Customers (2)", "Customers (3)"]
+    names = []
+    for sheet in book.worksheets:
+        rows = list(sheet.iter_rows(values_only=True))
+        assert rows[0][0] == "Name"  # each part has the header
+        names += [row[0] for row in rows[1:]]
+    assert names == [f"Buyer {n:06d} Иванов" for n in range(250)]
