@@ -593,9 +593,12 @@ def _full_rows(
     sql = f"SELECT {select} FROM {spec.from_sql} WHERE {where} ORDER BY {order or spec.order_sql}"
     with _sorting_on_disk(cancelled) if whole else contextlib.nullcontext():
         cursor = database.execute_sql(sql, list(params))
-        while chunk := cursor.fetchmany(2000):
+        while chunk := cursor.fetchmany(_CHUNK):
             for values in chunk:
                 yield dict(zip(keys, values, strict=True))
+
+
+_CHUNK = 2000  # rows taken from the cursor at a time
 
 
 @contextlib.contextmanager

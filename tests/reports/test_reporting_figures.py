@@ -313,10 +313,10 @@ def test_the_read_ahead_thread_hands_over_errors_and_stops_on_cancel(known, monk
             pass
     assert not [t for t in threading.enumerate() if t.name == "customer-list-reader"]
 
-    def broken(cls, ids):
+    def broken():
         raise RuntimeError("disk went away")
 
-    monkeypatch.setattr(module._Extras, "of", classmethod(broken))
+    monkeypatch.setattr(module, "_make_figure_tables", broken)
     with pytest.raises(RuntimeError, match="disk went away"):
         list(reporting.customer_list().rows())
     assert not [t for t in threading.enumerate() if t.name == "customer-list-reader"]

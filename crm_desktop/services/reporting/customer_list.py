@@ -12,7 +12,7 @@ from __future__ import annotations
 import queue
 import threading
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -95,11 +95,13 @@ class CustomerList:
     def _batches(self, stop: threading.Event | None) -> Iterator[list[CustomerRow]]:
         """The rows a batch at a time (``stop`` set: end early)."""
         total = len(self.ids)
-        # A big view reads the per-customer figures (tags, contact, revenue) with one grouped
-        # query per batch, cheaper than a correlated subquery per customer; a small view
-        # asks for each of its customers' figures in the one query.
-        batched = total >= WHOLE_TABLE_FROM
-        select = _BASE_SQL if batched else _select_sql()
+        # A big view first sums the per-customer figures (tags, contact, revenue) in one
+        # pass over each table into temporary tables of this connection (~2× faster than
+        # a correlated subquery per customer); a small view asks for its customers' own.
+        big = total >= WHOLE_TABLE_FROM
+        if big:
+            _make_figure_tables()
+        select = _BIG_VIEW_SQL if big else _select_sql()
         for start in range(0, total, BATCH):
             if stop is not None and stop.is_set():
                 return
@@ -111,11 +113,7 @@ class CustomerList:
                     f"{select} WHERE c.id IN ({marks})", chunk
                 ).fetchall()
             }
-            if not batched:
-                yield [_make_row(found[i]) for i in chunk if i in found]
-                continue
-            extras = _Extras.of(chunk)
-            yield [extras.row(found[i]) for i in chunk if i in found]
+            yield [_make_row(found[i]) for i in chunk if i in found]
 
 
 _END = object()
@@ -169,56 +167,38 @@ def _prefetched(
 
 
 WHOLE_TABLE_FROM = 5000
-_BASE_SQL = (
+# Per customer, from one pass over each table: the connection's own temporary tables (on
+# disk, not in memory: a million customers' figures are ~40 MB), read by primary key.
+_FIGURE_TABLES = (
+    "PRAGMA temp_store = FILE",
+    "DROP TABLE IF EXISTS temp.list_tags",
+    "DROP TABLE IF EXISTS temp.list_contact",
+    "DROP TABLE IF EXISTS temp.list_revenue",
+    "CREATE TEMP TABLE list_tags (customer_id INTEGER PRIMARY KEY, tags TEXT)",
+    "INSERT INTO list_tags SELECT ct.customer_id, group_concat(t.name, ', ') "
+    "FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id GROUP BY ct.customer_id",
+    "CREATE TEMP TABLE list_contact (customer_id INTEGER PRIMARY KEY, name TEXT)",
+    # The first contact of each customer in this order is kept: the primary one, else the first.
+    "INSERT OR IGNORE INTO list_contact SELECT customer_id, name FROM contact "
+    "ORDER BY customer_id, is_primary DESC, id",
+    "CREATE TEMP TABLE list_revenue (customer_id INTEGER PRIMARY KEY, cents INTEGER)",
+    f"INSERT INTO list_revenue SELECT o.customer_id, sum({_LINE}) FROM sales_order o "
+    f"JOIN order_line l ON l.order_id = o.id WHERE o.status IN ({REVENUE_STATUSES_SQL}) "
+    f"GROUP BY o.customer_id",
+)
+_BIG_VIEW_SQL = (
     "SELECT c.id, c.name, c.kind, c.status, c.email, c.phone, c.city, c.country, "
-    "c.created_at, c.address, c.notes FROM customer c"
+    "t.tags, p.name, coalesce(r.cents, 0), c.created_at, c.address, c.notes FROM customer c "
+    "LEFT JOIN temp.list_tags t ON t.customer_id = c.id "
+    "LEFT JOIN temp.list_contact p ON p.customer_id = c.id "
+    "LEFT JOIN temp.list_revenue r ON r.customer_id = c.id"
 )
 
 
-@dataclass
-class _Extras:
-    """Tags, primary contact and revenue of one batch of customers, one grouped query each."""
-
-    tags: dict[int, str]
-    contacts: dict[int, str]
-    revenue: dict[int, int]
-
-    @classmethod
-    def of(cls, ids: Sequence[int]) -> _Extras:
-        marks = ", ".join("?" for _ in ids)
-        contacts: dict[int, str] = {}
-        for customer_id, name in database.execute_sql(
-            f"SELECT customer_id, name FROM contact WHERE customer_id IN ({marks}) "
-            f"ORDER BY customer_id, is_primary DESC, id",
-            ids,
-        ):
-            contacts.setdefault(customer_id, name)
-        tags = dict(
-            database.execute_sql(
-                f"SELECT ct.customer_id, group_concat(t.name, ', ') FROM customer_tag ct "
-                f"JOIN tag t ON t.id = ct.tag_id WHERE ct.customer_id IN ({marks}) "
-                f"GROUP BY ct.customer_id",
-                ids,
-            ).fetchall()
-        )
-        revenue = dict(
-            database.execute_sql(
-                f"SELECT o.customer_id, sum({_LINE}) FROM sales_order o "
-                f"JOIN order_line l ON l.order_id = o.id "
-                f"WHERE o.customer_id IN ({marks}) AND o.status IN ({REVENUE_STATUSES_SQL}) "
-                f"GROUP BY o.customer_id",
-                ids,
-            ).fetchall()
-        )
-        return cls(tags, contacts, revenue)
-
-    def row(self, base: tuple) -> CustomerRow:
-        cid, name, kind, status, email, phone, city, country, created, address, notes = base
-        return CustomerRow(
-            cid, name, kind, status, email, phone, city, country,
-            self.tags.get(cid), self.contacts.get(cid), int(self.revenue.get(cid, 0)),
-            datetime.fromisoformat(created), address, notes,
-        )  # fmt: skip
+def _make_figure_tables() -> None:
+    """Sum tags, primary contact and revenue of every customer into this connection's tables."""
+    for statement in _FIGURE_TABLES:
+        database.execute_sql(statement)
 
 
 def _select_sql() -> str:
