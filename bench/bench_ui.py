@@ -136,11 +136,12 @@ def bench_memory(db: Path, work: Path) -> None:
     """RSS above the app started on an empty file (Today shown), each in a fresh process."""
     env = probe_env(work)
     load = load_average()
-    empty, full = [], []
+    empty, full, no_index = [], [], []
     for number in range(MEMORY_REPEAT):
         empty_db = work / f"empty-{number}.sqlite3"
         empty.append(probe_memory([str(empty_db)], env)["today"])
         full.append(probe_memory([str(db), "table"], env))
+        no_index.append(probe_memory([str(db), "table", "noindex"], env)["table"])
     base = median(empty)
     today = median([f["today"] for f in full])
     table = median([f["table"] for f in full])
@@ -155,6 +156,8 @@ def bench_memory(db: Path, work: Path) -> None:
     if all("index" in f for f in full):
         report("  of which the Python search index (tracemalloc, info)",
                median([f["index"] for f in full]), "MB")  # fmt: skip
+    report("  the same without loading the Python search index (info)",
+           median(no_index) - base, "MB", None, budget)  # fmt: skip
 
 
 def pump_until(app, condition, timeout: float = 30.0) -> None:

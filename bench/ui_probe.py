@@ -9,9 +9,12 @@ customer table, does what a user does (Ctrl+2 as soon as the window takes it).
     python bench/ui_probe.py bare
     python bench/ui_probe.py today DB          Today painted with its data (cards filled)
     python bench/ui_probe.py customers DB      the customer table painted with rows
-    python bench/ui_probe.py memory DB [table] RSS once Today is shown and the background
+    python bench/ui_probe.py memory DB [table] [noindex]
+                                               RSS once Today is shown and the background
                                                work is done; [table]: then also with the
-                                               customer table opened and scrolled to the end
+                                               customer table opened and scrolled to the end;
+                                               [noindex]: the Python search index never
+                                               loaded (what an index outside Python leaves)
 
 "Painted" is the end of the first paint of the watched widgets after their data
 arrived (under Xvfb the pixels are then on the X server): a zero-timer set from the
@@ -178,12 +181,17 @@ def python_index_mb() -> str:
     return f"{size / 1e6:.1f}"
 
 
-def memory(db: str, with_table: bool) -> None:
+def memory(db: str, with_table: bool, index: bool = True) -> None:
+    if not index:
+        from crm_desktop.services import search
+
+        search.search_customers = lambda query, *, limit=None: []  # the start's index load
+
     def attached(window: Any) -> None:
         def with_today() -> None:
             print(f"rss {rss_mb():.1f} today", flush=True)
             if not with_table:
-                print(f"index {python_index_mb()}", flush=True)
+                print(f"index {python_index_mb() if index else 'n/a'}", flush=True)
                 _quit()
             window.show_section("customers")
             page = window.current_list()
@@ -196,7 +204,7 @@ def memory(db: str, with_table: bool) -> None:
                 last = page.table.rowAt(page.table.viewport().height() - 2)
                 assert last == page.model.rowCount() - 1, (last, page.model.rowCount())
                 print(f"rss {rss_mb():.1f} table", flush=True)
-                print(f"index {python_index_mb()}", flush=True)
+                print(f"index {python_index_mb() if index else 'n/a'}", flush=True)
                 _quit()
 
             when_rows_painted(page, rows_shown)
@@ -215,7 +223,7 @@ def main(argv: list[str]) -> None:
     elif mode == "customers":
         customers(argv[1])
     elif mode == "memory":
-        memory(argv[1], with_table=argv[2:] == ["table"])
+        memory(argv[1], with_table="table" in argv[2:], index="noindex" not in argv[2:])
     else:
         raise SystemExit(f"unknown mode {mode!r}")
 
