@@ -304,6 +304,19 @@ def _reason(name: str, message: str, region: str) -> str:
     return message.rstrip(".")[:1].lower() + message.rstrip(".")[1:]
 
 
+def _keep_in_notes(
+    spec: Entity, values: dict[str, Any], given: dict[str, Any], extras: list[str], kept: list[Kept]
+) -> None:
+    """Add unmapped columns and kept-as-written values to the record's notes (in place)."""
+    notes = _notes(values.get("notes"), extras, kept)
+    if notes != values.get("notes"):
+        try:
+            values["notes"] = spec.field("notes").parse(notes)
+        except FieldError as exc:
+            raise RowError(f"Notes: {exc}") from None
+        given["notes"] = notes
+
+
 def _clean_keeping(
     spec: Entity,
     data: dict[str, Any],
@@ -460,13 +473,7 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
     data["notes"] = row.one("notes")
     values_data = _provided(data)
     values, kept = _clean_keeping(rules.customer, values_data, row, rules.region, sources=sources)
-    notes = _notes(values.get("notes"), row.extras, [*kept, *kept_tags])
-    if notes != values.get("notes"):
-        try:
-            values["notes"] = rules.customer.field("notes").parse(notes)
-        except FieldError as exc:
-            raise RowError(f"Notes: {exc}") from None
-        values_data["notes"] = notes
+    _keep_in_notes(rules.customer, values, values_data, row.extras, [*kept, *kept_tags])
     return Prepared(
         line,
         values,
@@ -517,13 +524,7 @@ def prepare_contact(rules: Rules, row: _Row, line: int) -> Prepared:
     data["notes"] = row.one("notes")
     given = _provided(data)
     values, kept = _clean_keeping(rules.contact, given, row, rules.region, sources=sources)
-    notes = _notes(values.get("notes"), row.extras, [*kept, *extra_kept])
-    if notes != values.get("notes"):
-        try:
-            values["notes"] = rules.contact.field("notes").parse(notes)
-        except FieldError as exc:
-            raise RowError(f"Notes: {exc}") from None
-        given["notes"] = notes
+    _keep_in_notes(rules.contact, values, given, row.extras, [*kept, *extra_kept])
     return Prepared(
         line,
         values,
