@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._record_actions: dict[str, list[QAction]] = {}
         self._drop_handlers: dict[str, Callable[[list[Path]], bool]] = {}
         self._section_actions: list[tuple[QAction, str]] = []
+        self._menus_finished = False
         self.detail: QWidget | None = None
         self._detail_id: int | None = None
         self.setWindowTitle(f"{self._db_path.name} — {APP_NAME}")
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
         install_features(self)
+        self._finish_menus()
         self._update_actions()
 
     # --- building -------------------------------------------------------------------
@@ -198,6 +200,16 @@ class MainWindow(QMainWindow):
         records = self.menus["Records"]
         records.insertMenu(records.actions()[0], self.status_menu)
         records.insertSeparator(records.actions()[1])
+
+    def _finish_menus(self) -> None:
+        """Every menu item gets an Alt key (the features' and the sections' too); a menu
+        that nothing filled is hidden rather than shown empty."""
+        from crm_desktop.ui.mnemonics import fill_menu
+
+        for menu in self.menus.values():
+            fill_menu(menu)
+            menu.menuAction().setVisible(bool(menu.actions()))
+        self._menus_finished = True
 
     def _handler(self, name: str) -> Callable[[], object]:
         if name.startswith("section:"):
@@ -364,7 +376,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from crm_desktop.ui import help
 
-        help.show_shortcuts(self, self.actions.values())
+        # The registry's commands, then what features added (menus, tables' buttons).
+        help.show_shortcuts(self, [*self.actions.values(), *self.findChildren(QAction)])
 
     def show_log_folder(self) -> None:
         from crm_desktop.ui import help
@@ -420,7 +433,7 @@ class MainWindow(QMainWindow):
             self.actions[key].setEnabled(chosen and bool(section and section.tags))
         self.status_menu.setEnabled(chosen and bool(section and section.status))
         if section is not None and section.status is not None:
-            self.status_menu.setTitle(f"Set {section.status.label.lower()}")
+            self.status_menu.setTitle(f"Set &{section.status.label.lower()}")
         for key in ("restore", "purge"):
             self.actions[key].setEnabled(in_trash and chosen)
         self.actions["back"].setEnabled(bool(self._history))
@@ -498,6 +511,9 @@ class MainWindow(QMainWindow):
             self.menus[menu].addAction(action)
         if action.parent() is None:
             action.setParent(self)
+        self.menus[menu].menuAction().setVisible(True)
+        if self._menus_finished:  # a late addition gets its Alt key too
+            self._finish_menus()
         if section is not None:
             self._section_actions.append((action, section))
             action.setEnabled(section == self._current)

@@ -95,7 +95,7 @@ class CustomerDetailPage(QWidget):
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         self.header = CustomerHeader(self.formats, self)
         top.addWidget(self.header, 1)
-        self.edit_button = QPushButton("&Edit customer", self)
+        self.edit_button = QPushButton("Ed&it customer", self)
         self.edit_button.setObjectName("edit_customer")
         self.edit_button.clicked.connect(self.edit_customer)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -109,11 +109,11 @@ class CustomerDetailPage(QWidget):
             ("log_meeting", "Log &meeting", lambda: self.log("meeting")),
             ("add_note", "Add &note", lambda: self.log("note")),
             (None, None, None),
-            ("add_task", "Add &task", lambda: self.new_record("task")),
+            ("add_task", "Add tas&k", lambda: self.new_record("task")),
             ("new_deal", "New &deal", lambda: self.new_record("deal")),
             ("new_order", "New &order", lambda: self.new_record("sales_order")),
-            ("add_contact", "Add con&tact", lambda: self.new_record("contact")),
-            ("new_case", "New service &case", lambda: self.new_record("service_case")),
+            ("add_contact", "Add cont&act", lambda: self.new_record("contact")),
+            ("new_case", "New &service case", lambda: self.new_record("service_case")),
         ):
             if key is None:
                 line = QFrame(self)
