@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
             page.table.set_drop_handler(self._drop_handlers[section.entity])
         if _is_deals(page):
             page.deal_opened.connect(lambda deal_id: self.open_record("deal", deal_id))
+            page.deal_moved.connect(self.show_status)  # announced, and one Ctrl+Z undoes it
             page.board_button.toggled.connect(self._update_actions)
         if _is_trash(page):
             page.restore_requested.connect(self.commands.restore_selected)
