@@ -259,6 +259,9 @@ class DateEdit(QWidget):
             layout.addWidget(button)
             self.clear_button = button
         layout.addStretch(0)
+        from crm_desktop.ui.forms import date_words  # "tomorrow", "+3d", and a presets menu
+
+        self.words = date_words.attach(self, _date_pattern(formats), layout)
         self.edit.dateChanged.connect(self._changed)
 
     def _changed(self, _date: QDate) -> None:
