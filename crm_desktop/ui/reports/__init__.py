@@ -1,4 +1,4 @@
-"""Reports in the window: the Reports screen, and "Print invoice" and "Save invoice as PDF" on orders.
+"""Reports in the window: the Reports screen; "Print invoice" and "Save invoice as PDF" (orders).
 
 Only the :class:`~crm_desktop.ui.features.WindowApi` is used: ``add_section``
 for the screen, ``add_record_action`` for the two invoice commands (orders) and
