@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -492,6 +492,13 @@ class MainWindow(QMainWindow):
             if _is_list(page):
                 page.save_state()
         self.state.sync()
+
+    def event(self, event: QEvent) -> bool:
+        # Status tips go beside the message, never over it and its Undo button.
+        if event.type() == QEvent.Type.StatusTip:
+            self.status.show_tip(event.tip())  # type: ignore[attr-defined]
+            return True
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
