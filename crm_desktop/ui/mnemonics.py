@@ -103,6 +103,21 @@ def menu_keys(window: QMainWindow) -> dict[QAction, str]:
     return keys
 
 
+def screen_keys(window: QWidget) -> list[tuple[str, str]]:
+    """(button text, ``Alt+C``) of the buttons on screen that have a mnemonic."""
+    found = []
+    for widget in window.findChildren(QAbstractButton):
+        letter = mnemonic(widget.text())
+        if letter is not None and widget.isVisibleTo(window) and widget.window() is window:
+            found.append((plain_text(widget.text()), f"Alt+{letter}"))
+    return found
+
+
+def plain_text(text: str) -> str:
+    """A text without its mnemonic marks (``&&`` stays one ``&``)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def with_mnemonic(text: str, taken: set[str]) -> str:
     """``text`` with an ``&`` before a free letter: a word's first letter if one is free,
     else any letter; unchanged when it has one or no letter is free. Adds it to ``taken``."""

@@ -128,3 +128,34 @@ def test_the_shortcut_list_names_every_commands_keys(qtbot, window, monkeypatch)
     assert "Ctrl+Z" in text and "F1" in text
     assert "Print invoice" in text and "Ctrl+Shift+P" in text  # a feature's table command
     assert "Alt+V, " in text and "Ctrl+1" in text  # the sections, by menu and by number
+
+
+def test_the_shortcut_list_names_the_buttons_of_the_screen(qtbot, window, monkeypatch) -> None:
+    from crm_desktop.ui import help
+
+    shown: list[str] = []
+    monkeypatch.setattr(help, "_show_text", lambda _parent, _title, text: shown.append(text))
+    customers = open_section(qtbot, window, "customers")
+    window.show_customer(customers.model.id_at(0))
+    window.show_shortcuts()
+    assert "Log call</td><td>&nbsp;&nbsp;<b>Alt+C" in shown[-1]
+    assert "New service case</td><td>&nbsp;&nbsp;<b>Alt+S" in shown[-1]
+
+
+def test_f1_opens_a_list_that_scrolls_within_the_screen(qtbot, window) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QTextBrowser
+
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        browser = dialog.findChild(QTextBrowser)
+        seen["fits"] = dialog.height() <= dialog.screen().availableGeometry().height()
+        seen["text"] = browser.toPlainText()
+        dialog.reject()
+
+    QTimer.singleShot(300, look)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: "text" in seen, timeout=5000)
+    assert seen["fits"] and "Undo" in str(seen["text"]) and "Ctrl+Z" in str(seen["text"])
