@@ -57,7 +57,7 @@ def test_words_it_cannot_read_stay_marked_and_esc_keeps_the_date(qtbot, db) -> N
     _type_words(qtbot, due, "someday =1+1 <b>&")
     press(due.words.line, Qt.Key.Key_Return)
     assert due.words.is_typing() and "border" in due.words.line.styleSheet()
-    assert due.value() == "2026-07-03"
+    assert due.value() == "someday =1+1 <b>&"  # as typed: the service says it is no date
     press(due.words.line, Qt.Key.Key_Escape)
     assert not due.words.is_typing() and due.value() == "2026-07-03"
 
@@ -79,3 +79,25 @@ def test_the_locale_order_comes_from_the_date_pattern() -> None:
     assert locale_order("dd.MM.yyyy") == "DMY"
     assert locale_order("yyyy/M/d") == "YMD"
     assert locale_order("") == "MDY"
+
+
+def test_ctrl_s_before_enter_saves_what_the_words_mean(qtbot, db) -> None:
+    customer_id = customers.create_customer({"name": "Acme"})
+    form = show_form(qtbot, TaskForm, defaults={"customer_id": customer_id})
+    type_text(form.slots["title"].editor, "Send the quote")
+    due = form.slots["due_date"].editor
+    _type_words(qtbot, due, "+3d")
+    assert due.value() == (date.today() + timedelta(days=3)).isoformat()
+    assert form.save()
+    assert tasks.get_task(form.saved_id)["due_date"] == due.value()
+
+
+def test_words_that_are_no_date_keep_save_off(qtbot, db) -> None:
+    form = show_form(qtbot, TaskForm)
+    type_text(form.slots["title"].editor, "Call back")
+    due = form.slots["due_date"].editor
+    _type_words(qtbot, due, "someday")
+    assert due.value() == "someday"
+    qtbot.waitUntil(lambda: not form.save_button.isEnabled())
+    press(due.words.line, Qt.Key.Key_Escape)
+    qtbot.waitUntil(form.save_button.isEnabled)

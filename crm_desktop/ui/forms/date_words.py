@@ -53,6 +53,7 @@ class DateWords(QObject):
         self.line.setAccessibleName(_tr("Date in words"))
         self.line.setVisible(False)
         self.line.installEventFilter(self)
+        self.line.textEdited.connect(lambda _text: field.value_changed.emit())
         layout.insertWidget(layout.indexOf(field.edit) + 1, self.line, 1)
         self.menu = QMenu(field)
         self.menu.aboutToShow.connect(self._fill_menu)
@@ -93,6 +94,13 @@ class DateWords(QObject):
     def is_typing(self) -> bool:
         return self.line.isVisible()
 
+    def typed_value(self) -> str | None:
+        """The date the words mean (ISO), or the words themselves: saving with Ctrl+S before
+        Enter keeps what was typed, and the service's parser says when it is not a date."""
+        text = self.line.text().strip()
+        day = date_words.parse(text, today(), order=self.order) if text else None
+        return day.isoformat() if day is not None else (text or None)
+
     def start(self, text: str) -> None:
         """Swap the date for the words line, starting with ``text``."""
         self.line.setStyleSheet("")
@@ -117,6 +125,7 @@ class DateWords(QObject):
         if self.line.isVisible():
             self.line.setVisible(False)
             self.field.edit.setVisible(True)
+            self.field.value_changed.emit()  # the value is the date's again
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:

@@ -273,6 +273,8 @@ class DateEdit(QWidget):
         self.value_changed.emit()
 
     def value(self) -> str | None:
+        if self.words.is_typing():  # words not yet read: what they mean, else as typed
+            return self.words.typed_value()
         current = self.edit.date()
         if self.optional and current == _NO_DATE:
             return None
