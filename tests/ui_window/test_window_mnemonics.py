@@ -83,10 +83,13 @@ def test_every_record_form_is_free_of_clashes(qtbot, demo_db: Path, entity: str)
 
 def test_every_dialog_is_free_of_clashes(qtbot, demo_db: Path) -> None:
     from crm_desktop.services import duplicates, listing
+    from crm_desktop.services.backups import create_backup, prepare_restore
+    from crm_desktop.ui.backup.confirm import ConfirmRestoreDialog
     from crm_desktop.ui.backup.dialog import BackupsDialog
     from crm_desktop.ui.deals.close_dialog import CloseDealDialog
     from crm_desktop.ui.first_run import FirstRunDialog
     from crm_desktop.ui.forms.display import Formats
+    from crm_desktop.ui.forms.interaction import QuickLogDialog
     from crm_desktop.ui.preferences.dialog import PreferencesDialog
     from crm_desktop.ui.transfer.duplicates import MergeDialog
     from crm_desktop.ui.transfer.history import ImportHistoryDialog
@@ -101,13 +104,18 @@ def test_every_dialog_is_free_of_clashes(qtbot, demo_db: Path) -> None:
         "import history": ImportHistoryDialog(),
         "merge": MergeDialog(duplicates.describe_customers(listing.list_ids("customer")[:2])),
         "import wizard": ImportWizard(),
+        "quick log": QuickLogDialog(None, customer_id=listing.list_ids("customer")[0], kind="call"),
     }
+    record = create_backup(demo_db)
+    prepared = prepare_restore(record.path, demo_db)
+    dialogs["restore"] = ConfirmRestoreDialog(prepared)
     found = {}
     for name, dialog in dialogs.items():
         qtbot.addWidget(dialog)
         _settle(qtbot, dialog)
         found[name] = clashes(dialog)
         dialog.close()
+    prepared.discard()
     assert {name: value for name, value in found.items() if value} == {}
 
 
