@@ -66,6 +66,7 @@ class DateWords(QObject):
         self.button.setAutoRaise(True)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setMenu(self.menu)
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         layout.insertWidget(layout.indexOf(self.line) + 1, self.button)
         field.edit.installEventFilter(self)
 
