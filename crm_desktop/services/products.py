@@ -57,17 +57,21 @@ def get_product(product_id: int) -> Row:
 
 
 def product_choices(query: str, *, limit: int = 20, active_only: bool = True) -> list[Row]:
-    """Products a picker offers while the user types: (id, sku, name, unit_price_cents)."""
+    """Products a picker offers while the user types: (id, sku, name, unit_price_cents, active).
+
+    ``active_only=False`` lists the inactive ones too, after the active ones.
+    """
     terms = fold(query).split()
     conditions = ["active = 1"] if active_only else []
     conditions += ["instr(crm_fold(coalesce(sku, '') || ' ' || name), ?) > 0" for _ in terms]
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     cursor = database.execute_sql(
-        f"SELECT id, sku, name, unit_price_cents FROM product {where} "
-        f"ORDER BY crm_sort_key(name), id LIMIT ?",
+        f"SELECT id, sku, name, unit_price_cents, active FROM product {where} "
+        f"ORDER BY active DESC, crm_sort_key(name), id LIMIT ?",
         [*terms, limit],
     )
     return [
-        {"id": product_id, "sku": sku, "name": name, "unit_price_cents": price}
-        for product_id, sku, name, price in cursor.fetchall()
-    ]
+        {"id": product_id, "sku": sku, "name": name, "unit_price_cents": price,
+         "active": bool(active)}
+        for product_id, sku, name, price, active in cursor.fetchall()
+    ]  # fmt: skip

@@ -45,6 +45,9 @@ def run_app(db: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("crm-desktop")
+    from crm_desktop.ui.fonts import install_fonts
+
+    install_fonts()  # Chinese shows as text, not boxes, even without a CJK system font
     install_excepthook()
     collector = GuiThreadCollector(app)
 
