@@ -11,26 +11,33 @@
    writing the same cells (the same typed values and number formats, fetched beforehand,
    outside the clock). Budget: ≤ 1.3×.
 3. Peak Python memory (tracemalloc) of both of ours, in separate runs.
+4. ``big``: the big documents as a user makes them, each a whole ``crm-desktop``
+   process: ``report customers`` as PDF and xlsx, ``export customers`` as CSV and
+   xlsx, ``export contacts`` and ``export orders`` as CSV — wall-clock time and peak
+   resident memory (the kernel's, as ``/usr/bin/time -v`` gives it). Budget: ≤ 200 MB
+   at any size (they stream). ``CRM_BENCH_BIG`` picks some (e.g. ``report-pdf,export-csv``).
 
-Each figure is the best of ``CRM_BENCH_REPEAT`` (default 3) runs, baseline and ours
+Each figure of 1–2 is the best of ``CRM_BENCH_REPEAT`` (default 3) runs, baseline and ours
 interleaved, as wall-clock time and as this process's CPU time (on a shared machine other
 work stretches wall-clock runs unevenly).
 
-Run: ``/work/venv/bin/python bench/bench_reports.py [pdf] [xlsx] [memory]`` (all by default;
-CRM_BENCH_CUSTOMERS for another size).
+Run: ``.venv/bin/python bench/bench_reports.py [pdf] [xlsx] [memory] [big]`` (all by
+default; CRM_BENCH_CUSTOMERS=1000000 for a million customers).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 import tracemalloc
 from datetime import date
 from pathlib import Path
 
-from common import demo_database, report
+from common import DEMO_CUSTOMERS, OUT, ROOT, demo_database, report
 
 from crm_desktop.models import close_database
 from crm_desktop.services import open_session
@@ -226,7 +233,9 @@ def peak_mb(fn) -> float:
 
 
 def main(parts: list[str]) -> None:
-    work = Path(tempfile.mkdtemp(prefix="bench-reports-"))
+    work = Path(tempfile.mkdtemp(prefix="bench-reports-", dir=OUT))
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    print(f"# {DEMO_CUSTOMERS:,} customers; load average {load}", flush=True)
     try:
         _open_copy(work)
         if "pdf" in parts:
@@ -244,6 +253,8 @@ def main(parts: list[str]) -> None:
                 peak_mb(lambda: ours_xlsx(work / "m.xlsx")),
                 "MB",
             )
+        if "big" in parts:
+            big_documents(work)
     finally:
         close_database()
         shutil.rmtree(work, ignore_errors=True)
@@ -283,7 +294,7 @@ def xlsx_figures(work: Path) -> None:
     header, kinds, rows, totals = baseline_xlsx_cells()
     print(f"# customer list: {len(rows):,} customers × {len(header)} columns", flush=True)
     side_by_side(
-        "customer list xlsx, 100k customers",
+        f"customer list xlsx, {DEMO_CUSTOMERS:,} customers",
         "openpyxl write-only, the same cells",
         lambda: baseline_xlsx(work / "base.xlsx", header, kinds, rows, totals),
         lambda: ours_xlsx(work / "ours.xlsx"),
@@ -291,7 +302,54 @@ def xlsx_figures(work: Path) -> None:
     )
 
 
-if __name__ == "__main__":
-    import sys
+# --- 4. big documents, as whole processes ------------------------------------------------------
 
-    main(sys.argv[1:] or ["pdf", "xlsx", "memory"])
+BIG = {
+    "report-pdf": ("report", "customers", "pdf"),
+    "report-xlsx": ("report", "customers", "xlsx"),
+    "export-csv": ("export", "customers", "csv"),
+    "export-xlsx": ("export", "customers", "xlsx"),
+    "contacts-csv": ("export", "contacts", "csv"),
+    "orders-csv": ("export", "orders", "csv"),
+}
+
+
+def run_measured(args: list[str], work: Path) -> tuple[float, float]:
+    """Wall-clock seconds and peak resident MB of one process, as ``/usr/bin/time`` reports.
+
+    Not this process's ``wait4``: a child forked from a big parent starts with the
+    parent's pages counted in its peak; ``time`` is small, so its child's peak is its own.
+    """
+    env = dict(os.environ, PYTHONPATH=str(ROOT), CRM_DESKTOP_AUTO_BACKUP="0")
+    out = work / "time.out"
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %M", "-o", str(out), *args],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    if result.returncode:
+        raise RuntimeError(f"{args[3:]} failed: {result.stderr[-500:]}")
+    seconds, kilobytes = out.read_text().split()[-2:]
+    return float(seconds), int(kilobytes) / 1024
+
+
+def big_documents(work: Path) -> None:
+    close_database()  # the processes open the copy themselves
+    db = work / "demo.sqlite3"
+    wanted = os.environ.get("CRM_BENCH_BIG", ",".join(BIG)).split(",")
+    for key in wanted:
+        command, what, suffix = BIG[key]
+        target = work / f"big-{key}.{suffix}"
+        args = [sys.executable, "-m", "crm_desktop", "--db", str(db), command, what, "-o",
+                str(target)]  # fmt: skip
+        load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+        seconds, peak = run_measured(args, work)
+        size = target.stat().st_size / 1e6
+        target.unlink()
+        name = f"{command} {what} {suffix} ({DEMO_CUSTOMERS:,} customers)"
+        report(f"{name}: time", seconds, "s")
+        report(f"{name}: peak RSS", peak, "MB", None, 200)
+        print(f"#   {size:.0f} MB written; load average before {load}", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["pdf", "xlsx", "memory", "big"])

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from crm_desktop import APP_NAME, __version__
-from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.errors import CancelledError, CrmError, environment_error
 
 if TYPE_CHECKING:
     import argparse
@@ -73,6 +73,16 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _database_file() -> str | None:
+    """The database the command was using, to name it in a message."""
+    if "crm_desktop.services.session" not in sys.modules:
+        return None  # no database was opened yet
+    from crm_desktop.services.session import current_db_path
+
+    path = current_db_path()
+    return str(path) if path else None
+
+
 def _window_only(argv: Sequence[str]) -> tuple[bool, str | None]:
     """(True, db) when the arguments only open the window: no need to build every command."""
     if not argv:
@@ -114,10 +124,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
-        return _fail(f"{exc.strerror or exc}{where}.")
-    except Exception as exc:  # our bug: one line here, the traceback in the log
+    except Exception as exc:
+        # A full disk, a locked or read-only file: the environment's message, not a bug's.
+        explained = environment_error(exc, where=_database_file())
+        if explained is not None:
+            log.warning("%s failed: %s", args.command, explained, exc_info=exc)
+            return _fail(str(explained))
+        if isinstance(exc, OSError):
+            where = f" ({exc.filename})" if exc.filename else ""
+            return _fail(f"{exc.strerror or exc}{where}.")
+        # Our bug: one line here, the traceback in the log.
         log.exception("internal error in %s", args.command)
         details = f" Details are in {log_path}." if log_path else ""
         return _fail(f"internal error: {type(exc).__name__}: {exc}.{details}")

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from crm_desktop.errors import CancelledError
+from crm_desktop.errors import CancelledError, CrmError
 
 
 def register(subparsers: Any) -> None:
@@ -45,6 +45,18 @@ def register(subparsers: Any) -> None:
     )
     restore.add_argument("file", metavar="FILE", help="the backup to restore")
     restore.add_argument("--yes", action="store_true", help="restore without asking")
+    restore.add_argument(
+        "--ignore-missing-wal",
+        action="store_true",
+        help="restore a WAL-mode file that has no -wal file beside it (its newest changes "
+        "may be missing)",
+    )
+    restore.add_argument(
+        "--accept-modified",
+        action="store_true",
+        help="restore a backup whose content no longer matches the checksum written when it "
+        "was made",
+    )
     restore.set_defaults(handler=run_restore)
 
     listing = subparsers.add_parser(
@@ -75,6 +87,10 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+# The option that accepts each warning a script must accept explicitly.
+_CONSENT_OPTIONS = {"missing_wal": "--ignore-missing-wal", "modified": "--accept-modified"}
+
+
 def _print_comparison(prepared: Any) -> None:
     from crm_desktop.services.backups.summary import compare, local_time
 
@@ -82,7 +98,7 @@ def _print_comparison(prepared: Any) -> None:
         f", upgraded here from schema {prepared.migrated_from}" if prepared.migrated_from else ""
     )
     print(f"Backup:    {prepared.chosen}")
-    print(f"           made {local_time(prepared.made_at)}, verified{upgraded}")
+    print(f"           made {local_time(prepared.made_at)}, checked{upgraded}")
     print(f"Database:  {prepared.target}")
     if prepared.current_problem:
         print(f"           (current counts unknown: {prepared.current_problem})")
@@ -117,6 +133,16 @@ def run_restore(args: argparse.Namespace) -> int:
     prepared = prepare_restore(args.file, target)
     try:
         _print_comparison(prepared)
+        for warning in prepared.warnings:
+            print(f"Warning: {warning.message}", file=sys.stderr)
+        accepted = {"missing_wal": args.ignore_missing_wal, "modified": args.accept_modified}
+        refused = [w for w in prepared.needing_consent() if not accepted.get(w.kind)]
+        if refused:
+            option = _CONSENT_OPTIONS[refused[0].kind]
+            raise CrmError(
+                f"not restored: {refused[0].message} To restore it anyway, add {option}. "
+                "Nothing was changed."
+            )
         if not args.yes and not _confirm():
             raise CancelledError("Cancelled: nothing was changed.")
         result = prepared.apply()

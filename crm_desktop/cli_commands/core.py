@@ -111,7 +111,13 @@ def run_check(args: argparse.Namespace) -> int:
     for problem in report.foreign_key_problems[:10]:
         print(f"  {problem}")
     note = "" if report.schema_version == SCHEMA_VERSION else " (upgraded when next opened)"
-    print(f"Schema:        version {report.schema_version}{note}")
+    shape = "" if not report.schema_problems else ", NOT the one CRM Desktop makes:"
+    print(f"Schema:        version {report.schema_version}{note}{shape}")
+    for problem in report.schema_problems[:10]:
+        print(f"  {problem}")
+    print(f"Text:          {'ok' if not report.invalid_text else 'NOT VALID UTF-8 in:'}")
+    for bad in report.invalid_text[:20]:
+        print(f"  {bad.table} {bad.row_id}, {bad.column}")
     if report.counts:
         print("Records:")
         trashed = report.counts.pop("customer_in_trash", 0)

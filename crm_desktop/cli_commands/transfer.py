@@ -1,9 +1,16 @@
-"""``import`` and ``export``: bringing records in from files and taking tables out."""
+"""``import``, ``imports`` and ``export``: records in from files, the import history, tables out.
+
+Everything the import wizard can choose, the command line can too: the
+mapping of a column (``--map "Header=field"``, repeatable), the encoding,
+the phone region, where refused rows go, and a dry run that shows the
+mapping, the first rows and what would happen without writing anything.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +18,7 @@ from crm_desktop.errors import CrmError
 
 IMPORT_ENTITIES = {"customers": "customer", "contacts": "contact", "products": "product"}
 EXPORT_TABLES = ("customers", "contacts", "products", "orders", "deals", "tasks", "interactions")
+DRY_RUN_ROWS = 5
 
 
 def register(subparsers: Any) -> None:
@@ -18,9 +26,10 @@ def register(subparsers: Any) -> None:
         "import",
         help="import customers, contacts or products from CSV, xlsx or vCard",
         description="Import records from a CSV (any usual encoding and delimiter), xlsx or "
-        "vCard file, in one transaction. Bad rows are refused and saved beside the file "
-        "(NAME-refused.csv) to fix and import again; duplicates are matched by email, "
-        "phone, or name.",
+        "vCard file, in one transaction. A column without a field is kept in the notes; a "
+        "value that cannot go into its field is kept as written in the notes (marked ⚠). "
+        "Rows without a name are refused and saved to fix and import again; duplicates are "
+        "matched by email, phone, or name.",
     )
     importer.add_argument(
         "entity",
@@ -31,7 +40,7 @@ def register(subparsers: Any) -> None:
     importer.add_argument("file", metavar="FILE", help="a .csv, .txt, .xlsx or .vcf file")
     importer.add_argument(
         "--preset",
-        choices=("auto", "google", "outlook"),
+        choices=("auto", "google", "outlook", "thunderbird"),
         default="auto",
         help="how the columns are named (default: recognised from the headers)",
     )
@@ -43,7 +52,49 @@ def register(subparsers: Any) -> None:
         help="a row that matches an existing record: skip it (default), update the record's "
         "empty fields, overwrite its fields, or create a new record anyway",
     )
+    importer.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help='import the column HEADER as FIELD (e.g. "Nummer=phone", "Fax=notes+" to keep '
+        'it in the notes, "Label=-" to leave it out); repeatable. --dry-run lists the fields',
+    )
+    importer.add_argument(
+        "--encoding",
+        default="auto",
+        metavar="ENCODING",
+        help="the file's text encoding, e.g. utf-8, cp1251, cp1252 (default: detected)",
+    )
+    importer.add_argument(
+        "--region",
+        metavar="CC",
+        help="the country of phone numbers written without +code, e.g. DE (default: the "
+        "phone region setting, else guessed from the file)",
+    )
+    importer.add_argument(
+        "--refused",
+        metavar="FILE",
+        help="where to save the refused rows (default: a file in the app's data folder)",
+    )
+    importer.add_argument(
+        "--dry-run",
+        action="store_true",
+        dest="dry_run",
+        help="show the mapping, the first rows and what would happen; write nothing",
+    )
     importer.set_defaults(handler=run_import)
+
+    history = subparsers.add_parser(
+        "imports",
+        help="list past imports; 'imports undo ID' undoes one",
+        description="The import history, newest first (merges of duplicates too). "
+        "'imports undo ID' undoes one: what it created goes to the trash, what it changed "
+        "gets its old values back.",
+    )
+    history.add_argument("action", nargs="?", choices=("list", "undo"), default="list")
+    history.add_argument("batch", nargs="?", type=int, metavar="ID", help="the import to undo")
+    history.set_defaults(handler=run_imports)
 
     exporter = subparsers.add_parser(
         "export",
@@ -73,6 +124,31 @@ def _progress_printer(enabled: bool):
     return progress
 
 
+def _check_options(args: argparse.Namespace, entity: str) -> list[tuple[str, str | None]] | int:
+    """The ``--map`` choices, or a usage error's exit status."""
+    import codecs
+
+    from crm_desktop.services.importing.mapping import parse_map_option
+
+    if args.encoding != "auto":
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            return _usage(f"unknown encoding {args.encoding!r} (try utf-8, cp1251 or cp1252)")
+    if args.region is not None:
+        import phonenumbers
+
+        if args.region.upper() not in phonenumbers.SUPPORTED_REGIONS:
+            return _usage(f"unknown region {args.region!r}: use a country code such as US, DE, RU")
+    overrides = []
+    for option in args.map:
+        try:
+            overrides.append(parse_map_option(entity, option))
+        except ValueError as exc:
+            return _usage(str(exc))
+    return overrides
+
+
 def run_import(args: argparse.Namespace) -> int:
     from crm_desktop.services import importing, open_session
 
@@ -81,34 +157,120 @@ def run_import(args: argparse.Namespace) -> int:
         if path.is_dir():
             raise CrmError(f"{path} is a folder, not a file.")
         raise CrmError(f"{path} does not exist.")
-    open_session(args.db)
     entity = IMPORT_ENTITIES[args.entity]
+    overrides = _check_options(args, entity)
+    if isinstance(overrides, int):
+        return overrides
+    refused_to = Path(args.refused).expanduser() if args.refused else None
+    if refused_to is not None and (refused_to.is_dir() or not refused_to.parent.is_dir()):
+        return _usage(f"--refused {args.refused}: give a file name in a folder that exists")
+    open_session(args.db)
+    from crm_desktop.services import settings
+
+    table = importing.read_file(
+        path, entity=entity, text_encoding=args.encoding, locale_name=settings.get("locale")
+    )
     show = sys.stderr.isatty()
     result = importing.run_import(
-        path,
+        table,
         entity,
+        source_name=path.name,
         policy=args.on_duplicate,
         preset=args.preset,
-        progress=_progress_printer(show),
+        overrides=overrides,
+        region=args.region,
+        text_encoding=args.encoding,
+        dry_run=args.dry_run,
+        progress=_progress_printer(show and not args.dry_run),
     )
     if show:
         print("\r", end="", file=sys.stderr)
+    if args.dry_run:
+        _print_dry_run(path, table, entity, result)
+        return 0
     print(f"Imported {path.name}: {result.summary()}")
+    for line in result.details():
+        print(f"  {line}")
+    if result.batch_id:
+        print(f"  To undo it: crm-desktop imports undo {result.batch_id}")
     if result.refused_rows:
-        target = importing.refused_path_for(path)
-        try:
-            saved = importing.save_refused(result, target)
-        except OSError:
-            from crm_desktop import paths
-
-            folder = paths.data_dir() / "refused"
-            folder.mkdir(parents=True, exist_ok=True)
-            saved = importing.save_refused(result, importing.refused_path_for(folder / path.name))
-        print(f"Refused rows (with the reason in the first column) were saved to {saved}")
+        target = refused_to or _default_refused_path(path, result)
+        saved = importing.save_refused(result, target)
+        print(f"Refused rows (with the reason) were saved to {saved}")
         for row in result.refused_rows[:5]:
             print(f"  line {row.line}: {row.reason}")
         if len(result.refused_rows) > 5:
             print(f"  … and {len(result.refused_rows) - 5:,} more")
+    return 0
+
+
+def _default_refused_path(source: Path, result: Any) -> Path:
+    """A new file in the app's data folder (never beside the input: it may not be ours)."""
+    from crm_desktop import paths
+    from crm_desktop.services import importing
+
+    folder = paths.data_dir() / "refused"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return importing.refused_path_for(folder / f"{source.stem}-{stamp}{source.suffix}", result)
+
+
+def _print_dry_run(path: Path, table: Any, entity: str, result: Any) -> None:
+    from crm_desktop.services import importing
+    from crm_desktop.services.importing.mapping import TARGETS
+
+    labels = {t.key: t.label for t in TARGETS[entity]}
+    print(f"Dry run of {path.name}: nothing was written.")
+    print(f"  Read as {table.format}, {table.details}.")
+    print("Columns:")
+    width = max((len(h) for h in result.headers), default=0)
+    for header, key in zip(result.headers, result.mapping, strict=False):
+        where = "(not imported)" if key is None else f"{labels.get(key, key)} [{key}]"
+        print(f"  {header.ljust(width)}  → {where}")
+    rows = importing.preview(
+        table, entity, result.mapping, limit=DRY_RUN_ROWS, region=result.region.region
+    )
+    if rows:
+        print(f"First {len(rows)} rows:")
+    for row in rows:
+        cells = ", ".join(c.replace("\n", " ⏎ ")[:30] for c in row.cells if c.strip())[:100]
+        state = {"new": "new", "duplicate": "duplicate", "refused": "refused"}[row.state]
+        print(f"  line {row.line} [{state}] {cells}")
+        if row.message:
+            print(f"      {row.message}")
+    print(f"Would do: {result.summary()}")
+    for line in result.details():
+        print(f"  {line}")
+    fields = ", ".join(t.key for t in TARGETS[entity] if t.key != "note_extra")
+    print(f"Fields for --map: {fields}, notes+ (keep in the notes), - (leave out).")
+
+
+def run_imports(args: argparse.Namespace) -> int:
+    from crm_desktop.services import importing, open_session
+
+    if args.action == "undo":
+        if args.batch is None:
+            return _usage("imports undo needs the ID of an import (see crm-desktop imports)")
+        open_session(args.db, create=False)
+        info = importing.get_batch(args.batch)
+        result = importing.undo_batch(args.batch)
+        print(f"Undone: {info.describe} (import {info.id}). {result.summary()}")
+        return 0
+    if args.batch is not None:
+        return _usage("give an ID only with 'imports undo ID'")
+    open_session(args.db, create=False)
+    batches = importing.list_batches()
+    if not batches:
+        print("Nothing was imported yet.")
+        return 0
+    print("ID     When (UTC)        Created  Updated  Skipped  Refused  What")
+    for batch in batches:
+        when = batch.started_at.replace("T", " ").rstrip("Z")[:16]
+        state = f"  (undone {batch.undone_at[:10]})" if batch.undone_at else ""
+        print(
+            f"{batch.id:<6} {when:<17} {batch.created:>7,}  {batch.updated:>7,}  "
+            f"{batch.skipped:>7,}  {batch.refused:>7,}  {batch.describe}{state}"
+        )
     return 0
 
 

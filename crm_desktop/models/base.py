@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from peewee import SQL, Check, IntegerField, Model, NodeList, SqliteDatabase, TextField
+from peewee import SQL, Check, FloatField, IntegerField, Model, NodeList, TextField
 from playhouse.sqlite_ext import AutoIncrementField
 
-database = SqliteDatabase(None)
+from crm_desktop.models.sqlite import CrmDatabase
+
+database = CrmDatabase(None)
 
 # ISO-8601 UTC with seconds, e.g. 2026-11-22T09:30:00Z; fixed width so text order is time order.
 TIMESTAMP_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z"
@@ -56,20 +58,59 @@ def not_blank(column: str) -> SQL | NodeList:
     return Check(f"length(trim({column})) > 0")
 
 
+def optional_text(column: str, *, index: bool = False, unique: bool = False) -> TextField:
+    """Optional text: NULL when there is none, never ``''`` (nor only spaces)."""
+    return TextField(
+        null=True, index=index, unique=unique, constraints=[Check(f"length(trim({column})) > 0")]
+    )
+
+
 def date_column(column: str, *, null: bool = True) -> TextField:
-    """A ``YYYY-MM-DD`` date kept as text, checked by the database itself."""
-    rule = f"{column} GLOB '{DATE_GLOB}' AND date({column}) IS {column}"
+    """A real ``YYYY-MM-DD`` date kept as text, checked by the database itself.
+
+    ``date(x, '+0 days')`` normalises what ``date(x)`` alone lets through
+    (SQLite 3.40 returns ``2026-02-30`` unchanged), so only a real day equals it.
+    """
+    rule = f"{column} GLOB '{DATE_GLOB}' AND date({column}, '+0 days') IS {column}"
     if null:
         return TextField(null=True, constraints=[Check(f"{column} IS NULL OR ({rule})")])
     return TextField(constraints=[Check(rule)])
 
 
-def timestamp_column(column: str, *, null: bool = False) -> TextField:
-    """An ISO-8601 UTC timestamp kept as text, checked by the database itself."""
+def timestamp_column(column: str, *, null: bool = False, real: bool = True) -> TextField:
+    """An ISO-8601 UTC timestamp kept as text, checked by the database itself.
+
+    ``real``: also a time that exists (not ``2026-99-99T99:99:99Z``). The
+    app's own bookkeeping tables of schema versions 2 and 3 keep the shape
+    check only (their frozen steps made them so).
+    """
     rule = f"{column} GLOB '{TIMESTAMP_GLOB}'"
+    if real:
+        rule += f" AND strftime('%Y-%m-%dT%H:%M:%SZ', {column}, '+0 seconds') IS {column}"
     if null:
-        return TextField(null=True, constraints=[Check(f"{column} IS NULL OR {rule}")])
+        wrapped = f"({rule})" if real else rule
+        return TextField(null=True, constraints=[Check(f"{column} IS NULL OR {wrapped}")])
     return TextField(constraints=[Check(rule), SQL(f"DEFAULT ({NOW_SQL})")])
+
+
+def decimal_column(
+    column: str, *, places: int, low: str, high: int | None = None, default: int | None = None
+) -> FloatField:
+    """A REAL with at most ``places`` decimals (quantities, percentages), within bounds.
+
+    ``low`` is the lower bound as SQL (``> 0``, ``>= 0``). The decimals are
+    checked with a tolerance far below the last place and far above a
+    double's rounding error, so ``2.675`` passes and ``2.6751`` does not.
+    """
+    scale = 10**places
+    rule = f"{column} {low}"
+    if high is not None:
+        rule += f" AND {column} <= {high}"
+    rule += f" AND abs({column} * {scale} - round({column} * {scale})) < 0.000001"
+    constraints: list = [Check(rule)]
+    if default is None:
+        return FloatField(constraints=constraints)
+    return FloatField(default=default, constraints=[*constraints, db_default(default)])
 
 
 def money_column(column: str, *, maximum: int | None = None) -> IntegerField:

@@ -12,7 +12,17 @@ Versions:
      keys, rebuilt by the services) and ``trash_item`` (deleted records).
   3  ``import_batch`` and ``import_item``: each import (and each merge of
      duplicate customers) with what it created and changed, for "Undo".
-  4  selling (:func:`_v3_to_v4`): ``quote`` and ``quote_line``; ``invoice``
+  4  the database's own rules, tighter (a table rebuild of the documented
+     tables that hold such values): dates and times that exist
+     (``date(x, '+0 days') IS x``, and the same with ``strftime`` for times),
+     optional text that is NULL rather than ``''``, at most 3 decimals for
+     quantities and stock and 2 for discounts, and audit ``changes`` that are
+     JSON (``json_valid``). Values another tool let in are repaired while the
+     rows are copied (``''`` → NULL, rounded decimals, a normalised date; a
+     time that cannot be read becomes the migration's time, audit text that
+     is not JSON is kept inside a JSON object); the backup taken before every
+     upgrade keeps the originals.
+  5  selling (:func:`_v4_to_v5`): ``quote`` and ``quote_line``; ``invoice``
      (gapless numbers per kind and year), ``invoice_line``, ``invoice_tax`` and
      ``payment``, with triggers that refuse changes to an issued invoice;
      the tax rate of ``product`` (NULL: the default rate) and of
@@ -28,7 +38,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -82,8 +92,356 @@ def _v2_to_v3(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
-# Columns added to existing tables by step 3 → 4, exactly as a new file declares them.
-_V4_COLUMNS = (
+# --- version 4: the database's own rules ---------------------------------------------------
+# Frozen pieces of the column definitions of version 4; the tables are listed in full below.
+_TIME_SHAPE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'"
+_DATE_SHAPE = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+_NOW = "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+
+
+def _v4_time(column: str) -> str:
+    return (
+        f"{column} GLOB {_TIME_SHAPE} AND "
+        f"strftime('%Y-%m-%dT%H:%M:%SZ', {column}, '+0 seconds') IS {column}"
+    )
+
+
+def _v4_date(column: str) -> str:
+    return f"{column} GLOB {_DATE_SHAPE} AND date({column}, '+0 days') IS {column}"
+
+
+def _v4_optional(column: str) -> tuple[str, str, str]:
+    """(column, definition, copy expression) of optional text: NULL, never blank."""
+    return (
+        column,
+        f"TEXT CHECK (length(trim({column})) > 0)",
+        f'CASE WHEN length(trim("{column}")) > 0 THEN "{column}" END',
+    )
+
+
+def _v4_timestamp(column: str, *, null: bool = False) -> tuple[str, str, str]:
+    readable = f"strftime('%Y-%m-%dT%H:%M:%SZ', \"{column}\", '+0 seconds')"
+    repaired = f"COALESCE({readable}, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    if null:
+        return (
+            column,
+            f"TEXT CHECK ({column} IS NULL OR ({_v4_time(column)}))",
+            f'CASE WHEN "{column}" IS NULL THEN NULL ELSE {repaired} END',
+        )
+    return column, f"TEXT NOT NULL CHECK ({_v4_time(column)}) DEFAULT {_NOW}", repaired
+
+
+def _v4_day(column: str, *, null: bool = True) -> tuple[str, str, str]:
+    repaired = f"date(\"{column}\", '+0 days')"
+    if null:
+        return column, f"TEXT CHECK ({column} IS NULL OR ({_v4_date(column)}))", repaired
+    return column, f"TEXT NOT NULL CHECK ({_v4_date(column)})", repaired
+
+
+def _v4_decimal(column: str, rule: str, places: int, default: str = "") -> tuple[str, str, str]:
+    scale = 10**places
+    check = f"{rule} AND abs({column} * {scale} - round({column} * {scale})) < 0.000001"
+    return column, f"REAL NOT NULL CHECK ({check}){default}", f'round("{column}", {places})'
+
+
+def _v4_same(column: str, definition: str) -> tuple[str, str, str]:
+    return column, definition, f'"{column}"'
+
+
+_ID = _v4_same("id", "INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT")
+_MONEY = "INTEGER NOT NULL CHECK (typeof({c}) = 'integer' AND {c} >= 0{limit}) DEFAULT 0"
+_PRIORITY = "TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high', 'urgent')) DEFAULT 'normal'"
+
+
+def _v4_money(column: str, limit: str = "") -> tuple[str, str, str]:
+    return _v4_same(column, _MONEY.format(c=column, limit=limit))
+
+
+_PRICE_LIMIT = " AND unit_price_cents <= 1000000000"
+_FK_CUSTOMER = 'FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE'
+_FK_CONTACT = 'FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE SET NULL'
+_FK_PRODUCT = 'FOREIGN KEY ("product_id") REFERENCES "product" ("id") ON DELETE SET NULL'
+
+# table → (its columns: (name, definition, copy expression), its table constraints).
+_V4_TABLES: dict[str, tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]] = {
+    "customer": (
+        (
+            _ID,
+            _v4_same(
+                "kind",
+                "TEXT NOT NULL CHECK (kind IN ('company', 'person')) DEFAULT 'company'",
+            ),
+            _v4_same("name", "TEXT NOT NULL CHECK (length(trim(name)) > 0)"),
+            _v4_optional("email"),
+            _v4_optional("phone"),
+            _v4_optional("website"),
+            _v4_optional("address"),
+            _v4_optional("city"),
+            _v4_optional("country"),
+            _v4_same(
+                "status",
+                "TEXT NOT NULL CHECK (status IN ('lead', 'prospect', 'active', 'inactive')) "
+                "DEFAULT 'lead'",
+            ),
+            _v4_optional("source"),
+            _v4_optional("notes"),
+            _v4_timestamp("created_at"),
+            _v4_timestamp("updated_at"),
+            _v4_timestamp("deleted_at", null=True),
+        ),
+        (),
+    ),
+    "contact": (
+        (
+            _ID,
+            _v4_same("customer_id", "INTEGER NOT NULL"),
+            _v4_same("name", "TEXT NOT NULL CHECK (length(trim(name)) > 0)"),
+            _v4_optional("position"),
+            _v4_optional("email"),
+            _v4_optional("phone"),
+            _v4_optional("notes"),
+            _v4_same("is_primary", "INTEGER NOT NULL CHECK (is_primary IN (0, 1)) DEFAULT 0"),
+        ),
+        (_FK_CUSTOMER,),
+    ),
+    "product": (
+        (
+            _ID,
+            _v4_optional("sku"),
+            _v4_same("name", "TEXT NOT NULL CHECK (length(trim(name)) > 0)"),
+            _v4_optional("description"),
+            _v4_money("unit_price_cents", _PRICE_LIMIT),
+            _v4_decimal("stock_qty", "stock_qty >= 0", 3, " DEFAULT 0"),
+            _v4_same("active", "INTEGER NOT NULL CHECK (active IN (0, 1)) DEFAULT 1"),
+        ),
+        (),
+    ),
+    "deal": (
+        (
+            _ID,
+            _v4_same("title", "TEXT NOT NULL CHECK (length(trim(title)) > 0)"),
+            _v4_same("customer_id", "INTEGER NOT NULL"),
+            _v4_same("contact_id", "INTEGER"),
+            _v4_same(
+                "stage",
+                "TEXT NOT NULL CHECK (stage IN ('new', 'qualified', 'proposal', "
+                "'negotiation', 'won', 'lost')) DEFAULT 'new'",
+            ),
+            _v4_money("amount_cents"),
+            _v4_same(
+                "probability",
+                "INTEGER NOT NULL CHECK (typeof(probability) = 'integer' AND probability "
+                "BETWEEN 0 AND 100) DEFAULT 10",
+            ),
+            _v4_day("expected_close"),
+            _v4_day("closed_at"),
+            _v4_optional("lost_reason"),
+        ),
+        (_FK_CUSTOMER, _FK_CONTACT, "CHECK (closed_at IS NULL OR stage IN ('won', 'lost'))"),
+    ),
+    "sales_order": (
+        (
+            _ID,
+            _v4_same("number", "TEXT NOT NULL CHECK (length(trim(number)) > 0)"),
+            _v4_same("customer_id", "INTEGER NOT NULL"),
+            _v4_same("deal_id", "INTEGER"),
+            _v4_day("order_date", null=False),
+            _v4_same(
+                "status",
+                "TEXT NOT NULL CHECK (status IN ('draft', 'confirmed', 'paid', 'shipped', "
+                "'cancelled')) DEFAULT 'draft'",
+            ),
+            _v4_optional("notes"),
+        ),
+        (
+            _FK_CUSTOMER,
+            'FOREIGN KEY ("deal_id") REFERENCES "deal" ("id") ON DELETE SET NULL',
+        ),
+    ),
+    "order_line": (
+        (
+            _ID,
+            _v4_same("order_id", "INTEGER NOT NULL"),
+            _v4_same("product_id", "INTEGER"),
+            _v4_same("description", "TEXT NOT NULL DEFAULT ''"),
+            (
+                *_v4_decimal("quantity", "quantity > 0 AND quantity <= 1000000", 3)[:2],
+                # A quantity that rounds to nothing keeps the smallest one there is.
+                'CASE WHEN round("quantity", 3) > 0 THEN round("quantity", 3) ELSE 0.001 END',
+            ),
+            _v4_money("unit_price_cents", _PRICE_LIMIT),
+            _v4_decimal(
+                "discount_pct", "discount_pct >= 0 AND discount_pct <= 100", 2, " DEFAULT 0"
+            ),
+        ),
+        (
+            'FOREIGN KEY ("order_id") REFERENCES "sales_order" ("id") ON DELETE CASCADE',
+            _FK_PRODUCT,
+        ),
+    ),
+    "task": (
+        (
+            _ID,
+            _v4_same("title", "TEXT NOT NULL CHECK (length(trim(title)) > 0)"),
+            _v4_optional("notes"),
+            _v4_day("due_date"),
+            _v4_same(
+                "status",
+                "TEXT NOT NULL CHECK (status IN ('open', 'done', 'cancelled')) DEFAULT 'open'",
+            ),
+            _v4_same("priority", _PRIORITY),
+            _v4_same("customer_id", "INTEGER"),
+            _v4_same("contact_id", "INTEGER"),
+            _v4_same("deal_id", "INTEGER"),
+            _v4_timestamp("done_at", null=True),
+        ),
+        (
+            _FK_CUSTOMER,
+            _FK_CONTACT,
+            'FOREIGN KEY ("deal_id") REFERENCES "deal" ("id") ON DELETE SET NULL',
+        ),
+    ),
+    "interaction": (
+        (
+            _ID,
+            _v4_same("customer_id", "INTEGER NOT NULL"),
+            _v4_same("contact_id", "INTEGER"),
+            _v4_same(
+                "kind",
+                "TEXT NOT NULL CHECK (kind IN ('call', 'meeting', 'email', 'note', 'visit')) "
+                "DEFAULT 'note'",
+            ),
+            _v4_timestamp("occurred_at"),
+            _v4_same("subject", "TEXT NOT NULL DEFAULT ''"),
+            _v4_optional("notes"),
+        ),
+        (_FK_CUSTOMER, _FK_CONTACT),
+    ),
+    "campaign": (
+        (
+            _ID,
+            _v4_same("name", "TEXT NOT NULL CHECK (length(trim(name)) > 0)"),
+            _v4_same(
+                "kind",
+                "TEXT NOT NULL CHECK (kind IN ('email', 'event', 'advertising', 'social', "
+                "'mailing', 'webinar', 'other')) DEFAULT 'email'",
+            ),
+            _v4_day("start_date"),
+            _v4_day("end_date"),
+            _v4_optional("location"),
+            _v4_money("budget_cents"),
+            _v4_optional("notes"),
+        ),
+        ("CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)",),
+    ),
+    "service_case": (
+        (
+            _ID,
+            _v4_same("customer_id", "INTEGER NOT NULL"),
+            _v4_same("product_id", "INTEGER"),
+            _v4_same(
+                "kind",
+                "TEXT NOT NULL CHECK (kind IN ('question', 'complaint', 'repair', 'warranty', "
+                "'return')) DEFAULT 'question'",
+            ),
+            _v4_same("subject", "TEXT NOT NULL CHECK (length(trim(subject)) > 0)"),
+            _v4_optional("description"),
+            _v4_same(
+                "status",
+                "TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'resolved', "
+                "'closed')) DEFAULT 'open'",
+            ),
+            _v4_same("priority", _PRIORITY),
+            _v4_timestamp("opened_at"),
+            _v4_timestamp("resolved_at", null=True),
+            _v4_optional("resolution"),
+            _v4_money("cost_cents"),
+        ),
+        (_FK_CUSTOMER, _FK_PRODUCT),
+    ),
+    "audit_log": (
+        (
+            _ID,
+            _v4_timestamp("at"),
+            _v4_same("entity", "TEXT NOT NULL"),
+            _v4_same("entity_id", "INTEGER NOT NULL"),
+            _v4_same(
+                "action",
+                "TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'restore'))",
+            ),
+            (
+                "changes",
+                "TEXT NOT NULL CHECK (json_valid(changes)) DEFAULT '{}'",
+                # Text that is not JSON is kept, as the old value of a field that says so.
+                'CASE WHEN json_valid("changes") THEN "changes" '
+                "ELSE json_object('(not JSON)', json_array(\"changes\", NULL)) END",
+            ),
+        ),
+        (),
+    ),
+}
+
+
+def _v4_create_sql(table: str, name: str) -> str:
+    columns, constraints = _V4_TABLES[table]
+    parts = [f'"{column}" {definition}' for column, definition, _ in columns]
+    return f'CREATE TABLE "{name}" ({", ".join([*parts, *constraints])})'
+
+
+def _v3_to_v4(db: SqliteDatabase) -> None:
+    """Rebuild each table with its version-4 rules (SQLite's documented 12-step procedure).
+
+    The new table is filled from the old one (values repaired on the way),
+    the old one dropped and the new one renamed; the indexes and triggers the
+    table had — ours, and any a later step of another version added — are
+    created again from their own SQL, and the AUTOINCREMENT counter is kept,
+    so an id is still never handed out twice. ``legacy_alter_table`` keeps the
+    rename from rewriting (or tripping over) other tables' triggers.
+    """
+    db.execute_sql("PRAGMA legacy_alter_table = ON")
+    try:
+        for table, (columns, _constraints) in _V4_TABLES.items():
+            names = [column for column, _, _ in columns]
+            found = [row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")')]
+            if found != names:
+                raise RuntimeError(
+                    f"migration to version 4 expects table {table} with columns {names}, "
+                    f"found {found}"
+                )
+            keep = db.execute_sql(
+                "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', "
+                "'trigger') AND sql IS NOT NULL ORDER BY type, name",
+                (table,),
+            ).fetchall()
+            counter = db.execute_sql(
+                "SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)
+            ).fetchone()
+            temporary = f"{table}__v4"
+            db.execute_sql(_v4_create_sql(table, temporary))
+            quoted = ", ".join(f'"{name}"' for name in names)
+            copies = ", ".join(expression for _, _, expression in columns)
+            db.execute_sql(f'INSERT INTO "{temporary}" ({quoted}) SELECT {copies} FROM "{table}"')
+            db.execute_sql(f'DROP TABLE "{table}"')
+            db.execute_sql(f'ALTER TABLE "{temporary}" RENAME TO "{table}"')
+            for (statement,) in keep:
+                db.execute_sql(statement)
+            if counter is not None:  # the copy may have stopped lower (the last rows deleted)
+                db.execute_sql(
+                    "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?",
+                    (counter[0], table),
+                )
+                db.execute_sql(
+                    "INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? "
+                    "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)",
+                    (table, counter[0], table),
+                )
+    finally:
+        db.execute_sql("PRAGMA legacy_alter_table = OFF")
+
+
+# --- version 5: selling -------------------------------------------------------------------
+# Columns added to existing tables by step 4 → 5, exactly as a new file declares them.
+_V5_COLUMNS = (
     'ALTER TABLE "customer" ADD COLUMN "legal_name" TEXT',
     'ALTER TABLE "customer" ADD COLUMN "tax_id" TEXT',
     'ALTER TABLE "customer" ADD COLUMN "kpp" TEXT',
@@ -98,7 +456,7 @@ _V4_COLUMNS = (
 # What is issued stays as issued: these columns of an invoice, its lines and its tax rows
 # never change (its links to an order or a customer may be cleared or moved by a merge).
 _FINAL = "SELECT RAISE(ABORT, 'An issued invoice cannot be changed: cancel it with a credit note.')"
-_V4_TRIGGERS = (
+_V5_TRIGGERS = (
     'CREATE TRIGGER "invoice_is_final" BEFORE UPDATE OF "kind", "number", "year", "sequence", '
     '"credited_invoice_id", "issue_date", "due_date", "currency", "tax_rounding", '
     '"seller_name", "seller_address", "seller_tax_id", "seller_kpp", "seller_bank", '
@@ -111,8 +469,8 @@ _V4_TRIGGERS = (
     f'CREATE TRIGGER "invoice_tax_is_final" BEFORE UPDATE ON "invoice_tax" BEGIN {_FINAL}; END',
 )
 
-# The tables of step 3 → 4, by table: CREATE TABLE, its indexes, its triggers (frozen).
-_V4_TABLES: dict[str, tuple[str, ...]] = {
+# The tables of step 4 → 5, by table: CREATE TABLE, its indexes, its triggers (frozen).
+_V5_TABLES: dict[str, tuple[str, ...]] = {
     "quote": (
         'CREATE TABLE "quote" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "number" TEXT '
         'NOT NULL CHECK (length(trim(number)) > 0), "customer_id" INTEGER NOT NULL, "deal_id" '
@@ -227,31 +585,31 @@ _V4_TABLES: dict[str, tuple[str, ...]] = {
         'CREATE INDEX "payment_paid_on" ON "payment" ("paid_on")',
     ),
 }
-_V4_TABLES["invoice"] += (_V4_TRIGGERS[0],)
-_V4_TABLES["invoice_line"] += (_V4_TRIGGERS[1],)
-_V4_TABLES["invoice_tax"] += (_V4_TRIGGERS[2],)
+_V5_TABLES["invoice"] += (_V5_TRIGGERS[0],)
+_V5_TABLES["invoice_line"] += (_V5_TRIGGERS[1],)
+_V5_TABLES["invoice_tax"] += (_V5_TRIGGERS[2],)
 
 
-# (table, column) of the columns step 3 → 4 added (tests make older files by dropping them).
+# (table, column) of the columns step 4 → 5 added (tests make older files by dropping them).
 V4_ADDED_COLUMNS = tuple(
-    (statement.split('"')[1], statement.split('"')[3]) for statement in _V4_COLUMNS
+    (statement.split('"')[1], statement.split('"')[3]) for statement in _V5_COLUMNS
 )
 
 
 def introduced_in(table: str) -> int:
     """The schema version that added a documented table (1 for the brief's own tables)."""
-    return 4 if table in _V4_TABLES else 1
+    return 5 if table in _V5_TABLES else 1
 
 
 def frozen_sql(table: str) -> tuple[str, ...]:
-    """The statements that create ``table`` of step 3 → 4 (a new file runs these too)."""
-    return _V4_TABLES[table]
+    """The statements that create ``table`` of step 4 → 5 (a new file runs these too)."""
+    return _V5_TABLES[table]
 
 
-def _v3_to_v4(db: SqliteDatabase) -> None:
-    for statement in _V4_COLUMNS:
+def _v4_to_v5(db: SqliteDatabase) -> None:
+    for statement in _V5_COLUMNS:
         db.execute_sql(statement)
-    for statements in _V4_TABLES.values():
+    for statements in _V5_TABLES.values():
         for statement in statements:
             db.execute_sql(statement)
 
@@ -261,6 +619,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 
 

@@ -27,10 +27,12 @@ from crm_desktop.models.base import (
     BaseModel,
     date_column,
     db_default,
+    decimal_column,
     enum_column,
     flag_column,
     money_column,
     not_blank,
+    optional_text,
     timestamp_column,
 )
 from crm_desktop.models.enums import (
@@ -69,15 +71,15 @@ class Customer(BaseModel):
 
     kind = enum_column("kind", CUSTOMER_KINDS, "company")
     name = TextField(constraints=[not_blank("name")])
-    email = TextField(null=True, index=True)
-    phone = TextField(null=True, index=True)
-    website = TextField(null=True)
-    address = TextField(null=True)
-    city = TextField(null=True)
-    country = TextField(null=True, index=True)
+    email = optional_text("email", index=True)
+    phone = optional_text("phone", index=True)
+    website = optional_text("website")
+    address = optional_text("address")
+    city = optional_text("city")
+    country = optional_text("country", index=True)
     status = enum_column("status", CUSTOMER_STATUSES, "lead")
-    source = TextField(null=True)
-    notes = TextField(null=True)
+    source = optional_text("source")
+    notes = optional_text("notes")
     created_at = timestamp_column("created_at")
     updated_at = timestamp_column("updated_at")
     deleted_at = timestamp_column("deleted_at", null=True)
@@ -95,10 +97,10 @@ class Contact(BaseModel):
 
     customer = ForeignKeyField(Customer, on_delete="CASCADE")
     name = TextField(constraints=[not_blank("name")])
-    position = TextField(null=True)
-    email = TextField(null=True, index=True)
-    phone = TextField(null=True, index=True)
-    notes = TextField(null=True)
+    position = optional_text("position")
+    email = optional_text("email", index=True)
+    phone = optional_text("phone", index=True)
+    notes = optional_text("notes")
     is_primary = flag_column("is_primary", 0)
 
 
@@ -128,11 +130,11 @@ class CustomerTag(BaseModel):
 class Product(BaseModel):
     """An item of the price list, with its stock."""
 
-    sku = TextField(null=True, unique=True)
+    sku = optional_text("sku", unique=True)
     name = TextField(index=True, constraints=[not_blank("name")])
-    description = TextField(null=True)
+    description = optional_text("description")
     unit_price_cents = money_column("unit_price_cents", maximum=MAX_UNIT_PRICE_CENTS)
-    stock_qty = FloatField(default=0, constraints=[Check("stock_qty >= 0"), db_default(0)])
+    stock_qty = decimal_column("stock_qty", places=3, low=">= 0", default=0)
     active = flag_column("active", 1)
     # Schema 4: the product's tax rate; NULL means the default rate of the settings.
     tax_pct = FloatField(
@@ -157,7 +159,7 @@ class Deal(BaseModel):
     )
     expected_close = date_column("expected_close")
     closed_at = date_column("closed_at")
-    lost_reason = TextField(null=True)
+    lost_reason = optional_text("lost_reason")
 
     class Meta:
         indexes = ((("expected_close",), False),)
@@ -172,7 +174,7 @@ class SalesOrder(BaseModel):
     deal = ForeignKeyField(Deal, null=True, on_delete="SET NULL")
     order_date = date_column("order_date", null=False)
     status = enum_column("status", ORDER_STATUSES, "draft")
-    notes = TextField(null=True)
+    notes = optional_text("notes")
 
     class Meta:
         indexes = ((("order_date", "status"), False), (("status",), False))
@@ -184,13 +186,9 @@ class OrderLine(BaseModel):
     order = ForeignKeyField(SalesOrder, on_delete="CASCADE")
     product = ForeignKeyField(Product, null=True, on_delete="SET NULL")
     description = TextField(default="", constraints=[db_default("")])
-    quantity = FloatField(
-        constraints=[Check(f"quantity > 0 AND quantity <= {MAX_QUANTITY}")],
-    )
+    quantity = decimal_column("quantity", places=3, low="> 0", high=MAX_QUANTITY)
     unit_price_cents = money_column("unit_price_cents", maximum=MAX_UNIT_PRICE_CENTS)
-    discount_pct = FloatField(
-        default=0, constraints=[Check("discount_pct BETWEEN 0 AND 100"), db_default(0)]
-    )
+    discount_pct = decimal_column("discount_pct", places=2, low=">= 0", high=100, default=0)
     # Schema 4: the line's tax rate, and whether its unit price includes that tax.
     tax_pct = tax_rate_column()
     tax_included = flag_column("tax_included", 0)
@@ -200,7 +198,7 @@ class Task(BaseModel):
     """Something to do: a call, a meeting, a delivery, a letter."""
 
     title = TextField(constraints=[not_blank("title")])
-    notes = TextField(null=True)
+    notes = optional_text("notes")
     due_date = date_column("due_date")
     status = enum_column("status", TASK_STATUSES, "open")
     priority = enum_column("priority", PRIORITIES, "normal")
@@ -221,7 +219,7 @@ class Interaction(BaseModel):
     kind = enum_column("kind", INTERACTION_KINDS, "note")
     occurred_at = timestamp_column("occurred_at")
     subject = TextField(default="", constraints=[db_default("")])
-    notes = TextField(null=True)
+    notes = optional_text("notes")
 
     class Meta:
         indexes = ((("occurred_at",), False), (("customer", "occurred_at"), False))
@@ -234,9 +232,9 @@ class Campaign(BaseModel):
     kind = enum_column("kind", CAMPAIGN_KINDS, "email")
     start_date = date_column("start_date")
     end_date = date_column("end_date")
-    location = TextField(null=True)
+    location = optional_text("location")
     budget_cents = money_column("budget_cents")
-    notes = TextField(null=True)
+    notes = optional_text("notes")
 
     class Meta:
         indexes = ((("start_date",), False),)
@@ -261,12 +259,12 @@ class ServiceCase(BaseModel):
     product = ForeignKeyField(Product, null=True, on_delete="SET NULL")
     kind = enum_column("kind", SERVICE_CASE_KINDS, "question")
     subject = TextField(constraints=[not_blank("subject")])
-    description = TextField(null=True)
+    description = optional_text("description")
     status = enum_column("status", SERVICE_CASE_STATUSES, "open", index=True)
     priority = enum_column("priority", PRIORITIES, "normal")
     opened_at = timestamp_column("opened_at")
     resolved_at = timestamp_column("resolved_at", null=True)
-    resolution = TextField(null=True)
+    resolution = optional_text("resolution")
     cost_cents = money_column("cost_cents")
 
     class Meta:
@@ -280,7 +278,7 @@ class AuditLog(BaseModel):
     entity = TextField()
     entity_id = IntegerField()
     action = TextField(constraints=[Check(f"action IN {AUDIT_ACTIONS!r}")])
-    changes = TextField(default="{}", constraints=[db_default("{}")])
+    changes = TextField(default="{}", constraints=[Check("json_valid(changes)"), db_default("{}")])
 
     class Meta:
         indexes = ((("entity", "entity_id", "at"), False), (("at",), False))
@@ -320,7 +318,7 @@ class TrashItem(BaseModel):
     """
 
     batch = IntegerField(index=True)
-    deleted_at = timestamp_column("deleted_at")
+    deleted_at = timestamp_column("deleted_at", real=False)
     entity = TextField()
     entity_id = IntegerField()
     customer = ForeignKeyField(Customer, null=True, on_delete="CASCADE")
@@ -367,13 +365,13 @@ class ImportBatch(BaseModel):
     entity = TextField()
     source = TextField(default="", constraints=[db_default("")])
     policy = TextField(null=True)
-    started_at = timestamp_column("started_at")
+    started_at = timestamp_column("started_at", real=False)
     created_count = IntegerField(default=0, constraints=[db_default(0)])
     updated_count = IntegerField(default=0, constraints=[db_default(0)])
     skipped_count = IntegerField(default=0, constraints=[db_default(0)])
     refused_count = IntegerField(default=0, constraints=[db_default(0)])
     trash_batch = IntegerField(null=True)
-    undone_at = timestamp_column("undone_at", null=True)
+    undone_at = timestamp_column("undone_at", null=True, real=False)
 
     class Meta:
         indexes = ((("started_at",), False),)
@@ -400,9 +398,9 @@ INTERNAL_MODELS = (*INTERNAL_MODELS, ImportBatch, ImportItem)
 ALL_MODELS = DOCUMENTED_MODELS + INTERNAL_MODELS
 
 
-# --- Schema version 4: selling — quotes, invoices with taxes, payments ---------------------
+# --- Schema version 5: selling — quotes, invoices with taxes, payments ---------------------
 #
-# These tables are created by the frozen SQL of migration step 3 → 4 (``create_table``
+# These tables are created by the frozen SQL of migration step 4 → 5 (``create_table``
 # below runs it), so a new file and an old file stepped forward hold the same schema.
 
 

@@ -7,6 +7,7 @@ numbers whatever its own locale.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -40,7 +41,11 @@ def percent(fraction: Decimal | None, locale: str, places: int = 1, *, sign: boo
     """0.1234 → ``12.3%`` (``12,3 %`` in locales that write it so)."""
     if fraction is None:
         return DASH
-    scaled = _scaled(fraction * 100, places)
+    return _percent_text(_scaled(fraction * 100, places), locale, places, sign)
+
+
+@functools.lru_cache(maxsize=4096)  # a long table's shares repeat ("0.0%" thousands of times)
+def _percent_text(scaled: int, locale: str, places: int, sign: bool) -> str:
     text = format_amount(scaled, exponent=places, locale=locale)
     if sign and scaled > 0:
         text = "+" + text

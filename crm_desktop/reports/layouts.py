@@ -180,7 +180,7 @@ def sales_by_customer_document(data: SalesByCustomer, context: ReportContext) ->
     total = data.revenue_cents
     summary = [
         Figure("Revenue", total, MONEY),
-        Figure("Customers who bought", len(data.rows), INT),
+        Figure("Customers who bought", data.customer_count, INT),
         Figure("Orders", data.order_count, INT),
     ]
     for klass in ("A", "B", "C"):
@@ -216,7 +216,7 @@ def sales_by_customer_document(data: SalesByCustomer, context: ReportContext) ->
                 Column("Cumulative", PERCENT, 1.05),
                 Column("Class", weight=0.6),
             ],
-            rows=[
+            rows=(
                 (
                     row.rank,
                     f"{row.name} (in the trash)" if row.in_trash else row.name,
@@ -226,10 +226,10 @@ def sales_by_customer_document(data: SalesByCustomer, context: ReportContext) ->
                     row.cumulative_share,
                     row.abc_class,
                 )
-                for row in data.rows
-            ],
+                for row in data.rows()
+            ),
             totals=("", "Total", data.order_count, total, _one(total), None, None),
-            row_count=len(data.rows),
+            row_count=data.customer_count,
         )
     )
     return doc

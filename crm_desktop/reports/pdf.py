@@ -1,9 +1,10 @@
 """Reports as PDF (reportlab platypus): the page frame every report shares, and its body.
 
 Every page has the company's logo and name and the report's title at the
-top, and at the bottom the generation time and "Page N of M". M is known
-only at the end, so the canvas keeps each finished page aside and draws the
-footers when the document is saved (the well-known "numbered canvas").
+top, and at the bottom the generation time and "Page N of M". Pages are
+written to the file as they end (:mod:`crm_desktop.reports.pdf_stream`); M,
+known only then, is filled in at the end. Table rows stream too: a report
+of a million customers needs no more memory than one of a thousand.
 Paper is A4 or Letter, from the ``page_size`` setting.
 """
 
@@ -12,9 +13,11 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import itertools
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.units import mm
@@ -36,6 +39,7 @@ from crm_desktop.reports.model import (
     Document,
     Progress,
 )
+from crm_desktop.reports.model import Table as ReportTable
 from crm_desktop.reports.pdf_flowables import (
     HEADER_FILL,
     INK,
@@ -46,6 +50,7 @@ from crm_desktop.reports.pdf_flowables import (
     bar_chart,
     compact_number,
 )
+from crm_desktop.reports.pdf_stream import StreamingCanvas, streaming_canvas
 from crm_desktop.services.reporting.context import ReportContext
 
 log = logging.getLogger(__name__)
@@ -54,6 +59,7 @@ MARGIN = 16 * mm
 HEADER_TOP = 12 * mm  # from the top edge of the paper to the top of the logo
 HEADER_HEIGHT = 13 * mm  # logo and name, down to the rule under them
 FOOTER_HEIGHT = 10 * mm
+FOOTER_BASELINE = MARGIN - 6 * mm
 
 
 def page_size(context: ReportContext, *, wide: bool = False) -> tuple[float, float]:
@@ -73,32 +79,6 @@ def logo_image(context: ReportContext) -> ImageReader | None:
     except (binascii.Error, ValueError, OSError, Exception):  # a bad logo never stops a report
         log.warning("the company logo setting is not a PNG or JPEG image; printed without it")
         return None
-
-
-def _numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
-    class NumberedCanvas(Canvas):
-        """Keeps finished pages until save, then draws each one's footer with the page count."""
-
-        def __init__(self, *args, **kwargs):
-            # Not Helvetica: a PDF that names a font it does not embed depends on the reader's.
-            kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.REGULAR
-            super().__init__(*args, **kwargs)
-            self._finished_pages: list[dict] = []
-
-        def showPage(self) -> None:  # reportlab's name
-            self._finished_pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._finished_pages)
-            for number, state in enumerate(self._finished_pages, start=1):
-                self.__dict__.update(state)
-                footer(self, number, total)
-                Canvas.showPage(self)
-            self._finished_pages = []
-            Canvas.save(self)
-
-    return NumberedCanvas
 
 
 class PageFrame:
@@ -144,17 +124,25 @@ class PageFrame:
         canvas.line(MARGIN, rule_y, width - MARGIN, rule_y)
         canvas.restoreState()
 
-    def footer(self, canvas: Canvas, number: int, total: int) -> None:
+    def footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """The rule and the generation time (:meth:`page_number` comes at the end)."""
         width, _ = canvas._pagesize
-        y = MARGIN - 6 * mm
+        y = FOOTER_BASELINE
         canvas.saveState()
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
         canvas.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
         canvas.setFillColor(MUTED)
         fonts.draw(canvas, MARGIN, y, self.generated, 7.5)
-        fonts.draw(canvas, width - MARGIN, y, f"Page {number} of {total}", 7.5, align="right")
         canvas.restoreState()
+
+    @staticmethod
+    def page_number(canvas: Canvas, number: int, total: int) -> None:
+        """Drawn once the page count is known, into each page (see :mod:`.pdf_stream`)."""
+        width, _ = canvas._pagesize
+        canvas.setFillColor(MUTED)
+        fonts.draw(canvas, width - MARGIN, FOOTER_BASELINE, f"Page {number} of {total}", 7.5,
+                   align="right")  # fmt: skip
 
 
 def _fit(text: str, room: float, size: float, *, bold: bool = False) -> str:
@@ -203,8 +191,24 @@ def build_pdf(
         topPadding=0,
         bottomPadding=0,
     )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=frame_maker.header)])
-    doc.build(story, canvasmaker=_numbered_canvas(frame_maker.footer))
+    doc.addPageTemplates(
+        [
+            PageTemplate(
+                id="page",
+                frames=[frame],
+                onPage=frame_maker.header,
+                onPageEnd=frame_maker.footer,
+            )
+        ]
+    )
+    try:
+        # Pages go to the file as they end: a 20,000-page report needs little memory.
+        doc.build(story, canvasmaker=streaming_canvas(PageFrame.page_number))
+    except BaseException:
+        canvas = getattr(doc, "canv", None)
+        if isinstance(canvas, StreamingCanvas):
+            canvas.abandon()  # close the unfinished file, so that it can be removed
+        raise
 
 
 # --- the body of a report ------------------------------------------------------------------------
@@ -299,29 +303,22 @@ def render_document(
         shown = [i for i, col in enumerate(table.columns) if col.in_pdf]
         columns = [table.columns[i] for i in shown]
         formatters = [(i, pdf_formatter(table.columns[i].kind, context)) for i in shown]
-        rows = []
-        for count, row in enumerate(table.rows, start=1):
-            rows.append([format_value(row[i]) for i, format_value in formatters])
-            if count % 5000 == 0 and cancelled is not None and cancelled():
-                raise CancelledError()
-        totals = table.totals_row()
-        if not rows:
+        rows = _pdf_rows(table.rows, formatters, cancelled)
+        first = next(rows, None)
+        if first is None:
             story.append(TextBlock(table.title, 11, bold=True, space_after=4))
             story.append(TextBlock(table.empty_text, 9, color=MUTED, space_after=8))
             continue
         story.append(
             PagedTable(
                 [col.title for col in columns],
-                rows,
+                itertools.chain([first], rows),
                 weights=[col.weight for col in columns],
                 right_aligned=[col.kind in NUMERIC_KINDS for col in columns],
                 wrap=[col.wrap and col.kind not in (DATE, DATETIME) for col in columns],
-                totals=(
-                    [pdf_text(totals[i], table.columns[i].kind, context) for i in shown]
-                    if totals is not None
-                    else None
-                ),
+                totals=_pdf_totals(table, shown, context),
                 title=table.title,
+                row_count=table.row_count,
                 progress=progress,
                 cancelled=cancelled,
             )
@@ -329,4 +326,32 @@ def render_document(
         story.append(Spacer(1, 10))
     for note in doc.notes:
         story.append(TextBlock(note, 7.5, color=MUTED, space_after=2))
+    while isinstance(story[-1], Spacer):
+        story.pop()  # a gap after the last table would start an empty page when it fills one
     build_pdf(target, story, context=context, title=doc.title, wide=wide, cancelled=cancelled)
+
+
+def _pdf_rows(
+    rows: Iterable[Sequence[Any]],
+    formatters: list[tuple[int, Callable[[Any], str]]],
+    cancelled: Cancelled | None,
+) -> Iterator[list[str]]:
+    """The table's rows as the PDF prints them, formatted as they are read."""
+    for count, row in enumerate(rows, start=1):
+        yield [format_value(row[i]) for i, format_value in formatters]
+        if count % 5000 == 0 and cancelled is not None and cancelled():
+            raise CancelledError()
+
+
+def _pdf_totals(
+    table: ReportTable, shown: list[int], context: ReportContext
+) -> Callable[[], list[str] | None]:
+    """The totals row as the PDF prints it, asked for once the rows were read (it may sum them)."""
+
+    def totals() -> list[str] | None:
+        row = table.totals_row()
+        if row is None:
+            return None
+        return [pdf_text(row[i], table.columns[i].kind, context) for i in shown]
+
+    return totals if callable(table.totals) else totals()  # type: ignore[return-value]

@@ -7,13 +7,17 @@
 every page. reportlab's own Table re-measures all remaining rows each time
 it splits at a page end, which makes a 40,000-row table quadratic; this one
 measures every row once, then cuts page-sized reportlab Tables from the
-measured rows, so a long report costs the same per row as a short one.
+measured rows, so a long report costs the same per row as a short one. Its
+rows may stream from the database: they are read as the pages fill and
+dropped once drawn, so a million rows need no more memory than a thousand
+(with :mod:`crm_desktop.reports.pdf_stream` writing the pages as they end).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -94,111 +98,164 @@ def cut_lines(lines: list[str], max_lines: int | None) -> list[str]:
     return [*lines[: max_lines - 1], lines[max_lines - 1].rstrip() + " …"]
 
 
-@dataclass
+SAMPLE_ROWS = 2500  # rows read ahead to size the columns of a table
+
+
+class _Rows:
+    """The rows of one PagedTable, read from their iterator as pages need them.
+
+    The first :data:`SAMPLE_ROWS` are read ahead to size the columns; after that a
+    row is read when a page asks for it, measured once, and dropped once its page
+    is drawn. Memory holds about a page of rows, however long the table.
+    """
+
+    def __init__(self, rows: Iterable[Sequence[str]]):
+        self._source = iter(rows)
+        self.sample: list[Sequence[str]] = list(islice(self._source, SAMPLE_ROWS))
+        self.texts: deque[Sequence[str]] = deque(self.sample)
+        self.cells: deque[tuple[list[object], float]] = deque()  # measured: contents, height
+        self.base = 0  # the index of texts[0] in the whole table
+        self.exhausted = len(self.sample) < SAMPLE_ROWS
+        self.available(len(self.sample))  # a table of exactly SAMPLE_ROWS is known whole
+
+    def available(self, index: int) -> bool:
+        """Whether row ``index`` exists (reading up to it if needed)."""
+        while index >= self.base + len(self.texts):
+            if self.exhausted:
+                return False
+            row = next(self._source, None)
+            if row is None:
+                self.exhausted = True
+                return False
+            self.texts.append(row)
+        return True
+
+    @property
+    def count(self) -> int | None:
+        """The number of rows, once all were read."""
+        return self.base + len(self.texts) if self.exhausted else None
+
+    def drop_before(self, index: int) -> None:
+        """Forget the rows before ``index`` (their page is drawn)."""
+        while self.base < index and self.texts:
+            self.texts.popleft()
+            if self.cells:
+                self.cells.popleft()
+            self.base += 1
+        if self.sample and self.base > 0:
+            self.sample = []  # the column widths are set: the read-ahead rows are not needed
+
+
 class _Layout:
-    """A PagedTable measured for one width: cell contents and every row's height."""
+    """What a PagedTable draws at one width: column widths, header, totals, row heights."""
 
-    width: float
-    col_widths: list[float]
-    header: list
-    header_height: float
-    rows: list[list]
-    heights: list[float]
-    prefix: list[float]  # prefix[i] = height of rows[:i]
-    totals: list | None
-    totals_height: float
+    def __init__(self, table: PagedTable, width: float):
+        self.width = width
+        self.col_widths = table._column_widths(width)
+        header = [
+            table._cell(text, c, self.col_widths[c], bold=True)
+            for c, text in enumerate(table.header_text)
+        ]
+        self.header = [content for content, _ in header]
+        self.header_height = max(lines for _, lines in header) * table.leading + 2 * PADDING_Y
+        self.totals: list | None = None
+        self.totals_height = 0.0
+        self._totals_made = False
+
+    def make_totals(self, table: PagedTable) -> None:
+        """Measure the totals row, once every row was read (its values may sum them)."""
+        if self._totals_made:
+            return
+        self._totals_made = True
+        text = table._totals_text()
+        if text is not None:
+            cells = [table._cell(t, c, self.col_widths[c], bold=True) for c, t in enumerate(text)]
+            self.totals = [content for content, _ in cells]
+            self.totals_height = (
+                max(lines for _, lines in cells) * table.leading + 2 * PADDING_Y + 1
+            )
 
 
+Totals = Sequence[str] | Callable[[], Sequence[str] | None] | None
 _OWN_STATE = (
-    "header_text", "row_text", "weights", "right", "wraps", "totals_text", "size", "leading",
-    "progress", "cancelled", "_layout", "title",
+    "header_text", "weights", "right", "wraps", "totals", "size", "leading", "row_count",
+    "progress", "cancelled", "title", "_rows", "_layout",
 )  # fmt: skip
 
 
 class PagedTable(Flowable):
-    """A long table, cut into one reportlab Table per page, the header repeated on each."""
+    """A long table, cut into one reportlab Table per page, the header repeated on each.
+
+    ``rows`` may be any iterable (a generator streaming from the database): they
+    are read as pages fill. ``totals`` is the last row, or a callable that gives it
+    once every row was read (a sum over a stream). ``row_count``, when known, lets
+    ``progress`` say how far the pages are.
+    """
 
     def __init__(
         self,
         header: Sequence[str],
-        rows: Sequence[Sequence[str]],
+        rows: Iterable[Sequence[str]],
         *,
         weights: Sequence[float],
         right_aligned: Sequence[bool],
         wrap: Sequence[bool] | None = None,
-        totals: Sequence[str] | None = None,
+        totals: Totals = None,
         size: float = 8.2,
         title: str | None = None,
+        row_count: int | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ):
         super().__init__()
         self.header_text = list(header)
-        self.row_text = rows
         self.weights = list(weights)
         self.right = list(right_aligned)
         self.wraps = list(wrap) if wrap is not None else [True] * len(self.weights)
-        self.totals_text = list(totals) if totals is not None else None
+        self.totals = totals if totals is None or callable(totals) else list(totals)
         self.size = size
         self.leading = size * 1.22
+        self.row_count = row_count
         self.progress = progress
         self.cancelled = cancelled
         self.title = TextBlock(title, 11, bold=True) if title else None
         self.start = 0
+        self._rows = _Rows(rows)
         self._layout: _Layout | None = None
+
+    def _totals_text(self) -> Sequence[str] | None:
+        return self.totals() if callable(self.totals) else self.totals
 
     # -- measuring ----------------------------------------------------------------------------
 
-    def _measure(self, width: float) -> _Layout:
-        if self._layout is not None and self._layout.width == width:
-            return self._layout
-        n = len(self.weights)
-        col_widths = self._column_widths(width)
-        header = [
-            self._cell(text, c, col_widths[c], bold=True) for c, text in enumerate(self.header_text)
-        ]
-        header_height = max(lines for _, lines in header) * self.leading + 2 * PADDING_Y
-        rows = []
-        heights = []
-        prefix = [0.0]
+    def _layout_for(self, width: float) -> _Layout:
+        layout = self._layout
+        if layout is None or layout.width != width:
+            layout = self._layout = _Layout(self, width)
+            self._rows.cells.clear()  # measured for another width
+        return layout
+
+    def _height(self, layout: _Layout, index: int) -> float:
+        """The height of row ``index`` (measured when first asked; it must be available)."""
+        rows = self._rows
+        position = index - rows.base
+        while len(rows.cells) <= position:
+            rows.cells.append(self._measure_row(layout, rows.texts[len(rows.cells)]))
+        return rows.cells[position][1]
+
+    def _measure_row(self, layout: _Layout, row: Sequence[str]) -> tuple[list[object], float]:
+        # Most cells are plain one-line strings: only look closer at the others.
+        out: list[object] = list(row)
+        lines = 1
+        right, col_widths = self.right, layout.col_widths
+        for c, text in enumerate(row):
+            if right[c] and text.isascii():
+                continue  # a number: its column fits the widest one
+            content, count = self._cell(text, c, col_widths[c])
+            out[c] = content
+            lines = max(lines, count)
         one_line = self.leading + 2 * PADDING_Y
-        columns = range(n)
-        right = self.right
-        for row in self.row_text:
-            # Most cells are plain one-line strings: only look closer at the others.
-            out: list[object] = list(row)
-            lines = 1
-            for c in columns:
-                text = row[c]
-                if right[c] and text.isascii():
-                    continue  # a number: its column fits the widest one
-                content, count = self._cell(text, c, col_widths[c])
-                out[c] = content
-                lines = max(lines, count)
-            rows.append(out)
-            height = one_line if lines == 1 else lines * self.leading + 2 * PADDING_Y
-            heights.append(height)
-            prefix.append(prefix[-1] + height)
-        totals = None
-        totals_height = 0.0
-        if self.totals_text is not None:
-            cells = [
-                self._cell(t, c, col_widths[c], bold=True) for c, t in enumerate(self.totals_text)
-            ]
-            totals = [content for content, _ in cells]
-            totals_height = max(lines for _, lines in cells) * self.leading + 2 * PADDING_Y + 1
-        self._layout = _Layout(
-            width,
-            col_widths,
-            [content for content, _ in header],
-            header_height,
-            rows,
-            heights,
-            prefix,
-            totals,
-            totals_height,
-        )
-        return self._layout
+        return out, one_line if lines == 1 else lines * self.leading + 2 * PADDING_Y
 
     def _column_widths(self, width: float) -> list[float]:
         """Widths from the content: numbers and short words are never broken when avoidable."""
@@ -206,9 +263,11 @@ class PagedTable(Flowable):
         n = len(self.weights)
         natural = [0.0] * n
         minimum = [0.0] * n
-        samples = [*_sample(self.row_text)]
-        if self.totals_text is not None:
-            samples.append(self.totals_text)
+        samples = list(self._rows.sample)
+        # Totals that sum a stream are known only at its end: a table read whole knows them.
+        totals = self._totals_text() if self._rows.exhausted or not callable(self.totals) else None
+        if totals is not None:
+            samples.append(totals)
         pad = 2 * PADDING_X + 1
         for c in range(n):
             header_width = max(
@@ -227,6 +286,12 @@ class PagedTable(Flowable):
                     word = fonts.longest_word(line)
                     # A very long word (an email, a URL) may break rather than take the page.
                     minimum[c] = max(minimum[c], min(fonts.width(word, size) + pad, width * 0.22))
+            if self.right[c] and callable(self.totals) and totals is None:
+                # A sum of many rows has more digits than any row: room for the table's count.
+                digits = len(str(self.row_count or SAMPLE_ROWS * 10))
+                extra = fonts.width("0" * digits + "," * (digits // 3), size, bold=True)
+                minimum[c] += extra
+                natural[c] += extra
         fixed = [self.right[c] or not self.wraps[c] for c in range(n)]
         return auto_widths(width, natural, minimum, self.weights, fixed)
 
@@ -270,34 +335,53 @@ class PagedTable(Flowable):
             return 0.0
         return self.title.wrap(width, 1e9)[1] + TITLE_GAP
 
-    def _height_from(self, layout: _Layout, start: int) -> float:
-        body = layout.prefix[-1] - layout.prefix[start]
-        return self._title_height(layout.width) + layout.header_height + body + layout.totals_height
+    def _fill(self, layout: _Layout, room: float) -> tuple[int, float]:
+        """(end, height): the rows from ``start`` that fit ``room``, reading them as needed."""
+        end, used = self.start, 0.0
+        while self._rows.available(end):
+            height = self._height(layout, end)
+            if used + height > room:
+                break
+            used += height
+            end += 1
+        return end, used
+
+    def _at_end(self, end: int) -> bool:
+        """Whether ``end`` is past the last row (every row was read)."""
+        return not self._rows.available(end)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        layout = self._measure(availWidth)
+        layout = self._layout_for(availWidth)
+        self._rows.drop_before(self.start)  # the rows before are on pages already drawn
+        fixed = self._title_height(availWidth) + layout.header_height
+        # Read only as far as the room allows: past it, platypus will split.
+        end, body = self._fill(layout, max(0.0, availHeight - fixed) + 1)
+        if self._at_end(end):
+            layout.make_totals(self)
+            height = fixed + body + layout.totals_height
+        else:
+            height = max(availHeight, fixed + body) + 1  # more rows follow: it does not fit
         self.width = availWidth
-        self.height = self._height_from(layout, self.start)
+        self.height = height
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if self.cancelled is not None and self.cancelled():
             raise CancelledError()
-        layout = self._measure(availWidth)
-        if self._height_from(layout, self.start) <= availHeight:
-            return [self]  # it all fits (platypus asks when keeping a heading with its table)
-        total = len(layout.rows)
+        layout = self._layout_for(availWidth)
+        self._rows.drop_before(self.start)
         room = availHeight - layout.header_height - self._title_height(availWidth)
-        end = self.start
-        while end < total and layout.prefix[end + 1] - layout.prefix[self.start] <= room:
-            end += 1
-        if end >= total:
+        end, body = self._fill(layout, room)
+        if self._at_end(end):
+            layout.make_totals(self)
+            if body + layout.totals_height <= room:
+                return [self]  # it all fits (platypus asks when keeping a heading with its table)
             # Every row fits but the totals row does not: leave the last row for the next page.
-            end = total - 1
+            end -= 1
         if end <= self.start:
             return []  # not even one row here: start on the next page
-        if self.progress is not None:
-            self.progress(end, total)
+        if self.progress is not None and self.row_count:
+            self.progress(end, self.row_count)
         pieces: list[Flowable] = [self._table(layout, self.start, end, with_totals=False)]
         if self.title is not None and self.start == 0:
             # The title goes with the first rows, so it never ends a page alone.
@@ -306,19 +390,27 @@ class PagedTable(Flowable):
         return [*pieces, self._rest(end)]
 
     def draw(self) -> None:
-        layout = self._measure(self.width)
-        table = self._table(layout, self.start, len(layout.rows), with_totals=True)
+        layout = self._layout_for(self.width)
+        end = self._rows.count
+        assert end is not None, "drawn whole only once every row was read (wrap)"
+        layout.make_totals(self)
+        table = self._table(layout, self.start, end, with_totals=True)
         _, table_height = table.wrapOn(self.canv, self.width, self.height)
         table.drawOn(self.canv, 0, 0)
         if self.title is not None and self.start == 0:
             self.title.wrapOn(self.canv, self.width, self.height)
             self.title.drawOn(self.canv, 0, table_height + TITLE_GAP)
-        if self.progress is not None:
-            self.progress(len(layout.rows), len(layout.rows))
+        if self.progress is not None and self.row_count:
+            self.progress(self.row_count, self.row_count)
 
     def _table(self, layout: _Layout, start: int, end: int, *, with_totals: bool) -> Table:
-        data = [layout.header, *layout.rows[start:end]]
-        heights = [layout.header_height, *layout.heights[start:end]]
+        data: list = [layout.header]
+        heights = [layout.header_height]
+        for index in range(start, end):
+            self._height(layout, index)  # measured (a no-op when it was)
+            cells, height = self._rows.cells[index - self._rows.base]
+            data.append(cells)
+            heights.append(height)
         if with_totals and layout.totals is not None:
             data.append(layout.totals)
             heights.append(layout.totals_height)
@@ -362,14 +454,6 @@ def _runs_of_true(flags: Sequence[bool]) -> list[tuple[int, int]]:
         elif flag:
             runs.append((index, index))
     return runs
-
-
-def _sample(rows: Sequence[Sequence[str]], limit: int = 2500) -> Sequence[Sequence[str]]:
-    """At most ``limit`` rows spread over the table (enough to size its columns)."""
-    if len(rows) <= limit:
-        return rows
-    step = len(rows) / limit
-    return [rows[int(i * step)] for i in range(limit)]
 
 
 def auto_widths(

@@ -264,18 +264,23 @@ class XlsxBook:
 
     def discard(self) -> None:
         """After a failure or a cancel: close the sheets' streams, remove their temporary files."""
-        for sheet in self.book.worksheets:
-            rows = getattr(sheet, "_rows", None)
-            writer = getattr(sheet, "_writer", None)
-            with contextlib.suppress(Exception):
-                if rows is not None:
-                    rows.close()
-            with contextlib.suppress(Exception):
-                if writer is not None:
-                    writer.close()
-            with contextlib.suppress(Exception):
-                if writer is not None:
-                    writer.cleanup()
+        discard_workbook(self.book)
+
+
+def discard_workbook(book: Workbook) -> None:
+    """Close the streams of a write-only workbook's sheets and remove their temporary files."""
+    for sheet in book.worksheets:
+        rows = getattr(sheet, "_rows", None)
+        writer = getattr(sheet, "_writer", None)
+        with contextlib.suppress(Exception):
+            if rows is not None:
+                rows.close()
+        with contextlib.suppress(Exception):
+            if writer is not None:
+                writer.close()
+        with contextlib.suppress(Exception):
+            if writer is not None:
+                writer.cleanup()
 
 
 def _width_of(value: Any, kind: str, money_width: int) -> int:

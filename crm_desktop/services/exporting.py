@@ -16,8 +16,15 @@ Formats:
   dates, formula-looking text as a quote-prefixed string. A text longer
   than a cell holds (32,767 characters) continues in "<column> (continued)"
   columns, which our import glues back. Orders get a second sheet with
-  their lines.
+  their lines. A sheet holds Excel's 1,048,576 rows at most: the rows go on
+  in "<sheet> (2)", "<sheet> (3)"…, each with the header.
 * vCard 4.0 — one card per customer (with its primary contact) or contact.
+
+Every export carries each record's id ("ID"), and every row that names a
+customer carries the customer's id and email beside its name ("Customer
+ID", "Customer email"): several customers may share a name, and the import
+matches a row back to its record by them, so what we export imports back
+whole (``tests/transfer/test_export_roundtrip.py``).
 
 Files are written next to the target and renamed into place at the end, so
 a failure or a cancel never leaves a half-written file.
@@ -25,9 +32,10 @@ a failure or a cancel never leaves a half-written file.
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import os
-import tempfile
+import sqlite3
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -38,6 +46,7 @@ from typing import Any
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.models import database
 from crm_desktop.reports.cells import XLSX_CELL_LIMIT, csv_cell, looks_like_formula, xml_safe
+from crm_desktop.safe_files import replacing
 from crm_desktop.services import listing, money, settings
 from crm_desktop.services.clock import TIMESTAMP_FORMAT
 from crm_desktop.services.importing import vcard
@@ -60,6 +69,9 @@ ENTITY_NAMES = {
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".vcf": "vcf"}
 VCARD_ENTITIES = ("customer", "contact")
 LONG_TEXT = "longtext"  # a text kind whose values may exceed an xlsx cell
+# A sheet holds 1,048,576 rows (Excel's limit), the header included: more go on in
+# "<sheet> (2)", "<sheet> (3)"… (a million customers have more contacts than that).
+XLSX_MAX_DATA_ROWS = 1_048_575
 
 
 @dataclass(frozen=True)
@@ -102,6 +114,7 @@ FULL: dict[str, FullExport] = {
         order_sql="s.name_key, c.id",
         sheet="Customers",
         columns=(
+            _c("id", "ID", "c.id", "int"),
             _c("name", "Name", "c.name"),
             _c("kind", "Kind", "c.kind", "enum"),
             _c("status", "Status", "c.status", "enum"),
@@ -128,9 +141,11 @@ FULL: dict[str, FullExport] = {
         order_sql="s.name_key, c.id, ct.is_primary DESC, ct.id",
         sheet="Contacts",
         columns=(
+            _c("id", "ID", "ct.id", "int"),
             _c("name", "Name", "ct.name"),
             _c("position", "Position", "ct.position"),
             _c("customer_name", "Customer", "c.name"),
+            _c("customer_id", "Customer ID", "c.id", "int"),
             _c("customer_email", "Customer email", "c.email", "email"),
             _c("email", "Email", "ct.email", "email"),
             _c("phone", "Phone", "ct.phone", "phone"),
@@ -143,6 +158,7 @@ FULL: dict[str, FullExport] = {
         order_sql="crm_sort_key(p.name), p.id",
         sheet="Products",
         columns=(
+            _c("id", "ID", "p.id", "int"),
             _c("sku", "SKU", "p.sku"),
             _c("name", "Name", "p.name"),
             _c("description", "Description", "p.description", LONG_TEXT),
@@ -160,6 +176,8 @@ FULL: dict[str, FullExport] = {
             _c("number", "Number", "o.number"),
             _c("order_date", "Date", "o.order_date", "date"),
             _c("customer_name", "Customer", "c.name"),
+            _c("customer_id", "Customer ID", "c.id", "int"),
+            _c("customer_email", "Customer email", "c.email", "email"),
             _c("status", "Status", "o.status", "enum"),
             _c("deal_title", "Deal", "d.title"),
             _c(
@@ -186,6 +204,8 @@ FULL: dict[str, FullExport] = {
         columns=(
             _c("title", "Title", "d.title"),
             _c("customer_name", "Customer", "c.name"),
+            _c("customer_id", "Customer ID", "c.id", "int"),
+            _c("customer_email", "Customer email", "c.email", "email"),
             _c("contact_name", "Contact", "ct.name"),
             _c("stage", "Stage", "d.stage", "enum"),
             _c("amount_cents", "Amount", "d.amount_cents", "money"),
@@ -206,6 +226,8 @@ FULL: dict[str, FullExport] = {
             _c("status", "Status", "t.status", "enum"),
             _c("priority", "Priority", "t.priority", "enum"),
             _c("customer_name", "Customer", "c.name"),
+            _c("customer_id", "Customer ID", "c.id", "int"),
+            _c("customer_email", "Customer email", "c.email", "email"),
             _c("contact_name", "Contact", "ct.name"),
             _c("deal_title", "Deal", "d.title"),
             _c("done_at", "Done (UTC)", "t.done_at", "datetime"),
@@ -222,6 +244,8 @@ FULL: dict[str, FullExport] = {
             _c("kind", "Kind", "i.kind", "enum"),
             _c("subject", "Subject", "i.subject"),
             _c("customer_name", "Customer", "c.name"),
+            _c("customer_id", "Customer ID", "c.id", "int"),
+            _c("customer_email", "Customer email", "c.email", "email"),
             _c("contact_name", "Contact", "ct.name"),
             _c("notes", "Notes", "i.notes", LONG_TEXT),
         ),
@@ -393,25 +417,6 @@ class _Values:
 # --- writers --------------------------------------------------------------------------------
 
 
-class _Atomic:
-    """A temporary file beside ``path`` that replaces it only when everything was written."""
-
-    def __init__(self, path: Path, suffix: str):
-        self.path = path
-        folder = path.parent
-        if not folder.is_dir():
-            raise CrmError(f"Cannot write {path}: the folder {folder} does not exist.")
-        fd, name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=folder)
-        os.close(fd)
-        self.temp = Path(name)
-
-    def commit(self) -> None:
-        os.replace(self.temp, self.path)
-
-    def discard(self) -> None:
-        self.temp.unlink(missing_ok=True)
-
-
 def _check(cancelled: Callable[[], bool] | None) -> None:
     if cancelled is not None and cancelled():
         raise CancelledError("Cancelled: no file was written.")
@@ -460,11 +465,24 @@ def _xlsx_header(columns: Sequence[ExportColumn], pieces: Mapping[str, int]) -> 
 
 def _write_xlsx(target: Path, sheets: Sequence[Sheet], tick: Callable[[], None]) -> int:
     from openpyxl import Workbook
+
+    from crm_desktop.reports.xlsx import discard_workbook
+
+    workbook = Workbook(write_only=True)
+    try:
+        return _fill_xlsx(workbook, target, sheets, tick)
+    except BaseException:  # a cancel or a failure: close the sheets' temporary files
+        discard_workbook(workbook)
+        raise
+
+
+def _fill_xlsx(
+    workbook: Any, target: Path, sheets: Sequence[Sheet], tick: Callable[[], None]
+) -> int:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     values = _Values()
-    workbook = Workbook(write_only=True)
     count = 0
     bold = Font(bold=True)
     # Per kind: how to make a cell. Plain values are cheapest; styles only where needed.
@@ -473,27 +491,38 @@ def _write_xlsx(target: Path, sheets: Sequence[Sheet], tick: Callable[[], None])
         "date": "yyyy-mm-dd",
         "datetime": "yyyy-mm-dd hh:mm:ss",
     }
-    for sheet_spec in sheets:
-        sheet = workbook.create_sheet(sheet_spec.title[:31])
+
+    def text_cell(sheet: Any, text: str) -> Any:
+        if looks_like_formula(text):
+            cell = WriteOnlyCell(sheet, value=text)
+            cell.data_type = "s"  # never a formula, even for "=…"
+            cell.quotePrefix = True
+            return cell
+        return text
+
+    def new_sheet(spec: Sheet, part: int) -> Any:
+        title = spec.title[:31] if part == 1 else f"{spec.title[:24]} ({part})"
+        sheet = workbook.create_sheet(title)
         header = []
-        for title in _xlsx_header(sheet_spec.columns, sheet_spec.pieces):
+        for title in _xlsx_header(spec.columns, spec.pieces):
             cell = WriteOnlyCell(sheet, value=xml_safe(title))
             cell.font = bold
             header.append(cell)
         sheet.append(header)
         sheet.freeze_panes = "A2"
+        return sheet
+
+    for sheet_spec in sheets:
+        part = 1
+        sheet = new_sheet(sheet_spec, part)
+        in_sheet = 0
         plan = [(c.key, c.kind, sheet_spec.pieces.get(c.key, 0)) for c in sheet_spec.columns]
-
-        def text_cell(text: str, sheet: Any = sheet) -> Any:
-            if looks_like_formula(text):
-                cell = WriteOnlyCell(sheet, value=text)
-                cell.data_type = "s"  # never a formula, even for "=…"
-                cell.quotePrefix = True
-                return cell
-            return text
-
         convert = values.xlsx
         for row in sheet_spec.rows:
+            if in_sheet == XLSX_MAX_DATA_ROWS:  # a sheet is full: the rows go on in another
+                part += 1
+                sheet = new_sheet(sheet_spec, part)
+                in_sheet = 0
             out: list[Any] = []
             for key, kind, pieces in plan:
                 value = convert(kind, row[key])
@@ -504,9 +533,9 @@ def _write_xlsx(target: Path, sheets: Sequence[Sheet], tick: Callable[[], None])
                             for i in range(0, max(len(value), 1), XLSX_CELL_LIMIT)
                         ]
                         chunks += [""] * (pieces - len(chunks))
-                        out.extend(text_cell(c) if c else None for c in chunks)
+                        out.extend(text_cell(sheet, c) if c else None for c in chunks)
                         continue
-                    out.append(text_cell(value) if value[:1] in "=+-@\t\r" else value)
+                    out.append(text_cell(sheet, value) if value[:1] in "=+-@\t\r" else value)
                     continue
                 if pieces:
                     out.append(value)
@@ -520,6 +549,7 @@ def _write_xlsx(target: Path, sheets: Sequence[Sheet], tick: Callable[[], None])
                 else:
                     out.append(value)
             sheet.append(out)
+            in_sheet += 1
             count += 1
             if count % 2000 == 0:
                 tick()
@@ -543,20 +573,55 @@ def _write_vcf(target: Path, entity: str, rows: Iterable[Row], tick: Callable[[]
 
 
 def _full_rows(
-    spec: FullExport, where: str = "1", params: Sequence[Any] = (), order: str | None = None
+    spec: FullExport,
+    where: str = "1",
+    params: Sequence[Any] = (),
+    order: str | None = None,
+    *,
+    whole: bool = False,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[Row]:
+    """The rows of an export in order, from one cursor, a chunk at a time as they are written.
+
+    ``whole`` (a whole table): SQLite sorts every row before the first comes out, so
+    its sort spills to a temporary file instead of memory (in memory it would hold the
+    whole export: 360 MB at a million customers), and ``cancelled`` interrupts it.
+    """
     select = ", ".join(f"{c.sql} AS {c.key}" for c in spec.columns)
-    cursor = database.execute_sql(
-        f"SELECT {select} FROM {spec.from_sql} WHERE {where} ORDER BY {order or spec.order_sql}",
-        list(params),
-    )
     keys = [c.key for c in spec.columns]
-    while True:
-        chunk = cursor.fetchmany(2000)
-        if not chunk:
-            break
-        for values in chunk:
-            yield dict(zip(keys, values, strict=True))
+    sql = f"SELECT {select} FROM {spec.from_sql} WHERE {where} ORDER BY {order or spec.order_sql}"
+    with _sorting_on_disk(cancelled) if whole else contextlib.nullcontext():
+        cursor = database.execute_sql(sql, list(params))
+        while chunk := cursor.fetchmany(_CHUNK):
+            for values in chunk:
+                yield dict(zip(keys, values, strict=True))
+
+
+_CHUNK = 2000  # rows taken from the cursor at a time
+
+
+@contextlib.contextmanager
+def _sorting_on_disk(cancelled: Callable[[], bool] | None) -> Iterator[None]:
+    """While a big export reads: sorts spill to a temporary file; Cancel interrupts them.
+
+    Reading the rows in their order through an index instead is no answer: it reads
+    the file in random order, seven times slower at a million customers.
+    """
+    connection = database.connection()
+    before = int(connection.execute("PRAGMA temp_store").fetchone()[0])
+    connection.execute("PRAGMA temp_store = FILE")
+    if cancelled is not None:
+        connection.set_progress_handler(lambda: 1 if cancelled() else 0, 100_000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if cancelled is not None and cancelled() and "interrupt" in str(exc):
+            raise CancelledError("Cancelled: no file was written.") from None
+        raise
+    finally:
+        with contextlib.suppress(sqlite3.ProgrammingError):  # closed from another thread
+            connection.set_progress_handler(None, 0)
+            connection.execute(f"PRAGMA temp_store = {before}")
 
 
 def _pieces(spec: FullExport, where: str, params: Sequence[Any]) -> dict[str, int]:
@@ -619,22 +684,12 @@ def _run(
             progress(min(done, total), total)
 
     _check(cancelled)
-    atomic = _Atomic(path, path.suffix)
-    try:
-        count = write(atomic.temp, tick)
+    if not path.parent.is_dir():
+        raise CrmError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    # All or nothing, flushed, with the permissions the user's umask gives (safe_files).
+    with replacing(path, private=False) as temp:
+        count = write(temp, tick)
         _check(cancelled)
-        atomic.commit()
-    except PermissionError:
-        atomic.discard()
-        raise CrmError(f"Cannot write {path}: permission denied.") from None
-    except OSError as exc:
-        atomic.discard()
-        if exc.errno == 28:
-            raise CrmError(f"The disk is full: {path} was not written.") from None
-        raise
-    except BaseException:
-        atomic.discard()
-        raise
     if progress is not None:
         progress(total, total)
     return ExportResult(path, count, fmt)
@@ -658,17 +713,15 @@ def export_table(
     total = _count(spec, where, ())
 
     def write(target: Path, tick: Callable[[], None]) -> int:
+        rows = _full_rows(spec, where, whole=True, cancelled=cancelled)
         if fmt == "csv":
-            return _write_csv(target, spec.columns, _full_rows(spec, where), tick)
+            return _write_csv(target, spec.columns, rows, tick)
         if fmt == "vcf":
-            return _write_vcf(target, entity, _full_rows(spec, where), tick)
-        sheets = [
-            Sheet(spec.sheet, spec.columns, _full_rows(spec, where), _pieces(spec, where, ()))
-        ]
+            return _write_vcf(target, entity, rows, tick)
+        sheets = [Sheet(spec.sheet, spec.columns, rows, _pieces(spec, where, ()))]
         if entity == "sales_order":
-            sheets.append(
-                Sheet(_ORDER_LINES.sheet, _ORDER_LINES.columns, _full_rows(_ORDER_LINES, where), {})
-            )
+            lines = _full_rows(_ORDER_LINES, where, whole=True, cancelled=cancelled)
+            sheets.append(Sheet(_ORDER_LINES.sheet, _ORDER_LINES.columns, lines, {}))
         count = _write_xlsx(target, sheets, tick)
         return count if entity != "sales_order" else total
 
@@ -694,7 +747,7 @@ def export_view(
     path = Path(path)
     fmt = format_of(path)
     spec = listing.spec(entity)
-    ids = listing.list_ids(entity, query)
+    ids = array("q", listing.list_ids(entity, query))  # 8 bytes an id: 8 MB at a million
     total = len(ids)
     if fmt == "vcf":
         _check_vcard(entity)

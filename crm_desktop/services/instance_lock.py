@@ -209,30 +209,46 @@ def _try_flock(handle: IO[bytes]) -> bool | None:
 
 
 def _lock_error(path: Path, exc: OSError) -> CrmError:
+    from crm_desktop.errors import environment_error
+
+    explained = environment_error(exc, where=path.with_name(path.name[: -len(LOCK_SUFFIX)]))
+    if explained is not None:
+        return explained
     return CrmError(
         f"Cannot create the lock file {path} beside the database: {exc.strerror or exc}. "
         "The folder of the database must be writable."
     )
 
 
+def _open_private(path: Path, flags: int) -> IO[bytes]:
+    """Open (creating) a lock file readable by its owner only, unbuffered: a full disk shows
+    up at the write, never again at close."""
+    fd = os.open(path, flags | os.O_RDWR | os.O_CREAT, 0o600)
+    return os.fdopen(fd, "r+b", buffering=0)
+
+
+def _close_quietly(handle: IO[bytes]) -> None:
+    with contextlib.suppress(OSError):
+        handle.close()
+
+
 def _create(path: Path, info: LockInfo) -> IO[bytes] | None:
     """Make the lock file atomically: its open (flocked) handle, or None when it exists."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        handle = open(temp, "w+b")  # noqa: SIM115 (kept open: it holds the lock)
+        handle = _open_private(temp, os.O_TRUNC)
     except OSError as exc:
         raise _lock_error(path, exc) from exc
     try:
         handle.write(_encode(info))
-        handle.flush()
         os.fsync(handle.fileno())
         _try_flock(handle)  # nobody else knows this file yet: succeeds where supported
         os.link(temp, path)
     except FileExistsError:
-        handle.close()
+        _close_quietly(handle)
         return None
     except OSError as exc:
-        handle.close()
+        _close_quietly(handle)
         if exc.errno in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS):
             return _create_exclusive(path, info)  # a file system without hard links
         raise _lock_error(path, exc) from exc
@@ -244,16 +260,20 @@ def _create(path: Path, info: LockInfo) -> IO[bytes] | None:
 
 def _create_exclusive(path: Path, info: LockInfo) -> IO[bytes] | None:
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        handle = _open_private(path, os.O_EXCL)
     except FileExistsError:
         return None
     except OSError as exc:
         raise _lock_error(path, exc) from exc
-    handle = os.fdopen(fd, "w+b")
-    _try_flock(handle)
-    handle.write(_encode(info))
-    handle.flush()
-    os.fsync(handle.fileno())
+    try:
+        _try_flock(handle)
+        handle.write(_encode(info))
+        os.fsync(handle.fileno())
+    except OSError as exc:
+        _close_quietly(handle)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise _lock_error(path, exc) from exc
     return handle
 
 
@@ -279,11 +299,15 @@ def _take_existing(path: Path, info: LockInfo) -> tuple[IO[bytes] | None, LockIn
         handle.close()
         return None, None, True
     # The previous holder is gone: the lock is stale, and now ours.
-    handle.seek(0)
-    handle.truncate()
-    handle.write(_encode(info))
-    handle.flush()
-    os.fsync(handle.fileno())
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(_encode(info))
+        handle.flush()
+        os.fsync(handle.fileno())
+    except OSError as exc:
+        _close_quietly(handle)
+        raise _lock_error(path, exc) from exc
     return handle, holder, False
 
 

@@ -6,8 +6,8 @@ instead: the folder the backups go to (a USB stick, a synced folder) must
 not come back with a restored database that was made on another machine.
 They live in one small JSON file in :func:`crm_desktop.paths.config_dir`.
 
-The file is written atomically (temporary file, fsync, rename), so a crash
-never leaves half of it; a damaged or unreadable file counts as empty and is
+The file is written atomically and privately (:mod:`crm_desktop.safe_files`),
+so a crash never leaves half of it; a damaged or unreadable file counts as empty and is
 logged, because losing a preference must never stop the app.
 """
 
@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from crm_desktop import paths
 from crm_desktop.errors import CrmError
+from crm_desktop.safe_files import private_folder, write_bytes
 
 CONFIG_FILE_NAME = "local.json"
 
@@ -66,17 +65,9 @@ def update(values: dict[str, Any]) -> None:
         else:
             data[key] = value
     target = config_file()
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=".local-", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, indent=2, sort_keys=True)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp_name, target)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        private_folder(target.parent)
+        write_bytes(target, text.encode("utf-8"), private=True, explain=False)
     except OSError as exc:
         raise CrmError(f"Cannot save the preference in {target}: {exc.strerror or exc}.") from exc

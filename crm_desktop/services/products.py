@@ -65,14 +65,17 @@ def get_product(product_id: int) -> Row:
 
 
 def product_choices(query: str, *, limit: int = 20, active_only: bool = True) -> list[Row]:
-    """Products a picker offers while the user types: id, sku, name, unit_price_cents, tax_pct."""
+    """Products a picker offers as the user types: id, sku, name, price, tax_pct, active.
+
+    ``active_only=False`` lists the inactive ones too, after the active ones.
+    """
     terms = fold(query).split()
     conditions = ["active = 1"] if active_only else []
     conditions += ["instr(crm_fold(coalesce(sku, '') || ' ' || name), ?) > 0" for _ in terms]
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     cursor = database.execute_sql(
-        f"SELECT id, sku, name, unit_price_cents, tax_pct FROM product {where} "
-        f"ORDER BY crm_sort_key(name), id LIMIT ?",
+        f"SELECT id, sku, name, unit_price_cents, tax_pct, active FROM product {where} "
+        f"ORDER BY active DESC, crm_sort_key(name), id LIMIT ?",
         [*terms, limit],
     )
     return [
@@ -82,6 +85,7 @@ def product_choices(query: str, *, limit: int = 20, active_only: bool = True) ->
             "name": name,
             "unit_price_cents": price,
             "tax_pct": percent_from_db(rate) if rate is not None else None,
+            "active": bool(active),
         }
-        for product_id, sku, name, price, rate in cursor.fetchall()
+        for product_id, sku, name, price, rate, active in cursor.fetchall()
     ]

@@ -3,7 +3,8 @@
 Both the window and every command go through :func:`open_session`, so they
 see the same file the same way: created when new, migrated when old (with a
 hook that lets the backup service keep a copy first), refused when it is not
-ours, and with its search index repaired if another tool edited it.
+ours, and with its search index repaired if another tool edited it. What a
+killed restore or start left beside the database is removed first.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from crm_desktop.models.connection import (
     open_database,
 )
 from crm_desktop.paths import resolve_db_path
+from crm_desktop.safe_files import private_folder
 from crm_desktop.services import load_entities, search
+from crm_desktop.services.backups.files import clean_stale_temps
 
 
 def current_db_path() -> Path | None:
@@ -51,7 +54,9 @@ def open_session(
         before_migration = auto_backup.before_migration
     target = resolve_db_path(path)
     if path is None and create:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)  # the data folder: ours, private to the user
+    # What a killed restore, backup or start left beside the database (.restore-PID…).
+    clean_stale_temps(target.parent)
     opened = open_database(
         target, create=create, migrate_old=migrate_old, before_migration=before_migration
     )

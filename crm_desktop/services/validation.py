@@ -34,12 +34,20 @@ class FieldError(ValueError):
 Parser = Callable[[Any], Any]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _as_text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, str):
-        return value
-    return str(value)
+    text = value if isinstance(value, str) else str(value)
+    if not text.isascii() and _SURROGATE.search(text):
+        # Half of a UTF-16 pair (a broken emoji): it cannot be stored as text.
+        raise FieldError(
+            "Contains a character that cannot be stored (half of an emoji or of another "
+            "character). Retype the text."
+        )
+    return text
 
 
 def line(max_length: int = MAX_LINE_LENGTH) -> Parser:
@@ -84,8 +92,18 @@ def email(value: Any) -> str | None:
 _EXTENSION = re.compile(r" ext\. (\d+)$")
 
 
-def phone_parser(region: Callable[[], str]) -> Parser:
-    """A phone number in any usual writing, stored as E.164 (``+14155550123 ext. 45``)."""
+def phone_parser(region: Callable[[], str], *, strict: bool = False) -> Parser:
+    """A phone number in any usual writing, stored as E.164 (``+14155550123 ext. 45``).
+
+    A number read through the region (written without ``+code``) is stored
+    only if ``phonenumbers.is_valid_number`` accepts it: one that merely has a
+    possible length (``8 (495) 123-45-67`` read in Germany as
+    ``+4984951234567``) would be a wrong number kept as if it were right.
+    ``strict`` (imports) asks the same of a number written with its ``+code``;
+    a form takes such a number as the user wrote it when its length is
+    possible, so a record stored before numbers were checked can still be
+    saved.
+    """
 
     def parse(value: Any) -> str | None:
         text = _as_text(value).strip()
@@ -93,14 +111,27 @@ def phone_parser(region: Callable[[], str]) -> Parser:
             return None
         if text.lower().startswith("tel:"):
             text = text[4:]
+        home = region()
         try:
-            number = phonenumbers.parse(text, region())
+            number = phonenumbers.parse(text, home)
         except phonenumbers.NumberParseException:
             raise FieldError(
                 "Not a phone number. Write it with its country code, e.g. +1 415 555 0123."
             ) from None
         if not phonenumbers.is_possible_number(number):
             raise FieldError("This phone number has the wrong number of digits for its country.")
+        through_region = not text.lstrip().startswith(("+", "00"))
+        # Valid in the home region (one metadata check), else in any region of its code:
+        # the same answer as is_valid_number, without trying 25 regions for every +1.
+        if (strict or through_region) and not (
+            (home and phonenumbers.is_valid_number_for_region(number, home))
+            or phonenumbers.is_valid_number(number)
+        ):
+            where = phonenumbers.region_code_for_number(number) or home
+            raise FieldError(
+                f"Not a valid phone number in {where}. Write it with its country code, "
+                "e.g. +1 415 555 0123."
+            )
         normal = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         if number.extension:
             normal += f" ext. {number.extension}"

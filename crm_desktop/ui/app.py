@@ -39,12 +39,15 @@ def run_app(db: str | None = None) -> int:
     from crm_desktop import APP_NAME, paths
     from crm_desktop.errors import CrmError
     from crm_desktop.logs import setup_logging
-    from crm_desktop.ui.errors import install_excepthook, show_error
+    from crm_desktop.ui.errors import explain, install_excepthook, show_error
 
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("crm-desktop")
+    from crm_desktop.ui.fonts import install_fonts
+
+    install_fonts()  # Chinese shows as text, not boxes, even without a CJK system font
     install_excepthook()
     collector = GuiThreadCollector(app)
 
@@ -60,6 +63,7 @@ def run_app(db: str | None = None) -> int:
     window = MainWindow(paths.resolve_db_path(db).absolute(), attach=False)
     window.show()
     quit_when = os.environ.get(QUIT_WHEN_READY)
+    status = {"code": 0}  # 1 when the database could not be opened
 
     def open_database(_context: Any) -> Any:
         from crm_desktop.services import open_session
@@ -76,11 +80,13 @@ def run_app(db: str | None = None) -> int:
     def failed(exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        exc = explain(exc)  # a full disk, a locked file: the environment's message
         if isinstance(exc, CrmError):
             QMessageBox.critical(window, f"{APP_NAME} cannot open the database", str(exc))
         else:
             show_error(window, "Opening the database", exc)
         window.close()
+        status["code"] = 1
         app.quit()
 
     if quit_when and quit_when != "today":
@@ -93,7 +99,7 @@ def run_app(db: str | None = None) -> int:
             on_success=opened, on_error=failed, show_progress=False, cancellable=False,
         ),
     )  # fmt: skip
-    code = app.exec()
+    code = app.exec() or status["code"]
     if quit_when:
         os._exit(code)  # a benchmark run: the timing is taken, skip the teardown
     wait_for_jobs()

@@ -1,9 +1,13 @@
 """Telling the user what went wrong: one helper for their errors, one hook for our bugs.
 
 A :class:`~crm_desktop.errors.CrmError` (an invalid value, a locked or full
-disk, a bad file) is shown as it is, in plain words. Anything else is our
-bug: a dialog says what failed with the details folded away, the traceback
-goes to the log file, and the app keeps running.
+disk, a bad file) is shown as it is, in plain words; an SQLite or OS error
+that the environment caused (a full disk, a file another program holds
+locked, read-only media, a failing drive) is first turned into one
+(:func:`crm_desktop.errors.environment_error`), so it never looks like our
+bug, and a caller that can try again gets a Retry button. Anything else is
+our bug: a dialog says what failed with the details folded away, the
+traceback goes to the log file, and the app keeps running.
 
 :func:`install_excepthook` routes every uncaught exception there — in Qt
 slots and event handlers (PySide6 hands those to ``sys.excepthook``) and in
@@ -18,12 +22,13 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.errors import CancelledError, CrmError, EnvironmentFault, environment_error
 from crm_desktop.logs import log_file
 
 log = logging.getLogger(__name__)
@@ -31,13 +36,49 @@ log = logging.getLogger(__name__)
 _showing = False
 
 
-def show_error(parent: QWidget | None, what: str, exc: BaseException) -> None:
-    """Explain a failure: ``what`` says what the user was doing ("Saving the customer")."""
+def _database_file() -> str | None:
+    if "crm_desktop.services.session" not in sys.modules:
+        return None  # no database was opened yet
+    from crm_desktop.services.session import current_db_path
+
+    path = current_db_path()
+    return str(path) if path else None
+
+
+def explain(exc: BaseException) -> BaseException:
+    """``exc``, or the :class:`CrmError` that says what the environment did."""
+    if isinstance(exc, CrmError):
+        return exc
+    return environment_error(exc, where=_database_file()) or exc
+
+
+def show_error(
+    parent: QWidget | None,
+    what: str,
+    exc: BaseException,
+    *,
+    retry: Callable[[], object] | None = None,
+) -> None:
+    """Explain a failure: ``what`` says what the user was doing ("Saving the customer").
+
+    ``retry``: what to run again when the user presses Retry, offered for
+    the environment's failures that trying again can cure (a locked file, a
+    full disk once space was freed).
+    """
     global _showing
     if isinstance(exc, CancelledError):
         return
+    explained = explain(exc)
+    if explained is not exc:
+        log.warning("%s failed: %s", what, explained, exc_info=(type(exc), exc, exc.__traceback__))
+        exc = explained
     if isinstance(exc, CrmError):
-        QMessageBox.warning(parent, what, f"{what} did not work.\n\n{exc}")
+        text = f"{what} did not work.\n\n{exc}"
+        if retry is not None and isinstance(exc, EnvironmentFault) and exc.retry:
+            if _ask_retry(parent, what, text):
+                retry()
+            return
+        QMessageBox.warning(parent, what, text)
         return
     log.error("%s failed", what, exc_info=(type(exc), exc, exc.__traceback__))
     if QApplication.instance() is None or _showing:
@@ -57,6 +98,20 @@ def show_error(parent: QWidget | None, what: str, exc: BaseException) -> None:
         box.exec()
     finally:
         _showing = False
+
+
+def _ask_retry(parent: QWidget | None, what: str, text: str) -> bool:
+    """The message with Retry (the default) and Cancel; True when the user chose Retry."""
+    box = QMessageBox(parent)
+    box.setObjectName("environmentErrorDialog")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(what)
+    box.setText(text)
+    retry_button = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(retry_button)
+    box.exec()
+    return box.clickedButton() is retry_button
 
 
 def _hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from crm_desktop import APP_NAME
 from crm_desktop.errors import CrmError
 from crm_desktop.paths import resolve_db_path
+from crm_desktop.safe_files import private_folder
 from crm_desktop.services.instance_lock import (
     AlreadyOpenError,
     InstanceLock,
@@ -144,7 +145,11 @@ def claim_database(db: str | os.PathLike[str] | None) -> int | None:
     if not path.parent.is_dir():
         if db is not None:
             return None
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            private_folder(path.parent)  # the data folder: ours, private to the user
+        except OSError as exc:
+            log.warning("cannot create %s: %s", path.parent, exc)
+            return None  # open_session says why, in the window
     try:
         lock = acquire_instance_lock(path)
     except AlreadyOpenError as exc:

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from crm_desktop import paths
+from crm_desktop.safe_files import create_private_file, private_folder
 
 STATE_FILE_NAME = "ui-state.ini"
 
@@ -26,7 +27,9 @@ class UiState:
     def __init__(self) -> None:
         folder = paths.config_dir()
         with contextlib.suppress(OSError):  # read-only home: the layout is not remembered
-            folder.mkdir(parents=True, exist_ok=True)
+            private_folder(folder)
+            # Qt keeps the permissions of the file it replaces: private from the start.
+            create_private_file(folder / STATE_FILE_NAME)
         self._settings = QSettings(str(folder / STATE_FILE_NAME), QSettings.Format.IniFormat)
 
     def bytes(self, key: str) -> QByteArray | None:

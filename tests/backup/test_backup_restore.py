@@ -384,17 +384,27 @@ def test_restore_needs_no_lock_when_this_process_holds_it(demo_db, data_of):
 def test_a_full_disk_while_checking_the_chosen_file_changes_nothing(demo_db, data_of, monkeypatch):
     backup = create_backup(demo_db)
     before = data_of(demo_db)
-    real_open = Path.open
+    real_fdopen = os.fdopen
 
-    def full_disk(self, mode="r", *args, **kwargs):
-        handle = real_open(self, mode, *args, **kwargs)
-        if "w" in mode and ".restore-" in self.name:
-            handle.write(b"SQLite format 3\x00 and then the disk was full")
-            handle.close()
-            raise OSError(28, "No space left on device", str(self))
-        return handle
+    class FullDisk:
+        """A file that takes a few bytes, then finds the disk full."""
 
-    monkeypatch.setattr(Path, "open", full_disk)
+        def __init__(self, handle):
+            self.handle = handle
+            self.closed = False
+
+        def write(self, data):
+            self.handle.write(data[:100])
+            raise OSError(28, "No space left on device")
+
+        def close(self):
+            self.closed = True
+            self.handle.close()
+
+    def full_disk(fd, *args, **kwargs):
+        return FullDisk(real_fdopen(fd, *args, **kwargs))
+
+    monkeypatch.setattr("crm_desktop.services.backups.restore_checks.os.fdopen", full_disk)
     with pytest.raises(RestoreError, match="full") as caught:
         restore_backup(backup.path, demo_db)
     monkeypatch.undo()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import re
@@ -82,7 +83,11 @@ def test_output_file_is_written_exactly_there_and_replaced_atomically(demo_db, t
     record = create_backup(demo_db, output=target)
 
     assert record.path == target and record.verified
-    assert files_in(target.parent) == ["crm-latest.sqlite3"]  # no record, no temporary file
+    # No record and no temporary file: only the checksum, as sha256sum writes it.
+    assert files_in(target.parent) == ["crm-latest.sqlite3", "crm-latest.sqlite3.sha256"]
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    sidecar = target.with_name("crm-latest.sqlite3.sha256").read_text(encoding="utf-8")
+    assert sidecar == f"{digest}  crm-latest.sqlite3\n" and record.sha256 == digest
     assert sqlite3.connect(target).execute("SELECT count(*) FROM customer").fetchone()[0] == 150
 
 

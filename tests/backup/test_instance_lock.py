@@ -117,9 +117,13 @@ def test_a_garbled_lock_file_of_a_dead_process_does_not_block(tmp_path):
 
 
 def test_a_read_only_folder_gives_a_clear_message(tmp_path, monkeypatch):
-    def refuse(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr("builtins.open", refuse)
+    def refuse(path, *args, **kwargs):  # root writes anywhere: refuse as the folder would
+        if str(path).startswith(str(tmp_path)):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(instance_lock.CrmError, match="must be writable"):
         acquire_instance_lock(tmp_path / "crm.sqlite3")

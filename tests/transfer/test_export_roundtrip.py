@@ -132,8 +132,9 @@ def test_xlsx_cells_are_typed_and_safe(demo_db, tmp_path):
     sheet = load_workbook(out)["Customers"]
     header = [c.value for c in sheet[1]]
     assert header[header.index("Notes") + 1] == "Notes (continued)"
-    formula_rows = [r for r in sheet.iter_rows(min_row=2) if r[0].value == "=cmd|' /C calc'!A0"]
-    cell = formula_rows[0][0]
+    name = header.index("Name")
+    formula_rows = [r for r in sheet.iter_rows(min_row=2) if r[name].value == "=cmd|' /C calc'!A0"]
+    cell = formula_rows[0][name]
     assert cell.data_type == "s" and cell.quotePrefix
     notes = formula_rows[0][header.index("Notes")].value
     rest = formula_rows[0][header.index("Notes") + 1].value
@@ -229,3 +230,56 @@ def test_csv_export_protects_formulas_and_keeps_bom(db, tmp_path):
     text = data.decode("utf-8-sig")
     assert "'=1+1" in text and "'@SUM(A1)" in text and "'+12125550100" in text
     assert date.today().isoformat()[:4] in text  # timestamps as ISO text
+
+
+LONG_LINES = "\n".join(f"Línea {n}: «nota», con comas; y punto y coma" for n in range(30))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "vcf"])
+def test_contacts_of_customers_sharing_a_name_import_back(db, tmp_path, fmt):
+    """Five customers called "Alhambra Distribuciones S.A.", none with an email."""
+    for number in range(5):
+        customer_id = create_customer({"name": "Alhambra Distribuciones S.A.", "city": "Granada"})
+        for person in range(2):
+            create_contact(
+                {
+                    "customer_id": customer_id,
+                    "name": f"Persona {number}-{person}",
+                    "phone": f"+34 958 12 34 {number}{person}",
+                    "notes": f"{LONG_LINES}\nCliente {number}",
+                }
+            )
+    owners = sorted(rows("SELECT customer_id, name, phone, notes FROM contact"), key=repr)
+    contacts_out = tmp_path / f"contacts.{fmt}"
+    customers_out = tmp_path / f"customers.{fmt}"
+    exporting.export_table("contact", contacts_out)
+    exporting.export_table("customer", customers_out)
+    # Into the same database: every row is matched back to its own record.
+    again = importing.run_import(contacts_out, "contact")
+    assert (again.created, again.refused, again.skipped) == (0, 0, 10), again.refused_rows
+    # Into an empty one: the customers keep their ids, so each contact finds its own. (The
+    # customers' export brings their primary contacts; the contacts' export fills them in.)
+    close_database()
+    open_session(tmp_path / "fresh.sqlite3")
+    settings.set_many({"phone_region": "US", "currency": "USD"})
+    assert importing.run_import(customers_out, "customer", policy="create").created == 5
+    result = importing.run_import(contacts_out, "contact", policy="update")
+    assert (result.created, result.updated, result.refused) == (5, 5, 0), result.refused_rows
+    assert sorted(rows("SELECT customer_id, name, phone, notes FROM contact"), key=repr) == owners
+
+
+def test_records_keep_their_ids_only_where_they_are_free(db, tmp_path):
+    create_customer({"name": "Old One"})  # id 1
+    source = tmp_path / "ids.csv"
+    source.write_text("ID,Name\n1,Somebody Else\n7,Seven\n7,Another Seven\n,No Id\n")
+    result = importing.run_import(source, "customer")
+    assert result.created == 4
+    assert rows("SELECT id, name FROM customer ORDER BY id") == [
+        (1, "Old One"),
+        (2, "Somebody Else"),  # id 1 is taken: a new id
+        (3, "Another Seven"),  # 7 is taken by the row before
+        (4, "No Id"),
+        (7, "Seven"),  # never used: kept
+    ]
+    # The same file again: each row matches its record by id and name.
+    assert importing.run_import(source, "customer").created == 0

@@ -176,7 +176,7 @@ def test_windows_1251_semicolons_with_russian_names(db, files):
     path = write(files / "клиенты.csv", text, "cp1251")
     assert encoding.decode(path.read_bytes()).encoding == "cp1251"
     table = importing.read_file(path, entity="customer")
-    assert table.details == "Windows-1251, semicolon-separated"
+    assert table.details == "Windows-1251 (Cyrillic), semicolon-separated"
     assert table.headers[0] == "Название"
     from crm_desktop.services import settings
 
@@ -225,9 +225,9 @@ def test_xlsx_products_with_typed_cells(db, files):
     path = files / "products.xlsx"
     workbook.save(path)
     result = importing.run_import(path, "product")
-    assert (result.created, result.refused) == (3, 1)
-    assert result.refused_rows[0].line == 6
-    assert "Unit price" in result.refused_rows[0].reason
+    # A price in words does not refuse the product: it is kept as written in its description.
+    assert (result.created, result.refused, result.kept) == (4, 0, 1)
+    assert result.kept_rows[0][0] == 6
     got = {
         r[0]: r[1:]
         for r in rows(
@@ -237,8 +237,15 @@ def test_xlsx_products_with_typed_cells(db, files):
     assert got["Chair"] == ("CH-001", 1250, 10.0, 1, "=not a formula")
     assert got["Кресло"] == ("CH-002", 199900, 2.5, 0, None)
     assert got["Desk"] == (None, 123456, 0.0, 1, "2026-01-31")
+    assert got["Bad price"] == (
+        "CH-003",
+        0,
+        1.0,
+        1,
+        "⚠ Цена: twelve — “twelve” is not an amount",
+    )
     again = importing.run_import(path, "product")
-    assert again.created == 0 and again.skipped == 3
+    assert again.created == 0 and again.skipped == 4
 
 
 PHOTO = base64.b64encode(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4).decode()
@@ -315,13 +322,18 @@ def test_file_with_broken_rows(db, files):
     path = files / "broken.csv"
     path.write_bytes("\r\n".join(lines).encode("utf-8"))
     result = importing.run_import(path, "customer")
-    assert (result.created, result.updated, result.skipped, result.refused) == (5, 0, 0, 5)
+    # Refused: what cannot be read (too few values, an unterminated quote) and no name.
+    assert (result.created, result.updated, result.skipped, result.refused) == (7, 0, 0, 3)
     refused = {row.line: row.reason for row in result.refused_rows}
     assert "too few values" in refused[3]
-    assert "Email" in refused[4]
-    assert "Name is required" in refused[5]
-    assert "Too long: 100,000 characters" in refused[7]
+    assert "no name" in refused[5]
     assert "quote" in refused[9]
+    # A bad email and an overlong name are kept as written in the notes, flagged.
+    assert customer("Bad Email")["email"] is None
+    assert customer("Bad Email")["notes"] == "⚠ Email: not an email — not a valid email address"
+    long_name = rows("SELECT name, notes FROM customer WHERE name LIKE 'NNN%'")[0]
+    assert long_name[0] == "N" * 199 + "…" and "N" * 100_000 in long_name[1]
+    assert result.kept == 2
     assert customer("Long Note")["notes"] == long_note  # read whole, not cut
     assert customer("Nul Byte")["email"] == "nul@example.com"  # the NUL is dropped
     assert customer("After Quote")["notes"] == "still read"
@@ -331,13 +343,13 @@ def test_file_with_broken_rows(db, files):
     assert saved.name == "broken-refused.csv"
     table = importing.read_file(saved)
     assert table.headers[0] == "Import problem"
-    assert [r.cells[1] for r in table.rows][:4] == ["Too Few", "Bad Email", "", "N" * 100_000]
-    fixed = saved.read_text(encoding="utf-8-sig").replace("not an email", "bad@email.example")
-    saved.write_text(fixed, encoding="utf-8-sig")
+    assert [r.cells[1] for r in table.rows] == ["Too Few", "", '"Unterminated']
+    fixed = saved.read_text(encoding="utf-8-sig").replace(",nobody@", ",Nobody,nobody@")
+    fixed = fixed.replace("line 5: ", "line 5 ")  # the problem column may hold anything
+    saved.write_text(fixed.replace('""Nobody', "Nobody"), encoding="utf-8-sig")
     second = importing.run_import(saved, "customer")
-    # Fixed or now whole: "Too Few" (padded when saved), "Bad Email", the quoted name.
-    assert (second.created, second.refused) == (3, 2)
-    assert customer("Bad Email")["email"] == "bad@email.example"
+    # Now whole: "Too Few" (padded when saved) and the quoted name.
+    assert (second.created, second.refused) == (2, 1)
     assert customer('"Unterminated')["email"] == "quote@example.com"
 
 
@@ -413,12 +425,12 @@ def test_cancelled_import_leaves_nothing(db, files):
 
 def test_a_failure_in_the_middle_leaves_nothing(db, files, monkeypatch):
     path = write(files / "few.csv", "Name,Email\nA,a@example.com\nB,b@example.com\n")
-    from crm_desktop.services import audit
+    from crm_desktop.services.importing import runner
 
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(audit, "record_many", broken)
+    monkeypatch.setattr(runner, "log_created", broken)  # the audit log, after the rows
     with pytest.raises(OSError):
         importing.run_import(path, "customer")
     assert count("customer") == 0 and count("import_batch") == 0
@@ -490,7 +502,8 @@ def test_big_files_are_validated_on_several_cores_with_the_same_result(db, files
     lines = ["Name,Email,Phone,Notes"]
     for i in range(400):
         email = f"c{i}@example.com" if i % 50 else "broken-email"
-        lines.append(f"Customer {i},{email},+1 212 555 {i % 10000:04d},n{i}")
+        name = f"Customer {i}" if i % 100 != 3 else ""
+        lines.append(f"{name},{email},+1 212 555 {i % 10000:04d},n{i}")
     lines.append("Customer 1,c1@example.com,,again")  # a duplicate of a row in another chunk
     path = write(files / "big.csv", "\n".join(lines) + "\n")
     monkeypatch.setattr(parallel, "PARALLEL_MIN_ROWS", 100)
@@ -498,8 +511,49 @@ def test_big_files_are_validated_on_several_cores_with_the_same_result(db, files
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     assert parallel.helpers_for(401) == 1
     result = importing.run_import(path, "customer")
-    assert (result.created, result.skipped, result.refused) == (392, 1, 8)
-    assert [row.line for row in result.refused_rows] == [2 + 50 * k for k in range(8)]
+    assert (result.created, result.skipped, result.refused, result.kept) == (396, 1, 4, 8)
+    assert [row.line for row in result.refused_rows] == [5 + 100 * k for k in range(4)]
+    assert [line for line, _kept in result.kept_rows] == [2 + 50 * k for k in range(8)]
     assert rows("SELECT name, email, phone FROM customer WHERE name = 'Customer 399'") == [
         ("Customer 399", "c399@example.com", "+12125550399")
     ]
+
+
+def test_the_audit_entries_of_created_records_are_the_fields_they_got(db, files):
+    import json
+
+    path = write(
+        files / "a.csv",
+        "Name,Email,City,Tags,Contact name,Contact phone\n"
+        "Acme,info@acme.example,Oslo,VIP,Al,+1 212 555 0100\n"
+        "Beta,,Bergen,,,\n",
+    )
+    importing.run_import(path, "customer")
+    logged = {
+        (entity, entity_id): json.loads(changes)
+        for entity, entity_id, changes in rows(
+            "SELECT entity, entity_id, changes FROM audit_log WHERE action = 'create'"
+        )
+    }
+    ids = dict(rows("SELECT name, id FROM customer"))
+    assert logged[("customer", ids["Acme"])] == {
+        "city": [None, "Oslo"],
+        "email": [None, "info@acme.example"],
+        "kind": [None, "company"],
+        "name": [None, "Acme"],
+        "status": [None, "lead"],
+        "tags": [None, ["VIP"]],
+    }
+    assert logged[("customer", ids["Beta"])] == {
+        "city": [None, "Bergen"],
+        "kind": [None, "company"],
+        "name": [None, "Beta"],
+        "status": [None, "lead"],
+    }
+    contact_id = rows("SELECT id FROM contact")[0][0]
+    assert logged[("contact", contact_id)] == {
+        "customer_id": [None, ids["Acme"]],
+        "is_primary": [None, 1],
+        "name": [None, "Al"],
+        "phone": [None, "+12125550100"],
+    }

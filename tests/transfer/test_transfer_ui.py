@@ -27,7 +27,8 @@ def test_walk_the_wizard(db, qtbot, tmp_path):
         "Name,E-mail,Nummer,Remarks\n"
         "Anna Schmidt,anna@example.de,+49 30 1234567,Met at the fair\n"
         "Bernd Bauer,bernd@example.de,12,Wrong number\n"
-        "Carla Conti,carla@example.it,+39 06 1234 5678,=1+1\n",
+        "Carla Conti,carla@example.it,+39 06 1234 5678,=1+1\n"
+        ",nobody@example.de,,\n",
         encoding="utf-8",
     )
     wizard = ImportWizard()
@@ -37,42 +38,102 @@ def test_walk_the_wizard(db, qtbot, tmp_path):
     next_page(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
     page = wizard.mapping_page
-    assert page.mapping() == ["name", "email", None, "notes"]
+    # "Nummer" means nothing to the import: it is kept in the notes, and the page says so.
+    assert page.mapping() == ["name", "email", "note_extra", "notes"]
+    assert "“Nummer”" in page.fates.text() and "Kept in the notes" in page.fates.text()
+    assert page.encoding_box.currentText() == "UTF-8 (detected)"
     model = page.model
     states = {model.rows[i].line: model.rows[i].state for i in range(model.rowCount())}
-    assert states == {2: "new", 3: "new", 4: "new"}
-    # The user says "Nummer" is the phone: the preview now flags Bernd's number.
+    assert states == {2: "new", 3: "new", 4: "new", 5: "refused"}
+    # The user says "Nummer" is the phone: Bernd's "12" cannot be one; it is flagged.
     combo = page.combos[2]
     combo.setFocus()
     combo.setCurrentIndex(combo.findText("Phone"))
     assert page.mapping()[2] == "phone"
+    assert "Every column goes into a field." in page.fates.text()
     bad = next(r for r in model.rows if r.line == 3)
-    assert bad.state == "refused" and "digits" in bad.message
-    shown = model.data(model.index(model.rows.index(bad), 1))
-    assert shown.startswith("Refused: Phone")
-    assert "1 refused" in page.summary.text()
+    assert bad.state == "new" and bad.flagged == {2}
+    row = model.rows.index(bad)
+    assert model.data(model.index(row, 4)) == "⚠ 12"
+    assert "not a valid phone number" in model.data(
+        model.index(row, 4), Qt.ItemDataRole.ToolTipRole
+    )
+    assert model.data(model.index(row, 1)).startswith("⚠ OK — new: Kept as written")
+    assert "1 values kept as written" in page.summary.text()
     next_page(qtbot, wizard)
     assert wizard.currentPage() is wizard.policy_page
     click(qtbot, wizard.policy_page.buttons["update"])
     next_page(qtbot, wizard)
     summary = wizard.summary_page
     qtbot.waitUntil(summary.isComplete, timeout=20_000)
-    assert summary.counts.text() == "2 customers created, 0 updated, 0 skipped, 1 refused."
+    assert summary.counts.text().startswith(
+        "3 customers created, 0 updated, 0 skipped, 1 refused. 1 value could not go"
+    )
     assert summary.refused.rowCount() == 1
-    assert summary.refused.item(0, 0).text() == "3"
+    assert summary.refused.item(0, 0).text() == "5"
     assert rows("SELECT name, phone, notes FROM customer ORDER BY name") == [
         ("Anna Schmidt", "+49301234567", "Met at the fair"),
+        ("Bernd Bauer", None, "Wrong number\n\n⚠ Nummer: 12 — not a valid phone number in US"),
         ("Carla Conti", "+390612345678", "=1+1"),
     ]
     saved = tmp_path / "fix-me.csv"
     wizard.ask_save_path = lambda parent, suggested: str(saved)
     click(qtbot, summary.save_button)
-    assert saved.read_text(encoding="utf-8-sig").splitlines()[1].startswith("line 3: Phone")
+    assert saved.read_text(encoding="utf-8-sig").splitlines()[1].startswith("line 5: Name")
     wizard.confirm = lambda *args: True
     click(qtbot, summary.undo_button)
     qtbot.waitUntil(lambda: not summary.undo_button.isEnabled(), timeout=20_000)
     assert count("customer", "deleted_at IS NULL") == 0
     assert "Undone" in summary.counts.text()
+
+
+def test_a_russian_windows_1251_file_in_the_wizard(db, qtbot, tmp_path):
+    from crm_desktop.services import settings
+
+    settings.set_many({"phone_region": ""})  # unset: the file says where its numbers are
+    source = tmp_path / "клиенты.csv"
+    source.write_bytes(
+        "Наименование;Контактное лицо;Должность;Телефон;ИНН;Город\r\n"
+        "ООО «Ромашка»;Иванов Иван;Директор;8 (495) 123-45-67;7701234567;Москва\r\n"
+        "ИП Петров;Петров Пётр;;+7 916 555-01-02;;Казань\r\n"
+        "АО «Вектор»;Сидорова Анна;Бухгалтер;12-34;;Самара\r\n".encode("cp1251")
+    )
+    wizard = ImportWizard(path=source)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    next_page(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10_000)
+    page = wizard.mapping_page
+    assert page.encoding_box.currentText() == "Windows-1251 (Cyrillic) (detected)"
+    assert page.region_box.currentText() == "RU (guessed from the file)"
+    assert page.mapping() == ["name", "person", "position", "phone", "note_extra", "city"]
+    assert "“ИНН”" in page.fates.text()
+    vector = next(r for r in page.model.rows if r.line == 4)
+    assert vector.flagged == {3} and "12-34" in vector.message
+    # Read as another encoding, the names come out garbled; back to Windows-1251.
+    page.encoding_box.setCurrentIndex(page.encoding_box.findData("cp1252"))
+    page.encoding_box.activated.emit(page.encoding_box.currentIndex())
+    qtbot.waitUntil(lambda: wizard.table.encoding == "cp1252", timeout=10_000)
+    qtbot.waitUntil(lambda: "(chosen)" in page.encoding_box.currentText(), timeout=10_000)
+    assert "Íàèìåíîâàíèå" in wizard.table.headers[0]
+    page.encoding_box.setCurrentIndex(page.encoding_box.findData("cp1251"))
+    page.encoding_box.activated.emit(page.encoding_box.currentIndex())
+    qtbot.waitUntil(lambda: wizard.table.encoding == "cp1251", timeout=10_000)
+    qtbot.waitUntil(lambda: page.mapping()[1] == "person", timeout=10_000)
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    qtbot.waitUntil(wizard.summary_page.isComplete, timeout=20_000)
+    assert rows(
+        "SELECT c.name, c.kind, c.city, c.notes, p.name, p.position, p.phone, p.notes "
+        "FROM customer c JOIN contact p ON p.customer_id = c.id ORDER BY c.id"
+    ) == [
+        ("ООО «Ромашка»", "company", "Москва", "ИНН: 7701234567", "Иванов Иван", "Директор",
+         "+74951234567", None),
+        ("ИП Петров", "company", "Казань", None, "Петров Пётр", None, "+79165550102", None),
+        ("АО «Вектор»", "company", "Самара", None, "Сидорова Анна", "Бухгалтер", None,
+         "⚠ Телефон: 12-34 — not a valid phone number in RU"),
+    ]  # fmt: skip
+    assert "1 value could not go" in wizard.summary_page.counts.text()
 
 
 def test_wizard_reports_a_file_it_cannot_read(db, qtbot, tmp_path, monkeypatch):

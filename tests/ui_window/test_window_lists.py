@@ -27,7 +27,7 @@ def test_typing_a_cyrillic_substring_in_another_case_finds_the_customer(qtbot, w
 
     qtbot.waitUntil(lambda: page.model.query.search == "ВЕРОНИК", timeout=2000)
     wait_loaded(qtbot, page)
-    assert page.model.ids() == [wanted]
+    assert list(page.model.ids()) == [wanted]
     assert rows_on_screen(page, "name") == ["Жукова Вероника Павловна"]
     assert window.count_label.text() == "1 customer"
 
@@ -46,12 +46,12 @@ def test_chinese_and_latin_substrings_find_customers_too(qtbot, window):
     type_text(page.filter_bar.search_box, "伟贸")
     page.filter_bar.flush_search()
     wait_loaded(qtbot, page)
-    assert page.model.ids() == [zhang]
+    assert list(page.model.ids()) == [zhang]
     page.filter_bar.search_box.clear()
     type_text(page.filter_bar.search_box, "EMILE quax")
     page.filter_bar.flush_search()
     wait_loaded(qtbot, page)
-    assert page.model.ids() == [emile]
+    assert list(page.model.ids()) == [emile]
 
 
 def test_no_match_says_so_on_screen(qtbot, window):
@@ -84,7 +84,7 @@ def test_clicking_a_header_sorts_in_the_database(qtbot, window):
     assert present == sorted(present, key=sort_key)
     assert cities[: len(present)] == present  # customers without a city come last
     assert rows_on_screen(page, "city", 3) == present[:3]
-    assert page.model.ids() == listing.list_ids(
+    assert list(page.model.ids()) == listing.list_ids(
         "customer", listing.ListQuery(sort="city", descending=False)
     )
 
@@ -101,7 +101,7 @@ def test_a_column_that_cannot_sort_keeps_the_current_order(qtbot, window):
     before = list(page.model.ids())
     _click_header(qtbot, page, "tags")
     assert page.model.query.sort == "name"
-    assert page.model.ids() == before
+    assert list(page.model.ids()) == before
     header = page.table.horizontalHeader()
     assert header.sortIndicatorSection() == 0
 

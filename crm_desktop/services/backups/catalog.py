@@ -1,7 +1,8 @@
 """Where backups go, what they are called, and the record kept beside each one.
 
 The record of a backup (when, why, from which database, size, schema
-version, record counts, verification) is a small JSON file beside it —
+version, record counts, verification, the SHA-256 of its content) is a small
+JSON file beside it —
 ``crm-2026-06-15_09-30-00.sqlite3.json`` — and never a table in the
 database: a restore replaces the database, and the list of backups must
 survive it. A backup file without its record (copied in by hand, or left
@@ -25,6 +26,7 @@ from typing import Any
 
 from crm_desktop import __version__, paths
 from crm_desktop.errors import CrmError
+from crm_desktop.safe_files import private_folder
 from crm_desktop.services import local_config
 from crm_desktop.services.backups.files import (
     check_writable_folder,
@@ -83,6 +85,7 @@ class BackupRecord:
     verified_at: datetime | None = None
     problem: str = ""
     app_version: str = ""
+    sha256: str = ""  # of the file's content when it was made
     has_record: bool = True
     note: str = ""  # not stored: e.g. that the chosen folder failed and the default was used
 
@@ -123,6 +126,7 @@ class BackupRecord:
                 "problem": self.problem,
             },
             "app_version": self.app_version or __version__,
+            "sha256": self.sha256 or None,
         }
 
 
@@ -151,6 +155,7 @@ def _from_json(path: Path, data: dict[str, Any]) -> BackupRecord | None:
         verified_at=_parse_utc(check.get("at")),
         problem=str(check.get("problem") or ""),
         app_version=str(data.get("app_version") or ""),
+        sha256=str(data.get("sha256") or ""),
     )
 
 
@@ -209,6 +214,7 @@ def delete_backup(record: BackupRecord) -> None:
     """Delete a backup and its record (the file first: a record alone is ignored)."""
     record.path.unlink(missing_ok=True)
     remove_quietly(record.record_path)
+    remove_quietly(record.path.with_name(record.path.name + ".sha256"))
 
 
 def source_key(db_path: Path) -> str:
@@ -272,9 +278,9 @@ def choose_backup_folder(folder: str | os.PathLike[str] | None) -> Path:
 
 def prepare_folder(folder: Path) -> None:
     """Make sure backups can be written to ``folder``; the default folder is created if missing."""
-    if not folder.exists() and is_default_folder(folder):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
+    if is_default_folder(folder):
+        try:  # ours: private to the user, like the database
+            private_folder(folder)
         except OSError as exc:
             raise CrmError(
                 f"Cannot create the backup folder: {explain_write_error(exc, folder.parent)}."

@@ -1,10 +1,14 @@
-"""File-system care for backups: flushing to disk, temporary names, and plain-words errors.
+"""File-system care for backups: temporary names, leftovers of killed processes, plain-words errors.
 
-A file is only durable once its own data *and* the folder entry naming it
-are flushed: :func:`fsync_file` then :func:`fsync_dir` after a rename. Every
-file being written has a temporary, hidden name in its final folder (so the
-rename is atomic) that carries the writer's process id, so a leftover of a
-crashed writer can be told from a file being written right now.
+Writing itself (all at once, flushed, private) is :mod:`crm_desktop.safe_files`;
+its helpers are re-exported here for the backup modules. Every file being
+written has a hidden temporary name in its final folder that carries the
+writer's process id, so a leftover of a killed writer can be told from a
+file being written right now: :func:`clean_stale_temps` removes them — from
+the backup folder before each backup, and from the database's folder when a
+database is opened and before each restore (a killed restore leaves a
+full-size ``.restore-PID`` copy and a ``.rollback-PID`` link; a killed
+start can leave the instance lock's ``.lock.PID.TID.tmp``).
 """
 
 from __future__ import annotations
@@ -16,27 +20,44 @@ import re
 import sqlite3
 from pathlib import Path
 
+from crm_desktop.safe_files import (
+    fsync_dir,
+    fsync_file,
+    make_private,
+    remove_quietly,
+    temp_name,
+    write_bytes,
+)
 from crm_desktop.services.instance_lock import pid_alive
 
-# ".<final name>.<purpose>-<pid>": hidden, and never mistaken for a backup.
-_TEMP_RE = re.compile(r"^\..+\.(?:partial|restore|rollback|json)-(\d+)(?:-journal|-wal|-shm)?$")
+__all__ = [
+    "check_writable_folder",
+    "clean_stale_temps",
+    "explain_write_error",
+    "fsync_dir",
+    "fsync_file",
+    "is_disk_full",
+    "is_read_only",
+    "make_private",
+    "remove_quietly",
+    "remove_with_companions",
+    "sqlite_companions",
+    "temp_name",
+    "write_atomically",
+]
 
-
-def temp_name(final: Path, purpose: str) -> Path:
-    """A hidden temporary name beside ``final`` for this process."""
-    return final.with_name(f".{final.name}.{purpose}-{os.getpid()}")
+# ".<final name>.<purpose>-<pid>[-<token>]" (safe_files.temp_name), with SQLite's journals,
+# and the instance lock's ".<name>.lock.<pid>.<thread>.tmp".
+_TEMP_RE = re.compile(
+    r"^\..+\.(?:partial|restore|rollback|json|part)-(\d+)(?:-[0-9a-f]+)?"
+    r"(?:-journal|-wal|-shm)?$"
+    r"|^\..+\.lock\.(\d+)\.\d+\.tmp$"
+)
 
 
 def sqlite_companions(path: Path) -> list[Path]:
     """The journal files SQLite may keep beside ``path``."""
     return [Path(f"{path}{suffix}") for suffix in ("-journal", "-wal", "-shm")]
-
-
-def remove_quietly(*paths: Path) -> None:
-    """Delete files that may or may not exist, ignoring every error (used while cleaning up)."""
-    for path in paths:
-        with contextlib.suppress(OSError):
-            path.unlink()
 
 
 def remove_with_companions(path: Path) -> None:
@@ -52,49 +73,19 @@ def clean_stale_temps(folder: Path) -> list[Path]:
         return removed
     for entry in entries:
         match = _TEMP_RE.match(entry.name)
-        if match and int(match.group(1)) != os.getpid() and not pid_alive(int(match.group(1))):
+        if not match:
+            continue
+        pid = int(match.group(1) or match.group(2))
+        if pid != os.getpid() and not pid_alive(pid):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
 
 
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Flush a folder's entries (a rename is durable only then); a no-op where unsupported."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # Windows cannot open folders; NTFS journals renames itself
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        if exc.errno not in (errno.EINVAL, errno.EBADF, errno.ENOTSUP):
-            raise
-    finally:
-        os.close(fd)
-
-
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once: temporary file, fsync, rename, folder fsync."""
-    temp = temp_name(path, "json")
-    try:
-        with open(temp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        remove_quietly(temp)
-        raise
-    fsync_dir(path.parent)
+    """Replace one of our private files with ``data`` all at once (an ``OSError`` if it fails)."""
+    write_bytes(path, data, private=True, explain=False)
 
 
 def is_disk_full(exc: BaseException) -> bool:

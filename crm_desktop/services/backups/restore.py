@@ -3,11 +3,11 @@
 Two steps, so that the user sees what a file holds before anything changes:
 
 :func:`prepare_restore` copies the chosen file beside the database (never
-opening the original with SQLite) and checks the copy as untrusted: not
-empty, SQLite, ours, not from a newer version, ``integrity_check`` and
-``foreign_key_check`` clean; an older file is migrated on the copy. It
-returns a :class:`PreparedRestore` with the file's counts and the current
-ones, and changes nothing else.
+opening the original with SQLite) and checks the copy as untrusted
+(:mod:`~crm_desktop.services.backups.restore_checks`: header, checksum,
+integrity with CHECK constraints, references, schema, text); an older file is
+migrated on the copy. It returns a :class:`PreparedRestore` with the file's
+counts, the current ones and the warnings to show, and changes nothing else.
 
 :meth:`PreparedRestore.apply` then:
 
@@ -20,10 +20,12 @@ ones, and changes nothing else.
 3. makes the safety copy of the current data from that very connection (a
    normal, verified backup of kind ``safety``, listed like any other; a
    damaged database is kept as it is);
-4. removes the stale ``-shm``, hard-links the current file to a hidden
-   rollback name, and puts the checked copy in place with ``os.replace``
-   (atomic) and flushes the folder;
-5. opens the result; if that fails, the rollback link goes back in place.
+4. checks the copy's header once more, removes the stale ``-shm``,
+   hard-links the current file to a hidden rollback name, and puts the
+   checked copy in place with ``os.replace`` (atomic) and flushes the folder;
+5. opens the result as the app will (read-write, WAL, a write transaction,
+   the schema); if that fails, the previous data goes back by itself — the
+   rollback link, or the safety copy where hard links do not exist.
 
 Until step 4 the current file is untouched (only its journal mode, which
 the next open sets back to WAL); step 4 is a single rename. The caller then
@@ -43,12 +45,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from peewee import SqliteDatabase
-
 from crm_desktop import paths
-from crm_desktop.errors import CancelledError, CrmError
-from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION, close_database, database_path
-from crm_desktop.models.migrations import migrate
+from crm_desktop.errors import CrmError
+from crm_desktop.models import APPLICATION_ID, close_database, database_path
+from crm_desktop.models.schema import differences, objects_of
+from crm_desktop.safe_files import replacing
 from crm_desktop.services import instance_lock
 from crm_desktop.services.backups import catalog
 from crm_desktop.services.backups.catalog import BackupRecord
@@ -62,14 +63,12 @@ from crm_desktop.services.backups.files import (
     sqlite_companions,
     temp_name,
 )
+from crm_desktop.services.backups.restore_checks import RestoreWarning, check_copy
 from crm_desktop.services.backups.verify import (
-    THOROUGH,
     BackupFileError,
     connect,
     count_records,
-    describe_sqlite_error,
     identify,
-    run_checks,
     sniff,
 )
 
@@ -107,7 +106,12 @@ class PreparedRestore:
     record: BackupRecord | None
     current_counts: dict[str, int] | None = None
     current_problem: str = ""
+    warnings: list[RestoreWarning] = field(default_factory=list)
     applied: bool = field(default=False, init=False)
+
+    def needing_consent(self) -> list[RestoreWarning]:
+        """The warnings a script must accept explicitly (``--accept-modified``, …)."""
+        return [warning for warning in self.warnings if warning.needs_consent]
 
     def discard(self) -> None:
         """Delete the checked copy (after :meth:`apply`, or when the user says no)."""
@@ -163,6 +167,7 @@ class PreparedRestore:
                         f"Another program is writing to {target}. Close it and try again. "
                         "Nothing was changed."
                     )
+                sniff(self.work, name=self.chosen)  # every header field, right before the swap
                 remove_quietly(*sqlite_companions(target))  # -wal is in the file or the copy
                 rollback = _link_rollback(target)
                 try:
@@ -178,6 +183,7 @@ class PreparedRestore:
                 conn.close()
         else:
             rollback = None
+            sniff(self.work, name=self.chosen)
             try:
                 os.replace(self.work, target)
                 fsync_dir(target.parent)
@@ -187,15 +193,19 @@ class PreparedRestore:
                 ) from exc
         try:
             _open_check(target)
-        except BaseException as exc:
-            if rollback is not None:
-                os.replace(rollback, target)
-                fsync_dir(target.parent)
+        except Exception as exc:
+            try:
+                how = _put_back(target, rollback, safety)
+            except OSError as again:
+                where = f"the safety copy {safety.path}" if safety else "a backup"
                 raise RestoreError(
-                    f"The restored file could not be opened ({exc}); the database was put "
-                    "back as it was before the restore."
-                ) from exc
-            raise
+                    f"The restored file could not be used ({exc}), and the previous data could "
+                    f"not be put back ({again}): restore {where} (File › Restore from backup…)."
+                ) from again
+            log.warning("restored file %s failed to open (%s); %s", target, exc, how)
+            raise RestoreError(
+                f"The restored file could not be used ({exc}); {how}. Nothing was lost."
+            ) from exc
         if rollback is not None:
             remove_quietly(rollback)
         log.info(
@@ -291,18 +301,9 @@ def _raw_safety_copy(target: Path, folder: Path, reason: str, damage: str) -> Ba
     wal = Path(f"{target}-wal")
     if wal.exists():
         parts.append((wal, Path(f"{final}-wal")))
-    temps = []
     try:
-        for origin, destination in parts:
-            temp = temp_name(destination, "partial")
-            temps.append(temp)
-            shutil.copyfile(origin, temp)
-            fsync_file(temp)
-        for temp, (_, destination) in zip(temps, parts, strict=True):
-            os.replace(temp, destination)
-        fsync_dir(folder)
+        _copy_all(parts)
     except OSError as exc:
-        remove_quietly(*temps)
         raise CrmError(
             f"The safety copy was not made: {explain_write_error(exc, folder)}."
         ) from exc
@@ -335,59 +336,53 @@ def _link_rollback(target: Path) -> Path | None:
 
 
 def _open_check(target: Path) -> None:
-    conn = connect(target, readonly=True)
+    """Use the restored file as the app will: read-write, WAL mode, a write transaction."""
+    conn = connect(target, readonly=False, trusted=True)  # the copy that passed every check
     try:
         identify(conn, target)
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise sqlite3.OperationalError(f"it cannot be switched to WAL mode ({mode})")
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        found = differences(objects_of(conn))
+        if found:
+            raise sqlite3.DatabaseError(f"its structure changed: {found[0]}")
     finally:
         conn.close()
 
 
+def _put_back(target: Path, rollback: Path | None, safety: BackupRecord | None) -> str:
+    """After a failed swap: the previous data back in place; says how it was done."""
+    remove_quietly(*sqlite_companions(target))  # the failed file's journals go with it
+    if rollback is not None and rollback.exists():
+        os.replace(rollback, target)
+        fsync_dir(target.parent)
+        return "the database was put back as it was before the restore"
+    if safety is None:
+        remove_quietly(target)  # there was no database before the restore
+        fsync_dir(target.parent)
+        return "there was no database before, and there is none now"
+    pieces = [(safety.path, target)]
+    if Path(f"{safety.path}-wal").exists():  # a damaged database kept with its -wal
+        pieces.append((Path(f"{safety.path}-wal"), Path(f"{target}-wal")))
+    _copy_all(pieces)
+    return f"the previous data was put back from the safety copy {safety.path}"
+
+
+def _copy_all(pairs: list[tuple[Path, Path]]) -> None:
+    """Copy each (origin, destination), privately; the destinations appear once all are written."""
+    with contextlib.ExitStack() as stack:
+        temps = [
+            (origin, stack.enter_context(replacing(final, private=True, explain=False)))
+            for origin, final in pairs
+        ]
+        for origin, temp in temps:
+            with origin.open("rb") as source, open(temp, "wb") as out:
+                shutil.copyfileobj(source, out, 1024 * 1024)
+
+
 # -- step 1: checking the chosen file ----------------------------------------------------------
-
-
-def _copy_in(chosen: Path, work: Path) -> None:
-    """Copy the chosen file (and a ``-wal`` beside it) to ``work``; read and write errors differ."""
-    pairs = [(chosen, work)]
-    wal = Path(f"{chosen}-wal")
-    if wal.is_file() and wal.stat().st_size:
-        pairs.append((wal, Path(f"{work}-wal")))
-
-    def unreadable(exc: OSError) -> BackupFileError:
-        reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or exc
-        return BackupFileError("unreadable", f"Cannot read {chosen}: {reason}.")
-
-    def unwritable(exc: OSError) -> RestoreError:
-        return RestoreError(
-            "The backup could not be checked: "
-            f"{explain_write_error(exc, work.parent)}. Nothing was changed."
-        )
-
-    for origin, destination in pairs:
-        try:
-            source = origin.open("rb")
-        except OSError as exc:
-            raise unreadable(exc) from exc
-        with source:
-            try:
-                copy = destination.open("wb")
-            except OSError as exc:
-                raise unwritable(exc) from exc
-            try:
-                while True:
-                    try:
-                        chunk = source.read(1024 * 1024)
-                    except OSError as exc:
-                        raise unreadable(exc) from exc
-                    if not chunk:
-                        break
-                    copy.write(chunk)
-                copy.close()
-            except OSError as exc:
-                raise unwritable(exc) from exc
-            finally:
-                if not copy.closed:
-                    with contextlib.suppress(OSError):
-                        copy.close()
 
 
 def current_counts(target: Path) -> tuple[dict[str, int] | None, str]:
@@ -420,41 +415,25 @@ def prepare_restore(
     chosen = Path(file).expanduser().absolute()
     target = Path(db_path).expanduser().absolute()
     step = progress or (lambda done, total: None)
-    header = sniff(chosen)
+    sniff(chosen)
     if target.exists() and os.path.samefile(chosen, target):
         raise BackupFileError("live", f"{chosen} is the database itself, not a backup of it.")
     folder = target.parent
     if not folder.is_dir():
         if folder == paths.data_dir():
-            folder.mkdir(parents=True, exist_ok=True)
+            from crm_desktop.safe_files import private_folder
+
+            private_folder(folder)
         else:
             raise RestoreError(f"The folder of the database, {folder}, does not exist.")
     clean_stale_temps(folder)
     work = temp_name(target, "restore")
     remove_with_companions(work)
     try:
-        step(0, 4)
-        _copy_in(chosen, work)
-        if cancelled is not None and cancelled():
-            raise CancelledError("Cancelled: nothing was restored.")
-        step(1, 4)
-        version = _identify_copy(work, chosen, header.wal)
-        step(2, 4)
-        report = run_checks(work, level=THOROUGH)
-        if not report.ok:
-            raise BackupFileError(
-                "damaged", f"{chosen} is damaged and cannot be restored: {report.problems[0]}."
-            )
-        if cancelled is not None and cancelled():
-            raise CancelledError("Cancelled: nothing was restored.")
-        step(3, 4)
-        migrated_from = None
-        if version < SCHEMA_VERSION:
-            _migrate_copy(work, chosen, version)
-            migrated_from = version
+        checked = check_copy(chosen, work, progress=step, cancelled=cancelled)
         fsync_file(work)
         now_counts, problem = current_counts(target)
-        step(4, 4)
+        step(5, 5)
     except BaseException:
         remove_with_companions(work)
         raise
@@ -463,45 +442,15 @@ def prepare_restore(
         chosen=chosen,
         target=target,
         work=work,
-        schema_version=version,
-        migrated_from=migrated_from,
-        counts=report.counts,
+        schema_version=checked.schema_version,
+        migrated_from=checked.migrated_from,
+        counts=checked.counts,
         made_at=record.created_at,
         record=record if record.has_record else None,
         current_counts=now_counts,
         current_problem=problem,
+        warnings=checked.warnings,
     )
-
-
-def _identify_copy(work: Path, chosen: Path, wal: bool) -> int:
-    try:
-        conn = connect(work, readonly=False)
-    except sqlite3.Error as exc:
-        raise describe_sqlite_error(chosen, exc) from exc
-    try:
-        version = identify(conn, chosen)
-        if wal or Path(f"{work}-wal").exists():
-            # One self-contained file: what a -wal beside the backup held goes into it.
-            conn.execute("PRAGMA journal_mode = DELETE")
-    except sqlite3.Error as exc:
-        raise describe_sqlite_error(chosen, exc) from exc
-    finally:
-        conn.close()
-    remove_quietly(*sqlite_companions(work))
-    return version
-
-
-def _migrate_copy(work: Path, chosen: Path, version: int) -> None:
-    db = SqliteDatabase(str(work), pragmas={"foreign_keys": 1})
-    try:
-        db.connect()
-        migrate(db, version)
-    except (RuntimeError, sqlite3.Error) as exc:
-        raise BackupFileError(
-            "damaged", f"{chosen} is from an older version and could not be upgraded: {exc}."
-        ) from exc
-    finally:
-        db.close()
 
 
 def restore_backup(

@@ -8,11 +8,17 @@ file could be torn or miss what is still in the ``-wal`` file; it is never
 used.
 
 The copy is written under a hidden temporary name in the target folder,
-switched to ``journal_mode=DELETE`` (one self-contained file that any SQLite
-tool opens), checked (:mod:`~crm_desktop.services.backups.verify`) while it
-is flushed to disk, and only then renamed to its final name and the folder
+private to the user (0600), switched to ``journal_mode=DELETE`` (one
+self-contained file that any SQLite tool opens), checked
+(:mod:`~crm_desktop.services.backups.verify`) while it is hashed (SHA-256,
+kept in its record: :mod:`~crm_desktop.services.backups.checksum`) and
+flushed to disk, and only then renamed to its final name and the folder
 flushed. Any failure — a full disk, a missing or read-only folder, a
 damaged database — removes the temporary file and says what happened.
+
+The live database is only read: a database on read-only media (a CD, a
+write-protected stick) is backed up too, through an immutable read-only
+connection when SQLite cannot create the files WAL mode reads with.
 """
 
 from __future__ import annotations
@@ -28,7 +34,8 @@ from crm_desktop import __version__
 from crm_desktop.errors import CancelledError, CrmError, DatabaseFileError, NewerSchemaError
 from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION
 from crm_desktop.models.connection import BUSY_TIMEOUT_SECONDS
-from crm_desktop.services.backups import catalog, rotation
+from crm_desktop.safe_files import create_private_file
+from crm_desktop.services.backups import catalog, checksum, rotation
 from crm_desktop.services.backups.catalog import BackupRecord
 from crm_desktop.services.backups.files import (
     check_writable_folder,
@@ -42,7 +49,7 @@ from crm_desktop.services.backups.files import (
     sqlite_companions,
     temp_name,
 )
-from crm_desktop.services.backups.verify import MMAP_BYTES, STANDARD, run_checks
+from crm_desktop.services.backups.verify import MMAP_BYTES, STANDARD, THOROUGH, run_checks
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +67,20 @@ def open_source(db_path: Path) -> sqlite3.Connection:
     if db_path.is_dir():
         raise DatabaseFileError(f"{db_path} is a folder, not a database file.")
     try:
-        conn = sqlite3.connect(
-            db_path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
-        )
+        conn = _read_connection(db_path)
     except sqlite3.Error as exc:
-        raise DatabaseFileError(f"Cannot open {db_path}: {exc}.") from exc
+        if not _on_read_only_media(db_path):
+            raise DatabaseFileError(
+                f"Cannot back up {db_path}: SQLite cannot read it ({exc}). "
+                "Run 'crm-desktop check' to see what is wrong."
+            ) from exc
+        try:  # nobody can be writing to it: read it as it is on the medium
+            conn = _read_connection(db_path, immutable=True)
+        except sqlite3.Error as again:
+            raise DatabaseFileError(
+                f"Cannot back up {db_path}: SQLite cannot read it ({again})."
+            ) from again
     try:
-        conn.execute("PRAGMA query_only = ON")
-        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # the copy reads ~20 % faster
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error as exc:
@@ -85,9 +98,40 @@ def open_source(db_path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _read_connection(db_path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A connection that only reads; it has read the header and schema when returned."""
+    if immutable:
+        uri = db_path.absolute().as_uri() + "?mode=ro&immutable=1"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(
+            db_path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # the copy reads ~20 % faster
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _on_read_only_media(db_path: Path) -> bool:
+    """Whether neither the file nor its folder can be written (so no -wal or -shm can appear)."""
+    folder = db_path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):
+        pass
+    return not os.access(folder, os.W_OK) and not os.access(db_path, os.W_OK)
+
+
 def _copy(source: sqlite3.Connection, target: Path) -> None:
     """The backup API, in one step: one consistent snapshot, whatever others write meanwhile."""
     remove_with_companions(target)
+    create_private_file(target)  # SQLite keeps a file's permissions: the copy is private
     dest = sqlite3.connect(target, isolation_level=None)
     try:
         # The file is flushed once, at the end, beside the check; no journal for a new file.
@@ -179,7 +223,15 @@ def create_backup(
         if cancelled is not None and cancelled():
             raise CancelledError("Cancelled: no backup was made.")
         step(1, 3)
-        report = run_checks(temp, level=level, ours=True, beside=lambda: fsync_file(temp))
+        hashed: list[str] = []
+
+        def hash_and_flush() -> None:
+            hashed.append(checksum.file_digest(temp))
+            fsync_file(temp)
+
+        report = run_checks(
+            temp, level=level, ours=True, writable=level == THOROUGH, beside=hash_and_flush
+        )
         if not report.ok and not keep_if_damaged:
             raise BackupError(
                 f"The backup was not kept: the copy did not pass its check "
@@ -215,9 +267,15 @@ def create_backup(
         verified_at=datetime.now(UTC).replace(microsecond=0),
         problem="" if report.ok else report.problems[0],
         app_version=__version__,
+        sha256=hashed[0],
         has_record=False,
     )
-    if output is None:
+    if output is not None:
+        try:  # no record beside an -o file: its checksum goes into FILE.sha256
+            checksum.write_sidecar(final, record.sha256)
+        except CrmError as exc:
+            log.warning("backup %s made, but its checksum could not be written: %s", final, exc)
+    else:
         try:
             catalog.save_record(record)
         except OSError as exc:  # the backup itself is good and in place: say so, keep it
@@ -244,14 +302,25 @@ def _refuse_live_target(output: Path, db_path: Path) -> None:
 
 
 def verify_backup(path: Path, *, level: str = "thorough") -> BackupRecord:
-    """Check a backup file again and update its record (written if it had none)."""
+    """Check a backup file again and update its record (written if it had none).
+
+    Besides the checks: a file whose checksum no longer matches was changed
+    since it was made and fails; one without a checksum gets it now.
+    """
     from crm_desktop.services.backups.verify import BackupFileError, sniff
 
     record = catalog.read_record(path)
     try:
         sniff(path)
-        report = run_checks(path, level=level)
+        digest = checksum.file_digest(path)
+        recorded = record.sha256 or checksum.read_sidecar(path)
+        # Read-write (query-only): the CHECK constraints are evaluated too.
+        report = run_checks(path, level=level, immutable=False, writable=level == THOROUGH)
         ok, problem = report.ok, (report.problems[0] if report.problems else "")
+        if checksum.verdict(recorded, digest) == "modified":
+            ok, problem = False, "it was modified since it was made (its checksum differs)"
+        elif not recorded:
+            record.sha256 = digest
         if report.schema_version:
             record.schema_version = report.schema_version
         if report.counts:

@@ -40,6 +40,7 @@ from crm_desktop.errors import DatabaseFileError, NewerSchemaError
 from crm_desktop.models import APPLICATION_ID, DOCUMENTED_MODELS, SCHEMA_VERSION
 from crm_desktop.models.connection import SQLITE_HEADER
 from crm_desktop.models.migrations import introduced_in
+from crm_desktop.models.sqlite import lenient_text
 from crm_desktop.services.check import CheckReport
 
 MMAP_BYTES = 256 * 1024 * 1024
@@ -73,78 +74,155 @@ class Header:
     wal: bool
 
 
-def sniff(path: Path) -> Header:
-    """Refuse what is obviously not a usable backup, from the header alone."""
+def _refuse_header(path: Path, what: str) -> BackupFileError:
+    return BackupFileError(
+        "damaged",
+        f"{path} is damaged: its database header is not valid ({what}). It cannot be "
+        "restored; choose another backup.",
+    )
+
+
+def check_header(head: bytes, size: int, path: Path) -> Header:
+    """Every field of the 100-byte header that SQLite reads, checked; or why the file is refused.
+
+    SQLite trusts its header: a write version it does not know opens the file
+    read-only (the restore then fails half-way), another text encoding turns
+    every name into something else, a reserved area per page or odd payload
+    fractions change how every page is read. Our files all look alike, so
+    anything else is refused before the file is used.
+    """
+    (raw_page_size,) = struct.unpack(">H", head[16:18])
+    page_size = 65536 if raw_page_size == 1 else raw_page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise _refuse_header(path, f"page size {raw_page_size}")
+    write_version, read_version, reserved = head[18], head[19], head[20]
+    if write_version not in (1, 2) or read_version not in (1, 2):
+        raise _refuse_header(path, f"file format {write_version}/{read_version}")
+    if reserved:
+        raise _refuse_header(path, f"{reserved} reserved bytes per page")
+    if head[21:24] != b"\x40\x20\x20":
+        raise _refuse_header(path, "payload fractions")
+    (
+        change_counter,
+        page_count,
+        freelist_trunk,
+        freelist_count,
+        _schema_cookie,
+        schema_format,
+        cache_size,
+        largest_root,
+        encoding,
+        _user_version,
+        incremental_vacuum,
+        _application_id,
+    ) = struct.unpack(">IIIIIIiIIIII", head[24:72])
+    valid_for = struct.unpack(">I", head[92:96])[0]
+    if any(head[72:92]):
+        raise _refuse_header(path, "its reserved area is not empty")
+    # 0 and 0: a database without any table yet (refused later, as empty).
+    if schema_format not in (0, 1, 2, 3, 4):
+        raise _refuse_header(path, f"schema format {schema_format}")
+    if encoding not in (0, 1) or (encoding == 0 and schema_format != 0):
+        raise _refuse_header(path, f"text encoding {encoding}, CRM Desktop writes UTF-8 (1)")
+    if cache_size:
+        raise _refuse_header(path, f"default cache size {cache_size}")
+    if incremental_vacuum not in (0, 1) or (incremental_vacuum and not largest_root):
+        raise _refuse_header(path, "auto-vacuum settings")
+    known_count = page_count if page_count and change_counter == valid_for else None
+    pages_on_disk = size // page_size
+    for label, number in (
+        ("first free page", freelist_trunk),
+        ("free page count", freelist_count),
+        ("largest root page", largest_root),
+    ):
+        if number > max(pages_on_disk, known_count or 0):
+            raise _refuse_header(path, f"{label} {number} beyond the file's end")
+    expected = (known_count or 1) * page_size
+    if size < expected or size % page_size:
+        raise BackupFileError(
+            "truncated",
+            f"{path} is incomplete: it holds {size:,} bytes of the {expected:,} its "
+            "header announces. It was cut short (an interrupted copy or download?).",
+        )
+    return Header(size, page_size, known_count, wal=write_version == 2 or read_version == 2)
+
+
+def sniff(path: Path, *, name: Path | None = None) -> Header:
+    """Refuse what is obviously not a usable backup, from the header alone.
+
+    ``name``: the path to name in messages (the chosen file, when ``path`` is its copy).
+    """
+    shown = name or path
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise BackupFileError("missing", f"{path} does not exist.") from None
+        raise BackupFileError("missing", f"{shown} does not exist.") from None
     except PermissionError:
-        raise BackupFileError("unreadable", f"Cannot read {path}: permission denied.") from None
+        raise BackupFileError("unreadable", f"Cannot read {shown}: permission denied.") from None
     except OSError as exc:
-        raise BackupFileError("unreadable", f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise BackupFileError(
+            "unreadable", f"Cannot read {shown}: {exc.strerror or exc}."
+        ) from None
     if path.is_dir():
-        raise BackupFileError("folder", f"{path} is a folder, not a backup file.")
+        raise BackupFileError("folder", f"{shown} is a folder, not a backup file.")
     try:
         with path.open("rb") as handle:
             head = handle.read(100)
     except PermissionError:
-        raise BackupFileError("unreadable", f"Cannot read {path}: permission denied.") from None
+        raise BackupFileError("unreadable", f"Cannot read {shown}: permission denied.") from None
     except OSError as exc:
-        raise BackupFileError("unreadable", f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise BackupFileError(
+            "unreadable", f"Cannot read {shown}: {exc.strerror or exc}."
+        ) from None
     if info.st_size == 0 or not head:
         raise BackupFileError(
-            "empty", f"{path} is empty (0 bytes): it is not a backup, there is nothing to restore."
+            "empty", f"{shown} is empty (0 bytes): it is not a backup, there is nothing to restore."
         )
     starts_right = head[:16] == SQLITE_HEADER or (len(head) < 16 and SQLITE_HEADER.startswith(head))
     if not starts_right:
         raise BackupFileError(
             "not_sqlite",
-            f"{path} is not a CRM Desktop backup: it is not an SQLite database file "
+            f"{shown} is not a CRM Desktop backup: it is not an SQLite database file "
             "(perhaps a document or a text file renamed).",
         )
     if len(head) < 100:
         raise BackupFileError(
             "truncated",
-            f"{path} is incomplete: it ends after {len(head)} bytes, inside the database "
+            f"{shown} is incomplete: it ends after {len(head)} bytes, inside the database "
             "header. It was cut short (an interrupted copy or download?).",
         )
-    (raw_page_size,) = struct.unpack(">H", head[16:18])
-    page_size = 65536 if raw_page_size == 1 else raw_page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        raise BackupFileError("damaged", f"{path} is damaged: its header is not valid.")
-    change_counter, page_count, valid_for = (
-        struct.unpack(">I", head[24:28])[0],
-        struct.unpack(">I", head[28:32])[0],
-        struct.unpack(">I", head[92:96])[0],
-    )
-    known_count = page_count if page_count and change_counter == valid_for else None
-    expected = (known_count or 1) * page_size
-    if info.st_size < expected or info.st_size % page_size:
-        raise BackupFileError(
-            "truncated",
-            f"{path} is incomplete: it holds {info.st_size:,} bytes of the {expected:,} its "
-            "header announces. It was cut short (an interrupted copy or download?).",
-        )
-    return Header(info.st_size, page_size, known_count, wal=head[18] == 2 or head[19] == 2)
+    return check_header(head, info.st_size, shown)
 
 
 def connect(
-    path: Path, *, readonly: bool, immutable: bool = False, ours: bool = False
+    path: Path,
+    *,
+    readonly: bool,
+    immutable: bool = False,
+    ours: bool = False,
+    trusted: bool = False,
 ) -> sqlite3.Connection:
-    """A connection to a file we do not trust: nothing in its schema may run.
+    """A connection to a file that is not the open database.
 
-    ``ours``: a copy this process has just written from the live database.
-    It is read through a memory map (checks ~15 % faster); any other file
-    gets SQLite's extra cell checks instead (the two together make the
-    foreign-key check three times slower).
+    Unless ``trusted``, nothing in its schema may run (``trusted_schema=OFF``).
+    A read-write connection needs trust: SQLite then resolves the CHECK
+    constraints, and ours use ``json_valid``, which SQLite 3.40 does not allow
+    an untrusted schema. So a file from outside is read only until its schema
+    was found to be ours (:func:`crm_desktop.models.schema.differences`).
+
+    ``ours``: a copy this process has just written from the live database
+    (trusted). It is read through a memory map (checks ~15 % faster); any
+    other file gets SQLite's extra cell checks instead (the two together make
+    the foreign-key check three times slower).
     """
     uri = Path(path).absolute().as_uri()
     if readonly:
         uri += "?mode=ro" + ("&immutable=1" if immutable else "")
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.text_factory = lenient_text  # names in an untrusted schema may not be UTF-8
     try:
-        conn.execute("PRAGMA trusted_schema = OFF")
+        if not (trusted or ours):
+            conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA foreign_keys = OFF")  # checked as a whole by foreign_key_check
         if ours:
             conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
@@ -245,17 +323,27 @@ def run_checks(
     level: str = STANDARD,
     immutable: bool = True,
     ours: bool = False,
+    writable: bool = False,
     beside: Callable[[], Any] | None = None,
 ) -> CheckReport:
-    """Check the file at ``path`` (read-only) and count its records.
+    """Check the file at ``path`` (nothing is written to it) and count its records.
 
-    ``beside`` runs in a third thread meanwhile (e.g. flushing the file to
-    disk); its exception, if any, is raised after the checks end.
+    ``writable``: run the structural check on a read-write connection (with
+    ``query_only``): SQLite 3.40 skips the CHECK constraints in
+    ``integrity_check`` on a read-only one, so a file holding
+    ``order_line.quantity = -5`` would pass. Only for a file whose schema is
+    known to be ours (see :func:`connect`). ``beside`` runs in a third thread
+    meanwhile (e.g. flushing the file to disk); its exception, if any, is
+    raised after the checks end.
     """
 
     def structure() -> str:
-        conn = connect(path, readonly=True, immutable=immutable, ours=ours)
+        conn = connect(
+            path, readonly=not writable, immutable=immutable, ours=ours, trusted=writable
+        )
         try:
+            if writable:
+                conn.execute("PRAGMA query_only = ON")
             if level == THOROUGH:
                 rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
             else:

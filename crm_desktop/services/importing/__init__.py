@@ -9,14 +9,16 @@ From CSV (any of the usual encodings and delimiters), xlsx and vCard 3.0/4.0:
   fate;
 * :func:`run_import` validates every row with the forms' parsers, finds
   duplicates, and writes everything in one transaction (``runner``);
-* :func:`save_refused` writes the refused rows as a CSV to fix and import
-  again; :func:`list_batches` and :func:`undo_batch` are the import history
-  and its "Undo this import" (``batches``).
+* :func:`save_refused` writes the refused rows (a CSV, or the refused cards
+  of a vCard file) to fix and import again; :func:`list_batches` and
+  :func:`undo_batch` are the import history and its "Undo this import"
+  (``batches``).
 """
 
 from crm_desktop.services.importing.batches import (
     BatchInfo,
     UndoResult,
+    get_batch,
     list_batches,
     undo_batch,
 )
@@ -28,6 +30,7 @@ from crm_desktop.services.importing.mapping import (
 )
 from crm_desktop.services.importing.reading import read_file
 from crm_desktop.services.importing.refused import refused_path_for, save_refused
+from crm_desktop.services.importing.region import RegionChoice, choose_region
 from crm_desktop.services.importing.rows import check_mapping
 from crm_desktop.services.importing.runner import (
     POLICIES,
@@ -49,10 +52,13 @@ __all__ = [
     "ImportResult",
     "PreviewRow",
     "RefusedRow",
+    "RegionChoice",
     "Table",
     "Target",
     "UndoResult",
     "check_mapping",
+    "choose_region",
+    "get_batch",
     "guess_mapping",
     "list_batches",
     "preview",

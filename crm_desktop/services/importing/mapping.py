@@ -1,28 +1,37 @@
 """Which column of a file goes into which field: targets, presets and header guessing.
 
 Each kind of import (customers, contacts, products) has *targets*: the
-fields a column can feed ("Email", "Company", "First name", "Add to notes"…).
-A mapping is one target (or ``None``: ignore) per column. It is guessed:
+fields a column can feed ("Email", "Company", "First name", "Add to
+notes"…). A mapping is one target (or ``None``: not imported) per column.
+It is guessed header by header, and every step is tried for every header:
 
-1. by a preset when the headers are those of a known export — our own,
-   Google Contacts (both CSV layouts), Outlook (English), vCards;
-2. otherwise header by header: an exact synonym in English or Russian
-   ("E-mail", "Эл. почта"), then a keyword inside the header ("Mobile
-   phone", "Телефон рабочий");
-3. a file without a header is mapped by content: a column of emails, of
-   phone numbers, then the first text column as the name.
+1. the **preset** of a known export when the headers are one (Google
+   Contacts, Outlook, Thunderbird, vCards), which knows its odd names
+   (Outlook's "Title" is Mr./Ms., not a job title);
+2. an **exact name** in :mod:`.headers` (many languages, Outlook, Outlook.com,
+   Thunderbird, Apple Contacts CSV), compared case-, accent- and
+   punctuation-blind;
+3. a **keyword** that is a whole word of the header ("Mobile phone",
+   "Город (раб. адрес)"; ``Geburtstag`` is not ``tag``);
+4. anything else is **kept in the notes** as ``Header: value`` — no column
+   is dropped unless it only describes another column (an email's type or
+   display name) or the user says so.
+
+A file without a header is mapped by content: a column of emails, of
+phones, then the first text column as the name.
 
 Several columns may feed one target. For a single-value field the first
-non-empty one wins and the others are added to the notes ("Mobile Phone:
-+7 …"), so that nothing in the file is lost; "Street" parts and tags are
-joined instead. The user can change every mapping in the wizard.
+non-empty one wins and the others are added to the notes, so that nothing
+in the file is lost; "Street" parts and tags are joined instead.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crm_desktop.services.importing import headers
 from crm_desktop.services.importing.table import Table
 from crm_desktop.services.text import fold
 
@@ -69,6 +78,7 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("contact_position", "Contact: position"),
         Target("contact_email", "Contact: email"),
         Target("contact_phone", "Contact: phone"),
+        Target("id", "Record id (our exports)"),
         NOTE,
     ),
     "contact": (
@@ -81,6 +91,8 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("is_primary", "Primary contact (yes / no)"),
         Target("customer", "Customer (company name)"),
         Target("customer_email", "Customer's email"),
+        Target("customer_id", "Customer's id (our exports)"),
+        Target("id", "Record id (our exports)"),
         NOTE,
     ),
     "product": (
@@ -90,12 +102,86 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("unit_price", "Unit price"),
         Target("stock_qty", "Stock"),
         Target("active", "Active (yes / no)"),
+        Target("id", "Record id (our exports)"),
         Target("note_extra", "Add to description", join=True),
     ),
 }
 
 ENTITY_LABELS = {"customer": "customers", "contact": "contacts", "product": "products"}
-PRESETS = ("auto", "google", "outlook")
+PRESETS = ("auto", "google", "outlook", "thunderbird")
+IGNORED = ""  # a preset's or meaning's "not imported": the column only describes another
+
+# meaning (headers.py) → target, per entity; meanings not listed go to the notes.
+_MEANING_TARGET: dict[str, dict[str, str]] = {
+    "customer": {
+        "name": "name",
+        "customer": "name",
+        "company": "company",
+        "person": "person",
+        "first_name": "first_name",
+        "middle_name": "middle_name",
+        "last_name": "last_name",
+        "position": "position",
+        "email": "email",
+        "phone": "phone",
+        "website": "website",
+        "address": "address",
+        "street": "street",
+        "postal_code": "postal_code",
+        "region": "region",
+        "city": "city",
+        "country": "country",
+        "notes": "notes",
+        "tags": "tags",
+        "status": "status",
+        "source": "source",
+        "kind": "kind",
+        "id": "id",
+        "customer_email": "email",
+        "contact_name": "contact_name",
+        "contact_position": "contact_position",
+        "contact_email": "contact_email",
+        "contact_phone": "contact_phone",
+        "ignore": IGNORED,
+    },
+    "contact": {
+        "name": "name",
+        "person": "name",
+        "contact_name": "name",
+        "customer": "customer",
+        "company": "customer",
+        "first_name": "first_name",
+        "middle_name": "middle_name",
+        "last_name": "last_name",
+        "position": "position",
+        "contact_position": "position",
+        "email": "email",
+        "contact_email": "email",
+        "phone": "phone",
+        "contact_phone": "phone",
+        "notes": "notes",
+        "is_primary": "is_primary",
+        "customer_email": "customer_email",
+        "customer_id": "customer_id",
+        "id": "id",
+        "ignore": IGNORED,
+    },
+    "product": {
+        "name": "name",
+        "product": "name",
+        "sku": "sku",
+        "notes": "description",
+        "unit_price": "unit_price",
+        "stock_qty": "stock_qty",
+        "active": "active",
+        "id": "id",
+        "ignore": IGNORED,
+    },
+}
+# Words that mean something else for one entity (a product's "title" is its name).
+_OVERRIDES: dict[str, dict[str, str]] = {
+    "product": {"title": "name", "description": "description", "article": "sku"},
+}
 
 
 def target(entity: str, key: str) -> Target:
@@ -111,382 +197,81 @@ def normal(header: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
-def _table(pairs: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    return {normal(name): key for key, names in pairs.items() for name in names}
+def _has_cjk(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
 
 
-# --- exact synonyms, per entity (our own export headers among them) -------------------
+_EXACT: dict[str, str] = {}
+for _meaning, _names in headers.EXACT.items():
+    for _name in _names:
+        _EXACT.setdefault(normal(_name), _meaning)
 
-_COMMON_PERSON = {
-    "first_name": ("first name", "given name", "firstname", "имя"),
-    "middle_name": ("middle name", "additional name", "отчество"),
-    "last_name": ("last name", "family name", "surname", "lastname", "фамилия"),
-}
+# (meaning, [(words, prefix?, cjk?)]) for the keyword step.
+_KEYWORDS: list[tuple[str, list[tuple[tuple[str, ...], bool, bool]]]] = [
+    (
+        meaning,
+        [
+            (tuple(normal(word.rstrip("*")).split()), word.endswith("*"), _has_cjk(word))
+            for word in words
+        ],
+    )
+    for meaning, words in headers.KEYWORDS
+]
 
-# Email and phone headers both a customers and a contacts import take (customers a few more).
-_EMAIL_NAMES = (
-    "email",
-    "e mail",
-    "email address",
-    "e mail address",
-    "mail",
-    "e mail 1 value",
-    "почта",
-    "электронная почта",
-    "эл почта",
-    "адрес эл почты",
-)
-_PHONE_NAMES = (
-    "phone",
-    "telephone",
-    "phone number",
-    "tel",
-    "mobile",
-    "mobile phone",
-    "business phone",
-    "work phone",
-    "phone 1 value",
-    "телефон",
-    "мобильный",
-    "мобильный телефон",
-    "рабочий телефон",
-)
 
-SYNONYMS: dict[str, dict[str, str]] = {
-    "customer": _table(
-        {
-            "name": (
-                "name",
-                "customer",
-                "customer name",
-                "client",
-                "client name",
-                "full name",
-                "название",
-                "наименование",
-                "клиент",
-                "имя клиента",
-                "контрагент",
-                "фио",
-                "полное имя",
-                "название компании",
-            ),
-            "kind": ("kind", "type", "customer type", "тип", "вид", "тип клиента"),
-            "company": (
-                "company",
-                "organization",
-                "organisation",
-                "company name",
-                "organization name",
-                "organization 1 name",
-                "компания",
-                "организация",
-                "фирма",
-            ),
-            "person": ("person", "contact person", "контактное лицо"),
-            **_COMMON_PERSON,
-            "position": (
-                "job title",
-                "title",
-                "organization title",
-                "organization 1 title",
-                "должность",
-            ),
-            "email": (*_EMAIL_NAMES, "e mail адрес", "емейл", "имейл"),
-            "phone": (*_PHONE_NAMES, "тел"),
-            "website": (
-                "website",
-                "web site",
-                "web page",
-                "url",
-                "site",
-                "homepage",
-                "website 1 value",
-                "сайт",
-                "веб сайт",
-                "веб страница",
-            ),
-            "address": (
-                "address",
-                "full address",
-                "address 1 formatted",
-                "адрес",
-                "юридический адрес",
-                "почтовый адрес",
-            ),
-            "street": (
-                "street",
-                "address 1 street",
-                "business street",
-                "business street 2",
-                "business street 3",
-                "address 1 extended address",
-                "address 1 po box",
-                "улица",
-            ),
-            "postal_code": (
-                "postal code",
-                "zip",
-                "zip code",
-                "postcode",
-                "address 1 postal code",
-                "business postal code",
-                "индекс",
-                "почтовый индекс",
-            ),
-            "region": (
-                "region",
-                "state",
-                "province",
-                "address 1 region",
-                "business state",
-                "область",
-                "регион",
-                "край",
-            ),
-            "city": (
-                "city",
-                "town",
-                "address 1 city",
-                "business city",
-                "город",
-                "населенный пункт",
-            ),
-            "country": (
-                "country",
-                "address 1 country",
-                "business country region",
-                "country region",
-                "страна",
-            ),
-            "status": ("status", "статус"),
-            "source": ("source", "lead source", "источник"),
-            "tags": (
-                "tags",
-                "tag",
-                "labels",
-                "group membership",
-                "categories",
-                "теги",
-                "метки",
-                "категории",
-                "группы",
-            ),
-            "notes": (
-                "notes",
-                "note",
-                "comment",
-                "comments",
-                "description",
-                "заметки",
-                "примечание",
-                "примечания",
-                "комментарий",
-                "комментарии",
-            ),
-            "contact_name": (
-                "contact",
-                "contact name",
-                "primary contact",
-                "контакт",
-                "имя контакта",
-            ),
-            "contact_position": (
-                "contact position",
-                "contact title",
-                "contact job title",
-                "должность контакта",
-            ),
-            "contact_email": ("contact email", "contact e mail", "email контакта"),
-            "contact_phone": ("contact phone", "телефон контакта"),
-        }
-    ),
-    "contact": _table(
-        {
-            "name": (
-                "name",
-                "full name",
-                "contact",
-                "contact name",
-                "person",
-                "фио",
-                "имя и фамилия",
-                "полное имя",
-                "контакт",
-                "контактное лицо",
-            ),
-            **_COMMON_PERSON,
-            "position": (
-                "position",
-                "job title",
-                "title",
-                "role",
-                "organization title",
-                "organization 1 title",
-                "должность",
-            ),
-            "email": _EMAIL_NAMES,
-            "phone": _PHONE_NAMES,
-            "notes": (
-                "notes",
-                "note",
-                "comment",
-                "comments",
-                "заметки",
-                "примечание",
-                "примечания",
-                "комментарий",
-            ),
-            "is_primary": (
-                "primary",
-                "primary contact",
-                "is primary",
-                "основной",
-                "основной контакт",
-            ),
-            "customer": (
-                "customer",
-                "company",
-                "organization",
-                "organisation",
-                "company name",
-                "organization name",
-                "organization 1 name",
-                "customer name",
-                "client",
-                "клиент",
-                "компания",
-                "организация",
-            ),
-            "customer_email": ("customer email", "company email", "email клиента"),
-        }
-    ),
-    "product": _table(
-        {
-            "sku": (
-                "sku",
-                "article",
-                "code",
-                "product code",
-                "item code",
-                "part number",
-                "артикул",
-                "код",
-                "код товара",
-            ),
-            "name": (
-                "name",
-                "product",
-                "product name",
-                "item",
-                "title",
-                "название",
-                "наименование",
-                "товар",
-            ),
-            "description": ("description", "details", "описание"),
-            "unit_price": (
-                "unit price",
-                "price",
-                "cost",
-                "unit cost",
-                "цена",
-                "стоимость",
-                "цена за единицу",
-            ),
-            "stock_qty": (
-                "stock",
-                "stock qty",
-                "quantity",
-                "qty",
-                "in stock",
-                "остаток",
-                "количество",
-                "на складе",
-            ),
-            "active": ("active", "enabled", "активен", "активный"),
-        }
-    ),
-}
+def _keyword_meaning(n: str) -> str | None:
+    words = n.split()
+    for meaning, keywords in _KEYWORDS:
+        for phrase, prefix, cjk in keywords:
+            if cjk:
+                if phrase and phrase[0] in n:
+                    return meaning
+                continue
+            size = len(phrase)
+            for start in range(len(words) - size + 1):
+                window = words[start : start + size]
+                if window[:-1] == list(phrase[:-1]) and (
+                    window[-1] == phrase[-1] or (prefix and window[-1].startswith(phrase[-1]))
+                ):
+                    return meaning
+    return None
 
-# Other languages people export address books in (German, French, Spanish).
-_MORE = {
-    "company": ("firma", "unternehmen", "societe", "entreprise", "empresa", "compania"),
-    "first_name": ("vorname", "prenom", "nombre"),
-    "last_name": ("nachname", "familienname", "nom de famille", "apellido", "apellidos"),
-    "phone": (
-        "telefon",
-        "handy",
-        "mobil",
-        "mobiltelefon",
-        "telephone",
-        "portable",
-        "telefono",
-        "movil",
-    ),
-    "email": ("e mail adresse", "courriel", "adresse e mail", "correo", "correo electronico"),
-    "city": ("stadt", "ort", "ville", "ciudad"),
-    "country": ("land", "pays", "pais"),
-    "street": ("strasse", "rue", "calle"),
-    "postal_code": ("plz", "postleitzahl", "code postal", "codigo postal"),
-    "address": ("anschrift", "adresse", "direccion"),
-    "notes": ("notizen", "bemerkung", "bemerkungen", "notiz", "remarques", "notas"),
-    "position": ("position", "funktion", "fonction", "poste", "cargo", "puesto"),
-    "website": ("webseite", "internetseite", "site web", "sitio web"),
-}
-for _entity, _table_ in SYNONYMS.items():
-    for _key, _names in _MORE.items():
-        _target = "customer" if (_entity == "contact" and _key == "company") else _key
-        if _entity == "product" or not any(t.key == _target for t in TARGETS[_entity]):
-            continue
-        for _name in _names:
-            _table_.setdefault(normal(_name), _target)
 
-# Keywords inside a header, tried in order when no synonym matches exactly.
-_KEYWORDS: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
-    "customer": (
-        (("type", "label", "display", "тип"), None),
-        (("fax", "факс"), "note_extra"),
-        (("mail", "почт"), "email"),
-        (("phone", "tel", "mobile", "телефон", "моб"), "phone"),
-        (("city", "город"), "city"),
-        (("country", "стран"), "country"),
-        (("street", "улиц"), "street"),
-        (("postal", "zip", "индекс"), "postal_code"),
-        (("state", "region", "област", "регион"), "region"),
-        (("address", "адрес"), "address"),
-        (("company", "organi", "организац", "компан", "фирм"), "company"),
-        (("note", "comment", "remark", "memo", "примеч", "коммент", "заметк"), "notes"),
-        (("web", "site", "url", "сайт"), "website"),
-        (("tag", "categor", "тег", "метк", "категор"), "tags"),
-        (("job", "position", "должност"), "position"),
-        (("first", "given"), "first_name"),
-        (("last", "family", "surname", "фамил"), "last_name"),
-        (("middle", "отчеств"), "middle_name"),
-        (("birthday", "anniversary", "день рожд"), "note_extra"),
-        (("name", "наимен", "назван", "клиент", "customer", "client"), "name"),
-    ),
-    "contact": (
-        (("type", "label", "display", "тип"), None),
-        (("fax", "факс"), "notes"),
-        (("mail", "почт"), "email"),
-        (("phone", "tel", "mobile", "телефон", "моб"), "phone"),
-        (("company", "organi", "customer", "client", "организац", "компан", "клиент"), "customer"),
-        (("note", "comment", "remark", "memo", "примеч", "коммент", "заметк"), "notes"),
-        (("job", "position", "title", "должност"), "position"),
-        (("first", "given"), "first_name"),
-        (("last", "family", "surname", "фамил"), "last_name"),
-        (("middle", "отчеств"), "middle_name"),
-        (("name", "фио"), "name"),
-    ),
-    "product": (
-        (("sku", "артикул", "code", "код"), "sku"),
-        (("price", "цена", "cost", "стоимост"), "unit_price"),
-        (("stock", "qty", "quantity", "остат", "колич"), "stock_qty"),
-        (("descr", "описан"), "description"),
-        (("name", "наимен", "назван", "product", "товар"), "name"),
-    ),
-}
+def meaning_of(header: str) -> str | None:
+    """What a header means (``email``, ``city``, ``fax``…), or None when unknown."""
+    n = normal(header)
+    if not n:
+        return None
+    return _EXACT.get(n) or _keyword_meaning(n)
+
+
+def guess_target(entity: str, header: str) -> str | None:
+    """The target of one header by exact names, then keywords; unknown → the notes."""
+    n = normal(header)
+    if not n:
+        return None
+    override = _OVERRIDES.get(entity, {}).get(n)
+    if override:
+        return override
+    meaning = meaning_of(header)
+    if meaning is None:
+        return "note_extra"
+    found = _MEANING_TARGET[entity].get(meaning, "note_extra")
+    return found or None
+
+
+def header_score(entity: str, cells: list[str]) -> int:
+    """How many cells of a row are known header names (to find the header row)."""
+    score = 0
+    for cell in cells:
+        n = normal(cell)
+        if (
+            n
+            and len(cell) <= 80
+            and (n in _EXACT or _google(entity, cell) or _outlook(entity, cell))
+        ):
+            score += 1
+    return score
 
 
 # --- presets --------------------------------------------------------------------------
@@ -496,7 +281,6 @@ def _google(entity: str, header: str) -> str | None:
     """Google Contacts CSV, the old layout ("Given Name", "E-mail 1 - Value") and the 2024 one."""
     n = normal(header)
     company = "customer" if entity == "contact" else "company"
-    position = "position"
     fixed = {
         "name": "person" if entity == "customer" else "name",
         "given name": "first_name",
@@ -506,14 +290,12 @@ def _google(entity: str, header: str) -> str | None:
         "family name": "last_name",
         "last name": "last_name",
         "notes": "notes",
-        "birthday": "note_extra",
-        "nickname": "note_extra",
         "organization 1 name": company,
         "organization name": company,
-        "organization 1 title": position,
-        "organization title": position,
-        "group membership": "tags" if entity == "customer" else None,
-        "labels": "tags" if entity == "customer" else None,
+        "organization 1 title": "position",
+        "organization title": "position",
+        "group membership": "tags" if entity == "customer" else "note_extra",
+        "labels": "tags" if entity == "customer" else "note_extra",
     }
     if n in fixed:
         return fixed[n]
@@ -521,16 +303,16 @@ def _google(entity: str, header: str) -> str | None:
     if found:
         kind, number, part = found.group(1), int(found.group(2)), found.group(3)
         if part in ("type", "label"):
-            return None
+            return IGNORED
         if kind == "e mail" and part == "value":
             return "email"
         if kind == "phone" and part == "value":
             return "phone"
         if kind == "website" and part == "value":
-            return "website" if entity == "customer" else "notes"
+            return "website" if entity == "customer" else "note_extra"
         if kind == "address" and entity == "customer":
             if number > 1:
-                return "note_extra" if part == "formatted" else None
+                return "note_extra" if part == "formatted" else IGNORED
             parts = {
                 "street": "street",
                 "extended address": "street",
@@ -539,20 +321,22 @@ def _google(entity: str, header: str) -> str | None:
                 "region": "region",
                 "postal code": "postal_code",
                 "country": "country",
+                "formatted": IGNORED,  # the same address once more, as one text
             }
-            return parts.get(part)
-        if kind == "address" and part == "formatted":
-            return "note_extra"
+            return parts.get(part, "note_extra")
+        if kind == "address":
+            return "note_extra" if part == "formatted" else IGNORED
+        return "note_extra"
     return None
 
 
 _OUTLOOK_PHONES = (
     "business phone",
+    "business phone 2",
     "mobile phone",
     "primary phone",
     "company main phone",
     "home phone",
-    "business phone 2",
     "home phone 2",
     "other phone",
     "car phone",
@@ -567,10 +351,12 @@ _OUTLOOK_PHONES = (
 
 
 def _outlook(entity: str, header: str) -> str | None:
-    """Outlook's "Export to a file → CSV" (English headers)."""
+    """Outlook's "Export to a file → CSV" and Outlook.com's export (English headers)."""
     n = normal(header)
     company = "customer" if entity == "contact" else "company"
     fixed = {
+        "title": "note_extra",  # Mr., Ms., Dr.: not a job title
+        "suffix": "note_extra",
         "first name": "first_name",
         "middle name": "middle_name",
         "last name": "last_name",
@@ -579,14 +365,15 @@ def _outlook(entity: str, header: str) -> str | None:
         "e mail address": "email",
         "e mail 2 address": "email",
         "e mail 3 address": "email",
+        "e mail type": IGNORED,
+        "e mail 2 type": IGNORED,
+        "e mail 3 type": IGNORED,
+        "e mail display name": IGNORED,
+        "e mail 2 display name": IGNORED,
+        "e mail 3 display name": IGNORED,
         "notes": "notes",
-        "categories": "tags" if entity == "customer" else None,
-        "web page": "website" if entity == "customer" else "notes",
-        "birthday": "note_extra",
-        "anniversary": "note_extra",
-        "business fax": "note_extra",
-        "home fax": "note_extra",
-        "other fax": "note_extra",
+        "categories": "tags" if entity == "customer" else "note_extra",
+        "web page": "website" if entity == "customer" else "note_extra",
     }
     if entity == "customer":
         fixed.update(
@@ -594,24 +381,55 @@ def _outlook(entity: str, header: str) -> str | None:
                 "business street": "street",
                 "business street 2": "street",
                 "business street 3": "street",
+                "business po box": "street",
+                "business address": "street",
                 "business city": "city",
                 "business state": "region",
                 "business postal code": "postal_code",
                 "business country region": "country",
-                "home street": "note_extra",
-                "home city": "note_extra",
-                "home country region": "note_extra",
+                "business country": "country",
             }
         )
     if n in fixed:
-        return fixed[n] if entity == "customer" or fixed[n] != "note_extra" else "notes"
+        return fixed[n]
     if n in _OUTLOOK_PHONES:
         return "phone"
     return None
 
 
+def _thunderbird(entity: str, header: str) -> str | None:
+    """Thunderbird's address book export (CSV, English headers)."""
+    n = normal(header)
+    company = "customer" if entity == "contact" else "company"
+    fixed = {
+        "display name": "person" if entity == "customer" else "name",
+        "primary email": "email",
+        "secondary email": "email",
+        "work phone": "phone",
+        "mobile number": "phone",
+        "home phone": "phone",
+        "organization": company,
+        "job title": "position",
+        "notes": "notes",
+    }
+    if entity == "customer":
+        fixed.update(
+            {
+                "work address": "street",
+                "work address 2": "street",
+                "work city": "city",
+                "work state": "region",
+                "work zipcode": "postal_code",
+                "work country": "country",
+                "web page 1": "website",
+                "web page 2": "website",
+            }
+        )
+    return fixed.get(n)
+
+
 def _vcard(entity: str, header: str) -> str | None:
-    """The columns our vCard reader makes."""
+    """The columns our vCard reader makes (the others go to the notes)."""
     fixed = {
         "customer": {
             "Full name": "person",
@@ -628,13 +446,13 @@ def _vcard(entity: str, header: str) -> str | None:
             "Country": "country",
             "Note": "notes",
             "Categories": "tags",
-            "Birthday": "note_extra",
             "Status": "status",
             "Source": "source",
             "Contact name": "contact_name",
             "Contact position": "contact_position",
             "Contact email": "contact_email",
             "Contact phone": "contact_phone",
+            "ID": "id",
         },
         "contact": {
             "Full name": "name",
@@ -642,10 +460,14 @@ def _vcard(entity: str, header: str) -> str | None:
             "Middle name": "middle_name",
             "Last name": "last_name",
             "Organization": "customer",
+            "Customer": "customer",
             "Title": "position",
             "Note": "notes",
             "Customer email": "customer_email",
+            "Customer ID": "customer_id",
             "Primary contact": "is_primary",
+            "ID": "id",
+            "Kind": IGNORED,  # a person, always: a contact has no kind
         },
         "product": {},
     }[entity]
@@ -656,17 +478,18 @@ def _vcard(entity: str, header: str) -> str | None:
     if re.match(r"^Phone \d+$", header):
         return "phone"
     if re.match(r"^Website \d+$", header):
-        return "website" if entity == "customer" else "notes"
-    return None
+        return "website" if entity == "customer" else "note_extra"
+    return "note_extra" if entity != "product" else None
 
 
-_PRESET_FUNCTIONS = {"google": _google, "outlook": _outlook, "vcard": _vcard}
-
-
-def detect_preset(headers: list[str]) -> str | None:
-    """``google`` or ``outlook`` when the headers are one of those exports."""
-    names = {normal(h) for h in headers}
-    google_marks = {
+_PRESET_FUNCTIONS = {
+    "google": _google,
+    "outlook": _outlook,
+    "thunderbird": _thunderbird,
+    "vcard": _vcard,
+}
+_PRESET_MARKS = {
+    "google": {
         "given name",
         "family name",
         "group membership",
@@ -675,8 +498,10 @@ def detect_preset(headers: list[str]) -> str | None:
         "labels",
         "organization name",
         "organization 1 name",
-    }
-    outlook_marks = {
+        "e mail 1 label",
+        "phone 1 label",
+    },
+    "outlook": {
         "e mail address",
         "business phone",
         "mobile phone",
@@ -684,51 +509,41 @@ def detect_preset(headers: list[str]) -> str | None:
         "business street",
         "e mail display name",
         "home phone",
-    }
-    google = len(names & google_marks)
-    outlook = len(names & outlook_marks)
-    if google >= 2 and google >= outlook:
-        return "google"
-    if outlook >= 2:
-        return "outlook"
-    return None
+        "business country region",
+        "business country",
+        "business city",
+        "e mail type",
+    },
+    "thunderbird": {
+        "primary email",
+        "secondary email",
+        "display name",
+        "work zipcode",
+        "mobile number",
+        "screen name",
+        "work phone",
+        "web page 1",
+    },
+}
 
 
-# --- guessing -------------------------------------------------------------------------
+def detect_preset(headers_: list[str]) -> str | None:
+    """The export the headers come from (``google``, ``outlook``, ``thunderbird``), if any."""
+    names = {normal(h) for h in headers_}
+    scores = {preset: len(names & marks) for preset, marks in _PRESET_MARKS.items()}
+    best = max(scores, key=lambda p: scores[p])
+    return best if scores[best] >= 2 else None
 
 
-def guess_target(entity: str, header: str) -> str | None:
-    """The target of one header by synonyms, then keywords (None: ignore)."""
-    n = normal(header)
-    if not n:
-        return None
-    if n in SYNONYMS[entity]:
-        return SYNONYMS[entity][n]
-    if n in ("import problem", "проблема импорта", "id"):
-        return None
-    for words, key in _KEYWORDS[entity]:
-        if any(word in n for word in words):
-            return key
-    return None
-
-
-def header_score(entity: str, cells: list[str]) -> int:
-    """How many cells of a row read as known headers (to find the header row)."""
-    score = 0
-    for cell in cells:
-        n = normal(cell)
-        if (
-            n
-            and len(cell) <= 80
-            and (n in SYNONYMS[entity] or _google(entity, cell) or _outlook(entity, cell))
-        ):
-            score += 1
-    return score
-
+# --- content sniffing -----------------------------------------------------------------
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[\d\s().\-]{6,}$")
 _NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+
+
+def looks_like_email(cell: str) -> bool:
+    return bool(_EMAIL.match(cell.strip()))
 
 
 def looks_like_data(cell: str) -> bool:
@@ -745,17 +560,23 @@ def guess_by_content(entity: str, table: Table) -> list[str | None]:
         values = table.column(index)
         if not values:
             continue
+        key: str | None
         if all(_EMAIL.match(v.strip()) for v in values) and "email" not in used:
-            mapping[index] = "email"
+            key = "email"
         elif all(_PHONE.match(v.strip()) for v in values) and entity != "product":
-            mapping[index] = "phone" if "phone" not in used else "note_extra"
+            key = "phone" if "phone" not in used else "note_extra"
         elif entity == "product" and all(_NUMBER.match(v.strip()) for v in values):
-            mapping[index] = "unit_price" if "unit_price" not in used else None
+            key = "unit_price" if "unit_price" not in used else "note_extra"
         elif "name" not in used:
-            mapping[index] = "name"
-        if mapping[index]:
-            used.add(mapping[index])  # type: ignore[arg-type]
+            key = "name"
+        else:
+            key = "note_extra"
+        mapping[index] = key
+        used.add(key)
     return mapping
+
+
+# --- the mapping ----------------------------------------------------------------------
 
 
 def guess_mapping(table: Table, entity: str, preset: str = "auto") -> list[str | None]:
@@ -769,18 +590,112 @@ def guess_mapping(table: Table, entity: str, preset: str = "auto") -> list[str |
     mapping: list[str | None] = []
     for header in table.headers:
         key = function(entity, header) if function else None
-        if key is None and function is None:
+        if key is None:  # the preset does not know it: the synonyms and keywords may
             key = guess_target(entity, header)
-        mapping.append(key)
+        mapping.append(key or None)
     if entity == "customer":
         _settle_customer_names(mapping, table.headers)
+    _settle_name_parts(mapping, table.headers)
+    _fallback_name(table, entity, mapping)
     return mapping
 
 
-def _settle_customer_names(mapping: list[str | None], headers: list[str]) -> None:
-    """ "Name" beside a "Company" column is a person's name (a contact list), not the customer's."""
-    has_company = "company" in mapping
-    has_parts = "first_name" in mapping or "last_name" in mapping
+def _fallback_name(table: Table, entity: str, mapping: list[str | None]) -> None:
+    """No header says "name" (a language we do not know): the first column of words is it.
+
+    Better than refusing the whole file: the wizard and ``--dry-run`` show the
+    choice, and the user can change it.
+    """
+    if any(key in ("name", "company", "person", "first_name", "last_name") for key in mapping):
+        return
     for index, key in enumerate(mapping):
-        if key == "name" and has_company and normal(headers[index]) in ("name", "full name", "фио"):
-            mapping[index] = "person" if not has_parts else None
+        if key != "note_extra":
+            continue
+        values = table.column(index, limit=50)
+        words = [v for v in values if not looks_like_data(v) and not _EMAIL.search(v)]
+        if values and len(words) * 4 >= len(values) * 3:
+            mapping[index] = "name"
+            return
+
+
+def _settle_customer_names(mapping: list[str | None], headers_: list[str]) -> None:
+    """ "Name" beside "Company" is a person's name (a contact list), not the customer's."""
+    if "company" not in mapping or "person" in mapping:
+        return
+    for index, key in enumerate(mapping):
+        if key == "name" and normal(headers_[index]) in ("name", "full name", "фио", "nom"):
+            mapping[index] = "person"
+
+
+def _settle_name_parts(mapping: list[str | None], headers_: list[str]) -> None:
+    """French "Nom" beside "Prénom" is the family name, not the whole name."""
+    if "first_name" in mapping and "last_name" not in mapping:
+        for index, key in enumerate(mapping):
+            if key in ("name", "person") and normal(headers_[index]) in ("nom", "name"):
+                mapping[index] = "last_name"
+                return
+
+
+@dataclass(frozen=True)
+class ColumnFates:
+    """Where the columns of a mapping go: into fields, into the notes, or nowhere."""
+
+    mapped: list[tuple[str, str]]  # (header, target label)
+    to_notes: list[str]
+    left_out: list[str]
+
+
+def column_fates(entity: str, table: Table, mapping: Sequence[str | None]) -> ColumnFates:
+    """Which columns feed a field, which are kept in the notes, which are not imported."""
+    labels = {t.key: t.label for t in TARGETS[entity]}
+    mapped, to_notes, left_out = [], [], []
+    for header, key in zip(table.headers, mapping, strict=False):
+        if key is None:
+            left_out.append(header)
+        elif key == "note_extra":
+            to_notes.append(header)
+        else:
+            mapped.append((header, labels.get(key, key)))
+    return ColumnFates(mapped, to_notes, left_out)
+
+
+def parse_map_option(entity: str, text: str) -> tuple[str, str | None]:
+    """``"Header=field"`` (the CLI's ``--map``) → (header, target key or None).
+
+    The field is a target key (``email``, ``contact_name``) or its label
+    (``Email``), ``notes+`` (``note_extra``: keep in the notes) or ``-`` /
+    empty (do not import). ValueError says what is wrong.
+    """
+    header, sep, field_name = text.rpartition("=")
+    if not sep or not header.strip():
+        raise ValueError(f"--map needs HEADER=FIELD, not “{text}”")
+    wanted = field_name.strip()
+    if wanted in ("", "-", "none", "ignore"):
+        return header.strip(), None
+    if wanted in ("notes+", "note_extra", "add to notes"):
+        return header.strip(), "note_extra"
+    for item in TARGETS[entity]:
+        if wanted == item.key or fold(wanted) == fold(item.label):
+            return header.strip(), item.key
+    keys = ", ".join(t.key for t in TARGETS[entity] if t.key != "note_extra")
+    raise ValueError(
+        f"“{wanted}” is not a field of {ENTITY_LABELS[entity]}; use one of {keys}, notes+ or -"
+    )
+
+
+def apply_overrides(
+    table: Table, mapping: list[str | None], overrides: Sequence[tuple[str, str | None]]
+) -> list[str | None]:
+    """The mapping with the user's ``Header=field`` choices applied; ValueError for a typo."""
+    result = list(mapping)
+    for header, key in overrides:
+        matches = [i for i, h in enumerate(table.headers) if h == header]
+        if not matches:
+            matches = [i for i, h in enumerate(table.headers) if normal(h) == normal(header)]
+        if not matches:
+            raise ValueError(
+                f"the file has no column “{header}” (its columns: {', '.join(table.headers)})"
+            )
+        for index in matches:
+            result[index] = key
+    return result

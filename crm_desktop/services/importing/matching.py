@@ -10,6 +10,9 @@ Keys (the same on both sides):
   contacts — the folded name together with their customer ("name + company");
   products — the SKU (case-folded), or the folded name for a product without one.
 
+A row that carries one of our ids (the "ID" column of our exports) is
+matched to that record first, when the record's name is the row's: an
+export imported back finds its records even when several share a name.
 A customer is matched by its own email or phone, or by those of its
 contacts, then by name. Customers in the trash are not matched: an import
 creates a new record beside them. For a real import the indexes are loaded
@@ -95,6 +98,7 @@ class CustomerIndex:
     by_name: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
     contacts: dict[int, list[ContactEntry]] = field(default_factory=lambda: defaultdict(list))
     has_primary: set[int] = field(default_factory=set)
+    by_id: dict[int, str] = field(default_factory=dict)  # customer id → its name's sort key
 
     @classmethod
     def load(cls, only: list[Prepared] | None = None) -> CustomerIndex:
@@ -130,6 +134,7 @@ class CustomerIndex:
         e_sql, e_args = _marks(emails)
         p_sql, p_args = _marks(phones)
         n_sql, n_args = _marks(names)
+        i_sql, i_args = _marks({row.record_id for row in rows if row.record_id})
         contacts = database.execute_sql(
             "SELECT ct.id, ct.customer_id, ct.email, ct.phone, ct.name, ct.is_primary "
             "FROM contact ct JOIN customer c ON c.id = ct.customer_id WHERE c.deleted_at IS NULL "
@@ -142,8 +147,8 @@ class CustomerIndex:
             "SELECT c.id, c.email, c.phone, s.name_key, c.city FROM customer c "
             "JOIN customer_search s ON s.id = c.id WHERE c.deleted_at IS NULL AND "
             f"(lower(c.email) IN ({e_sql}) OR c.phone IN ({p_sql}) OR s.name_key IN ({n_sql}) "
-            f"OR c.id IN ({c_sql}))",
-            [*e_args, *p_args, *n_args, *c_args],
+            f"OR c.id IN ({c_sql}) OR c.id IN ({i_sql}))",
+            [*e_args, *p_args, *n_args, *c_args, *i_args],
         ).fetchall()
         ids = {row[0] for row in customers} - via_contacts
         i_sql, i_args = _marks(ids)
@@ -163,13 +168,15 @@ class CustomerIndex:
         city: str | None,
         *,
         name_sort_key: str | None = None,
+        city_key: str | None = None,
     ) -> None:
         if email:
             self.by_email[email.casefold()] = customer_id
         if phone:
             self.by_phone[phone] = customer_id
         key = name_sort_key if name_sort_key is not None else sort_key(name)
-        self.by_name[key].append((fold(city), customer_id))
+        self.by_name[key].append((city_key if city_key is not None else fold(city), customer_id))
+        self.by_id[customer_id] = key
 
     def add_contact(self, entry: ContactEntry) -> None:
         self.contacts[entry.customer_id].append(entry)
@@ -184,16 +191,22 @@ class CustomerIndex:
         """The customer a row is a duplicate of, and why; None when it is new."""
         values = row.values
         contact = row.contact or {}
+        if row.record_id is not None and self.by_id.get(row.record_id) == (
+            row.name_key if row.name_key is not None else sort_key(values.get("name"))
+        ):
+            return row.record_id, f"same record (id {row.record_id})"
         for email in (values.get("email"), contact.get("email")):
             if email and email.casefold() in self.by_email:
                 return self.by_email[email.casefold()], f"same email {email}"
         for phone in (values.get("phone"), contact.get("phone")):
             if phone and phone in self.by_phone:
                 return self.by_phone[phone], f"same phone {phone}"
-        row.name_key = sort_key(values.get("name"))
+        if row.name_key is None:
+            row.name_key = sort_key(values.get("name"))
+            row.city_key = fold(values.get("city"))
         candidates = self.by_name.get(row.name_key)
         if candidates:
-            city = fold(values.get("city"))
+            city = row.city_key
             # The same city; or one of the two does not say.
             same = [i for c, i in candidates if c == city] or [
                 i for c, i in candidates if not c or not city
@@ -231,6 +244,8 @@ class ContactIndex:
     by_name: dict[tuple[int, str], int] = field(default_factory=dict)
     customer_of: dict[int, int] = field(default_factory=dict)
     primary_of: dict[int, int] = field(default_factory=dict)  # customer → its primary contact
+    customer_key_of: dict[int, str] = field(default_factory=dict)  # customer → name sort key
+    contact_key_of: dict[int, str] = field(default_factory=dict)  # contact → name sort key
 
     @classmethod
     def load(cls, only: list[Prepared] | None = None) -> ContactIndex:
@@ -247,9 +262,13 @@ class ContactIndex:
             }
             n_sql, n_args = _marks(names)
             e_sql, e_args = _marks(emails)
+            i_sql, i_args = _marks({r.customer_id for r in only if r.customer_id})
             like = " OR ".join("lower(c.email) LIKE ?" for _ in domains) or "0"
-            where = f" AND (s.name_key IN ({n_sql}) OR lower(c.email) IN ({e_sql}) OR {like})"
-            args = [*n_args, *e_args, *domains]
+            where = (
+                f" AND (s.name_key IN ({n_sql}) OR lower(c.email) IN ({e_sql}) OR {like} "
+                f"OR c.id IN ({i_sql}))"
+            )
+            args = [*n_args, *e_args, *domains, *i_args]
         for customer_id, email, key in database.execute_sql(
             "SELECT c.id, c.email, s.name_key FROM customer c JOIN customer_search s "
             f"ON s.id = c.id WHERE c.deleted_at IS NULL{where}",
@@ -267,11 +286,12 @@ class ContactIndex:
                 {i for ids in index.customers_by_name.values() for i in ids}
                 | set(index.customers_by_email.values())
             )
+            r_sql, r_args = _marks({r.record_id for r in only if r.record_id})
             contact_where = (
                 f" AND (lower(ct.email) IN ({e_sql}) OR ct.phone IN ({p_sql}) "
-                f"OR ct.customer_id IN ({c_sql}))"
+                f"OR ct.customer_id IN ({c_sql}) OR ct.id IN ({r_sql}))"
             )
-            contact_args = [*e_args, *p_args, *c_args]
+            contact_args = [*e_args, *p_args, *c_args, *r_args]
         for row in database.execute_sql(
             "SELECT ct.id, ct.customer_id, ct.email, ct.phone, ct.name, ct.is_primary "
             "FROM contact ct JOIN customer c ON c.id = ct.customer_id "
@@ -283,6 +303,7 @@ class ContactIndex:
 
     def add_customer(self, customer_id: int, key: str, email: str | None) -> None:
         self.customers_by_name[key].append(customer_id)
+        self.customer_key_of[customer_id] = key
         if email:
             self.customers_by_email.setdefault(email.casefold(), customer_id)
             domain = email.rsplit("@", 1)[-1].casefold()
@@ -291,6 +312,7 @@ class ContactIndex:
 
     def add_contact(self, entry: ContactEntry) -> None:
         self.customer_of[entry.id] = entry.customer_id
+        self.contact_key_of[entry.id] = sort_key(entry.name)
         if entry.is_primary:
             self.primary_of[entry.customer_id] = entry.id
         if entry.email:
@@ -301,6 +323,10 @@ class ContactIndex:
 
     def customer_for(self, row: Prepared) -> tuple[int | None, str | None]:
         """(the customer the row belongs to, or None; a problem message, or None)."""
+        if row.customer_id is not None and row.customer_id in self.customer_key_of:
+            key = self.customer_key_of[row.customer_id]
+            if not row.customer_name or key == sort_key(row.customer_name):
+                return row.customer_id, None
         if row.customer_email:
             found = self.customers_by_email.get(row.customer_email.casefold())
             if found:
@@ -327,7 +353,15 @@ class ContactIndex:
                 return next(iter(owners)), None
         return None, None
 
-    def find(self, customer_id: int, values: dict) -> tuple[int, str] | None:
+    def find(
+        self, customer_id: int, values: dict, record_id: int | None = None
+    ) -> tuple[int, str] | None:
+        if (
+            record_id is not None
+            and self.customer_of.get(record_id) == customer_id
+            and self.contact_key_of.get(record_id) == sort_key(values.get("name"))
+        ):
+            return record_id, f"same record (id {record_id})"
         email = values.get("email")
         if email and email.casefold() in self.by_email:
             return self.by_email[email.casefold()], f"same email {email}"
@@ -347,6 +381,7 @@ class ProductIndex:
     by_sku: dict[str, int] = field(default_factory=dict)
     by_name: dict[str, int] = field(default_factory=dict)
     has_sku: set[int] = field(default_factory=set)
+    by_id: dict[int, str] = field(default_factory=dict)  # product id → its name's sort key
 
     @classmethod
     def load(cls, only: list[Prepared] | None = None) -> ProductIndex:
@@ -362,8 +397,11 @@ class ProductIndex:
             self.by_sku[sku.casefold()] = product_id
             self.has_sku.add(product_id)
         self.by_name.setdefault(sort_key(name), product_id)
+        self.by_id[product_id] = sort_key(name)
 
-    def find(self, values: dict) -> tuple[int, str] | None:
+    def find(self, values: dict, record_id: int | None = None) -> tuple[int, str] | None:
+        if record_id is not None and self.by_id.get(record_id) == sort_key(values.get("name")):
+            return record_id, f"same record (id {record_id})"
         sku = values.get("sku")
         if sku and sku.casefold() in self.by_sku:
             return self.by_sku[sku.casefold()], f"same SKU {sku}"

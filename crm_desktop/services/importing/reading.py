@@ -2,13 +2,22 @@
 
 :func:`read_file` tells the format by the file name and its first bytes
 (xlsx is a zip file, a vCard starts with ``BEGIN:VCARD``, anything else is
-read as delimited text), and returns a :class:`~.table.Table`. Rows whose
-number of values does not fit the header are refused here, with their line.
+read as delimited text), and returns a :class:`~.table.Table`.
+
+The header is the first row whose width matches the data's (the most common
+width over the whole file) and that names at least two columns; title
+lines, Excel's ``sep=`` line and ``#`` comment lines above it are skipped
+and kept in :attr:`Table.preamble` so the wizard can show them. Among such
+rows near the top, one made of known header names wins. A file whose first
+such row looks like data (emails, phone numbers) has no header. Rows whose
+number of values does not fit the header cannot be read and are refused
+here, with their line.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from crm_desktop.errors import CrmError
@@ -21,7 +30,7 @@ from crm_desktop.services.importing.table import (
 )
 
 MAX_FILE_BYTES = 1 << 30  # 1 GiB: far beyond any address book, short of exhausting memory
-HEADER_SEARCH_ROWS = 10
+HEADER_SEARCH_ROWS = 20
 
 
 def read_file(
@@ -30,13 +39,20 @@ def read_file(
     entity: str | None = None,
     text_encoding: str = "auto",
     delimiter: str | None = None,
+    locale_name: str | None = None,
 ) -> Table:
-    """The rows of a CSV, xlsx or vCard file; CrmError when it cannot be read at all."""
+    """The rows of a CSV, xlsx or vCard file; CrmError when it cannot be read at all.
+
+    ``text_encoding`` is ``auto`` (detected) or a codec name; ``locale_name``
+    (the ``locale`` setting) breaks ties between code pages.
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
         raise CrmError(f"{path} does not exist.") from None
+    except OSError as exc:
+        raise CrmError(f"Cannot read {path}: {exc.strerror or exc}.") from None
     if path.is_dir():
         raise CrmError(f"{path} is a folder, not a file.")
     if size > MAX_FILE_BYTES:
@@ -47,21 +63,25 @@ def read_file(
             f"{path.name} is an old Excel 97–2003 workbook. Save it from Excel as .xlsx "
             "(or as CSV) and import that file."
         )
-    with path.open("rb") as handle:
-        head = handle.read(4)
-    if suffix in (".xlsx", ".xlsm") or head == b"PK\x03\x04":
-        title, rows = xlsxfile.read_sheet(path)
-        table = _with_header(rows, entity, problems=[], pad=True)
-        table.format = "Excel"
-        table.details = f"sheet “{title}”"
-        return join_continued_columns(table)
-    data = path.read_bytes()
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+        if suffix in (".xlsx", ".xlsm") or head == b"PK\x03\x04":
+            title, rows = xlsxfile.read_sheet(path)
+            table = _with_header(rows, entity, problems=[], pad=True)
+            table.format = "Excel"
+            table.details = f"sheet “{title}”"
+            return join_continued_columns(table)
+        data = path.read_bytes()
+    except PermissionError:
+        raise CrmError(f"Cannot read {path}: permission denied.") from None
     return read_bytes(
         data,
         entity=entity,
         text_encoding=text_encoding,
         delimiter=delimiter,
         vcard_hint=suffix in (".vcf", ".vcard"),
+        locale_name=locale_name,
     )
 
 
@@ -72,33 +92,31 @@ def read_bytes(
     text_encoding: str = "auto",
     delimiter: str | None = None,
     vcard_hint: bool = False,
+    locale_name: str | None = None,
 ) -> Table:
     """The rows of delimited text or vCards given as bytes."""
-    decoded = encoding.decode_as(data, text_encoding)
-    text = decoded.text.lstrip("\ufeff")
-    if vcard_hint or vcard.looks_like_vcard(text):
-        table = vcard.read_vcards(text)
-        table.details += f", {decoded.label}"
+    if vcard_hint or vcard.looks_like_vcard_bytes(data):
+        table = vcard.read_vcards(data, text_encoding=text_encoding, locale_name=locale_name)
         return table
+    decoded = encoding.decode_as(data, text_encoding, locale_name=locale_name)
+    text = decoded.text.lstrip("\ufeff")
     if "\x00" in text and text.count("\x00") > len(text) // 4:
         raise CrmError(
             "This file is not text (it holds binary data); choose a CSV, xlsx or vCard file."
         )
     lines = csvfile.split_lines(text)
-    start = 0
-    chosen = delimiter or csvfile.sep_line(lines)
-    if csvfile.sep_line(lines):
-        start = 1
-    chosen = chosen or csvfile.sniff_delimiter(lines[start:])
-    widths = Counter(
-        len(row.cells)
-        for row in _take(csvfile.read_records(lines[: start + 60], chosen, start=start), 30)
-        if isinstance(row, SourceRow) and any(c.strip() for c in row.cells)
-    )
-    expected = widths.most_common(1)[0][0] if widths else None
+    start = 1 if csvfile.sep_line(lines) else 0
+    chosen = delimiter or csvfile.sep_line(lines) or csvfile.sniff_delimiter(lines[start:])
+    spaced = csvfile.spaced_delimiters(lines[start:], chosen)
+    # One pass over the whole file; a second only when a multi-line record has the wrong
+    # width (an unterminated quote swallowed the lines after it).
+    items = list(csvfile.read_records(lines, chosen, start=start, skip_spaces=spaced))
+    width = csvfile.row_width(items)
+    if width and csvfile.suspicious(items, width):
+        items = list(csvfile.read_records(lines, chosen, width, start=start, skip_spaces=spaced))
     rows: list[SourceRow] = []
     problems: list[ReadProblem] = []
-    for item in csvfile.read_records(lines, chosen, expected, start=start):
+    for item in items:
         if isinstance(item, ReadProblem):
             problems.append(item)
         elif any(cell.strip() for cell in item.cells):
@@ -106,21 +124,53 @@ def read_bytes(
     table = _with_header(rows, entity, problems)
     table.format = "CSV"
     table.details = f"{decoded.label}, {csvfile.DELIMITER_NAMES[chosen]}-separated"
+    table.encoding = decoded.encoding
+    table.encoding_label = decoded.label
     return join_continued_columns(table)
-
-
-def _take(iterator, count: int) -> list:
-    out = []
-    for item in iterator:
-        out.append(item)
-        if len(out) >= count:
-            break
-    return out
 
 
 def _score(entity: str | None, cells: list[str]) -> int:
     entities = [entity] if entity else list(mapping.TARGETS)
     return max(mapping.header_score(e, cells) for e in entities)
+
+
+def _filled(cells: Sequence[str]) -> int:
+    return sum(1 for cell in cells if cell.strip())
+
+
+def _is_comment(cells: Sequence[str]) -> bool:
+    first = cells[0].strip() if cells else ""
+    return first.startswith("#") and len(first) > 1 and not first[1:].isalnum()
+
+
+def _data_width(rows: Sequence[SourceRow]) -> int:
+    widths = Counter(len(row.cells) for row in rows)
+    return max(widths, key=lambda w: (widths[w], w))
+
+
+def _header_index(rows: Sequence[SourceRow], entity: str | None, pad: bool) -> int:
+    """Which row is the header (-1: the file has none)."""
+    width = _data_width(rows)
+    need = min(2, width)
+    candidates = []
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        # A sheet drops the empty cells at the end of a row: its header may be wider.
+        fits = len(row.cells) >= width * 0.5 if pad else len(row.cells) == width
+        if fits and _filled(row.cells) >= need and not _is_comment(row.cells):
+            candidates.append(index)
+    if not candidates:
+        return -1 if any(mapping.looks_like_data(c) for c in rows[0].cells) else 0
+    first = candidates[0]
+    scores = {index: _score(entity, rows[index].cells) for index in candidates}
+    best = max(candidates, key=lambda i: (scores[i], -i))
+    if scores[best] > 0:
+        return best
+    cells = rows[first].cells
+    if sum(1 for c in cells if mapping.looks_like_data(c)) * 2 >= max(_filled(cells), 1):
+        return -1
+    if any(mapping.looks_like_email(c) for c in cells):
+        return -1
+    return first
 
 
 def _with_header(
@@ -133,23 +183,20 @@ def _with_header(
     """
     if not rows:
         return Table(headers=[], rows=[], problems=problems, has_header=False)
-    scores = [_score(entity, row.cells) for row in rows[:HEADER_SEARCH_ROWS]]
-    best = max(range(len(scores)), key=lambda i: (scores[i], -i))
-    if scores[best] > 0:
-        header_index = best
-    elif not any(mapping.looks_like_data(c) for c in rows[0].cells) and len(rows) > 1:
-        header_index = 0
-    else:
-        header_index = -1
+    header_index = _header_index(rows, entity, pad)
     if header_index >= 0:
         headers = [c.strip().lstrip("\ufeff") for c in rows[header_index].cells]
         body = rows[header_index + 1 :]
         has_header = True
+        preamble = [
+            " ".join(c.strip() for c in row.cells if c.strip()) for row in rows[:header_index]
+        ]
     else:
-        width = Counter(len(r.cells) for r in rows).most_common(1)[0][0]
+        width = max(len(row.cells) for row in rows) if pad else _data_width(rows)
         headers = [f"Column {i}" for i in range(1, width + 1)]
         body = rows
         has_header = False
+        preamble = []
     headers = _unique(headers)
     width = len(headers)
     kept: list[SourceRow] = []
@@ -187,6 +234,7 @@ def _with_header(
         problems=problems,
         has_header=has_header,
         skipped_lines=max(header_index, 0),
+        preamble=preamble,
     )
 
 

@@ -2,9 +2,20 @@
 
 Validation uses the very parsers of the forms (``records.clean`` with each
 entity's spec), with one difference for speed: the settings they read (the
-phone region, the currency's decimals) are read once per import instead of
-once per value (:class:`Rules`). A row that fails is refused with a reason
-that names the column, never half-imported.
+phone region, the currency's decimals) are read once per import (:class:`Rules`).
+
+**Nothing in the row is dropped.** A column without a field goes to the
+notes as ``Header: value`` (the file's own header). A value that cannot go
+into its field — a phone number the region cannot read, an email with a
+typo, a price in words — does not refuse the row: it is **kept as written**
+in the record's notes (a product's description), on a line of its own,
+flagged::
+
+    ⚠ Телефон: 8 (916) 555-01-02 — not a valid phone number in US
+
+and counted (:attr:`Prepared.kept`), so the summary says how many values
+were kept this way and the wizard's preview marks them. A row is refused
+(:class:`RowError`) only when it has no name at all.
 """
 
 from __future__ import annotations
@@ -17,17 +28,19 @@ from typing import Any
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.models.tables import MAX_UNIT_PRICE_CENTS
-from crm_desktop.services import money, records, settings, validation
+from crm_desktop.services import money, records, validation
 from crm_desktop.services.contacts import CONTACT
 from crm_desktop.services.customers import CUSTOMER
-from crm_desktop.services.importing.mapping import target
 from crm_desktop.services.importing.table import SourceRow
 from crm_desktop.services.products import PRODUCT
 from crm_desktop.services.records import Entity, Row
+from crm_desktop.services.text import fold, sort_key
 from crm_desktop.services.validation import FieldError
 
 MULTI_VALUE = " ::: "  # Google Contacts puts several emails or phones in one cell like this
+KEPT_MARK = "⚠"  # the start of a notes line that holds a value kept as written
 _TAG_SPLIT = re.compile(r"\s*(?:,|;| ::: )\s*")
+_MAX_TAG = 60
 _WORD_KINDS = {
     "company": (
         "company",
@@ -58,15 +71,29 @@ _WORD_STATUSES = {
     "active": ("активный", "действующий"),
     "inactive": ("неактивный", "бывший"),
 }
+_CONTACT_KEYS = ("contact_name", "contact_position", "contact_email", "contact_phone")
 
 
 class RowError(Exception):
-    """Why a row is refused (the message names the columns)."""
+    """Why a row is refused (it has no name at all)."""
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A value kept as written in the notes because its field cannot hold it."""
+
+    field: str  # the record's field (``phone``), or the contact's (``contact.phone``)
+    header: str
+    value: str
+    reason: str
+
+    def note(self) -> str:
+        return f"{KEPT_MARK} {self.header}: {self.value} — {self.reason}"
 
 
 @dataclass
 class Prepared:
-    """One valid row: the record's values, which of them the file gave, and its extras."""
+    """One row ready to import: the record's values, which of them the file gave, and more."""
 
     line: int
     values: Row
@@ -76,7 +103,12 @@ class Prepared:
     tags: list[str] = field(default_factory=list)
     customer_name: str | None = None  # contacts: the customer the row names
     customer_email: str | None = None
-    name_key: str | None = None  # set by matching, reused when the record is indexed
+    customer_id: int | None = None  # contacts: the customer id our exports carry
+    record_id: int | None = None  # the record id our exports carry
+    # Matching keys, computed with the row (in the helper processes of a big import):
+    name_key: str | None = None
+    city_key: str = ""
+    kept: list[Kept] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -97,13 +129,16 @@ def _with_parser(spec: Entity, name: str, parse: validation.Parser) -> Entity:
 
 
 class Rules:
-    """The entities' specs with their settings read once, as one import uses them."""
+    """The entities' specs with their settings read once, as one import uses them.
 
-    def __init__(self, region: str | None = None, currency: str | None = None) -> None:
-        region = region or settings.get("phone_region")
-        self.currency = currency or settings.get("currency")
-        exponent = money.currency_exponent(self.currency)
-        phone = validation.phone_parser(lambda: region)
+    ``region`` is the phone region of this import (the setting, the file's own
+    or the command line's ``--region``); ``currency`` the setting's.
+    """
+
+    def __init__(self, region: str, currency: str) -> None:
+        self.currency = currency
+        exponent = money.currency_exponent(currency)
+        phone = validation.phone_parser(lambda: region, strict=True)
         amount = validation.money_parser(lambda: exponent)
 
         def unit_price(value: object) -> int | None:
@@ -119,6 +154,12 @@ class Rules:
         self.product = _with_parser(PRODUCT, "unit_price_cents", unit_price)
         self.phone = phone
 
+    @classmethod
+    def from_settings(cls, region: str | None = None) -> Rules:
+        from crm_desktop.services import settings
+
+        return cls(region or settings.get("phone_region"), settings.get("currency"))
+
 
 class Plan:
     """A mapping made ready for many rows: each mapped target and its columns, in order."""
@@ -133,9 +174,9 @@ class Plan:
 
 
 class _Row:
-    """The mapped values of one row, and the notes lines of what had no field."""
+    """The mapped values of one row, the notes lines of what had no field, and their sources."""
 
-    __slots__ = ("cells", "extras", "groups", "headers")
+    __slots__ = ("cells", "extras", "groups", "headers", "source")
 
     def __init__(self, plan: Plan, cells: Sequence[str]):
         self.cells = cells
@@ -147,6 +188,7 @@ class _Row:
             if found:
                 groups[key] = found
         self.groups = groups
+        self.source: dict[str, int] = {}  # target → the column its value came from
         extra = groups.get("note_extra")
         self.extras: list[str] = (
             [f"{self.headers[i]}: {cells[i].strip()}" for i in extra] if extra else []
@@ -158,6 +200,7 @@ class _Row:
         if not indices:
             return None
         cells = self.cells
+        self.source[key] = indices[0]
         if len(indices) == 1 and not (split and MULTI_VALUE in cells[indices[0]]):
             return cells[indices[0]]
         values: list[tuple[str, str]] = []
@@ -175,18 +218,62 @@ class _Row:
 
     def joined(self, key: str, separator: str = ", ") -> str | None:
         indices = self.groups.get(key)
-        return separator.join(self.cells[i].strip() for i in indices) if indices else None
+        if not indices:
+            return None
+        self.source[key] = indices[0]
+        return separator.join(self.cells[i].strip() for i in indices)
 
     def has(self, key: str) -> bool:
         return key in self.groups
 
-    def person(self) -> str | None:
-        full = self.one("person")
-        if full:
-            return full
-        parts = [self.one(k) for k in ("first_name", "middle_name", "last_name")]
-        text = " ".join(p.strip() for p in parts if p and p.strip())
-        return text or None
+    def header(self, key: str) -> str:
+        """The header of the column a target's value came from (its label if none)."""
+        index = self.source.get(key)
+        if index is None and key in self.groups:
+            index = self.groups[key][0]
+        return self.headers[index] if index is not None else key
+
+    def keep_aside(self, key: str, value: str | None) -> None:
+        """A value that has no place in this record: into the notes under its header."""
+        if value and value.strip():
+            self.extras.append(f"{self.header(key)}: {value.strip()}")
+
+    def person(self, full_key: str = "person") -> str | None:
+        """A person's name: the full-name column, or the parts in the order of their script."""
+        full = self.one(full_key)
+        parts = {k: self.one(k) for k in ("first_name", "middle_name", "last_name")}
+        assembled = person_name(parts["first_name"], parts["middle_name"], parts["last_name"])
+        if not full:
+            return assembled
+        if assembled and _letters(assembled) != _letters(full):
+            if _cjk(assembled) and sorted(_letters(assembled)) == sorted(_letters(full)):
+                return assembled  # "伟 张" given-name first: the parts say 张伟
+            for key, value in parts.items():
+                if value and fold(value.strip()) not in fold(full):
+                    self.keep_aside(key, value)
+        return full
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def _cjk(text: str) -> bool:
+    return any(
+        "\u3040" <= ch <= "\u30ff"  # kana
+        or "\u3400" <= ch <= "\u9fff"  # Han
+        or "\uac00" <= ch <= "\ud7af"  # Hangul
+        for ch in text
+    )
+
+
+def person_name(first: str | None, middle: str | None, last: str | None) -> str | None:
+    """A name from its parts: Western "First Middle Last"; Chinese, Japanese, Korean
+    family name first with no space (``张`` + ``伟`` → ``张伟``)."""
+    first, middle, last = (p.strip() if p else "" for p in (first, middle, last))
+    if _cjk(first + middle + last):
+        return (last + middle + first) or None
+    return " ".join(p for p in (first, middle, last) if p) or None
 
 
 def _words(value: str | None, table: Mapping[str, tuple[str, ...]]) -> str | None:
@@ -199,50 +286,122 @@ def _words(value: str | None, table: Mapping[str, tuple[str, ...]]) -> str | Non
     return value
 
 
-def _notes(base: str | None, extras: list[str]) -> str | None:
-    if not extras:
+def _notes(base: str | None, extras: list[str], kept: list[Kept]) -> str | None:
+    lines = [*extras, *(k.note() for k in kept)]
+    if not lines:
         return base
-    tail = "\n".join(extras)
+    tail = "\n".join(lines)
     return f"{base.rstrip()}\n\n{tail}" if base and base.strip() else tail
 
 
-def _clean(spec: Entity, data: dict[str, Any], prefix: str = "") -> Row:
-    try:
-        return records.clean(spec, data)
-    except ValidationError as exc:
-        labels = {f.name: f.label for f in spec.fields}
-        raise RowError(
-            "; ".join(f"{prefix}{labels.get(k, k)}: {m}" for k, m in exc.errors.items())
-        ) from None
+def _reason(name: str, message: str, region: str) -> str:
+    if name.endswith("phone"):
+        return f"not a valid phone number in {region}"
+    if name.endswith("email"):
+        return "not a valid email address"
+    if name.endswith("website"):
+        return "not a web address"
+    return message.rstrip(".")[:1].lower() + message.rstrip(".")[1:]
 
 
-def _split_tags(text: str | None) -> list[str]:
+def _keep_in_notes(
+    spec: Entity, values: dict[str, Any], given: dict[str, Any], extras: list[str], kept: list[Kept]
+) -> None:
+    """Add unmapped columns and kept-as-written values to the record's notes (in place)."""
+    notes = _notes(values.get("notes"), extras, kept)
+    if notes != values.get("notes"):
+        try:
+            values["notes"] = spec.field("notes").parse(notes)
+        except FieldError as exc:
+            raise RowError(f"Notes: {exc}") from None
+        given["notes"] = notes
+
+
+def _clean_keeping(
+    spec: Entity,
+    data: dict[str, Any],
+    row: _Row,
+    region: str,
+    *,
+    prefix: str = "",
+    sources: Mapping[str, str] | None = None,
+) -> tuple[Row, list[Kept]]:
+    """``records.clean``; a value its field refuses is taken out and kept as written.
+
+    ``sources``: for each field, the target whose column fed it (its header
+    labels the kept value). Only a missing name refuses the row.
+    """
+    kept: list[Kept] = []
+    labels = {f.name: f.label for f in spec.fields}
+    handled: set[str] = set()
+    while True:
+        try:
+            return records.clean(spec, data), kept
+        except ValidationError as exc:
+            errors = exc.errors
+        for name, message in errors.items():
+            value = data.get(name)
+            if name == "name" and (value is None or not str(value).strip()):
+                raise RowError(f"{prefix}{labels['name']} is required: the row has no name.")
+            if name in handled or value is None or not str(value).strip():
+                raise RowError(f"{prefix}{labels.get(name, name)}: {message}")
+            handled.add(name)
+            source = (sources or {}).get(name, name)
+            header = row.header(source) if source in row.groups else labels.get(name, name)
+            text = str(value).strip()
+            kept.append(Kept(prefix + name, header, text, _reason(name, message, region)))
+            if name == "name":  # too long: the start stays the name, the whole is in the notes
+                data[name] = text[:199] + "…"
+            else:  # the field is left empty (or takes its default: a price of 0, a lead)
+                del data[name]
+
+
+def _split_tags(row: _Row) -> tuple[list[str], list[Kept]]:
+    text = row.joined("tags", ", ")
     if not text:
-        return []
-    tags = []
+        return [], []
+    tags: list[str] = []
+    kept: list[Kept] = []
     for part in _TAG_SPLIT.split(text):
         part = part.strip()
         if not part or part.lower() in ("* mycontacts", "mycontacts"):
             continue
-        tags.append(part.lstrip("* ").strip() or part)
-    out: list[str] = []
-    for tag in tags:
-        if len(tag) > 60:
-            raise RowError(f"Tags: “{tag[:30]}…” is longer than 60 characters.")
-        if tag.casefold() not in (t.casefold() for t in out):
-            out.append(tag)
-    return out
+        tag = part.lstrip("* ").strip() or part
+        if len(tag) > _MAX_TAG:
+            kept.append(
+                Kept("tags", row.header("tags"), tag, f"a tag has at most {_MAX_TAG} characters")
+            )
+        elif tag.casefold() not in (t.casefold() for t in tags):
+            tags.append(tag)
+    return tags, kept
+
+
+def _id(row: _Row, key: str) -> int | None:
+    value = row.one(key)
+    if value and value.strip().isdigit() and len(value.strip()) < 16:
+        return int(value.strip())
+    if value and value.strip():
+        row.keep_aside(key, value)
+    return None
+
+
+def _provided(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v not in (None, "")}
 
 
 def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
     company = row.one("company")
+    name = row.one("name")
     person = row.person()
-    name = row.one("name") or company or person
+    explicit = any(row.has(k) for k in _CONTACT_KEYS)
+    customer_name = name or company or person
+    if name and company and fold(company) != fold(name):
+        row.keep_aside("company", company)
     kind = _words(row.one("kind"), _WORD_KINDS)
     if not kind:
-        kind = "person" if (person and not company and not row.one("name")) else None
+        kind = "person" if (person and not company and not name) else None
     data: dict[str, Any] = {
-        "name": name,
+        "name": customer_name,
         "kind": kind,
         "website": row.one("website", split=True),
         "city": row.one("city"),
@@ -258,67 +417,123 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
     else:
         for key in ("street", "postal_code", "region"):
             if row.has(key):
-                row.extras.append(f"{target('customer', key).label}: {row.joined(key)}")
+                row.keep_aside(key, row.joined(key))
     data["address"] = address
     email = row.one("email", split=True)
     phone = row.one("phone", split=True)
     position = row.one("position")
-    contact_data: dict[str, Any] = {
-        "name": row.one("contact_name"),
-        "position": row.one("contact_position"),
-        "email": row.one("contact_email", split=True),
-        "phone": row.one("contact_phone", split=True),
-    }
-    explicit_contact = any(contact_data.values())
-    if not explicit_contact and company and person and person != name:
-        # A person at a company (Google, Outlook, a phone): the company is the customer,
-        # the person its contact, and the person's email and phone are the contact's.
+    contact_data: dict[str, Any] = {}
+    contact_sources = {"name": "person", "position": "position", "email": "email", "phone": "phone"}
+    if explicit:
+        contact_data = {
+            "name": row.one("contact_name"),
+            "position": row.one("contact_position"),
+            "email": row.one("contact_email", split=True),
+            "phone": row.one("contact_phone", split=True),
+        }
+        contact_sources = {k.removeprefix("contact_"): k for k in _CONTACT_KEYS}
+        contact_sources["name"] = "contact_name"
+        if position and not contact_data["position"] and contact_data["name"]:
+            contact_data["position"] = position
+            contact_sources["position"] = "position"
+        elif position:
+            row.keep_aside("position", position)
+        if person and fold(person) != fold(customer_name or ""):
+            row.keep_aside("person" if row.has("person") else "first_name", person)
+    elif person and (company or name) and fold(person) != fold(customer_name or ""):
+        # A person at a company (Google, Outlook, a phone, a "contact person" column): the
+        # company is the customer, the person its contact, with the person's email and phone.
         contact_data = {"name": person, "position": position, "email": email, "phone": phone}
         email = phone = None
+        data["kind"] = data["kind"] or "company"
     elif position:
-        row.extras.append(f"{target('customer', 'position').label}: {position.strip()}")
+        row.keep_aside("position", position)
     data["email"] = email
     data["phone"] = phone
-    tags = _split_tags(row.joined("tags", ", "))
-    data["notes"] = _notes(row.one("notes"), row.extras)
-    provided = {k for k, v in data.items() if v not in (None, "")}
-    values = _clean(rules.customer, {k: v for k, v in data.items() if k in provided})
-    contact = None
+    tags, kept_tags = _split_tags(row)
+    record_id = _id(row, "id")
+    contact: Row | None = None
     contact_provided: set[str] = set()
+    contact_kept: list[Kept] = []
+    contact_notes: list[str] = []
     if any(v not in (None, "") for v in contact_data.values()):
-        contact_provided = {k for k, v in contact_data.items() if v not in (None, "")}
-        contact = _clean(
-            rules.contact,
-            {k: v for k, v in contact_data.items() if k in contact_provided},
-            prefix="Contact ",
-        )
-    return Prepared(line, values, provided, contact, contact_provided, tags)
+        given = _provided(contact_data)
+        if "name" not in given:  # a contact's email or phone without a name: the customer's
+            for key, value in given.items():
+                row.keep_aside(contact_sources.get(key, key), value)
+        else:
+            contact, contact_kept = _clean_keeping(
+                rules.contact, given, row, rules.region, prefix="contact.", sources=contact_sources
+            )
+            contact_provided = set(given)
+            if contact_kept:
+                contact["notes"] = _notes(None, contact_notes, contact_kept)
+                contact_provided.add("notes")
+    sources = {key: key for key in data}
+    data["notes"] = row.one("notes")
+    values_data = _provided(data)
+    values, kept = _clean_keeping(rules.customer, values_data, row, rules.region, sources=sources)
+    _keep_in_notes(rules.customer, values, values_data, row.extras, [*kept, *kept_tags])
+    return Prepared(
+        line,
+        values,
+        set(values_data) - {k.field for k in kept},
+        contact,
+        contact_provided,
+        tags,
+        record_id=record_id,
+        name_key=sort_key(values.get("name")),
+        city_key=fold(values.get("city")),
+        kept=[*kept, *kept_tags, *contact_kept],
+    )
 
 
 def prepare_contact(rules: Rules, row: _Row, line: int) -> Prepared:
     data: dict[str, Any] = {
-        "name": row.one("name") or row.person(),
+        "name": row.person("name"),
         "position": row.one("position"),
         "email": row.one("email", split=True),
         "phone": row.one("phone", split=True),
         "is_primary": row.one("is_primary"),
     }
-    data["notes"] = _notes(row.one("notes"), row.extras)
-    provided = {k for k, v in data.items() if v not in (None, "")}
-    values = _clean(rules.contact, {k: v for k, v in data.items() if k in provided})
-    customer_email = row.one("customer_email")
-    if customer_email:
+    sources = {key: key for key in data}
+    sources["name"] = "name" if row.has("name") else "first_name"
+    written_email = row.one("customer_email")
+    customer_email: str | None = None
+    extra_kept: list[Kept] = []
+    if written_email:
         try:
-            customer_email = validation.email(customer_email)
-        except FieldError as exc:
-            raise RowError(f"Customer's email: {exc}") from None
+            customer_email = validation.email(written_email)
+        except FieldError:
+            extra_kept.append(
+                Kept(
+                    "customer_email",
+                    row.header("customer_email"),
+                    written_email.strip(),
+                    "not a valid email address",
+                )
+            )
     customer_name = row.one("customer")
+    if customer_name and len(customer_name.strip()) > 200:
+        extra_kept.append(
+            Kept("customer", row.header("customer"), customer_name.strip(), "too long for a name")
+        )
+        customer_name = customer_name.strip()[:199] + "…"
+    customer_id = _id(row, "customer_id")
+    record_id = _id(row, "id")
+    data["notes"] = row.one("notes")
+    given = _provided(data)
+    values, kept = _clean_keeping(rules.contact, given, row, rules.region, sources=sources)
+    _keep_in_notes(rules.contact, values, given, row.extras, [*kept, *extra_kept])
     return Prepared(
         line,
         values,
-        provided,
+        set(given) - {k.field for k in kept},
         customer_name=validation.line(200)(customer_name) if customer_name else None,
         customer_email=customer_email,
+        customer_id=customer_id,
+        record_id=record_id,
+        kept=[*kept, *extra_kept],
     )
 
 
@@ -330,20 +545,35 @@ def prepare_product(rules: Rules, row: _Row, line: int) -> Prepared:
         "stock_qty": row.one("stock_qty"),
         "active": row.one("active"),
     }
-    data["description"] = _notes(row.one("description"), row.extras)
-    provided = {k for k, v in data.items() if v not in (None, "")}
-    values = _clean(rules.product, {k: v for k, v in data.items() if k in provided})
-    return Prepared(line, values, provided)
+    sources = {key: key for key in data}
+    sources["unit_price_cents"] = "unit_price"
+    record_id = _id(row, "id")
+    data["description"] = row.one("description")
+    sources["description"] = "description"
+    given = _provided(data)
+    values, kept = _clean_keeping(rules.product, given, row, rules.region, sources=sources)
+    description = _notes(values.get("description"), row.extras, kept)
+    if description != values.get("description"):
+        try:
+            values["description"] = rules.product.field("description").parse(description)
+        except FieldError as exc:
+            raise RowError(f"Description: {exc}") from None
+        given["description"] = description
+    return Prepared(
+        line, values, set(given) - {k.field for k in kept}, record_id=record_id, kept=kept
+    )
 
 
 _PREPARE = {"customer": prepare_customer, "contact": prepare_contact, "product": prepare_product}
 
 
 def prepare(entity: str, rules: Rules, plan: Plan, row: SourceRow) -> Prepared:
-    """The valid values of one row; RowError says why a row cannot be imported."""
+    """The values of one row; RowError says why a row cannot be imported."""
     mapped = _Row(plan, row.cells)
     if not mapped.groups:
-        raise RowError("The row has no value in any imported column.")
+        if any(cell.strip() for cell in row.cells):
+            raise RowError("No column of this row is imported, so it has no name.")
+        raise RowError("The row is empty.")
     return _PREPARE[entity](rules, mapped, row.line)
 
 

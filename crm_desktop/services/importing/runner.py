@@ -16,6 +16,13 @@ Duplicate policies: ``skip`` (leave the existing record alone), ``update``
 (fill the fields it has empty), ``overwrite`` (replace its fields by the
 file's non-empty values), ``create`` (import the row as a new record anyway).
 Empty cells never erase anything, and tags are only ever added.
+
+A row that carries the id our exports write (the "ID" column) is matched to
+that record when its name agrees; a new record takes that id when it is
+still free (never used in this file before), so an export restored into an
+empty database keeps its ids and its contacts find their customers.
+
+A dry run (``dry_run=True``) does everything, then rolls it back.
 """
 
 from __future__ import annotations
@@ -35,7 +42,13 @@ from crm_desktop.models.tables import ImportBatch
 from crm_desktop.services import audit, records, search
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import now_utc
-from crm_desktop.services.importing.mapping import ENTITY_LABELS, guess_mapping
+from crm_desktop.services.importing.auditing import log_created
+from crm_desktop.services.importing.mapping import (
+    ENTITY_LABELS,
+    apply_overrides,
+    column_fates,
+    guess_mapping,
+)
 from crm_desktop.services.importing.matching import (
     ContactEntry,
     ContactIndex,
@@ -44,7 +57,9 @@ from crm_desktop.services.importing.matching import (
 )
 from crm_desktop.services.importing.parallel import prepare_rows
 from crm_desktop.services.importing.reading import read_file
+from crm_desktop.services.importing.region import RegionChoice, choose_region
 from crm_desktop.services.importing.rows import (
+    Kept,
     Plan,
     Prepared,
     RowError,
@@ -99,6 +114,7 @@ class RefusedRow:
     line: int
     reason: str
     cells: list[str]
+    raw: str | None = None  # a vCard's whole text
 
 
 @dataclass
@@ -118,9 +134,25 @@ class ImportResult:
     refused_rows: list[RefusedRow] = field(default_factory=list)
     skipped_rows: list[tuple[int, str]] = field(default_factory=list)
     source: str = ""
+    format: str = "CSV"
+    # Values kept as written in the notes (their field could not hold them), by line.
+    kept_rows: list[tuple[int, Kept]] = field(default_factory=list)
+    to_notes: list[str] = field(default_factory=list)  # columns kept in the notes
+    left_out: list[str] = field(default_factory=list)  # columns not imported
+    left_out_properties: dict[str, int] = field(default_factory=dict)  # vCard photos…
+    mapping: list[str | None] = field(default_factory=list)
+    region: RegionChoice | None = None
+    encoding_label: str = ""
+    encoding: str | None = None  # the codec a text file was read with
+    preamble: list[str] = field(default_factory=list)  # title lines above the header
+    dry_run: bool = False
+
+    @property
+    def kept(self) -> int:
+        return len(self.kept_rows)
 
     def summary(self) -> str:
-        """One sentence: created, updated, skipped and refused."""
+        """One sentence: created, updated, skipped, refused, and values kept as written."""
         noun = ENTITY_LABELS[self.entity]
         text = (
             f"{self.created:,} {noun} created, {self.updated:,} updated, "
@@ -133,17 +165,56 @@ class ImportResult:
             )
         if self.customers_created:
             extra.append(f"{self.customers_created:,} new customers for their companies")
-        return text + (f" ({'; '.join(extra)})" if extra else "") + "."
+        text += (f" ({'; '.join(extra)})" if extra else "") + "."
+        if self.kept:
+            text += (
+                " 1 value could not go into its field and was kept"
+                if self.kept == 1
+                else f" {self.kept:,} values could not go into their field and were kept"
+            ) + " as written in the notes (marked ⚠)."
+        return text
+
+    def details(self) -> list[str]:
+        """Lines that say where the file's other values went (the summary's second part)."""
+        lines = []
+        if self.to_notes:
+            lines.append("Kept in the notes as “Header: value”: " + ", ".join(self.to_notes) + ".")
+        if self.left_out:
+            lines.append(
+                "Not imported (they only describe other columns): " + ", ".join(self.left_out) + "."
+            )
+        if self.left_out_properties:
+            parts = [
+                f"{name} ×{count:,}" for name, count in sorted(self.left_out_properties.items())
+            ]
+            lines.append(
+                "Not imported from the cards (pictures, keys, the writing program's "
+                "own data): " + ", ".join(parts) + "."
+            )
+        if self.preamble:
+            lines.append("Skipped above the header: " + " / ".join(self.preamble) + ".")
+        if self.region is not None:
+            lines.append(
+                f"Phone numbers without a +code were read in {self.region.region} "
+                f"({self.region.why})."
+            )
+        return lines
 
 
 @dataclass
 class PreviewRow:
-    """The wizard's view of one row: ``new``, ``duplicate`` or ``refused``, and why."""
+    """The wizard's view of one row: ``new``, ``duplicate`` or ``refused``, and why.
+
+    ``kept`` are the row's values that would be kept as written in the notes;
+    ``flagged`` the indexes of the cells they come from.
+    """
 
     line: int
     state: str
     message: str
     cells: list[str]
+    kept: list[Kept] = field(default_factory=list)
+    flagged: set[int] = field(default_factory=set)
 
 
 def _storable(value: Any) -> Any:
@@ -174,11 +245,21 @@ def _changes(old: Row, new: Row, provided: set[str], policy: str) -> dict[str, l
     return changes
 
 
+def _flagged(table: Table, kept: Sequence[Kept]) -> set[int]:
+    names = {k.header for k in kept}
+    return {i for i, header in enumerate(table.headers) if header in names}
+
+
 def preview(
-    table: Table, entity: str, mapping: Sequence[str | None], *, limit: int = 100
+    table: Table,
+    entity: str,
+    mapping: Sequence[str | None],
+    *,
+    limit: int = 100,
+    region: str | None = None,
 ) -> list[PreviewRow]:
     """The first rows as the import would see them: new, duplicate (of what) or refused (why)."""
-    rules = Rules()
+    rules = Rules.from_settings(choose_region(table, mapping, region).region)
     out: list[PreviewRow] = []
     prepared: list[tuple[SourceRow, Prepared]] = []
     plan = Plan(mapping, table.headers)
@@ -207,17 +288,20 @@ def preview(
             if customer_id is None and not item.customer_name:
                 out.append(PreviewRow(row.line, "refused", _NO_CUSTOMER, row.cells))
                 continue
-            found = index.find(customer_id, item.values) if customer_id else None
+            found = index.find(customer_id, item.values, item.record_id) if customer_id else None
         elif entity == "customer":
             found = index.find(item)
         else:
-            found = index.find(item.values)
-        if found:
-            out.append(
-                PreviewRow(row.line, "duplicate", f"{found[1]} as an existing record", row.cells)
-            )
-        else:
-            out.append(PreviewRow(row.line, "new", "", row.cells))
+            found = index.find(item.values, item.record_id)
+        state, message = (
+            ("duplicate", f"{found[1]} as an existing record") if found else ("new", "")
+        )
+        if item.kept:
+            kept = "; ".join(f"{k.header} “{k.value[:40]}” {k.reason}" for k in item.kept)
+            message = f"{message + '. ' if message else ''}Kept as written in the notes: {kept}"
+        out.append(
+            PreviewRow(row.line, state, message, row.cells, item.kept, _flagged(table, item.kept))
+        )
     out.sort(key=lambda r: r.line)
     return out[:limit]
 
@@ -228,6 +312,10 @@ _NO_CUSTOMER = (
 )
 
 
+class _DryRun(Exception):
+    """Raised at the end of a dry run to roll everything back."""
+
+
 def run_import(
     source: str | Path | Table,
     entity: str,
@@ -235,11 +323,20 @@ def run_import(
     policy: str = "skip",
     preset: str = "auto",
     mapping: Sequence[str | None] | None = None,
+    overrides: Sequence[tuple[str, str | None]] = (),
+    region: str | None = None,
+    text_encoding: str = "auto",
     source_name: str | None = None,
+    dry_run: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
-    """Import a file (or an already read table) of customers, contacts or products."""
+    """Import a file (or an already read table) of customers, contacts or products.
+
+    ``overrides`` are ``(header, target)`` choices over the guessed mapping;
+    ``region`` the phone region (else the setting, else the file's own);
+    ``text_encoding`` the file's encoding (``auto``: detected).
+    """
     if entity not in _TABLE_COLUMNS:
         raise CrmError(f"Cannot import {entity}: choose customers, contacts or products.")
     if policy not in POLICIES:
@@ -248,23 +345,42 @@ def run_import(
         table = source
         name = source_name or "file"
     else:
-        table = read_file(source, entity=entity)
+        from crm_desktop.services import settings
+
+        table = read_file(
+            source,
+            entity=entity,
+            text_encoding=text_encoding,
+            locale_name=settings.get("locale"),
+        )
         name = source_name or Path(source).name
     if mapping is None:
         mapping = guess_mapping(table, entity, preset)
+    if overrides:
+        try:
+            mapping = apply_overrides(table, list(mapping), overrides)
+        except ValueError as exc:
+            raise CrmError(f"--map: {exc}.") from None
     if len(mapping) != table.width:
         raise CrmError("The column mapping does not fit the file's columns.")
     problem = check_mapping(entity, mapping)
     if problem and table.rows:
         raise CrmError(problem)
-    before_bulk_change(f"importing {ENTITY_LABELS[entity]} from {name}")
-    job = _Import(table, entity, list(mapping), policy, name, progress, cancelled)
+    choice = choose_region(table, mapping, region)
+    if not dry_run:
+        before_bulk_change(f"importing {ENTITY_LABELS[entity]} from {name}")
+    job = _Import(table, entity, list(mapping), policy, name, progress, cancelled, choice)
     # What exists now (the file's rows, the window) is left out of the garbage collector's
     # full passes while the import adds a few million objects of its own.
     gc.freeze()
     try:
         with transaction():
             job.run()
+            if dry_run:
+                raise _DryRun()
+    except _DryRun:
+        job.result.dry_run = True
+        job.result.batch_id = None
     finally:
         gc.unfreeze()
     return job.result
@@ -282,6 +398,7 @@ class _Import:
         source: str,
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
+        region: RegionChoice,
     ):
         self.table = table
         self.entity = entity
@@ -290,8 +407,22 @@ class _Import:
         self.source = source
         self._progress = progress
         self._cancelled = cancelled
-        self.result = ImportResult(entity=entity, headers=list(table.headers), source=source)
-        self.rules = Rules()
+        fates = column_fates(entity, table, mapping)
+        self.result = ImportResult(
+            entity=entity,
+            headers=list(table.headers),
+            source=source,
+            format=table.format,
+            to_notes=fates.to_notes,
+            left_out=fates.left_out,
+            left_out_properties=dict(table.left_out),
+            mapping=list(mapping),
+            region=region,
+            encoding_label=table.encoding_label,
+            encoding=table.encoding,
+            preamble=list(table.preamble),
+        )
+        self.rules = Rules.from_settings(region.region)
         self.stamp = now_utc()
         # What will be written.
         self.new: dict[str, dict[int, Row]] = {"customer": {}, "contact": {}, "product": {}}
@@ -325,8 +456,8 @@ class _Import:
         if self._progress is not None:
             self._progress(min(self.done, self.total), self.total)
 
-    def refuse(self, line: int, reason: str, cells: list[str]) -> None:
-        self.result.refused_rows.append(RefusedRow(line, reason, cells))
+    def refuse(self, line: int, reason: str, cells: list[str], raw: str | None = None) -> None:
+        self.result.refused_rows.append(RefusedRow(line, reason, cells, raw))
 
     def skip(self, line: int, reason: str) -> None:
         self.result.skipped += 1
@@ -366,8 +497,9 @@ class _Import:
         ).execute()
         self.result.batch_id = self.batch_id
         self.next_ids = {t: _next_id(t) for t in ("customer", "contact", "product", "tag")}
+        self.used_ids: dict[str, set[int]] = {t: set() for t in self.next_ids}
         for problem in self.table.problems:
-            self.refuse(problem.line, problem.message, problem.cells)
+            self.refuse(problem.line, problem.message, problem.cells, problem.raw)
         handler = {
             "customer": self.customer_row,
             "contact": self.contact_row,
@@ -395,14 +527,18 @@ class _Import:
         )
         streaming = self.can_stream()
         since_flush = 0
+        kept_rows = self.result.kept_rows
         for row, outcome in rows:
             if isinstance(outcome, str):
-                self.refuse(row.line, outcome, row.cells)
+                self.refuse(row.line, outcome, row.cells, row.raw)
                 continue
             try:
-                handler(outcome)
+                created = handler(outcome)
             except RowError as exc:
-                self.refuse(row.line, str(exc), row.cells)
+                self.refuse(row.line, str(exc), row.cells, row.raw)
+                continue
+            if outcome.kept and created:
+                kept_rows.extend((outcome.line, kept) for kept in outcome.kept)
             since_flush += 1
             if streaming and since_flush >= FLUSH_ROWS:
                 self.flush()
@@ -411,17 +547,30 @@ class _Import:
         self.result.refused = len(self.result.refused_rows)
         self.write()
 
-    def take_id(self, table: str) -> int:
+    def take_id(self, table: str, wanted: int | None = None) -> int:
+        """A new record's id: the one the file carries when it was never used, else the next.
+
+        Ids are given out upwards from the table's high-water mark; an id the file
+        carries is free when it lies above every id given out so far and no other
+        row took it (``used`` holds those taken on request).
+        """
+        used = self.used_ids[table]
+        if wanted is not None and wanted >= self.next_ids[table] and wanted not in used:
+            used.add(wanted)
+            return wanted
         value = self.next_ids[table]
+        while value in used:
+            value += 1
         self.next_ids[table] = value + 1
         return value
 
     # -- customers --------------------------------------------------------------------
-    def customer_row(self, item: Prepared) -> None:
+    def customer_row(self, item: Prepared) -> bool:
+        """Match or create the row's customer (and its contact); True when it made a record."""
         index: CustomerIndex = self.index
         found = None if self.policy == "create" else index.find(item)
         if found is None:
-            customer_id = self.take_id("customer")
+            customer_id = self.take_id("customer", item.record_id)
             values = dict(item.values)
             values["id"] = customer_id
             self.new["customer"][customer_id] = values
@@ -432,6 +581,7 @@ class _Import:
                 values.get("name"),
                 values.get("city"),
                 name_sort_key=item.name_key,
+                city_key=item.city_key if item.name_key is not None else None,
             )
             if item.tags:
                 self.new_tags[customer_id] = list(item.tags)
@@ -447,7 +597,7 @@ class _Import:
                     )
                 else:
                     self.skip(item.line, reason)
-                return
+                return added
             if item.tags:
                 self.new_tags.setdefault(customer_id, [])
                 self.new_tags[customer_id] += item.tags
@@ -461,9 +611,10 @@ class _Import:
                 changed=added,
                 contact_id=contact_id,
             )
-            return
+            return added
         if item.contact:
             self.customer_contact(customer_id, item)
+        return True
 
     def customer_contact(self, customer_id: int, item: Prepared) -> tuple[bool, int | None]:
         """Add the row's person to the customer, or match one of its contacts.
@@ -497,7 +648,8 @@ class _Import:
         return True, None
 
     # -- contacts ---------------------------------------------------------------------
-    def contact_row(self, item: Prepared) -> None:
+    def contact_row(self, item: Prepared) -> bool:
+        """Find the row's customer, then match or create the contact."""
         index: ContactIndex = self.index
         customer_id, problem = index.customer_for(item)
         if problem:
@@ -505,7 +657,7 @@ class _Import:
         if customer_id is None:
             if not item.customer_name:
                 raise RowError(_NO_CUSTOMER)
-            customer_id = self.take_id("customer")
+            customer_id = self.take_id("customer", item.customer_id)
             self.new["customer"][customer_id] = {
                 "id": customer_id,
                 "kind": "company",
@@ -515,7 +667,11 @@ class _Import:
             }
             index.add_customer(customer_id, sort_key(item.customer_name), item.customer_email)
             self.result.customers_created += 1
-        found = None if self.policy == "create" else index.find(customer_id, item.values)
+        found = (
+            None
+            if self.policy == "create"
+            else index.find(customer_id, item.values, item.record_id)
+        )
         if found is not None:
             contact_id, reason = found
             if self.policy == "skip":
@@ -529,8 +685,8 @@ class _Import:
                     item.line,
                     f"{reason} as an existing contact",
                 )
-            return
-        contact_id = self.take_id("contact")
+            return False
+        contact_id = self.take_id("contact", item.record_id)
         values = dict(item.values)
         values.update(id=contact_id, customer_id=customer_id)
         current = index.primary_of.get(customer_id)
@@ -546,11 +702,13 @@ class _Import:
         self.new["contact"][contact_id] = values  # _index_contact sets primary_of
         _index_contact(index, contact_id, customer_id, values)
         self.result.created += 1
+        return True
 
     # -- products ---------------------------------------------------------------------
-    def product_row(self, item: Prepared) -> None:
+    def product_row(self, item: Prepared) -> bool:
+        """Match or create the row's product."""
         index: ProductIndex = self.index
-        found = index.find(item.values)
+        found = index.find(item.values, item.record_id)
         if found is not None and self.policy != "create":
             product_id, reason = found
             if self.policy == "skip":
@@ -568,16 +726,17 @@ class _Import:
                     item.line,
                     f"{reason} as an existing product",
                 )
-            return
+            return False
         sku = item.values.get("sku")
         if sku and sku.casefold() in index.by_sku:
             raise RowError(f"SKU: {sku} is already used by another product.")
-        product_id = self.take_id("product")
+        product_id = self.take_id("product", item.record_id)
         values = dict(item.values)
         values["id"] = product_id
         self.new["product"][product_id] = values
         index.add(product_id, sku, values.get("name"))
         self.result.created += 1
+        return True
 
     # -- writing ----------------------------------------------------------------------
     def can_stream(self) -> bool:
@@ -602,24 +761,19 @@ class _Import:
         self.new_tags.clear()
         audit_rows: list[tuple[str, int, str, dict[str, Any]]] = []
         customer_rows = []
+        stamp = self.stamp
         for customer_id, values in customers.items():
             values.setdefault("kind", "company")
             values.setdefault("status", "lead")
-            values["created_at"] = values["updated_at"] = self.stamp
+            values["created_at"] = values["updated_at"] = stamp
             customer_rows.append(tuple([values.get(c) for c in CUSTOMER_COLUMNS]))
-            logged = audit.created(values)
-            del logged["id"], logged["created_at"], logged["updated_at"]
-            if customer_id in tags_after:
-                logged["tags"] = [None, tags_after[customer_id][1]]
-            audit_rows.append(("customer", customer_id, "create", logged))
+            if customer_id in tags_after:  # the rest are logged by SQLite, below
+                audit_rows.append(self.created_entry("customer", values, tags_after))
         contact_rows = []
         for values in contacts.values():
             if values["customer_id"] not in customers:  # an older customer got a new person
                 self.touched.add(values["customer_id"])
             contact_rows.append(tuple([values.get(c) for c in CONTACT_COLUMNS]))
-            logged = audit.created(values)
-            del logged["id"]
-            audit_rows.append(("contact", values["id"], "create", logged))
         for entity, rows in (("customer", customer_rows), ("contact", contact_rows)):
             columns = _TABLE_COLUMNS[entity]
             marks = ", ".join("?" for _ in columns)
@@ -631,14 +785,17 @@ class _Import:
         conn.executemany(
             "INSERT OR IGNORE INTO customer_tag (customer_id, tag_id) VALUES (?, ?)", links
         )
-        audit.record_many(audit_rows, at=self.stamp)
+        audit.record_many(audit_rows, at=stamp)
+        runs = {entity: _runs(self.new[entity]) for entity in ("customer", "contact")}
+        log_created("customer", runs["customer"], stamp, except_ids=list(tags_after))
+        log_created("contact", runs["contact"], stamp)
         conn.executemany(
             "INSERT INTO import_item (batch_id, entity, entity_id, last_id, action) "
             "VALUES (?, ?, ?, ?, 'create')",
             [
                 (self.batch_id, entity, first, last)
                 for entity in ("customer", "contact")
-                for first, last in _runs(self.new[entity])
+                for first, last in runs[entity]
             ],
         )
         self.index_new_customers(tags_after)
@@ -687,13 +844,9 @@ class _Import:
                     if entity == "product"
                     else tuple([values.get(c) for c in columns])
                 )
-                logged = audit.created(values)
-                del logged["id"]
-                if entity == "customer":
-                    del logged["created_at"], logged["updated_at"]
-                    if record_id in tags_after:
-                        logged["tags"] = [None, tags_after[record_id][1]]
-                audit_rows.append((entity, record_id, "create", logged))
+                # Customers and contacts are logged by SQLite once written (log_created).
+                if entity == "product" or record_id in tags_after:
+                    audit_rows.append(self.created_entry(entity, values, tags_after))
             runs += [(entity, first, last) for first, last in _runs(created)]
             marks = ", ".join("?" for _ in columns)
             for start in range(0, len(rows), 20_000):
@@ -724,6 +877,14 @@ class _Import:
             audit.record_many(audit_rows[start : start + 20_000], at=self.stamp)
             self.check()
         del audit_rows
+        for entity in ("customer", "contact"):
+            log_created(
+                entity,
+                [(first, last) for kind, first, last in runs if kind == entity],
+                self.stamp,
+                except_ids=list(tags_after) if entity == "customer" else (),
+            )
+            self.check()
         conn.executemany(
             "INSERT INTO import_item (batch_id, entity, entity_id, action, changes) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -757,6 +918,18 @@ class _Import:
                 notify(entity, tuple(sorted(changed[entity])), "update")
         if self._progress is not None:
             self._progress(self.total, self.total)
+
+    def created_entry(
+        self, entity: str, values: Row, tags_after: dict[int, tuple[list[str], list[str]]]
+    ) -> tuple[str, int, str, dict[str, Any]]:
+        """The audit entry of a record this import creates (with its tags, if any)."""
+        logged = audit.created(values)
+        record_id = logged.pop("id")[1]
+        logged.pop("created_at", None)
+        logged.pop("updated_at", None)
+        if record_id in tags_after:
+            logged["tags"] = [None, tags_after[record_id][1]]
+        return (entity, record_id, "create", logged)
 
     def index_new_customers(self, tags_after: dict[int, tuple[list[str], list[str]]]) -> None:
         """Search rows of the new customers, from the values in hand (as the demo data does).

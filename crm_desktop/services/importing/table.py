@@ -22,6 +22,7 @@ class SourceRow:
 
     line: int
     cells: list[str]
+    raw: str | None = None  # a vCard's whole text (its refused-rows entry holds it)
 
 
 @dataclass
@@ -31,6 +32,7 @@ class ReadProblem:
     line: int
     message: str
     cells: list[str]
+    raw: str | None = None
 
 
 @dataclass
@@ -45,6 +47,11 @@ class Table:
     has_header: bool = True
     preset: str | None = None  # the preset this format implies (vCards: "vcard")
     skipped_lines: int = 0  # title lines before the header, blank lines
+    preamble: list[str] = field(default_factory=list)  # the text of those title lines
+    encoding: str | None = None  # the codec a text file was read with (None: xlsx)
+    encoding_label: str = ""
+    # What a format holds that has no column (vCard photos, keys…): name → how many.
+    left_out: dict[str, int] = field(default_factory=dict)
 
     @property
     def width(self) -> int:

@@ -9,8 +9,9 @@ in the trash still count, so every total here equals
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -158,20 +159,31 @@ class CustomerSales:
     abc_class: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class SalesByCustomer:
-    """Customers ranked by revenue in a period, with share, cumulative share and ABC class."""
+    """Customers ranked by revenue in a period, with share, cumulative share and ABC class.
+
+    The figures are summed at once; the rows are read from the database as
+    :meth:`rows` is iterated (a million customers never sit in memory as rows:
+    only three integers each, their id, orders and revenue, in rank order).
+    """
 
     period: Period
-    rows: list[CustomerSales]
+    customer_count: int
     order_count: int
     revenue_cents: int
     class_counts: dict[str, int] = field(default_factory=dict)
     class_revenue_cents: dict[str, int] = field(default_factory=dict)
+    _ranking: _Ranking | None = field(default=None, repr=False)
 
     @property
     def is_empty(self) -> bool:
-        return not self.rows
+        return self.customer_count == 0
+
+    def rows(self) -> Iterator[CustomerSales]:
+        """Every customer with revenue orders in the period, the biggest first."""
+        if self._ranking is not None:
+            yield from self._ranking.rows(self.revenue_cents)
 
 
 def abc_class(cumulative_before_cents: int, total_cents: int) -> str:
@@ -182,55 +194,106 @@ def abc_class(cumulative_before_cents: int, total_cents: int) -> str:
     return ABC_LIMITS[-1][1]
 
 
-def sales_by_customer(period: Period) -> SalesByCustomer:
-    """Every customer with revenue orders in the period, the biggest first."""
-    rows = database.execute_sql(
-        f"SELECT c.id, c.name, c.deleted_at IS NOT NULL, count(*), sum(x.total) "
-        f"FROM (SELECT o.customer_id, {_ORDER_TOTAL} AS total FROM sales_order o "
-        f"      WHERE {_REVENUE_ORDERS}) x "
-        f"JOIN customer c ON c.id = x.customer_id GROUP BY c.id",
-        (period.start.isoformat(), period.end.isoformat()),
-    ).fetchall()
-    # The biggest first; equal revenue by name (folded, any script), then id. Names are
-    # folded only where revenue ties: 40,000 sort keys in SQL cost more than the query.
-    ties = Counter(int(row[4]) for row in rows)
-    rows.sort(
-        key=lambda row: (
-            -int(row[4]),
-            sort_key(row[1]) if ties[int(row[4])] > 1 else "",
-            row[0],
-        )
-    )
-    total = sum(int(row[4]) for row in rows)
-    result = []
-    cumulative = 0
-    class_counts = {name: 0 for _, name in ABC_LIMITS}
-    class_revenue = {name: 0 for _, name in ABC_LIMITS}
-    for rank, (customer_id, name, in_trash, count, revenue) in enumerate(rows, start=1):
-        klass = abc_class(cumulative, total)
-        cumulative += int(revenue)
-        class_counts[klass] += 1
-        class_revenue[klass] += int(revenue)
-        result.append(
-            CustomerSales(
+_NAMES_BATCH = 2000
+
+
+@dataclass
+class _Ranking:
+    """Customer ids, order counts and revenue, biggest revenue first (then by id), compactly."""
+
+    ids: array[int] = field(default_factory=lambda: array("q"))
+    counts: array[int] = field(default_factory=lambda: array("q"))
+    revenue: array[int] = field(default_factory=lambda: array("q"))
+
+    def rows(self, total: int) -> Iterator[CustomerSales]:
+        """The rows in rank order: equal revenue by name (folded, any script), then by id."""
+        cumulative = 0
+        rank = 0
+        tie: list[tuple[int, str, bool, int, int]] = []
+        for row in self._named():
+            if tie and row[4] != tie[0][4]:
+                yield from self._ranked(tie, rank, cumulative, total)
+                rank += len(tie)
+                cumulative += sum(r[4] for r in tie)
+                tie = []
+            tie.append(row)
+        if tie:
+            yield from self._ranked(tie, rank, cumulative, total)
+
+    def _named(self) -> Iterator[tuple[int, str, bool, int, int]]:
+        """(id, name, in the trash, orders, revenue) by revenue then id; names read in batches."""
+        for start in range(0, len(self.ids), _NAMES_BATCH):
+            chunk = self.ids[start : start + _NAMES_BATCH].tolist()
+            marks = ", ".join("?" for _ in chunk)
+            names = {
+                customer_id: (name, bool(in_trash))
+                for customer_id, name, in_trash in database.execute_sql(
+                    f"SELECT id, name, deleted_at IS NOT NULL FROM customer WHERE id IN ({marks})",
+                    chunk,
+                )
+            }
+            for offset, customer_id in enumerate(chunk, start=start):
+                # Purged by another program since the ranking was read: still counted.
+                name, in_trash = names.get(customer_id, (f"#{customer_id}", True))
+                yield customer_id, name, in_trash, self.counts[offset], self.revenue[offset]
+
+    @staticmethod
+    def _ranked(
+        tie: list[tuple[int, str, bool, int, int]], rank: int, cumulative: int, total: int
+    ) -> Iterator[CustomerSales]:
+        # Names are folded only where revenue ties: a million sort keys cost more than the query.
+        if len(tie) > 1:
+            tie.sort(key=lambda row: (sort_key(row[1]), row[0]))
+        for customer_id, name, in_trash, count, revenue in tie:
+            rank += 1
+            klass = abc_class(cumulative, total)
+            cumulative += revenue
+            yield CustomerSales(
                 rank=rank,
                 customer_id=customer_id,
                 name=name,
-                in_trash=bool(in_trash),
-                order_count=int(count),
-                revenue_cents=int(revenue),
-                share=ratio(int(revenue), total),
+                in_trash=in_trash,
+                order_count=count,
+                revenue_cents=revenue,
+                share=ratio(revenue, total),
                 cumulative_share=ratio(cumulative, total),
                 abc_class=klass,
             )
-        )
+
+
+def sales_by_customer(period: Period) -> SalesByCustomer:
+    """Every customer with revenue orders in the period, the biggest first (rows read lazily)."""
+    cursor = database.execute_sql(
+        f"SELECT x.customer_id, count(*), sum(x.total) "
+        f"FROM (SELECT o.customer_id, {_ORDER_TOTAL} AS total FROM sales_order o "
+        f"      WHERE {_REVENUE_ORDERS}) x "
+        f"GROUP BY x.customer_id ORDER BY sum(x.total) DESC, x.customer_id",
+        (period.start.isoformat(), period.end.isoformat()),
+    )
+    ranking = _Ranking()
+    while chunk := cursor.fetchmany(5000):
+        for customer_id, count, revenue in chunk:
+            ranking.ids.append(customer_id)
+            ranking.counts.append(int(count))
+            ranking.revenue.append(int(revenue))
+    total = sum(ranking.revenue)
+    # The classes depend only on the revenue in rank order, which ties do not change.
+    class_counts = {name: 0 for _, name in ABC_LIMITS}
+    class_revenue = {name: 0 for _, name in ABC_LIMITS}
+    cumulative = 0
+    for revenue in ranking.revenue:
+        klass = abc_class(cumulative, total)
+        cumulative += revenue
+        class_counts[klass] += 1
+        class_revenue[klass] += revenue
     return SalesByCustomer(
         period=period,
-        rows=result,
-        order_count=sum(row.order_count for row in result),
+        customer_count=len(ranking.ids),
+        order_count=sum(ranking.counts),
         revenue_cents=total,
         class_counts=class_counts,
         class_revenue_cents=class_revenue,
+        _ranking=ranking,
     )
 
 

@@ -1,4 +1,11 @@
-"""The question before a restore: what the backup holds against the data now, and the way back."""
+"""The question before a restore: what the backup holds against the data now, and the way back.
+
+The checks' warnings come first, in their own words (a backup modified since
+it was made, a WAL file without its ``-wal``, a file without a checksum,
+repaired text). A warning that calls for consent — the file was modified,
+or changes may be missing — keeps Restore off until the user ticks that they
+want it anyway; Cancel stays the default.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -55,6 +63,22 @@ class ConfirmRestoreDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
 
+        self.warning_labels: list[QLabel] = []
+        for warning in prepared.warnings:
+            label = QLabel(f"⚠ {warning.message}")
+            label.setObjectName(f"restoreWarning_{warning.kind}")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            if warning.needs_consent:
+                label.setStyleSheet("color: #a4262c; font-weight: bold;")
+            layout.addWidget(label)
+            self.warning_labels.append(label)
+        self.consent: QCheckBox | None = None
+        if prepared.needing_consent():
+            self.consent = QCheckBox("Restore it anyway: I have read the warning above")
+            self.consent.setObjectName("restoreConsent")
+            layout.addWidget(self.consent)
+
         rows = compare(prepared.counts, prepared.current_counts)
         self.table = QTableWidget(len(rows), 3)
         self.table.setHorizontalHeaderLabels(["", "In the backup", "Now"])
@@ -103,5 +127,11 @@ class ConfirmRestoreDialog(QDialog):
         self.cancel_button.setFocus()
         self.restore_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)
+        if self.consent is not None:
+            self.restore_button.setEnabled(False)
+            self.consent.toggled.connect(self.restore_button.setEnabled)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        # Wrapped labels (the warnings) need their height for the dialog's width, not the hint's.
+        width = 560
+        self.setMinimumWidth(width)
+        self.resize(width, max(self.sizeHint().height(), layout.totalHeightForWidth(width)))

@@ -361,6 +361,11 @@ class BackupsDialog(QDialog):
                 + ("ok" if not report.foreign_key_problems else report.foreign_key_problems[0]),
                 f"Schema version: {report.schema_version}",
             ]
+            if report.schema_problems:
+                lines.append("Not the structure CRM Desktop makes: " + report.schema_problems[0])
+            if report.invalid_text:
+                shown = ", ".join(str(bad) for bad in report.invalid_text[:5])
+                lines.append(f"Text that is not valid UTF-8 in: {shown}")
             if report.counts:
                 lines.append(headline(report.counts))
             if report.problems and not all(p.startswith("schema") for p in report.problems):

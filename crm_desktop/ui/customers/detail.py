@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -95,7 +96,7 @@ class CustomerDetailPage(QWidget):
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         self.header = CustomerHeader(self.formats, self)
         top.addWidget(self.header, 1)
-        self.edit_button = QPushButton("&Edit customer", self)
+        self.edit_button = QPushButton("Ed&it customer", self)
         self.edit_button.setObjectName("edit_customer")
         self.edit_button.clicked.connect(self.edit_customer)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -105,34 +106,47 @@ class CustomerDetailPage(QWidget):
         self.overdue_invoices = OverdueNotice(self, customer_id=-1)
         outer.addWidget(self.overdue_invoices)
 
-        actions = QHBoxLayout()
-        actions.setSpacing(6)
+        # Two groups of buttons: what was said (log) and what to add. Side by side when
+        # they fit, else the second group on a line of its own (a 900-pixel window).
+        self.action_groups = (QWidget(self), QWidget(self))
+        rows = [QHBoxLayout(group) for group in self.action_groups]
+        for row in rows:
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(6)
         self.action_buttons: dict[str, QPushButton] = {}
+        group = 0
         for key, text, slot in (
             ("log_call", "Log &call", lambda: self.log("call")),
             ("log_meeting", "Log &meeting", lambda: self.log("meeting")),
             ("add_note", "Add &note", lambda: self.log("note")),
             (None, None, None),
-            ("add_task", "Add &task", lambda: self.new_record("task")),
+            ("add_task", "Add tas&k", lambda: self.new_record("task")),
             ("new_deal", "New &deal", lambda: self.new_record("deal")),
             ("new_order", "New &order", lambda: self.new_record("sales_order")),
-            ("add_contact", "Add con&tact", lambda: self.new_record("contact")),
-            ("new_case", "New service &case", lambda: self.new_record("service_case")),
+            ("add_contact", "Add cont&act", lambda: self.new_record("contact")),
+            ("new_case", "New &service case", lambda: self.new_record("service_case")),
         ):
             if key is None:
-                line = QFrame(self)
-                line.setFrameShape(QFrame.Shape.VLine)
-                line.setFrameShadow(QFrame.Shadow.Sunken)
-                actions.addWidget(line)
+                self.action_line = QFrame(self)
+                self.action_line.setFrameShape(QFrame.Shape.VLine)
+                self.action_line.setFrameShadow(QFrame.Shadow.Sunken)
+                rows[0].addWidget(self.action_line)
+                group = 1
                 continue
             button = QPushButton(text, self)
             button.setObjectName(key)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
-            actions.addWidget(button)
+            rows[group].addWidget(button)
             self.action_buttons[key] = button
-        actions.addStretch(1)
-        outer.addLayout(actions)
+        self.actions_grid = QGridLayout()
+        self.actions_grid.setContentsMargins(0, 0, 0, 0)
+        self.actions_grid.setHorizontalSpacing(6)
+        self.actions_grid.setVerticalSpacing(4)
+        self.actions_grid.setColumnStretch(2, 1)
+        self._actions_wrapped: bool | None = None
+        self._place_actions()
+        outer.addLayout(self.actions_grid)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("customer_splitter")
@@ -168,6 +182,25 @@ class CustomerDetailPage(QWidget):
         self._set_enabled(False)
 
     # --- showing ----------------------------------------------------------------------
+
+    def _place_actions(self) -> None:
+        first, second = self.action_groups
+        room = self.width() - 24
+        wrap = first.sizeHint().width() + 6 + second.sizeHint().width() > room
+        if wrap == self._actions_wrapped:
+            return
+        self._actions_wrapped = wrap
+        self.actions_grid.removeWidget(second)
+        if wrap:
+            self.actions_grid.addWidget(second, 1, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self.actions_grid.addWidget(second, 0, 1)
+        self.actions_grid.addWidget(first, 0, 0)
+        self.action_line.setVisible(not wrap)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_actions()
 
     def show_customer(self, customer_id: int) -> None:
         """Show this customer (the window calls it when a customer is opened)."""

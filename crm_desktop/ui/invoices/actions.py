@@ -66,9 +66,10 @@ def ask_win_deal(parent: QWidget | None, title: str) -> bool | None:
 
 
 def accept_selected(
-    window: Any, *, win_deal: Callable[[QWidget | None, str], bool | None] = ask_win_deal
+    window: Any, *, win_deal: Callable[[QWidget | None, str], bool | None] | None = None
 ) -> quotes.Acceptance | None:
     """Accept the selected quote: its order is made, its deal won if the user agrees."""
+    ask = win_deal or ask_win_deal  # looked up when called, so a test can stand in for it
     ids = _selected(window, "quote")
     if not ids:
         window.show_status("Select a quote to accept.")
@@ -81,7 +82,7 @@ def accept_selected(
         if quote["deal_id"] is not None:
             deal = deals.get_deal(quote["deal_id"])
             if deal["stage"] not in ("won", "lost"):
-                answer = win_deal(_parent(window), deal["title"])
+                answer = ask(_parent(window), deal["title"])
                 if answer is None:
                     return
                 wins = answer

@@ -161,7 +161,7 @@ class ListCommands(QObject):
         try:
             bulk.run_bulk(self.window, title, size, work, done)
         except Exception as exc:
-            show_error(self.window, title, exc)
+            show_error(self.window, title, exc, retry=lambda: self.run(title, size, work, done))
 
     # --- menus ------------------------------------------------------------------------------
 
@@ -185,7 +185,7 @@ class ListCommands(QObject):
             return
         menu.addAction(actions["open_record"])
         if page.section.status is not None:
-            self.fill_status_menu(menu.addMenu(f"Set {page.section.status.label.lower()}"))
+            self.fill_status_menu(menu.addMenu(f"Set &{page.section.status.label.lower()}"))
         if page.section.tags:
             menu.addAction(actions["add_tag"])
             menu.addAction(actions["remove_tag"])

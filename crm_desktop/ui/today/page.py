@@ -203,13 +203,9 @@ class TodayPage(QWidget):
 
         grid = QGridLayout()
         grid.setSpacing(12)
-        grid.addWidget(self.tasks_card, 0, 0)
-        grid.addWidget(self.deals_card, 0, 1)
-        grid.addWidget(self.interactions_card, 1, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+        self.grid = grid
+        self._narrow: bool | None = None
+        self._arrange(narrow=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 14)
         layout.setSpacing(4)
@@ -225,6 +221,29 @@ class TodayPage(QWidget):
         self.reload()
 
     # --- loading -------------------------------------------------------------------
+
+    # Below this page width the two top cards no longer fit side by side (a 900-pixel
+    # window): they go one above the other, each as wide as the page.
+    NARROW_WIDTH = 900
+
+    def _arrange(self, *, narrow: bool) -> None:
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        grid = self.grid
+        for card in (self.tasks_card, self.deals_card, self.interactions_card):
+            grid.removeWidget(card)
+        grid.addWidget(self.tasks_card, 0, 0)
+        grid.addWidget(self.deals_card, *((1, 0) if narrow else (0, 1)))
+        grid.addWidget(self.interactions_card, *((2, 0, 1, 1) if narrow else (1, 0, 1, 2)))
+        grid.setColumnStretch(1, 0 if narrow else 1)
+        grid.setColumnStretch(0, 1)
+        for row, stretch in enumerate((3, 3, 2) if narrow else (3, 2, 0)):
+            grid.setRowStretch(row, stretch)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange(narrow=self.width() < self.NARROW_WIDTH)
 
     def reload(self) -> None:
         runner().submit(self._channel, load_today, self._fill)
@@ -361,7 +380,13 @@ class TodayPage(QWidget):
             self._filling = True
             item.setCheckState(0, Qt.CheckState.Unchecked)
             self._filling = False
-            show_error(self, "Completing the task", exc)
+            # Retry ticks it again (a file another program held locked may be free now).
+            show_error(
+                self,
+                "Completing the task",
+                exc,
+                retry=lambda: item.setCheckState(0, Qt.CheckState.Checked),
+            )
             self.reload()
             return
         font = item.font(0)

@@ -2,7 +2,9 @@
 
 A plain :class:`QAbstractTableModel` over :class:`~crm_desktop.services.importing.PreviewRow`
 objects the service computed: the line number, the state with its reason, then the
-file's own cells. Rows the import would refuse are tinted red, duplicates amber.
+file's own cells. Rows the import would refuse are tinted red, duplicates amber; a
+cell whose value cannot go into its field, and would be kept as written in the
+notes, is orange, starts with ⚠ and says why in its tooltip.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from crm_desktop.services.importing import PreviewRow
 
 STATE_TEXT = {"new": "OK — new", "duplicate": "Duplicate", "refused": "Refused"}
 STATE_COLORS = {"new": "#e7f6ea", "duplicate": "#fff4d6", "refused": "#fde2e1"}
+KEPT_COLOR = "#ffc98b"
 _FIXED = 2  # "Line" and "Check" come before the file's columns
 _MAX_CELL = 200  # characters of a cell shown in the preview (the import reads them all)
 
@@ -59,14 +62,26 @@ class PreviewModel(QAbstractTableModel):
                 return str(row.line)
             if column == 1:
                 text = STATE_TEXT.get(row.state, row.state)
+                if row.kept:
+                    text = f"⚠ {text}"
                 return f"{text}: {row.message}" if row.message else text
             cell = column - _FIXED
             value = row.cells[cell] if cell < len(row.cells) else ""
             value = value.replace("\r", " ").replace("\n", " ⏎ ")
+            if cell in row.flagged:
+                value = f"⚠ {value}"
             return value if len(value) <= _MAX_CELL else value[:_MAX_CELL] + "…"
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return row.message or STATE_TEXT.get(row.state)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1:
+                return row.message or STATE_TEXT.get(row.state)
+            header = self.headers[column - _FIXED] if column - _FIXED < len(self.headers) else ""
+            reasons = [k.reason for k in row.kept if k.header == header]
+            if reasons:
+                return f"Kept as written in the notes: {'; '.join(reasons)}"
+            return None
         if role == Qt.ItemDataRole.BackgroundRole:
+            if column - _FIXED in row.flagged:
+                return QBrush(QColor(KEPT_COLOR))
             return QBrush(QColor(STATE_COLORS.get(row.state, "#ffffff")))
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#1f1f1f"))

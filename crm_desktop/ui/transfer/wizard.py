@@ -4,14 +4,19 @@ Pages, in order:
 
 1. **File** — what to import (customers, contacts, products), the file, the
    preset (auto, Google, Outlook). Reading the file runs off the GUI thread.
-2. **Columns** — one row per column of the file: its header, an example
-   value and what it is imported as (every mapping can be changed); below,
-   the first rows with each row's fate (new, duplicate, refused and why),
-   recomputed as soon as a mapping changes.
+2. **Columns** — how the file was read (its encoding, which the user can
+   change: the file is read again) and the country of phone numbers written
+   without a ``+code``; one row per column of the file: its header, an
+   example value and what it is imported as (every mapping can be changed);
+   which columns go to the notes and which are not imported; below, the
+   first rows with each row's fate (new, duplicate, refused and why),
+   values that would be kept as written in the notes marked ⚠ on their
+   cell — all recomputed as soon as a choice changes.
 3. **Duplicates** — what to do with a row that matches an existing record.
 4. **Import** — the import runs with :func:`~crm_desktop.ui.jobs.run_job`
    (progress, cancel: a cancelled import leaves nothing), then the summary:
-   the counts, the refused rows with their reasons, "Save refused rows…"
+   the counts (and how many values were kept as written), where the other
+   columns went, the refused rows with their reasons, "Save refused rows…"
    and "Undo this import".
 
 Everything goes through :mod:`crm_desktop.services.importing`; no SQL here.
@@ -20,6 +25,7 @@ Everything goes through :mod:`crm_desktop.services.importing`; no SQL here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +54,10 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import CrmError
-from crm_desktop.services import importing
+from crm_desktop.services import importing, settings
 from crm_desktop.services.importing import ImportResult, Table
-from crm_desktop.services.importing.mapping import ENTITY_LABELS
+from crm_desktop.services.importing.encoding import CHOICES as ENCODINGS
+from crm_desktop.services.importing.mapping import ENTITY_LABELS, column_fates
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import JobContext, run_job
 from crm_desktop.ui.transfer.preview import PreviewModel
@@ -65,9 +72,11 @@ PRESET_LABELS = {
     "auto": "Recognise automatically",
     "google": "Google Contacts CSV",
     "outlook": "Outlook CSV",
+    "thunderbird": "Thunderbird CSV",
 }
 IGNORE = "— don't import —"
 PREVIEW_ROWS = 100
+AUTO = "auto"
 
 
 class FilePage(QWizardPage):
@@ -150,6 +159,25 @@ class MappingPage(QWizardPage):
         self.about = QLabel("")
         self.about.setWordWrap(True)
         layout.addWidget(self.about)
+        reading = QHBoxLayout()
+        reading.addWidget(QLabel("Encoding:"))
+        self.encoding_box = QComboBox()
+        self.encoding_box.setToolTip(
+            "How the file's bytes are read as text. If names look garbled below, choose "
+            "another encoding: the file is read again."
+        )
+        reading.addWidget(self.encoding_box)
+        reading.addSpacing(16)
+        reading.addWidget(QLabel("Phone numbers without +code are from:"))
+        self.region_box = QComboBox()
+        self.region_box.setToolTip(
+            "The country whose numbers are written without a country code in this file."
+        )
+        reading.addWidget(self.region_box)
+        reading.addStretch(1)
+        layout.addLayout(reading)
+        self.encoding_box.activated.connect(self._encoding_chosen)
+        self.region_box.activated.connect(lambda _index: self.refresh())
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.columns = QTableWidget(0, 3)
         self.columns.setHorizontalHeaderLabels(["Column in the file", "Example", "Import as"])
@@ -159,7 +187,16 @@ class MappingPage(QWizardPage):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        splitter.addWidget(self.columns)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.columns, 1)
+        self.fates = QLabel("")
+        self.fates.setObjectName("column_fates")
+        self.fates.setWordWrap(True)
+        self.fates.setTextFormat(Qt.TextFormat.RichText)
+        upper_layout.addWidget(self.fates)
+        splitter.addWidget(upper)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -187,12 +224,20 @@ class MappingPage(QWizardPage):
         assert table is not None
         noun = ENTITY_LABELS[entity]
         refused = len(table.problems)
+        skipped = (
+            f" Skipped above the header: “{' / '.join(table.preamble)[:120]}”."
+            if table.preamble
+            else ""
+        )
         self.about.setText(
             f"<b>{Path(self._wizard.path).name}</b> — {table.format}, {table.details}; "
             f"{len(table.rows) + refused:,} rows to import as {noun}"
             + ("" if table.has_header else " (no header row: columns named by position)")
             + ". Change what a column is imported as in the list; the preview below follows."
+            + skipped
         )
+        self._fill_encodings(table)
+        self._region_cache: dict[tuple[int, ...], Any] = {}
         mapping = importing.guess_mapping(table, entity, self._wizard.preset)
         targets = importing.TARGETS[entity]
         self.combos = []
@@ -212,6 +257,51 @@ class MappingPage(QWizardPage):
             self.combos.append(combo)
         self.refresh()
 
+    def _fill_encodings(self, table: Table) -> None:
+        box = self.encoding_box
+        box.clear()
+        box.setEnabled(table.encoding is not None)
+        if table.encoding is None:
+            box.addItem("— (a workbook)", None)
+            return
+        chosen = self._wizard.text_encoding
+        detected = table.encoding_label or table.encoding
+        box.addItem(f"{detected} (detected)" if chosen == AUTO else f"{detected} (chosen)", AUTO)
+        for codec, label in ENCODINGS.items():
+            box.addItem(label, codec)
+        box.setCurrentIndex(0)
+
+    def _encoding_chosen(self, index: int) -> None:
+        codec = self.encoding_box.itemData(index)
+        if codec == AUTO:
+            return
+        self._wizard.reread(codec, self.initializePage)
+
+    def _fill_regions(self, auto_label: str) -> None:
+        box = self.region_box
+        current = box.currentData()
+        if box.count() == 0:
+            import phonenumbers
+
+            box.addItem("", None)
+            for code in sorted(phonenumbers.SUPPORTED_REGIONS):
+                calling = phonenumbers.country_code_for_region(code)
+                box.addItem(f"{code} (+{calling})", code)
+        box.setItemText(0, auto_label)
+        if current is None:
+            box.setCurrentIndex(0)
+
+    def region(self) -> str | None:
+        """The region the user chose (None: automatic)."""
+        return self.region_box.currentData()
+
+    def _auto_region(self, table: Table, mapping: list[str | None]) -> Any:
+        # Guessing reads up to thousands of rows: once per set of phone columns.
+        key = tuple(i for i, k in enumerate(mapping) if k in ("phone", "contact_phone"))
+        if key not in self._region_cache:
+            self._region_cache[key] = importing.choose_region(table, mapping)
+        return self._region_cache[key]
+
     def mapping(self) -> list[str | None]:
         return [combo.currentData() for combo in self.combos]
 
@@ -228,8 +318,13 @@ class MappingPage(QWizardPage):
         mapping = self.mapping()
         problem = importing.check_mapping(entity, mapping)
         self.problem.setText(problem or "")
+        automatic = self._auto_region(table, mapping)
+        self._fill_regions(f"{automatic.region} ({automatic.why})")
+        region = self.region() or automatic.region
+        self._wizard.region = self.region()
+        self._show_fates(table, entity, mapping)
         try:
-            rows = importing.preview(table, entity, mapping, limit=PREVIEW_ROWS)
+            rows = importing.preview(table, entity, mapping, limit=PREVIEW_ROWS, region=region)
         except CrmError as exc:
             rows = []
             self.problem.setText(str(exc))
@@ -238,12 +333,33 @@ class MappingPage(QWizardPage):
         self.preview.resizeColumnToContents(1)
         self.preview.setColumnWidth(1, min(self.preview.columnWidth(1), 420))
         shown = len(rows)
+        kept = sum(len(row.kept) for row in rows)
         self.summary.setText(
             f"First {shown:,} rows: {self.model.count('new'):,} new, "
             f"{self.model.count('duplicate'):,} duplicates, "
-            f"{self.model.count('refused'):,} refused."
+            f"{self.model.count('refused'):,} refused"
+            + (
+                f"; {kept:,} values kept as written in the notes (⚠, orange cells)."
+                if kept
+                else "."
+            )
         )
         self.completeChanged.emit()
+
+    def _show_fates(self, table: Table, entity: str, mapping: list[str | None]) -> None:
+        fates = column_fates(entity, table, mapping)
+        notes = "the description" if entity == "product" else "the notes"
+        parts = []
+        if fates.to_notes:
+            names = ", ".join(f"“{h}”" for h in fates.to_notes)
+            parts.append(f"<b>Kept in {notes}</b> as “Header: value”: {escape(names)}.")
+        if fates.left_out:
+            names = ", ".join(f"“{h}”" for h in fates.left_out)
+            parts.append(f"<b>Not imported:</b> {escape(names)}.")
+        if table.left_out:
+            found = ", ".join(f"{k} ×{n}" for k, n in sorted(table.left_out.items()))
+            parts.append(f"<b>Not kept from the cards:</b> {escape(found)}.")
+        self.fates.setText(" ".join(parts) or "Every column goes into a field.")
 
     def isComplete(self) -> bool:
         return (
@@ -343,7 +459,7 @@ class SummaryPage(QWizardPage):
         self.result = result
         self._done = True
         self.headline.setText(f"<b>Imported {result.source}.</b>")
-        self.counts.setText(result.summary())
+        self.counts.setText(result.summary() + "".join(f"\n• {line}" for line in result.details()))
         self.refused.setRowCount(len(result.refused_rows))
         for index, row in enumerate(result.refused_rows[:5000]):
             self.refused.setItem(index, 0, QTableWidgetItem(str(row.line)))
@@ -370,7 +486,7 @@ class SummaryPage(QWizardPage):
     def save_refused(self) -> None:
         if self.result is None:
             return
-        suggested = importing.refused_path_for(self._wizard.path)
+        suggested = importing.refused_path_for(self._wizard.path, self.result)
         name = self._wizard.ask_save_path(self, str(suggested))
         if not name:
             return
@@ -428,6 +544,8 @@ class ImportWizard(QWizard):
         self.entity = entity
         self.path = ""
         self.preset = "auto"
+        self.text_encoding = AUTO
+        self.region: str | None = None
         # Overridable for tests: questions and file dialogs.
         self.confirm: Callable[[QWidget, str, str], bool] = _confirm
         self.ask_save_path: Callable[[QWidget, str], str] = _ask_save_path
@@ -448,9 +566,22 @@ class ImportWizard(QWizard):
         self.entity = entity
         self.path = str(path)
         self.preset = self.file_page.preset_box.currentData()
+        self.text_encoding = AUTO
+        self._read(entity, path, done)
+
+    def reread(self, text_encoding: str, then: Callable[[], None]) -> None:
+        """Read the file again in another encoding, then show it (the mapping page)."""
+        self.text_encoding = text_encoding
+        self._read(self.entity, Path(self.path), lambda ok: then() if ok else None)
+
+    def _read(self, entity: str, path: Path, done: Callable[[bool], None]) -> None:
+        text_encoding = self.text_encoding
+        locale_name = settings.get("locale")
 
         def work(context: JobContext) -> Table:
-            return importing.read_file(path, entity=entity)
+            return importing.read_file(
+                path, entity=entity, text_encoding=text_encoding, locale_name=locale_name
+            )
 
         def succeeded(table: Table) -> None:
             self.table = table
@@ -479,6 +610,7 @@ class ImportWizard(QWizard):
         mapping = self.mapping_page.mapping()
         policy = self.policy_page.policy()
         name = Path(self.path).name
+        region = self.mapping_page.region()
 
         def work(context: JobContext) -> ImportResult:
             return importing.run_import(
@@ -486,6 +618,7 @@ class ImportWizard(QWizard):
                 entity,
                 policy=policy,
                 mapping=mapping,
+                region=region,
                 source_name=name,
                 progress=context.progress,
                 cancelled=context.cancelled,
@@ -515,5 +648,6 @@ def _confirm(parent: QWidget, title: str, text: str) -> bool:
 
 
 def _ask_save_path(parent: QWidget, suggested: str) -> str:
-    name, _ = QFileDialog.getSaveFileName(parent, "Save refused rows", suggested, "CSV (*.csv)")
+    kind = "vCards (*.vcf)" if suggested.endswith(".vcf") else "CSV (*.csv)"
+    name, _ = QFileDialog.getSaveFileName(parent, "Save refused rows", suggested, kind)
     return name

@@ -1,0 +1,232 @@
+"""One start of the app (or of a bare PySide6 window), watched from inside: what bench_ui times.
+
+Run as its own process by ``bench_ui.py``; it prints ``ready <epoch seconds>`` at
+the moment the screen it waits for has been painted, and ``rss <MB> <what>`` for
+the memory figures. The app starts through its real entry point
+(``crm_desktop.cli.main``); the probe only watches paint events and, for the
+customer table, does what a user does (Ctrl+2 as soon as the window takes it).
+
+    python bench/ui_probe.py bare
+    python bench/ui_probe.py today DB          Today painted with its data (cards filled)
+    python bench/ui_probe.py customers DB      the customer table painted with rows
+    python bench/ui_probe.py memory DB [table] [noindex]
+                                               RSS once Today is shown and the background
+                                               work is done; [table]: then also with the
+                                               customer table opened and scrolled to the end;
+                                               [noindex]: the Python search index never
+                                               loaded (what an index outside Python leaves)
+
+"Painted" is the end of the first paint of the watched widgets after their data
+arrived (under Xvfb the pixels are then on the X server): a zero-timer set from the
+paint event fires once the whole repaint is done and flushed.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+
+def _ready() -> None:
+    print(f"ready {time.time():.6f}", flush=True)
+
+
+def _quit() -> None:
+    sys.stdout.flush()
+    os._exit(0)  # the figure is taken: skip the teardown, as a timed run should
+
+
+class PaintWatch(QObject):
+    """Calls ``then`` once, right after the first paint of any watched widget."""
+
+    def __init__(self, widgets: list[QWidget], then: Any):
+        super().__init__()
+        self.then = then
+        self.fired = False
+        self.widgets = widgets
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if not self.fired and event.type() == QEvent.Type.Paint:
+            self.fired = True
+            QTimer.singleShot(0, self.then)  # after the whole repaint (and its flush) is done
+        return False
+
+
+_keep: list[object] = []  # watchers must outlive the function that made them
+
+
+def watch_paint(root: QWidget, then: Any) -> None:
+    _keep.append(PaintWatch([root, *root.findChildren(QWidget)], then))
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def bare() -> None:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1180, 760)
+    window.show()
+    watch_paint(window, lambda: (_ready(), _quit()))
+    app.exec()
+
+
+def run_app(db: str, on_attached: Any) -> None:
+    """Start the app through its entry point; ``on_attached(window)`` once the file is open."""
+    from crm_desktop.ui import first_run
+    from crm_desktop.ui.main_window import MainWindow
+
+    attach = MainWindow.attach
+
+    def attached(window: MainWindow) -> None:
+        attach(window)
+        on_attached(window)
+
+    MainWindow.attach = attached  # type: ignore[method-assign]
+    # An empty file makes the app offer sample data in a modal dialog: decline it unseen.
+    first_run.offer_sample_data = lambda *args, **kwargs: "empty"  # type: ignore[assignment]
+    from crm_desktop import cli
+
+    sys.exit(cli.main(["--db", db]))
+
+
+def when_today_painted(window: Any, then: Any) -> None:
+    today = window.page("today")
+    if getattr(today, "data", None) is not None:
+        watch_paint(today, then)
+    else:
+        today.loaded.connect(lambda: watch_paint(today, then))
+
+
+def today(db: str) -> None:
+    run_app(db, lambda window: when_today_painted(window, lambda: (_ready(), _quit())))
+
+
+def when_rows_painted(page: Any, then: Any) -> None:
+    model = page.model
+    table = page.table
+
+    def loaded() -> None:
+        if model.rowCount() == 0:
+            raise SystemExit("the customer table is empty")
+        watch_paint(table.viewport(), then)
+
+    if model.has_loaded() and not model.is_loading():
+        loaded()
+    else:
+        model.ids_loaded.connect(loaded)
+
+
+def customers(db: str) -> None:
+    def attached(window: Any) -> None:
+        window.show_section("customers")  # Ctrl+2, as soon as the window takes it
+        when_rows_painted(window.current_list(), lambda: (_ready(), _quit()))
+
+    run_app(db, attached)
+
+
+def settle_then(then: Any) -> None:
+    """Once the background work after start is done (search index, list pages), and calm."""
+    from crm_desktop.ui.jobs import running_jobs
+    from crm_desktop.ui.tables.runner import runner
+
+    calm = {"since": None}
+
+    def check() -> None:
+        busy = running_jobs() or runner().is_busy()
+        now = time.perf_counter()
+        if busy:
+            calm["since"] = None
+        elif calm["since"] is None:
+            calm["since"] = now
+        elif now - calm["since"] > 1.0:
+            timer.stop()
+            gc.collect()
+            then()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(50)
+    _keep.append(timer)
+
+
+def python_index_mb() -> str:
+    """Python memory of the in-memory search index, loaded once more under tracemalloc."""
+    import tracemalloc
+
+    from crm_desktop.services import search
+
+    index_class = getattr(search, "MemoryIndex", None)
+    if index_class is None:
+        return "n/a"
+    tracemalloc.start()
+    index = index_class()
+    index.search([])
+    size = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del index
+    return f"{size / 1e6:.1f}"
+
+
+def memory(db: str, with_table: bool, index: bool = True) -> None:
+    if not index:
+        from crm_desktop.services import search
+
+        search.search_customers = lambda query, *, limit=None: []  # the start's index load
+
+    def attached(window: Any) -> None:
+        def with_today() -> None:
+            print(f"rss {rss_mb():.1f} today", flush=True)
+            if not with_table:
+                print(f"index {python_index_mb() if index else 'n/a'}", flush=True)
+                _quit()
+            window.show_section("customers")
+            page = window.current_list()
+
+            def rows_shown() -> None:
+                page.table.scrollToBottom()
+                watch_paint(page.table.viewport(), lambda: settle_then(scrolled))
+
+            def scrolled() -> None:
+                last = page.table.rowAt(page.table.viewport().height() - 2)
+                assert last == page.model.rowCount() - 1, (last, page.model.rowCount())
+                print(f"rss {rss_mb():.1f} table", flush=True)
+                print(f"index {python_index_mb() if index else 'n/a'}", flush=True)
+                _quit()
+
+            when_rows_painted(page, rows_shown)
+
+        when_today_painted(window, lambda: settle_then(with_today))
+
+    run_app(db, attached)
+
+
+def main(argv: list[str]) -> None:
+    mode = argv[0]
+    if mode == "bare":
+        bare()
+    elif mode == "today":
+        today(argv[1])
+    elif mode == "customers":
+        customers(argv[1])
+    elif mode == "memory":
+        memory(argv[1], with_table="table" in argv[2:], index="noindex" not in argv[2:])
+    else:
+        raise SystemExit(f"unknown mode {mode!r}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

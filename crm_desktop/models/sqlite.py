@@ -1,0 +1,199 @@
+"""Our SQLite database object: text that is not UTF-8, and the environment's errors, handled once.
+
+Two things every connection of the app needs, whatever reads or writes:
+
+* **Text that is not valid UTF-8.** Any SQLite tool can store such bytes in
+  a TEXT column (``CAST(x'416e6e61ff' AS TEXT)``), and Python's driver then
+  fails on the whole query. Our connections read text the fast way until they
+  meet such a value; then that connection switches to decoding with U+FFFD
+  for each bad byte and the query goes on (re-run when rows of a batch would
+  be lost). Every screen, search, export and report thus shows "Anna�"
+  instead of failing; ``crm-desktop check`` lists those rows.
+* **The environment's errors at the transaction boundary.** A write that
+  fails because the disk is full, the file is locked by another program,
+  read-only or failing raises the :class:`~crm_desktop.errors.EnvironmentFault`
+  that says so (see :func:`crm_desktop.errors.environment_error`) when its
+  transaction ends. When SQLite has already rolled the transaction back
+  itself (it does on a full disk or an I/O error), the rollback peewee then
+  asks for is skipped instead of hiding the real cause behind "cannot
+  rollback - no transaction is active".
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from types import TracebackType
+from typing import Any
+
+from peewee import SqliteDatabase, _savepoint
+
+from crm_desktop.errors import environment_error
+
+_DECODE_FAILURE = "Could not decode to UTF-8"
+# A statement that only reads can be run again to recover rows a failed batch lost.
+_READS_ONLY = re.compile(r"^\s*(?:SELECT|WITH|PRAGMA|VALUES)\b", re.IGNORECASE)
+
+
+def lenient_text(raw: bytes) -> str:
+    """Text as stored, with U+FFFD for every byte that is not valid UTF-8."""
+    return raw.decode("utf-8", "replace")
+
+
+def _is_decode_failure(exc: sqlite3.Error) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and str(exc).startswith(_DECODE_FAILURE)
+
+
+class LenientCursor(sqlite3.Cursor):
+    """A cursor that reads invalid UTF-8 as U+FFFD instead of failing (see the module)."""
+
+    _query: tuple[str, Any] | None = None
+    _delivered = 0
+
+    def execute(self, sql: str, parameters: Any = (), /) -> LenientCursor:
+        self._query, self._delivered = (sql, parameters), 0
+        super().execute(sql, parameters)
+        return self
+
+    def executemany(self, sql: str, seq_of_parameters: Any, /) -> LenientCursor:
+        self._query, self._delivered = None, 0
+        super().executemany(sql, seq_of_parameters)
+        return self
+
+    def _go_lenient(self, exc: sqlite3.Error) -> None:
+        if not _is_decode_failure(exc):
+            raise exc
+        self.connection.text_factory = lenient_text  # this connection, from now on
+
+    def _run_again(self, exc: sqlite3.Error) -> None:
+        """Run the query again and skip the rows already handed out (the failed batch lost some)."""
+        if self._query is None or not _READS_ONLY.match(self._query[0]):
+            raise exc
+        super().execute(*self._query)
+        skip = self._delivered
+        while skip > 0:
+            rows = super().fetchmany(min(skip, 1000))
+            if not rows:
+                break
+            skip -= len(rows)
+
+    def fetchone(self) -> Any:
+        try:
+            row = super().fetchone()
+        except sqlite3.OperationalError as exc:
+            self._go_lenient(exc)
+            row = super().fetchone()  # the statement still stands on the row that failed
+        if row is not None:
+            self._delivered += 1
+        return row
+
+    def __iter__(self) -> Iterator[Any]:  # type: ignore[override]
+        # A loop takes rows in batches: a Python call per batch, not per row (a quarter
+        # faster on 100,000 rows than going through __next__ below).
+        while rows := self.fetchmany(256):
+            yield from rows
+
+    def __next__(self) -> Any:
+        try:
+            row = super().__next__()
+        except sqlite3.OperationalError as exc:
+            self._go_lenient(exc)
+            row = super().__next__()
+        self._delivered += 1
+        return row
+
+    def fetchmany(self, size: int | None = None) -> list[Any]:
+        size = self.arraysize if size is None else size
+        try:
+            rows = super().fetchmany(size)
+        except sqlite3.OperationalError as exc:
+            self._go_lenient(exc)
+            self._run_again(exc)
+            rows = super().fetchmany(size)
+        self._delivered += len(rows)
+        return rows
+
+    def fetchall(self) -> list[Any]:
+        try:
+            rows = super().fetchall()
+        except sqlite3.OperationalError as exc:
+            self._go_lenient(exc)
+            self._run_again(exc)
+            rows = super().fetchall()
+        self._delivered += len(rows)
+        return rows
+
+
+class LenientConnection(sqlite3.Connection):
+    """A connection whose every cursor is a :class:`LenientCursor` (``execute`` included)."""
+
+    def cursor(self, factory: Any = LenientCursor) -> Any:
+        return super().cursor(factory)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Any, /) -> Any:
+        return self.cursor().executemany(sql, parameters)
+
+
+class _Savepoint(_savepoint):
+    """A savepoint whose rollback is skipped when SQLite already ended the whole transaction."""
+
+    def rollback(self, begin: bool = True) -> None:
+        conn = self.db._state.conn
+        if conn is not None and not conn.in_transaction:
+            return
+        super().rollback(begin)
+
+
+class _Translating:
+    """``database.atomic()``, whose failures caused by the environment say so in plain words."""
+
+    def __init__(self, db: CrmDatabase, inner: Any):
+        self._db = db
+        self._inner = inner
+
+    def __enter__(self) -> Any:
+        return self._inner.__enter__()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        try:
+            handled = self._inner.__exit__(kind, exc, tb)
+        except Exception as failure:  # the commit (or the rollback) itself failed
+            explained = environment_error(failure, where=self._db.database)
+            if explained is None or explained is failure:
+                raise
+            raise explained from failure
+        if exc is not None and not handled and isinstance(exc, Exception):
+            explained = environment_error(exc, where=self._db.database)
+            if explained is not None and explained is not exc:
+                raise explained from exc
+        return bool(handled)
+
+
+class CrmDatabase(SqliteDatabase):
+    """peewee's SQLite database with the two behaviours of the module docstring."""
+
+    def _connect(self) -> sqlite3.Connection:
+        self.connect_params.setdefault("factory", LenientConnection)
+        conn: sqlite3.Connection = super()._connect()  # type: ignore[misc]
+        return conn
+
+    def atomic(self, *args: Any, **kwargs: Any) -> Any:
+        return _Translating(self, super().atomic(*args, **kwargs))
+
+    def savepoint(self) -> Any:
+        return _Savepoint(self)
+
+    def rollback(self) -> None:
+        conn = self._state.conn  # type: ignore[attr-defined]
+        if conn is not None and not conn.in_transaction:
+            return  # SQLite rolled it back already (a full disk, an I/O error)
+        super().rollback()
