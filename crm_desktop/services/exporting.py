@@ -51,6 +51,7 @@ from crm_desktop.services import listing, money, settings
 from crm_desktop.services.clock import TIMESTAMP_FORMAT
 from crm_desktop.services.importing import vcard
 from crm_desktop.services.money import line_total_sql
+from crm_desktop.services.taxes import line_net_sql
 
 Progress = Callable[[int, int], None]
 Row = dict[str, Any]
@@ -182,7 +183,7 @@ FULL: dict[str, FullExport] = {
             _c(
                 "total_cents",
                 "Total",
-                f"(SELECT coalesce(sum({_LINE_TOTAL}), 0) FROM order_line l "
+                f"(SELECT coalesce(sum({line_net_sql('l')}), 0) FROM order_line l "
                 "WHERE l.order_id = o.id)",
                 "money",
             ),

@@ -539,6 +539,13 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda: self.show_section(key))
         self.menus["View"].insertAction(self.actions["back"], action)
 
+    def add_list_section(self, section: Section, icon: QIcon | None = None) -> None:
+        self.add_section(section.key, section.title, lambda: self._make_list(section), icon)
+
+    def list_page(self, key: str) -> QWidget:
+        """The page of a section, built now if it was not yet (a feature's list, say)."""
+        return self.page(key)
+
     def add_record_action(self, entity: str, action: QAction) -> None:
         self._record_actions.setdefault(entity, []).append(action)
         self.addAction(action)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from crm_desktop.models import SCHEMA_VERSION, close_database, database
+from crm_desktop.models import SCHEMA_VERSION, SELLING_MODELS, close_database, database
+from crm_desktop.models.migrations import V4_ADDED_COLUMNS
 from crm_desktop.services import importing, open_session
 
 
@@ -16,6 +17,10 @@ def test_version_2_file_gets_the_import_tables(tmp_path):
     conn = sqlite3.connect(old)
     conn.execute("DROP TABLE import_item")
     conn.execute("DROP TABLE import_batch")
+    for table in reversed([m._meta.table_name for m in SELLING_MODELS]):  # schema 4
+        conn.execute(f'DROP TABLE "{table}"')
+    for table, column in V4_ADDED_COLUMNS:
+        conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()

@@ -101,6 +101,10 @@ class CustomerDetailPage(QWidget):
         self.edit_button.clicked.connect(self.edit_customer)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
+        from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: what they owe
+
+        self.overdue_invoices = OverdueNotice(self, customer_id=-1)
+        outer.addWidget(self.overdue_invoices)
 
         # Two groups of buttons: what was said (log) and what to add. Side by side when
         # they fit, else the second group on a line of its own (a 900-pixel window).
@@ -203,6 +207,7 @@ class CustomerDetailPage(QWidget):
         self.customer_id = customer_id
         self.tabs.setCurrentIndex(0)
         self._apply_formats(Formats.load())
+        self.overdue_invoices.set_customer(customer_id)
         self.reload()
 
     def reload(self) -> None:

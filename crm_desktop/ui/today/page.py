@@ -211,6 +211,10 @@ class TodayPage(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
+        from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: overdue invoices
+
+        self.overdue_invoices = OverdueNotice(self)
+        layout.addWidget(self.overdue_invoices)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
         self.setFocusProxy(self.tasks_card.tree)
