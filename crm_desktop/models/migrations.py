@@ -30,6 +30,13 @@ Versions:
      ``tax_id`` and ``kpp`` on ``customer``. Columns are added with ALTER
      TABLE (SQLite writes them where a new file's CREATE TABLE has them);
      new files run the same frozen statements (:func:`frozen_sql`).
+  6  search rows that cannot go stale (:func:`_v5_to_v6`): triggers on
+     ``customer``, ``contact``, ``customer_tag`` and ``tag`` clear the
+     ``stamp`` of the customers' ``customer_search`` rows (or delete the row of
+     a deleted customer) whoever writes, so an edit by another SQLite tool is
+     re-indexed at the next search; every row is marked stale, because the
+     search text is now grouped for ranking. New files run the same
+     statements (:data:`SEARCH_TRIGGERS`).
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -614,12 +621,45 @@ def _v4_to_v5(db: SqliteDatabase) -> None:
             db.execute_sql(statement)
 
 
+# --- version 6: search rows that cannot go stale ----------------------------------------------
+_STALE = 'UPDATE "customer_search" SET "stamp" = NULL WHERE "id"'
+SEARCH_TRIGGERS = (
+    'CREATE TRIGGER "search_stale_customer" AFTER UPDATE ON "customer" '
+    f'BEGIN {_STALE} = new."id"; END',
+    'CREATE TRIGGER "search_gone_customer" AFTER DELETE ON "customer" '
+    'BEGIN DELETE FROM "customer_search" WHERE "id" = old."id"; END',
+    'CREATE TRIGGER "search_stale_contact_insert" AFTER INSERT ON "contact" '
+    f'BEGIN {_STALE} = new."customer_id"; END',
+    'CREATE TRIGGER "search_stale_contact_update" AFTER UPDATE ON "contact" '
+    f'BEGIN {_STALE} IN (old."customer_id", new."customer_id"); END',
+    'CREATE TRIGGER "search_stale_contact_delete" AFTER DELETE ON "contact" '
+    f'BEGIN {_STALE} = old."customer_id"; END',
+    'CREATE TRIGGER "search_stale_tag_link_insert" AFTER INSERT ON "customer_tag" '
+    f'BEGIN {_STALE} = new."customer_id"; END',
+    'CREATE TRIGGER "search_stale_tag_link_update" AFTER UPDATE ON "customer_tag" '
+    f'BEGIN {_STALE} IN (old."customer_id", new."customer_id"); END',
+    'CREATE TRIGGER "search_stale_tag_link_delete" AFTER DELETE ON "customer_tag" '
+    f'BEGIN {_STALE} = old."customer_id"; END',
+    'CREATE TRIGGER "search_stale_tag_rename" AFTER UPDATE OF "name" ON "tag" '
+    f'BEGIN {_STALE} IN (SELECT "customer_id" FROM "customer_tag" WHERE "tag_id" = new."id"); END',
+)
+
+
+def _v5_to_v6(db: SqliteDatabase) -> None:
+    for statement in SEARCH_TRIGGERS:
+        db.execute_sql(statement)
+    # The search text is now laid out in the groups a match is ranked by: every row is
+    # marked stale, and the next search (or the window's start) re-indexes it.
+    db.execute_sql('UPDATE "customer_search" SET "stamp" = NULL')
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 
 

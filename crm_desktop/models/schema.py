@@ -23,7 +23,12 @@ from typing import NamedTuple
 
 from peewee import SchemaManager, SqliteDatabase, sort_models  # type: ignore[attr-defined]
 
-from crm_desktop.models.migrations import SCHEMA_VERSION, frozen_sql, introduced_in
+from crm_desktop.models.migrations import (
+    SCHEMA_VERSION,
+    SEARCH_TRIGGERS,
+    frozen_sql,
+    introduced_in,
+)
 from crm_desktop.models.tables import ALL_MODELS
 
 # "CRMD": the application_id that marks a SQLite file as a CRM Desktop database.
@@ -49,6 +54,8 @@ def create_schema(db: SqliteDatabase) -> None:
                     db.execute_sql(statement)
             else:
                 SchemaManager(model, database=db).create_all(safe=True)
+        for statement in SEARCH_TRIGGERS:
+            db.execute_sql(statement)
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

@@ -25,8 +25,8 @@ from datetime import UTC, date, datetime, timedelta
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.models import database
 from crm_desktop.models.enums import DEAL_STAGE_PROBABILITY
-from crm_desktop.services import settings
-from crm_desktop.services.changes import before_bulk_change, notify, transaction
+from crm_desktop.services import search, settings
+from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import TIMESTAMP_FORMAT, today
 from crm_desktop.services.demo_names import (
     CAMPAIGNS,
@@ -508,4 +508,7 @@ def generate(
         if not settings.get("company_name"):
             settings.set_many({"company_name": "Northwind Demo Trading Ltd"})
         notify("*", (), "reload")
+        # The search rows were written here directly, not through reindex_customers: the
+        # memory index must reload them, whichever thread loaded the data.
+        after_commit(search.MEMORY.forget)
     return result

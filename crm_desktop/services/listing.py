@@ -667,7 +667,16 @@ def list_ids(entity: str, query: ListQuery | None = None) -> list[int]:
         source = list_spec.lean_from
     ordering = order_by(list_spec, query)
     sql = f"SELECT {list_spec.id_sql} FROM {source} WHERE {where} ORDER BY {ordering}"
-    return [row[0] for row in database.execute_sql(sql, params)]
+    found = [row[0] for row in database.execute_sql(sql, params)]
+    if (
+        matched is not None
+        and _sort_key_and_direction(list_spec, query)[0] == list_spec.search_order
+    ):
+        # Filters narrowed a search: keep the search's ranking (best match first).
+        kept = set(found)
+        ranked = [i for i in matched if i in kept]
+        return ranked[::-1] if _sort_key_and_direction(list_spec, query)[1] else ranked
+    return found
 
 
 def count(entity: str, query: ListQuery | None = None) -> int:

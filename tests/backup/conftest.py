@@ -60,6 +60,10 @@ def make_old_version(path: Path, version: int = 1) -> None:
         )
         if name not in TABLES
     ]
+    for (trigger,) in conn.execute(  # schema 6: the search triggers
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
+    ).fetchall():
+        conn.execute(f'DROP TRIGGER "{trigger}"')
     for name in extra:
         conn.execute(f'DROP TABLE "{name}"')
     # Schema 4 (selling): its tables and the columns it added to the brief's tables.

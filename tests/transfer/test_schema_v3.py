@@ -15,6 +15,10 @@ def test_version_2_file_gets_the_import_tables(tmp_path):
     database.execute_sql("INSERT INTO customer (name) VALUES ('Kept')")
     close_database()
     conn = sqlite3.connect(old)
+    for (trigger,) in conn.execute(  # schema 6: the search triggers
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
+    ).fetchall():
+        conn.execute(f'DROP TRIGGER "{trigger}"')
     conn.execute("DROP TABLE import_item")
     conn.execute("DROP TABLE import_batch")
     for table in reversed([m._meta.table_name for m in SELLING_MODELS]):  # schema 4
