@@ -57,10 +57,16 @@ def build_shop() -> dict[str, int]:
     )
     return {
         "buyer": customers.create_customer(
-            {"name": "Romashka", "legal_name": "ООО «Ромашка»", "country": "Россия",
-             "city": "Москва", "address": "ул. Тверская, 7", "tax_id": "7707083893",
-             "kpp": "773601001"}
-        ),  # fmt: skip
+            {
+                "name": "Romashka",
+                "legal_name": "ООО «Ромашка»",
+                "country": "Россия",
+                "city": "Москва",
+                "address": "ул. Тверская, 7",
+                "tax_id": "7707083893",
+                "kpp": "773601001",
+            }
+        ),
         "muller": customers.create_customer(
             {"name": "Müller GmbH", "country": "Deutschland", "tax_id": "DE136695976"}
         ),
@@ -69,9 +75,8 @@ def build_shop() -> dict[str, int]:
             {"sku": "CH-1", "name": "Office chair", "unit_price_cents": "99.99"}
         ),
         "book": products.create_product(
-            {"sku": "BK-1", "name": "Book: Ergonomics", "unit_price_cents": "20.00",
-             "tax_pct": "7"}
-        ),  # fmt: skip
+            {"sku": "BK-1", "name": "Book: Ergonomics", "unit_price_cents": "20.00", "tax_pct": "7"}
+        ),
         "service": products.create_product(
             {"name": "Consulting hour", "unit_price_cents": "120.00", "tax_pct": "0"}
         ),
@@ -97,9 +102,13 @@ def main() -> None:
         [
             {"product_id": shop["chair"], "quantity": "3"},
             {"product_id": shop["book"], "quantity": "2", "discount_pct": "10"},
-            {"description": "Стул «Офис» 办公椅 — assembly", "quantity": "1.5",
-             "unit_price_cents": "45.00", "tax_pct": "19"},
-        ],  # fmt: skip
+            {
+                "description": "Стул «Офис» 办公椅 — assembly",
+                "quantity": "1.5",
+                "unit_price_cents": "45.00",
+                "tax_pct": "19",
+            },
+        ],
     )
 
     def settle(ms: int = 400) -> None:
