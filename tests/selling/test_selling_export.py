@@ -85,3 +85,25 @@ def test_quotes_invoices_and_payments_export_as_the_database_holds_them(shop, db
     sheet = load_workbook(tmp_path / "q.xlsx", read_only=True)["Quote lines"]
     quote_lines = list(sheet.iter_rows(values_only=True))
     assert [(r[3], r[7]) for r in quote_lines[1:]] == [("Chair", 19), ("Book", 7)]
+
+
+def test_products_keep_their_tax_rate_through_export_and_import(shop, tmp_path):
+    from crm_desktop.services import importing, products
+
+    exporting.export_table("products", tmp_path / "p.csv")
+    assert sorted(r["Tax %"] for r in _csv(tmp_path / "p.csv")) == ["", "0", "7"]
+    source = tmp_path / "prices.csv"
+    source.write_text(
+        "Артикул,Наименование,Цена,НДС\nA-1,Стул,1000,20\nA-2,Книга,500,\nA-3,Лампа,10,120\n",
+        encoding="utf-8",
+    )
+    result = importing.run_import(source, "product")
+    assert (result.created, result.refused) == (3, 0)
+    found = rows("SELECT sku, tax_pct, description FROM product WHERE sku LIKE 'A-%' ORDER BY sku")
+    assert found[:2] == [("A-1", 20.0, None), ("A-2", None, None)]  # empty: the default rate
+    # A rate the database would refuse is kept as written in the description (nothing lost).
+    assert found[2][:2] == ("A-3", None) and "120" in found[2][2] and "НДС" in found[2][2]
+    [chair] = [p for p in products.product_choices("Стул")]
+    assert chair["tax_pct"] == 20
+    importing.undo_batch(result.batch_id)
+    assert rows("SELECT count(*) FROM product WHERE sku LIKE 'A-%'") == [(0,)]
