@@ -212,6 +212,8 @@ class ListModel(QAbstractTableModel):
             value = row.values.get(self._keys[column]) if row is not None else None
             if role == RAW_ROLE:
                 return value
+            if row is not None and MATCH_KEY in row.values and self._keys[column] == "name":
+                return self.data(index, _DISPLAY)  # the whole reason, when the cell cuts it
             return value if isinstance(value, str) and len(value) > 30 else None
         return None
 
