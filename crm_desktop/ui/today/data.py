@@ -20,7 +20,7 @@ CLOSING_DAYS = 30
 
 @dataclass
 class TodayData:
-    """Today's tasks (overdue first), deals closing soon and recent interactions."""
+    """Today's tasks (due today, then overdue newest first), deals soon, recent interactions."""
 
     day: date
     tasks: list[Row] = field(default_factory=list)
@@ -36,14 +36,19 @@ def load_today(limit: int = LIMIT) -> TodayData:
     """Read the Today screen's lines (a few list queries, newest data)."""
     day = today()
     data = TodayData(day)
-    task_ids = listing.list_ids(
-        "task",
-        ListQuery(filters={"status": "open", "due_to": day.isoformat()}, sort="due_date"),
+    iso = day.isoformat()
+    # Counts by COUNT(*) (no id lists); due today leads, then overdue newest first.
+    due_today = ListQuery(
+        filters={"status": "open", "due_from": iso, "due_to": iso}, sort="due_date"
     )
-    data.task_total = len(task_ids)
-    data.overdue = len(listing.list_ids("task", ListQuery(filters={"overdue": True})))
+    overdue = ListQuery(filters={"overdue": True}, sort="due_date", descending=True)
+    data.overdue = listing.count("task", overdue)
+    data.task_total = listing.count("task", due_today) + data.overdue
+    task_ids = listing.list_ids("task", due_today)[:limit]
+    if len(task_ids) < limit:
+        task_ids += listing.list_ids("task", overdue)[: limit - len(task_ids)]
     data.tasks = listing.fetch_rows(
-        "task", task_ids[:limit], ["title", "due_date", "priority", "customer_name", "status"]
+        "task", task_ids, ["title", "due_date", "priority", "customer_name", "status"]
     )
     deal_ids = listing.list_ids(
         "deal",
