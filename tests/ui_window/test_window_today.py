@@ -114,3 +114,31 @@ def test_due_today_leads_and_overdue_follow_newest_first(qtbot, window):
     _wait_for_line(qtbot, page, "task", due)
     _wait_for_line(qtbot, page, "task", recent)
     assert page.item_for("task", old[0]) is not None
+
+
+def test_deals_closing_soon_come_before_overdue_ones(qtbot, window):
+    from crm_desktop.ui.today import data as today_data
+
+    customer = customers.create_customer({"name": "Deal Order Ltd"})
+    day = today()
+
+    def deal(title, offset):
+        return deals.create_deal(
+            {
+                "title": title,
+                "customer_id": customer,
+                "stage": "proposal",
+                "expected_close": (day + timedelta(days=offset)).isoformat(),
+                "amount_cents": 100,
+            }
+        )
+
+    deal("Long past", -400)
+    deal("Last week", -7)
+    deal("In three days", 3)
+    deal("Tomorrow", 1)
+    titles = [row["title"] for row in today_data.load_today(limit=200).deals]
+    mine = [t for t in titles if t in {"Long past", "Last week", "In three days", "Tomorrow"}]
+    assert mine == ["Tomorrow", "In three days", "Last week", "Long past"]
+    upcoming = [row for row in today_data.load_today(limit=1).deals]
+    assert upcoming[0]["expected_close"] >= day.isoformat()

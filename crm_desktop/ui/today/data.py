@@ -50,14 +50,23 @@ def load_today(limit: int = LIMIT) -> TodayData:
     data.tasks = listing.fetch_rows(
         "task", task_ids, ["title", "due_date", "priority", "customer_name", "status"]
     )
-    deal_ids = listing.list_ids(
-        "deal",
-        ListQuery(filters={"closing_within_days": CLOSING_DAYS}, sort="expected_close"),
+    # Deals closing in the coming days first, then the overdue ones newest first.
+    coming = ListQuery(
+        filters={"closing_within_days": CLOSING_DAYS, "expected_from": iso}, sort="expected_close"
     )
-    data.deal_total = len(deal_ids)
+    yesterday = (day - timedelta(days=1)).isoformat()
+    late = ListQuery(
+        filters={"closing_within_days": CLOSING_DAYS, "expected_to": yesterday},
+        sort="expected_close",
+        descending=True,
+    )
+    data.deal_total = listing.count("deal", coming) + listing.count("deal", late)
+    deal_ids = listing.list_ids("deal", coming)[:limit]
+    if len(deal_ids) < limit:
+        deal_ids += listing.list_ids("deal", late)[: limit - len(deal_ids)]
     data.deals = listing.fetch_rows(
         "deal",
-        deal_ids[:limit],
+        deal_ids,
         ["title", "customer_name", "stage", "amount_cents", "probability", "expected_close"],
     )
     since = (day - timedelta(days=RECENT_DAYS)).isoformat()
