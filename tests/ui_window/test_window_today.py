@@ -114,6 +114,19 @@ def test_due_today_leads_and_overdue_follow_newest_first(qtbot, window):
     _wait_for_line(qtbot, page, "task", due)
     _wait_for_line(qtbot, page, "task", recent)
     assert page.item_for("task", old[0]) is not None
+    # Each group under its own heading, with its count; headings are not records.
+    tree = page.tasks_card.tree
+    lines = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    headings = [line for line in lines if line.startswith(("Due today", "Overdue"))]
+    assert headings == [
+        f"Due today ({loaded.task_total - loaded.overdue})",
+        f"Overdue ({loaded.overdue}), newest first",
+    ]
+    assert lines.index(headings[0]) < lines.index("Send quote") < lines.index(headings[1])
+    assert lines.index(headings[1]) < lines.index("Yesterday")
+    heading = tree.topLevelItem(lines.index(headings[1]))
+    assert not heading.flags() & Qt.ItemFlag.ItemIsSelectable
+    page._activated(heading, 0)  # a heading opens nothing and raises nothing
 
 
 def test_deals_closing_soon_come_before_overdue_ones(qtbot, window):
@@ -142,3 +155,20 @@ def test_deals_closing_soon_come_before_overdue_ones(qtbot, window):
     assert mine == ["Tomorrow", "In three days", "Last week", "Long past"]
     upcoming = [row for row in today_data.load_today(limit=1).deals]
     assert upcoming[0]["expected_close"] >= day.isoformat()
+
+
+def test_a_busy_day_still_shows_some_overdue_work(db):
+    from crm_desktop.ui.today import data as today_data
+
+    day = today()
+    for n in range(10):
+        tasks.create_task({"title": f"Today {n}", "due_date": day.isoformat()})
+    for n in range(4):
+        tasks.create_task(
+            {"title": f"Late {n}", "due_date": (day - timedelta(days=n + 1)).isoformat()}
+        )
+    loaded = today_data.load_today(limit=8)
+    titles = [row["title"] for row in loaded.tasks]
+    assert titles[:6] == [f"Today {n}" for n in range(6)]
+    assert titles[6:] == ["Late 0", "Late 1"]  # newest overdue first
+    assert loaded.overdue == 4 and loaded.task_total == 14

@@ -44,8 +44,11 @@ def load_today(limit: int = LIMIT) -> TodayData:
     overdue = ListQuery(filters={"overdue": True}, sort="due_date", descending=True)
     data.overdue = listing.count("task", overdue)
     data.task_total = listing.count("task", due_today) + data.overdue
-    task_ids = listing.list_ids("task", due_today)[:limit]
-    if len(task_ids) < limit:
+    # Room is kept for the overdue group (a quarter of the lines), so that a busy day does
+    # not hide that older work is waiting; today's tasks take the rest.
+    kept_for_overdue = min(data.overdue, limit // 4)
+    task_ids = listing.list_ids("task", due_today)[: limit - kept_for_overdue]
+    if len(task_ids) < limit and data.overdue:
         task_ids += listing.list_ids("task", overdue)[: limit - len(task_ids)]
     data.tasks = listing.fetch_rows(
         "task", task_ids, ["title", "due_date", "priority", "customer_name", "status"]

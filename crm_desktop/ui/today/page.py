@@ -136,15 +136,31 @@ class Card(QFrame):
         record = current.data(0, RECORD_ROLE) if current is not None else None
         tree.clear()
         tree.addTopLevelItems(items)
+        records = 0
+        for item in items:
+            if item.data(0, RECORD_ROLE) is None:
+                item.setFirstColumnSpanned(True)  # a group's heading: one line across
+            else:
+                records += 1
         tree.fit_columns()
-        self.set_count(len(items), total)
-        self.set_empty(None if items else empty_text)
+        self.set_count(records, total)
+        self.set_empty(None if records else empty_text)
         if record is None:
             return
         for item in items:
             if item.data(0, RECORD_ROLE) == record:
                 tree.setCurrentItem(item)
                 return
+
+
+def _heading(text: str) -> QTreeWidgetItem:
+    """A group's heading line in a card: bold, not a record, not selectable."""
+    item = QTreeWidgetItem([text])
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    font = item.font(0)
+    font.setBold(True)
+    item.setFont(0, font)
+    return item
 
 
 class TodayPage(QWidget):
@@ -290,8 +306,15 @@ class TodayPage(QWidget):
     def _fill_tasks(self, data: TodayData) -> None:
         fmt, day = self.formatter, data.day.isoformat()
         items = []
+        due_today = data.task_total - data.overdue
+        headed_overdue = False
+        if data.tasks and data.overdue and (data.tasks[0].get("due_date") or "") >= day:
+            items.append(_heading(self.tr("Due today (%Ln)", "", due_today)))
         for row in data.tasks:
             due = row.get("due_date") or ""
+            if due and due < day and data.overdue and not headed_overdue:
+                headed_overdue = True
+                items.append(_heading(self.tr("Overdue (%Ln), newest first", "", data.overdue)))
             item = self._item(
                 "task",
                 row["id"],
@@ -316,8 +339,15 @@ class TodayPage(QWidget):
     def _fill_deals(self, data: TodayData) -> None:
         fmt, day = self.formatter, data.day.isoformat()
         items = []
+        past = [row for row in data.deals if (row.get("expected_close") or "") < day]
+        if past and len(past) < len(data.deals):
+            items.append(_heading(self.tr("Closing soon")))
+        headed_past = False
         for row in data.deals:
             expected = row.get("expected_close") or ""
+            if past and expected < day and not headed_past:
+                headed_past = True
+                items.append(_heading(self.tr("Past their expected close date")))
             item = self._item(
                 "deal",
                 row["id"],
@@ -366,11 +396,15 @@ class TodayPage(QWidget):
     # --- acting ----------------------------------------------------------------------
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, RECORD_ROLE) is None:
+            return  # a group's heading
         entity, record_id = item.data(0, RECORD_ROLE)
         self.open_requested.emit(entity, record_id)
 
     def _task_ticked(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or column != 0 or item.checkState(0) != Qt.CheckState.Checked:
+            return
+        if item.data(0, RECORD_ROLE) is None:
             return
         _entity, task_id = item.data(0, RECORD_ROLE)
         title = item.text(0)
