@@ -14,18 +14,34 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from crm_desktop.i18n import N_, _
 from crm_desktop.reports import fonts
 from crm_desktop.reports.formatting import percent, quantity
 from crm_desktop.reports.model import Cancelled
 from crm_desktop.reports.pdf import MARGIN, build_pdf, notice, page_size
 from crm_desktop.reports.pdf_flowables import INK, MUTED, RULE, PagedTable, TextBlock
-from crm_desktop.services.money import decimal_places, format_money
+from crm_desktop.services.locale_format import amount_in_words, format_date
+from crm_desktop.services.money import currency_exponent, decimal_places, format_money
 from crm_desktop.services.reporting.invoice import Invoice
 
 STATUS_NOTICES = {
-    "draft": "Draft — this order is not confirmed yet, so this is not a valid invoice.",
-    "cancelled": "Cancelled — this order was cancelled; nothing is due.",
+    "draft": N_("Draft — this order is not confirmed yet, so this is not a valid invoice."),
+    "cancelled": N_("Cancelled — this order was cancelled; nothing is due."),
 }
+ORDER_STATUSES = {
+    "draft": N_("Draft"),
+    "confirmed": N_("Confirmed"),
+    "paid": N_("Paid"),
+    "shipped": N_("Shipped"),
+    "cancelled": N_("Cancelled"),
+}
+
+
+def _cell(text: str, size: float, *, bold: bool = False, align: str = "left") -> object:
+    """A table cell: the string itself, or a TextBlock when it needs another font (中文)."""
+    return (
+        text if fonts.is_simple(text, bold=bold) else TextBlock(text, size, bold=bold, align=align)
+    )
 
 
 def _lines_of(*parts: str | None) -> str:
@@ -51,11 +67,13 @@ def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | Non
         return format_money(cents, currency, locale)
 
     seller = _lines_of(
-        context.company_name or "(Set your company name in Settings)",
+        context.company_name or _("(Set your company name in Settings)"),
         context.company_address,
         context.company_email,
         context.company_phone,
-        f"Tax / VAT number: {context.company_tax_id}" if context.company_tax_id.strip() else None,
+        _("Tax / VAT number: {number}").format(number=context.company_tax_id)
+        if context.company_tax_id.strip()
+        else None,
     )
     customer = invoice.customer
     place = ", ".join(
@@ -63,7 +81,7 @@ def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | Non
     )
     buyer = _lines_of(
         customer.name,
-        f"Attn: {customer.contact}" if customer.contact else None,
+        _("Attn: {name}").format(name=customer.contact) if customer.contact else None,
         customer.address,
         place,
         customer.email,
@@ -76,10 +94,13 @@ def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | Non
         number = TextBlock(invoice.number, 9, bold=True, align="right")
     facts = Table(
         [
-            ["Invoice number", number],
-            ["Date", invoice.order_date.isoformat()],
-            ["Order status", invoice.status.capitalize()],
-            ["Currency", currency],
+            [_cell(_("Invoice number"), 8.5), number],
+            [_cell(_("Date"), 8.5), format_date(invoice.order_date, locale)],
+            [
+                _cell(_("Order status"), 8.5),
+                _cell(_(ORDER_STATUSES.get(invoice.status, invoice.status)), 9, bold=True),
+            ],
+            [_cell(_("Currency"), 8.5), currency],
         ],
         colWidths=[30 * mm, 45 * mm],
         hAlign="RIGHT",
@@ -102,8 +123,8 @@ def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | Non
     head = Table(
         [
             [
-                _block("From", seller),
-                [TextBlock("INVOICE", 20, bold=True, align="right"), Spacer(1, 4), facts],
+                _block(_("From"), seller),
+                [TextBlock(_("INVOICE"), 20, bold=True, align="right"), Spacer(1, 4), facts],
             ]
         ],
         colWidths=[width * 0.55, width * 0.45],
@@ -120,14 +141,15 @@ def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | Non
         )
     )
     story: list[Flowable] = [head, Spacer(1, 8 * mm)]
-    story += _block("Bill to", buyer, 11.5)
+    story += _block(_("Bill to"), buyer, 11.5)
     story.append(Spacer(1, 6 * mm))
     if invoice.status in STATUS_NOTICES:
-        story += [notice(STATUS_NOTICES[invoice.status], width), Spacer(1, 5 * mm)]
+        story += [notice(_(STATUS_NOTICES[invoice.status]), width), Spacer(1, 5 * mm)]
     if invoice.lines:
         rows = []
         for line in invoice.lines:
-            description = line.description + (f"\nSKU {line.sku}" if line.sku else "")
+            sku = _("SKU {sku}").format(sku=line.sku) if line.sku else ""
+            description = line.description + (f"\n{sku}" if sku else "")
             rows.append(
                 [
                     str(line.position),
@@ -140,7 +162,7 @@ def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | Non
             )
         story.append(
             PagedTable(
-                ["#", "Description", "Quantity", "Unit price", "Discount", "Amount"],
+                ["#", _("Description"), _("Quantity"), _("Unit price"), _("Discount"), _("Amount")],
                 rows,
                 weights=[0.45, 4.6, 1.05, 1.45, 0.95, 1.6],
                 right_aligned=[True, False, True, True, True, True],
@@ -149,15 +171,15 @@ def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | Non
             )
         )
     else:
-        story.append(TextBlock("This order has no lines.", 9.5, color=MUTED))
+        story.append(TextBlock(_("This order has no lines."), 9.5, color=MUTED))
     story.append(Spacer(1, 4 * mm))
     totals_rows = []
     if invoice.discount_cents:
         totals_rows += [
-            ["Subtotal before discounts", money(invoice.gross_cents)],
-            ["Discounts", money(-invoice.discount_cents)],
+            [_cell(_("Subtotal before discounts"), 9), money(invoice.gross_cents)],
+            [_cell(_("Discounts"), 9), money(-invoice.discount_cents)],
         ]
-    totals_rows.append(["Total", money(invoice.total_cents)])
+    totals_rows.append([_cell(_("Total"), 11.5, bold=True), money(invoice.total_cents)])
     totals = Table(totals_rows, colWidths=[50 * mm, 38 * mm], hAlign="RIGHT")
     totals.setStyle(
         TableStyle(
@@ -176,17 +198,23 @@ def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | Non
         )
     )
     story.append(totals)
+    in_words = amount_in_words(invoice.total_cents, currency, locale, currency_exponent(currency))
+    if in_words:  # the Russian invoice's «сумма прописью»
+        story += [
+            Spacer(1, 3 * mm),
+            TextBlock(_("Total in words: {amount}").format(amount=in_words), 9, max_lines=4),
+        ]
     if invoice.notes and invoice.notes.strip():
         story += [
             Spacer(1, 7 * mm),
-            TextBlock("Notes", 9, bold=True, space_after=2),
+            TextBlock(_("Notes"), 9, bold=True, space_after=2),
             TextBlock(invoice.notes.strip(), 8.8, max_lines=60),
         ]
     build_pdf(
         target,
         story,
         context=context,
-        title=f"Invoice {invoice.number}",
+        title=_("Invoice {number}").format(number=invoice.number),
         cancelled=cancelled,
     )
 
