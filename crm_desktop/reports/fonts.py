@@ -4,7 +4,8 @@ reportlab draws a string in one font, and no single free font covers Latin,
 Cyrillic and Chinese well. So text is cut into *runs*: DejaVu Sans (Latin,
 Cyrillic, Greek, Arabic, Hebrew, symbols) draws what it can, Droid Sans
 Fallback (CJK) the rest, NanumSquare the Korean Hangul. They ship in
-``resources/fonts`` and are embedded (subset) in every PDF, so a report reads the same on any machine.
+``resources/fonts`` and are embedded (subset) in every PDF, so a report
+reads the same on any machine.
 
 Arabic and Hebrew are stored in logical order; a PDF wants visual order and,
 for Arabic, the joined letter forms. :func:`visual` uses arabic-reshaper
