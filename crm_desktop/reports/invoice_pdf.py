@@ -11,6 +11,8 @@ are not.
 
 from __future__ import annotations
 
+import functools
+
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from crm_desktop.reports.formatting import percent, quantity
 from crm_desktop.reports.model import Cancelled
 from crm_desktop.reports.pdf import MARGIN, build_pdf, notice, page_size
 from crm_desktop.reports.pdf_flowables import INK, MUTED, RULE, PagedTable, TextBlock
+from crm_desktop.services.locale_format import format_date
 from crm_desktop.services.money import decimal_places, format_money
 from crm_desktop.services.reporting.invoice import Invoice, InvoiceParty
 
@@ -61,11 +64,12 @@ def _party(party: InvoiceParty, *, fallback: str = "") -> str:
 
 def _facts(doc: Invoice) -> list[tuple[str, str]]:
     rows = [("Number", doc.number)]
-    rows.append(("Date", doc.issue_date.isoformat()))
+    day = functools.partial(format_date, locale=doc.context.locale)  # as the window shows dates
+    rows.append(("Date", day(doc.issue_date)))
     if doc.kind == "invoice" and doc.due_date is not None:
-        rows.append(("Due date", doc.due_date.isoformat()))
+        rows.append(("Due date", day(doc.due_date)))
     if doc.kind == "quote" and doc.valid_until is not None:
-        rows.append(("Valid until", doc.valid_until.isoformat()))
+        rows.append(("Valid until", day(doc.valid_until)))
     if doc.kind == "invoice" and doc.reference:
         rows.append(("Order", doc.reference))
     if doc.kind == "credit_note" and doc.reference:
@@ -142,7 +146,10 @@ def _totals_table(doc: Invoice, money) -> Table:
         for payment in doc.payments:
             method = METHODS.get(payment.method, payment.method)
             rows.append(
-                [f"Paid {payment.paid_on.isoformat()} ({method})", money(-payment.amount_cents)]
+                [
+                    f"Paid {format_date(payment.paid_on, locale)} ({method})",
+                    money(-payment.amount_cents),
+                ]
             )
         balance_row = len(rows)
         rows.append(["Balance due", money(doc.balance_cents)])
@@ -247,7 +254,7 @@ def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | Non
     story.append(Spacer(1, 4 * mm))
     story.append(_totals_table(doc, money))
     payment_info = _lines_of(
-        f"Please pay by {doc.due_date.isoformat()}."
+        f"Please pay by {format_date(doc.due_date, doc.context.locale)}."
         if doc.kind == "invoice" and doc.due_date and doc.balance_cents > 0
         else None,
         doc.payment_terms,

@@ -45,7 +45,7 @@ def test_quote_to_order_to_invoice_to_partial_payment_to_paid(shop, tmp_path):
     assert quote["number"] == "QU-2026-0001" and quote["valid_until"] == "2026-04-09"
     assert quotes.deal_amount_cents(deal_id) == 33597  # the deal has no amount of its own
     text = squeeze(pdf_text(generate_quote(tmp_path / "q.pdf", quote_id=quote_id)))
-    for expected in ("QUOTE", "QU-2026-0001", "Valid until 2026-04-09", CYRILLIC_BUYER,
+    for expected in ("QUOTE", "QU-2026-0001", "Valid until 4/9/2026", CYRILLIC_BUYER,
                      "Tax id: 7707083893", "KPP: 773601001", "Acme Trading GmbH",
                      "Net amount €335.97", "Tax 7% on €36.00 €2.52", "Tax 19% on €299.97 €56.99",
                      "Total €395.48", "=HYPERLINK(1) <b>&</b>"):  # fmt: skip
@@ -78,10 +78,10 @@ def test_quote_to_order_to_invoice_to_partial_payment_to_paid(shop, tmp_path):
         "partly_paid", 10000, 29548,
     )  # fmt: skip
     text = squeeze(pdf_text(generate_invoice(tmp_path / "i.pdf", invoice_id=invoice_id)))
-    for expected in ("INVOICE", "INV-2026-0001", "Due date 2026-03-24", "Order SO-2026-0001",
-                     "Total €395.48", "Paid 2026-03-12 (bank transfer) -€100.00",
+    for expected in ("INVOICE", "INV-2026-0001", "Due date 3/24/2026", "Order SO-2026-0001",
+                     "Total €395.48", "Paid 3/12/2026 (bank transfer) -€100.00",
                      "Balance due €295.48", "IBAN DE89 3704 0044 0532 0130 00",
-                     "Please pay by 2026-03-24."):  # fmt: skip
+                     "Please pay by 3/24/2026."):  # fmt: skip
         assert expected in text, expected
     with pytest.raises(ValidationError, match=r"€295\.48 left to pay"):
         payments.record_payment({"invoice_id": invoice_id, "amount_cents": "295.49"})
