@@ -61,8 +61,10 @@ def run_export(args: argparse.Namespace) -> int:
 def _describe(report: Any, *, done: bool) -> list[str]:
     verb = "Erased" if done else "Would erase"
     lines = [f"{verb} {report.entity} {report.record_id} “{report.label}”:"]
-    for table, count in sorted(report.deleted.items()):
-        lines.append(f"  {table.replace('_', ' ')}: {count}")
+    from crm_desktop.services.person_data import TABLE_WORDS
+
+    for table, count in report.deleted.items():
+        lines.append(f"  {TABLE_WORDS.get(table, table)}: {count}")
     lines.append(f"  audit entries with their values erased: {report.audit_entries_erased}")
     if report.invoices_kept:
         kept = ", ".join(report.invoices_kept)

@@ -100,6 +100,22 @@ _CONTACT_ROWS: tuple[tuple[str, str], ...] = (
     ("interaction", "contact_id = ?"),
     ("task", "contact_id = ?"),
 )
+# How the tables read in a message (the CLI's words; the window translates its own).
+TABLE_WORDS = {
+    "customer": "customer record",
+    "contact": "contacts",
+    "customer_tag": "tag links",
+    "deal": "deals",
+    "sales_order": "orders",
+    "order_line": "order lines",
+    "quote": "quotes",
+    "quote_line": "quote lines",
+    "task": "tasks",
+    "interaction": "calls, meetings and notes",
+    "service_case": "service cases",
+    "campaign_member": "campaign memberships",
+    "trash_item": "records in the trash",
+}
 # Kept by an erase: legal records (see the module docstring).
 _KEPT_TABLES = frozenset({"invoice", "invoice_line", "payment"})
 

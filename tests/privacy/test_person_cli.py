@@ -44,7 +44,7 @@ def test_erase_refuses_without_yes_and_says_what_it_would_erase(tmp_path: Path, 
     assert main(["--db", str(db), "person", "erase", "customer", str(customer)]) == 1
     captured = capsys.readouterr()
     assert "Would erase customer" in captured.out and "Ольга" in captured.out
-    assert "contact: 1" in captured.out
+    assert "contacts: 1" in captured.out
     assert "--yes" in captured.err
     close_database()
     assert _count(db, "SELECT count(*) FROM customer") == 1

@@ -65,7 +65,7 @@ def test_erase_asks_naming_the_person_and_cancel_keeps_them(qtbot, page, petr, m
     page.show_customer(petr)
     said = _answer(monkeypatch, erase=False)
     page.erase_person_action.trigger()
-    assert NAME in said[0] and "cannot be undone" in said[0] and "contact: 1" in said[0]
+    assert NAME in said[0] and "cannot be undone" in said[0] and "contacts: 1" in said[0]
     assert "No backup holds them." in said[0]
     assert database.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 2
 

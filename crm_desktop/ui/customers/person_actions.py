@@ -23,6 +23,24 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
+def _table_words() -> dict[str, str]:
+    return {
+        "customer": _tr("customer record"),
+        "contact": _tr("contacts"),
+        "customer_tag": _tr("tag links"),
+        "deal": _tr("deals"),
+        "sales_order": _tr("orders"),
+        "order_line": _tr("order lines"),
+        "quote": _tr("quotes"),
+        "quote_line": _tr("quote lines"),
+        "task": _tr("tasks"),
+        "interaction": _tr("calls, meetings and notes"),
+        "service_case": _tr("service cases"),
+        "campaign_member": _tr("campaign memberships"),
+        "trash_item": _tr("records in the trash"),
+    }
+
+
 def _safe_file_name(label: str) -> str:
     keep = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in label).strip()
     return (keep or "person")[:60]
@@ -69,10 +87,12 @@ def describe_erasure(report: ErasureReport) -> str:
             "not to the trash:"
         ).format(what=_tr(report.entity), name=report.label)
     ]
-    counts = ", ".join(
-        f"{table.replace('_', ' ')}: {count}" for table, count in sorted(report.deleted.items())
+    words = _table_words()
+    parts.append(
+        "\n".join(
+            f"• {words.get(table, table)}: {count}" for table, count in report.deleted.items()
+        )
     )
-    parts.append(counts)
     parts.append(
         _tr("Their values in {n} audit log entries are replaced by “[erased]”.").format(
             n=report.audit_entries_erased
