@@ -81,3 +81,17 @@ def test_erase_confirmed_deletes_them_and_goes_back(qtbot, page, petr, monkeypat
     assert backup.path.name in said[0]
     assert database.execute_sql("SELECT name FROM customer").fetchall() == [("Stays",)]
     assert database.execute_sql("SELECT count(*) FROM contact").fetchone()[0] == 0
+
+
+def test_contact_form_erases_the_contact_only(qtbot, petr, monkeypatch):
+    from crm_desktop.ui.forms.contact import ContactForm
+
+    contact = database.execute_sql("SELECT id FROM contact").fetchone()[0]
+    form = ContactForm(record_id=contact)
+    qtbot.addWidget(form)
+    said = _answer(monkeypatch, erase=True)
+    form.erase_person_action.trigger()
+    assert "Анна" in said[0] and "cannot be undone" in said[0]
+    assert database.execute_sql("SELECT count(*) FROM contact").fetchone()[0] == 0
+    assert database.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 2
+    assert not form.isVisible()
