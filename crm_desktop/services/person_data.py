@@ -374,10 +374,11 @@ def erase_person(entity: str, record_id: int) -> ErasureReport:
             if trash_ids:
                 marks = ", ".join("?" for _ in trash_ids)
                 database.execute_sql(f"DELETE FROM trash_item WHERE id IN ({marks})", trash_ids)
-            # An import's remembered old values of this record (for its undo) are theirs too.
-            database.execute_sql(
+            # What imports and merges remembered of these records for their undo (old values)
+            # is theirs too; "create" items hold only id ranges.
+            database.connection().executemany(
                 "DELETE FROM import_item WHERE entity = ? AND entity_id = ? AND action != 'create'",
-                (entity, record_id),
+                sorted(_audit_keys(data.rows, ())),
             )
             erased = _erase_audit(entries)
             audit.record(entity, record_id, "delete", {"erased": [None, "on request"]})

@@ -194,8 +194,19 @@ def test_erase_customer_leaves_nothing_of_them(person, db: Path):
     }
     assert search.search_customers("Петров") == [c]
 
+    # An import that updated their contact remembered the old values for its undo.
+    database.execute_sql(
+        "INSERT INTO import_batch (entity, started_at) VALUES ('contact', '2026-01-01T00:00:00Z')"
+    )
+    database.execute_sql(
+        "INSERT INTO import_item (batch_id, entity, entity_id, action, changes) "
+        "VALUES (1, 'contact', ?, 'update', ?)",
+        (person["contact"], json.dumps({"email": ["maria.old.erase@example.com", None]})),
+    )
+
     report = person_data.erase_person("customer", c)
 
+    assert rows("SELECT count(*) FROM import_item") == [(0,)]
     assert report.label == NAME
     assert report.deleted["contact"] == 1 and report.deleted["trash_item"] == 1
     assert report.audit_entries_erased > 5
@@ -273,3 +284,17 @@ def test_erase_says_which_backups_still_hold_them(person, db: Path):
     assert {r.path for r in other.backups_holding} == {holding.path, after.path}
     assert person_data.preview_erasure("customer", person["other"]).deleted["customer"] == 1
     assert NAME.encode() not in after.path.read_bytes()
+
+
+def test_issued_invoices_are_kept_as_legal_records(person):
+    from crm_desktop.services import invoices
+
+    number_id = invoices.issue_invoice(person["order"])
+    number = rows("SELECT number FROM invoice WHERE id = ?", (number_id,))[0][0]
+    preview = person_data.preview_erasure("customer", person["customer"])
+    assert preview.invoices_kept == [number]
+    assert "invoice" not in preview.deleted
+    report = person_data.erase_person("customer", person["customer"])
+    assert report.invoices_kept == [number]
+    assert rows("SELECT customer_id, number FROM invoice") == [(None, number)]
+    assert rows("SELECT count(*) FROM invoice_line WHERE invoice_id = ?", (number_id,)) == [(1,)]
