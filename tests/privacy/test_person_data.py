@@ -298,3 +298,15 @@ def test_issued_invoices_are_kept_as_legal_records(person):
     assert report.invoices_kept == [number]
     assert rows("SELECT customer_id, number FROM invoice") == [(None, number)]
     assert rows("SELECT count(*) FROM invoice_line WHERE invoice_id = ?", (number_id,)) == [(1,)]
+
+
+def test_a_contact_in_the_trash_can_be_exported_and_erased(person, tmp_path: Path):
+    target = person_data.export_person("contact", person["gone"], tmp_path / "gone.json")
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["name"] == "Trashed Contact Xq" and len(document["trash"]) == 1
+    report = person_data.erase_person("contact", person["gone"])
+    assert report.deleted == {"trash_item": 1}
+    assert rows("SELECT count(*) FROM trash_item") == [(0,)]
+    assert rows("SELECT count(*) FROM contact WHERE customer_id = ?", (person["customer"],)) == [
+        (1,)
+    ]

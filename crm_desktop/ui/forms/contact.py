@@ -34,13 +34,13 @@ class ContactForm(RecordForm):
         self.add_field("notes", TextAreaEdit(lines=3))
         if self.record_id is not None:
             # A person's data, on request (docs/privacy.md): only for a saved contact.
-            self.more_button = QPushButton(self.tr("More"), self)
+            self.more_button = QPushButton(self.tr("&Personal data"), self)
             self.more_button.setObjectName("contact_more")
             self.more_button.setAutoDefault(False)
             menu = QMenu(self.more_button)
-            self.export_person_action = menu.addAction(self.tr("Export personal data…"))
+            self.export_person_action = menu.addAction(self.tr("&Export personal data…"))
             self.export_person_action.triggered.connect(self.export_person)
-            self.erase_person_action = menu.addAction(self.tr("Erase this person…"))
+            self.erase_person_action = menu.addAction(self.tr("E&rase this person…"))
             self.erase_person_action.triggered.connect(self.erase_person)
             self.more_button.setMenu(menu)
             self.buttons.addButton(self.more_button, QDialogButtonBox.ButtonRole.ResetRole)
