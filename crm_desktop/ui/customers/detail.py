@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -100,6 +101,18 @@ class CustomerDetailPage(QWidget):
         self.edit_button.setObjectName("edit_customer")
         self.edit_button.clicked.connect(self.edit_customer)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        # A person's data, on request: export it, or erase it for good (docs/privacy.md).
+        self.more_button = QToolButton(self)
+        self.more_button.setObjectName("customer_more")
+        self.more_button.setText(self.tr("&Personal data"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        self.export_person_action = more.addAction(self.tr("&Export personal data…"))
+        self.export_person_action.triggered.connect(self.export_person)
+        self.erase_person_action = more.addAction(self.tr("E&rase this person…"))
+        self.erase_person_action.triggered.connect(self.erase_person)
+        self.more_button.setMenu(more)
+        top.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
         from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: what they owe
 
@@ -299,6 +312,29 @@ class CustomerDetailPage(QWidget):
         if saved is not None:
             self.reload()
         return saved
+
+    def export_person(self) -> object | None:
+        """Write everything about this customer to a JSON file the user chooses."""
+        if self.customer_id is None or self.customer is None:
+            return None
+        from crm_desktop.ui.customers import person_actions
+
+        return person_actions.export_person(
+            self, "customer", self.customer_id, self.customer["name"]
+        )
+
+    def erase_person(self) -> object | None:
+        """Erase this customer for good (asked first); the page goes back when done."""
+        if self.customer_id is None:
+            return None
+        from crm_desktop.ui.customers import person_actions
+
+        report = person_actions.erase_person(self, "customer", self.customer_id)
+        if report is not None:
+            self.customer_id = None
+            self.customer = None
+            self.back_requested.emit()
+        return report
 
     def edit_customer(self) -> int | None:
         if self.customer_id is None:
