@@ -12,7 +12,6 @@ are not.
 from __future__ import annotations
 
 import functools
-
 from decimal import Decimal
 from pathlib import Path
 
