@@ -103,6 +103,14 @@ COLUMNS = {
 INSERT_ORDER = tuple(COLUMNS)
 
 
+def agreed_surname(key: str, first: str, last: str, last_latin: str) -> tuple[str, str]:
+    """A Russian surname in the form that agrees with the first name: Елена Степанова."""
+    female = first.endswith(("а", "я"))  # every female name of the sample list, no male one
+    if key == "ru" and female and last.endswith(("ов", "ев", "ёв", "ин")):
+        return last + "а", last_latin + "a"
+    return last, last_latin
+
+
 def insert_sql(table: str) -> str:
     columns = COLUMNS[table]
     return (
@@ -170,7 +178,7 @@ class _Generator:
         code, digits = loc["phone"][country]
         is_company = rng.random() < 0.65
         first, first_latin = rng.choice(loc["first"])
-        last, last_latin = rng.choice(loc["last"])
+        last, last_latin = agreed_surname(key, first, *rng.choice(loc["last"]))
         tld = rng.choice(loc["tld"]) if key != "ru" else rng.choice(("ru", "com"))
         if is_company:
             word = rng.choice(loc["company_words"])
@@ -247,7 +255,7 @@ class _Generator:
         )
         for index in range(n_contacts):
             c_first, c_first_latin = rng.choice(loc["first"])
-            c_last, c_last_latin = rng.choice(loc["last"])
+            c_last, c_last_latin = agreed_surname(key, c_first, *rng.choice(loc["last"]))
             c_name = f"{c_last}{c_first}" if key == "zh" else f"{c_first} {c_last}"
             c_email = (
                 ascii_fold(f"{c_first_latin}.{c_last_latin}").lower().replace("'", "")

@@ -84,3 +84,17 @@ def test_demo_goes_into_an_empty_database_only(db):
     demo.generate(customers=5, seed=1, on=DAY)
     with pytest.raises(CrmError, match="empty database"):
         demo.generate(customers=5, seed=1, on=DAY)
+
+
+def test_russian_women_carry_the_female_form_of_their_surname():
+    rows = demo.build_rows(400, seed=3)
+    names = [row[2] for row in rows.customer if row[1] == "person"]
+    names += [row[2] for row in rows.contact]
+    female_first = ("Мария", "Анна", "Елена", "Ольга", "Наталья", "Татьяна", "Светлана",
+                    "Юлия", "Ксения", "Алёна", "Дарья")  # fmt: skip
+    russian_women = [n for n in names if n.split(" ", 1)[0] in female_first]
+    assert len(russian_women) >= 10  # the check below is not vacuous
+    for name in russian_women:
+        assert name.endswith("а"), name  # Елена Степанова, never Елена Степанов
+    men = [n for n in names if n.split(" ", 1)[0] in ("Иван", "Сергей", "Павел", "Егор")]
+    assert men and all(not n.endswith("ова") and not n.endswith("ева") for n in men)
