@@ -98,3 +98,24 @@ def test_russian_women_carry_the_female_form_of_their_surname():
         assert name.endswith("а"), name  # Елена Степанова, never Елена Степанов
     men = [n for n in names if n.split(" ", 1)[0] in ("Иван", "Сергей", "Павел", "Егор")]
     assert men and all(not n.endswith("ова") and not n.endswith("ева") for n in men)
+
+
+def test_job_titles_and_sources_are_in_the_customers_language():
+    from crm_desktop.services.demo_names import LOCAL_POSITIONS, LOCAL_SOURCES
+
+    rows = demo.build_rows(400, seed=5)
+    columns = demo.COLUMNS["customer"]
+    country_of = {row[0]: row[columns.index("country")] for row in rows.customer}
+    language = {"Россия": "ru", "中国": "zh", "Deutschland": "de", "France": "fr", "España": "es"}
+    checked = 0
+    for row in rows.customer:
+        key = language.get(row[columns.index("country")])
+        if key:
+            assert row[columns.index("source")] in LOCAL_SOURCES[key], row
+            checked += 1
+    for contact in rows.contact:
+        key = language.get(country_of[contact[1]])
+        if key:
+            assert contact[3] in LOCAL_POSITIONS[key], contact
+            checked += 1
+    assert checked > 100
