@@ -16,6 +16,7 @@ a failure leaves the database as it was.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 from collections.abc import Callable
@@ -105,6 +106,23 @@ COLUMNS = {
 INSERT_ORDER = tuple(COLUMNS)
 
 
+@functools.cache
+def in_language(options: tuple[str, ...], key: str) -> tuple[str, ...]:
+    """The sample texts written in the script of locale ``key`` (Latin ones elsewhere)."""
+
+    def script(text: str) -> str:
+        if any("\u0400" <= ch <= "\u04ff" for ch in text):
+            return "ru"
+        if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+            return "zh"
+        return "latin"
+
+    wanted = key if key in ("ru", "zh") else "latin"
+    return tuple(o for o in options if script(o) == wanted) or tuple(
+        o for o in options if script(o) == "latin"
+    )
+
+
 def agreed_surname(key: str, first: str, last: str, last_latin: str) -> tuple[str, str]:
     """A Russian surname in the form that agrees with the first name: Елена Степанова."""
     female = first.endswith(("а", "я"))  # every female name of the sample list, no male one
@@ -127,6 +145,7 @@ class _Generator:
         self.today = on
         self.now = datetime(on.year, on.month, on.day, 9, 0, tzinfo=UTC)
         self.rows = _Rows()
+        self.key = "en"  # the locale of the customer being made
 
     # -- little helpers -------------------------------------------------------------
     def stamp(self, days_ago: float) -> str:
@@ -174,6 +193,7 @@ class _Generator:
     def customer(self, customer_id: int) -> None:
         rng = self.rng
         key = rng.choices(_LOCALE_KEYS, _LOCALE_WEIGHTS)[0]
+        self.key = key  # the customer's deals, tasks and conversations speak its language
         loc = LOCALES[key]
         city = rng.choice(loc["cities"])
         country = loc["countries"].get(city) or loc.get("country", "")
@@ -326,7 +346,7 @@ class _Generator:
             self.rows.deal.append(
                 (
                     self.deal_id,
-                    rng.choice(DEAL_TITLES),
+                    rng.choice(in_language(DEAL_TITLES, self.key)),
                     customer_id,
                     self.contact_of(customer_id),
                     stage,
@@ -354,7 +374,7 @@ class _Generator:
             )
             self.rows.task.append(
                 (
-                    rng.choice(TASK_TITLES),
+                    rng.choice(in_language(TASK_TITLES, self.key)),
                     None,
                     self.day(due),
                     status_t,
@@ -373,7 +393,7 @@ class _Generator:
                     self.contact_of(customer_id),
                     kind,
                     self.stamp(rng.uniform(0, min(age_days, 720))),
-                    rng.choice(INTERACTION_SUBJECTS[kind]),
+                    rng.choice(in_language(INTERACTION_SUBJECTS[kind], self.key)),
                     None,
                 )
             )
@@ -385,7 +405,7 @@ class _Generator:
                     customer_id,
                     rng.choice(self.prices)[0] if rng.random() < 0.7 else None,
                     rng.choice(("question", "complaint", "repair", "warranty", "return")),
-                    rng.choice(CASE_SUBJECTS),
+                    rng.choice(in_language(CASE_SUBJECTS, self.key)),
                     None,
                     state,
                     rng.choice(("low", "normal", "high")),

@@ -119,3 +119,22 @@ def test_job_titles_and_sources_are_in_the_customers_language():
             assert contact[3] in LOCAL_POSITIONS[key], contact
             checked += 1
     assert checked > 100
+
+
+def test_deals_tasks_and_conversations_speak_the_customers_language():
+    rows = demo.build_rows(300, seed=7)
+    columns = demo.COLUMNS["customer"]
+    russian = {row[0] for row in rows.customer if row[columns.index("country")] == "Россия"}
+    german = {row[0] for row in rows.customer if row[columns.index("country")] == "Deutschland"}
+    interaction = demo.COLUMNS["interaction"]
+    subjects = [
+        (row[interaction.index("customer_id")], row[interaction.index("subject")])
+        for row in rows.interaction
+    ]
+
+    def cyrillic(text: str) -> bool:
+        return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+    assert [s for c, s in subjects if c in russian]
+    assert all(cyrillic(s) for c, s in subjects if c in russian)
+    assert not any(cyrillic(s) for c, s in subjects if c in german)
