@@ -93,13 +93,16 @@ def match_rank(text: str, term: str) -> int:
     return CONTACT if term in people else CITY_OR_TAG
 
 
-def _index_rows(ids: Sequence[int]) -> tuple[list[tuple[int, str, str, str]], list[int]]:
-    """Search rows of the live customers among ``ids``, and the ids that are gone or trashed."""
+def _contacts_and_tags(
+    ids: Sequence[int],
+) -> tuple[dict[int, list[tuple]], dict[int, list[str]]]:
+    """The (name, email, phone) of each customer's contacts, primary first, and its tags."""
     conn = database.connection()
     marks = ", ".join("?" for _ in ids)
     contacts: dict[int, list[tuple]] = defaultdict(list)
     for customer_id, *contact in conn.execute(
-        f"SELECT customer_id, name, email, phone FROM contact WHERE customer_id IN ({marks})",
+        f"SELECT customer_id, name, email, phone FROM contact WHERE customer_id IN ({marks}) "
+        "ORDER BY is_primary DESC, id",
         ids,
     ):
         contacts[customer_id].append(contact)
@@ -110,6 +113,14 @@ def _index_rows(ids: Sequence[int]) -> tuple[list[tuple[int, str, str, str]], li
         ids,
     ):
         tags[customer_id].append(tag)
+    return contacts, tags
+
+
+def _index_rows(ids: Sequence[int]) -> tuple[list[tuple[int, str, str, str]], list[int]]:
+    """Search rows of the live customers among ``ids``, and the ids that are gone or trashed."""
+    conn = database.connection()
+    marks = ", ".join("?" for _ in ids)
+    contacts, tags = _contacts_and_tags(ids)
     rows = []
     for customer_id, name, email, phone, city, country, updated_at in conn.execute(
         "SELECT id, name, email, phone, city, country, updated_at FROM customer "
@@ -348,20 +359,7 @@ def match_reasons(query: str, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
     term = terms[0]
     conn = database.connection()
     marks = ", ".join("?" for _ in wanted)
-    people: dict[int, list[tuple]] = defaultdict(list)
-    for customer_id, *contact in conn.execute(
-        f"SELECT customer_id, name, email, phone FROM contact WHERE customer_id IN ({marks}) "
-        "ORDER BY is_primary DESC, id",
-        wanted,
-    ):
-        people[customer_id].append(contact)
-    labels: dict[int, list[str]] = defaultdict(list)
-    for customer_id, tag in conn.execute(
-        f"SELECT ct.customer_id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
-        f"WHERE ct.customer_id IN ({marks})",
-        wanted,
-    ):
-        labels[customer_id].append(tag)
+    people, labels = _contacts_and_tags(wanted)
     reasons: dict[int, tuple[str, str]] = {}
     for customer_id, name, email, phone, city, country in conn.execute(
         f"SELECT id, name, email, phone, city, country FROM customer WHERE id IN ({marks})",

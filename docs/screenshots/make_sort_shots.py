@@ -14,33 +14,17 @@ sort took, and saves ``sort-100k.png`` beside this script.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent))
-WORK = Path(tempfile.mkdtemp(prefix="crm-sort-"))
-os.environ["CRM_DESKTOP_HOME"] = str(WORK / "home")
-os.environ["CRM_DESKTOP_AUTO_BACKUP"] = "0"
-
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-
-def pump(app: QApplication, seconds: float) -> None:
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        app.processEvents()
-        time.sleep(0.005)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from shots import HERE, WORK, copy_of, pump
 
 
 def main() -> None:
-    db = WORK / "big.sqlite3"
-    shutil.copy(sys.argv[1], db)  # never the original: opening it migrates it
+    db = copy_of(sys.argv[1])
     app = QApplication(sys.argv)
     from crm_desktop.services import open_session
     from crm_desktop.ui.fonts import install_fonts
