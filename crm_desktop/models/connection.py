@@ -24,6 +24,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from crm_desktop.errors import DatabaseFileError, NewerSchemaError, environment_error
+from crm_desktop.models import cipher
 from crm_desktop.models.base import database
 from crm_desktop.models.migrations import SCHEMA_VERSION, migrate
 from crm_desktop.models.schema import APPLICATION_ID, PAGE_SIZE, create_schema
@@ -76,7 +77,7 @@ def sniff_file(path: Path) -> None:
         raise DatabaseFileError(f"Cannot read {path}: permission denied.") from None
     except OSError as exc:
         raise DatabaseFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
-    if header and header != SQLITE_HEADER:
+    if header and header != SQLITE_HEADER and not cipher.is_encrypted(path):
         raise DatabaseFileError(f"{path} is not a CRM Desktop database: it is not an SQLite file.")
 
 

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peewee import SqliteDatabase, _savepoint
 
@@ -41,22 +42,29 @@ def lenient_text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def _is_decode_failure(exc: sqlite3.Error) -> bool:
-    return isinstance(exc, sqlite3.OperationalError) and str(exc).startswith(_DECODE_FAILURE)
+def _is_decode_failure(exc: Exception) -> bool:
+    return type(exc).__name__ == "OperationalError" and str(exc).startswith(_DECODE_FAILURE)
 
 
-class LenientCursor(sqlite3.Cursor):
-    """A cursor that reads invalid UTF-8 as U+FFFD instead of failing (see the module)."""
+if TYPE_CHECKING:
+    _CursorBase = sqlite3.Cursor
+else:
+    _CursorBase = object
+
+
+class LenientMixin(_CursorBase):
+    """Reads invalid UTF-8 as U+FFFD instead of failing (see the module); mixed into the
+    cursor class of a driver (Python's ``sqlite3``, or SQLCipher's for encrypted files)."""
 
     _query: tuple[str, Any] | None = None
     _delivered = 0
 
-    def execute(self, sql: str, parameters: Any = (), /) -> LenientCursor:
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:
         self._query, self._delivered = (sql, parameters), 0
         super().execute(sql, parameters)
         return self
 
-    def executemany(self, sql: str, seq_of_parameters: Any, /) -> LenientCursor:
+    def executemany(self, sql: str, seq_of_parameters: Any, /) -> Any:
         self._query, self._delivered = None, 0
         super().executemany(sql, seq_of_parameters)
         return self
@@ -81,7 +89,7 @@ class LenientCursor(sqlite3.Cursor):
     def fetchone(self) -> Any:
         try:
             row = super().fetchone()
-        except sqlite3.OperationalError as exc:
+        except Exception as exc:  # the driver's OperationalError (sqlite3's or SQLCipher's)
             self._go_lenient(exc)
             row = super().fetchone()  # the statement still stands on the row that failed
         if row is not None:
@@ -97,7 +105,7 @@ class LenientCursor(sqlite3.Cursor):
     def __next__(self) -> Any:
         try:
             row = super().__next__()
-        except sqlite3.OperationalError as exc:
+        except Exception as exc:  # the driver's OperationalError (sqlite3's or SQLCipher's)
             self._go_lenient(exc)
             row = super().__next__()
         self._delivered += 1
@@ -107,7 +115,7 @@ class LenientCursor(sqlite3.Cursor):
         size = self.arraysize if size is None else size
         try:
             rows = super().fetchmany(size)
-        except sqlite3.OperationalError as exc:
+        except Exception as exc:  # the driver's OperationalError (sqlite3's or SQLCipher's)
             self._go_lenient(exc)
             self._run_again(exc)
             rows = super().fetchmany(size)
@@ -117,12 +125,16 @@ class LenientCursor(sqlite3.Cursor):
     def fetchall(self) -> list[Any]:
         try:
             rows = super().fetchall()
-        except sqlite3.OperationalError as exc:
+        except Exception as exc:  # the driver's OperationalError (sqlite3's or SQLCipher's)
             self._go_lenient(exc)
             self._run_again(exc)
             rows = super().fetchall()
         self._delivered += len(rows)
         return rows
+
+
+class LenientCursor(LenientMixin, sqlite3.Cursor):
+    """A cursor of Python's ``sqlite3`` that reads invalid UTF-8 as U+FFFD."""
 
 
 class LenientConnection(sqlite3.Connection):
@@ -182,9 +194,32 @@ class CrmDatabase(SqliteDatabase):
     """peewee's SQLite database with the two behaviours of the module docstring."""
 
     def _connect(self) -> sqlite3.Connection:
+        from crm_desktop.models import cipher  # it builds on this module
+
+        if self.database and cipher.is_encrypted(self.database):
+            return self._connect_encrypted(Path(self.database))
         self.connect_params.setdefault("factory", LenientConnection)
         conn: sqlite3.Connection = super()._connect()  # type: ignore[misc]
         return conn
+
+    def _connect_encrypted(self, path: Path) -> sqlite3.Connection:
+        """An encrypted file: SQLCipher's driver, keyed before any pragma is set."""
+        from crm_desktop.models import cipher
+
+        salt = cipher.salt_of(path)
+        key = cipher.known_key(salt)
+        if key is None:
+            raise cipher.missing_key_error(path)
+        params = {k: v for k, v in self.connect_params.items() if k != "factory"}
+        conn = cipher.connect_encrypted(
+            path, key, salt, timeout=self._timeout, isolation_level=None, **params
+        )
+        try:
+            self._add_conn_hooks(conn)
+        except Exception:
+            conn.close()
+            raise
+        return conn  # type: ignore[no-any-return]
 
     def atomic(self, *args: Any, **kwargs: Any) -> Any:
         return _Translating(self, super().atomic(*args, **kwargs))

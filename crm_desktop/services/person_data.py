@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import CrmError, NotFoundError
-from crm_desktop.models import database
+from crm_desktop.models import cipher, database
 from crm_desktop.safe_files import check_output_path, replacing
 from crm_desktop.services import audit, settings
 from crm_desktop.services.backups import BackupRecord, list_backups
@@ -299,7 +299,7 @@ def _erase_audit(entries: Iterable[Row]) -> int:
 def _holds(path: Path, data: PersonData) -> bool:
     """Whether a backup file holds the person (opened read-only, never changed)."""
     uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-    with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+    with contextlib.closing(cipher.connect_file(uri, uri=True)) as conn:
         if data.entity == "customer":
             stamp = data.rows["customer"][0]["created_at"] if data.rows["customer"] else None
             found = conn.execute(

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from crm_desktop import paths
 from crm_desktop.errors import CancelledError, CrmError, DatabaseFileError
-from crm_desktop.models import database_path
+from crm_desktop.models import cipher, database_path
 from crm_desktop.services import changes
 from crm_desktop.services.backups import catalog
 from crm_desktop.services.backups.catalog import BackupRecord
@@ -79,7 +79,7 @@ def has_data(db_path: Path) -> bool:
     tables = [t for t in DOCUMENTED_TABLES if t != "setting"]
     query = " OR ".join(f'EXISTS (SELECT 1 FROM "{table}")' for table in tables)
     try:
-        conn = sqlite3.connect(db_path, timeout=5, isolation_level=None)
+        conn = cipher.connect_file(db_path, timeout=5, isolation_level=None)
     except sqlite3.Error:
         return True  # cannot tell: back it up
     try:

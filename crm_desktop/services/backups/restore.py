@@ -47,7 +47,7 @@ from pathlib import Path
 
 from crm_desktop import paths
 from crm_desktop.errors import CrmError
-from crm_desktop.models import APPLICATION_ID, close_database, database_path
+from crm_desktop.models import APPLICATION_ID, cipher, close_database, database_path
 from crm_desktop.models.schema import differences, objects_of
 from crm_desktop.safe_files import replacing
 from crm_desktop.services import instance_lock
@@ -235,7 +235,7 @@ def _take_exclusive(target: Path) -> tuple[sqlite3.Connection, str]:
     the test that nobody else has the file open; it also moves the content
     of the ``-wal`` file into the database file.
     """
-    conn = sqlite3.connect(target, timeout=2, isolation_level=None, check_same_thread=False)
+    conn = cipher.connect_file(target, timeout=2, isolation_level=None, check_same_thread=False)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         has_tables = conn.execute(
@@ -390,7 +390,7 @@ def current_counts(target: Path) -> tuple[dict[str, int] | None, str]:
     if not target.exists():
         return None, "there is no database yet"
     try:
-        conn = sqlite3.connect(target, timeout=5, isolation_level=None)
+        conn = cipher.connect_file(target, timeout=5, isolation_level=None)
     except sqlite3.Error as exc:
         return None, str(exc)
     try:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from crm_desktop import __version__
 from crm_desktop.errors import CancelledError, CrmError, DatabaseFileError, NewerSchemaError
-from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION
+from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION, cipher
 from crm_desktop.models.connection import BUSY_TIMEOUT_SECONDS
 from crm_desktop.safe_files import create_private_file
 from crm_desktop.services.backups import catalog, checksum, rotation
@@ -102,9 +102,9 @@ def _read_connection(db_path: Path, *, immutable: bool = False) -> sqlite3.Conne
     """A connection that only reads; it has read the header and schema when returned."""
     if immutable:
         uri = db_path.absolute().as_uri() + "?mode=ro&immutable=1"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = cipher.connect_file(uri, uri=True, isolation_level=None, check_same_thread=False)
     else:
-        conn = sqlite3.connect(
+        conn = cipher.connect_file(
             db_path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
         )
     try:
@@ -132,7 +132,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
     """The backup API, in one step: one consistent snapshot, whatever others write meanwhile."""
     remove_with_companions(target)
     create_private_file(target)  # SQLite keeps a file's permissions: the copy is private
-    dest = sqlite3.connect(target, isolation_level=None)
+    dest = cipher.connect_like(source, target, isolation_level=None)
     try:
         # The file is flushed once, at the end, beside the check; no journal for a new file.
         dest.execute("PRAGMA journal_mode = OFF")

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import DatabaseFileError, NewerSchemaError
-from crm_desktop.models import APPLICATION_ID, DOCUMENTED_MODELS, SCHEMA_VERSION
+from crm_desktop.models import APPLICATION_ID, DOCUMENTED_MODELS, SCHEMA_VERSION, cipher
 from crm_desktop.models.connection import SQLITE_HEADER
 from crm_desktop.models.migrations import introduced_in
 from crm_desktop.models.sqlite import lenient_text
@@ -178,6 +178,8 @@ def sniff(path: Path, *, name: Path | None = None) -> Header:
         raise BackupFileError(
             "empty", f"{shown} is empty (0 bytes): it is not a backup, there is nothing to restore."
         )
+    if cipher.is_encrypted(path):
+        return _encrypted_header(path, info.st_size, shown)
     starts_right = head[:16] == SQLITE_HEADER or (len(head) < 16 and SQLITE_HEADER.startswith(head))
     if not starts_right:
         raise BackupFileError(
@@ -192,6 +194,33 @@ def sniff(path: Path, *, name: Path | None = None) -> Header:
             "header. It was cut short (an interrupted copy or download?).",
         )
     return check_header(head, info.st_size, shown)
+
+
+def _encrypted_header(path: Path, size: int, shown: Path) -> Header:
+    """An encrypted file's header is encrypted too: read it through SQLCipher, whose
+    per-page authentication refuses any page changed without the key."""
+    try:
+        conn = cipher.connect_file(path.absolute().as_uri() + "?mode=ro", uri=True)
+    except cipher.EncryptionKeyError:
+        raise BackupFileError(
+            "encrypted",
+            f"{shown} is encrypted (or it is not a database at all), and this computer does "
+            "not hold its key: open it with its recovery key first (File › Open with "
+            "recovery key…, or CRM_DESKTOP_RECOVERY_KEY on the command line).",
+        ) from None
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(shown, exc) from exc
+    try:
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(shown, exc) from exc
+    finally:
+        conn.close()
+    if size % page_size:
+        raise BackupFileError(
+            "truncated", f"{shown} is incomplete: it ends inside a page (cut short?)."
+        )
+    return Header(size, page_size, size // page_size, wal=False)
 
 
 def connect(
@@ -218,7 +247,7 @@ def connect(
     uri = Path(path).absolute().as_uri()
     if readonly:
         uri += "?mode=ro" + ("&immutable=1" if immutable else "")
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn = cipher.connect_file(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.text_factory = lenient_text  # names in an untrusted schema may not be UTF-8
     try:
         if not (trusted or ours):
