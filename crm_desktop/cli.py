@@ -44,9 +44,17 @@ def _parser_class() -> type[argparse.ArgumentParser]:
 
 
 def _command_modules() -> list:
-    from crm_desktop.cli_commands import backup, core, person, reports, selling, transfer
+    from crm_desktop.cli_commands import (
+        backup,
+        core,
+        encryption,
+        person,
+        reports,
+        selling,
+        transfer,
+    )
 
-    return [core, backup, transfer, reports, selling, person]
+    return [core, backup, transfer, reports, selling, person, encryption]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,6 +102,24 @@ def _window_only(argv: Sequence[str]) -> tuple[bool, str | None]:
     return False, None
 
 
+def _run_command(args: argparse.Namespace) -> int:
+    """Run the command; an encrypted file whose key this computer lacks asks for its
+    recovery key when a person is at the terminal, then runs the command again."""
+    try:
+        return int(args.handler(args) or 0)
+    except CrmError as exc:
+        path = getattr(exc, "path", None)
+        if type(exc).__name__ != "EncryptionKeyError" or path is None or not sys.stdin.isatty():
+            raise
+        import getpass
+
+        from crm_desktop.services import encryption
+
+        typed = getpass.getpass(f"{exc}\nRecovery key of {path.name}: ")
+        encryption.unlock(path, typed)
+        return int(args.handler(args) or 0)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -110,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from crm_desktop.ui.app import run_app
 
             return run_app(args.db)
-        status = int(args.handler(args) or 0)
+        status = _run_command(args)
         sys.stdout.flush()  # a closed pipe shows up here, not at exit
         return status
     except CancelledError as exc:

@@ -91,9 +91,25 @@ def forget(salt: bytes | None = None) -> None:
             _keys.pop(bytes(salt), None)
 
 
+KeyProvider = Callable[[bytes], "bytes | None"]
+_provider: KeyProvider | None = None
+
+
+def set_key_provider(provider: KeyProvider | None) -> None:
+    """Where a key this process does not hold yet is looked for (the services set the OS
+    keyring and the recovery key of the environment); what it finds is remembered."""
+    global _provider
+    _provider = provider
+
+
 def known_key(salt: bytes) -> bytes | None:
     with _keys_lock:
-        return _keys.get(bytes(salt))
+        key = _keys.get(bytes(salt))
+    if key is None and _provider is not None:
+        key = _provider(bytes(salt))
+        if key is not None:
+            remember(salt, key)
+    return key
 
 
 def key_pragma(key: bytes, salt: bytes) -> str:

@@ -210,6 +210,20 @@ def unlock(
         _keyring_set(salt, key)
 
 
+def _provide(salt: bytes) -> bytes | None:
+    """A key not yet held: the recovery key in the environment if it fits, else the keyring."""
+    typed = os.environ.get(RECOVERY_KEY_ENV, "").strip()
+    if typed:
+        try:
+            return parse_recovery_key(typed)
+        except RecoveryKeyError:
+            pass  # said clearly by unlock(); here only a key that fits is of use
+    return _keyring_get(salt)
+
+
+cipher.set_key_provider(_provide)
+
+
 def status(path: str | os.PathLike[str]) -> EncryptionStatus:
     encrypted = cipher.is_encrypted(path)
     on_computer = encrypted and _keyring_get(cipher.salt_of(path)) is not None

@@ -20,7 +20,7 @@ from crm_desktop.models.connection import (
 )
 from crm_desktop.paths import resolve_db_path
 from crm_desktop.safe_files import private_folder
-from crm_desktop.services import load_entities, search
+from crm_desktop.services import encryption, load_entities, search
 from crm_desktop.services.backups.files import clean_stale_temps
 
 
@@ -57,6 +57,7 @@ def open_session(
         private_folder(target.parent)  # the data folder: ours, private to the user
     # What a killed restore, backup or start left beside the database (.restore-PID…).
     clean_stale_temps(target.parent)
+    encryption.unlock(target)  # an encrypted file: its key from the keyring, or a clear refusal
     opened = open_database(
         target, create=create, migrate_old=migrate_old, before_migration=before_migration
     )
