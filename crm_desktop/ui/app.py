@@ -84,6 +84,12 @@ def run_app(db: str | None = None) -> int:
     def failed(exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        if type(exc).__name__ == "EncryptionKeyError":  # an encrypted file, its key not here
+            from crm_desktop.ui.encryption.recovery_key import ask_recovery_key
+
+            if ask_recovery_key(window, exc.path):  # type: ignore[attr-defined]
+                start_opening()
+                return
         exc = explain(exc)  # a full disk, a locked file: the environment's message
         if isinstance(exc, CrmError):
             QMessageBox.critical(window, f"{APP_NAME} cannot open the database", str(exc))
@@ -95,14 +101,14 @@ def run_app(db: str | None = None) -> int:
 
     if quit_when and quit_when != "today":
         QTimer.singleShot(0, lambda: _ready(app))
-    # Once the window has been drawn: the worker's imports would only slow its first paint.
-    QTimer.singleShot(
-        0,
-        lambda: run_job(
+    def start_opening() -> None:
+        run_job(
             window, "Opening the database", open_database,
             on_success=opened, on_error=failed, show_progress=False, cancellable=False,
-        ),
-    )  # fmt: skip
+        )  # fmt: skip
+
+    # Once the window has been drawn: the worker's imports would only slow its first paint.
+    QTimer.singleShot(0, start_opening)
     code = app.exec() or status["code"]
     if quit_when:
         os._exit(code)  # a benchmark run: the timing is taken, skip the teardown

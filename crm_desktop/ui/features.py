@@ -29,6 +29,7 @@ INSTALLERS: tuple[str, ...] = (
     "crm_desktop.ui.selling:install",
     "crm_desktop.ui.reports:install",
     "crm_desktop.ui.backup:install",
+    "crm_desktop.ui.encryption:install",
     "crm_desktop.ui.transfer:install",
 )
 

@@ -49,6 +49,7 @@ class RestoreFlow(QObject):
     """One restore from the window; ``finished`` carries the result (None: it did not happen)."""
 
     finished = Signal(object)
+    title = TITLE  # of the swap's progress dialog and its failure message
 
     def __init__(
         self,
@@ -105,7 +106,7 @@ class RestoreFlow(QObject):
         if busy:
             prepared.discard()
             self._fail(
-                TITLE,
+                self.title,
                 CrmError(
                     "Another task is still running (an import, a report…). Wait for it to "
                     "finish, then restore again. Nothing was changed."
@@ -140,9 +141,9 @@ class RestoreFlow(QObject):
         def failed(exc: BaseException) -> None:
             prepared.discard()
             if reload():
-                self._fail(TITLE, exc)
+                self._fail(self.title, exc)
 
-        run_job(self._parent, TITLE, work, on_success=done, on_error=failed, cancellable=False)
+        run_job(self._parent, self.title, work, on_success=done, on_error=failed, cancellable=False)
 
     def _fail(self, what: str, exc: BaseException) -> None:
         show_error(self._parent, what, exc)
