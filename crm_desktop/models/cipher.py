@@ -39,7 +39,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 try:  # the binding is a dependency, but a plain file must open even if it failed to install
     from sqlcipher3 import dbapi2 as _sc
 except ImportError:  # pragma: no cover - exercised only on a broken install
-    _sc = None  # type: ignore[assignment]
+    _sc = None
 
 _keys: dict[bytes, bytes] = {}
 _keys_lock = threading.Lock()
@@ -146,7 +146,7 @@ def _translating(method: Callable[..., Any]) -> Callable[..., Any]:
 
 if _sc is not None:
 
-    class _CipherLenientCursor(LenientMixin, _sc.Cursor):  # type: ignore[misc,name-defined]
+    class _CipherLenientCursor(LenientMixin, _sc.Cursor):
         pass
 
     class CipherCursor(_CipherLenientCursor):
@@ -159,7 +159,7 @@ if _sc is not None:
         fetchall = _translating(_CipherLenientCursor.fetchall)
         __next__ = _translating(_CipherLenientCursor.__next__)
 
-    class CipherConnection(_sc.Connection):  # type: ignore[misc,name-defined]
+    class CipherConnection(_sc.Connection):
         """A connection to an encrypted file, shaped like our plain ones (see the module)."""
 
         def cursor(self, factory: Any = CipherCursor) -> Any:

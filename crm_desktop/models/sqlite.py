@@ -69,12 +69,12 @@ class LenientMixin(_CursorBase):
         super().executemany(sql, seq_of_parameters)
         return self
 
-    def _go_lenient(self, exc: sqlite3.Error) -> None:
+    def _go_lenient(self, exc: Exception) -> None:
         if not _is_decode_failure(exc):
             raise exc
         self.connection.text_factory = lenient_text  # this connection, from now on
 
-    def _run_again(self, exc: sqlite3.Error) -> None:
+    def _run_again(self, exc: Exception) -> None:
         """Run the query again and skip the rows already handed out (the failed batch lost some)."""
         if self._query is None or not _READS_ONLY.match(self._query[0]):
             raise exc
@@ -212,14 +212,19 @@ class CrmDatabase(SqliteDatabase):
             raise cipher.missing_key_error(path)
         params = {k: v for k, v in self.connect_params.items() if k != "factory"}
         conn = cipher.connect_encrypted(
-            path, key, salt, timeout=self._timeout, isolation_level=None, **params
+            path,
+            key,
+            salt,
+            timeout=getattr(self, "_timeout", 5),
+            isolation_level=None,
+            **params,
         )
         try:
-            self._add_conn_hooks(conn)
+            self._add_conn_hooks(conn)  # type: ignore[attr-defined]
         except Exception:
             conn.close()
             raise
-        return conn  # type: ignore[no-any-return]
+        return conn
 
     def atomic(self, *args: Any, **kwargs: Any) -> Any:
         return _Translating(self, super().atomic(*args, **kwargs))

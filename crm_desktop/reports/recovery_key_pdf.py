@@ -25,6 +25,7 @@ from crm_desktop.services.locale_format import format_date
 def recovery_key_pdf(target: Path, recovery_key: str, database: Path, *, on: date) -> Path:
     """Write the page to ``target`` (private); returns ``target``."""
     fonts.register_fonts()
+    database = Path(database).absolute()
     buffer = io.BytesIO()
     page = pdf_canvas.Canvas(buffer, pagesize=A4)
     page.setTitle(_("CRM Desktop recovery key"))
@@ -35,7 +36,7 @@ def recovery_key_pdf(target: Path, recovery_key: str, database: Path, *, on: dat
     for line in (
         _("Database: {name}").format(name=database.name),
         _("Folder: {folder}").format(folder=str(database.parent)),
-        _("Encrypted on {day}").format(day=format_date(on, system_locale_name())),
+        _("Printed on {day}").format(day=format_date(on, system_locale_name())),
     ):
         for part in fonts.wrap(line, width - 2 * left, 10):
             fonts.draw(page, left, y, part, 10)

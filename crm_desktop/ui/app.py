@@ -101,6 +101,7 @@ def run_app(db: str | None = None) -> int:
 
     if quit_when and quit_when != "today":
         QTimer.singleShot(0, lambda: _ready(app))
+
     def start_opening() -> None:
         run_job(
             window, "Opening the database", open_database,

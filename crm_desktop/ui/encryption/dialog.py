@@ -83,8 +83,9 @@ class EncryptionDialog(QDialog):
         self._status = status
         self.flow: ConversionFlow | None = None
         self.setWindowTitle(self.tr("Encryption"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         self.state = QLabel()
         self.state.setWordWrap(True)
         layout.addWidget(self.state)

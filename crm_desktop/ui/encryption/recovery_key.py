@@ -48,7 +48,10 @@ class ShowRecoveryKeyDialog(QDialog):
         self.db_path = Path(db_path)
         self.saved_to: Path | None = None
         self.setWindowTitle(self.tr("Recovery key"))
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
+        # Wrapped text needs its height for the width it gets: never squeezed shorter.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         intro = QLabel(
             self.tr(
                 "This key opens the database and every backup made from it. CRM Desktop keeps "
@@ -133,6 +136,7 @@ class AskRecoveryKeyDialog(QDialog):
         super().__init__(parent)
         self.path = Path(path)
         self.setWindowTitle(self.tr("Encrypted database"))
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -163,6 +167,11 @@ class AskRecoveryKeyDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
+    def _say(self, problem: str) -> None:
+        if problem != self.problem.text():
+            self.problem.setText(problem)
+            self.adjustSize()  # room for the wrapped message, never clipped
+
     def _check(self, text: str) -> None:
         letters = sum(ch.isalnum() for ch in text)
         try:
@@ -170,9 +179,9 @@ class AskRecoveryKeyDialog(QDialog):
         except CrmError as exc:
             self.open_button.setEnabled(False)
             complete = len(encryption.format_recovery_key(bytes(32)).replace("-", ""))
-            self.problem.setText(str(exc) if letters >= complete else "")
+            self._say(str(exc) if letters >= complete else "")
             return
-        self.problem.setText("")
+        self._say("")
         self.open_button.setEnabled(True)
 
     def accept(self) -> None:
@@ -181,7 +190,7 @@ class AskRecoveryKeyDialog(QDialog):
                 self.path, self.edit.text(), keep_on_this_computer=self.keep.isChecked()
             )
         except CrmError as exc:
-            self.problem.setText(str(exc))
+            self._say(str(exc))
             return
         super().accept()
 
