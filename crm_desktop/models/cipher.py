@@ -9,7 +9,7 @@ backup, a safety copy) keeps the same salt and is found by the same key.
 
 Keys live in this process by salt (:func:`remember`); where they come from
 (the OS keyring, a typed recovery key) is the services' business
-(:mod:`crm_desktop.services.encryption`). A plain file never touches
+(the services' encryption module). A plain file never touches
 SQLCipher: it is opened with Python's ``sqlite3`` exactly as before.
 
 SQLCipher's driver (``sqlcipher3``) raises its own exception classes; our

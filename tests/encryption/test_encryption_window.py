@@ -68,13 +68,9 @@ def test_cancelling_the_recovery_key_step_changes_nothing(qtbot, demo_db: Path):
     assert not encryption.is_encrypted(demo_db)
 
 
-def test_the_recovery_key_is_asked_checked_as_typed_and_tried(qtbot, demo_db: Path, memory_keyring):
-    from crm_desktop.ui.backup.restore_flow import release_connections
-
-    # An earlier test's window left the list thread connected: let go as the window would.
-    released: list[bool] = []
-    release_connections(lambda: released.append(True))
-    qtbot.waitUntil(lambda: bool(released))
+def test_the_recovery_key_is_asked_checked_as_typed_and_tried(
+    qtbot, demo_db: Path, memory_keyring, released
+):
     key = encryption.new_key()
     encryption.convert(demo_db, key)
     forget_everything(memory_keyring)
