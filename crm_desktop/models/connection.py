@@ -205,6 +205,12 @@ def compact(db: SqliteDatabase) -> None:
         log.info("the upgraded file was not compacted: %s", exc)
 
 
+def set_lock_wait(seconds: float) -> None:
+    """How long the calling thread's writes wait for a lock before "another program is
+    using the file" (its current and future connections)."""
+    database.set_lock_wait(seconds)
+
+
 def close_database() -> None:
     """Close this thread's connection (other threads close their own)."""
     if not database.is_closed():

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
@@ -193,6 +194,23 @@ class _Translating:
 class CrmDatabase(SqliteDatabase):
     """peewee's SQLite database with the two behaviours of the module docstring."""
 
+    # Per thread: how long a write waits for a lock another connection holds (None: as
+    # opened). The window shortens its own thread's wait while no job of ours writes.
+    _lock_wait = threading.local()
+
+    def set_lock_wait(self, seconds: float) -> None:
+        """How long this thread's statements wait for another connection's lock."""
+        millis = max(0, int(seconds * 1000))
+        self._lock_wait.millis = millis
+        conn = self._state.conn  # type: ignore[attr-defined]
+        if conn is not None:
+            conn.execute(f"PRAGMA busy_timeout = {millis}")
+
+    def _apply_lock_wait(self, conn: Any) -> None:
+        millis = getattr(self._lock_wait, "millis", None)
+        if millis is not None:
+            conn.execute(f"PRAGMA busy_timeout = {int(millis)}")
+
     def _connect(self) -> sqlite3.Connection:
         from crm_desktop.models import cipher  # it builds on this module
 
@@ -200,6 +218,7 @@ class CrmDatabase(SqliteDatabase):
             return self._connect_encrypted(Path(self.database))
         self.connect_params.setdefault("factory", LenientConnection)
         conn: sqlite3.Connection = super()._connect()  # type: ignore[misc]
+        self._apply_lock_wait(conn)
         return conn
 
     def _connect_encrypted(self, path: Path) -> sqlite3.Connection:
@@ -221,6 +240,7 @@ class CrmDatabase(SqliteDatabase):
         )
         try:
             self._add_conn_hooks(conn)  # type: ignore[attr-defined]
+            self._apply_lock_wait(conn)
         except Exception:
             conn.close()
             raise

@@ -17,6 +17,7 @@ from crm_desktop.models.connection import (
     OpenedDatabase,
     database_path,
     open_database,
+    set_lock_wait,
 )
 from crm_desktop.paths import resolve_db_path
 from crm_desktop.safe_files import private_folder
@@ -29,7 +30,7 @@ def current_db_path() -> Path | None:
     return database_path()
 
 
-__all__ = ["current_db_path", "open_session", "resolve_db_path"]
+__all__ = ["current_db_path", "open_session", "resolve_db_path", "set_lock_wait"]
 
 
 def open_session(

@@ -11,6 +11,7 @@ it ends (each thread has its own).
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -105,6 +106,22 @@ class _Runner(QObject):
 
 _running: set[Job] = set()
 
+# How long the window's own writes wait for a lock. While one of our jobs runs (an import
+# commits chunk by chunk) a lock is most likely its own: wait for the chunk. Otherwise a
+# lock is another program's (a DB browser mid-edit): say so soon, with Retry, instead of
+# freezing the window for SQLite's 10 seconds.
+OWN_JOB_LOCK_WAIT_SECONDS = 30.0
+OTHERS_LOCK_WAIT_SECONDS = 2.0
+
+
+def adjust_lock_wait() -> None:
+    """Set the GUI thread's lock wait for the jobs running now (called on the GUI thread)."""
+    session = sys.modules.get("crm_desktop.services.session")
+    if session is None:
+        return  # no database yet (the opening job imports it): the window sets it once open
+    wait = OWN_JOB_LOCK_WAIT_SECONDS if _running else OTHERS_LOCK_WAIT_SECONDS
+    session.set_lock_wait(wait)
+
 
 def run_job(
     parent: QWidget | None,
@@ -123,6 +140,7 @@ def run_job(
     """
     job = Job(work)
     _running.add(job)
+    adjust_lock_wait()
     dialog: QProgressDialog | None = None
     if show_progress:
         dialog = QProgressDialog(title, "Cancel" if cancellable else "", 0, 0, parent)
@@ -150,6 +168,7 @@ def run_job(
             dialog.close()
             dialog.deleteLater()
         _running.discard(job)
+        adjust_lock_wait()
 
     def failed(exc: BaseException) -> None:
         if on_error is not None:

@@ -111,10 +111,12 @@ class MainWindow(QMainWindow):
         if self.attached:
             return
         from crm_desktop.ui.bridge import ChangeBridge
+        from crm_desktop.ui.jobs import adjust_lock_wait
         from crm_desktop.ui.sections import LIST_SECTIONS, TRASH
         from crm_desktop.ui.tables.commands import ListCommands
         from crm_desktop.ui.tables.formatting import Formatter
 
+        adjust_lock_wait()  # the window's writes: another program's lock is said soon
         self.formatter = Formatter.from_settings()
         self.bridge = ChangeBridge(self)
         self.commands = ListCommands(self)

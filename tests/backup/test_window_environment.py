@@ -10,6 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import peewee
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
@@ -148,3 +149,58 @@ def test_a_tampered_backup_must_be_acknowledged_before_restore(qtbot, demo_db):
         assert dialog.restore_button.isEnabled()
     finally:
         prepared.discard()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_another_programs_lock_is_said_in_seconds_but_our_own_jobs_are_waited_for(
+    qtbot, demo_db, monkeypatch
+):
+    """The GUI thread waits 2 s for another program's lock (not SQLite's 10), and 30 s
+    while a job of ours (an import committing chunk by chunk) may hold it."""
+    import threading
+    import time
+
+    from crm_desktop.ui import jobs
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    window = make_window(qtbot, demo_db)
+    assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 2000
+    release = threading.Event()
+    job = jobs.run_job(window, "Importing", lambda context: release.wait(10), show_progress=False)
+    assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 30_000
+    release.set()
+    qtbot.waitUntil(lambda: not jobs.running_jobs(), timeout=5000)
+    qtbot.waitUntil(lambda: job not in jobs._running, timeout=5000)
+    assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 2000
+
+    task = tasks.create_task({"title": "Call back", "due_date": today().isoformat()})
+    page = window.page("today")
+    qtbot.waitUntil(lambda: page.item_for("task", task) is not None, timeout=5000)
+    other = sqlite3.connect(demo_db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    seen: list[float] = []
+    started = time.monotonic()
+
+    def read_then_cancel(dialog) -> None:
+        seen.append(time.monotonic() - started)
+        other.execute("ROLLBACK")
+        dialog.reject()
+
+    when_dialog(read_then_cancel)
+    tree = page.tasks_card.tree
+    tree.setFocus()
+    tree.setCurrentItem(page.item_for("task", task))
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(seen), timeout=8000)
+    other.close()
+    assert seen[0] < 6, seen  # told within seconds, not after SQLite's 10
+
+    other = sqlite3.connect(demo_db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+    with pytest.raises(peewee.OperationalError, match="locked"):
+        database.execute_sql("UPDATE task SET title = title WHERE id = ?", (task,))
+    waited = time.monotonic() - started
+    other.execute("ROLLBACK")
+    other.close()
+    assert 1.5 < waited < 5, waited  # a statement that waits for the lock waits 2 s
