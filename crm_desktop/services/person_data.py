@@ -328,7 +328,7 @@ def backups_holding(data: PersonData, before: str) -> tuple[list[BackupRecord], 
         try:
             if _holds(record.path, data):
                 holding.append(record)
-        except sqlite3.Error:
+        except (sqlite3.Error, cipher.EncryptionKeyError):  # damaged, or a key not held here
             unreadable.append(record)
     return holding, unreadable
 
