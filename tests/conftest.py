@@ -44,6 +44,9 @@ def db(db_path: Path):
     # Tests write phone numbers of several countries; US is the default region here.
     settings.set_many({"phone_region": "US", "currency": "USD", "locale": "en_US"})
     yield db_path
+    from crm_desktop.services.session import set_lock_wait
+
+    set_lock_wait(None)  # a window of the test shortened this thread's wait
     close_database()
 
 

@@ -205,9 +205,9 @@ def compact(db: SqliteDatabase) -> None:
         log.info("the upgraded file was not compacted: %s", exc)
 
 
-def set_lock_wait(seconds: float) -> None:
+def set_lock_wait(seconds: float | None) -> None:
     """How long the calling thread's writes wait for a lock before "another program is
-    using the file" (its current and future connections)."""
+    using the file" (its current and future connections; ``None``: the default)."""
     database.set_lock_wait(seconds)
 
 

@@ -198,10 +198,15 @@ class CrmDatabase(SqliteDatabase):
     # opened). The window shortens its own thread's wait while no job of ours writes.
     _lock_wait = threading.local()
 
-    def set_lock_wait(self, seconds: float) -> None:
-        """How long this thread's statements wait for another connection's lock."""
-        millis = max(0, int(seconds * 1000))
-        self._lock_wait.millis = millis
+    def set_lock_wait(self, seconds: float | None) -> None:
+        """How long this thread's statements wait for another connection's lock
+        (``None``: the wait every connection is opened with)."""
+        if seconds is None:
+            self._lock_wait.__dict__.pop("millis", None)
+            millis = int(getattr(self, "_timeout", 5) * 1000)
+        else:
+            millis = max(0, int(seconds * 1000))
+            self._lock_wait.millis = millis
         conn = self._state.conn  # type: ignore[attr-defined]
         if conn is not None:
             conn.execute(f"PRAGMA busy_timeout = {millis}")
