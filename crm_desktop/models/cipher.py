@@ -34,6 +34,10 @@ from crm_desktop.models.sqlite import LenientMixin
 
 KEY_BYTES = 32
 SALT_BYTES = 16
+# The page size of our plain files (models.schema.PAGE_SIZE): SQLCipher's default, 4 KB,
+# is four times the pages to decrypt and authenticate. Not stored in an encrypted
+# header: every connection sets it after the key (so must another tool: docs/encryption.md).
+CIPHER_PAGE_SIZE = 16384
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 try:  # the binding is a dependency, but a plain file must open even if it failed to install
@@ -207,6 +211,7 @@ def connect_encrypted(
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is ours to report
         conn.execute(key_pragma(key, salt))
+        conn.execute(f"PRAGMA cipher_page_size = {CIPHER_PAGE_SIZE}")
         if check:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:

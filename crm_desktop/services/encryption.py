@@ -297,6 +297,8 @@ def encrypted_copy(
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         attach_key = f"x'{key.hex()}{new_salt.hex()}'" if key else ""
         conn.execute(f'ATTACH DATABASE ? AS converted KEY "{attach_key}"', (str(target),))
+        if key:
+            conn.execute(f"PRAGMA converted.cipher_page_size = {cipher.CIPHER_PAGE_SIZE}")
         conn.execute("BEGIN")  # one snapshot of the source for the copy and its check
         conn.execute("SELECT sqlcipher_export('converted')").fetchall()
         if cancelled is not None and cancelled():

@@ -230,3 +230,12 @@ def test_a_file_that_is_not_a_database_is_not_called_only_encrypted(tmp_path: Pa
 
     with pytest.raises(DatabaseFileError, match="not an SQLite file"):
         open_session(junk)
+
+
+def test_encrypted_pages_are_as_large_as_plain_ones(filled: Path):
+    from crm_desktop.models.schema import PAGE_SIZE
+
+    encryption.convert(filled, encryption.new_key())
+    conn = cipher.connect_file(filled)
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE == cipher.CIPHER_PAGE_SIZE
+    conn.close()
