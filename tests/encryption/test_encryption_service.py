@@ -237,5 +237,7 @@ def test_encrypted_pages_are_as_large_as_plain_ones(filled: Path):
 
     encryption.convert(filled, encryption.new_key())
     conn = cipher.connect_file(filled)
-    assert conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE == cipher.CIPHER_PAGE_SIZE
+    assert (
+        int(conn.execute("PRAGMA page_size").fetchone()[0]) == PAGE_SIZE == cipher.CIPHER_PAGE_SIZE
+    )
     conn.close()
