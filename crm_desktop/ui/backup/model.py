@@ -6,7 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -39,12 +46,15 @@ def _state(record: BackupRecord) -> str:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("Date", lambda r: local_time(r.created_at)),
-    Column("Why", lambda r: r.kind_label if r.has_record else f"{r.kind_label}: {r.path.name}"),
-    Column("Size", lambda r: human_size(r.size), number=True),
-    Column("Customers", _count("customer"), number=True),
-    Column("Orders", _count("sales_order"), number=True),
-    Column("State", _state),
+    Column(QT_TR_NOOP("Date"), lambda r: local_time(r.created_at)),
+    Column(
+        QT_TR_NOOP("Why"),
+        lambda r: r.kind_label if r.has_record else f"{r.kind_label}: {r.path.name}",
+    ),
+    Column(QT_TR_NOOP("Size"), lambda r: human_size(r.size), number=True),
+    Column(QT_TR_NOOP("Customers"), _count("customer"), number=True),
+    Column(QT_TR_NOOP("Orders"), _count("sales_order"), number=True),
+    Column(QT_TR_NOOP("State"), _state),
 )
 STATE_COLUMN = len(COLUMNS) - 1
 
@@ -116,11 +126,23 @@ class BackupTableModel(QAbstractTableModel):
 def _tooltip(record: BackupRecord) -> str:
     lines = [str(record.path)]
     if record.reason:
-        lines.append(f"Made {record.reason}.")
+        lines.append(
+            QCoreApplication.translate("backup.model", "Made {reason}.").format(
+                reason=record.reason
+            )
+        )
     if record.problem:
-        lines.append(f"Problem: {record.problem}")
+        lines.append(
+            QCoreApplication.translate("backup.model", "Problem: {problem}").format(
+                problem=record.problem
+            )
+        )
     elif record.state == "unverified":
-        lines.append("No record of a check: select it and click Verify.")
+        lines.append(
+            QCoreApplication.translate(
+                "backup.model", ("No record of a check: select it and click Verify.")
+            )
+        )
     return "\n".join(lines)
 
 

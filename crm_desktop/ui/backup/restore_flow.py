@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from crm_desktop.errors import CrmError
@@ -71,17 +71,17 @@ class RestoreFlow(QObject):
 
     def start(self) -> None:
         def work(context: JobContext) -> PreparedRestore:
-            context.message("Checking the backup…")
+            context.message(QCoreApplication.translate("RestoreFlow", "Checking the backup…"))
             return prepare_restore(
                 self.file, self.db_path, progress=context.progress, cancelled=context.cancelled
             )
 
         self._check_job = run_job(
             self._parent,
-            "Checking the backup",
+            self.tr("Checking the backup"),
             work,
             on_success=self._checked,
-            on_error=lambda exc: self._fail("Checking the backup", exc),
+            on_error=lambda exc: self._fail(self.tr("Checking the backup"), exc),
             on_cancel=lambda: self.finished.emit(None),
         )
 
@@ -107,8 +107,11 @@ class RestoreFlow(QObject):
             self._fail(
                 TITLE,
                 CrmError(
-                    "Another task is still running (an import, a report…). Wait for it to "
-                    "finish, then restore again. Nothing was changed."
+                    self.tr(
+                        "Another task is still running (an import, a "
+                        "report…). Wait for it to finish, then restore "
+                        "again. Nothing was changed."
+                    )
                 ),
             )
             return
@@ -119,7 +122,11 @@ class RestoreFlow(QObject):
         assert prepared is not None
 
         def work(context: JobContext) -> RestoreResult:
-            context.message("Keeping a safety copy of the current data and restoring…")
+            context.message(
+                QCoreApplication.translate(
+                    "RestoreFlow", ("Keeping a safety copy of the current data and restoring…")
+                )
+            )
             return prepared.apply(progress=context.progress)
 
         def reload() -> bool:
@@ -128,7 +135,7 @@ class RestoreFlow(QObject):
             try:
                 self._reload()
             except Exception as exc:
-                self._fail("Reopening the database", exc)
+                self._fail(QCoreApplication.translate("RestoreFlow", "Reopening the database"), exc)
                 return False
             return True
 
@@ -154,9 +161,18 @@ def tell_restored(parent: QWidget | None, result: RestoreResult) -> None:
     lines = [f"The data of {result.chosen.name} is back."]
     if result.safety is not None:
         lines.append(
-            f"The data you had before was kept as a safety copy:\n{result.safety.path}\n"
-            "Restore that copy to undo this restore."
+            QCoreApplication.translate(
+                "backup.restore_flow",
+                (
+                    "The data you had before was kept as a safety "
+                    "copy:\n{path}\nRestore that copy to undo this restore."
+                ),
+            ).format(path=result.safety.path)
         )
         if result.safety.note:
             lines.append(result.safety.note)
-    QMessageBox.information(parent, "Backup restored", "\n\n".join(lines))
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("backup.restore_flow", "Backup restored"),
+        "\n\n".join(lines),
+    )
