@@ -89,15 +89,15 @@ class CustomerDetailPage(QWidget):
         outer.setContentsMargins(12, 8, 12, 8)
         top = QHBoxLayout()
         self.back_button = QToolButton(self)
-        self.back_button.setText("← Back")
-        self.back_button.setToolTip("Back (Alt+Left)")
+        self.back_button.setText(self.tr("← Back"))
+        self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
         self.back_button.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left))
         self.back_button.setAutoRaise(True)
         self.back_button.clicked.connect(self.back_requested.emit)
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         self.header = CustomerHeader(self.formats, self)
         top.addWidget(self.header, 1)
-        self.edit_button = QPushButton("Ed&it customer", self)
+        self.edit_button = QPushButton(self.tr("Ed&it customer"), self)
         self.edit_button.setObjectName("edit_customer")
         self.edit_button.clicked.connect(self.edit_customer)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -178,7 +178,7 @@ class CustomerDetailPage(QWidget):
         timeline_box = QWidget(splitter)
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
-        timeline_title = QLabel("Timeline", timeline_box)
+        timeline_title = QLabel(self.tr("Timeline"), timeline_box)
         title_font = timeline_title.font()
         title_font.setBold(True)
         timeline_title.setFont(title_font)
@@ -307,7 +307,11 @@ class CustomerDetailPage(QWidget):
         try:
             saved = open_record(self, entity, None, {"customer_id": self.customer_id})
         except Exception as exc:  # a form that cannot open is reported, the page stays
-            show_error(self, f"Opening a new {entity.replace('_', ' ')}", exc)
+            show_error(
+                self,
+                self.tr("Opening a new {replace}").format(replace=entity.replace("_", " ")),
+                exc,
+            )
             return None
         if saved is not None:
             self.reload()

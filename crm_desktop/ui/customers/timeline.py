@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -238,7 +239,11 @@ def interaction_entries(formats: Formats, customer_id: int) -> list[TimelineEntr
         word = KIND_STYLE.get(row["kind"], ("", enum_label(row["kind"])))[1]
         detail = []
         if row.get("contact_name"):
-            detail.append(f"with {row['contact_name']}")
+            detail.append(
+                QCoreApplication.translate("customers.timeline", "with {contact_name}").format(
+                    contact_name=row["contact_name"]
+                )
+            )
         notes = (row.get("notes") or "").strip()
         if notes and _short(notes, 200) != _short(row["subject"] or "", 200):
             detail.append(_short(notes, _MAX_NOTES))
@@ -415,7 +420,7 @@ class TimelineView(QListView):
     def __init__(self, formats: Formats, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(self.tr("Timeline"))
         self.timeline = TimelineModel(formats, self)
         self.setModel(self.timeline)
         self.setItemDelegate(TimelineDelegate(formats, self))
