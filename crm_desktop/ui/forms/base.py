@@ -137,7 +137,7 @@ class RecordForm(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.cancel_button: QPushButton = self.buttons.button(
             QDialogButtonBox.StandardButton.Cancel
         )
@@ -228,7 +228,7 @@ class RecordForm(QDialog):
         box_layout.addWidget(editor)
         error = error_label(box)
         error.setObjectName(f"{name}_error")
-        error.setAccessibleName(f"{caption_text} problem")
+        error.setAccessibleName(self.tr("{caption_text} problem").format(caption_text=caption_text))
         box_layout.addWidget(error)
         editor.setObjectName(name)
         if not editor.accessibleName():
@@ -395,7 +395,12 @@ class RecordForm(QDialog):
             self.show_service_errors(exc.errors)
             return False
         except Exception as exc:  # a CrmError says what to do; anything else is our bug
-            show_error(self, f"Saving the {self.spec.label}", exc, retry=self.save)
+            show_error(
+                self,
+                self.tr("Saving the {label}").format(label=self.spec.label),
+                exc,
+                retry=self.save,
+            )
             return False
         self.saved_id = saved_id
         self._initial = self.snapshot()
@@ -434,8 +439,8 @@ class RecordForm(QDialog):
         box.setObjectName("unsaved_changes")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.windowTitle())
-        box.setText("Save your changes before closing?")
-        box.setInformativeText("If you don't save, your changes will be lost.")
+        box.setText(self.tr("Save your changes before closing?"))
+        box.setInformativeText(self.tr("If you don't save, your changes will be lost."))
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard

@@ -49,8 +49,8 @@ class DateWords(QObject):
         self.line = QLineEdit(field)
         self.line.setObjectName("date_words")
         self.line.setPlaceholderText(_tr(_HINT))
-        self.line.setToolTip(_tr("Type a date in words: ") + _tr(_HINT))
-        self.line.setAccessibleName(_tr("Date in words"))
+        self.line.setToolTip(_tr(self.tr("Type a date in words: ")) + _tr(_HINT))
+        self.line.setAccessibleName(_tr(self.tr("Date in words")))
         self.line.setVisible(False)
         self.line.installEventFilter(self)
         self.line.textEdited.connect(lambda _text: field.value_changed.emit())
@@ -60,8 +60,8 @@ class DateWords(QObject):
         self.button = QToolButton(field)
         self.button.setObjectName("date_presets")
         self.button.setText("▾")
-        self.button.setToolTip(_tr("Quick dates: today, tomorrow, Friday, next week…"))
-        self.button.setAccessibleName(_tr("Quick dates"))
+        self.button.setToolTip(_tr(self.tr("Quick dates: today, tomorrow, Friday, next week…")))
+        self.button.setAccessibleName(_tr(self.tr("Quick dates")))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setAutoRaise(True)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -78,7 +78,7 @@ class DateWords(QObject):
             action = self.menu.addAction(f"{_tr(label)}\t{self._shown(day)}")
             action.triggered.connect(lambda _checked=False, day=day: self.choose(day))
         self.menu.addSeparator()
-        typed = self.menu.addAction(_tr("Type a date in words…"))
+        typed = self.menu.addAction(_tr(self.tr("Type a date in words…")))
         typed.triggered.connect(lambda: self.start(""))
 
     def _shown(self, day: date) -> str:
@@ -116,7 +116,7 @@ class DateWords(QObject):
         day = date_words.parse(self.line.text(), today(), order=self.order)
         if day is None or not (1900 <= day.year <= 2999):
             self.line.setStyleSheet(_BAD_STYLE)
-            self.line.setToolTip(_tr("Not a date. Try: ") + _tr(_HINT))
+            self.line.setToolTip(_tr(self.tr("Not a date. Try: ")) + _tr(_HINT))
             return False
         self.choose(day)
         return True

@@ -85,7 +85,9 @@ class QuickLogDialog(RecordForm):
 
     def build(self) -> None:
         self.add_field("subject", TextLineEdit(placeholder=QUICK_PLACEHOLDERS.get(self.kind, "")))
-        self.add_field("notes", TextAreaEdit(lines=5, placeholder="What was said, what comes next"))
+        self.add_field(
+            "notes", TextAreaEdit(lines=5, placeholder=self.tr("What was said, what comes next"))
+        )
 
     def focus_first(self) -> None:
         self.slots["subject"].editor.setFocus()
