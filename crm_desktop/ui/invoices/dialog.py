@@ -104,19 +104,19 @@ class InvoiceDialog(QDialog):
         self.payments = self._tree(["Paid on", "Amount", "Method", "Note"], "invoice_payments")
         self.payments.itemSelectionChanged.connect(self._update_buttons)
 
-        self.pay_button = QPushButton("&Record payment…", self)
+        self.pay_button = QPushButton(self.tr("&Record payment…"), self)
         self.pay_button.clicked.connect(self.record_payment)
-        self.delete_payment_button = QPushButton("&Delete payment", self)
+        self.delete_payment_button = QPushButton(self.tr("&Delete payment"), self)
         self.delete_payment_button.clicked.connect(self.delete_payment)
-        self.cancel_button = QPushButton("Cancel with credit &note…", self)
+        self.cancel_button = QPushButton(self.tr("Cancel with credit &note…"), self)
         self.cancel_button.clicked.connect(self.cancel_invoice)
-        self.print_button = QPushButton("Save &PDF…", self)
+        self.print_button = QPushButton(self.tr("Save &PDF…"), self)
         self.print_button.clicked.connect(self.save_pdf)
         for button in (self.pay_button, self.delete_payment_button, self.cancel_button,
                        self.print_button):  # fmt: skip
             button.setAutoDefault(False)
         pay_row = QHBoxLayout()
-        pay_row.addWidget(QLabel("<b>Payments</b>", self))
+        pay_row.addWidget(QLabel(self.tr("<b>Payments</b>"), self))
         pay_row.addStretch(1)
         pay_row.addWidget(self.pay_button)
         pay_row.addWidget(self.delete_payment_button)
@@ -203,7 +203,7 @@ class InvoiceDialog(QDialog):
             f"{fmt.money(rate.tax_cents)}"
             for rate in invoice["taxes"]
         ]
-        parts.append(f"Total {fmt.money(invoice['gross_cents'])}")
+        parts.append(self.tr("Total {money}").format(money=fmt.money(invoice["gross_cents"])))
         self.totals.setText("  ·  ".join(parts))
         self.payments.clear()
         for payment in invoice["payments"]:
@@ -253,10 +253,12 @@ class InvoiceDialog(QDialog):
         try:
             batch = trash.move_to_trash("payment", [payment_id])
         except Exception as exc:
-            show_error(self, "Deleting the payment", exc)
+            show_error(self, self.tr("Deleting the payment"), exc)
             return
         self.window_api.show_status(
-            f"Payment of {amount} on {self.invoice['number']} moved to the trash.",
+            self.tr("Payment of {amount} on {number} moved to the trash.").format(
+                amount=amount, number=self.invoice["number"]
+            ),
             lambda: trash.restore_batch(batch),
         )
 

@@ -72,6 +72,8 @@ class OverdueNotice(QLabel):
         what = f"{overdue.count:,} invoice{'s' if overdue.count != 1 else ''} overdue"
         since = f" since {formats.date(overdue.oldest_due)}" if overdue.oldest_due else ""
         text = f"{what}: {formats.money(overdue.balance_cents)} owed{since}"
-        self.setText(f"⚠ {html.escape(text)} — <a href='show'>Show</a>")
+        self.setText(
+            self.tr("⚠ {escape} — <a href='show'>Show</a>").format(escape=html.escape(text))
+        )
         self.setAccessibleName(text)
         self.setVisible(True)
