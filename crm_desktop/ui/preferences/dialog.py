@@ -52,7 +52,7 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.setMinimumWidth(520)
         values = settings.get_all()
         self._logo = values.get("company_logo", "")
@@ -69,8 +69,8 @@ class PreferencesDialog(QDialog):
         self.logo_preview.setFixedSize(140, 56)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setFrameShape(QLabel.Shape.StyledPanel)
-        self.logo_choose = QPushButton("Choose…")
-        self.logo_remove = QPushButton("Remove")
+        self.logo_choose = QPushButton(self.tr("Choose…"))
+        self.logo_remove = QPushButton(self.tr("Remove"))
         self.logo_choose.clicked.connect(self._choose_logo)
         self.logo_remove.clicked.connect(self._remove_logo)
 
@@ -88,13 +88,13 @@ class PreferencesDialog(QDialog):
         self.preview = QLabel()
         self.preview.setObjectName("preview")
 
-        company = QGroupBox("Your company (on invoices and reports)")
+        company = QGroupBox(self.tr("Your company (on invoices and reports)"))
         company_form = QFormLayout(company)
-        self._row(company_form, "Name", self.company_name, "company_name")
-        self._row(company_form, "Address", self.company_address, "company_address")
-        self._row(company_form, "Email", self.company_email, "company_email")
-        self._row(company_form, "Phone", self.company_phone, "company_phone")
-        self._row(company_form, "Tax / VAT number", self.company_tax_id, "company_tax_id")
+        self._row(company_form, self.tr("Name"), self.company_name, "company_name")
+        self._row(company_form, self.tr("Address"), self.company_address, "company_address")
+        self._row(company_form, self.tr("Email"), self.company_email, "company_email")
+        self._row(company_form, self.tr("Phone"), self.company_phone, "company_phone")
+        self._row(company_form, self.tr("Tax / VAT number"), self.company_tax_id, "company_tax_id")
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_preview)
         logo_row.addWidget(self.logo_choose)
@@ -103,18 +103,21 @@ class PreferencesDialog(QDialog):
         logo_box = QWidget()
         logo_box.setLayout(logo_row)
         logo_row.setContentsMargins(0, 0, 0, 0)
-        self._row(company_form, "Logo", logo_box, "company_logo")
+        self._row(company_form, self.tr("Logo"), logo_box, "company_logo")
 
-        formats = QGroupBox("Money, dates and phone numbers")
+        formats = QGroupBox(self.tr("Money, dates and phone numbers"))
         formats_form = QFormLayout(formats)
-        self._row(formats_form, "Currency", self.currency, "currency")
-        self._row(formats_form, "Locale", self.locale, "locale")
-        self._row(formats_form, "Phone country", self.phone_region, "phone_region")
-        self._row(formats_form, "Paper size", self.page_size, "page_size")
+        self._row(formats_form, self.tr("Currency"), self.currency, "currency")
+        self._row(formats_form, self.tr("Locale"), self.locale, "locale")
+        self._row(formats_form, self.tr("Phone country"), self.phone_region, "phone_region")
+        self._row(formats_form, self.tr("Paper size"), self.page_size, "page_size")
         self._row(
-            formats_form, "Order numbers start with", self.order_prefix, "order_number_prefix"
+            formats_form,
+            self.tr("Order numbers start with"),
+            self.order_prefix,
+            "order_number_prefix",
         )
-        formats_form.addRow("Looks like", self.preview)
+        formats_form.addRow(self.tr("Looks like"), self.preview)
         from crm_desktop.ui.selling.preferences import SellingPreferences  # selling settings
 
         self.selling = SellingPreferences(values, self._row, self._validate)
@@ -248,7 +251,7 @@ class PreferencesDialog(QDialog):
 
     def _choose_logo(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Choose the company logo", "", "Images (*.png *.jpg *.jpeg)"
+            self, self.tr("Choose the company logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
         )
         if name:
             self.load_logo(Path(name))
@@ -286,7 +289,7 @@ class PreferencesDialog(QDialog):
             except ValueError:
                 pixmap = QPixmap()
         if pixmap.isNull():
-            self.logo_preview.setText("No logo")
+            self.logo_preview.setText(self.tr("No logo"))
         else:
             self.logo_preview.setPixmap(
                 pixmap.scaled(
@@ -308,7 +311,7 @@ class PreferencesDialog(QDialog):
             self._show_problems(exc.errors)
             return
         except Exception as exc:
-            show_error(self, "Saving the preferences", exc)
+            show_error(self, self.tr("Saving the preferences"), exc)
             return
         self.accept()
 
