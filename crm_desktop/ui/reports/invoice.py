@@ -58,22 +58,27 @@ class InvoicePrinter(QObject):
     def _ask_path(self, suggested: Path, count: int) -> Path | None:
         if count == 1:
             name, _ = QFileDialog.getSaveFileName(
-                self._parent(), "Save the invoice as", str(suggested), "PDF document (*.pdf)"
+                self._parent(),
+                self.tr("Save the invoice as"),
+                str(suggested),
+                self.tr("PDF document (*.pdf)"),
             )
             if not name:
                 return None
             path = Path(name)
             return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
         folder = QFileDialog.getExistingDirectory(
-            self._parent(), f"Save {count} invoices in", str(suggested.parent)
+            self._parent(),
+            self.tr("Save {count} invoices in").format(count=count),
+            str(suggested.parent),
         )
         return Path(folder) if folder else None
 
     def _ask_open(self, path: Path) -> bool:
         answer = QMessageBox.question(
             self._parent(),
-            "Invoice saved",
-            f"The invoice was saved as {path.name}.\n\nOpen it now?",
+            self.tr("Invoice saved"),
+            self.tr("The invoice was saved as {name}.\n\nOpen it now?").format(name=path.name),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
         )
         return answer == QMessageBox.StandardButton.Open
@@ -140,20 +145,28 @@ class InvoicePrinter(QObject):
             written = []
             for done, (order_id, target) in enumerate(targets.items()):
                 context.progress(done, len(targets))
-                context.message(f"Writing {target.name}…")
+                context.message(
+                    QCoreApplication.translate("InvoicePrinter", "Writing {name}…").format(
+                        name=target.name
+                    )
+                )
                 written.append(
                     generate_invoice(target, order_id=order_id, cancelled=context.cancelled)
                 )
             return written
 
-        self.job = run_job(self._parent(), "Save invoice", work, on_success=self._finished)
+        self.job = run_job(self._parent(), self.tr("Save invoice"), work, on_success=self._finished)
         return self.job
 
     def _finished(self, written: object) -> None:
         paths = list(written)  # type: ignore[call-overload]
         if len(paths) == 1:
-            self.window.show_status(f"Invoice saved as {paths[0]}.")
+            self.window.show_status(self.tr("Invoice saved as {value}.").format(value=paths[0]))
             if self.confirm_open(paths[0]):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
         else:
-            self.window.show_status(f"{len(paths)} invoices saved in {paths[0].parent}.")
+            self.window.show_status(
+                self.tr("{len} invoices saved in {parent}.").format(
+                    len=len(paths), parent=paths[0].parent
+                )
+            )
