@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section
 
 _ENTITIES = (
@@ -18,17 +20,17 @@ _ENTITIES = (
 
 SECTION = Section(
     key="trash",
-    title="Trash",
+    title=QT_TR_NOOP("Trash"),
     entity="trash_item",
-    noun="record in the trash",
-    plural="records in the trash",
+    noun=QT_TR_NOOP("record in the trash"),
+    plural=QT_TR_NOOP("records in the trash"),
     icon="trash",
     columns=(
-        ColumnSpec("label", "Record", 320),
-        ColumnSpec("entity", "Kind", 120),
-        ColumnSpec("deleted_at", "Deleted", 160),
+        ColumnSpec("label", QT_TR_NOOP("Record"), 320),
+        ColumnSpec("entity", QT_TR_NOOP("Kind"), 120),
+        ColumnSpec("deleted_at", QT_TR_NOOP("Deleted"), 160),
     ),
-    filters=(FilterSpec("choice", "entity", "Kind", _ENTITIES),),
+    filters=(FilterSpec("choice", "entity", QT_TR_NOOP("Kind"), _ENTITIES),),
     can_create=False,
     can_trash=False,
     # Every deletion, restore and purge changes the trash; "*" is always included.
