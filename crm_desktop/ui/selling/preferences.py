@@ -49,7 +49,7 @@ class SellingPreferences(QGroupBox):
     """The selling settings; ``changed`` editors call ``on_change`` (the dialog's check)."""
 
     def __init__(self, values: dict[str, str], row: Row, on_change: Callable[[], None]):
-        super().__init__("Invoices and taxes")
+        super().__init__(self.tr("Invoices and taxes"))
         self.setObjectName("selling_preferences")
         self.editors: dict[str, QWidget] = {}
         form = QFormLayout(self)
@@ -77,7 +77,7 @@ class SellingPreferences(QGroupBox):
             self.editors[key] = editor
             row(form, caption, editor, key)
         self.editors["invoice_number_format"].setToolTip(
-            "{YYYY} or {YY}: the year; {NNNN}: the number with as many digits as N"
+            self.tr("{YYYY} or {YY}: the year; {NNNN}: the number with as many digits as N")
         )
 
     def values(self) -> dict[str, str]:
