@@ -86,7 +86,11 @@ class DateRange(QWidget):
         self.spec = spec
         self.combo = QComboBox()
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.setToolTip(f"Show only records whose {spec.label.lower()} date is in a range")
+        self.combo.setToolTip(
+            self.tr("Show only records whose {lower} date is in a range").format(
+                lower=spec.label.lower()
+            )
+        )
         self._ranges: list[tuple[date | None, date | None] | None] = []
         for text, period in _presets():
             self.combo.addItem(f"{spec.label}: {text}")
@@ -116,8 +120,8 @@ class DateRange(QWidget):
 
     def _make_date_edits(self) -> None:
         if self._start is None:
-            self._start = self._date_edit("From")
-            self._end = self._date_edit("To")
+            self._start = self._date_edit(self.tr("From"))
+            self._end = self._date_edit(self.tr("To"))
 
     def _date_edit(self, tip: str) -> QDateEdit:
         edit = QDateEdit()
@@ -160,9 +164,11 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.section = section
         self.search_box = SearchBox()
-        self.search_box.setPlaceholderText(f"Search {section.plural}…  (Ctrl+F)")
+        self.search_box.setPlaceholderText(
+            self.tr("Search {plural}…  (Ctrl+F)").format(plural=section.plural)
+        )
         self.search_box.setMinimumWidth(160)
-        self.search_box.setAccessibleName(f"Search {section.plural}")
+        self.search_box.setAccessibleName(self.tr("Search {plural}").format(plural=section.plural))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -192,8 +198,12 @@ class FilterBar(QWidget):
             else:
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setAccessibleName(spec.label)
-            combo.setToolTip(f"Show only {self.section.plural} of one {spec.label.lower()}")
-            combo.addItem(f"Any {spec.label.lower()}", None)
+            combo.setToolTip(
+                self.tr("Show only {plural} of one {lower}").format(
+                    plural=self.section.plural, lower=spec.label.lower()
+                )
+            )
+            combo.addItem(self.tr("Any {lower}").format(lower=spec.label.lower()), None)
             for value, text in spec.choices:
                 combo.addItem(text, value)
             combo.currentIndexChanged.connect(self._emit_filters)
@@ -221,7 +231,7 @@ class FilterBar(QWidget):
         chosen = combo.currentData()
         blocked = combo.blockSignals(True)
         combo.clear()
-        combo.addItem("Any tag", None)
+        combo.addItem(self.tr("Any tag"), None)
         for tag_id, name, count in tags:
             combo.addItem(f"{name} ({count:,})", tag_id)
         index = combo.findData(chosen) if chosen is not None else 0

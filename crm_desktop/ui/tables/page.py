@@ -97,8 +97,8 @@ class ListPage(QWidget):
         self.actions_row.setSpacing(4)
         if section.can_create:
             self.new_button = QToolButton()
-            self.new_button.setText(f"New {section.noun}")
-            self.new_button.setToolTip(f"New {section.noun} (Ctrl+N)")
+            self.new_button.setText(self.tr("New {noun}").format(noun=section.noun))
+            self.new_button.setToolTip(self.tr("New {noun} (Ctrl+N)").format(noun=section.noun))
             self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.new_button.clicked.connect(self.new_requested)
             self.actions_row.addWidget(self.new_button)
@@ -134,7 +134,9 @@ class ListPage(QWidget):
         self.model.ids_loaded.connect(self._loaded)
         self.model.modelReset.connect(lambda: self.selection_changed.emit())
         self.model.failed.connect(
-            lambda exc: show_error(self, f"Loading the {section.plural}", exc)
+            lambda exc: show_error(
+                self, self.tr("Loading the {plural}").format(plural=section.plural), exc
+            )
         )
 
         self._place_actions()

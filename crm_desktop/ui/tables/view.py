@@ -127,7 +127,7 @@ class RecordTable(QTableView):
             )
             menu.addAction(action)
         menu.addSeparator()
-        reset = menu.addAction("Reset columns")
+        reset = menu.addAction(self.tr("Reset columns"))
         reset.triggered.connect(self._reset_columns)
         menu.popup(header.mapToGlobal(point))
 
