@@ -68,24 +68,28 @@ class MergeDialog(QDialog):
 
     def __init__(self, rows: list[dict[str, Any]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Merge customers")
+        self.setWindowTitle(self.tr("Merge customers"))
         self.rows = rows
         self.survivor_group = QButtonGroup(self)
         self.field_groups: dict[str, QButtonGroup] = {}
         self.field_buttons: dict[str, list[QRadioButton]] = {}
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Choose the customer that stays and, for each field, the value it keeps. The "
-            "others' contacts, orders, deals, tasks, interactions, service cases, campaigns "
-            "and tags move to it; they go to the trash. The import history can undo the merge."
+            self.tr(
+                "Choose the customer that stays and, for each field, "
+                "the value it keeps. The others' contacts, orders, "
+                "deals, tasks, interactions, service cases, campaigns "
+                "and tags move to it; they go to the trash. The import "
+                "history can undo the merge."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
-        grid.addWidget(QLabel("<b>Keep</b>"), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>Keep</b>")), 0, 0)
         for column, row in enumerate(rows, start=1):
-            button = QRadioButton(f"this one (#{row['id']})")
+            button = QRadioButton(self.tr("this one (#{id})").format(id=row["id"]))
             button.setObjectName(f"survivor_{row['id']}")
             self.survivor_group.addButton(button, row["id"])
             grid.addWidget(button, 0, column)
@@ -115,7 +119,7 @@ class MergeDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Merge")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -162,12 +166,15 @@ class DuplicatesView(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         title = QLabel(
-            "<b>Find duplicates</b> — customers entered twice: the same email or "
-            "phone, or very similar names in the same city."
+            self.tr(
+                "<b>Find duplicates</b> — customers entered twice: the "
+                "same email or phone, or very similar names in the "
+                "same city."
+            )
         )
         title.setWordWrap(True)
         top.addWidget(title, 1)
-        self.find_button = QPushButton("Find duplicates")
+        self.find_button = QPushButton(self.tr("Find duplicates"))
         self.find_button.clicked.connect(self.find)
         top.addWidget(self.find_button)
         layout.addLayout(top)
@@ -180,9 +187,9 @@ class DuplicatesView(QWidget):
         self.tree.itemDoubleClicked.connect(lambda *_: self.merge_selected())
         layout.addWidget(self.tree, 1)
         bottom = QHBoxLayout()
-        self.status = QLabel("Press “Find duplicates” to look through the customers.")
+        self.status = QLabel(self.tr("Press “Find duplicates” to look through the customers."))
         bottom.addWidget(self.status, 1)
-        self.merge_button = QPushButton("Merge…")
+        self.merge_button = QPushButton(self.tr("Merge…"))
         self.merge_button.setEnabled(False)
         self.merge_button.clicked.connect(self.merge_selected)
         bottom.addWidget(self.merge_button)
@@ -190,7 +197,7 @@ class DuplicatesView(QWidget):
 
     def find(self) -> None:
         self.find_button.setEnabled(False)
-        self.status.setText("Looking for duplicates…")
+        self.status.setText(self.tr("Looking for duplicates…"))
 
         def done(groups: list[duplicates.DuplicateGroup]) -> None:
             self.find_button.setEnabled(True)
@@ -202,7 +209,7 @@ class DuplicatesView(QWidget):
 
         run_job(
             self,
-            "Finding duplicates",
+            self.tr("Finding duplicates"),
             lambda ctx: duplicates.find_duplicate_groups(
                 progress=ctx.progress, cancelled=ctx.cancelled
             ),
@@ -281,7 +288,9 @@ class DuplicatesView(QWidget):
             return
         rows = duplicates.describe_customers(group.ids)
         if len(rows) < 2:
-            self.status.setText("These customers changed meanwhile; find duplicates again.")
+            self.status.setText(
+                self.tr("These customers changed meanwhile; find duplicates again.")
+            )
             return
         dialog = MergeDialog(rows, self)
         if not self.run_merge_dialog(dialog):
@@ -307,7 +316,7 @@ class DuplicatesView(QWidget):
 
         run_job(
             self,
-            "Merging customers",
+            self.tr("Merging customers"),
             lambda ctx: duplicates.merge_customers(survivor, merged, values),
             on_success=done,
             cancellable=False,

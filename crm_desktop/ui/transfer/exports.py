@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from crm_desktop.errors import CrmError
@@ -30,14 +31,16 @@ _TITLES = {
 def file_filter(entity: str) -> str:
     filters = ["Excel workbook (*.xlsx)", "CSV, UTF-8 (*.csv)"]
     if entity in exporting.VCARD_ENTITIES:
-        filters.append("vCard 4.0 (*.vcf)")
+        filters.append(QCoreApplication.translate("transfer.exports", "vCard 4.0 (*.vcf)"))
     return ";;".join(filters)
 
 
 def ask_path(parent: QWidget | None, entity: str) -> str:
     name, chosen = QFileDialog.getSaveFileName(
         parent,
-        f"Export {_TITLES.get(entity, entity)}",
+        QCoreApplication.translate("transfer.exports", "Export {get}").format(
+            get=_TITLES.get(entity, entity)
+        ),
         f"{_TITLES.get(entity, entity)}.xlsx",
         file_filter(entity),
     )
@@ -70,7 +73,14 @@ def export_current_view(
             cancelled=context.cancelled,
         )
 
-    return run_job(parent, f"Exporting {_TITLES.get(entity, entity)}", work, on_success=on_done)
+    return run_job(
+        parent,
+        QCoreApplication.translate("transfer.exports", "Exporting {get}").format(
+            get=_TITLES.get(entity, entity)
+        ),
+        work,
+        on_success=on_done,
+    )
 
 
 def visible_columns(window: Any) -> tuple[list[str] | None, dict[str, str] | None]:

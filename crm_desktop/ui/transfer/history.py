@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,7 +33,7 @@ class ImportHistoryDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Import history")
+        self.setWindowTitle(self.tr("Import history"))
         self.resize(860, 420)
         self.confirm: Callable[[QWidget, str, str], bool] = _confirm
         self.batches: list[BatchInfo] = []
@@ -50,7 +51,7 @@ class ImportHistoryDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         row = QHBoxLayout()
-        self.undo_button = QPushButton("Undo this import")
+        self.undo_button = QPushButton(self.tr("Undo this import"))
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_selected)
         row.addWidget(self.undo_button)
@@ -80,7 +81,7 @@ class ImportHistoryDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if not self.batches:
-            self.message.setText("Nothing was imported yet.")
+            self.message.setText(self.tr("Nothing was imported yet."))
         self._selection_changed()
 
     def selected(self) -> BatchInfo | None:
@@ -105,16 +106,22 @@ class ImportHistoryDialog(QDialog):
             else "Records it created go to the trash; fields it changed get their old values "
             "back, unless they were changed since."
         )
-        if not self.confirm(self, f"Undo: {batch.describe}?", text):
+        if not self.confirm(
+            self, self.tr("Undo: {describe}?").format(describe=batch.describe), text
+        ):
             return
 
         def done(result: Any) -> None:
-            self.message.setText(f"Undone: {result.summary()}")
+            self.message.setText(
+                QCoreApplication.translate("ImportHistoryDialog", "Undone: {summary}").format(
+                    summary=result.summary()
+                )
+            )
             self.refresh()
 
         run_job(
             self,
-            "Undoing",
+            self.tr("Undoing"),
             lambda ctx: importing.undo_batch(
                 batch.id, progress=ctx.progress, cancelled=ctx.cancelled
             ),

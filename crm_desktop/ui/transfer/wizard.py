@@ -29,7 +29,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -84,9 +84,9 @@ class FilePage(QWizardPage):
 
     def __init__(self, wizard: ImportWizard):
         super().__init__()
-        self.setTitle("Import: choose a file")
+        self.setTitle(self.tr("Import: choose a file"))
         self.setSubTitle(
-            "CSV (any encoding, comma, semicolon or tab), Excel .xlsx, or vCards (.vcf)."
+            self.tr("CSV (any encoding, comma, semicolon or tab), Excel .xlsx, or vCards (.vcf).")
         )
         self._wizard = wizard
         self._loaded_for: tuple[str, str, str] | None = None
@@ -94,27 +94,27 @@ class FilePage(QWizardPage):
         self.entity_box = QComboBox()
         for key, label in ENTITIES:
             self.entity_box.addItem(label, key)
-        form.addRow("Import:", self.entity_box)
+        form.addRow(self.tr("Import:"), self.entity_box)
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("The file to import")
+        self.path_edit.setPlaceholderText(self.tr("The file to import"))
         self.path_edit.textChanged.connect(self.completeChanged)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        form.addRow("File:", row)
+        form.addRow(self.tr("File:"), row)
         self.preset_box = QComboBox()
         for key in importing.PRESETS:
             self.preset_box.addItem(PRESET_LABELS[key], key)
-        form.addRow("Columns named as in:", self.preset_box)
+        form.addRow(self.tr("Columns named as in:"), self.preset_box)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         form.addRow(self.status)
 
     def browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import from", self.path_edit.text(), FILE_FILTER
+            self, self.tr("Import from"), self.path_edit.text(), FILE_FILTER
         )
         if name:
             self.path_edit.setText(name)
@@ -134,7 +134,7 @@ class FilePage(QWizardPage):
         if self._loaded_for == self.key() and self._wizard.table is not None:
             return True
         entity, path, _ = self.key()
-        self.status.setText("Reading the file…")
+        self.status.setText(self.tr("Reading the file…"))
         self._wizard.read(entity, Path(path), self._read_done)
         return False
 
@@ -152,7 +152,7 @@ class MappingPage(QWizardPage):
 
     def __init__(self, wizard: ImportWizard):
         super().__init__()
-        self.setTitle("Import: columns")
+        self.setTitle(self.tr("Import: columns"))
         self._wizard = wizard
         self.combos: list[QComboBox] = []
         layout = QVBoxLayout(self)
@@ -160,18 +160,21 @@ class MappingPage(QWizardPage):
         self.about.setWordWrap(True)
         layout.addWidget(self.about)
         reading = QHBoxLayout()
-        reading.addWidget(QLabel("Encoding:"))
+        reading.addWidget(QLabel(self.tr("Encoding:")))
         self.encoding_box = QComboBox()
         self.encoding_box.setToolTip(
-            "How the file's bytes are read as text. If names look garbled below, choose "
-            "another encoding: the file is read again."
+            self.tr(
+                "How the file's bytes are read as text. If names look "
+                "garbled below, choose another encoding: the file is "
+                "read again."
+            )
         )
         reading.addWidget(self.encoding_box)
         reading.addSpacing(16)
-        reading.addWidget(QLabel("Phone numbers without +code are from:"))
+        reading.addWidget(QLabel(self.tr("Phone numbers without +code are from:")))
         self.region_box = QComboBox()
         self.region_box.setToolTip(
-            "The country whose numbers are written without a country code in this file."
+            self.tr("The country whose numbers are written without a country code in this file.")
         )
         reading.addWidget(self.region_box)
         reading.addStretch(1)
@@ -262,7 +265,7 @@ class MappingPage(QWizardPage):
         box.clear()
         box.setEnabled(table.encoding is not None)
         if table.encoding is None:
-            box.addItem("— (a workbook)", None)
+            box.addItem(self.tr("— (a workbook)"), None)
             return
         chosen = self._wizard.text_encoding
         detected = table.encoding_label or table.encoding
@@ -352,13 +355,19 @@ class MappingPage(QWizardPage):
         parts = []
         if fates.to_notes:
             names = ", ".join(f"“{h}”" for h in fates.to_notes)
-            parts.append(f"<b>Kept in {notes}</b> as “Header: value”: {escape(names)}.")
+            parts.append(
+                self.tr("<b>Kept in {notes}</b> as “Header: value”: {escape}.").format(
+                    notes=notes, escape=escape(names)
+                )
+            )
         if fates.left_out:
             names = ", ".join(f"“{h}”" for h in fates.left_out)
-            parts.append(f"<b>Not imported:</b> {escape(names)}.")
+            parts.append(self.tr("<b>Not imported:</b> {escape}.").format(escape=escape(names)))
         if table.left_out:
             found = ", ".join(f"{k} ×{n}" for k, n in sorted(table.left_out.items()))
-            parts.append(f"<b>Not kept from the cards:</b> {escape(found)}.")
+            parts.append(
+                self.tr("<b>Not kept from the cards:</b> {escape}.").format(escape=escape(found))
+            )
         self.fates.setText(" ".join(parts) or "Every column goes into a field.")
 
     def isComplete(self) -> bool:
@@ -373,11 +382,14 @@ class PolicyPage(QWizardPage):
 
     def __init__(self, wizard: ImportWizard):
         super().__init__()
-        self.setTitle("Import: duplicates")
+        self.setTitle(self.tr("Import: duplicates"))
         self.setSubTitle(
-            "A row is a duplicate when it has the email or phone of an existing record, or "
-            "the same name (customers: in the same city; contacts: at the same customer; "
-            "products: the same SKU)."
+            self.tr(
+                "A row is a duplicate when it has the email or phone "
+                "of an existing record, or the same name (customers: "
+                "in the same city; contacts: at the same customer; "
+                "products: the same SKU)."
+            )
         )
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
@@ -389,9 +401,12 @@ class PolicyPage(QWizardPage):
             layout.addWidget(button)
         self.buttons["skip"].setChecked(True)
         note = QLabel(
-            "Empty cells never erase anything, and tags are only added. Importing the same "
-            "file twice creates nothing the second time. Every import can be undone from "
-            "the import history."
+            self.tr(
+                "Empty cells never erase anything, and tags are only "
+                "added. Importing the same file twice creates nothing "
+                "the second time. Every import can be undone from the "
+                "import history."
+            )
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
@@ -411,7 +426,7 @@ class SummaryPage(QWizardPage):
 
     def __init__(self, wizard: ImportWizard):
         super().__init__()
-        self.setTitle("Import")
+        self.setTitle(self.tr("Import"))
         self._wizard = wizard
         self.result: ImportResult | None = None
         self._done = False
@@ -431,9 +446,9 @@ class SummaryPage(QWizardPage):
         self.refused.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.refused, 1)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("Save refused rows…")
+        self.save_button = QPushButton(self.tr("Save refused rows…"))
         self.save_button.clicked.connect(self.save_refused)
-        self.undo_button = QPushButton("Undo this import")
+        self.undo_button = QPushButton(self.tr("Undo this import"))
         self.undo_button.clicked.connect(self.undo)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.undo_button)
@@ -445,7 +460,7 @@ class SummaryPage(QWizardPage):
     def initializePage(self) -> None:
         self._done = False
         self.result = None
-        self.headline.setText("Importing…")
+        self.headline.setText(self.tr("Importing…"))
         self.counts.setText("")
         self.refused.setRowCount(0)
         self.save_button.hide()
@@ -458,7 +473,7 @@ class SummaryPage(QWizardPage):
     def finished_import(self, result: ImportResult) -> None:
         self.result = result
         self._done = True
-        self.headline.setText(f"<b>Imported {result.source}.</b>")
+        self.headline.setText(self.tr("<b>Imported {source}.</b>").format(source=result.source))
         self.counts.setText(result.summary() + "".join(f"\n• {line}" for line in result.details()))
         self.refused.setRowCount(len(result.refused_rows))
         for index, row in enumerate(result.refused_rows[:5000]):
@@ -477,8 +492,10 @@ class SummaryPage(QWizardPage):
         self._done = True
         self.headline.setText(f"<b>{message}</b>")
         self.counts.setText(
-            "Nothing was imported: the database is as it was. "
-            "Go back to change the file or the columns."
+            self.tr(
+                "Nothing was imported: the database is as it was. Go "
+                "back to change the file or the columns."
+            )
         )
         self.refused.hide()
         self.completeChanged.emit()
@@ -493,10 +510,12 @@ class SummaryPage(QWizardPage):
         try:
             saved = importing.save_refused(self.result, name)
         except (OSError, CrmError) as exc:
-            show_error(self, "Saving the refused rows", exc)
+            show_error(self, self.tr("Saving the refused rows"), exc)
             return
         self.headline.setText(
-            f"<b>Imported {self.result.source}.</b> Refused rows saved to {saved}."
+            self.tr("<b>Imported {source}.</b> Refused rows saved to {saved}.").format(
+                source=self.result.source, saved=saved
+            )
         )
 
     def undo(self) -> None:
@@ -504,21 +523,27 @@ class SummaryPage(QWizardPage):
             return
         if not self._wizard.confirm(
             self,
-            "Undo this import?",
-            "Records it created go to the trash and the fields it "
-            "changed get their old values back.",
+            self.tr("Undo this import?"),
+            self.tr(
+                "Records it created go to the trash and the fields it "
+                "changed get their old values back."
+            ),
         ):
             return
         batch = self.result.batch_id
 
         def done(outcome: Any) -> None:
             self.undo_button.setEnabled(False)
-            self.undo_button.setText("Import undone")
-            self.counts.setText(f"Undone: {outcome.summary()}")
+            self.undo_button.setText(QCoreApplication.translate("SummaryPage", "Import undone"))
+            self.counts.setText(
+                QCoreApplication.translate("SummaryPage", "Undone: {summary}").format(
+                    summary=outcome.summary()
+                )
+            )
 
         run_job(
             self,
-            "Undoing the import",
+            self.tr("Undoing the import"),
             lambda ctx: importing.undo_batch(batch, progress=ctx.progress, cancelled=ctx.cancelled),
             on_success=done,
         )
@@ -537,7 +562,7 @@ class ImportWizard(QWizard):
         entity: str = "customer",
     ):
         super().__init__(parent)
-        self.setWindowTitle("Import")
+        self.setWindowTitle(self.tr("Import"))
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.resize(920, 680)
         self.table: Table | None = None
@@ -589,12 +614,12 @@ class ImportWizard(QWizard):
 
         def failed(exc: BaseException) -> None:
             self.table = None
-            show_error(self, "Reading the file", exc)
+            show_error(self, QCoreApplication.translate("ImportWizard", "Reading the file"), exc)
             done(False)
 
         run_job(
             self,
-            "Reading the file",
+            self.tr("Reading the file"),
             work,
             on_success=succeeded,
             on_error=failed,
@@ -629,16 +654,16 @@ class ImportWizard(QWizard):
             self.imported.emit(result)
 
         def failed(exc: BaseException) -> None:
-            show_error(self, "The import", exc)
-            on_failed("The import did not work.")
+            show_error(self, QCoreApplication.translate("ImportWizard", "The import"), exc)
+            on_failed(QCoreApplication.translate("ImportWizard", "The import did not work."))
 
         run_job(
             self,
-            f"Importing {name}",
+            self.tr("Importing {name}").format(name=name),
             work,
             on_success=succeeded,
             on_error=failed,
-            on_cancel=lambda: on_failed("The import was cancelled."),
+            on_cancel=lambda: on_failed(self.tr("The import was cancelled.")),
         )
 
 
@@ -649,5 +674,7 @@ def _confirm(parent: QWidget, title: str, text: str) -> bool:
 
 def _ask_save_path(parent: QWidget, suggested: str) -> str:
     kind = "vCards (*.vcf)" if suggested.endswith(".vcf") else "CSV (*.csv)"
-    name, _ = QFileDialog.getSaveFileName(parent, "Save refused rows", suggested, kind)
+    name, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("transfer.wizard", "Save refused rows"), suggested, kind
+    )
     return name
