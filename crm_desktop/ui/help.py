@@ -83,7 +83,13 @@ def show_log_folder() -> None:
 def show_about(parent: QWidget, db_path: Path) -> None:
     QMessageBox.about(
         parent,
-        f"About {APP_NAME}",
-        f"<b>{APP_NAME}</b> {__version__}<br>A customer-relationship manager for one small "
-        f"business.<br><br>Database: {db_path}<br>Log: {paths.log_dir()}",
+        QCoreApplication.translate("help", "About {APP_NAME}").format(APP_NAME=APP_NAME),
+        QCoreApplication.translate(
+            "help",
+            (
+                "<b>{APP_NAME}</b> {version}<br>A customer-relationship "
+                "manager for one small business.<br><br>Database: "
+                "{db_path}<br>Log: {log_dir}"
+            ),
+        ).format(APP_NAME=APP_NAME, version=__version__, db_path=db_path, log_dir=paths.log_dir()),
     )

@@ -185,8 +185,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         names = {key: icon_name for key, _title, icon_name in SIDEBAR_SECTIONS}
-        sections = [(key, self.sidebar.item(row).text(), names.get(key, ""))
-                    for row, key in enumerate(self.sidebar.keys())]  # fmt: skip
+        sections = [
+            (key, self.sidebar.item(row).text(), names.get(key, ""))
+            for row, key in enumerate(self.sidebar.keys())
+        ]
         specs = [s for s in registry.ACTIONS if s.menu in ("File", "Edit")]
         specs += registry.section_action_specs(sections)
         specs += [s for s in registry.ACTIONS if s.menu not in ("File", "Edit")]
@@ -194,7 +196,7 @@ class MainWindow(QMainWindow):
         self.actions = registry.create_actions(self, specs, self._handler)
         self.menus = registry.build_menus(self, specs, self.actions)
         self._file_anchor = self.menus["File"].insertSeparator(self.actions["quit"])
-        self.status_menu = QMenu("Set &status", self)
+        self.status_menu = QMenu(self.tr("Set &status"), self)
         self.status_menu.aboutToShow.connect(
             lambda: self.commands.fill_status_menu(self.status_menu)
         )
@@ -434,7 +436,9 @@ class MainWindow(QMainWindow):
             self.actions[key].setEnabled(chosen and bool(section and section.tags))
         self.status_menu.setEnabled(chosen and bool(section and section.status))
         if section is not None and section.status is not None:
-            self.status_menu.setTitle(f"Set &{section.status.label.lower()}")
+            self.status_menu.setTitle(
+                self.tr("Set &{lower}").format(lower=section.status.label.lower())
+            )
         for key in ("restore", "purge"):
             self.actions[key].setEnabled(in_trash and chosen)
         self.actions["back"].setEnabled(bool(self._history))
@@ -462,8 +466,13 @@ class MainWindow(QMainWindow):
             if repaired:
                 self._on_change(Change("customer", (), "update"))
 
-        run_job(self, "Checking the search index", refresh, on_success=refreshed,
-                show_progress=False)  # fmt: skip
+        run_job(
+            self,
+            self.tr("Checking the search index"),
+            refresh,
+            on_success=refreshed,
+            show_progress=False,
+        )
         QTimer.singleShot(PRELOAD_DELAY_MS, self, _preload_list_pages)
         if offer_first_run and not first_run.was_declined(self.state, self._db_path):
             runner().submit(runner().channel(), first_run.is_empty, self._offer_first_run)
@@ -473,9 +482,13 @@ class MainWindow(QMainWindow):
 
         if empty:
             first_run.offer_sample_data(
-                self, self._db_path, self.state,
-                lambda n: self.show_status(f"Sample data loaded: {n:,} customers."),
-            )  # fmt: skip
+                self,
+                self._db_path,
+                self.state,
+                lambda n: self.show_status(
+                    self.tr("Sample data loaded: {n:,} customers.").format(n=n)
+                ),
+            )
 
     def _restore_window_state(self) -> None:
         geometry = self.state.bytes("window/geometry")

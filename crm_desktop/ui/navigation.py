@@ -49,7 +49,9 @@ class OpeningPage(QWidget):
 
     def __init__(self, db_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        label = QLabel(f"Opening {html.escape(db_path.name)}…")  # the name is never markup
+        label = QLabel(
+            self.tr("Opening {escape}…").format(escape=html.escape(db_path.name))
+        )  # the name is never markup
         label.setEnabled(False)  # drawn in the palette's quiet colour
         row = QHBoxLayout()
         row.addStretch(1)
@@ -92,7 +94,7 @@ class Sidebar(QListWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setAccessibleName("Sections")
+        self.setAccessibleName(self.tr("Sections"))
         self.setStyleSheet(_STYLE)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setIconSize(QSize(20, 20))
