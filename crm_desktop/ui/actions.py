@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from crm_desktop.ui.features import MENUS
 from crm_desktop.ui.icons import icon, standard
+from crm_desktop.ui.translation import declared
 
 Shortcut = str | QKeySequence.StandardKey
 
@@ -46,7 +47,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "new_record",
         QT_TR_NOOP("&New record"),
-        QT_TR_NOOP("File"),
+        "File",
         "new_record",
         ("Ctrl+N",),
         QT_TR_NOOP("Create a record in the current section"),
@@ -55,7 +56,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "preferences",
         QT_TR_NOOP("&Preferences…"),
-        QT_TR_NOOP("File"),
+        "File",
         "open_preferences",
         ("Ctrl+,",),
         QT_TR_NOOP("Company details, currency, locale and phone region"),
@@ -64,7 +65,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "quit",
         QT_TR_NOOP("&Quit"),
-        QT_TR_NOOP("File"),
+        "File",
         "close",
         ("Ctrl+Q",),
         QT_TR_NOOP("Close the window"),
@@ -74,7 +75,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "undo",
         QT_TR_NOOP("&Undo"),
-        QT_TR_NOOP("Edit"),
+        "Edit",
         "undo",
         ("Ctrl+Z",),
         QT_TR_NOOP("Undo the last change"),
@@ -83,7 +84,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "find",
         QT_TR_NOOP("&Find"),
-        QT_TR_NOOP("Edit"),
+        "Edit",
         "focus_search",
         ("Ctrl+F",),
         QT_TR_NOOP("Go to the search box of the current list"),
@@ -92,7 +93,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "open_record",
         QT_TR_NOOP("&Open"),
-        QT_TR_NOOP("Edit"),
+        "Edit",
         "open_current",
         ("Return", "Enter"),
         QT_TR_NOOP("Open the selected record"),
@@ -102,7 +103,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "trash",
         QT_TR_NOOP("Move to &trash"),
-        QT_TR_NOOP("Edit"),
+        "Edit",
         "trash_selected",
         ("Delete",),
         QT_TR_NOOP("Move the selected records to the trash (Ctrl+Z brings them back)"),
@@ -113,7 +114,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "select_all",
         QT_TR_NOOP("Select &all"),
-        QT_TR_NOOP("Edit"),
+        "Edit",
         "select_all",
         ("Ctrl+A",),
         QT_TR_NOOP("Select every row of the list"),
@@ -124,7 +125,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "back",
         QT_TR_NOOP("&Back"),
-        QT_TR_NOOP("View"),
+        "View",
         "go_back",
         ("Alt+Left",),
         QT_TR_NOOP("Back to the list you came from"),
@@ -134,7 +135,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "escape",
         QT_TR_NOOP("&Clear search"),
-        QT_TR_NOOP("View"),
+        "View",
         "escape",
         ("Esc",),
         QT_TR_NOOP("Clear the search, or go back from a customer's page"),
@@ -143,7 +144,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "refresh",
         QT_TR_NOOP("&Refresh"),
-        QT_TR_NOOP("View"),
+        "View",
         "refresh",
         ("F5",),
         QT_TR_NOOP("Read the current list again from the database"),
@@ -153,7 +154,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "board",
         QT_TR_NOOP("&Pipeline board"),
-        QT_TR_NOOP("View"),
+        "View",
         "toggle_board",
         ("Ctrl+B",),
         QT_TR_NOOP("Show the deals as a board of stages"),
@@ -164,7 +165,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "add_tag",
         QT_TR_NOOP("Add &tag…"),
-        QT_TR_NOOP("Records"),
+        "Records",
         "add_tag",
         ("Ctrl+T",),
         QT_TR_NOOP("Tag the selected customers"),
@@ -173,7 +174,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "remove_tag",
         QT_TR_NOOP("&Remove tag…"),
-        QT_TR_NOOP("Records"),
+        "Records",
         "remove_tag",
         ("Ctrl+Shift+T",),
         QT_TR_NOOP("Remove a tag from the selected customers"),
@@ -182,7 +183,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "restore",
         QT_TR_NOOP("Restore from tras&h"),
-        QT_TR_NOOP("Records"),
+        "Records",
         "restore_selected",
         ("Ctrl+R",),
         QT_TR_NOOP("Bring the selected records back from the trash"),
@@ -192,7 +193,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "purge",
         QT_TR_NOOP("&Delete for good…"),
-        QT_TR_NOOP("Records"),
+        "Records",
         "purge_selected",
         ("Shift+Delete",),
         QT_TR_NOOP("Delete the selected records in the trash for good"),
@@ -201,7 +202,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "empty_trash",
         QT_TR_NOOP("&Empty trash…"),
-        QT_TR_NOOP("Records"),
+        "Records",
         "empty_trash",
         (),
         QT_TR_NOOP("Delete everything in the trash for good"),
@@ -211,7 +212,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "shortcuts",
         QT_TR_NOOP("&Keyboard shortcuts"),
-        QT_TR_NOOP("Help"),
+        "Help",
         "show_shortcuts",
         ("F1",),
         QT_TR_NOOP("Every command and its keys"),
@@ -219,14 +220,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "log_file",
         QT_TR_NOOP("Show &log folder"),
-        QT_TR_NOOP("Help"),
+        "Help",
         "show_log_folder",
         (),
         QT_TR_NOOP("Where CRM Desktop writes the details of errors"),
     ),
-    ActionSpec(
-        "about", QT_TR_NOOP("&About CRM Desktop"), QT_TR_NOOP("Help"), "show_about", (), group=1
-    ),
+    ActionSpec("about", QT_TR_NOOP("&About CRM Desktop"), "Help", "show_about", (), group=1),
 )
 
 
@@ -239,7 +238,7 @@ def section_action_specs(sections: list[tuple[str, str, str]]) -> list[ActionSpe
             ActionSpec(
                 f"go_{key}",
                 title,
-                QCoreApplication.translate("actions", "View"),
+                "View",
                 f"section:{key}",
                 shortcuts,
                 QCoreApplication.translate("actions", "Show {title}").format(title=title),
@@ -255,13 +254,13 @@ def create_actions(
     """One QAction per spec; ``handler(spec.handler)`` gives the function it triggers."""
     actions: dict[str, QAction] = {}
     for spec in specs:
-        action = QAction(spec.text, window)
+        action = QAction(declared(spec.text), window)
         action.setObjectName(f"action_{spec.key}")
         if spec.shortcuts:
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         if spec.tip:
-            action.setStatusTip(spec.tip)
-            action.setToolTip(spec.tip)
+            action.setStatusTip(declared(spec.tip))
+            action.setToolTip(declared(spec.tip))
         if spec.icon and not spec.icon.startswith("SP_"):
             action.setIcon(icon(spec.icon))
         action.setCheckable(spec.checkable)  # window-wide shortcuts: QAction's default
@@ -295,12 +294,12 @@ def build_menus(
     """The menu bar, in :data:`~crm_desktop.ui.features.MENUS` order, with separators by group."""
     menus: dict[str, QMenu] = {}
     titles = {
-        "File": "&File",
-        "Edit": "&Edit",
-        "View": "&View",
-        "Records": "&Records",
-        "Tools": "&Tools",
-        "Help": "&Help",
+        "File": QCoreApplication.translate("actions", "&File"),
+        "Edit": QCoreApplication.translate("actions", "&Edit"),
+        "View": QCoreApplication.translate("actions", "&View"),
+        "Records": QCoreApplication.translate("actions", "&Records"),
+        "Tools": QCoreApplication.translate("actions", "&Tools"),
+        "Help": QCoreApplication.translate("actions", "&Help"),
     }
     for name in MENUS:
         menus[name] = window.menuBar().addMenu(titles.get(name, name))

@@ -39,7 +39,9 @@ from crm_desktop.ui.icons import icon
 from crm_desktop.ui.navigation import SIDEBAR_SECTIONS, OpeningPage, Sidebar
 from crm_desktop.ui.state import UiState
 from crm_desktop.ui.status_bar import WindowStatusBar
+from crm_desktop.ui.translation import declared
 from crm_desktop.ui.undo import UndoStack
+from crm_desktop.ui.words import english_plural
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -96,7 +98,7 @@ class MainWindow(QMainWindow):
         self.count_label, self.db_label = self.status.count_label, self.status.db_label
 
         for key, title, icon_name in SIDEBAR_SECTIONS:
-            self.sidebar.add_section(key, title, icon(icon_name))
+            self.sidebar.add_section(key, declared(title), icon(icon_name))
         self._build_actions()
         for name, action in self.actions.items():
             action.setEnabled(name in ("quit", "about", "shortcuts", "log_folder"))
@@ -411,23 +413,27 @@ class MainWindow(QMainWindow):
         step = self.undo_stack.top()
         action = self.actions["undo"]
         action.setEnabled(step is not None)
-        action.setText(f"&Undo {step.label[0].lower()}{step.label[1:]}" if step else "&Undo")
+        action.setText(
+            self.tr("&Undo {what}").format(what=f"{step.label[0].lower()}{step.label[1:]}")
+            if step
+            else self.tr("&Undo")
+        )
         self.status.follow(self.undo_stack)
 
     def _update_actions(self, *_: object) -> None:
         if not self.attached:
             return
-        from crm_desktop.ui.sections import BY_ENTITY
-        from crm_desktop.ui.tables.formatting import label
+        from crm_desktop.ui.words import new_record_text
 
         page = self.current_list()
         section = page.section if page is not None else None
         chosen = bool(page and page.selected_ids())
         in_trash = _is_trash(page)
         entity, _defaults = self._new_target()
-        noun = BY_ENTITY[entity].noun if entity in BY_ENTITY else label(entity or "")
         self.actions["new_record"].setEnabled(entity is not None)
-        self.actions["new_record"].setText(f"&New {noun.lower()}" if entity else "&New record")
+        self.actions["new_record"].setText(
+            new_record_text(entity) if entity else self.tr("&New record")
+        )
         self.actions["open_record"].setEnabled(page is not None and not in_trash)
         self.actions["trash"].setEnabled(
             chosen and (in_trash or bool(section and section.can_trash))
@@ -486,7 +492,7 @@ class MainWindow(QMainWindow):
                 self._db_path,
                 self.state,
                 lambda n: self.show_status(
-                    self.tr("Sample data loaded: {n:,} customers.").format(n=n)
+                    english_plural(self.tr("Sample data loaded: %Ln customer(s).", "", n), n)
                 ),
             )
 

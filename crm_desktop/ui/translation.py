@@ -12,6 +12,7 @@ forms and what is typed in them are left as they are.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -52,3 +53,33 @@ def install(app: QCoreApplication, code: str | None = None) -> str:
 def set_format_locale(locale_name: str) -> None:
     """The QLocale that spin boxes, date edits and calendars use (the data's locale)."""
     QLocale.setDefault(QLocale(locale_name))
+
+
+def declared(text: str) -> str:
+    """A text declared in data with ``QT_TR_NOOP`` (a column title, a section's name), translated.
+
+    Declarations are read once at import, before a language change; so they
+    keep the English text and are looked up where they are shown.
+    """
+    if not text:
+        return text
+    translated = QCoreApplication.translate("", text)
+    if translated == text:  # an enumeration's word (a filter's choices)
+        translated = QCoreApplication.translate("Words", text)
+    return translated
+
+
+class DeclaredTexts:
+    """For the frozen dataclasses that declare screens as data: the fields named in
+    ``_texts`` are declared with ``QT_TR_NOOP`` and read in the current language."""
+
+    _texts: frozenset[str] = frozenset()
+
+    def __getattribute__(self, name: str) -> Any:
+        value = object.__getattribute__(self, name)
+        if name in type(self)._texts and value:
+            if isinstance(value, str):
+                return declared(value)
+            if isinstance(value, tuple):  # (value, label) choices
+                return tuple((key, declared(text)) for key, text in value)
+        return value

@@ -12,8 +12,8 @@ SECTION = Section(
     key="campaigns",
     title=QT_TR_NOOP("Campaigns"),
     entity="campaign",
-    noun="campaign",
-    plural="campaigns",
+    noun=QT_TR_NOOP("campaign"),
+    plural=QT_TR_NOOP("campaigns"),
     icon="campaigns",
     columns=(
         ColumnSpec("name", QT_TR_NOOP("Name"), 260),

@@ -10,8 +10,8 @@ SECTION = Section(
     key="contacts",
     title=QT_TR_NOOP("Contacts"),
     entity="contact",
-    noun="contact",
-    plural="contacts",
+    noun=QT_TR_NOOP("contact"),
+    plural=QT_TR_NOOP("contacts"),
     icon="contacts",
     columns=(
         ColumnSpec("name", QT_TR_NOOP("Name"), 200),

@@ -20,8 +20,8 @@ SECTION = Section(
     key="customers",
     title=QT_TR_NOOP("Customers"),
     entity="customer",
-    noun="customer",
-    plural="customers",
+    noun=QT_TR_NOOP("customer"),
+    plural=QT_TR_NOOP("customers"),
     icon="customers",
     columns=(
         ColumnSpec("name", QT_TR_NOOP("Name"), 240),

@@ -29,8 +29,8 @@ SECTION = Section(
     key="deals",
     title=QT_TR_NOOP("Deals"),
     entity="deal",
-    noun="deal",
-    plural="deals",
+    noun=QT_TR_NOOP("deal"),
+    plural=QT_TR_NOOP("deals"),
     icon="deals",
     columns=(
         ColumnSpec("title", QT_TR_NOOP("Title"), 240),

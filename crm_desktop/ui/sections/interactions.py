@@ -12,8 +12,8 @@ SECTION = Section(
     key="interactions",
     title=QT_TR_NOOP("Interactions"),
     entity="interaction",
-    noun="interaction",
-    plural="interactions",
+    noun=QT_TR_NOOP("interaction"),
+    plural=QT_TR_NOOP("interactions"),
     icon="interactions",
     columns=(
         ColumnSpec("occurred_at", QT_TR_NOOP("When"), 140),

@@ -20,8 +20,8 @@ SECTION = Section(
     key="orders",
     title=QT_TR_NOOP("Orders"),
     entity="sales_order",
-    noun="order",
-    plural="orders",
+    noun=QT_TR_NOOP("order"),
+    plural=QT_TR_NOOP("orders"),
     icon="orders",
     columns=(
         ColumnSpec("number", QT_TR_NOOP("Number"), 120),

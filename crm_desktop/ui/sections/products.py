@@ -17,8 +17,8 @@ SECTION = Section(
     key="products",
     title=QT_TR_NOOP("Products"),
     entity="product",
-    noun="product",
-    plural="products",
+    noun=QT_TR_NOOP("product"),
+    plural=QT_TR_NOOP("products"),
     icon="products",
     columns=(
         ColumnSpec("sku", "SKU", 110),

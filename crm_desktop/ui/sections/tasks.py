@@ -28,8 +28,8 @@ SECTION = Section(
     key="tasks",
     title=QT_TR_NOOP("Tasks"),
     entity="task",
-    noun="task",
-    plural="tasks",
+    noun=QT_TR_NOOP("task"),
+    plural=QT_TR_NOOP("tasks"),
     icon="tasks",
     columns=(
         ColumnSpec("title", QT_TR_NOOP("Title"), 260),

@@ -7,15 +7,15 @@ from PySide6.QtCore import QT_TR_NOOP
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section
 
 _ENTITIES = (
-    ("customer", "Customers"),
-    ("contact", "Contacts"),
-    ("deal", "Deals"),
-    ("sales_order", "Orders"),
-    ("product", "Products"),
-    ("task", "Tasks"),
-    ("interaction", "Interactions"),
-    ("campaign", "Campaigns"),
-    ("service_case", "Service cases"),
+    ("customer", QT_TR_NOOP("Customers")),
+    ("contact", QT_TR_NOOP("Contacts")),
+    ("deal", QT_TR_NOOP("Deals")),
+    ("sales_order", QT_TR_NOOP("Orders")),
+    ("product", QT_TR_NOOP("Products")),
+    ("task", QT_TR_NOOP("Tasks")),
+    ("interaction", QT_TR_NOOP("Interactions")),
+    ("campaign", QT_TR_NOOP("Campaigns")),
+    ("service_case", QT_TR_NOOP("Service cases")),
 )
 
 SECTION = Section(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from crm_desktop.services import tags, trash
@@ -21,6 +21,7 @@ from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.tables import bulk
 from crm_desktop.ui.tables.formatting import label
 from crm_desktop.ui.undo import UndoStep
+from crm_desktop.ui.words import english_plural
 
 if TYPE_CHECKING:
     from crm_desktop.ui.main_window import MainWindow
@@ -76,10 +77,10 @@ class ListCommands(QObject):
         what = page.section.count_text(len(ids))
         name, ok = QInputDialog.getItem(
             self.window,
-            "Add tag" if add else "Remove tag",
-            self.tr("Tag to {value} {what}:").format(
-                value="add to" if add else "remove from", what=what
-            ),
+            self.tr("Add tag") if add else self.tr("Remove tag"),
+            (
+                self.tr("Tag to add to {what}:") if add else self.tr("Tag to remove from {what}:")
+            ).format(what=what),
             names,
             0,
             add,
@@ -105,9 +106,7 @@ class ListCommands(QObject):
 
         def done(count: Any) -> None:
             self.window.show_status(
-                QCoreApplication.translate(
-                    "ListCommands", "Restored {count:,} record{value}."
-                ).format(count=count, value="s" if count != 1 else "")
+                english_plural(self.tr("Restored %Ln record(s).", "", count), count)
             )
 
         self.run(
@@ -131,13 +130,15 @@ class ListCommands(QObject):
                 self.tr("Deleting for good"),
                 len(ids),
                 lambda: trash.purge_items(ids),
-                lambda n: self.window.show_status(self.tr("Deleted {n:,} for good.").format(n=n)),
+                lambda n: self.window.show_status(
+                    english_plural(self.tr("Deleted %Ln record(s) for good.", "", n), n)
+                ),
             )
 
     def empty_trash(self) -> None:
         from crm_desktop.ui.trash.page import confirm
 
-        text = "Delete everything in the trash for good? This cannot be undone."
+        text = self.tr("Delete everything in the trash for good? This cannot be undone.")
         if confirm(self.window, self.tr("Empty trash"), text, self.tr("Empty trash")):
             # Always a background job: the services take a backup before a bulk deletion.
             self.run(
@@ -145,7 +146,9 @@ class ListCommands(QObject):
                 bulk.INLINE_LIMIT + 1,
                 trash.empty_trash,
                 lambda n: self.window.show_status(
-                    self.tr("The trash is empty: {n:,} deleted for good.").format(n=n)
+                    english_plural(
+                        self.tr("The trash is empty: %Ln record(s) deleted for good.", "", n), n
+                    )
                 ),
             )
 

@@ -320,13 +320,16 @@ class ListPage(QWidget):
 
     def _empty_text(self) -> str:
         query = self.model.query
+        plural = self.section.plural
         if query.search.strip():
-            return f"No {self.section.plural} match “{query.search.strip()}”."
+            return self.tr("No {plural} match “{search}”.").format(
+                plural=plural, search=query.search.strip()
+            )
         if query.filters:
-            return f"No {self.section.plural} match these filters."
+            return self.tr("No {plural} match these filters.").format(plural=plural)
         if self.section.can_create:
-            return f"No {self.section.plural} yet. Press Ctrl+N to add one."
-        return f"No {self.section.plural}."
+            return self.tr("No {plural} yet. Press Ctrl+N to add one.").format(plural=plural)
+        return self.tr("No {plural}.").format(plural=plural)
 
     def _context_menu(self, point) -> None:
         if self.menu_builder is None:
