@@ -73,7 +73,9 @@ def show_error(
         log.warning("%s failed: %s", what, explained, exc_info=(type(exc), exc, exc.__traceback__))
         exc = explained
     if isinstance(exc, CrmError):
-        text = f"{what} did not work.\n\n{exc}"
+        text = QCoreApplication.translate("errors", "{what} did not work.\n\n{problem}").format(
+            what=what, problem=exc
+        )
         if retry is not None and isinstance(exc, EnvironmentFault) and exc.retry:
             if _ask_retry(parent, what, text):
                 retry()

@@ -110,7 +110,11 @@ class BackupFeature(QObject):
         def failed(exc: BaseException) -> None:
             self.daily_job = None
             log.warning("daily backup failed: %s", exc)
-            reason = str(exc) if isinstance(exc, CrmError) else "an internal error (see the log)"
+            reason = (
+                str(exc)
+                if isinstance(exc, CrmError)
+                else QCoreApplication.translate("BackupFeature", "an internal error (see the log)")
+            )
             self.window.show_status(
                 QCoreApplication.translate(
                     "BackupFeature",

@@ -9,7 +9,7 @@ want it anyway; Cancel stays the default.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,9 +51,11 @@ class ConfirmRestoreDialog(QDialog):
         layout.addWidget(file_label)
 
         notes = [
-            "All current data is replaced by what the backup holds. A safety copy of the "
-            "current data is made first and listed with the backups: restoring that copy "
-            "brings today's data back."
+            self.tr(
+                "All current data is replaced by what the backup holds. A safety copy of the "
+                "current data is made first and listed with the backups: restoring that copy "
+                "brings today's data back."
+            )
         ]
         if prepared.migrated_from:
             notes.append(
@@ -92,7 +94,7 @@ class ConfirmRestoreDialog(QDialog):
 
         rows = compare(prepared.counts, prepared.current_counts)
         self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(["", "In the backup", "Now"])
+        self.table.setHorizontalHeaderLabels(["", self.tr("In the backup"), self.tr("Now")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -102,8 +104,8 @@ class ConfirmRestoreDialog(QDialog):
         for row, (label, in_backup, now) in enumerate(rows):
             cells = [
                 QTableWidgetItem(label),
-                QTableWidgetItem("" if in_backup is None else f"{in_backup:,}"),
-                QTableWidgetItem("" if now is None else f"{now:,}"),
+                QTableWidgetItem("" if in_backup is None else QLocale().toString(in_backup)),
+                QTableWidgetItem("" if now is None else QLocale().toString(now)),
             ]
             differs = in_backup != now and now is not None
             for column, cell in enumerate(cells):

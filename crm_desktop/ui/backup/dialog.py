@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QItemSelectionModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import gettext
 from crm_desktop.services.backups import (
     THOROUGH,
     BackupRecord,
@@ -40,19 +41,21 @@ from crm_desktop.services.backups import (
     verify_backup,
 )
 from crm_desktop.services.backups.catalog import is_default_folder
-from crm_desktop.services.backups.summary import headline, human_size, local_time
+from crm_desktop.services.backups.summary import human_size, local_time
 from crm_desktop.ui.backup.model import BackupTableModel
 from crm_desktop.ui.backup.restore_flow import RestoreFlow, tell_restored
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import Job, JobContext, run_job
+from crm_desktop.ui.translation import declared
+from crm_desktop.ui.words import count_text
 
-POLICY = (
+POLICY = QT_TR_NOOP(
     "Automatic backups: at the first start after 24 hours, on exit after changes, and before "
     "anything that changes many records (import, emptying the trash, restore, upgrade). "
     "Kept: everything from the last 2 days, then the last 7 daily, 4 weekly and 12 monthly; "
     "safety copies for at least 30 days."
 )
-BACKUP_FILTER = "CRM Desktop backups (*.sqlite3 *.sqlite *.db);;All files (*)"
+BACKUP_FILTER = QT_TR_NOOP("CRM Desktop backups (*.sqlite3 *.sqlite *.db);;All files (*)")
 
 
 class BackupsDialog(QDialog):
@@ -153,7 +156,7 @@ class BackupsDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
 
-        self.policy = QLabel(POLICY)
+        self.policy = QLabel(declared(POLICY))
         self.policy.setWordWrap(True)
         self.policy.setStyleSheet("color: palette(mid);")
         layout.addWidget(self.policy)
@@ -189,7 +192,9 @@ class BackupsDialog(QDialog):
         """Read the folder again; select ``select`` (else the newest good backup)."""
         folder = backup_folder()
         default = is_default_folder(folder)
-        self.folder_label.setText(f"{folder}" + ("  (default)" if default else ""))
+        self.folder_label.setText(
+            self.tr("{folder}  (default)").format(folder=folder) if default else str(folder)
+        )
         self.default_folder_button.setVisible(not default)
         records = list_backups(folder)
         self.model.set_records(records)
@@ -227,18 +232,23 @@ class BackupsDialog(QDialog):
             self.details.setText("")
             return
         lines = [str(record.path)]
-        what = f"{record.kind_label}, {local_time(record.created_at)}, {human_size(record.size)}"
+        kind = gettext(record.kind_label)
+        what = f"{kind}, {local_time(record.created_at)}, {human_size(record.size)}"
         if record.reason:
-            what += f" — made {record.reason}"
+            what = self.tr("{what} — made {reason}").format(what=what, reason=record.reason)
         lines.append(what)
         if record.counts:
-            lines.append(headline(record.counts))
+            lines.append(_headline(record.counts))
         if record.state == "damaged":
             lines.append(self.tr("Damaged: {problem}").format(problem=record.problem))
         elif record.state == "unverified":
             lines.append(self.tr("Not verified yet: click Verify before relying on it."))
         elif record.verified_at is not None:
-            level = "fully" if record.verify_level == THOROUGH else "after it was made"
+            level = (
+                self.tr("fully")
+                if record.verify_level == THOROUGH
+                else self.tr("after it was made")
+            )
             lines.append(
                 self.tr("Verified {level} on {local_time}.").format(
                     level=level, local_time=local_time(record.verified_at)
@@ -307,11 +317,11 @@ class BackupsDialog(QDialog):
             self._say(
                 QCoreApplication.translate(
                     "BackupsDialog", "Backed up to {name} ({headline}), verified."
-                ).format(name=record.path.name, headline=headline(record.counts))
+                ).format(name=record.path.name, headline=_headline(record.counts))
             )
             self.backed_up.emit(record)
 
-        return self._run("Backing up", work, done)
+        return self._run(self.tr("Backing up"), work, done)
 
     def verify_selected(self) -> Job | None:
         record = self.selected()
@@ -342,7 +352,7 @@ class BackupsDialog(QDialog):
                     ).format(name=result.path.name, problem=result.problem)
                 )
 
-        return self._run("Verifying the backup", work, done)
+        return self._run(self.tr("Verifying the backup"), work, done)
 
     def restore_selected(self) -> RestoreFlow | None:
         record = self.selected()
@@ -353,7 +363,7 @@ class BackupsDialog(QDialog):
     def restore_other_file(self) -> RestoreFlow | None:
         start = str(backup_folder()) if backup_folder().exists() else str(Path.home())
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from a backup file"), start, BACKUP_FILTER
+            self, self.tr("Restore from a backup file"), start, declared(BACKUP_FILTER)
         )
         if not name:
             return None
@@ -389,13 +399,20 @@ class BackupsDialog(QDialog):
 
         def done(report: Any) -> None:
             lines = [
-                f"Integrity: {report.integrity}",
-                "Foreign keys: "
-                + ("ok" if not report.foreign_key_problems else report.foreign_key_problems[0]),
-                f"Schema version: {report.schema_version}",
+                self.tr("Integrity: {integrity}").format(integrity=report.integrity),
+                self.tr("Foreign keys: {state}").format(
+                    state=self.tr("ok")
+                    if not report.foreign_key_problems
+                    else report.foreign_key_problems[0]
+                ),
+                self.tr("Schema version: {version}").format(version=report.schema_version),
             ]
             if report.schema_problems:
-                lines.append("Not the structure CRM Desktop makes: " + report.schema_problems[0])
+                lines.append(
+                    self.tr("Not the structure CRM Desktop makes: {problem}").format(
+                        problem=report.schema_problems[0]
+                    )
+                )
             if report.invalid_text:
                 shown = ", ".join(str(bad) for bad in report.invalid_text[:5])
                 lines.append(
@@ -404,22 +421,24 @@ class BackupsDialog(QDialog):
                     ).format(shown=shown)
                 )
             if report.counts:
-                lines.append(headline(report.counts))
+                lines.append(_headline(report.counts))
             if report.problems and not all(p.startswith("schema") for p in report.problems):
                 QMessageBox.warning(
                     self,
                     QCoreApplication.translate("BackupsDialog", "Database check"),
-                    "The database has problems:\n\n" + "\n".join(lines) + "\n\nRestore a "
-                    "verified backup, or keep working and back up elsewhere first.",
+                    self.tr(
+                        "The database has problems:\n\n{lines}\n\nRestore a verified backup, "
+                        "or keep working and back up elsewhere first."
+                    ).format(lines="\n".join(lines)),
                 )
             else:
                 QMessageBox.information(
                     self,
                     QCoreApplication.translate("BackupsDialog", "Database check"),
-                    "The database is healthy.\n\n" + "\n".join(lines),
+                    self.tr("The database is healthy.\n\n{lines}").format(lines="\n".join(lines)),
                 )
 
-        return self._run("Checking the database", lambda context: check_database(), done)
+        return self._run(self.tr("Checking the database"), lambda context: check_database(), done)
 
     # --- the folder -------------------------------------------------------------------
 
@@ -453,3 +472,10 @@ class BackupsDialog(QDialog):
 
     def use_default_folder(self) -> None:
         self.set_folder(None)
+
+
+def _headline(counts: dict[str, int]) -> str:
+    """``150 customers, 612 orders``: the two numbers a user recognises a backup by."""
+    return ", ".join(
+        count_text(entity, counts.get(entity, 0)) for entity in ("customer", "sales_order")
+    )

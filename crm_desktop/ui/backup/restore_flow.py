@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from crm_desktop.errors import CrmError
@@ -32,8 +32,9 @@ from crm_desktop.services.backups import (
 from crm_desktop.ui.backup.confirm import ConfirmRestoreDialog
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import Job, JobContext, run_job, running_jobs
+from crm_desktop.ui.translation import declared
 
-TITLE = "Restoring a backup"
+TITLE = QT_TR_NOOP("Restoring a backup")
 
 
 def release_connections(then: Callable[[], None]) -> None:
@@ -105,7 +106,7 @@ class RestoreFlow(QObject):
         if busy:
             prepared.discard()
             self._fail(
-                TITLE,
+                declared(TITLE),
                 CrmError(
                     self.tr(
                         "Another task is still running (an import, a "
@@ -147,9 +148,11 @@ class RestoreFlow(QObject):
         def failed(exc: BaseException) -> None:
             prepared.discard()
             if reload():
-                self._fail(TITLE, exc)
+                self._fail(declared(TITLE), exc)
 
-        run_job(self._parent, TITLE, work, on_success=done, on_error=failed, cancellable=False)
+        run_job(
+            self._parent, declared(TITLE), work, on_success=done, on_error=failed, cancellable=False
+        )
 
     def _fail(self, what: str, exc: BaseException) -> None:
         show_error(self._parent, what, exc)
@@ -158,7 +161,11 @@ class RestoreFlow(QObject):
 
 def tell_restored(parent: QWidget | None, result: RestoreResult) -> None:
     """Say what the restore did, and where the previous data went."""
-    lines = [f"The data of {result.chosen.name} is back."]
+    lines = [
+        QCoreApplication.translate("backup.restore_flow", "The data of {name} is back.").format(
+            name=result.chosen.name
+        )
+    ]
     if result.safety is not None:
         lines.append(
             QCoreApplication.translate(

@@ -129,15 +129,15 @@ class CustomerDetailPage(QWidget):
         self.action_buttons: dict[str, QPushButton] = {}
         group = 0
         for key, text, slot in (
-            ("log_call", "Log &call", lambda: self.log("call")),
-            ("log_meeting", "Log &meeting", lambda: self.log("meeting")),
-            ("add_note", "Add &note", lambda: self.log("note")),
+            ("log_call", self.tr("Log &call"), lambda: self.log("call")),
+            ("log_meeting", self.tr("Log &meeting"), lambda: self.log("meeting")),
+            ("add_note", self.tr("Add &note"), lambda: self.log("note")),
             (None, None, None),
-            ("add_task", "Add tas&k", lambda: self.new_record("task")),
-            ("new_deal", "New &deal", lambda: self.new_record("deal")),
-            ("new_order", "New &order", lambda: self.new_record("sales_order")),
-            ("add_contact", "Add cont&act", lambda: self.new_record("contact")),
-            ("new_case", "New &service case", lambda: self.new_record("service_case")),
+            ("add_task", self.tr("Add tas&k"), lambda: self.new_record("task")),
+            ("new_deal", self.tr("New &deal"), lambda: self.new_record("deal")),
+            ("new_order", self.tr("New &order"), lambda: self.new_record("sales_order")),
+            ("add_contact", self.tr("Add cont&act"), lambda: self.new_record("contact")),
+            ("new_case", self.tr("New &service case"), lambda: self.new_record("service_case")),
         ):
             if key is None:
                 self.action_line = QFrame(self)
@@ -232,7 +232,7 @@ class CustomerDetailPage(QWidget):
             self.customer = customers.get_customer(self.customer_id)
         except NotFoundError:
             self.customer = None
-            self.header.show_customer({"name": "This customer does not exist any more."})
+            self.header.show_customer({"name": self.tr("This customer does not exist any more.")})
             for model in self.related.values():
                 model.load(None)
             self.timeline.timeline.set_entries([])

@@ -153,7 +153,11 @@ class CustomerHeader(QWidget):
             if primary.get("position"):
                 parts[0] += f" ({primary['position']})"
             parts += [primary.get("email") or "", self.formats.phone(primary.get("phone"))]
-            self.contact.set_full_text("Primary contact: " + "  ·  ".join(p for p in parts if p))
+            self.contact.set_full_text(
+                self.tr("Primary contact: {contact}").format(
+                    contact="  ·  ".join(p for p in parts if p)
+                )
+            )
         else:
             self.contact.set_full_text(self.tr("No contacts yet"))
         place = ", ".join(p for p in (row.get("city"), row.get("country")) if p)

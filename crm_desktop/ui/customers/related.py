@@ -24,14 +24,17 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from crm_desktop.services import listing
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.forms.display import Formats, enum_label
+from crm_desktop.ui.translation import DeclaredTexts
 
 # Most recent records first; a customer with more than this shows the newest.
 ROW_LIMIT = 2000
 
 
 @dataclass(frozen=True)
-class RelatedColumn:
+class RelatedColumn(DeclaredTexts):
     """One column: the list's key, its header, and whether it stretches."""
+
+    _texts = frozenset({"header"})
 
     key: str
     header: str
@@ -39,8 +42,10 @@ class RelatedColumn:
 
 
 @dataclass(frozen=True)
-class RelatedList:
+class RelatedList(DeclaredTexts):
     """What one tab shows: an entity's list and the columns of it that matter here."""
+
+    _texts = frozenset({"title"})
 
     entity: str
     title: str

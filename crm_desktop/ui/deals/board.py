@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from crm_desktop.ui.deals.close_dialog import CloseDealDialog
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.forms.display import Formats, enum_label
 from crm_desktop.ui.jobs import Job, run_job
+from crm_desktop.ui.words import english_plural
 
 RECENT_CLOSED = 100
 COLUMN_MIN_WIDTH = 190
@@ -145,7 +146,7 @@ class StageColumn(QFrame):
 
     def set_figures(self, stage_figures: StageFigures) -> None:
         self.figures = stage_figures
-        self.count.setText(f"{stage_figures.count:,}")
+        self.count.setText(QLocale().toString(stage_figures.count))
         self.count.setAccessibleName(self.tr("{count} deals").format(count=stage_figures.count))
         self.totals.setText(
             self.tr("Total {money}").format(money=self.formats.money(stage_figures.amount_cents))
@@ -165,7 +166,11 @@ class StageColumn(QFrame):
         self.more.setVisible(capped)
         if capped:
             self.more.setText(
-                f"Show all {len(ids):,}" if not self.show_all else f"Show the last {RECENT_CLOSED}"
+                QCoreApplication.translate("StageColumn", "Show all %Ln", "", len(ids))
+                if not self.show_all
+                else QCoreApplication.translate(
+                    "StageColumn", "Show the last %Ln", "", RECENT_CLOSED
+                )
             )
 
     def _toggle_all(self) -> None:
@@ -282,11 +287,18 @@ class PipelineBoard(QWidget):
             column.set_figures(data.figures[stage])
             column.set_ids(data.ids[stage], data.cards[stage])
         open_figures = [data.figures[stage] for stage in OPEN_DEAL_STAGES]
+        open_count = sum(f.count for f in open_figures)
         self.summary.setText(
-            self.tr("{sum:,} open deals  ·  total {money}  ·  weighted forecast {money2}").format(
-                sum=sum(f.count for f in open_figures),
+            english_plural(
+                self.tr(
+                    "%Ln open deal(s)  ·  total {money}  ·  weighted forecast {forecast}",
+                    "",
+                    open_count,
+                ),
+                open_count,
+            ).format(
                 money=self.formats.money(sum(f.amount_cents for f in open_figures)),
-                money2=self.formats.money(data.forecast_cents),
+                forecast=self.formats.money(data.forecast_cents),
             )
         )
         if selected is not None:

@@ -26,7 +26,7 @@ class CloseDealDialog(QDialog):
         self.setObjectName("close_deal_dialog")
         self.stage = stage
         won = stage == "won"
-        self.setWindowTitle("Deal won" if won else "Deal lost")
+        self.setWindowTitle(self.tr("Deal won") if won else self.tr("Deal lost"))
         layout = QVBoxLayout(self)
         short = title if len(title) <= 80 else title[:79] + "…"
         intro = QLabel(
@@ -61,7 +61,7 @@ class CloseDealDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Mark as won" if won else "Mark as lost")
+        self.ok_button.setText(self.tr("Mark as won") if won else self.tr("Mark as lost"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -104,13 +104,13 @@ class CampaignForm(RecordForm):
         self.member_picker.setAccessibleName(self.tr("Customer to add"))
         self.member_picker.chosen.connect(self._picked)
         adder.addWidget(self.member_picker, 1)
-        self.add_member_button = QPushButton("Add", box)
+        self.add_member_button = QPushButton(self.tr("Add"), box)
         self.add_member_button.setAutoDefault(False)
         self.add_member_button.clicked.connect(self._add_picked)
         adder.addWidget(self.add_member_button)
         layout.addLayout(adder)
         self.members_model = QStandardItemModel(0, 2, box)
-        self.members_model.setHorizontalHeaderLabels(["Customer", "Status"])
+        self.members_model.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Status")])
         self.members_view = QTableView(box)
         self.members_view.setObjectName("members")
         self.members_view.setAccessibleName(self.tr("Members"))
@@ -200,7 +200,9 @@ class CampaignForm(RecordForm):
 
     def _count_members(self) -> None:
         count = self.members_model.rowCount()
-        self.members_title.setText(f"Members ({count:,})" if count else "Members")
+        self.members_title.setText(
+            self.tr("Members (%Ln)", "", count) if count else self.tr("Members")
+        )
 
     def extra_snapshot(self) -> Any:
         return tuple(self.member_rows()) if hasattr(self, "members_model") else ()

@@ -315,9 +315,11 @@ class OrderForm(RecordForm):
 
     def _lines_changed(self) -> None:
         figures = self.lines_model.tax_totals()
-        parts = [f"Net {self.formats.money(figures.net_cents)}"]
+        parts = [self.tr("Net {money}").format(money=self.formats.money(figures.net_cents))]
         parts += [
-            f"tax {self.formats.number(rate.tax_pct)}% {self.formats.money(rate.tax_cents)}"
+            self.tr("tax {rate}% {money}").format(
+                rate=self.formats.number(rate.tax_pct), money=self.formats.money(rate.tax_cents)
+            )
             for rate in figures.rates
         ]
         self.tax_summary.setText(" · ".join(parts))

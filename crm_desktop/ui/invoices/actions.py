@@ -23,6 +23,7 @@ from crm_desktop.services.changes import transaction
 from crm_desktop.services.money import format_money
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import run_job
+from crm_desktop.ui.words import word
 
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -94,8 +95,15 @@ def accept_selected(
         accepted = quotes.accept_quote(ids[0], win_deal=wins)
         done.append(accepted)
         window.show_status(
-            f"Quote {quote['number']} accepted: order {accepted.order_number} made"
-            + (", deal won." if accepted.deal_changes else "."),
+            (
+                QCoreApplication.translate(
+                    "invoices.actions", "Quote {quote} accepted: order {order} made, deal won."
+                )
+                if accepted.deal_changes
+                else QCoreApplication.translate(
+                    "invoices.actions", "Quote {quote} accepted: order {order} made."
+                )
+            ).format(quote=quote["number"], order=accepted.order_number),
             lambda: quotes.undo_accept(accepted),
         )
 
@@ -128,9 +136,13 @@ def issue_selected(window: Any) -> list[int]:
                     invoices.undo_issue(invoice_id)
 
         text = (
-            f"Invoice {numbers[0]} issued."
+            QCoreApplication.translate("invoices.actions", "Invoice {number} issued.").format(
+                number=numbers[0]
+            )
             if len(numbers) == 1
-            else f"{len(numbers)} invoices issued ({numbers[0]} to {numbers[-1]})."
+            else QCoreApplication.translate(
+                "invoices.actions", "%Ln invoices issued ({first} to {last}).", "", len(numbers)
+            ).format(first=numbers[0], last=numbers[-1])
         )
         window.show_status(text, undo)
 
@@ -307,7 +319,7 @@ def print_invoice(window: Any, invoice_id: int | None = None, **kwargs: Any) -> 
         )
         return None
     invoice = invoices.get_invoice(invoice_id)
-    what = "Invoice" if invoice["kind"] == "invoice" else "Credit note"
+    what = word(invoice["kind"])
 
     def write(path: Path) -> Path:
         return generate_invoice(path, invoice_id=invoice_id)

@@ -34,6 +34,7 @@ from crm_desktop.ui.forms.display import Formats
 from crm_desktop.ui.invoices import actions
 from crm_desktop.ui.tables.formatting import label
 from crm_desktop.ui.tables.model import STYLE_COLORS
+from crm_desktop.ui.words import word
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _STATE_STYLE = {"overdue": "alert", "paid": "good", "cancelled": "muted", "credit_note": "muted"}
@@ -95,13 +96,17 @@ class InvoiceDialog(QDialog):
         self.facts.setColumnStretch(1, 1)
         self.facts.setColumnStretch(3, 1)
 
-        self.lines = self._tree(["#", "Description", "Quantity", "Unit price", "Discount",
-                                 "Tax", "Amount"], "invoice_lines")  # fmt: skip
+        self.lines = self._tree(["#", self.tr("Description"), self.tr("Quantity"),
+                                 self.tr("Unit price"), self.tr("Discount"), self.tr("Tax"),
+                                 self.tr("Amount")], "invoice_lines")  # fmt: skip
         self.totals = QLabel(self)
         self.totals.setObjectName("invoice_totals")
         self.totals.setAlignment(_RIGHT)
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
-        self.payments = self._tree(["Paid on", "Amount", "Method", "Note"], "invoice_payments")
+        self.payments = self._tree(
+            [self.tr("Paid on"), self.tr("Amount"), self.tr("Method"), self.tr("Note")],
+            "invoice_payments",
+        )
         self.payments.itemSelectionChanged.connect(self._update_buttons)
 
         self.pay_button = QPushButton(self.tr("&Record payment…"), self)
@@ -156,7 +161,7 @@ class InvoiceDialog(QDialog):
     def show_invoice(self, invoice: dict[str, Any]) -> None:
         self.invoice = invoice
         fmt = self.formats
-        what = "Invoice" if invoice["kind"] == "invoice" else "Credit note"
+        what = word(invoice["kind"])
         self.setWindowTitle(f"{what} {invoice['number']}")
         self.heading.setText(f"{what} {invoice['number']}")
         state = invoice["state"]
@@ -197,10 +202,13 @@ class InvoiceDialog(QDialog):
             self.lines.addTopLevelItem(item)
         self.lines.resizeColumnToContents(0)
         self.lines.setColumnWidth(1, 300)
-        parts = [f"Net {fmt.money(invoice['net_cents'])}"]
+        parts = [self.tr("Net {money}").format(money=fmt.money(invoice["net_cents"]))]
         parts += [
-            f"tax {fmt.number(rate.tax_pct)}% on {fmt.money(rate.net_cents)}: "
-            f"{fmt.money(rate.tax_cents)}"
+            self.tr("tax {rate}% on {net}: {tax}").format(
+                rate=fmt.number(rate.tax_pct),
+                net=fmt.money(rate.net_cents),
+                tax=fmt.money(rate.tax_cents),
+            )
             for rate in invoice["taxes"]
         ]
         parts.append(self.tr("Total {money}").format(money=fmt.money(invoice["gross_cents"])))

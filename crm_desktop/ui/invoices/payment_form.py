@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QLabel
 
 from crm_desktop.models.enums import PAYMENT_METHODS
@@ -22,7 +22,7 @@ class PaymentForm(RecordForm):
     """Record (or correct) a payment against one invoice."""
 
     entity = "payment"
-    title_new = "Record payment"
+    title_new = QT_TR_NOOP("Record payment")
     title_edit = "Payment"
 
     def build(self) -> None:
@@ -64,9 +64,11 @@ class PaymentForm(RecordForm):
             except ValueError:
                 return None
             if cents is not None and cents > self.room_cents:
-                return f"At most {self.formats.money(self.room_cents)}: the rest of the invoice."
+                return self.tr("At most {money}: the rest of the invoice.").format(
+                    money=self.formats.money(self.room_cents)
+                )
             if cents == 0:
-                return "A payment is more than zero."
+                return self.tr("A payment is more than zero.")
         return message
 
     def write(self, data: dict[str, Any]) -> int:

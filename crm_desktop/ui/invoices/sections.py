@@ -29,8 +29,8 @@ INVOICES = Section(
     key="invoices",
     title=QT_TR_NOOP("Invoices"),
     entity="invoice",
-    noun="invoice",
-    plural="invoices",
+    noun=QT_TR_NOOP("invoice"),
+    plural=QT_TR_NOOP("invoices"),
     icon="invoices",
     columns=(
         ColumnSpec("number", QT_TR_NOOP("Number"), 130),
@@ -64,8 +64,8 @@ PAYMENTS = Section(
     key="payments",
     title=QT_TR_NOOP("Payments"),
     entity="payment",
-    noun="payment",
-    plural="payments",
+    noun=QT_TR_NOOP("payment"),
+    plural=QT_TR_NOOP("payments"),
     icon="payments",
     columns=(
         ColumnSpec("paid_on", QT_TR_NOOP("Paid on"), 100),

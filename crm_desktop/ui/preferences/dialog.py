@@ -154,7 +154,12 @@ class PreferencesDialog(QDialog):
         combo = QComboBox()
         combo.setEditable(True)
         combo.addItems(list(items))
-        combo.setCurrentText(value)
+        # By index: an editable combo's text follows its current item when that item's data
+        # changes (the locale tooltips), and would show the first item instead of the value.
+        if (index := combo.findText(value)) >= 0:
+            combo.setCurrentIndex(index)
+        else:
+            combo.setCurrentText(value)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         return combo
 
@@ -206,7 +211,7 @@ class PreferencesDialog(QDialog):
                 problems["company_email"] = str(exc)
         region = self.phone_region.text().strip().upper()
         if region and not (len(region) == 2 and region.isalpha()):
-            problems["phone_region"] = "Two letters, such as US, GB or RU."
+            problems["phone_region"] = self.tr("Two letters, such as US, GB or RU.")
         phone = self.company_phone.text().strip()
         if phone:
             try:
@@ -215,12 +220,12 @@ class PreferencesDialog(QDialog):
                 problems["company_phone"] = str(exc)
         currency = self.currency.currentText().strip()
         if currency and not (len(currency) == 3 and currency.isalpha()):
-            problems["currency"] = "Three letters, such as USD, EUR or RUB."
+            problems["currency"] = self.tr("Three letters, such as USD, EUR or RUB.")
         locale_name = self.locale.currentText().strip()
         if locale_name and not _LOCALE.match(locale_name):
-            problems["locale"] = "Language and country, such as en_US, de_DE or ru_RU."
+            problems["locale"] = self.tr("Language and country, such as en_US, de_DE or ru_RU.")
         if len(self.order_prefix.text()) > 20:
-            problems["order_number_prefix"] = "At most 20 characters."
+            problems["order_number_prefix"] = self.tr("At most 20 characters.")
         problems.update(self.selling.problems(self.company_tax_id.text()))
         return problems
 
@@ -262,12 +267,19 @@ class PreferencesDialog(QDialog):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            data, problem = b"", f"Cannot read {path.name}: {exc.strerror or exc}."
+            data, problem = (
+                b"",
+                self.tr("Cannot read {name}: {reason}.").format(
+                    name=path.name, reason=exc.strerror or exc
+                ),
+            )
         if problem is None and len(data) > MAX_LOGO_BYTES:
-            problem = f"{path.name} is larger than 2 MB: choose a smaller image."
+            problem = self.tr("{name} is larger than 2 MB: choose a smaller image.").format(
+                name=path.name
+            )
         is_image = data.startswith((b"\x89PNG", b"\xff\xd8")) and not QImage.fromData(data).isNull()
         if problem is None and not is_image:
-            problem = f"{path.name} is not a PNG or JPEG image."
+            problem = self.tr("{name} is not a PNG or JPEG image.").format(name=path.name)
         if problem is not None:
             self.errors["company_logo"].setText(problem)
             self.errors["company_logo"].show()

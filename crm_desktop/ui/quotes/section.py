@@ -28,8 +28,8 @@ SECTION = Section(
     key="quotes",
     title=QT_TR_NOOP("Quotes"),
     entity="quote",
-    noun="quote",
-    plural="quotes",
+    noun=QT_TR_NOOP("quote"),
+    plural=QT_TR_NOOP("quotes"),
     icon="quotes",
     columns=(
         ColumnSpec("number", QT_TR_NOOP("Number"), 120),

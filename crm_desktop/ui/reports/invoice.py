@@ -32,7 +32,8 @@ PathChooser = Callable[[Path, int], Path | None]
 
 def invoice_file_name(number: str) -> str:
     """``Invoice SO-2026-0042.pdf`` (characters no file system takes are replaced)."""
-    return f"Invoice {_UNSAFE_NAME.sub('-', number).strip(' .') or 'order'}.pdf"
+    safe = _UNSAFE_NAME.sub("-", number).strip(" .") or "order"
+    return QCoreApplication.translate("reports.invoice", "Invoice {number}.pdf").format(number=safe)
 
 
 class InvoicePrinter(QObject):

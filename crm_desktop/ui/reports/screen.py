@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,17 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.i18n import gettext
 from crm_desktop.reports.generate import REPORTS, generate_report
 from crm_desktop.services.clock import today
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.services.reporting import GROUPINGS, PRESET_LABELS, Period, preset
 from crm_desktop.ui.jobs import Job, JobContext, run_job
 from crm_desktop.ui.reports.choices import ReportChoices, load_choices, save_choices
+from crm_desktop.ui.translation import declared
 
 FORMATS = (
-    ("pdf", "PDF document (.pdf)"),
-    ("xlsx", "Excel workbook (.xlsx)"),
-    ("csv", "CSV, UTF-8 (.csv)"),
+    ("pdf", QT_TR_NOOP("PDF document (.pdf)")),
+    ("xlsx", QT_TR_NOOP("Excel workbook (.xlsx)")),
+    ("csv", QT_TR_NOOP("CSV, UTF-8 (.csv)")),
 )
 CUSTOM = "custom"
 QuerySource = Callable[[], ListQuery | None]
@@ -114,27 +116,27 @@ class ReportsScreen(QWidget):
         self.report_box = QComboBox()
         self.report_box.setObjectName("reportBox")
         for key, kind in REPORTS.items():
-            self.report_box.addItem(kind.label, key)
+            self.report_box.addItem(gettext(kind.label), key)
         self.period_box = QComboBox()
         self.period_box.setObjectName("periodBox")
         for key, label in PRESET_LABELS.items():
-            self.period_box.addItem(label, key)
+            self.period_box.addItem(gettext(label), key)
         self.period_box.addItem(self.tr("Custom dates"), CUSTOM)
         self.from_edit = self._date_edit("fromEdit")
         self.to_edit = self._date_edit("toEdit")
         dates = QHBoxLayout()
         dates.addWidget(self.from_edit)
-        dates.addWidget(QLabel("to"))
+        dates.addWidget(QLabel(self.tr("to")))
         dates.addWidget(self.to_edit)
         dates.addStretch(1)
         self.grouping_box = QComboBox()
         self.grouping_box.setObjectName("groupingBox")
         for key in GROUPINGS:
-            self.grouping_box.addItem(self.tr("By {key}").format(key=key), key)
+            self.grouping_box.addItem(self._grouping_text(key), key)
         self.format_box = QComboBox()
         self.format_box.setObjectName("formatBox")
         for key, label in FORMATS:
-            self.format_box.addItem(label, key)
+            self.format_box.addItem(declared(label), key)
 
         form = QFormLayout()
         form.addRow(self.tr("Re&port:"), self.report_box)
@@ -283,9 +285,18 @@ class ReportsScreen(QWidget):
 
     # -- generating --------------------------------------------------------------------------
 
+    def _grouping_text(self, key: str) -> str:
+        texts = {
+            "day": self.tr("By day"),
+            "week": self.tr("By week"),
+            "month": self.tr("By month"),
+            "quarter": self.tr("By quarter"),
+        }
+        return texts.get(key, key)
+
     def _ask_path(self, suggested: Path) -> Path | None:
         extension = suggested.suffix.lstrip(".")
-        label = dict(FORMATS)[extension]
+        label = declared(dict(FORMATS)[extension])
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the report as"), str(suggested), label
         )

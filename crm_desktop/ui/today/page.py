@@ -9,7 +9,7 @@ shown again after they changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from crm_desktop.ui.tables.formatting import Formatter, label
 from crm_desktop.ui.tables.model import STYLE_COLORS
 from crm_desktop.ui.tables.runner import runner
 from crm_desktop.ui.today.data import CLOSING_DAYS, RECENT_DAYS, TodayData, load_today
+from crm_desktop.ui.words import english_plural
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 _WATCHED = frozenset({"task", "deal", "interaction", "customer", "contact", "*"})
@@ -122,7 +123,12 @@ class Card(QFrame):
         layout.addWidget(self.empty, 1)
 
     def set_count(self, shown: int, total: int) -> None:
-        self.count.setText(f"{total:,}" if shown >= total else f"{shown:,} of {total:,}")
+        number = QLocale().toString
+        self.count.setText(
+            number(total)
+            if shown >= total
+            else self.tr("{shown} of {total}").format(shown=number(shown), total=number(total))
+        )
 
     def set_empty(self, text: str | None) -> None:
         self.empty.setText(text or "")
@@ -192,13 +198,19 @@ class TodayPage(QWidget):
 
         self.tasks_card = Card(
             self.tr("Tasks due"),
-            ["Task", "Due", "Customer", "Priority"],
+            [self.tr("Task"), self.tr("Due"), self.tr("Customer"), self.tr("Priority")],
             [9, 0, 7, 0],
             self.tr("All tasks →"),
         )
         self.deals_card = Card(
             self.tr("Deals closing within {CLOSING_DAYS} days").format(CLOSING_DAYS=CLOSING_DAYS),
-            ["Deal", "Customer", "Stage", "Amount", "Expected"],
+            [
+                self.tr("Deal"),
+                self.tr("Customer"),
+                self.tr("Stage"),
+                self.tr("Amount"),
+                self.tr("Expected"),
+            ],
             [11, 10, 0, 0, 0],
             self.tr("All deals →"),
         )
@@ -206,7 +218,7 @@ class TodayPage(QWidget):
             self.tr("Recent interactions (last {RECENT_DAYS} days)").format(
                 RECENT_DAYS=RECENT_DAYS
             ),
-            ["Subject", "Kind", "Customer", "When"],
+            [self.tr("Subject"), self.tr("Kind"), self.tr("Customer"), self.tr("When")],
             [10, 0, 7, 0],
             self.tr("All interactions →"),
         )
@@ -300,15 +312,15 @@ class TodayPage(QWidget):
         )
         due_today = data.task_total - data.overdue
         self.summary.setText(
-            self.tr(
-                "{overdue:,} overdue · {due_today:,} due today · "
-                "{deal_total:,} deals closing within {CLOSING_DAYS} "
-                "days"
-            ).format(
-                overdue=data.overdue,
-                due_today=due_today,
-                deal_total=data.deal_total,
-                CLOSING_DAYS=CLOSING_DAYS,
+            " · ".join(
+                (
+                    self.tr("%Ln overdue", "", data.overdue),
+                    self.tr("%Ln due today", "", due_today),
+                    english_plural(
+                        self.tr("%Ln deal(s) closing within {days} days", "", data.deal_total),
+                        data.deal_total,
+                    ).format(days=CLOSING_DAYS),
+                )
             )
         )
         self._filling = True

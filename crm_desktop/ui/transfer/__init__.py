@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.ui.icons import icon
+from crm_desktop.ui.words import english_plural
 
 if TYPE_CHECKING:
     from crm_desktop.ui.transfer.duplicates import DuplicatesView, MergeDialog
@@ -133,7 +134,9 @@ class TransferFeature(QObject):
             columns=columns,
             headers=headers,
             on_done=lambda r: self.window.show_status(
-                self.tr("Exported {rows:,} rows to {path}").format(rows=r.rows, path=r.path)
+                english_plural(self.tr("Exported %Ln row(s) to {path}", "", r.rows), r.rows).format(
+                    path=r.path
+                )
             ),
         )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,26 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.i18n import gettext
 from crm_desktop.services import duplicates, listing
 from crm_desktop.services.customers import CUSTOMER
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.jobs import run_job
+from crm_desktop.ui.words import count_text, english_plural
 
 _LABELS = {f.name: f.label for f in CUSTOMER.fields}
-_COUNT_LABELS = {
-    "contact": "contacts",
-    "sales_order": "orders",
-    "deal": "deals",
-    "task": "tasks",
-    "interaction": "interactions",
-    "service_case": "service cases",
-    "campaign_member": "campaigns",
-}
+_COUNT_ENTITIES = {"campaign_member": "campaign"}  # a membership counts as a campaign
 
 
 def _count(table: str, number: int) -> str:
-    noun = _COUNT_LABELS[table]
-    return f"{number} {noun[:-1] if number == 1 else noun}"
+    return count_text(_COUNT_ENTITIES.get(table, table), number)
 
 
 def _shown(name: str, value: Any) -> str:
@@ -94,7 +87,7 @@ class MergeDialog(QDialog):
             self.survivor_group.addButton(button, row["id"])
             grid.addWidget(button, 0, column)
         for line, name in enumerate(duplicates.MERGE_FIELDS, start=1):
-            grid.addWidget(QLabel(_LABELS.get(name, name)), line, 0)
+            grid.addWidget(QLabel(gettext(_LABELS.get(name, name))), line, 0)
             group = QButtonGroup(self)
             self.field_groups[name] = group
             self.field_buttons[name] = []
@@ -180,7 +173,15 @@ class DuplicatesView(QWidget):
         layout.addLayout(top)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(5)
-        self.tree.setHeaderLabels(["Customer", "Email", "Phone", "City", "Why"])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Customer"),
+                self.tr("Email"),
+                self.tr("Phone"),
+                self.tr("City"),
+                self.tr("Why"),
+            ]
+        )
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
@@ -261,12 +262,25 @@ class DuplicatesView(QWidget):
             parent.setExpanded(True)
         for column in range(4):
             self.tree.resizeColumnToContents(column)
-        more = f" (showing the first {len(shown):,})" if len(groups) > len(shown) else ""
-        self.status.setText(
-            f"{len(groups):,} groups of likely duplicates{more}."
-            if groups
-            else "No duplicates found."
-        )
+        if not groups:
+            self.status.setText(self.tr("No duplicates found."))
+        elif len(groups) > len(shown):
+            self.status.setText(
+                english_plural(
+                    self.tr(
+                        "%Ln group(s) of likely duplicates (showing the first {shown}).",
+                        "",
+                        len(groups),
+                    ),
+                    len(groups),
+                ).format(shown=QLocale().toString(len(shown)))
+            )
+        else:
+            self.status.setText(
+                english_plural(
+                    self.tr("%Ln group(s) of likely duplicates.", "", len(groups)), len(groups)
+                )
+            )
         self._selection_changed()
 
     def selected_group(self) -> duplicates.DuplicateGroup | None:
@@ -307,11 +321,17 @@ class DuplicatesView(QWidget):
                 for child in range(item.childCount()):
                     item.child(child).setData(0, Qt.ItemDataRole.UserRole, number)
             moved = ", ".join(_count(k, n) for k, n in result.moved.items())
-            self.status.setText(
-                f"Merged {len(merged)} into “{values.get('name')}”"
-                + (f" ({moved} moved)" if moved else "")
-                + ". Undo it from File → Import history."
-            )
+            if moved:
+                text = self.tr(
+                    "Merged %n into “{name}” ({moved} moved). Undo it from File → Import history.",
+                    "",
+                    len(merged),
+                ).format(name=values.get("name"), moved=moved)
+            else:
+                text = self.tr(
+                    "Merged %n into “{name}”. Undo it from File → Import history.", "", len(merged)
+                ).format(name=values.get("name"))
+            self.status.setText(text)
             self.merged.emit(result)
 
         run_job(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,8 +24,17 @@ from PySide6.QtWidgets import (
 from crm_desktop.services import importing
 from crm_desktop.services.importing import BatchInfo
 from crm_desktop.ui.jobs import run_job
+from crm_desktop.ui.translation import declared
 
-COLUMNS = ("When (UTC)", "What", "Created", "Updated", "Skipped", "Refused", "State")
+COLUMNS = (
+    QT_TR_NOOP("When (UTC)"),
+    QT_TR_NOOP("What"),
+    QT_TR_NOOP("Created"),
+    QT_TR_NOOP("Updated"),
+    QT_TR_NOOP("Skipped"),
+    QT_TR_NOOP("Refused"),
+    QT_TR_NOOP("State"),
+)
 
 
 class ImportHistoryDialog(QDialog):
@@ -39,7 +48,7 @@ class ImportHistoryDialog(QDialog):
         self.batches: list[BatchInfo] = []
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([declared(c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -93,7 +102,7 @@ class ImportHistoryDialog(QDialog):
         self.undo_button.setEnabled(batch is not None and not batch.undone_at)
         if batch is not None:
             self.undo_button.setText(
-                "Undo this merge" if batch.kind == "merge" else "Undo this import"
+                self.tr("Undo this merge") if batch.kind == "merge" else self.tr("Undo this import")
             )
 
     def undo_selected(self) -> None:
@@ -101,10 +110,12 @@ class ImportHistoryDialog(QDialog):
         if batch is None or batch.undone_at:
             return
         text = (
-            "The merged customers come back and their records move back to them."
+            self.tr("The merged customers come back and their records move back to them.")
             if batch.kind == "merge"
-            else "Records it created go to the trash; fields it changed get their old values "
-            "back, unless they were changed since."
+            else self.tr(
+                "Records it created go to the trash; fields it changed get their old values "
+                "back, unless they were changed since."
+            )
         )
         if not self.confirm(
             self, self.tr("Undo: {describe}?").format(describe=batch.describe), text

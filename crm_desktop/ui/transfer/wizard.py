@@ -29,7 +29,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import gettext
 from crm_desktop.services import importing, settings
 from crm_desktop.services.importing import ImportResult, Table
 from crm_desktop.services.importing.encoding import CHOICES as ENCODINGS
@@ -61,20 +62,22 @@ from crm_desktop.services.importing.mapping import ENTITY_LABELS, column_fates
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import JobContext, run_job
 from crm_desktop.ui.transfer.preview import PreviewModel
+from crm_desktop.ui.translation import declared
+from crm_desktop.ui.words import english_plural
 
-FILE_FILTER = "Contacts and tables (*.csv *.txt *.tsv *.xlsx *.vcf);;All files (*)"
+FILE_FILTER = QT_TR_NOOP("Contacts and tables (*.csv *.txt *.tsv *.xlsx *.vcf);;All files (*)")
 ENTITIES = (
-    ("customer", "Customers (with their primary contact)"),
-    ("contact", "Contacts"),
-    ("product", "Products"),
+    ("customer", QT_TR_NOOP("Customers (with their primary contact)")),
+    ("contact", QT_TR_NOOP("Contacts")),
+    ("product", QT_TR_NOOP("Products")),
 )
 PRESET_LABELS = {
-    "auto": "Recognise automatically",
-    "google": "Google Contacts CSV",
-    "outlook": "Outlook CSV",
-    "thunderbird": "Thunderbird CSV",
+    "auto": QT_TR_NOOP("Recognise automatically"),
+    "google": QT_TR_NOOP("Google Contacts CSV"),
+    "outlook": QT_TR_NOOP("Outlook CSV"),
+    "thunderbird": QT_TR_NOOP("Thunderbird CSV"),
 }
-IGNORE = "— don't import —"
+IGNORE = QT_TR_NOOP("— don't import —")
 PREVIEW_ROWS = 100
 AUTO = "auto"
 
@@ -93,7 +96,7 @@ class FilePage(QWizardPage):
         form = QFormLayout(self)
         self.entity_box = QComboBox()
         for key, label in ENTITIES:
-            self.entity_box.addItem(label, key)
+            self.entity_box.addItem(declared(label), key)
         form.addRow(self.tr("Import:"), self.entity_box)
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
@@ -106,7 +109,7 @@ class FilePage(QWizardPage):
         form.addRow(self.tr("File:"), row)
         self.preset_box = QComboBox()
         for key in importing.PRESETS:
-            self.preset_box.addItem(PRESET_LABELS[key], key)
+            self.preset_box.addItem(declared(PRESET_LABELS[key]), key)
         form.addRow(self.tr("Columns named as in:"), self.preset_box)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -114,7 +117,7 @@ class FilePage(QWizardPage):
 
     def browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import from"), self.path_edit.text(), FILE_FILTER
+            self, self.tr("Import from"), self.path_edit.text(), declared(FILE_FILTER)
         )
         if name:
             self.path_edit.setText(name)
@@ -183,7 +186,9 @@ class MappingPage(QWizardPage):
         self.region_box.activated.connect(lambda _index: self.refresh())
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.columns = QTableWidget(0, 3)
-        self.columns.setHorizontalHeaderLabels(["Column in the file", "Example", "Import as"])
+        self.columns.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Example"), self.tr("Import as")]
+        )
         self.columns.verticalHeader().setVisible(False)
         self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.columns.horizontalHeader()
@@ -225,20 +230,30 @@ class MappingPage(QWizardPage):
         table = self._wizard.table
         entity = self._wizard.entity
         assert table is not None
-        noun = ENTITY_LABELS[entity]
+        noun = gettext(ENTITY_LABELS[entity])
         refused = len(table.problems)
-        skipped = (
-            f" Skipped above the header: “{' / '.join(table.preamble)[:120]}”."
-            if table.preamble
-            else ""
+        total = len(table.rows) + refused
+        about = english_plural(
+            self.tr(
+                "<b>{file}</b> — {format}, {details}; %Ln row(s) to import as {noun}", "", total
+            ),
+            total,
+        ).format(
+            file=escape(Path(self._wizard.path).name),
+            format=table.format,
+            details=table.details,
+            noun=noun,
         )
-        self.about.setText(
-            f"<b>{Path(self._wizard.path).name}</b> — {table.format}, {table.details}; "
-            f"{len(table.rows) + refused:,} rows to import as {noun}"
-            + ("" if table.has_header else " (no header row: columns named by position)")
-            + ". Change what a column is imported as in the list; the preview below follows."
-            + skipped
+        if not table.has_header:
+            about += self.tr(" (no header row: columns named by position)")
+        about += self.tr(
+            ". Change what a column is imported as in the list; the preview below follows."
         )
+        if table.preamble:
+            about += self.tr(" Skipped above the header: “{lines}”.").format(
+                lines=escape(" / ".join(table.preamble)[:120])
+            )
+        self.about.setText(about)
         self._fill_encodings(table)
         self._region_cache: dict[tuple[int, ...], Any] = {}
         mapping = importing.guess_mapping(table, entity, self._wizard.preset)
@@ -251,7 +266,7 @@ class MappingPage(QWizardPage):
             example = example.replace("\n", " ⏎ ")
             self.columns.setItem(index, 1, QTableWidgetItem(example[:120]))
             combo = QComboBox()
-            combo.addItem(IGNORE, None)
+            combo.addItem(declared(IGNORE), None)
             for target in targets:
                 combo.addItem(target.label, target.key)
             combo.setCurrentIndex(max(0, combo.findData(mapping[index])))
@@ -337,21 +352,29 @@ class MappingPage(QWizardPage):
         self.preview.setColumnWidth(1, min(self.preview.columnWidth(1), 420))
         shown = len(rows)
         kept = sum(len(row.kept) for row in rows)
-        self.summary.setText(
-            f"First {shown:,} rows: {self.model.count('new'):,} new, "
-            f"{self.model.count('duplicate'):,} duplicates, "
-            f"{self.model.count('refused'):,} refused"
-            + (
-                f"; {kept:,} values kept as written in the notes (⚠, orange cells)."
-                if kept
-                else "."
-            )
+        number = QLocale().toString
+        summary = english_plural(
+            self.tr(
+                "First %Ln row(s): {new} new, {duplicates} duplicates, {refused} refused", "", shown
+            ),
+            shown,
+        ).format(
+            new=number(self.model.count("new")),
+            duplicates=number(self.model.count("duplicate")),
+            refused=number(self.model.count("refused")),
         )
+        if kept:
+            summary += self.tr(
+                "; {kept} values kept as written in the notes (⚠, orange cells)."
+            ).format(kept=number(kept))
+        else:
+            summary += "."
+        self.summary.setText(summary)
         self.completeChanged.emit()
 
     def _show_fates(self, table: Table, entity: str, mapping: list[str | None]) -> None:
         fates = column_fates(entity, table, mapping)
-        notes = "the description" if entity == "product" else "the notes"
+        notes = self.tr("the description") if entity == "product" else self.tr("the notes")
         parts = []
         if fates.to_notes:
             names = ", ".join(f"“{h}”" for h in fates.to_notes)
@@ -440,7 +463,9 @@ class SummaryPage(QWizardPage):
         self.counts.setWordWrap(True)
         layout.addWidget(self.counts)
         self.refused = QTableWidget(0, 2)
-        self.refused.setHorizontalHeaderLabels(["Line", "Why it was not imported"])
+        self.refused.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("Why it was not imported")]
+        )
         self.refused.verticalHeader().setVisible(False)
         self.refused.horizontalHeader().setStretchLastSection(True)
         self.refused.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -673,7 +698,11 @@ def _confirm(parent: QWidget, title: str, text: str) -> bool:
 
 
 def _ask_save_path(parent: QWidget, suggested: str) -> str:
-    kind = "vCards (*.vcf)" if suggested.endswith(".vcf") else "CSV (*.csv)"
+    kind = (
+        QCoreApplication.translate("transfer.wizard", "vCards (*.vcf)")
+        if suggested.endswith(".vcf")
+        else QCoreApplication.translate("transfer.wizard", "CSV (*.csv)")
+    )
     name, _ = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("transfer.wizard", "Save refused rows"), suggested, kind
     )

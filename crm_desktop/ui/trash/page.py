@@ -62,7 +62,7 @@ class TrashPage(ListPage):
         self.empty_button.clicked.connect(self.empty_requested)
         self.selection_changed.connect(self._update_buttons)
         self.count_changed.connect(lambda *_: self._update_buttons())
-        self.table.empty_text = "The trash is empty."
+        self.table.empty_text = self.tr("The trash is empty.")
         self.update_tab_order()
         self._update_buttons()
 
@@ -74,5 +74,5 @@ class TrashPage(ListPage):
 
     def _empty_text(self) -> str:
         if self.model.query.search.strip() or self.model.query.filters:
-            return "Nothing in the trash matches."
-        return "The trash is empty."
+            return self.tr("Nothing in the trash matches.")
+        return self.tr("The trash is empty.")
