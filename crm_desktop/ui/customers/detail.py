@@ -40,6 +40,7 @@ from crm_desktop.ui.customers.timeline import (
 )
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.words import new_record_text
 
 # Changes to these entities can concern the customer on screen.
 _WATCHED = {
@@ -309,7 +310,7 @@ class CustomerDetailPage(QWidget):
         except Exception as exc:  # a form that cannot open is reported, the page stays
             show_error(
                 self,
-                self.tr("Opening a new {replace}").format(replace=entity.replace("_", " ")),
+                self.tr("Opening: {what}").format(what=new_record_text(entity)),
                 exc,
             )
             return None

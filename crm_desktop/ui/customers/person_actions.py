@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from crm_desktop.services import person_data
 from crm_desktop.services.person_data import ErasureReport
 from crm_desktop.ui.errors import show_error
+from crm_desktop.ui.words import english_plural
 
 _CONTEXT = "PersonData"
 
@@ -100,9 +101,15 @@ def describe_erasure(report: ErasureReport) -> str:
         )
     )
     parts.append(
-        QCoreApplication.translate(
-            "PersonData", "Their values in {n} audit log entries are replaced by “[erased]”."
-        ).format(n=report.audit_entries_erased)
+        english_plural(
+            QCoreApplication.translate(
+                "PersonData",
+                "Their values are replaced by “[erased]” in the audit log (entries: %Ln).",
+                "",
+                report.audit_entries_erased,
+            ),
+            report.audit_entries_erased,
+        )
     )
     if report.invoices_kept:
         parts.append(

@@ -30,9 +30,9 @@ class CloseDealDialog(QDialog):
         layout = QVBoxLayout(self)
         short = title if len(title) <= 80 else title[:79] + "…"
         intro = QLabel(
-            self.tr("Mark “{short}” as {value}.").format(
-                short=short, value="won" if won else "lost"
-            ),
+            (
+                self.tr("Mark “{short}” as won.") if won else self.tr("Mark “{short}” as lost.")
+            ).format(short=short),
             self,
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)

@@ -25,6 +25,7 @@ from crm_desktop.services import orders
 from crm_desktop.ui.jobs import Job, JobContext, run_job
 from crm_desktop.ui.reports.choices import load_choices, save_choices
 from crm_desktop.ui.reports.printing import print_pdf
+from crm_desktop.ui.words import english_plural
 
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 PathChooser = Callable[[Path, int], Path | None]
@@ -70,7 +71,7 @@ class InvoicePrinter(QObject):
             return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
         folder = QFileDialog.getExistingDirectory(
             self._parent(),
-            self.tr("Save {count} invoices in").format(count=count),
+            english_plural(self.tr("Save %Ln invoice(s) in", "", count), count),
             str(suggested.parent),
         )
         return Path(folder) if folder else None
@@ -167,7 +168,7 @@ class InvoicePrinter(QObject):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
         else:
             self.window.show_status(
-                self.tr("{len} invoices saved in {parent}.").format(
-                    len=len(paths), parent=paths[0].parent
-                )
+                english_plural(
+                    self.tr("%Ln invoice(s) saved in {folder}.", "", len(paths)), len(paths)
+                ).format(folder=paths[0].parent)
             )

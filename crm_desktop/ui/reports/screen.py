@@ -35,6 +35,7 @@ from crm_desktop.services.reporting import GROUPINGS, PRESET_LABELS, Period, pre
 from crm_desktop.ui.jobs import Job, JobContext, run_job
 from crm_desktop.ui.reports.choices import ReportChoices, load_choices, save_choices
 from crm_desktop.ui.translation import declared
+from crm_desktop.ui.words import english_plural
 
 FORMATS = (
     ("pdf", QT_TR_NOOP("PDF document (.pdf)")),
@@ -278,7 +279,9 @@ class ReportsScreen(QWidget):
             )
         else:
             self.hint.setText(
-                self.tr("{label} ({days} days)").format(label=period.label(), days=period.days)
+                english_plural(
+                    self.tr("{label} (%Ln day(s))", "", period.days), period.days
+                ).format(label=gettext(period.label()))
             )
         self.generate_button.setEnabled(not (kind.uses_period and period is None))
         self.print_button.setEnabled(self.generate_button.isEnabled())

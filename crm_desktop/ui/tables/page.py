@@ -37,6 +37,7 @@ from crm_desktop.ui.tables.formatting import Formatter
 from crm_desktop.ui.tables.model import ListModel
 from crm_desktop.ui.tables.runner import runner
 from crm_desktop.ui.tables.view import RecordTable
+from crm_desktop.ui.words import new_record_text
 
 BUSY_DELAY_MS = 150
 TAGS_DELAY_MS = 1000
@@ -97,8 +98,10 @@ class ListPage(QWidget):
         self.actions_row.setSpacing(4)
         if section.can_create:
             self.new_button = QToolButton()
-            self.new_button.setText(self.tr("New {noun}").format(noun=section.noun))
-            self.new_button.setToolTip(self.tr("New {noun} (Ctrl+N)").format(noun=section.noun))
+            self.new_button.setText(new_record_text(section.entity))
+            self.new_button.setToolTip(
+                self.tr("{command} (Ctrl+N)").format(command=new_record_text(section.entity))
+            )
             self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.new_button.clicked.connect(self.new_requested)
             self.actions_row.addWidget(self.new_button)
