@@ -39,7 +39,7 @@ from crm_desktop.ui.icons import icon
 from crm_desktop.ui.navigation import SIDEBAR_SECTIONS, OpeningPage, Sidebar
 from crm_desktop.ui.state import UiState
 from crm_desktop.ui.status_bar import WindowStatusBar
-from crm_desktop.ui.translation import declared
+from crm_desktop.ui.translation import declared, set_format_locale
 from crm_desktop.ui.undo import UndoStack
 from crm_desktop.ui.words import english_plural
 
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.tables.formatting import Formatter
 
         self.formatter = Formatter.from_settings()
+        set_format_locale(self.formatter.locale_name)  # counts and spin boxes too (5 477)
         self.bridge = ChangeBridge(self)
         self.commands = ListCommands(self)
         self.status.undo_requested.connect(self.commands.undo_step)
@@ -376,7 +377,64 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> None:
         from crm_desktop.ui.preferences.dialog import PreferencesDialog
 
-        PreferencesDialog(self).exec()
+        dialog = PreferencesDialog(self)
+        dialog.exec()
+        if dialog.language_changed:
+            self.apply_language()
+
+    # --- the language ------------------------------------------------------------------
+
+    def apply_language(self) -> MainWindow:
+        """Show this window again in the language now chosen, where the user was.
+
+        Every word of the window is looked up when it is made, so the window is
+        made again (with the new translators installed) and takes this one's
+        place: the same page or customer, the way back, the search typed in the
+        list, and any import or report window left open. Nothing typed is lost:
+        forms are modal, so none is open while Preferences is.
+        """
+        from PySide6.QtWidgets import QApplication
+
+        from crm_desktop import i18n
+        from crm_desktop.ui import translation
+
+        translation.install(
+            QApplication.instance(), i18n.chosen_language() or i18n.system_language()
+        )
+        place = self.place()
+        self.save_state()
+        replacement = MainWindow(self._db_path)
+        replacement.restore_place(place)
+        for window in self.findChildren(QWidget):
+            if window.isWindow() and window.isVisible():
+                window.setParent(replacement, window.windowFlags())
+                window.show()
+        replacement.show()
+        self.replaced_by = replacement
+        self.close()
+        return replacement
+
+    def place(self) -> dict[str, Any]:
+        """Where the user is: the page, the customer shown, the way back, the search typed."""
+        page = self.current_list()
+        return {
+            "current": self._current,
+            "detail_id": self._detail_id,
+            "history": list(self._history),
+            "search": page.filter_bar.search_text() if page is not None else "",
+        }
+
+    def restore_place(self, place: dict[str, Any]) -> None:
+        if place["current"] == DETAIL and place["detail_id"] is not None:
+            self.show_customer(place["detail_id"])
+        elif place["current"]:
+            self.show_section(place["current"])
+        self._history = list(place["history"])
+        page = self.current_list()
+        if page is not None and place["search"]:
+            page.filter_bar.search_box.setText(place["search"])
+            page.filter_bar.flush_search()
+        self._update_actions()
 
     def show_shortcuts(self) -> None:
         from crm_desktop.ui import help
@@ -401,6 +459,7 @@ class MainWindow(QMainWindow):
             from crm_desktop.ui.tables.formatting import Formatter
 
             self.formatter = Formatter.from_settings()
+            set_format_locale(self.formatter.locale_name)
         for page in self.pages.values():
             if hasattr(page, "on_change"):
                 page.on_change(change)
@@ -603,6 +662,7 @@ class MainWindow(QMainWindow):
         open_session(self._db_path, refresh_search=False)
         self.undo_stack.clear()  # its steps belong to the file that was replaced
         self.formatter = Formatter.from_settings()
+        set_format_locale(self.formatter.locale_name)
         self._on_change(Change("*", (), "reload"))
         self.start_background_work(offer_first_run=False)
 

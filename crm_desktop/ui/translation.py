@@ -3,10 +3,13 @@
 At start :func:`install` loads, for the language of :func:`crm_desktop.i18n.language`,
 our catalogue (``crm_desktop_<lang>.qm``, built from the ``.ts`` source on
 first use, see :mod:`crm_desktop.i18n`) and Qt's own (``qtbase_<lang>.qm``
-from PySide6: the file chooser, the message box buttons), and makes the
-locale of the formats the default QLocale. A change of language in
-Preferences is stored and applies at the next start: the open window, its
-forms and what is typed in them are left as they are.
+from PySide6: the file chooser, the message box buttons). The window makes
+the locale of the data (the ``locale`` setting) the default QLocale, so that
+every number it writes has that locale's separators. A change of language in
+Preferences installs the new translators and makes the main window again in
+its place (``MainWindow.apply_language``): every word is looked up when a
+widget is made. Texts declared as data (a column's title) are marked with
+``QT_TR_NOOP`` and looked up where they are shown (:func:`declared`).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ the number written by the default QLocale (``5 477``); English takes its
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 CONTEXT = "Words"
 
@@ -121,47 +121,82 @@ def english_plural(text: str, count: int) -> str:
     return text.replace("(s)", "" if count == 1 else "s")
 
 
+class Words(QObject):
+    """The sentences with a number or a noun in them (Qt's plural forms need ``self.tr``:
+    lupdate reads the plural of ``tr(text, "", n)`` only)."""
+
+    def count_text(self, entity: str, n: int) -> str:
+        texts = {
+            "customer": lambda: self.tr("%Ln customer(s)", "", n),
+            "contact": lambda: self.tr("%Ln contact(s)", "", n),
+            "deal": lambda: self.tr("%Ln deal(s)", "", n),
+            "sales_order": lambda: self.tr("%Ln order(s)", "", n),
+            "product": lambda: self.tr("%Ln product(s)", "", n),
+            "task": lambda: self.tr("%Ln task(s)", "", n),
+            "interaction": lambda: self.tr("%Ln interaction(s)", "", n),
+            "campaign": lambda: self.tr("%Ln campaign(s)", "", n),
+            "service_case": lambda: self.tr("%Ln service case(s)", "", n),
+            "quote": lambda: self.tr("%Ln quote(s)", "", n),
+            "invoice": lambda: self.tr("%Ln invoice(s)", "", n),
+            "payment": lambda: self.tr("%Ln payment(s)", "", n),
+            "trash_item": lambda: self.tr("%Ln record(s) in the trash", "", n),
+        }
+        return english_plural(texts.get(entity, lambda: self.tr("%Ln record(s)", "", n))(), n)
+
+    def new_record_text(self, entity: str) -> str:
+        texts = {
+            "customer": lambda: self.tr("New customer"),
+            "contact": lambda: self.tr("New contact"),
+            "deal": lambda: self.tr("New deal"),
+            "sales_order": lambda: self.tr("New order"),
+            "product": lambda: self.tr("New product"),
+            "task": lambda: self.tr("New task"),
+            "interaction": lambda: self.tr("New interaction"),
+            "campaign": lambda: self.tr("New campaign"),
+            "service_case": lambda: self.tr("New service case"),
+            "quote": lambda: self.tr("New quote"),
+            "invoice": lambda: self.tr("New invoice"),
+            "payment": lambda: self.tr("New payment"),
+        }
+        return texts.get(entity, lambda: self.tr("New record"))()
+
+    def lines(self, n: int) -> str:
+        return english_plural(self.tr("%Ln line(s)", "", n), n)
+
+    def show_all(self, n: int) -> str:
+        return self.tr("Show all %Ln", "", n)
+
+    def show_last(self, n: int) -> str:
+        return self.tr("Show the last %Ln", "", n)
+
+    def invoices_issued(self, n: int) -> str:
+        return english_plural(self.tr("%Ln invoice(s) issued ({first} to {last}).", "", n), n)
+
+    def audit_entries(self, n: int) -> str:
+        return self.tr(
+            "Their values are replaced by “[erased]” in the audit log (entries: %Ln).", "", n
+        )
+
+
+_words: Words | None = None
+
+
+def words() -> Words:
+    """The one :class:`Words` (made on first use, after the QApplication)."""
+    global _words
+    if _words is None:
+        _words = Words()
+    return _words
+
+
 def count_text(entity: str, count: int) -> str:
     """``5 477 customers`` / ``5 477 клиентов`` / ``5,477 个客户``."""
-    t = QCoreApplication.translate
-    n = int(count)
-    texts = {
-        "customer": lambda: t("Words", "%Ln customer(s)", "", n),
-        "contact": lambda: t("Words", "%Ln contact(s)", "", n),
-        "deal": lambda: t("Words", "%Ln deal(s)", "", n),
-        "sales_order": lambda: t("Words", "%Ln order(s)", "", n),
-        "product": lambda: t("Words", "%Ln product(s)", "", n),
-        "task": lambda: t("Words", "%Ln task(s)", "", n),
-        "interaction": lambda: t("Words", "%Ln interaction(s)", "", n),
-        "campaign": lambda: t("Words", "%Ln campaign(s)", "", n),
-        "service_case": lambda: t("Words", "%Ln service case(s)", "", n),
-        "quote": lambda: t("Words", "%Ln quote(s)", "", n),
-        "invoice": lambda: t("Words", "%Ln invoice(s)", "", n),
-        "payment": lambda: t("Words", "%Ln payment(s)", "", n),
-        "trash_item": lambda: t("Words", "%Ln record(s) in the trash", "", n),
-    }
-    make = texts.get(entity, lambda: t("Words", "%Ln record(s)", "", n))
-    return english_plural(make(), n)
+    return words().count_text(entity, int(count))
 
 
 def new_record_text(entity: str) -> str:
     """The name of the command that makes a record of ``entity`` (``New customer``)."""
-    t = QCoreApplication.translate
-    texts = {
-        "customer": lambda: t("Words", "New customer"),
-        "contact": lambda: t("Words", "New contact"),
-        "deal": lambda: t("Words", "New deal"),
-        "sales_order": lambda: t("Words", "New order"),
-        "product": lambda: t("Words", "New product"),
-        "task": lambda: t("Words", "New task"),
-        "interaction": lambda: t("Words", "New interaction"),
-        "campaign": lambda: t("Words", "New campaign"),
-        "service_case": lambda: t("Words", "New service case"),
-        "quote": lambda: t("Words", "New quote"),
-        "invoice": lambda: t("Words", "New invoice"),
-        "payment": lambda: t("Words", "New payment"),
-    }
-    return texts.get(entity, lambda: t("Words", "New record"))()
+    return words().new_record_text(entity)
 
 
 def yes_no(value: object) -> str:

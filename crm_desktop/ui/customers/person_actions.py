@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from crm_desktop.services import person_data
 from crm_desktop.services.person_data import ErasureReport
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.words import english_plural
+from crm_desktop.ui.words import words as all_words
 
 _CONTEXT = "PersonData"
 
@@ -100,17 +100,7 @@ def describe_erasure(report: ErasureReport) -> str:
             f"• {words.get(table, table)}: {count}" for table, count in report.deleted.items()
         )
     )
-    parts.append(
-        english_plural(
-            QCoreApplication.translate(
-                "PersonData",
-                "Their values are replaced by “[erased]” in the audit log (entries: %Ln).",
-                "",
-                report.audit_entries_erased,
-            ),
-            report.audit_entries_erased,
-        )
-    )
+    parts.append(all_words().audit_entries(report.audit_entries_erased))
     if report.invoices_kept:
         parts.append(
             QCoreApplication.translate(

@@ -40,7 +40,7 @@ from crm_desktop.i18n import gettext
 from crm_desktop.services import audit, listing, records
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.forms.display import Formats, enum_label
-from crm_desktop.ui.words import english_plural, word, yes_no
+from crm_desktop.ui.words import word, words, yes_no
 
 HISTORY_LIMIT = 300
 INTERACTION_LIMIT = 500
@@ -126,10 +126,7 @@ def describe_value(formats: Formats, entity: str, name: str, value: Any) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if name == "lines" and isinstance(value, list):
-        count = len(value)
-        return english_plural(
-            QCoreApplication.translate("Timeline", "%Ln line(s)", "", count), count
-        )
+        return words().lines(len(value))
     if isinstance(value, list):
         return _short(", ".join(str(v) for v in value)) or "—"
     if name.endswith("_cents") and isinstance(value, int):

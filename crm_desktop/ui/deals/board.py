@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -166,11 +166,9 @@ class StageColumn(QFrame):
         self.more.setVisible(capped)
         if capped:
             self.more.setText(
-                QCoreApplication.translate("StageColumn", "Show all %Ln", "", len(ids))
+                self.tr("Show all %Ln", "", len(ids))
                 if not self.show_all
-                else QCoreApplication.translate(
-                    "StageColumn", "Show the last %Ln", "", RECENT_CLOSED
-                )
+                else self.tr("Show the last %Ln", "", RECENT_CLOSED)
             )
 
     def _toggle_all(self) -> None:

@@ -23,7 +23,7 @@ from crm_desktop.services.changes import transaction
 from crm_desktop.services.money import format_money
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import run_job
-from crm_desktop.ui.words import word
+from crm_desktop.ui.words import word, words
 
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -140,9 +140,7 @@ def issue_selected(window: Any) -> list[int]:
                 number=numbers[0]
             )
             if len(numbers) == 1
-            else QCoreApplication.translate(
-                "invoices.actions", "%Ln invoices issued ({first} to {last}).", "", len(numbers)
-            ).format(first=numbers[0], last=numbers[-1])
+            else words().invoices_issued(len(numbers)).format(first=numbers[0], last=numbers[-1])
         )
         window.show_status(text, undo)
 

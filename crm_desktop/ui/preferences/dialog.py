@@ -4,7 +4,9 @@ These are the settings that travel with the data (the ``setting`` table,
 :mod:`crm_desktop.services.settings`), so they go with every backup. Each
 field is checked as the user types, with the message under it, and Save is
 disabled while something is wrong. The logo is a PNG or JPEG file, stored
-in the database as base64.
+in the database as base64. The language of the window is a choice of this
+computer (:mod:`crm_desktop.ui.preferences.language`); after Save,
+:attr:`PreferencesDialog.language_changed` tells the window to show itself in it.
 """
 
 from __future__ import annotations
@@ -122,6 +124,10 @@ class PreferencesDialog(QDialog):
 
         self.selling = SellingPreferences(values, self._row, self._validate)
 
+        from crm_desktop.ui.preferences.language import LanguageBox
+
+        self.language = LanguageBox(self)
+        self.language_changed = False
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -132,6 +138,7 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         columns = QHBoxLayout()
         left = QVBoxLayout()
+        left.addWidget(self.language)
         left.addWidget(company)
         left.addWidget(formats)
         left.addStretch(1)
@@ -325,6 +332,9 @@ class PreferencesDialog(QDialog):
         except Exception as exc:
             show_error(self, self.tr("Saving the preferences"), exc)
             return
+        if self.language.changed():
+            self.language.save()
+            self.language_changed = True
         self.accept()
 
 
