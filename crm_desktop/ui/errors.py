@@ -97,10 +97,8 @@ def show_error(
     box.setInformativeText(
         QCoreApplication.translate(
             "errors",
-            (
-                "Nothing was half-saved: the change was undone. You can go "
-                "on working.\nThe details were written to {log_file}."
-            ),
+            "Nothing was half-saved: the change was undone. You can go "
+            "on working.\nThe details were written to {log_file}.",
         ).format(log_file=log_file())
     )
     box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))

@@ -17,12 +17,27 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 
 from crm_desktop import i18n
 
 log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
+
+
+# Qt's own words that its shipped catalogues (qtbase_ru, qtbase_zh_CN) miss in this Qt
+# version: the file chooser's labels gained an Alt key. Ours carries them.
+QT_SUPPLEMENT = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+)
 
 
 def qt_locale_name(code: str) -> str:

@@ -105,6 +105,11 @@ _WORDS = {
 }
 
 
+def english_word(value: str) -> str:
+    """The English word of a stored value, untranslated (for declarations)."""
+    return _WORDS.get(value) or value.replace("_", " ").capitalize()
+
+
 def word(value: str | None) -> str:
     """A stored value as a word of the current language: ``in_progress`` → ``In progress``."""
     if not value:

@@ -352,31 +352,6 @@
         <translation>Налог, %</translation>
     </message>
     <message>
-        <source>Shortcuts</source>
-        <comment>Command</comment>
-        <translation>Сочетания клавиш</translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Keys</comment>
-        <translation>Сочетания клавиш</translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Menu keys</comment>
-        <translation>Сочетания клавиш</translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>On this screen</comment>
-        <translation>Сочетания клавиш</translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Keyboard shortcuts</comment>
-        <translation>Сочетания клавиш</translation>
-    </message>
-    <message>
         <source>Record payment</source>
         <translation>Внести оплату</translation>
     </message>
@@ -880,6 +855,10 @@
         <translation>внутренняя ошибка (см. журнал)</translation>
     </message>
     <message>
+        <source>The daily backup could not be made: {reason} See File › Restore from backup… for the backup folder.</source>
+        <translation>Не удалось создать ежедневную копию: {reason} Папку копий см. в меню Файл › Восстановить из копии…</translation>
+    </message>
+    <message>
         <source>Daily backup</source>
         <translation>Ежедневная резервная копия</translation>
     </message>
@@ -1057,6 +1036,10 @@
     <message>
         <source>Not the structure CRM Desktop makes: {problem}</source>
         <translation>Структура отличается от создаваемой CRM Desktop: {problem}</translation>
+    </message>
+    <message>
+        <source>Text that is not valid UTF-8 in: {shown}</source>
+        <translation>Текст не в кодировке UTF-8: {shown}</translation>
     </message>
     <message>
         <source>Database check</source>
@@ -2630,6 +2613,13 @@ Open it now?</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>Диск</translation>
+    </message>
+</context>
+<context>
     <name>QCoreApplication.self</name>
     <message>
         <source>The database has problems:
@@ -2650,6 +2640,17 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>База данных в порядке.
 
 {lines}</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлов:</translation>
     </message>
 </context>
 <context>
@@ -2845,6 +2846,10 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Ещё выполняется другая задача (импорт, отчёт…). Дождитесь её окончания и повторите восстановление. Ничего не изменено.</translation>
     </message>
     <message>
+        <source>Keeping a safety copy of the current data and restoring…</source>
+        <translation>Сохранение страховочной копии текущих данных и восстановление…</translation>
+    </message>
+    <message>
         <source>Reopening the database</source>
         <translation>Повторное открытие базы данных</translation>
     </message>
@@ -2904,6 +2909,29 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>Cost ({currency})</source>
         <translation>Стоимость ({currency})</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Command</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>Menu keys</source>
+        <translation>Клавиши меню</translation>
+    </message>
+    <message>
+        <source>On this screen</source>
+        <translation>На этом экране</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
     </message>
 </context>
 <context>
@@ -4001,12 +4029,24 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <source>Problem: {problem}</source>
         <translation>Проблема: {problem}</translation>
     </message>
+    <message>
+        <source>No record of a check: select it and click Verify.</source>
+        <translation>Сведений о проверке нет: выберите копию и нажмите «Проверить».</translation>
+    </message>
 </context>
 <context>
     <name>backup.restore_flow</name>
     <message>
         <source>The data of {name} is back.</source>
         <translation>Данные из {name} восстановлены.</translation>
+    </message>
+    <message>
+        <source>The data you had before was kept as a safety copy:
+{path}
+Restore that copy to undo this restore.</source>
+        <translation>Прежние данные сохранены в страховочной копии:
+{path}
+Восстановите её, чтобы отменить это восстановление.</translation>
     </message>
     <message>
         <source>Backup restored</source>
@@ -4035,6 +4075,12 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>{what}: не получилось из-за ошибки в CRM Desktop.</translation>
     </message>
     <message>
+        <source>Nothing was half-saved: the change was undone. You can go on working.
+The details were written to {log_file}.</source>
+        <translation>Ничего не сохранилось наполовину: изменение отменено. Можно продолжать работу.
+Подробности записаны в {log_file}.</translation>
+    </message>
+    <message>
         <source>Retry</source>
         <translation>Повторить</translation>
     </message>
@@ -4059,6 +4105,10 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>About {APP_NAME}</source>
         <translation>О программе {APP_NAME}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{APP_NAME}&lt;/b&gt; {version}&lt;br&gt;A customer-relationship manager for one small business.&lt;br&gt;&lt;br&gt;Database: {db_path}&lt;br&gt;Log: {log_dir}</source>
+        <translation>&lt;b&gt;{APP_NAME}&lt;/b&gt; {version}&lt;br&gt;Учёт клиентов и продаж для небольшого бизнеса.&lt;br&gt;&lt;br&gt;База данных: {db_path}&lt;br&gt;Журнал: {log_dir}</translation>
     </message>
 </context>
 <context>
@@ -4120,6 +4170,14 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Аннулировать счёт</translation>
     </message>
     <message>
+        <source>Cancel {number} with a credit note? It keeps its number; the credit note gets the next one of its own series.
+
+Reason (printed on the credit note):</source>
+        <translation>Аннулировать {number} корректировочным счётом? Счёт сохранит свой номер, а корректировка получит следующий номер своей серии.
+
+Причина (будет напечатана в корректировке):</translation>
+    </message>
+    <message>
         <source>Select the invoice to cancel.</source>
         <translation>Выберите счёт, который нужно аннулировать.</translation>
     </message>
@@ -4170,6 +4228,10 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <source>Customer list report…</source>
         <translation>Отчёт «Список клиентов»…</translation>
     </message>
+    <message>
+        <source>A PDF or spreadsheet of the customers in this view</source>
+        <translation>PDF или таблица с клиентами этого вида</translation>
+    </message>
 </context>
 <context>
     <name>reports.invoice</name>
@@ -4201,16 +4263,32 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Выставить &amp;счёт</translation>
     </message>
     <message>
+        <source>Issue the invoices of the selected orders (numbered now)</source>
+        <translation>Выставить счета по выбранным заказам (номера присваиваются сейчас)</translation>
+    </message>
+    <message>
         <source>&amp;Record payment…</source>
         <translation>&amp;Внести оплату…</translation>
+    </message>
+    <message>
+        <source>Record a payment against the selected invoice</source>
+        <translation>Внести оплату по выбранному счёту</translation>
     </message>
     <message>
         <source>Cancel with credit &amp;note…</source>
         <translation>&amp;Аннулировать корректировкой…</translation>
     </message>
     <message>
+        <source>Cancel the selected invoice by issuing its credit note</source>
+        <translation>Аннулировать выбранный счёт, выставив корректировку</translation>
+    </message>
+    <message>
         <source>Save invoice P&amp;DF…</source>
         <translation>Сохранить счёт в P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the selected invoice or credit note as a PDF</source>
+        <translation>Сохранить выбранный счёт или корректировку в PDF</translation>
     </message>
 </context>
 <context>
@@ -4224,6 +4302,10 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Переместить в корзину: {what}</translation>
     </message>
     <message>
+        <source>Nothing changed: the {plural} were already {label}.</source>
+        <translation>Ничего не изменилось: у записей ({plural}) уже было значение «{label}».</translation>
+    </message>
+    <message>
         <source>{label} set to “{label2}” on {what}.</source>
         <translation>{label}: «{label2}» установлено для {what}.</translation>
     </message>
@@ -4232,12 +4314,20 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Изменение ({lower}): {what}</translation>
     </message>
     <message>
+        <source>Nothing changed: every selected {noun} has “{name}”.</source>
+        <translation>Ничего не изменилось: у всех выбранных записей ({noun}) уже есть «{name}».</translation>
+    </message>
+    <message>
         <source>Tag “{name}” added to {what}.</source>
         <translation>Метка «{name}» добавлена: {what}.</translation>
     </message>
     <message>
         <source>Add tag “{name}” to {what}</source>
         <translation>Добавить метку «{name}»: {what}</translation>
+    </message>
+    <message>
+        <source>Nothing changed: no selected {noun} has “{name}”.</source>
+        <translation>Ничего не изменилось: ни у одной выбранной записи ({noun}) нет «{name}».</translation>
     </message>
     <message>
         <source>Tag “{name}” removed from {what}.</source>

@@ -352,31 +352,6 @@
         <translation>税率 %</translation>
     </message>
     <message>
-        <source>Shortcuts</source>
-        <comment>Command</comment>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Keys</comment>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Menu keys</comment>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>On this screen</comment>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>Shortcuts</source>
-        <comment>Keyboard shortcuts</comment>
-        <translation>快捷键</translation>
-    </message>
-    <message>
         <source>Record payment</source>
         <translation>登记付款</translation>
     </message>
@@ -880,6 +855,10 @@
         <translation>内部错误（请查看日志）</translation>
     </message>
     <message>
+        <source>The daily backup could not be made: {reason} See File › Restore from backup… for the backup folder.</source>
+        <translation>无法创建每日备份：{reason} 备份文件夹见 文件 › 从备份恢复…。</translation>
+    </message>
+    <message>
         <source>Daily backup</source>
         <translation>每日备份</translation>
     </message>
@@ -1057,6 +1036,10 @@
     <message>
         <source>Not the structure CRM Desktop makes: {problem}</source>
         <translation>不是 CRM Desktop 创建的结构：{problem}</translation>
+    </message>
+    <message>
+        <source>Text that is not valid UTF-8 in: {shown}</source>
+        <translation>非有效 UTF-8 文本：{shown}</translation>
     </message>
     <message>
         <source>Database check</source>
@@ -2598,6 +2581,13 @@ Open it now?</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
     <name>QCoreApplication.self</name>
     <message>
         <source>The database has problems:
@@ -2618,6 +2608,17 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>数据库状况良好。
 
 {lines}</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -2811,6 +2812,10 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>另一个任务仍在运行（导入、报表…）。请等其完成后再恢复。未做任何更改。</translation>
     </message>
     <message>
+        <source>Keeping a safety copy of the current data and restoring…</source>
+        <translation>正在为当前数据保留安全副本并恢复…</translation>
+    </message>
+    <message>
         <source>Reopening the database</source>
         <translation>正在重新打开数据库</translation>
     </message>
@@ -2870,6 +2875,29 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>Cost ({currency})</source>
         <translation>费用（{currency}）</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Menu keys</source>
+        <translation>菜单键</translation>
+    </message>
+    <message>
+        <source>On this screen</source>
+        <translation>本屏幕上</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
 </context>
 <context>
@@ -3913,12 +3941,24 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <source>Problem: {problem}</source>
         <translation>问题：{problem}</translation>
     </message>
+    <message>
+        <source>No record of a check: select it and click Verify.</source>
+        <translation>没有检查记录：选中它并点击“验证”。</translation>
+    </message>
 </context>
 <context>
     <name>backup.restore_flow</name>
     <message>
         <source>The data of {name} is back.</source>
         <translation>{name} 中的数据已恢复。</translation>
+    </message>
+    <message>
+        <source>The data you had before was kept as a safety copy:
+{path}
+Restore that copy to undo this restore.</source>
+        <translation>之前的数据已保存为安全副本：
+{path}
+恢复该副本即可撤销本次恢复。</translation>
     </message>
     <message>
         <source>Backup restored</source>
@@ -3947,6 +3987,12 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>{what}失败，原因是 CRM Desktop 出错。</translation>
     </message>
     <message>
+        <source>Nothing was half-saved: the change was undone. You can go on working.
+The details were written to {log_file}.</source>
+        <translation>没有任何内容被保存一半：更改已撤销。您可以继续工作。
+详细信息已写入 {log_file}。</translation>
+    </message>
+    <message>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -3971,6 +4017,10 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>About {APP_NAME}</source>
         <translation>关于 {APP_NAME}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{APP_NAME}&lt;/b&gt; {version}&lt;br&gt;A customer-relationship manager for one small business.&lt;br&gt;&lt;br&gt;Database: {db_path}&lt;br&gt;Log: {log_dir}</source>
+        <translation>&lt;b&gt;{APP_NAME}&lt;/b&gt; {version}&lt;br&gt;面向小型企业的客户关系管理工具。&lt;br&gt;&lt;br&gt;数据库：{db_path}&lt;br&gt;日志：{log_dir}</translation>
     </message>
 </context>
 <context>
@@ -4032,6 +4082,14 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>作废发票</translation>
     </message>
     <message>
+        <source>Cancel {number} with a credit note? It keeps its number; the credit note gets the next one of its own series.
+
+Reason (printed on the credit note):</source>
+        <translation>用红字发票冲销 {number}？原发票保留其编号；红字发票使用其自身序列的下一个编号。
+
+原因（将打印在红字发票上）：</translation>
+    </message>
+    <message>
         <source>Select the invoice to cancel.</source>
         <translation>请选择要作废的发票。</translation>
     </message>
@@ -4082,6 +4140,10 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <source>Customer list report…</source>
         <translation>客户列表报表…</translation>
     </message>
+    <message>
+        <source>A PDF or spreadsheet of the customers in this view</source>
+        <translation>此视图中客户的 PDF 或电子表格</translation>
+    </message>
 </context>
 <context>
     <name>reports.invoice</name>
@@ -4113,16 +4175,32 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>开具发票(&amp;V)</translation>
     </message>
     <message>
+        <source>Issue the invoices of the selected orders (numbered now)</source>
+        <translation>为所选订单开具发票（现在编号）</translation>
+    </message>
+    <message>
         <source>&amp;Record payment…</source>
         <translation>登记付款(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Record a payment against the selected invoice</source>
+        <translation>为所选发票登记付款</translation>
     </message>
     <message>
         <source>Cancel with credit &amp;note…</source>
         <translation>开具红字发票作废(&amp;N)…</translation>
     </message>
     <message>
+        <source>Cancel the selected invoice by issuing its credit note</source>
+        <translation>通过开具红字发票作废所选发票</translation>
+    </message>
+    <message>
         <source>Save invoice P&amp;DF…</source>
         <translation>保存发票 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the selected invoice or credit note as a PDF</source>
+        <translation>将所选发票或红字发票保存为 PDF</translation>
     </message>
 </context>
 <context>
@@ -4136,6 +4214,10 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>将{what}移到回收站</translation>
     </message>
     <message>
+        <source>Nothing changed: the {plural} were already {label}.</source>
+        <translation>没有更改：这些{plural}已经是“{label}”。</translation>
+    </message>
+    <message>
         <source>{label} set to “{label2}” on {what}.</source>
         <translation>已将{what}的{label}设为“{label2}”。</translation>
     </message>
@@ -4144,12 +4226,20 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>设置{what}的{lower}</translation>
     </message>
     <message>
+        <source>Nothing changed: every selected {noun} has “{name}”.</source>
+        <translation>没有更改：所选{noun}都已有“{name}”。</translation>
+    </message>
+    <message>
         <source>Tag “{name}” added to {what}.</source>
         <translation>已为{what}添加标签“{name}”。</translation>
     </message>
     <message>
         <source>Add tag “{name}” to {what}</source>
         <translation>为{what}添加标签“{name}”</translation>
+    </message>
+    <message>
+        <source>Nothing changed: no selected {noun} has “{name}”.</source>
+        <translation>没有更改：所选{noun}都没有“{name}”。</translation>
     </message>
     <message>
         <source>Tag “{name}” removed from {what}.</source>

@@ -15,6 +15,7 @@ ALLOWED_WORDS = {
     "id", "ID", "OK",
     "Letter",  # the paper size's name (A4, Letter)
     "root",  # Qt's file dialog names its top folder so
+    "English",  # the language, in its own name, in the choice of language
 }  # fmt: skip
 _SKIP = re.compile(
     r"[\w.+-]+@[\w-]+(\.[\w-]+)+"  # email
@@ -25,6 +26,7 @@ _SKIP = re.compile(
     r"|\b[A-Z]{2,4}\b"  # currency, country and other codes
     r"|\*\.\w+"  # file patterns
     r"|\bKey_\w+"
+    r"|\bcrm-desktop( \w+)?"  # the command line and its commands
 )
 WORD = re.compile(r"[A-Za-z]{2,}")
 

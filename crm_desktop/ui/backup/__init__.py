@@ -118,10 +118,8 @@ class BackupFeature(QObject):
             self.window.show_status(
                 QCoreApplication.translate(
                     "BackupFeature",
-                    (
-                        "The daily backup could not be made: {reason} See "
-                        "File › Restore from backup… for the backup folder."
-                    ),
+                    "The daily backup could not be made: {reason} See "
+                    "File › Restore from backup… for the backup folder.",
                 ).format(reason=reason)
             )
 

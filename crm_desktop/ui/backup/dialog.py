@@ -235,7 +235,9 @@ class BackupsDialog(QDialog):
         kind = gettext(record.kind_label)
         what = f"{kind}, {local_time(record.created_at)}, {human_size(record.size)}"
         if record.reason:
-            what = self.tr("{what} — made {reason}").format(what=what, reason=record.reason)
+            what = self.tr("{what} — made {reason}").format(
+                what=what, reason=gettext(record.reason)
+            )
         lines.append(what)
         if record.counts:
             lines.append(_headline(record.counts))
@@ -417,7 +419,7 @@ class BackupsDialog(QDialog):
                 shown = ", ".join(str(bad) for bad in report.invalid_text[:5])
                 lines.append(
                     QCoreApplication.translate(
-                        "BackupsDialog", ("Text that is not valid UTF-8 in: {shown}")
+                        "BackupsDialog", "Text that is not valid UTF-8 in: {shown}"
                     ).format(shown=shown)
                 )
             if report.counts:

@@ -139,7 +139,7 @@ def _tooltip(record: BackupRecord) -> str:
     if record.reason:
         lines.append(
             QCoreApplication.translate("backup.model", "Made {reason}.").format(
-                reason=record.reason
+                reason=gettext(record.reason)
             )
         )
     if record.problem:
@@ -151,7 +151,7 @@ def _tooltip(record: BackupRecord) -> str:
     elif record.state == "unverified":
         lines.append(
             QCoreApplication.translate(
-                "backup.model", ("No record of a check: select it and click Verify.")
+                "backup.model", "No record of a check: select it and click Verify."
             )
         )
     return "\n".join(lines)

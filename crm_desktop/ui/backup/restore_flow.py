@@ -125,7 +125,7 @@ class RestoreFlow(QObject):
         def work(context: JobContext) -> RestoreResult:
             context.message(
                 QCoreApplication.translate(
-                    "RestoreFlow", ("Keeping a safety copy of the current data and restoring…")
+                    "RestoreFlow", "Keeping a safety copy of the current data and restoring…"
                 )
             )
             return prepared.apply(progress=context.progress)
@@ -170,10 +170,8 @@ def tell_restored(parent: QWidget | None, result: RestoreResult) -> None:
         lines.append(
             QCoreApplication.translate(
                 "backup.restore_flow",
-                (
-                    "The data you had before was kept as a safety "
-                    "copy:\n{path}\nRestore that copy to undo this restore."
-                ),
+                "The data you had before was kept as a safety "
+                "copy:\n{path}\nRestore that copy to undo this restore.",
             ).format(path=result.safety.path)
         )
         if result.safety.note:

@@ -197,11 +197,9 @@ def ask_reason(parent: QWidget | None, number: str) -> str | None:
         QCoreApplication.translate("invoices.actions", "Cancel invoice"),
         QCoreApplication.translate(
             "invoices.actions",
-            (
-                "Cancel {number} with a credit note? It keeps its number; "
-                "the credit note gets the next one of its own "
-                "series.\n\nReason (printed on the credit note):"
-            ),
+            "Cancel {number} with a credit note? It keeps its number; "
+            "the credit note gets the next one of its own "
+            "series.\n\nReason (printed on the credit note):",
         ).format(number=number),
     )
     return reason if ok else None

@@ -13,7 +13,6 @@ from PySide6.QtCore import QT_TR_NOOP
 
 from crm_desktop.models.enums import INVOICE_KINDS, INVOICE_STATES, PAYMENT_METHODS
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, choices
-from crm_desktop.ui.tables.formatting import label
 
 
 def _invoice_style(row: dict[str, Any], key: str) -> str | None:
@@ -48,9 +47,9 @@ INVOICES = Section(
     ),
     filters=(
         FilterSpec(
-            "choice", "state", QT_TR_NOOP("State"), choices((*INVOICE_STATES, "credit_note"), label)
+            "choice", "state", QT_TR_NOOP("State"), choices((*INVOICE_STATES, "credit_note"))
         ),
-        FilterSpec("choice", "kind", QT_TR_NOOP("Kind"), choices(INVOICE_KINDS, label)),
+        FilterSpec("choice", "kind", QT_TR_NOOP("Kind"), choices(INVOICE_KINDS)),
         FilterSpec("flag", "unpaid", QT_TR_NOOP("Unpaid only")),
         FilterSpec("dates", "date_from", QT_TR_NOOP("Issued"), to_key="date_to"),
     ),
@@ -76,7 +75,7 @@ PAYMENTS = Section(
         ColumnSpec("note", QT_TR_NOOP("Note"), 220),
     ),
     filters=(
-        FilterSpec("choice", "method", QT_TR_NOOP("Method"), choices(PAYMENT_METHODS, label)),
+        FilterSpec("choice", "method", QT_TR_NOOP("Method"), choices(PAYMENT_METHODS)),
         FilterSpec("dates", "date_from", QT_TR_NOOP("Paid"), to_key="date_to"),
     ),
     can_create=False,  # a payment is recorded against an invoice ("Record payment")

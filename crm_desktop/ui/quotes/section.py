@@ -9,7 +9,6 @@ from PySide6.QtCore import QT_TR_NOOP
 from crm_desktop.models.enums import QUOTE_STATUSES
 from crm_desktop.services import quotes
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
-from crm_desktop.ui.tables.formatting import label
 
 # "Accepted" is set by "Accept quote" (it makes the order), not by the bulk status menu.
 SETTABLE = tuple(status for status in QUOTE_STATUSES if status != "accepted")
@@ -43,7 +42,7 @@ SECTION = Section(
         ColumnSpec("notes", QT_TR_NOOP("Notes"), 200, visible=False),
     ),
     filters=(
-        FilterSpec("choice", "status", QT_TR_NOOP("Status"), choices(QUOTE_STATUSES, label)),
+        FilterSpec("choice", "status", QT_TR_NOOP("Status"), choices(QUOTE_STATUSES)),
         FilterSpec("dates", "date_from", QT_TR_NOOP("Date"), to_key="date_to"),
     ),
     status=StatusSpec(QT_TR_NOOP("Status"), SETTABLE, quotes.set_status, "quote"),

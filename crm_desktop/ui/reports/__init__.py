@@ -77,9 +77,7 @@ def install(window: Any) -> None:
     customer_list = QAction(QCoreApplication.translate("reports", "Customer list report…"), parent)
     customer_list.setObjectName("customerListReportAction")
     customer_list.setStatusTip(
-        QCoreApplication.translate(
-            "reports", ("A PDF or spreadsheet of the customers in this view")
-        )
+        QCoreApplication.translate("reports", "A PDF or spreadsheet of the customers in this view")
     )
 
     def open_customer_list() -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crm_desktop.ui.translation import DeclaredTexts
-from crm_desktop.ui.words import count_text
+from crm_desktop.ui.words import count_text, english_word
 
 Changes = dict[int, dict[str, list[Any]]]
 
@@ -92,5 +92,7 @@ class Section(DeclaredTexts):
         return count_text(self.entity, count)
 
 
-def choices(values: Sequence[str], labels: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
-    return tuple((value, labels(value)) for value in values)
+def choices(values: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """(value, word) for a filter: the English word, translated where the filter shows it
+    (a section is declared once, at import, whatever the language is then)."""
+    return tuple((value, english_word(value)) for value in values)

@@ -6,7 +6,6 @@ from PySide6.QtCore import QT_TR_NOOP
 
 from crm_desktop.models.enums import CAMPAIGN_KINDS
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, choices
-from crm_desktop.ui.tables.formatting import label
 
 SECTION = Section(
     key="campaigns",
@@ -25,9 +24,7 @@ SECTION = Section(
         ColumnSpec("member_count", QT_TR_NOOP("Members"), 80),
     ),
     filters=(
-        FilterSpec(
-            "choice", "kind", QT_TR_NOOP("Kind"), choices(CAMPAIGN_KINDS, label), as_default=True
-        ),
+        FilterSpec("choice", "kind", QT_TR_NOOP("Kind"), choices(CAMPAIGN_KINDS), as_default=True),
     ),
     depends=frozenset({"campaign", "campaign_member", "customer"}),
 )

@@ -9,7 +9,6 @@ from PySide6.QtCore import QT_TR_NOOP
 from crm_desktop.models.enums import CUSTOMER_KINDS, CUSTOMER_STATUSES
 from crm_desktop.services import customers
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
-from crm_desktop.ui.tables.formatting import label
 
 
 def _style(row: dict[str, Any], key: str) -> str | None:
@@ -44,12 +43,10 @@ SECTION = Section(
             "choice",
             "status",
             QT_TR_NOOP("Status"),
-            choices(CUSTOMER_STATUSES, label),
+            choices(CUSTOMER_STATUSES),
             as_default=True,
         ),
-        FilterSpec(
-            "choice", "kind", QT_TR_NOOP("Kind"), choices(CUSTOMER_KINDS, label), as_default=True
-        ),
+        FilterSpec("choice", "kind", QT_TR_NOOP("Kind"), choices(CUSTOMER_KINDS), as_default=True),
         FilterSpec("tags", "tag", QT_TR_NOOP("Tag")),
         FilterSpec("dates", "created_from", QT_TR_NOOP("Created"), to_key="created_to"),
     ),

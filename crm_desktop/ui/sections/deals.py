@@ -10,7 +10,6 @@ from crm_desktop.models.enums import DEAL_STAGES
 from crm_desktop.services import deals
 from crm_desktop.services.clock import today
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
-from crm_desktop.ui.tables.formatting import label
 
 
 def _style(row: dict[str, Any], key: str) -> str | None:
@@ -45,9 +44,7 @@ SECTION = Section(
         ColumnSpec("lost_reason", QT_TR_NOOP("Lost reason"), 160, visible=False),
     ),
     filters=(
-        FilterSpec(
-            "choice", "stage", QT_TR_NOOP("Stage"), choices(DEAL_STAGES, label), as_default=True
-        ),
+        FilterSpec("choice", "stage", QT_TR_NOOP("Stage"), choices(DEAL_STAGES), as_default=True),
         FilterSpec("flag", "open", QT_TR_NOOP("Open only")),
         FilterSpec("dates", "expected_from", QT_TR_NOOP("Expected close"), to_key="expected_to"),
     ),

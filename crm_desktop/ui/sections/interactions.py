@@ -6,7 +6,6 @@ from PySide6.QtCore import QT_TR_NOOP
 
 from crm_desktop.models.enums import INTERACTION_KINDS
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, choices
-from crm_desktop.ui.tables.formatting import label
 
 SECTION = Section(
     key="interactions",
@@ -25,7 +24,7 @@ SECTION = Section(
     ),
     filters=(
         FilterSpec(
-            "choice", "kind", QT_TR_NOOP("Kind"), choices(INTERACTION_KINDS, label), as_default=True
+            "choice", "kind", QT_TR_NOOP("Kind"), choices(INTERACTION_KINDS), as_default=True
         ),
         FilterSpec("dates", "from", QT_TR_NOOP("When"), to_key="to"),
     ),

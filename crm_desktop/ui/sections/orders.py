@@ -9,7 +9,6 @@ from PySide6.QtCore import QT_TR_NOOP
 from crm_desktop.models.enums import ORDER_STATUSES
 from crm_desktop.services import orders
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
-from crm_desktop.ui.tables.formatting import label
 
 
 def _style(row: dict[str, Any], key: str) -> str | None:
@@ -37,7 +36,7 @@ SECTION = Section(
             "choice",
             "status",
             QT_TR_NOOP("Status"),
-            choices(ORDER_STATUSES, label),
+            choices(ORDER_STATUSES),
             as_default=True,
         ),
         FilterSpec("dates", "date_from", QT_TR_NOOP("Date"), to_key="date_to"),

@@ -10,7 +10,6 @@ from PySide6.QtCore import QT_TR_NOOP
 from crm_desktop.models.enums import SERVICE_CASE_KINDS, SERVICE_CASE_STATUSES
 from crm_desktop.services import records
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
-from crm_desktop.ui.tables.formatting import label
 
 
 def _set_status(case_ids: Sequence[int], status: str) -> dict[int, dict[str, list[Any]]]:
@@ -48,14 +47,14 @@ SECTION = Section(
             "choice",
             "status",
             QT_TR_NOOP("Status"),
-            choices(SERVICE_CASE_STATUSES, label),
+            choices(SERVICE_CASE_STATUSES),
             as_default=True,
         ),
         FilterSpec(
             "choice",
             "kind",
             QT_TR_NOOP("Kind"),
-            choices(SERVICE_CASE_KINDS, label),
+            choices(SERVICE_CASE_KINDS),
             as_default=True,
         ),
         FilterSpec("flag", "open", QT_TR_NOOP("Open only")),

@@ -10,7 +10,6 @@ from crm_desktop.models.enums import PRIORITIES, TASK_STATUSES
 from crm_desktop.services import tasks
 from crm_desktop.services.clock import today
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
-from crm_desktop.ui.tables.formatting import label
 
 
 def _style(row: dict[str, Any], key: str) -> str | None:
@@ -43,13 +42,13 @@ SECTION = Section(
     ),
     filters=(
         FilterSpec(
-            "choice", "status", QT_TR_NOOP("Status"), choices(TASK_STATUSES, label), as_default=True
+            "choice", "status", QT_TR_NOOP("Status"), choices(TASK_STATUSES), as_default=True
         ),
         FilterSpec(
             "choice",
             "priority",
             QT_TR_NOOP("Priority"),
-            choices(PRIORITIES, label),
+            choices(PRIORITIES),
             as_default=True,
         ),
         FilterSpec("flag", "overdue", QT_TR_NOOP("Overdue")),

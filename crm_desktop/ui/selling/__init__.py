@@ -87,7 +87,7 @@ def install(window: Any) -> None:
                 QCoreApplication.translate("selling", "Issue in&voice"),
                 "issueInvoiceAction",
                 QCoreApplication.translate(
-                    "selling", ("Issue the invoices of the selected orders (numbered now)")
+                    "selling", "Issue the invoices of the selected orders (numbered now)"
                 ),
                 _run("issue_selected"),
             ),
@@ -99,7 +99,7 @@ def install(window: Any) -> None:
                 QCoreApplication.translate("selling", "&Record payment…"),
                 "recordPaymentAction",
                 QCoreApplication.translate(
-                    "selling", ("Record a payment against the selected invoice")
+                    "selling", "Record a payment against the selected invoice"
                 ),
                 _run("record_payment"),
                 "Ctrl+Shift+R",
@@ -112,7 +112,7 @@ def install(window: Any) -> None:
                 QCoreApplication.translate("selling", "Cancel with credit &note…"),
                 "cancelInvoiceAction",
                 QCoreApplication.translate(
-                    "selling", ("Cancel the selected invoice by issuing its credit note")
+                    "selling", "Cancel the selected invoice by issuing its credit note"
                 ),
                 _run("cancel_selected"),
             ),
@@ -124,7 +124,7 @@ def install(window: Any) -> None:
                 QCoreApplication.translate("selling", "Save invoice P&DF…"),
                 "printIssuedInvoiceAction",
                 QCoreApplication.translate(
-                    "selling", ("Save the selected invoice or credit note as a PDF")
+                    "selling", "Save the selected invoice or credit note as a PDF"
                 ),
                 _run("print_invoice"),
             ),

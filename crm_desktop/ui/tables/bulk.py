@@ -56,7 +56,7 @@ def set_status(section: Section, ids: Sequence[int], value: str) -> BulkResult:
     if not changes:
         return BulkResult(
             QCoreApplication.translate(
-                "tables.bulk", ("Nothing changed: the {plural} were already {label}.")
+                "tables.bulk", "Nothing changed: the {plural} were already {label}."
             ).format(plural=section.plural, label=label(value))
         )
     return BulkResult(
@@ -77,7 +77,7 @@ def add_tag(section: Section, ids: Sequence[int], name: str) -> BulkResult:
     if not changed:
         return BulkResult(
             QCoreApplication.translate(
-                "tables.bulk", ("Nothing changed: every selected {noun} has “{name}”.")
+                "tables.bulk", "Nothing changed: every selected {noun} has “{name}”."
             ).format(noun=section.noun, name=name)
         )
     return BulkResult(
@@ -98,7 +98,7 @@ def remove_tag(section: Section, ids: Sequence[int], name: str) -> BulkResult:
     if not changed:
         return BulkResult(
             QCoreApplication.translate(
-                "tables.bulk", ("Nothing changed: no selected {noun} has “{name}”.")
+                "tables.bulk", "Nothing changed: no selected {noun} has “{name}”."
             ).format(noun=section.noun, name=name)
         )
     return BulkResult(
