@@ -416,12 +416,16 @@ class MainWindow(QMainWindow):
 
     def place(self) -> dict[str, Any]:
         """Where the user is: the page, the customer shown, the way back, the search typed."""
-        page = self.current_list()
+        searches = {
+            key: page.filter_bar.search_text()
+            for key, page in self.pages.items()
+            if _is_list(page) and page.filter_bar.search_text()
+        }
         return {
             "current": self._current,
             "detail_id": self._detail_id,
             "history": list(self._history),
-            "search": page.filter_bar.search_text() if page is not None else "",
+            "searches": searches,
         }
 
     def restore_place(self, place: dict[str, Any]) -> None:
@@ -430,9 +434,9 @@ class MainWindow(QMainWindow):
         elif place["current"]:
             self.show_section(place["current"])
         self._history = list(place["history"])
-        page = self.current_list()
-        if page is not None and place["search"]:
-            page.filter_bar.search_box.setText(place["search"])
+        for key, text in place["searches"].items():
+            page = self.page(key)
+            page.filter_bar.search_box.setText(text)
             page.filter_bar.flush_search()
         self._update_actions()
 

@@ -10,9 +10,10 @@ import pytest
 @pytest.fixture
 def cyrillic_db(demo_db: Path) -> Path:
     """The demo database with its texts made Cyrillic and formats set to Russia."""
+    from tour import scrub_latin_data
+
     from crm_desktop.models import close_database
     from crm_desktop.services import open_session, settings
-    from tour import scrub_latin_data
 
     close_database()
     scrub_latin_data(demo_db)

@@ -11,7 +11,7 @@ ALLOWED_WORDS = {
     "XYZ", "SKU", "VAT", "INN", "KPP", "USCC", "ISO", "UTC", "Ctrl", "Shift", "Alt", "Esc",
     "Del", "Delete", "Enter", "Return", "Tab", "Backspace", "PgUp", "PgDown", "Home", "End",
     "Space", "Left", "Right", "Up", "Down", "Meta", "Ins", "Insert", "Qt", "PNG", "JPEG",
-    "png", "jpg", "jpeg", "USB", "Ins", "Print", "F1", "F2", "F5", "UTF", "cp1251", "PySide",
+    "png", "jpg", "jpeg", "USB", "Print", "F1", "F2", "F5", "UTF", "cp1251", "PySide",
     "id", "ID", "OK",
     "Letter",  # the paper size's name (A4, Letter)
     "root",  # Qt's file dialog names its top folder so

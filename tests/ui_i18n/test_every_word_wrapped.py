@@ -56,6 +56,7 @@ def test_every_visible_word_goes_through_translation(qtbot, cyrillic_db, marking
 def test_the_check_sees_an_unwrapped_word(qtbot, cyrillic_db, marking):
     """The tour reads a plain English label: the test above could fail."""
     from PySide6.QtWidgets import QLabel
+
     window = make_window(qtbot, cyrillic_db)
     QLabel("Unwrapped words", window.status).show()
     window.status.layout().addWidget(window.status.findChildren(QLabel)[-1])
