@@ -237,7 +237,7 @@ def tour(qtbot, window, seen: Seen) -> None:
     try:
         read_menus(window, seen)
         read_window(window, "Today", seen)
-        for key in list(window.sidebar.keys()):  # noqa: SIM118  (a method, not a dict)
+        for key in list(window.sidebar.keys()):
             reader.where = f"section {key}"
             window.show_section(key)
             _wait_quiet(qtbot, window)
