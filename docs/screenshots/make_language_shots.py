@@ -13,9 +13,8 @@ zh_CN/CNY) and a customer of its own country; the PNGs go beside this script
 from __future__ import annotations
 
 import shots  # noqa: F401  (first: a private home folder)
+from PySide6.QtWidgets import QApplication
 from shots import HERE, WORK, pump
-
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 LANGUAGES = {
     "ru": ("ru_RU", "RUB", "Россия", "ООО «Северный ветер»"),
