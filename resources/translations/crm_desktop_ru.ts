@@ -1532,6 +1532,10 @@
         <translation>Поиск дубликатов…</translation>
     </message>
     <message>
+        <source>Stopped.</source>
+        <translation>Остановлено.</translation>
+    </message>
+    <message>
         <source>Finding duplicates</source>
         <translation>Поиск дубликатов</translation>
     </message>
@@ -1651,6 +1655,10 @@
     <message>
         <source>Undo this import</source>
         <translation>Отменить этот импорт</translation>
+    </message>
+    <message>
+        <source>undone {day}</source>
+        <translation>отменён {day}</translation>
     </message>
     <message>
         <source>Nothing was imported yet.</source>
@@ -2090,6 +2098,14 @@ Open it now?</source>
         <source>— (a workbook)</source>
         <translation>— (книга Excel)</translation>
     </message>
+    <message>
+        <source>{encoding} (detected)</source>
+        <translation>{encoding} (определена)</translation>
+    </message>
+    <message>
+        <source>{encoding} (chosen)</source>
+        <translation>{encoding} (выбрана)</translation>
+    </message>
     <message numerus="yes">
         <source>First %Ln row(s): {new} new, {duplicates} duplicates, {refused} refused</source>
         <translation>
@@ -2122,9 +2138,17 @@ Open it now?</source>
         <source>&lt;b&gt;Not kept from the cards:&lt;/b&gt; {escape}.</source>
         <translation>&lt;b&gt;Не сохраняется из карточек:&lt;/b&gt; {escape}.</translation>
     </message>
+    <message>
+        <source>Every column goes into a field.</source>
+        <translation>Каждый столбец попадает в поле.</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
     <message>
         <source>Merge customers</source>
         <translation>Объединить клиентов</translation>
@@ -2140,6 +2164,14 @@ Open it now?</source>
     <message>
         <source>this one (#{id})</source>
         <translation>этот (№{id})</translation>
+    </message>
+    <message>
+        <source>Has</source>
+        <translation>Имеет</translation>
+    </message>
+    <message>
+        <source>{counts}; tags: {tags}</source>
+        <translation>{counts}; метки: {tags}</translation>
     </message>
     <message>
         <source>Merge</source>
@@ -2651,6 +2683,13 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>Files of &amp;type:</source>
         <translation>&amp;Тип файлов:</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>

@@ -1530,6 +1530,10 @@
         <translation>正在查找重复…</translation>
     </message>
     <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
         <source>Finding duplicates</source>
         <translation>查找重复</translation>
     </message>
@@ -1641,6 +1645,10 @@
     <message>
         <source>Undo this import</source>
         <translation>撤销此次导入</translation>
+    </message>
+    <message>
+        <source>undone {day}</source>
+        <translation>已于 {day} 撤销</translation>
     </message>
     <message>
         <source>Nothing was imported yet.</source>
@@ -2066,6 +2074,14 @@ Open it now?</source>
         <source>— (a workbook)</source>
         <translation>—（工作簿）</translation>
     </message>
+    <message>
+        <source>{encoding} (detected)</source>
+        <translation>{encoding}（已检测）</translation>
+    </message>
+    <message>
+        <source>{encoding} (chosen)</source>
+        <translation>{encoding}（已选择）</translation>
+    </message>
     <message numerus="yes">
         <source>First %Ln row(s): {new} new, {duplicates} duplicates, {refused} refused</source>
         <translation>
@@ -2096,9 +2112,17 @@ Open it now?</source>
         <source>&lt;b&gt;Not kept from the cards:&lt;/b&gt; {escape}.</source>
         <translation>&lt;b&gt;名片中未保留：&lt;/b&gt;{escape}。</translation>
     </message>
+    <message>
+        <source>Every column goes into a field.</source>
+        <translation>每一列都会导入到某个字段。</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
     <message>
         <source>Merge customers</source>
         <translation>合并客户</translation>
@@ -2114,6 +2138,14 @@ Open it now?</source>
     <message>
         <source>this one (#{id})</source>
         <translation>此项（#{id}）</translation>
+    </message>
+    <message>
+        <source>Has</source>
+        <translation>拥有</translation>
+    </message>
+    <message>
+        <source>{counts}; tags: {tags}</source>
+        <translation>{counts}；标签：{tags}</translation>
     </message>
     <message>
         <source>Merge</source>
@@ -2619,6 +2651,13 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

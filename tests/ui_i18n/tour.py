@@ -258,16 +258,17 @@ def tour(qtbot, window, seen: Seen) -> None:
             window.show_customer(first)
             qtbot.wait(300)
             read_window(window, "customer page", seen)
-        for entity in forms.ENTITIES:
+        for entity in (*forms.ENTITIES, "quote", "invoice", "payment"):
             for record_id in (None, _first_id(entity)):
-                if entity == "customer" and record_id is None:
-                    pass
+                if entity in ("invoice", "payment") and record_id is None:
+                    continue  # made from an order, an invoice: read with their record
                 dialog = form_class(entity)(window, record_id=record_id, defaults=None)
                 dialog.show()
                 qtbot.wait(50)
                 read_window(dialog, f"form {entity} #{record_id}", seen)
                 dialog.reject()
                 dialog.deleteLater()
+        _tour_more_dialogs(qtbot, window, reader, seen)
         prefs = PreferencesDialog(window)
         prefs.show()
         read_window(prefs, "Preferences", seen)
@@ -286,6 +287,46 @@ def tour(qtbot, window, seen: Seen) -> None:
             read_window(window, reader.where, seen)
     finally:
         reader.stop()
+
+
+def _tour_more_dialogs(qtbot, window, reader: ModalReader, seen: Seen) -> None:
+    """The dialogs no menu opens by itself: closing a deal, merging, quick logs, an import."""
+    import tempfile
+
+    from crm_desktop.services import duplicates
+    from crm_desktop.ui.deals.close_dialog import CloseDealDialog
+    from crm_desktop.ui.forms.display import Formats
+    from crm_desktop.ui.transfer.duplicates import MergeDialog
+    from crm_desktop.ui.transfer.wizard import ImportWizard
+
+    for stage in ("won", "lost"):
+        dialog = CloseDealDialog(window, stage, "Поставка", Formats.load())
+        dialog.show()
+        read_window(dialog, f"close deal {stage}", seen)
+        dialog.reject()
+    rows = duplicates.describe_customers([_first_id("customer"), _first_id("customer") + 1])
+    merge = MergeDialog(rows, window)
+    merge.show()
+    read_window(merge, "merge", seen)
+    merge.reject()
+    # The customer page's buttons open their forms (modal: read, then cancelled).
+    window.show_customer(_first_id("customer"))
+    qtbot.wait(200)
+    for key, button in window.detail.action_buttons.items():
+        reader.where = f"customer page button {key}"
+        button.click()
+        qtbot.wait(50)
+    # An import, page by page, of a small file.
+    folder = Path(tempfile.mkdtemp())
+    source = folder / "клиенты.csv"
+    source.write_text("Имя;Телефон;Город\nИван Петров;+7 495 123-45-67;Москва\n", encoding="utf-8")
+    wizard = ImportWizard(window, path=source)
+    wizard.show()
+    for _page in range(3):
+        qtbot.wait(400)
+        read_window(wizard, f"import page {wizard.currentId()}", seen)
+        wizard.next()
+    wizard.reject()
 
 
 def _all_actions(window) -> list[tuple[str, QAction]]:

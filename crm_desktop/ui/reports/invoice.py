@@ -25,7 +25,7 @@ from crm_desktop.services import orders
 from crm_desktop.ui.jobs import Job, JobContext, run_job
 from crm_desktop.ui.reports.choices import load_choices, save_choices
 from crm_desktop.ui.reports.printing import print_pdf
-from crm_desktop.ui.words import english_plural
+from crm_desktop.ui.words import count_text, english_plural
 
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 PathChooser = Callable[[Path, int], Path | None]
@@ -112,7 +112,7 @@ class InvoicePrinter(QObject):
                 )
             return written
 
-        title = numbers[0] if len(numbers) == 1 else f"{len(numbers)} invoices"
+        title = numbers[0] if len(numbers) == 1 else count_text("invoice", len(numbers))
         self.job = print_pdf(self._parent(), title, make, on_preview=self._previewed)
         return self.job
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -37,7 +37,7 @@ from crm_desktop.services import duplicates, listing
 from crm_desktop.services.customers import CUSTOMER
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.jobs import run_job
-from crm_desktop.ui.words import count_text, english_plural
+from crm_desktop.ui.words import count_text, english_plural, word
 
 _LABELS = {f.name: f.label for f in CUSTOMER.fields}
 _COUNT_ENTITIES = {"campaign_member": "campaign"}  # a membership counts as a campaign
@@ -49,9 +49,11 @@ def _count(table: str, number: int) -> str:
 
 def _shown(name: str, value: Any) -> str:
     if value in (None, ""):
-        return "(empty)"
+        return QCoreApplication.translate("MergeDialog", "(empty)")
     if name == "phone":
         return format_phone(value)
+    if name in ("status", "kind"):
+        return word(str(value))
     text = str(value).replace("\n", " ⏎ ")
     return text if len(text) <= 60 else text[:60] + "…"
 
@@ -93,16 +95,21 @@ class MergeDialog(QDialog):
             self.field_buttons[name] = []
             for column, row in enumerate(rows, start=1):
                 button = QRadioButton(_shown(name, row.get(name)))
-                button.setToolTip(str(row.get(name) or ""))
+                value = row.get(name)
+                button.setToolTip(word(value) if name in ("status", "kind") else str(value or ""))
                 group.addButton(button, column - 1)
                 self.field_buttons[name].append(button)
                 grid.addWidget(button, line, column)
         last = len(duplicates.MERGE_FIELDS) + 1
-        grid.addWidget(QLabel("Has"), last, 0)
+        grid.addWidget(QLabel(self.tr("Has")), last, 0)
         for column, row in enumerate(rows, start=1):
             counts = ", ".join(_count(k, n) for k, n in row["counts"].items()) or "—"
             tags = ", ".join(row.get("tags") or [])
-            label = QLabel(counts + (f"; tags: {tags}" if tags else ""))
+            label = QLabel(
+                self.tr("{counts}; tags: {tags}").format(counts=counts, tags=tags)
+                if tags
+                else counts
+            )
             label.setWordWrap(True)
             grid.addWidget(label, last, column)
         scroll = QScrollArea()
@@ -206,7 +213,7 @@ class DuplicatesView(QWidget):
 
         def stopped(*_: Any) -> None:
             self.find_button.setEnabled(True)
-            self.status.setText("Stopped.")
+            self.status.setText(self.tr("Stopped."))
 
         run_job(
             self,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.i18n import gettext
 from crm_desktop.services import importing
 from crm_desktop.services.importing import BatchInfo
 from crm_desktop.ui.jobs import run_job
@@ -75,10 +76,12 @@ class ImportHistoryDialog(QDialog):
         self.batches = importing.list_batches()
         self.table.setRowCount(len(self.batches))
         for index, batch in enumerate(self.batches):
-            state = f"undone {batch.undone_at[:10]}" if batch.undone_at else ""
+            state = (
+                self.tr("undone {day}").format(day=batch.undone_at[:10]) if batch.undone_at else ""
+            )
             values: list[Any] = [
                 batch.started_at.replace("T", " ").rstrip("Z"),
-                batch.describe,
+                gettext(batch.describe),
                 batch.created,
                 batch.updated,
                 batch.skipped,
@@ -118,7 +121,7 @@ class ImportHistoryDialog(QDialog):
             )
         )
         if not self.confirm(
-            self, self.tr("Undo: {describe}?").format(describe=batch.describe), text
+            self, self.tr("Undo: {describe}?").format(describe=gettext(batch.describe)), text
         ):
             return
 

@@ -241,7 +241,7 @@ class MappingPage(QWizardPage):
         ).format(
             file=escape(Path(self._wizard.path).name),
             format=table.format,
-            details=table.details,
+            details=gettext(table.details),
             noun=noun,
         )
         if not table.has_header:
@@ -268,7 +268,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem(declared(IGNORE), None)
             for target in targets:
-                combo.addItem(target.label, target.key)
+                combo.addItem(gettext(target.label), target.key)
             combo.setCurrentIndex(max(0, combo.findData(mapping[index])))
             combo.currentIndexChanged.connect(self.refresh)
             self.columns.setCellWidget(index, 2, combo)
@@ -284,9 +284,15 @@ class MappingPage(QWizardPage):
             return
         chosen = self._wizard.text_encoding
         detected = table.encoding_label or table.encoding
-        box.addItem(f"{detected} (detected)" if chosen == AUTO else f"{detected} (chosen)", AUTO)
+        detected = gettext(detected)
+        box.addItem(
+            self.tr("{encoding} (detected)").format(encoding=detected)
+            if chosen == AUTO
+            else self.tr("{encoding} (chosen)").format(encoding=detected),
+            AUTO,
+        )
         for codec, label in ENCODINGS.items():
-            box.addItem(label, codec)
+            box.addItem(gettext(label), codec)
         box.setCurrentIndex(0)
 
     def _encoding_chosen(self, index: int) -> None:
@@ -337,7 +343,7 @@ class MappingPage(QWizardPage):
         problem = importing.check_mapping(entity, mapping)
         self.problem.setText(problem or "")
         automatic = self._auto_region(table, mapping)
-        self._fill_regions(f"{automatic.region} ({automatic.why})")
+        self._fill_regions(f"{automatic.region} ({gettext(automatic.why)})")
         region = self.region() or automatic.region
         self._wizard.region = self.region()
         self._show_fates(table, entity, mapping)
@@ -391,7 +397,7 @@ class MappingPage(QWizardPage):
             parts.append(
                 self.tr("<b>Not kept from the cards:</b> {escape}.").format(escape=escape(found))
             )
-        self.fates.setText(" ".join(parts) or "Every column goes into a field.")
+        self.fates.setText(" ".join(parts) or self.tr("Every column goes into a field."))
 
     def isComplete(self) -> bool:
         return (
@@ -418,7 +424,7 @@ class PolicyPage(QWizardPage):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for key in importing.POLICIES:
-            button = QRadioButton(importing.POLICY_LABELS[key])
+            button = QRadioButton(gettext(importing.POLICY_LABELS[key]))
             self.group.addButton(button)
             self.buttons[key] = button
             layout.addWidget(button)
