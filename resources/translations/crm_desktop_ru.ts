@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation>&amp;Настройки…</translation>
+        <translation>Н&amp;астройки…</translation>
     </message>
     <message>
         <source>Company details, currency, locale and phone region</source>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation>&amp;Открыть</translation>
+        <translation>О&amp;ткрыть</translation>
     </message>
     <message>
         <source>Open the selected record</source>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Обновить</translation>
+        <translation>О&amp;бновить</translation>
     </message>
     <message>
         <source>Read the current list again from the database</source>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>&amp;Remove tag…</source>
-        <translation>&amp;Снять метку…</translation>
+        <translation>Сн&amp;ять метку…</translation>
     </message>
     <message>
         <source>Remove a tag from the selected customers</source>
@@ -1229,7 +1229,7 @@
     </message>
     <message>
         <source>&amp;Personal data</source>
-        <translation>&amp;Персональные данные</translation>
+        <translation>Пе&amp;рсональные данные</translation>
     </message>
     <message>
         <source>&amp;Export personal data…</source>
@@ -1256,7 +1256,7 @@
     </message>
     <message>
         <source>&amp;Personal data</source>
-        <translation>&amp;Персональные данные</translation>
+        <translation>Пе&amp;рсональные данные</translation>
     </message>
     <message>
         <source>&amp;Export personal data…</source>
@@ -1268,11 +1268,11 @@
     </message>
     <message>
         <source>Log &amp;call</source>
-        <translation>&amp;Звонок</translation>
+        <translation>Зво&amp;нок</translation>
     </message>
     <message>
         <source>Log &amp;meeting</source>
-        <translation>&amp;Встреча</translation>
+        <translation>Вс&amp;треча</translation>
     </message>
     <message>
         <source>Add &amp;note</source>
@@ -1280,11 +1280,11 @@
     </message>
     <message>
         <source>Add tas&amp;k</source>
-        <translation>&amp;Задача</translation>
+        <translation>За&amp;дача</translation>
     </message>
     <message>
         <source>New &amp;deal</source>
-        <translation>&amp;Сделка</translation>
+        <translation>Сд&amp;елка</translation>
     </message>
     <message>
         <source>New &amp;order</source>
@@ -2787,7 +2787,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     </message>
     <message>
         <source>Per&amp;iod:</source>
-        <translation>&amp;Период:</translation>
+        <translation>Пер&amp;иод:</translation>
     </message>
     <message>
         <source>Gro&amp;uping:</source>
@@ -2795,19 +2795,19 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     </message>
     <message>
         <source>For&amp;mat:</source>
-        <translation>&amp;Формат:</translation>
+        <translation>Фор&amp;мат:</translation>
     </message>
     <message>
         <source>&amp;Generate…</source>
-        <translation>Со&amp;здать…</translation>
+        <translation>Созд&amp;ать…</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation>&amp;Открыть</translation>
+        <translation>О&amp;ткрыть</translation>
     </message>
     <message>
         <source>Show in &amp;folder</source>
-        <translation>Показать в п&amp;апке</translation>
+        <translation>Показать в папк&amp;е</translation>
     </message>
     <message>
         <source>Pri&amp;nt…</source>
