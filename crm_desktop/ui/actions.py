@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from crm_desktop.ui.features import MENUS
 from crm_desktop.ui.icons import icon, standard
+from crm_desktop.ui.translation import declared
 
 Shortcut = str | QKeySequence.StandardKey
 
@@ -42,52 +44,189 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
-    ActionSpec("new_record", "&New record", "File", "new_record", ("Ctrl+N",),
-               "Create a record in the current section", "SP_FileIcon"),
-    ActionSpec("preferences", "&Preferences…", "File", "open_preferences", ("Ctrl+,",),
-               "Company details, currency, locale and phone region", group=1),
-    ActionSpec("quit", "&Quit", "File", "close", ("Ctrl+Q",),
-               "Close the window", group=9),
+    ActionSpec(
+        "new_record",
+        QT_TR_NOOP("&New record"),
+        "File",
+        "new_record",
+        ("Ctrl+N",),
+        QT_TR_NOOP("Create a record in the current section"),
+        "SP_FileIcon",
+    ),
+    ActionSpec(
+        "preferences",
+        QT_TR_NOOP("&Preferences…"),
+        "File",
+        "open_preferences",
+        ("Ctrl+,",),
+        QT_TR_NOOP("Company details, currency, locale and phone region"),
+        group=1,
+    ),
+    ActionSpec(
+        "quit",
+        QT_TR_NOOP("&Quit"),
+        "File",
+        "close",
+        ("Ctrl+Q",),
+        QT_TR_NOOP("Close the window"),
+        group=9,
+    ),
     # Edit
-    ActionSpec("undo", "&Undo", "Edit", "undo", ("Ctrl+Z",), "Undo the last change",
-               "SP_ArrowBack"),
-    ActionSpec("find", "&Find", "Edit", "focus_search", ("Ctrl+F",),
-               "Go to the search box of the current list", group=1),
-    ActionSpec("open_record", "&Open", "Edit", "open_current", ("Return", "Enter"),
-               "Open the selected record", context="table", group=2),
-    ActionSpec("trash", "Move to &trash", "Edit", "trash_selected", ("Delete",),
-               "Move the selected records to the trash (Ctrl+Z brings them back)",
-               "trash", context="table", group=2),
-    ActionSpec("select_all", "Select &all", "Edit", "select_all", ("Ctrl+A",),
-               "Select every row of the list", context="table", group=2),
+    ActionSpec(
+        "undo",
+        QT_TR_NOOP("&Undo"),
+        "Edit",
+        "undo",
+        ("Ctrl+Z",),
+        QT_TR_NOOP("Undo the last change"),
+        "SP_ArrowBack",
+    ),
+    ActionSpec(
+        "find",
+        QT_TR_NOOP("&Find"),
+        "Edit",
+        "focus_search",
+        ("Ctrl+F",),
+        QT_TR_NOOP("Go to the search box of the current list"),
+        group=1,
+    ),
+    ActionSpec(
+        "open_record",
+        QT_TR_NOOP("&Open"),
+        "Edit",
+        "open_current",
+        ("Return", "Enter"),
+        QT_TR_NOOP("Open the selected record"),
+        context="table",
+        group=2,
+    ),
+    ActionSpec(
+        "trash",
+        QT_TR_NOOP("Move to &trash"),
+        "Edit",
+        "trash_selected",
+        ("Delete",),
+        QT_TR_NOOP("Move the selected records to the trash (Ctrl+Z brings them back)"),
+        "trash",
+        context="table",
+        group=2,
+    ),
+    ActionSpec(
+        "select_all",
+        QT_TR_NOOP("Select &all"),
+        "Edit",
+        "select_all",
+        ("Ctrl+A",),
+        QT_TR_NOOP("Select every row of the list"),
+        context="table",
+        group=2,
+    ),
     # View
-    ActionSpec("back", "&Back", "View", "go_back", ("Alt+Left",),
-               "Back to the list you came from", "SP_ArrowLeft", group=1),
-    ActionSpec("escape", "&Clear search", "View", "escape", ("Esc",),
-               "Clear the search, or go back from a customer's page", group=1),
-    ActionSpec("refresh", "&Refresh", "View", "refresh", ("F5",),
-               "Read the current list again from the database", "SP_BrowserReload", group=1),
-    ActionSpec("board", "&Pipeline board", "View", "toggle_board", ("Ctrl+B",),
-               "Show the deals as a board of stages", group=2, checkable=True),
+    ActionSpec(
+        "back",
+        QT_TR_NOOP("&Back"),
+        "View",
+        "go_back",
+        ("Alt+Left",),
+        QT_TR_NOOP("Back to the list you came from"),
+        "SP_ArrowLeft",
+        group=1,
+    ),
+    ActionSpec(
+        "escape",
+        QT_TR_NOOP("&Clear search"),
+        "View",
+        "escape",
+        ("Esc",),
+        QT_TR_NOOP("Clear the search, or go back from a customer's page"),
+        group=1,
+    ),
+    ActionSpec(
+        "refresh",
+        QT_TR_NOOP("&Refresh"),
+        "View",
+        "refresh",
+        ("F5",),
+        QT_TR_NOOP("Read the current list again from the database"),
+        "SP_BrowserReload",
+        group=1,
+    ),
+    ActionSpec(
+        "board",
+        QT_TR_NOOP("&Pipeline board"),
+        "View",
+        "toggle_board",
+        ("Ctrl+B",),
+        QT_TR_NOOP("Show the deals as a board of stages"),
+        group=2,
+        checkable=True,
+    ),
     # Records
-    ActionSpec("add_tag", "Add &tag…", "Records", "add_tag", ("Ctrl+T",),
-               "Tag the selected customers", group=1),
-    ActionSpec("remove_tag", "&Remove tag…", "Records", "remove_tag", ("Ctrl+Shift+T",),
-               "Remove a tag from the selected customers", group=1),
-    ActionSpec("restore", "Restore from tras&h", "Records", "restore_selected", ("Ctrl+R",),
-               "Bring the selected records back from the trash", "SP_DialogResetButton",
-               group=2),
-    ActionSpec("purge", "&Delete for good…", "Records", "purge_selected", ("Shift+Delete",),
-               "Delete the selected records in the trash for good", group=2),
-    ActionSpec("empty_trash", "&Empty trash…", "Records", "empty_trash", (),
-               "Delete everything in the trash for good", group=2),
+    ActionSpec(
+        "add_tag",
+        QT_TR_NOOP("Add &tag…"),
+        "Records",
+        "add_tag",
+        ("Ctrl+T",),
+        QT_TR_NOOP("Tag the selected customers"),
+        group=1,
+    ),
+    ActionSpec(
+        "remove_tag",
+        QT_TR_NOOP("&Remove tag…"),
+        "Records",
+        "remove_tag",
+        ("Ctrl+Shift+T",),
+        QT_TR_NOOP("Remove a tag from the selected customers"),
+        group=1,
+    ),
+    ActionSpec(
+        "restore",
+        QT_TR_NOOP("Restore from tras&h"),
+        "Records",
+        "restore_selected",
+        ("Ctrl+R",),
+        QT_TR_NOOP("Bring the selected records back from the trash"),
+        "SP_DialogResetButton",
+        group=2,
+    ),
+    ActionSpec(
+        "purge",
+        QT_TR_NOOP("&Delete for good…"),
+        "Records",
+        "purge_selected",
+        ("Shift+Delete",),
+        QT_TR_NOOP("Delete the selected records in the trash for good"),
+        group=2,
+    ),
+    ActionSpec(
+        "empty_trash",
+        QT_TR_NOOP("&Empty trash…"),
+        "Records",
+        "empty_trash",
+        (),
+        QT_TR_NOOP("Delete everything in the trash for good"),
+        group=2,
+    ),
     # Help
-    ActionSpec("shortcuts", "&Keyboard shortcuts", "Help", "show_shortcuts", ("F1",),
-               "Every command and its keys"),
-    ActionSpec("log_file", "Show &log folder", "Help", "show_log_folder", (),
-               "Where CRM Desktop writes the details of errors"),
-    ActionSpec("about", "&About CRM Desktop", "Help", "show_about", (), group=1),
-)  # fmt: skip
+    ActionSpec(
+        "shortcuts",
+        QT_TR_NOOP("&Keyboard shortcuts"),
+        "Help",
+        "show_shortcuts",
+        ("F1",),
+        QT_TR_NOOP("Every command and its keys"),
+    ),
+    ActionSpec(
+        "log_file",
+        QT_TR_NOOP("Show &log folder"),
+        "Help",
+        "show_log_folder",
+        (),
+        QT_TR_NOOP("Where CRM Desktop writes the details of errors"),
+    ),
+    ActionSpec("about", QT_TR_NOOP("&About CRM Desktop"), "Help", "show_about", (), group=1),
+)
 
 
 def section_action_specs(sections: list[tuple[str, str, str]]) -> list[ActionSpec]:
@@ -96,9 +235,16 @@ def section_action_specs(sections: list[tuple[str, str, str]]) -> list[ActionSpe
     for number, (key, title, icon_name) in enumerate(sections, start=1):
         shortcuts = (f"Ctrl+{number}",) if number <= 9 else ()
         specs.append(
-            ActionSpec(f"go_{key}", title, "View", f"section:{key}", shortcuts,
-                       f"Show {title}", icon_name)
-        )  # fmt: skip
+            ActionSpec(
+                f"go_{key}",
+                title,
+                "View",
+                f"section:{key}",
+                shortcuts,
+                QCoreApplication.translate("actions", "Show {title}").format(title=title),
+                icon_name,
+            )
+        )
     return specs
 
 
@@ -108,13 +254,13 @@ def create_actions(
     """One QAction per spec; ``handler(spec.handler)`` gives the function it triggers."""
     actions: dict[str, QAction] = {}
     for spec in specs:
-        action = QAction(spec.text, window)
+        action = QAction(declared(spec.text), window)
         action.setObjectName(f"action_{spec.key}")
         if spec.shortcuts:
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         if spec.tip:
-            action.setStatusTip(spec.tip)
-            action.setToolTip(spec.tip)
+            action.setStatusTip(declared(spec.tip))
+            action.setToolTip(declared(spec.tip))
         if spec.icon and not spec.icon.startswith("SP_"):
             action.setIcon(icon(spec.icon))
         action.setCheckable(spec.checkable)  # window-wide shortcuts: QAction's default
@@ -147,8 +293,14 @@ def build_menus(
 ) -> dict[str, QMenu]:
     """The menu bar, in :data:`~crm_desktop.ui.features.MENUS` order, with separators by group."""
     menus: dict[str, QMenu] = {}
-    titles = {"File": "&File", "Edit": "&Edit", "View": "&View", "Records": "&Records",
-              "Tools": "&Tools", "Help": "&Help"}  # fmt: skip
+    titles = {
+        "File": QCoreApplication.translate("actions", "&File"),
+        "Edit": QCoreApplication.translate("actions", "&Edit"),
+        "View": QCoreApplication.translate("actions", "&View"),
+        "Records": QCoreApplication.translate("actions", "&Records"),
+        "Tools": QCoreApplication.translate("actions", "&Tools"),
+        "Help": QCoreApplication.translate("actions", "&Help"),
+    }
     for name in MENUS:
         menus[name] = window.menuBar().addMenu(titles.get(name, name))
         menus[name].setObjectName(f"menu_{name}")

@@ -23,6 +23,8 @@ import sys
 import time
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 QUIT_WHEN_READY = "CRM_DESKTOP_QUIT_WHEN_READY"
 
 
@@ -92,9 +94,15 @@ def run_app(db: str | None = None) -> int:
                 return
         exc = explain(exc)  # a full disk, a locked file: the environment's message
         if isinstance(exc, CrmError):
-            QMessageBox.critical(window, f"{APP_NAME} cannot open the database", str(exc))
+            QMessageBox.critical(
+                window,
+                QCoreApplication.translate("app", "{APP_NAME} cannot open the database").format(
+                    APP_NAME=APP_NAME
+                ),
+                str(exc),
+            )
         else:
-            show_error(window, "Opening the database", exc)
+            show_error(window, QCoreApplication.translate("app", "Opening the database"), exc)
         window.close()
         status["code"] = 1
         app.quit()
@@ -104,7 +112,7 @@ def run_app(db: str | None = None) -> int:
 
     def start_opening() -> None:
         run_job(
-            window, "Opening the database", open_database,
+            window, QCoreApplication.translate("app", "Opening the database"), open_database,
             on_success=opened, on_error=failed, show_progress=False, cancellable=False,
         )  # fmt: skip
 

@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm_desktop.errors import CancelledError, CrmError, EnvironmentFault, environment_error
@@ -73,7 +73,9 @@ def show_error(
         log.warning("%s failed: %s", what, explained, exc_info=(type(exc), exc, exc.__traceback__))
         exc = explained
     if isinstance(exc, CrmError):
-        text = f"{what} did not work.\n\n{exc}"
+        text = QCoreApplication.translate("errors", "{what} did not work.\n\n{problem}").format(
+            what=what, problem=exc
+        )
         if retry is not None and isinstance(exc, EnvironmentFault) and exc.retry:
             if _ask_retry(parent, what, text):
                 retry()
@@ -87,10 +89,17 @@ def show_error(
     box.setObjectName("crashDialog")
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(what)
-    box.setText(f"{what} failed because of an error in CRM Desktop.")
+    box.setText(
+        QCoreApplication.translate(
+            "errors", "{what} failed because of an error in CRM Desktop."
+        ).format(what=what)
+    )
     box.setInformativeText(
-        "Nothing was half-saved: the change was undone. You can go on working.\n"
-        f"The details were written to {log_file()}."
+        QCoreApplication.translate(
+            "errors",
+            "Nothing was half-saved: the change was undone. You can go "
+            "on working.\nThe details were written to {log_file}.",
+        ).format(log_file=log_file())
     )
     box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     _showing = True
@@ -107,7 +116,9 @@ def _ask_retry(parent: QWidget | None, what: str, text: str) -> bool:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(what)
     box.setText(text)
-    retry_button = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
+    retry_button = box.addButton(
+        QCoreApplication.translate("errors", "Retry"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(retry_button)
     box.exec()
@@ -122,7 +133,7 @@ def _hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | Non
         exc = exc.with_traceback(tb)
     try:
         parent = QApplication.activeWindow() if QApplication.instance() else None
-        show_error(parent, "An action", exc)
+        show_error(parent, QCoreApplication.translate("errors", "An action"), exc)
     except Exception:  # the error dialog itself failed: the log still has both
         log.exception("could not show an error")
         sys.__excepthook__(kind, exc, tb)
@@ -156,6 +167,10 @@ def install_excepthook() -> None:
     if QApplication.instance() is not None and _reporter is None:
         _reporter = _ThreadReporter()
         _reporter.reported.connect(
-            lambda exc: show_error(QApplication.activeWindow(), "A background task", exc)
+            lambda exc: show_error(
+                QApplication.activeWindow(),
+                QCoreApplication.translate("errors", "A background task"),
+                exc,
+            )
         )
     threading.excepthook = _thread_hook

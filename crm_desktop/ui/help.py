@@ -33,9 +33,10 @@ def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> None:
     window = parent.window()
     paths = menu_keys(window) if isinstance(window, QMainWindow) else {}
     commands = list(dict.fromkeys([*paths, *actions]))
-    tr = QCoreApplication.translate
     head = "<tr><th align=left>{}</th><th align=left>{}</th><th align=left>{}</th></tr>".format(
-        tr("Shortcuts", "Command"), tr("Shortcuts", "Keys"), tr("Shortcuts", "Menu keys")
+        QCoreApplication.translate("Shortcuts", "Command"),
+        QCoreApplication.translate("Shortcuts", "Keys"),
+        QCoreApplication.translate("Shortcuts", "Menu keys"),
     )
     cell = "<tr><td>{}</td><td>&nbsp;&nbsp;<b>{}</b></td><td>&nbsp;&nbsp;{}</td></tr>"
     lines = [
@@ -49,11 +50,13 @@ def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> None:
     ]
     buttons = screen_keys(window) if isinstance(window, QMainWindow) else []
     if buttons:
-        title = tr("Shortcuts", "On this screen")
+        title = QCoreApplication.translate("Shortcuts", "On this screen")
         lines.append(f"<tr><th align=left colspan=3><br>{title}</th></tr>")
         lines += [cell.format(html.escape(text), html.escape(keys), "") for text, keys in buttons]
     _show_text(
-        parent, tr("Shortcuts", "Keyboard shortcuts"), f"<table>{head}{''.join(lines)}</table>"
+        parent,
+        QCoreApplication.translate("Shortcuts", "Keyboard shortcuts"),
+        f"<table>{head}{''.join(lines)}</table>",
     )
 
 
@@ -83,7 +86,11 @@ def show_log_folder() -> None:
 def show_about(parent: QWidget, db_path: Path) -> None:
     QMessageBox.about(
         parent,
-        f"About {APP_NAME}",
-        f"<b>{APP_NAME}</b> {__version__}<br>A customer-relationship manager for one small "
-        f"business.<br><br>Database: {db_path}<br>Log: {paths.log_dir()}",
+        QCoreApplication.translate("help", "About {APP_NAME}").format(APP_NAME=APP_NAME),
+        QCoreApplication.translate(
+            "help",
+            "<b>{APP_NAME}</b> {version}<br>A customer-relationship "
+            "manager for one small business.<br><br>Database: "
+            "{db_path}<br>Log: {log_dir}",
+        ).format(APP_NAME=APP_NAME, version=__version__, db_path=db_path, log_dir=paths.log_dir()),
     )

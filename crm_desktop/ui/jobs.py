@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from crm_desktop.errors import CancelledError
@@ -143,7 +143,8 @@ def run_job(
     adjust_lock_wait()
     dialog: QProgressDialog | None = None
     if show_progress:
-        dialog = QProgressDialog(title, "Cancel" if cancellable else "", 0, 0, parent)
+        cancel = QCoreApplication.translate("QProgressDialog", "Cancel") if cancellable else ""
+        dialog = QProgressDialog(title, cancel, 0, 0, parent)
         dialog.setWindowTitle(title)
         from PySide6.QtCore import Qt
 

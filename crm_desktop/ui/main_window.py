@@ -39,7 +39,9 @@ from crm_desktop.ui.icons import icon
 from crm_desktop.ui.navigation import SIDEBAR_SECTIONS, OpeningPage, Sidebar
 from crm_desktop.ui.state import UiState
 from crm_desktop.ui.status_bar import WindowStatusBar
+from crm_desktop.ui.translation import declared, set_format_locale
 from crm_desktop.ui.undo import UndoStack
+from crm_desktop.ui.words import english_plural
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -96,7 +98,7 @@ class MainWindow(QMainWindow):
         self.count_label, self.db_label = self.status.count_label, self.status.db_label
 
         for key, title, icon_name in SIDEBAR_SECTIONS:
-            self.sidebar.add_section(key, title, icon(icon_name))
+            self.sidebar.add_section(key, declared(title), icon(icon_name))
         self._build_actions()
         for name, action in self.actions.items():
             action.setEnabled(name in ("quit", "about", "shortcuts", "log_folder"))
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
 
         adjust_lock_wait()  # the window's writes: another program's lock is said soon
         self.formatter = Formatter.from_settings()
+        set_format_locale(self.formatter.locale_name)  # counts and spin boxes too (5 477)
         self.bridge = ChangeBridge(self)
         self.commands = ListCommands(self)
         self.status.undo_requested.connect(self.commands.undo_step)
@@ -187,8 +190,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         names = {key: icon_name for key, _title, icon_name in SIDEBAR_SECTIONS}
-        sections = [(key, self.sidebar.item(row).text(), names.get(key, ""))
-                    for row, key in enumerate(self.sidebar.keys())]  # fmt: skip
+        sections = [
+            (key, self.sidebar.item(row).text(), names.get(key, ""))
+            for row, key in enumerate(self.sidebar.keys())
+        ]
         specs = [s for s in registry.ACTIONS if s.menu in ("File", "Edit")]
         specs += registry.section_action_specs(sections)
         specs += [s for s in registry.ACTIONS if s.menu not in ("File", "Edit")]
@@ -196,7 +201,7 @@ class MainWindow(QMainWindow):
         self.actions = registry.create_actions(self, specs, self._handler)
         self.menus = registry.build_menus(self, specs, self.actions)
         self._file_anchor = self.menus["File"].insertSeparator(self.actions["quit"])
-        self.status_menu = QMenu("Set &status", self)
+        self.status_menu = QMenu(self.tr("Set &status"), self)
         self.status_menu.aboutToShow.connect(
             lambda: self.commands.fill_status_menu(self.status_menu)
         )
@@ -374,7 +379,68 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> None:
         from crm_desktop.ui.preferences.dialog import PreferencesDialog
 
-        PreferencesDialog(self).exec()
+        dialog = PreferencesDialog(self)
+        dialog.exec()
+        if dialog.language_changed:
+            self.apply_language()
+
+    # --- the language ------------------------------------------------------------------
+
+    def apply_language(self) -> MainWindow:
+        """Show this window again in the language now chosen, where the user was.
+
+        Every word of the window is looked up when it is made, so the window is
+        made again (with the new translators installed) and takes this one's
+        place: the same page or customer, the way back, the search typed in the
+        list, and any import or report window left open. Nothing typed is lost:
+        forms are modal, so none is open while Preferences is.
+        """
+        from PySide6.QtWidgets import QApplication
+
+        from crm_desktop import i18n
+        from crm_desktop.ui import translation
+
+        translation.install(
+            QApplication.instance(), i18n.chosen_language() or i18n.system_language()
+        )
+        place = self.place()
+        self.save_state()
+        replacement = MainWindow(self._db_path)
+        replacement.restore_place(place)
+        for window in self.findChildren(QWidget):
+            if window.isWindow() and window.isVisible():
+                window.setParent(replacement, window.windowFlags())
+                window.show()
+        replacement.show()
+        self.replaced_by = replacement
+        self.close()
+        return replacement
+
+    def place(self) -> dict[str, Any]:
+        """Where the user is: the page, the customer shown, the way back, the search typed."""
+        searches = {
+            key: page.filter_bar.search_text()
+            for key, page in self.pages.items()
+            if _is_list(page) and page.filter_bar.search_text()
+        }
+        return {
+            "current": self._current,
+            "detail_id": self._detail_id,
+            "history": list(self._history),
+            "searches": searches,
+        }
+
+    def restore_place(self, place: dict[str, Any]) -> None:
+        if place["current"] == DETAIL and place["detail_id"] is not None:
+            self.show_customer(place["detail_id"])
+        elif place["current"]:
+            self.show_section(place["current"])
+        self._history = list(place["history"])
+        for key, text in place["searches"].items():
+            page = self.page(key)
+            page.filter_bar.search_box.setText(text)
+            page.filter_bar.flush_search()
+        self._update_actions()
 
     def show_shortcuts(self) -> None:
         from crm_desktop.ui import help
@@ -399,6 +465,7 @@ class MainWindow(QMainWindow):
             from crm_desktop.ui.tables.formatting import Formatter
 
             self.formatter = Formatter.from_settings()
+            set_format_locale(self.formatter.locale_name)
         for page in self.pages.values():
             if hasattr(page, "on_change"):
                 page.on_change(change)
@@ -411,23 +478,27 @@ class MainWindow(QMainWindow):
         step = self.undo_stack.top()
         action = self.actions["undo"]
         action.setEnabled(step is not None)
-        action.setText(f"&Undo {step.label[0].lower()}{step.label[1:]}" if step else "&Undo")
+        action.setText(
+            self.tr("&Undo {what}").format(what=f"{step.label[0].lower()}{step.label[1:]}")
+            if step
+            else self.tr("&Undo")
+        )
         self.status.follow(self.undo_stack)
 
     def _update_actions(self, *_: object) -> None:
         if not self.attached:
             return
-        from crm_desktop.ui.sections import BY_ENTITY
-        from crm_desktop.ui.tables.formatting import label
+        from crm_desktop.ui.words import new_record_text
 
         page = self.current_list()
         section = page.section if page is not None else None
         chosen = bool(page and page.selected_ids())
         in_trash = _is_trash(page)
         entity, _defaults = self._new_target()
-        noun = BY_ENTITY[entity].noun if entity in BY_ENTITY else label(entity or "")
         self.actions["new_record"].setEnabled(entity is not None)
-        self.actions["new_record"].setText(f"&New {noun.lower()}" if entity else "&New record")
+        self.actions["new_record"].setText(
+            new_record_text(entity) if entity else self.tr("&New record")
+        )
         self.actions["open_record"].setEnabled(page is not None and not in_trash)
         self.actions["trash"].setEnabled(
             chosen and (in_trash or bool(section and section.can_trash))
@@ -436,7 +507,9 @@ class MainWindow(QMainWindow):
             self.actions[key].setEnabled(chosen and bool(section and section.tags))
         self.status_menu.setEnabled(chosen and bool(section and section.status))
         if section is not None and section.status is not None:
-            self.status_menu.setTitle(f"Set &{section.status.label.lower()}")
+            self.status_menu.setTitle(
+                self.tr("Set &{lower}").format(lower=section.status.label.lower())
+            )
         for key in ("restore", "purge"):
             self.actions[key].setEnabled(in_trash and chosen)
         self.actions["back"].setEnabled(bool(self._history))
@@ -464,8 +537,13 @@ class MainWindow(QMainWindow):
             if repaired:
                 self._on_change(Change("customer", (), "update"))
 
-        run_job(self, "Checking the search index", refresh, on_success=refreshed,
-                show_progress=False)  # fmt: skip
+        run_job(
+            self,
+            self.tr("Checking the search index"),
+            refresh,
+            on_success=refreshed,
+            show_progress=False,
+        )
         QTimer.singleShot(PRELOAD_DELAY_MS, self, _preload_list_pages)
         if offer_first_run and not first_run.was_declined(self.state, self._db_path):
             runner().submit(runner().channel(), first_run.is_empty, self._offer_first_run)
@@ -475,9 +553,13 @@ class MainWindow(QMainWindow):
 
         if empty:
             first_run.offer_sample_data(
-                self, self._db_path, self.state,
-                lambda n: self.show_status(f"Sample data loaded: {n:,} customers."),
-            )  # fmt: skip
+                self,
+                self._db_path,
+                self.state,
+                lambda n: self.show_status(
+                    english_plural(self.tr("Sample data loaded: %Ln customer(s).", "", n), n)
+                ),
+            )
 
     def _restore_window_state(self) -> None:
         geometry = self.state.bytes("window/geometry")
@@ -586,6 +668,7 @@ class MainWindow(QMainWindow):
         open_session(self._db_path, refresh_search=False)
         self.undo_stack.clear()  # its steps belong to the file that was replaced
         self.formatter = Formatter.from_settings()
+        set_format_locale(self.formatter.locale_name)
         self._on_change(Change("*", (), "reload"))
         self.start_background_work(offer_first_run=False)
 

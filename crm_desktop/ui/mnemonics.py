@@ -124,15 +124,27 @@ def with_mnemonic(text: str, taken: set[str]) -> str:
     if mnemonic(text) is not None or not text:
         return text
     starts = [
-        i for i, ch in enumerate(text) if ch.isalnum() and (i == 0 or not text[i - 1].isalnum())
+        i for i, ch in enumerate(text) if _typeable(ch) and (i == 0 or not text[i - 1].isalnum())
     ]
-    others = [i for i, ch in enumerate(text) if ch.isalnum() and i not in starts]
+    others = [i for i, ch in enumerate(text) if _typeable(ch) and i not in starts]
     for position in (*starts, *others):
         letter = text[position].upper()
         if letter not in taken:
             taken.add(letter)
             return f"{text[:position]}&{text[position:]}"
+    if not any(ch.isascii() and ch.isalpha() for ch in text):
+        # Chinese (or any text without a Latin letter): a key after it, as Chinese menus do.
+        for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+            if letter not in taken:
+                taken.add(letter)
+                end = len(text) - len(text.rstrip("…."))
+                return f"{text[: len(text) - end]}(&{letter}){text[len(text) - end :]}"
     return text
+
+
+def _typeable(ch: str) -> bool:
+    """A character an Alt key can name: a letter or digit of a keyboard's own script."""
+    return ch.isalnum() and not ("\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
 
 
 def fill_menu(menu: QMenu) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QT_TR_NOOP, QSize, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,17 +30,17 @@ KEY_ROLE = 256
 # before the section modules (and the services behind them) are imported. A test keeps
 # this list and crm_desktop.ui.sections in agreement.
 SIDEBAR_SECTIONS: tuple[tuple[str, str, str], ...] = (
-    ("today", "Today", "today"),
-    ("customers", "Customers", "customers"),
-    ("contacts", "Contacts", "contacts"),
-    ("deals", "Deals", "deals"),
-    ("orders", "Orders", "orders"),
-    ("products", "Products", "products"),
-    ("tasks", "Tasks", "tasks"),
-    ("interactions", "Interactions", "interactions"),
-    ("campaigns", "Campaigns", "campaigns"),
-    ("service_cases", "Service cases", "service"),
-    ("trash", "Trash", "trash"),
+    ("today", QT_TR_NOOP("Today"), "today"),
+    ("customers", QT_TR_NOOP("Customers"), "customers"),
+    ("contacts", QT_TR_NOOP("Contacts"), "contacts"),
+    ("deals", QT_TR_NOOP("Deals"), "deals"),
+    ("orders", QT_TR_NOOP("Orders"), "orders"),
+    ("products", QT_TR_NOOP("Products"), "products"),
+    ("tasks", QT_TR_NOOP("Tasks"), "tasks"),
+    ("interactions", QT_TR_NOOP("Interactions"), "interactions"),
+    ("campaigns", QT_TR_NOOP("Campaigns"), "campaigns"),
+    ("service_cases", QT_TR_NOOP("Service cases"), "service"),
+    ("trash", QT_TR_NOOP("Trash"), "trash"),
 )
 
 
@@ -49,7 +49,9 @@ class OpeningPage(QWidget):
 
     def __init__(self, db_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        label = QLabel(f"Opening {html.escape(db_path.name)}…")  # the name is never markup
+        label = QLabel(
+            self.tr("Opening {escape}…").format(escape=html.escape(db_path.name))
+        )  # the name is never markup
         label.setEnabled(False)  # drawn in the palette's quiet colour
         row = QHBoxLayout()
         row.addStretch(1)
@@ -92,7 +94,7 @@ class Sidebar(QListWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setAccessibleName("Sections")
+        self.setAccessibleName(self.tr("Sections"))
         self.setStyleSheet(_STYLE)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setIconSize(QSize(20, 20))

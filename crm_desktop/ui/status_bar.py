@@ -33,7 +33,7 @@ class WindowStatusBar(QStatusBar):
         self.message = QLabel()
         self.message.setObjectName("statusMessage")
         self.undo_button = _UndoButton()
-        self.undo_button.setText("Undo")
+        self.undo_button.setText(self.tr("Undo"))
         self.undo_button.setObjectName("statusUndo")
         self.undo_button.setAutoRaise(True)
         self.undo_button.hide()

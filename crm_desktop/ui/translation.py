@@ -3,22 +3,41 @@
 At start :func:`install` loads, for the language of :func:`crm_desktop.i18n.language`,
 our catalogue (``crm_desktop_<lang>.qm``, built from the ``.ts`` source on
 first use, see :mod:`crm_desktop.i18n`) and Qt's own (``qtbase_<lang>.qm``
-from PySide6: the file chooser, the message box buttons), and makes the
-locale of the formats the default QLocale. A change of language in
-Preferences is stored and applies at the next start: the open window, its
-forms and what is typed in them are left as they are.
+from PySide6: the file chooser, the message box buttons). The window makes
+the locale of the data (the ``locale`` setting) the default QLocale, so that
+every number it writes has that locale's separators. A change of language in
+Preferences installs the new translators and makes the main window again in
+its place (``MainWindow.apply_language``): every word is looked up when a
+widget is made. Texts declared as data (a column's title) are marked with
+``QT_TR_NOOP`` and looked up where they are shown (:func:`declared`).
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 
 from crm_desktop import i18n
 
 log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
+
+
+# Qt's own words that its shipped catalogues (qtbase_ru, qtbase_zh_CN) miss in this Qt
+# version: the file chooser's labels gained an Alt key. Ours carries them.
+QT_SUPPLEMENT = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+)
 
 
 def qt_locale_name(code: str) -> str:
@@ -52,3 +71,33 @@ def install(app: QCoreApplication, code: str | None = None) -> str:
 def set_format_locale(locale_name: str) -> None:
     """The QLocale that spin boxes, date edits and calendars use (the data's locale)."""
     QLocale.setDefault(QLocale(locale_name))
+
+
+def declared(text: str) -> str:
+    """A text declared in data with ``QT_TR_NOOP`` (a column title, a section's name), translated.
+
+    Declarations are read once at import, before a language change; so they
+    keep the English text and are looked up where they are shown.
+    """
+    if not text:
+        return text
+    translated = QCoreApplication.translate("", text)
+    if translated == text:  # an enumeration's word (a filter's choices)
+        translated = QCoreApplication.translate("Words", text)
+    return translated
+
+
+class DeclaredTexts:
+    """For the frozen dataclasses that declare screens as data: the fields named in
+    ``_texts`` are declared with ``QT_TR_NOOP`` and read in the current language."""
+
+    _texts: frozenset[str] = frozenset()
+
+    def __getattribute__(self, name: str) -> Any:
+        value = object.__getattribute__(self, name)
+        if name in type(self)._texts and value:
+            if isinstance(value, str):
+                return declared(value)
+            if isinstance(value, tuple):  # (value, label) choices
+                return tuple((key, declared(text)) for key, text in value)
+        return value

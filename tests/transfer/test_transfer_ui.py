@@ -223,7 +223,7 @@ def test_install_export_view_and_drop(db, qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(window.statuses), timeout=10_000)
     text = out.read_text(encoding="utf-8-sig")
     assert "In Oslo" in text and "In Bergen" not in text
-    assert window.statuses[-1].startswith("Exported 1 rows")
+    assert window.statuses[-1].startswith("Exported 1 row to")
     dropped = tmp_path / "new.vcf"
     dropped.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dropped\r\nEND:VCARD\r\n")
     assert not window.drop_handlers["customer"]([tmp_path / "photo.png"])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -110,14 +110,21 @@ class BackupFeature(QObject):
         def failed(exc: BaseException) -> None:
             self.daily_job = None
             log.warning("daily backup failed: %s", exc)
-            reason = str(exc) if isinstance(exc, CrmError) else "an internal error (see the log)"
+            reason = (
+                str(exc)
+                if isinstance(exc, CrmError)
+                else QCoreApplication.translate("BackupFeature", "an internal error (see the log)")
+            )
             self.window.show_status(
-                f"The daily backup could not be made: {reason} See File › Restore from backup… "
-                "for the backup folder."
+                QCoreApplication.translate(
+                    "BackupFeature",
+                    "The daily backup could not be made: {reason} See "
+                    "File › Restore from backup… for the backup folder.",
+                ).format(reason=reason)
             )
 
         self.daily_job = run_job(
-            self._parent(), "Daily backup", work, on_success=done, on_error=failed,
+            self._parent(), self.tr("Daily backup"), work, on_success=done, on_error=failed,
             show_progress=False,
         )  # fmt: skip
         return self.daily_job
@@ -135,11 +142,15 @@ class BackupFeature(QObject):
 def install(window: Any) -> BackupFeature:
     """Add the backup actions to the window and start the automatic backups."""
     feature = BackupFeature(window)
-    back_up = QAction("&Back up now…", window)
-    back_up.setToolTip("Make a verified backup of the database now")
+    back_up = QAction(QCoreApplication.translate("backup", "&Back up now…"), window)
+    back_up.setToolTip(
+        QCoreApplication.translate("backup", "Make a verified backup of the database now")
+    )
     back_up.triggered.connect(feature.back_up_now)
-    restore = QAction("&Restore from backup…", window)
-    restore.setToolTip("See every backup, verify one, restore one")
+    restore = QAction(QCoreApplication.translate("backup", "&Restore from backup…"), window)
+    restore.setToolTip(
+        QCoreApplication.translate("backup", "See every backup, verify one, restore one")
+    )
     restore.triggered.connect(feature.restore)
     window.add_action("File", back_up)
     window.add_action("File", restore)

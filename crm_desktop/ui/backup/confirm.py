@@ -9,7 +9,7 @@ want it anyway; Cancel stays the default.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,11 +34,15 @@ class ConfirmRestoreDialog(QDialog):
 
     def __init__(self, prepared: PreparedRestore, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Restore this backup?")
+        self.setWindowTitle(self.tr("Restore this backup?"))
         self.prepared = prepared
         layout = QVBoxLayout(self)
 
-        title = QLabel(f"<b>Restore the backup of {local_time(prepared.made_at)}?</b>")
+        title = QLabel(
+            self.tr("<b>Restore the backup of {local_time}?</b>").format(
+                local_time=local_time(prepared.made_at)
+            )
+        )
         title.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(title)
         file_label = QLabel(str(prepared.chosen))
@@ -47,17 +51,26 @@ class ConfirmRestoreDialog(QDialog):
         layout.addWidget(file_label)
 
         notes = [
-            "All current data is replaced by what the backup holds. A safety copy of the "
-            "current data is made first and listed with the backups: restoring that copy "
-            "brings today's data back."
+            self.tr(
+                "All current data is replaced by what the backup holds. A safety copy of the "
+                "current data is made first and listed with the backups: restoring that copy "
+                "brings today's data back."
+            )
         ]
         if prepared.migrated_from:
             notes.append(
-                f"The backup was made by an older version of CRM Desktop (schema "
-                f"{prepared.migrated_from}); it was upgraded on a copy and passed its checks."
+                self.tr(
+                    "The backup was made by an older version of CRM "
+                    "Desktop (schema {migrated_from}); it was upgraded "
+                    "on a copy and passed its checks."
+                ).format(migrated_from=prepared.migrated_from)
             )
         if prepared.current_problem:
-            notes.append(f"The current data could not be counted: {prepared.current_problem}.")
+            notes.append(
+                self.tr("The current data could not be counted: {current_problem}.").format(
+                    current_problem=prepared.current_problem
+                )
+            )
         text = QLabel("\n\n".join(notes))
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
@@ -75,13 +88,13 @@ class ConfirmRestoreDialog(QDialog):
             self.warning_labels.append(label)
         self.consent: QCheckBox | None = None
         if prepared.needing_consent():
-            self.consent = QCheckBox("Restore it anyway: I have read the warning above")
+            self.consent = QCheckBox(self.tr("Restore it anyway: I have read the warning above"))
             self.consent.setObjectName("restoreConsent")
             layout.addWidget(self.consent)
 
         rows = compare(prepared.counts, prepared.current_counts)
         self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(["", "In the backup", "Now"])
+        self.table.setHorizontalHeaderLabels(["", self.tr("In the backup"), self.tr("Now")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -91,8 +104,8 @@ class ConfirmRestoreDialog(QDialog):
         for row, (label, in_backup, now) in enumerate(rows):
             cells = [
                 QTableWidgetItem(label),
-                QTableWidgetItem("" if in_backup is None else f"{in_backup:,}"),
-                QTableWidgetItem("" if now is None else f"{now:,}"),
+                QTableWidgetItem("" if in_backup is None else QLocale().toString(in_backup)),
+                QTableWidgetItem("" if now is None else QLocale().toString(now)),
             ]
             differs = in_backup != now and now is not None
             for column, cell in enumerate(cells):
@@ -119,7 +132,7 @@ class ConfirmRestoreDialog(QDialog):
         layout.addWidget(self.table)
 
         buttons = QDialogButtonBox()
-        self.restore_button = QPushButton("Restore")
+        self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setAutoDefault(False)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QItemSelectionModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import gettext
 from crm_desktop.services.backups import (
     THOROUGH,
     BackupRecord,
@@ -40,19 +41,21 @@ from crm_desktop.services.backups import (
     verify_backup,
 )
 from crm_desktop.services.backups.catalog import is_default_folder
-from crm_desktop.services.backups.summary import headline, human_size, local_time
+from crm_desktop.services.backups.summary import human_size, local_time
 from crm_desktop.ui.backup.model import BackupTableModel
 from crm_desktop.ui.backup.restore_flow import RestoreFlow, tell_restored
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import Job, JobContext, run_job
+from crm_desktop.ui.translation import declared
+from crm_desktop.ui.words import count_text
 
-POLICY = (
+POLICY = QT_TR_NOOP(
     "Automatic backups: at the first start after 24 hours, on exit after changes, and before "
     "anything that changes many records (import, emptying the trash, restore, upgrade). "
     "Kept: everything from the last 2 days, then the last 7 daily, 4 weekly and 12 monthly; "
     "safety copies for at least 30 days."
 )
-BACKUP_FILTER = "CRM Desktop backups (*.sqlite3 *.sqlite *.db);;All files (*)"
+BACKUP_FILTER = QT_TR_NOOP("CRM Desktop backups (*.sqlite3 *.sqlite *.db);;All files (*)")
 
 
 class BackupsDialog(QDialog):
@@ -70,7 +73,7 @@ class BackupsDialog(QDialog):
         status: Callable[[str], None] | None = None,
     ):
         super().__init__(parent)
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(self.tr("Backups"))
         self.db_path = Path(db_path)
         self._reload = reload
         self._status = status
@@ -79,18 +82,18 @@ class BackupsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         folder_row = QHBoxLayout()
-        folder_row.addWidget(QLabel("Backup folder:"))
+        folder_row.addWidget(QLabel(self.tr("Backup folder:")))
         self.folder_label = QLabel()
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         folder_row.addWidget(self.folder_label, 1)
-        self.open_folder_button = QPushButton("Show in folder")
-        self.open_folder_button.setToolTip("Open the backup folder in the file manager")
-        self.change_folder_button = QPushButton("Change…")
+        self.open_folder_button = QPushButton(self.tr("Show in folder"))
+        self.open_folder_button.setToolTip(self.tr("Open the backup folder in the file manager"))
+        self.change_folder_button = QPushButton(self.tr("Change…"))
         self.change_folder_button.setToolTip(
-            "Choose another folder for the backups: a USB stick, a synced folder…"
+            self.tr("Choose another folder for the backups: a USB stick, a synced folder…")
         )
-        self.default_folder_button = QPushButton("Use default")
-        self.default_folder_button.setToolTip("Back up to the app's own folder again")
+        self.default_folder_button = QPushButton(self.tr("Use default"))
+        self.default_folder_button.setToolTip(self.tr("Back up to the app's own folder again"))
         for button in (
             self.open_folder_button,
             self.change_folder_button,
@@ -120,23 +123,27 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.details)
 
         buttons = QHBoxLayout()
-        self.backup_button = QPushButton("Back up now")
-        self.backup_button.setToolTip("Make a verified backup of the database now")
-        self.verify_button = QPushButton("Verify")
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.setToolTip(self.tr("Make a verified backup of the database now"))
+        self.verify_button = QPushButton(self.tr("Verify"))
         self.verify_button.setToolTip(
-            "Check the selected backup again, fully (integrity, references, counts)"
+            self.tr("Check the selected backup again, fully (integrity, references, counts)")
         )
-        self.restore_button = QPushButton("Restore…")
+        self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.setToolTip(
-            "Replace the current data with the selected backup (you are asked first)"
+            self.tr("Replace the current data with the selected backup (you are asked first)")
         )
-        self.restore_file_button = QPushButton("Restore another file…")
-        self.restore_file_button.setToolTip("Restore a backup from anywhere, e.g. a USB stick")
-        self.check_button = QPushButton("Check database")
+        self.restore_file_button = QPushButton(self.tr("Restore another file…"))
+        self.restore_file_button.setToolTip(
+            self.tr("Restore a backup from anywhere, e.g. a USB stick")
+        )
+        self.check_button = QPushButton(self.tr("Check database"))
         self.check_button.setToolTip(
-            "Run the integrity and foreign-key check on the database (as crm-desktop check)"
+            self.tr(
+                "Run the integrity and foreign-key check on the database (as crm-desktop check)"
+            )
         )
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         for button in (
             self.backup_button,
             self.verify_button,
@@ -149,7 +156,7 @@ class BackupsDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
 
-        self.policy = QLabel(POLICY)
+        self.policy = QLabel(declared(POLICY))
         self.policy.setWordWrap(True)
         self.policy.setStyleSheet("color: palette(mid);")
         layout.addWidget(self.policy)
@@ -175,7 +182,7 @@ class BackupsDialog(QDialog):
     def reject(self) -> None:
         """Close, unless a backup or a restore is under way (it would lose its dialog)."""
         if self._job is not None or self.flow is not None:
-            self._say("Wait until the backup or restore under way has finished.")
+            self._say(self.tr("Wait until the backup or restore under way has finished."))
             return
         super().reject()
 
@@ -185,17 +192,22 @@ class BackupsDialog(QDialog):
         """Read the folder again; select ``select`` (else the newest good backup)."""
         folder = backup_folder()
         default = is_default_folder(folder)
-        self.folder_label.setText(f"{folder}" + ("  (default)" if default else ""))
+        self.folder_label.setText(
+            self.tr("{folder}  (default)").format(folder=folder) if default else str(folder)
+        )
         self.default_folder_button.setVisible(not default)
         records = list_backups(folder)
         self.model.set_records(records)
         if not folder.exists() and not default:
             self.message.setText(
-                f"The folder {folder} is not there (is the drive plugged in?). Automatic "
-                "backups go to the default folder until it is back."
+                self.tr(
+                    "The folder {folder} is not there (is the drive "
+                    "plugged in?). Automatic backups go to the default "
+                    "folder until it is back."
+                ).format(folder=folder)
             )
         elif not records:
-            self.message.setText("No backups yet: click Back up now.")
+            self.message.setText(self.tr("No backups yet: click Back up now."))
         else:
             self.message.setText("")
         row = self.model.row_of(select) if select is not None else -1
@@ -220,19 +232,30 @@ class BackupsDialog(QDialog):
             self.details.setText("")
             return
         lines = [str(record.path)]
-        what = f"{record.kind_label}, {local_time(record.created_at)}, {human_size(record.size)}"
+        kind = gettext(record.kind_label)
+        what = f"{kind}, {local_time(record.created_at)}, {human_size(record.size)}"
         if record.reason:
-            what += f" — made {record.reason}"
+            what = self.tr("{what} — made {reason}").format(
+                what=what, reason=gettext(record.reason)
+            )
         lines.append(what)
         if record.counts:
-            lines.append(headline(record.counts))
+            lines.append(_headline(record.counts))
         if record.state == "damaged":
-            lines.append(f"Damaged: {record.problem}")
+            lines.append(self.tr("Damaged: {problem}").format(problem=record.problem))
         elif record.state == "unverified":
-            lines.append("Not verified yet: click Verify before relying on it.")
+            lines.append(self.tr("Not verified yet: click Verify before relying on it."))
         elif record.verified_at is not None:
-            level = "fully" if record.verify_level == THOROUGH else "after it was made"
-            lines.append(f"Verified {level} on {local_time(record.verified_at)}.")
+            level = (
+                self.tr("fully")
+                if record.verify_level == THOROUGH
+                else self.tr("after it was made")
+            )
+            lines.append(
+                self.tr("Verified {level} on {local_time}.").format(
+                    level=level, local_time=local_time(record.verified_at)
+                )
+            )
         self.details.setText("\n".join(lines))
 
     def _update_buttons(self) -> None:
@@ -286,15 +309,21 @@ class BackupsDialog(QDialog):
         db_path = self.db_path
 
         def work(context: JobContext) -> BackupRecord:
-            context.message("Backing up and verifying…")
+            context.message(
+                QCoreApplication.translate("BackupsDialog", "Backing up and verifying…")
+            )
             return create_backup(db_path, progress=context.progress, cancelled=context.cancelled)
 
         def done(record: Any) -> None:
             self.refresh(select=record.path)
-            self._say(f"Backed up to {record.path.name} ({headline(record.counts)}), verified.")
+            self._say(
+                QCoreApplication.translate(
+                    "BackupsDialog", "Backed up to {name} ({headline}), verified."
+                ).format(name=record.path.name, headline=_headline(record.counts))
+            )
             self.backed_up.emit(record)
 
-        return self._run("Backing up", work, done)
+        return self._run(self.tr("Backing up"), work, done)
 
     def verify_selected(self) -> Job | None:
         record = self.selected()
@@ -303,17 +332,29 @@ class BackupsDialog(QDialog):
         path = record.path
 
         def work(context: JobContext) -> BackupRecord:
-            context.message(f"Checking {path.name}…")
+            context.message(
+                QCoreApplication.translate("BackupsDialog", "Checking {name}…").format(
+                    name=path.name
+                )
+            )
             return verify_backup(path, level=THOROUGH)
 
         def done(result: Any) -> None:
             self.refresh(select=result.path)
             if result.good:
-                self._say(f"{result.path.name} passed the full check.")
+                self._say(
+                    QCoreApplication.translate(
+                        "BackupsDialog", "{name} passed the full check."
+                    ).format(name=result.path.name)
+                )
             else:
-                self._say(f"{result.path.name} is damaged: {result.problem}")
+                self._say(
+                    QCoreApplication.translate(
+                        "BackupsDialog", "{name} is damaged: {problem}"
+                    ).format(name=result.path.name, problem=result.problem)
+                )
 
-        return self._run("Verifying the backup", work, done)
+        return self._run(self.tr("Verifying the backup"), work, done)
 
     def restore_selected(self) -> RestoreFlow | None:
         record = self.selected()
@@ -324,7 +365,7 @@ class BackupsDialog(QDialog):
     def restore_other_file(self) -> RestoreFlow | None:
         start = str(backup_folder()) if backup_folder().exists() else str(Path.home())
         name, _ = QFileDialog.getOpenFileName(
-            self, "Restore from a backup file", start, BACKUP_FILTER
+            self, self.tr("Restore from a backup file"), start, declared(BACKUP_FILTER)
         )
         if not name:
             return None
@@ -346,7 +387,11 @@ class BackupsDialog(QDialog):
         self.flow = None
         self.refresh()
         if result is not None:
-            self._say(f"Restored {result.chosen.name}; the previous data is in a safety copy.")
+            self._say(
+                self.tr("Restored {name}; the previous data is in a safety copy.").format(
+                    name=result.chosen.name
+                )
+            )
             self.restored.emit(result)
             tell_restored(self, result)
         self._update_buttons()
@@ -356,45 +401,64 @@ class BackupsDialog(QDialog):
 
         def done(report: Any) -> None:
             lines = [
-                f"Integrity: {report.integrity}",
-                "Foreign keys: "
-                + ("ok" if not report.foreign_key_problems else report.foreign_key_problems[0]),
-                f"Schema version: {report.schema_version}",
+                self.tr("Integrity: {integrity}").format(integrity=report.integrity),
+                self.tr("Foreign keys: {state}").format(
+                    state=self.tr("ok")
+                    if not report.foreign_key_problems
+                    else report.foreign_key_problems[0]
+                ),
+                self.tr("Schema version: {version}").format(version=report.schema_version),
             ]
             if report.schema_problems:
-                lines.append("Not the structure CRM Desktop makes: " + report.schema_problems[0])
+                lines.append(
+                    self.tr("Not the structure CRM Desktop makes: {problem}").format(
+                        problem=report.schema_problems[0]
+                    )
+                )
             if report.invalid_text:
                 shown = ", ".join(str(bad) for bad in report.invalid_text[:5])
-                lines.append(f"Text that is not valid UTF-8 in: {shown}")
+                lines.append(
+                    QCoreApplication.translate(
+                        "BackupsDialog", "Text that is not valid UTF-8 in: {shown}"
+                    ).format(shown=shown)
+                )
             if report.counts:
-                lines.append(headline(report.counts))
+                lines.append(_headline(report.counts))
             if report.problems and not all(p.startswith("schema") for p in report.problems):
                 QMessageBox.warning(
                     self,
-                    "Database check",
-                    "The database has problems:\n\n" + "\n".join(lines) + "\n\nRestore a "
-                    "verified backup, or keep working and back up elsewhere first.",
+                    QCoreApplication.translate("BackupsDialog", "Database check"),
+                    self.tr(
+                        "The database has problems:\n\n{lines}\n\nRestore a verified backup, "
+                        "or keep working and back up elsewhere first."
+                    ).format(lines="\n".join(lines)),
                 )
             else:
                 QMessageBox.information(
-                    self, "Database check", "The database is healthy.\n\n" + "\n".join(lines)
+                    self,
+                    QCoreApplication.translate("BackupsDialog", "Database check"),
+                    self.tr("The database is healthy.\n\n{lines}").format(lines="\n".join(lines)),
                 )
 
-        return self._run("Checking the database", lambda context: check_database(), done)
+        return self._run(self.tr("Checking the database"), lambda context: check_database(), done)
 
     # --- the folder -------------------------------------------------------------------
 
     def show_folder(self) -> None:
         folder = backup_folder()
         if not folder.exists():
-            show_error(self, "Showing the backup folder", CrmError(f"{folder} does not exist."))
+            show_error(
+                self,
+                self.tr("Showing the backup folder"),
+                CrmError(self.tr("{folder} does not exist.").format(folder=folder)),
+            )
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def change_folder(self) -> None:
         current = backup_folder()
         start = str(current if current.exists() else Path.home())
-        name = QFileDialog.getExistingDirectory(self, "Choose the backup folder", start)
+        name = QFileDialog.getExistingDirectory(self, self.tr("Choose the backup folder"), start)
         if not name:
             return
         self.set_folder(Path(name))
@@ -403,10 +467,17 @@ class BackupsDialog(QDialog):
         try:
             chosen = choose_backup_folder(folder)
         except CrmError as exc:
-            show_error(self, "Changing the backup folder", exc)
+            show_error(self, self.tr("Changing the backup folder"), exc)
             return
         self.refresh()
-        self._say(f"Backups now go to {chosen}.")
+        self._say(self.tr("Backups now go to {chosen}.").format(chosen=chosen))
 
     def use_default_folder(self) -> None:
         self.set_folder(None)
+
+
+def _headline(counts: dict[str, int]) -> str:
+    """``150 customers, 612 orders``: the two numbers a user recognises a backup by."""
+    return ", ".join(
+        count_text(entity, counts.get(entity, 0)) for entity in ("customer", "sales_order")
+    )

@@ -6,21 +6,37 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from crm_desktop.i18n import gettext
 from crm_desktop.services.backups import BackupRecord
 from crm_desktop.services.backups.summary import human_size, local_time
+from crm_desktop.ui.translation import DeclaredTexts, declared
 
 Index = QModelIndex | QPersistentModelIndex
 
-STATE_TEXT = {"verified": "Verified", "damaged": "Damaged", "unverified": "Not verified"}
+STATE_TEXT = {
+    "verified": QT_TR_NOOP("Verified"),
+    "damaged": QT_TR_NOOP("Damaged"),
+    "unverified": QT_TR_NOOP("Not verified"),
+}
 
 
 @dataclass(frozen=True)
-class Column:
+class Column(DeclaredTexts):
     """One column: its header, how a record shows in it, and whether it is a number."""
+
+    _texts = frozenset({"header"})
 
     header: str
     text: Callable[[BackupRecord], str]
@@ -28,23 +44,28 @@ class Column:
 
 
 def _count(key: str) -> Callable[[BackupRecord], str]:
-    return lambda record: f"{record.counts[key]:,}" if key in record.counts else ""
+    return lambda record: QLocale().toString(record.counts[key]) if key in record.counts else ""
 
 
 def _state(record: BackupRecord) -> str:
-    text = STATE_TEXT[record.state]
+    text = declared(STATE_TEXT[record.state])
     if record.state == "verified" and record.verify_level == "thorough":
-        return f"{text} (full)"
+        return QCoreApplication.translate("backup.model", "{state} (full)").format(state=text)
     return text
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("Date", lambda r: local_time(r.created_at)),
-    Column("Why", lambda r: r.kind_label if r.has_record else f"{r.kind_label}: {r.path.name}"),
-    Column("Size", lambda r: human_size(r.size), number=True),
-    Column("Customers", _count("customer"), number=True),
-    Column("Orders", _count("sales_order"), number=True),
-    Column("State", _state),
+    Column(QT_TR_NOOP("Date"), lambda r: local_time(r.created_at)),
+    Column(
+        QT_TR_NOOP("Why"),
+        lambda r: (
+            gettext(r.kind_label) if r.has_record else f"{gettext(r.kind_label)}: {r.path.name}"
+        ),
+    ),
+    Column(QT_TR_NOOP("Size"), lambda r: human_size(r.size), number=True),
+    Column(QT_TR_NOOP("Customers"), _count("customer"), number=True),
+    Column(QT_TR_NOOP("Orders"), _count("sales_order"), number=True),
+    Column(QT_TR_NOOP("State"), _state),
 )
 STATE_COLUMN = len(COLUMNS) - 1
 
@@ -116,11 +137,23 @@ class BackupTableModel(QAbstractTableModel):
 def _tooltip(record: BackupRecord) -> str:
     lines = [str(record.path)]
     if record.reason:
-        lines.append(f"Made {record.reason}.")
+        lines.append(
+            QCoreApplication.translate("backup.model", "Made {reason}.").format(
+                reason=gettext(record.reason)
+            )
+        )
     if record.problem:
-        lines.append(f"Problem: {record.problem}")
+        lines.append(
+            QCoreApplication.translate("backup.model", "Problem: {problem}").format(
+                problem=record.problem
+            )
+        )
     elif record.state == "unverified":
-        lines.append("No record of a check: select it and click Verify.")
+        lines.append(
+            QCoreApplication.translate(
+                "backup.model", "No record of a check: select it and click Verify."
+            )
+        )
     return "\n".join(lines)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from crm_desktop.errors import CrmError
@@ -32,8 +32,9 @@ from crm_desktop.services.backups import (
 from crm_desktop.ui.backup.confirm import ConfirmRestoreDialog
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import Job, JobContext, run_job, running_jobs
+from crm_desktop.ui.translation import declared
 
-TITLE = "Restoring a backup"
+TITLE = QT_TR_NOOP("Restoring a backup")
 
 
 def release_connections(then: Callable[[], None]) -> None:
@@ -72,17 +73,17 @@ class RestoreFlow(QObject):
 
     def start(self) -> None:
         def work(context: JobContext) -> PreparedRestore:
-            context.message("Checking the backup…")
+            context.message(QCoreApplication.translate("RestoreFlow", "Checking the backup…"))
             return prepare_restore(
                 self.file, self.db_path, progress=context.progress, cancelled=context.cancelled
             )
 
         self._check_job = run_job(
             self._parent,
-            "Checking the backup",
+            self.tr("Checking the backup"),
             work,
             on_success=self._checked,
-            on_error=lambda exc: self._fail("Checking the backup", exc),
+            on_error=lambda exc: self._fail(self.tr("Checking the backup"), exc),
             on_cancel=lambda: self.finished.emit(None),
         )
 
@@ -106,10 +107,13 @@ class RestoreFlow(QObject):
         if busy:
             prepared.discard()
             self._fail(
-                self.title,
+                declared(self.title),
                 CrmError(
-                    "Another task is still running (an import, a report…). Wait for it to "
-                    "finish, then restore again. Nothing was changed."
+                    self.tr(
+                        "Another task is still running (an import, a "
+                        "report…). Wait for it to finish, then restore "
+                        "again. Nothing was changed."
+                    )
                 ),
             )
             return
@@ -120,7 +124,11 @@ class RestoreFlow(QObject):
         assert prepared is not None
 
         def work(context: JobContext) -> RestoreResult:
-            context.message("Keeping a safety copy of the current data and restoring…")
+            context.message(
+                QCoreApplication.translate(
+                    "RestoreFlow", "Keeping a safety copy of the current data and restoring…"
+                )
+            )
             return prepared.apply(progress=context.progress)
 
         def reload() -> bool:
@@ -129,7 +137,7 @@ class RestoreFlow(QObject):
             try:
                 self._reload()
             except Exception as exc:
-                self._fail("Reopening the database", exc)
+                self._fail(QCoreApplication.translate("RestoreFlow", "Reopening the database"), exc)
                 return False
             return True
 
@@ -141,9 +149,16 @@ class RestoreFlow(QObject):
         def failed(exc: BaseException) -> None:
             prepared.discard()
             if reload():
-                self._fail(self.title, exc)
+                self._fail(declared(self.title), exc)
 
-        run_job(self._parent, self.title, work, on_success=done, on_error=failed, cancellable=False)
+        run_job(
+            self._parent,
+            declared(self.title),
+            work,
+            on_success=done,
+            on_error=failed,
+            cancellable=False,
+        )
 
     def _fail(self, what: str, exc: BaseException) -> None:
         show_error(self._parent, what, exc)
@@ -152,12 +167,23 @@ class RestoreFlow(QObject):
 
 def tell_restored(parent: QWidget | None, result: RestoreResult) -> None:
     """Say what the restore did, and where the previous data went."""
-    lines = [f"The data of {result.chosen.name} is back."]
+    lines = [
+        QCoreApplication.translate("backup.restore_flow", "The data of {name} is back.").format(
+            name=result.chosen.name
+        )
+    ]
     if result.safety is not None:
         lines.append(
-            f"The data you had before was kept as a safety copy:\n{result.safety.path}\n"
-            "Restore that copy to undo this restore."
+            QCoreApplication.translate(
+                "backup.restore_flow",
+                "The data you had before was kept as a safety "
+                "copy:\n{path}\nRestore that copy to undo this restore.",
+            ).format(path=result.safety.path)
         )
         if result.safety.note:
             lines.append(result.safety.note)
-    QMessageBox.information(parent, "Backup restored", "\n\n".join(lines))
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("backup.restore_flow", "Backup restored"),
+        "\n\n".join(lines),
+    )

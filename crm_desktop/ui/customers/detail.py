@@ -40,6 +40,7 @@ from crm_desktop.ui.customers.timeline import (
 )
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.words import new_record_text
 
 # Changes to these entities can concern the customer on screen.
 _WATCHED = {
@@ -89,15 +90,15 @@ class CustomerDetailPage(QWidget):
         outer.setContentsMargins(12, 8, 12, 8)
         top = QHBoxLayout()
         self.back_button = QToolButton(self)
-        self.back_button.setText("← Back")
-        self.back_button.setToolTip("Back (Alt+Left)")
+        self.back_button.setText(self.tr("← Back"))
+        self.back_button.setToolTip(self.tr("Back (Alt+Left)"))
         self.back_button.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left))
         self.back_button.setAutoRaise(True)
         self.back_button.clicked.connect(self.back_requested.emit)
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         self.header = CustomerHeader(self.formats, self)
         top.addWidget(self.header, 1)
-        self.edit_button = QPushButton("Ed&it customer", self)
+        self.edit_button = QPushButton(self.tr("Ed&it customer"), self)
         self.edit_button.setObjectName("edit_customer")
         self.edit_button.clicked.connect(self.edit_customer)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -129,15 +130,15 @@ class CustomerDetailPage(QWidget):
         self.action_buttons: dict[str, QPushButton] = {}
         group = 0
         for key, text, slot in (
-            ("log_call", "Log &call", lambda: self.log("call")),
-            ("log_meeting", "Log &meeting", lambda: self.log("meeting")),
-            ("add_note", "Add &note", lambda: self.log("note")),
+            ("log_call", self.tr("Log &call"), lambda: self.log("call")),
+            ("log_meeting", self.tr("Log &meeting"), lambda: self.log("meeting")),
+            ("add_note", self.tr("Add &note"), lambda: self.log("note")),
             (None, None, None),
-            ("add_task", "Add tas&k", lambda: self.new_record("task")),
-            ("new_deal", "New &deal", lambda: self.new_record("deal")),
-            ("new_order", "New &order", lambda: self.new_record("sales_order")),
-            ("add_contact", "Add cont&act", lambda: self.new_record("contact")),
-            ("new_case", "New &service case", lambda: self.new_record("service_case")),
+            ("add_task", self.tr("Add tas&k"), lambda: self.new_record("task")),
+            ("new_deal", self.tr("New &deal"), lambda: self.new_record("deal")),
+            ("new_order", self.tr("New &order"), lambda: self.new_record("sales_order")),
+            ("add_contact", self.tr("Add cont&act"), lambda: self.new_record("contact")),
+            ("new_case", self.tr("New &service case"), lambda: self.new_record("service_case")),
         ):
             if key is None:
                 self.action_line = QFrame(self)
@@ -178,7 +179,7 @@ class CustomerDetailPage(QWidget):
         timeline_box = QWidget(splitter)
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
-        timeline_title = QLabel("Timeline", timeline_box)
+        timeline_title = QLabel(self.tr("Timeline"), timeline_box)
         title_font = timeline_title.font()
         title_font.setBold(True)
         timeline_title.setFont(title_font)
@@ -232,7 +233,7 @@ class CustomerDetailPage(QWidget):
             self.customer = customers.get_customer(self.customer_id)
         except NotFoundError:
             self.customer = None
-            self.header.show_customer({"name": "This customer does not exist any more."})
+            self.header.show_customer({"name": self.tr("This customer does not exist any more.")})
             for model in self.related.values():
                 model.load(None)
             self.timeline.timeline.set_entries([])
@@ -307,7 +308,11 @@ class CustomerDetailPage(QWidget):
         try:
             saved = open_record(self, entity, None, {"customer_id": self.customer_id})
         except Exception as exc:  # a form that cannot open is reported, the page stays
-            show_error(self, f"Opening a new {entity.replace('_', ' ')}", exc)
+            show_error(
+                self,
+                self.tr("Opening: {what}").format(what=new_record_text(entity)),
+                exc,
+            )
             return None
         if saved is not None:
             self.reload()

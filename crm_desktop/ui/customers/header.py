@@ -112,7 +112,9 @@ class CustomerHeader(QWidget):
         self.details.setObjectName("customer_details")
         self.details.setForegroundRole(self.details.foregroundRole())
         layout.addWidget(self.details)
-        self.trash_note = QLabel("This customer is in the trash. Restore it from the Trash.", self)
+        self.trash_note = QLabel(
+            self.tr("This customer is in the trash. Restore it from the Trash."), self
+        )
         self.trash_note.setObjectName("trash_note")
         self.trash_note.setStyleSheet("color: #c62828;")
         self.trash_note.setVisible(False)
@@ -127,7 +129,9 @@ class CustomerHeader(QWidget):
         status = row.get("status") or ""
         status_chip = chip(enum_label(status), STATUS_COLORS.get(status, "#757575"), self)
         status_chip.setObjectName("status_chip")
-        status_chip.setAccessibleName(f"Status: {enum_label(status)}")
+        status_chip.setAccessibleName(
+            self.tr("Status: {enum_label}").format(enum_label=enum_label(status))
+        )
         self.chips.addWidget(status_chip)
         self.chips.addWidget(chip(enum_label(row.get("kind")), "#607d8b", self, filled=False))
         tag_names = list(row.get("tags") or [])
@@ -136,7 +140,9 @@ class CustomerHeader(QWidget):
             tag_chip.setObjectName("tag_chip")
             self.chips.addWidget(tag_chip)
         if len(tag_names) > MAX_TAGS_SHOWN:
-            more = QLabel(f"+{len(tag_names) - MAX_TAGS_SHOWN} more", self)
+            more = QLabel(
+                self.tr("+{value} more").format(value=len(tag_names) - MAX_TAGS_SHOWN), self
+            )
             more.setToolTip(", ".join(tag_names)[:_TOOLTIP_LIMIT])
             self.chips.addWidget(more)
         self.chips.addStretch(1)
@@ -147,9 +153,13 @@ class CustomerHeader(QWidget):
             if primary.get("position"):
                 parts[0] += f" ({primary['position']})"
             parts += [primary.get("email") or "", self.formats.phone(primary.get("phone"))]
-            self.contact.set_full_text("Primary contact: " + "  ·  ".join(p for p in parts if p))
+            self.contact.set_full_text(
+                self.tr("Primary contact: {contact}").format(
+                    contact="  ·  ".join(p for p in parts if p)
+                )
+            )
         else:
-            self.contact.set_full_text("No contacts yet")
+            self.contact.set_full_text(self.tr("No contacts yet"))
         place = ", ".join(p for p in (row.get("city"), row.get("country")) if p)
         details = [
             row.get("email") or "",

@@ -15,29 +15,30 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from crm_desktop.services import person_data
 from crm_desktop.services.person_data import ErasureReport
 from crm_desktop.ui.errors import show_error
+from crm_desktop.ui.words import words as all_words
 
 _CONTEXT = "PersonData"
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+    return QCoreApplication.translate(_CONTEXT, text)  # for texts made elsewhere
 
 
 def _table_words() -> dict[str, str]:
     return {
-        "customer": _tr("customer record"),
-        "contact": _tr("contacts"),
-        "customer_tag": _tr("tag links"),
-        "deal": _tr("deals"),
-        "sales_order": _tr("orders"),
-        "order_line": _tr("order lines"),
-        "quote": _tr("quotes"),
-        "quote_line": _tr("quote lines"),
-        "task": _tr("tasks"),
-        "interaction": _tr("calls, meetings and notes"),
-        "service_case": _tr("service cases"),
-        "campaign_member": _tr("campaign memberships"),
-        "trash_item": _tr("records in the trash"),
+        "customer": QCoreApplication.translate("PersonData", "customer record"),
+        "contact": QCoreApplication.translate("PersonData", "contacts"),
+        "customer_tag": QCoreApplication.translate("PersonData", "tag links"),
+        "deal": QCoreApplication.translate("PersonData", "deals"),
+        "sales_order": QCoreApplication.translate("PersonData", "orders"),
+        "order_line": QCoreApplication.translate("PersonData", "order lines"),
+        "quote": QCoreApplication.translate("PersonData", "quotes"),
+        "quote_line": QCoreApplication.translate("PersonData", "quote lines"),
+        "task": QCoreApplication.translate("PersonData", "tasks"),
+        "interaction": QCoreApplication.translate("PersonData", "calls, meetings and notes"),
+        "service_case": QCoreApplication.translate("PersonData", "service cases"),
+        "campaign_member": QCoreApplication.translate("PersonData", "campaign memberships"),
+        "trash_item": QCoreApplication.translate("PersonData", "records in the trash"),
     }
 
 
@@ -50,17 +51,22 @@ def export_person(parent: QWidget, entity: str, record_id: int, label: str) -> P
     """Ask where, then write everything about the person to a JSON file; returns the path."""
     suggested = Path.home() / f"{_safe_file_name(label)}.json"
     name, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Export personal data"), str(suggested), _tr("JSON (*.json)")
+        parent,
+        QCoreApplication.translate("PersonData", "Export personal data"),
+        str(suggested),
+        QCoreApplication.translate("PersonData", "JSON (*.json)"),
     )
     if not name:
         return None
     try:
         written = person_data.export_person(entity, record_id, name)
     except Exception as exc:
-        show_error(parent, _tr("Exporting personal data"), exc)
+        show_error(parent, QCoreApplication.translate("PersonData", "Exporting personal data"), exc)
         return None
     QMessageBox.information(
-        parent, _tr("Export personal data"), _tr("Wrote {path}.").format(path=written)
+        parent,
+        QCoreApplication.translate("PersonData", "Export personal data"),
+        QCoreApplication.translate("PersonData", "Wrote {path}.").format(path=written),
     )
     return written
 
@@ -71,9 +77,9 @@ def _backup_lines(report: ErasureReport) -> list[str]:
         for record in report.backups_holding
     ]
     lines += [
-        _tr("• {when} UTC — {name} (could not be read: it may hold them)").format(
-            when=f"{record.created_at:%Y-%m-%d %H:%M}", name=record.path.name
-        )
+        QCoreApplication.translate(
+            "PersonData", "• {when} UTC — {name} (could not be read: it may hold them)"
+        ).format(when=f"{record.created_at:%Y-%m-%d %H:%M}", name=record.path.name)
         for record in report.backups_unreadable
     ]
     return lines
@@ -82,9 +88,10 @@ def _backup_lines(report: ErasureReport) -> list[str]:
 def describe_erasure(report: ErasureReport) -> str:
     """What the erase takes and keeps, in words, for the confirmation."""
     parts = [
-        _tr(
+        QCoreApplication.translate(
+            "PersonData",
             "This deletes {what} “{name}” for good, with everything that belongs to them, "
-            "not to the trash:"
+            "not to the trash:",
         ).format(what=_tr(report.entity), name=report.label)
     ]
     words = _table_words()
@@ -93,27 +100,25 @@ def describe_erasure(report: ErasureReport) -> str:
             f"• {words.get(table, table)}: {count}" for table, count in report.deleted.items()
         )
     )
-    parts.append(
-        _tr("Their values in {n} audit log entries are replaced by “[erased]”.").format(
-            n=report.audit_entries_erased
-        )
-    )
+    parts.append(all_words().audit_entries(report.audit_entries_erased))
     if report.invoices_kept:
         parts.append(
-            _tr("Invoices {numbers} are kept: they are legal records.").format(
-                numbers=", ".join(report.invoices_kept)
-            )
+            QCoreApplication.translate(
+                "PersonData", "Invoices {numbers} are kept: they are legal records."
+            ).format(numbers=", ".join(report.invoices_kept))
         )
     backups = _backup_lines(report)
     if backups:
         parts.append(
-            _tr("These backups still hold them (delete them to erase them there too):")
+            QCoreApplication.translate(
+                "PersonData", "These backups still hold them (delete them to erase them there too):"
+            )
             + "\n"
             + "\n".join(backups)
         )
     else:
-        parts.append(_tr("No backup holds them."))
-    parts.append(_tr("This cannot be undone."))
+        parts.append(QCoreApplication.translate("PersonData", "No backup holds them."))
+    parts.append(QCoreApplication.translate("PersonData", "This cannot be undone."))
     return "\n\n".join(parts)
 
 
@@ -121,11 +126,18 @@ def confirm_erase(parent: QWidget, report: ErasureReport) -> bool:
     """The question before an erase; Cancel is the default button."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Erase this person"))
-    box.setText(_tr("Erase “{name}” for good?").format(name=report.label))
+    box.setWindowTitle(QCoreApplication.translate("PersonData", "Erase this person"))
+    box.setText(
+        QCoreApplication.translate("PersonData", "Erase “{name}” for good?").format(
+            name=report.label
+        )
+    )
     box.setInformativeText(describe_erasure(report))
     box.setTextFormat(Qt.TextFormat.PlainText)
-    erase = box.addButton(_tr("Erase for good"), QMessageBox.ButtonRole.DestructiveRole)
+    erase = box.addButton(
+        QCoreApplication.translate("PersonData", "Erase for good"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     erase.setObjectName("erase_for_good")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
@@ -139,7 +151,7 @@ def erase_person(parent: QWidget, entity: str, record_id: int) -> ErasureReport 
     try:
         preview = person_data.preview_erasure(entity, record_id)
     except Exception as exc:
-        show_error(parent, _tr("Erasing a person"), exc)
+        show_error(parent, QCoreApplication.translate("PersonData", "Erasing a person"), exc)
         return None
     if not confirm_erase(parent, preview):
         return None
@@ -147,7 +159,7 @@ def erase_person(parent: QWidget, entity: str, record_id: int) -> ErasureReport 
     try:
         return person_data.erase_person(entity, record_id)
     except Exception as exc:
-        show_error(parent, _tr("Erasing a person"), exc)
+        show_error(parent, QCoreApplication.translate("PersonData", "Erasing a person"), exc)
         return None
     finally:
         QApplication.restoreOverrideCursor()

@@ -10,21 +10,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from crm_desktop.services import listing
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.forms.display import Formats, enum_label
+from crm_desktop.ui.translation import DeclaredTexts
 
 # Most recent records first; a customer with more than this shows the newest.
 ROW_LIMIT = 2000
 
 
 @dataclass(frozen=True)
-class RelatedColumn:
+class RelatedColumn(DeclaredTexts):
     """One column: the list's key, its header, and whether it stretches."""
+
+    _texts = frozenset({"header"})
 
     key: str
     header: str
@@ -32,8 +42,10 @@ class RelatedColumn:
 
 
 @dataclass(frozen=True)
-class RelatedList:
+class RelatedList(DeclaredTexts):
     """What one tab shows: an entity's list and the columns of it that matter here."""
+
+    _texts = frozenset({"title"})
 
     entity: str
     title: str
@@ -45,57 +57,57 @@ class RelatedList:
 RELATED_LISTS: tuple[RelatedList, ...] = (
     RelatedList(
         "contact",
-        "Contacts",
+        QT_TR_NOOP("Contacts"),
         (
-            RelatedColumn("name", "Name", True),
-            RelatedColumn("position", "Position"),
-            RelatedColumn("email", "Email"),
-            RelatedColumn("phone", "Phone"),
-            RelatedColumn("is_primary", "Primary"),
+            RelatedColumn("name", QT_TR_NOOP("Name"), True),
+            RelatedColumn("position", QT_TR_NOOP("Position")),
+            RelatedColumn("email", QT_TR_NOOP("Email")),
+            RelatedColumn("phone", QT_TR_NOOP("Phone")),
+            RelatedColumn("is_primary", QT_TR_NOOP("Primary")),
         ),
     ),
     RelatedList(
         "deal",
-        "Deals",
+        QT_TR_NOOP("Deals"),
         (
-            RelatedColumn("title", "Title", True),
-            RelatedColumn("stage", "Stage"),
-            RelatedColumn("amount_cents", "Amount"),
-            RelatedColumn("probability", "Probability"),
-            RelatedColumn("expected_close", "Expected close"),
+            RelatedColumn("title", QT_TR_NOOP("Title"), True),
+            RelatedColumn("stage", QT_TR_NOOP("Stage")),
+            RelatedColumn("amount_cents", QT_TR_NOOP("Amount")),
+            RelatedColumn("probability", QT_TR_NOOP("Probability")),
+            RelatedColumn("expected_close", QT_TR_NOOP("Expected close")),
         ),
     ),
     RelatedList(
         "sales_order",
-        "Orders",
+        QT_TR_NOOP("Orders"),
         (
-            RelatedColumn("number", "Number"),
-            RelatedColumn("order_date", "Date"),
-            RelatedColumn("status", "Status"),
-            RelatedColumn("total_cents", "Total"),
-            RelatedColumn("notes", "Notes", True),
+            RelatedColumn("number", QT_TR_NOOP("Number")),
+            RelatedColumn("order_date", QT_TR_NOOP("Date")),
+            RelatedColumn("status", QT_TR_NOOP("Status")),
+            RelatedColumn("total_cents", QT_TR_NOOP("Total")),
+            RelatedColumn("notes", QT_TR_NOOP("Notes"), True),
         ),
     ),
     RelatedList(
         "task",
-        "Tasks",
+        QT_TR_NOOP("Tasks"),
         (
-            RelatedColumn("title", "Title", True),
-            RelatedColumn("due_date", "Due"),
-            RelatedColumn("status", "Status"),
-            RelatedColumn("priority", "Priority"),
+            RelatedColumn("title", QT_TR_NOOP("Title"), True),
+            RelatedColumn("due_date", QT_TR_NOOP("Due")),
+            RelatedColumn("status", QT_TR_NOOP("Status")),
+            RelatedColumn("priority", QT_TR_NOOP("Priority")),
         ),
         sort="due_date",
     ),
     RelatedList(
         "service_case",
-        "Service cases",
+        QT_TR_NOOP("Service cases"),
         (
-            RelatedColumn("subject", "Subject", True),
-            RelatedColumn("kind", "Kind"),
-            RelatedColumn("status", "Status"),
-            RelatedColumn("opened_at", "Opened"),
-            RelatedColumn("cost_cents", "Cost"),
+            RelatedColumn("subject", QT_TR_NOOP("Subject"), True),
+            RelatedColumn("kind", QT_TR_NOOP("Kind")),
+            RelatedColumn("status", QT_TR_NOOP("Status")),
+            RelatedColumn("opened_at", QT_TR_NOOP("Opened")),
+            RelatedColumn("cost_cents", QT_TR_NOOP("Cost")),
         ),
     ),
 )

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -34,9 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.i18n import gettext
 from crm_desktop.services import audit, listing, records
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.forms.display import Formats, enum_label
+from crm_desktop.ui.words import word, words, yes_no
 
 HISTORY_LIMIT = 300
 INTERACTION_LIMIT = 500
@@ -45,24 +49,45 @@ _MAX_NOTES = 400
 
 # Badge colour and word of each kind of entry.
 KIND_STYLE = {
-    "call": ("#1e88e5", "Call"),
-    "meeting": ("#8e24aa", "Meeting"),
-    "email": ("#00897b", "Email"),
-    "note": ("#f9a825", "Note"),
-    "visit": ("#6d4c41", "Visit"),
-    "create": ("#43a047", "Added"),
-    "update": ("#757575", "Changed"),
-    "delete": ("#e53935", "Deleted"),
-    "restore": ("#43a047", "Restored"),
+    "call": ("#1e88e5", QT_TRANSLATE_NOOP("Timeline", "Call")),
+    "meeting": ("#8e24aa", QT_TRANSLATE_NOOP("Timeline", "Meeting")),
+    "email": ("#00897b", QT_TRANSLATE_NOOP("Timeline", "Email")),
+    "note": ("#f9a825", QT_TRANSLATE_NOOP("Timeline", "Note")),
+    "visit": ("#6d4c41", QT_TRANSLATE_NOOP("Timeline", "Visit")),
+    "create": ("#43a047", QT_TRANSLATE_NOOP("Timeline", "Added")),
+    "update": ("#757575", QT_TRANSLATE_NOOP("Timeline", "Changed")),
+    "delete": ("#e53935", QT_TRANSLATE_NOOP("Timeline", "Deleted")),
+    "restore": ("#43a047", QT_TRANSLATE_NOOP("Timeline", "Restored")),
 }
 
-ENTITY_WORDS = {
-    "customer": "Customer",
-    "contact": "Contact",
-    "deal": "Deal",
-    "sales_order": "Order",
-    "task": "Task",
-    "service_case": "Service case",
+# What happened to a record, said whole (the verb agrees with the noun in Russian).
+_HISTORY_TITLES = {
+    ("customer", "create"): QT_TRANSLATE_NOOP("Timeline", "Customer added"),
+    ("customer", "update"): QT_TRANSLATE_NOOP("Timeline", "Customer changed"),
+    ("customer", "delete"): QT_TRANSLATE_NOOP("Timeline", "Customer moved to the trash"),
+    ("customer", "restore"): QT_TRANSLATE_NOOP("Timeline", "Customer restored"),
+    ("contact", "create"): QT_TRANSLATE_NOOP("Timeline", "Contact “{name}” added"),
+    ("contact", "update"): QT_TRANSLATE_NOOP("Timeline", "Contact “{name}” changed"),
+    ("contact", "delete"): QT_TRANSLATE_NOOP("Timeline", "Contact “{name}” moved to the trash"),
+    ("contact", "restore"): QT_TRANSLATE_NOOP("Timeline", "Contact “{name}” restored"),
+    ("deal", "create"): QT_TRANSLATE_NOOP("Timeline", "Deal “{name}” added"),
+    ("deal", "update"): QT_TRANSLATE_NOOP("Timeline", "Deal “{name}” changed"),
+    ("deal", "delete"): QT_TRANSLATE_NOOP("Timeline", "Deal “{name}” moved to the trash"),
+    ("deal", "restore"): QT_TRANSLATE_NOOP("Timeline", "Deal “{name}” restored"),
+    ("sales_order", "create"): QT_TRANSLATE_NOOP("Timeline", "Order “{name}” added"),
+    ("sales_order", "update"): QT_TRANSLATE_NOOP("Timeline", "Order “{name}” changed"),
+    ("sales_order", "delete"): QT_TRANSLATE_NOOP("Timeline", "Order “{name}” moved to the trash"),
+    ("sales_order", "restore"): QT_TRANSLATE_NOOP("Timeline", "Order “{name}” restored"),
+    ("task", "create"): QT_TRANSLATE_NOOP("Timeline", "Task “{name}” added"),
+    ("task", "update"): QT_TRANSLATE_NOOP("Timeline", "Task “{name}” changed"),
+    ("task", "delete"): QT_TRANSLATE_NOOP("Timeline", "Task “{name}” moved to the trash"),
+    ("task", "restore"): QT_TRANSLATE_NOOP("Timeline", "Task “{name}” restored"),
+    ("service_case", "create"): QT_TRANSLATE_NOOP("Timeline", "Service case “{name}” added"),
+    ("service_case", "update"): QT_TRANSLATE_NOOP("Timeline", "Service case “{name}” changed"),
+    ("service_case", "delete"): QT_TRANSLATE_NOOP(
+        "Timeline", "Service case “{name}” moved to the trash"
+    ),
+    ("service_case", "restore"): QT_TRANSLATE_NOOP("Timeline", "Service case “{name}” restored"),
 }
 _ENUM_FIELDS = {"status", "stage", "kind", "priority"}
 _SPACES = re.compile(r"\s+")
@@ -84,6 +109,13 @@ class TimelineEntry:
     entity_id: int
 
 
+def _kind_word(kind: str) -> str:
+    """The badge word of an entry kind, in the current language."""
+    if kind in KIND_STYLE:
+        return QCoreApplication.translate("Timeline", KIND_STYLE[kind][1])
+    return enum_label(kind)
+
+
 def _short(text: str, limit: int = _MAX_VALUE) -> str:
     text = _SPACES.sub(" ", text).strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -94,13 +126,13 @@ def describe_value(formats: Formats, entity: str, name: str, value: Any) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if name == "lines" and isinstance(value, list):
-        return f"{len(value)} line{'s' if len(value) != 1 else ''}"
+        return words().lines(len(value))
     if isinstance(value, list):
         return _short(", ".join(str(v) for v in value)) or "—"
     if name.endswith("_cents") and isinstance(value, int):
         return formats.money(value)
     if name in ("is_primary", "active"):
-        return "yes" if value else "no"
+        return yes_no(value)
     spec = records.ENTITIES.get(entity)
     field = None
     if spec is not None:
@@ -126,7 +158,7 @@ def field_label(entity: str, name: str) -> str:
     spec = records.ENTITIES.get(entity)
     if spec is not None:
         try:
-            return spec.field(name).label
+            return gettext(spec.field(name).label)  # the services' words: their catalogue
         except KeyError:
             pass
     return name.replace("_", " ").capitalize()
@@ -177,18 +209,12 @@ def history_entries(
         for row in audit.history(entity, list(ids), limit=HISTORY_LIMIT):
             changes = row["changes"] or {}
             action = row["action"]
-            word = ENTITY_WORDS.get(entity, entity)
-            if entity == "customer":
-                subject = "Customer"
+            name = _short(_record_name(entity, row["entity_id"], names, changes), 60)
+            template = _HISTORY_TITLES.get((entity, action))
+            if template is not None:
+                title = QCoreApplication.translate("Timeline", template).format(name=name)
             else:
-                name = _short(_record_name(entity, row["entity_id"], names, changes), 60)
-                subject = f"{word} “{name}”"
-            verb = {
-                "create": "added",
-                "update": "changed",
-                "delete": "moved to the trash",
-                "restore": "restored",
-            }.get(action, action)
+                title = f"{word(entity)} “{name}”: {word(action)}"
             if action == "create":
                 detail_lines = _created_summary(formats, entity, changes)
             elif action == "update":
@@ -201,7 +227,7 @@ def history_entries(
                 TimelineEntry(
                     at=row["at"],
                     kind=action,
-                    title=f"{subject} {verb}",
+                    title=title,
                     detail="\n".join(detail_lines[:6]),
                     entity=entity,
                     entity_id=row["entity_id"],
@@ -235,10 +261,14 @@ def interaction_entries(formats: Formats, customer_id: int) -> list[TimelineEntr
     )
     entries = []
     for row in rows:
-        word = KIND_STYLE.get(row["kind"], ("", enum_label(row["kind"])))[1]
+        kind_word = _kind_word(row["kind"])
         detail = []
         if row.get("contact_name"):
-            detail.append(f"with {row['contact_name']}")
+            detail.append(
+                QCoreApplication.translate("customers.timeline", "with {contact_name}").format(
+                    contact_name=row["contact_name"]
+                )
+            )
         notes = (row.get("notes") or "").strip()
         if notes and _short(notes, 200) != _short(row["subject"] or "", 200):
             detail.append(_short(notes, _MAX_NOTES))
@@ -246,7 +276,7 @@ def interaction_entries(formats: Formats, customer_id: int) -> list[TimelineEntr
             TimelineEntry(
                 at=row["occurred_at"],
                 kind=row["kind"],
-                title=f"{word}: {_short(row['subject'] or '', 200)}",
+                title=f"{kind_word}: {_short(row['subject'] or '', 200)}",
                 detail="\n".join(detail),
                 entity="interaction",
                 entity_id=row["id"],
@@ -380,7 +410,8 @@ class TimelineDelegate(QStyledItemDelegate):
         )
         muted = text_color if selected else palette.color(QPalette.ColorRole.PlaceholderText)
 
-        color, word = KIND_STYLE.get(entry.kind, ("#757575", enum_label(entry.kind)))
+        color = KIND_STYLE.get(entry.kind, ("#757575", ""))[0]
+        word = _kind_word(entry.kind)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(color))
@@ -415,7 +446,7 @@ class TimelineView(QListView):
     def __init__(self, formats: Formats, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(self.tr("Timeline"))
         self.timeline = TimelineModel(formats, self)
         self.setModel(self.timeline)
         self.setItemDelegate(TimelineDelegate(formats, self))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from crm_desktop.ui.deals.close_dialog import CloseDealDialog
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.forms.display import Formats, enum_label
 from crm_desktop.ui.jobs import Job, run_job
+from crm_desktop.ui.words import english_plural
 
 RECENT_CLOSED = 100
 COLUMN_MIN_WIDTH = 190
@@ -126,7 +127,9 @@ class StageColumn(QFrame):
             layout.addWidget(label)
         self.model = DealCardModel(stage, self)
         self.cards = CardList(self.model, formats, self)
-        self.cards.setAccessibleName(f"{enum_label(stage)} deals")
+        self.cards.setAccessibleName(
+            self.tr("{enum_label} deals").format(enum_label=enum_label(stage))
+        )
         layout.addWidget(self.cards, 1)
         self.more = QPushButton(self)
         self.more.setObjectName(f"show_all_{stage}")
@@ -143,10 +146,16 @@ class StageColumn(QFrame):
 
     def set_figures(self, stage_figures: StageFigures) -> None:
         self.figures = stage_figures
-        self.count.setText(f"{stage_figures.count:,}")
-        self.count.setAccessibleName(f"{stage_figures.count} deals")
-        self.totals.setText(f"Total {self.formats.money(stage_figures.amount_cents)}")
-        self.weighted.setText(f"Weighted {self.formats.money(stage_figures.weighted_cents)}")
+        self.count.setText(QLocale().toString(stage_figures.count))
+        self.count.setAccessibleName(self.tr("{count} deals").format(count=stage_figures.count))
+        self.totals.setText(
+            self.tr("Total {money}").format(money=self.formats.money(stage_figures.amount_cents))
+        )
+        self.weighted.setText(
+            self.tr("Weighted {money}").format(
+                money=self.formats.money(stage_figures.weighted_cents)
+            )
+        )
 
     def set_ids(self, ids: list[int], rows: list[dict] | None = None) -> None:
         shown = ids
@@ -157,7 +166,9 @@ class StageColumn(QFrame):
         self.more.setVisible(capped)
         if capped:
             self.more.setText(
-                f"Show all {len(ids):,}" if not self.show_all else f"Show the last {RECENT_CLOSED}"
+                self.tr("Show all %Ln", "", len(ids))
+                if not self.show_all
+                else self.tr("Show the last %Ln", "", RECENT_CLOSED)
             )
 
     def _toggle_all(self) -> None:
@@ -192,7 +203,7 @@ class PipelineBoard(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         top = QHBoxLayout()
-        title = QLabel("Pipeline", self)
+        title = QLabel(self.tr("Pipeline"), self)
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -254,7 +265,7 @@ class PipelineBoard(QWidget):
             return
         self._job = run_job(
             self,
-            "Loading the pipeline",
+            self.tr("Loading the pipeline"),
             lambda _context: load_board(),
             on_success=self._loaded,
             on_error=self._failed,
@@ -274,10 +285,19 @@ class PipelineBoard(QWidget):
             column.set_figures(data.figures[stage])
             column.set_ids(data.ids[stage], data.cards[stage])
         open_figures = [data.figures[stage] for stage in OPEN_DEAL_STAGES]
+        open_count = sum(f.count for f in open_figures)
         self.summary.setText(
-            f"{sum(f.count for f in open_figures):,} open deals  ·  "
-            f"total {self.formats.money(sum(f.amount_cents for f in open_figures))}  ·  "
-            f"weighted forecast {self.formats.money(data.forecast_cents)}"
+            english_plural(
+                self.tr(
+                    "%Ln open deal(s)  ·  total {money}  ·  weighted forecast {forecast}",
+                    "",
+                    open_count,
+                ),
+                open_count,
+            ).format(
+                money=self.formats.money(sum(f.amount_cents for f in open_figures)),
+                forecast=self.formats.money(data.forecast_cents),
+            )
         )
         if selected is not None:
             self.select_deal(selected)
@@ -290,7 +310,7 @@ class PipelineBoard(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._last_job, self._job = self._job, None
         self._again = False
-        show_error(self, "Loading the pipeline", exc)
+        show_error(self, self.tr("Loading the pipeline"), exc)
 
     def _reload_column(self, column: StageColumn) -> None:
         column.set_ids(stage_ids(column.stage))
@@ -346,7 +366,7 @@ class PipelineBoard(QWidget):
         try:
             deal = deals.get_deal(deal_id)
         except Exception as exc:
-            show_error(self, "Moving the deal", exc)
+            show_error(self, self.tr("Moving the deal"), exc)
             self.refresh()
             return False
         if deal["stage"] == stage:
@@ -363,10 +383,10 @@ class PipelineBoard(QWidget):
         try:
             changes = deals.move_deal(deal_id, stage, closed_at=closed_at, lost_reason=lost_reason)
         except ValidationError as exc:
-            show_error(self, "Moving the deal", exc)
+            show_error(self, self.tr("Moving the deal"), exc)
             return False
         except Exception as exc:  # our bug: the crash dialog says so, nothing was half-saved
-            show_error(self, "Moving the deal", exc)
+            show_error(self, self.tr("Moving the deal"), exc)
             return False
         # Show the move at once; the refresh that follows brings the figures and order.
         self.columns[deal["stage"]].model.remove_id(deal_id)

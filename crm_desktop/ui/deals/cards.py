@@ -155,7 +155,9 @@ class DealCardModel(QAbstractListModel):
             card = self.card(index.row()) or {}
             lines = [_one_line(card.get("title"))[:300], _one_line(card.get("customer_name"))[:300]]
             if card.get("lost_reason"):
-                lines.append(f"Lost: {_one_line(card['lost_reason'])[:300]}")
+                lines.append(
+                    self.tr("Lost: {value}").format(value=_one_line(card["lost_reason"])[:300])
+                )
             return "\n".join(line for line in lines if line)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             card = self.card(index.row()) or {}

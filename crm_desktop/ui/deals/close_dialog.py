@@ -26,11 +26,13 @@ class CloseDealDialog(QDialog):
         self.setObjectName("close_deal_dialog")
         self.stage = stage
         won = stage == "won"
-        self.setWindowTitle("Deal won" if won else "Deal lost")
+        self.setWindowTitle(self.tr("Deal won") if won else self.tr("Deal lost"))
         layout = QVBoxLayout(self)
         short = title if len(title) <= 80 else title[:79] + "…"
         intro = QLabel(
-            f"Mark “{short}” as {'won' if won else 'lost'}.",
+            (
+                self.tr("Mark “{short}” as won.") if won else self.tr("Mark “{short}” as lost.")
+            ).format(short=short),
             self,
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -39,16 +41,18 @@ class CloseDealDialog(QDialog):
         form = QFormLayout()
         self.date = DateEdit(formats, self, optional=False)
         self.date.setObjectName("closed_at")
-        self.date.setAccessibleName("Closed on")
+        self.date.setAccessibleName(self.tr("Closed on"))
         self.date_error = error_label(self)
-        form.addRow("Closed on:", self.date)
+        form.addRow(self.tr("Closed on:"), self.date)
         form.addRow("", self.date_error)
-        self.reason = TextLineEdit(self, placeholder="e.g. price, timing, chose a competitor")
+        self.reason = TextLineEdit(
+            self, placeholder=self.tr("e.g. price, timing, chose a competitor")
+        )
         self.reason.setObjectName("lost_reason")
-        self.reason.setAccessibleName("Lost reason")
+        self.reason.setAccessibleName(self.tr("Lost reason"))
         self.reason_error = error_label(self)
         if not won:
-            form.addRow("Why was it lost?", self.reason)
+            form.addRow(self.tr("Why was it lost?"), self.reason)
             form.addRow("", self.reason_error)
         else:
             self.reason.setVisible(False)
@@ -57,7 +61,7 @@ class CloseDealDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Mark as won" if won else "Mark as lost")
+        self.ok_button.setText(self.tr("Mark as won") if won else self.tr("Mark as lost"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 ENTITIES = (
@@ -35,7 +36,13 @@ def open_record(
     try:
         dialog = form_class(entity)(parent, record_id=record_id, defaults=defaults)
     except NotFoundError as exc:  # deleted since the list was drawn: say so, open nothing
-        show_error(parent, f"Opening the {entity.replace('_', ' ')}", exc)
+        show_error(
+            parent,
+            QCoreApplication.translate("forms", "Opening the {replace}").format(
+                replace=entity.replace("_", " ")
+            ),
+            exc,
+        )
         return None
     try:
         return dialog.saved_id if dialog.exec() else None

@@ -36,10 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import gettext
 from crm_desktop.services import records
 from crm_desktop.services.records import Entity, Row
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.translation import declared
+from crm_desktop.ui.words import new_record_text, word
 
 ERROR_COLOR = "#c62828"
 _EMPTY = (None, "", [], ())
@@ -137,7 +140,7 @@ class RecordForm(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.cancel_button: QPushButton = self.buttons.button(
             QDialogButtonBox.StandardButton.Cancel
         )
@@ -177,12 +180,12 @@ class RecordForm(QDialog):
 
     def window_title(self) -> str:
         if self.record_id is None:
-            return self.title_new or f"New {self.spec.label}"
+            return declared(self.title_new) if self.title_new else new_record_text(self.entity)
         try:
             name = self.spec.describe(self.record) or ""
         except (KeyError, TypeError):
             name = ""
-        base = self.title_edit or self.spec.label.capitalize()
+        base = declared(self.title_edit) if self.title_edit else word(self.entity)
         return f"{base} — {name}" if name else base
 
     def field_changed(self, name: str) -> None:
@@ -215,7 +218,7 @@ class RecordForm(QDialog):
         layout: QFormLayout | None = None,
     ) -> QWidget:
         """Put a field's editor on the form with its caption and error label."""
-        caption_text = label or (self.spec.field(name).label if in_spec else name)
+        caption_text = label or (gettext(self.spec.field(name).label) if in_spec else name)
         caption = QLabel(f"{caption_text}:", self)
         caption.setTextFormat(Qt.TextFormat.PlainText)
         caption.setBuddy(focus_target(editor))
@@ -228,7 +231,7 @@ class RecordForm(QDialog):
         box_layout.addWidget(editor)
         error = error_label(box)
         error.setObjectName(f"{name}_error")
-        error.setAccessibleName(f"{caption_text} problem")
+        error.setAccessibleName(self.tr("{caption_text} problem").format(caption_text=caption_text))
         box_layout.addWidget(error)
         editor.setObjectName(name)
         if not editor.accessibleName():
@@ -341,7 +344,9 @@ class RecordForm(QDialog):
             QTimer.singleShot(0, self._grow_to_fit)
         missing = [s.label for s in self.slots.values() if s.live_error or s.service_error]
         self.save_button.setToolTip(
-            "Save (Ctrl+S)" if valid or not missing else "Fix first: " + ", ".join(missing)
+            self.tr("Save (Ctrl+S)")
+            if valid or not missing
+            else self.tr("Fix first: {fields}").format(fields=", ".join(missing))
         )
 
     def _showing_messages(self) -> bool:
@@ -395,7 +400,12 @@ class RecordForm(QDialog):
             self.show_service_errors(exc.errors)
             return False
         except Exception as exc:  # a CrmError says what to do; anything else is our bug
-            show_error(self, f"Saving the {self.spec.label}", exc, retry=self.save)
+            show_error(
+                self,
+                self.tr("Saving: {label}").format(label=word(self.entity)),
+                exc,
+                retry=self.save,
+            )
             return False
         self.saved_id = saved_id
         self._initial = self.snapshot()
@@ -413,7 +423,7 @@ class RecordForm(QDialog):
             elif not self.show_extra_error(key, message):
                 label = ""
                 if key in {f.name for f in self.spec.fields}:
-                    label = self.spec.field(key).label + ": "
+                    label = gettext(self.spec.field(key).label) + ": "
                 general.append(f"{label}{message}")
         self.banner.setText("\n".join(general))
         self.banner.setVisible(bool(general))
@@ -434,8 +444,8 @@ class RecordForm(QDialog):
         box.setObjectName("unsaved_changes")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.windowTitle())
-        box.setText("Save your changes before closing?")
-        box.setInformativeText("If you don't save, your changes will be lost.")
+        box.setText(self.tr("Save your changes before closing?"))
+        box.setInformativeText(self.tr("If you don't save, your changes will be lost."))
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard

@@ -76,7 +76,7 @@ class CampaignForm(RecordForm):
 
     def build(self) -> None:
         spec, formats = self.spec, self.formats
-        self.add_field("name", TextLineEdit(placeholder="e.g. Spring newsletter"))
+        self.add_field("name", TextLineEdit(placeholder=self.tr("e.g. Spring newsletter")))
         self.add_field("kind", ChoiceCombo(CAMPAIGN_KINDS))
         self.add_field("start_date", DateEdit(formats))
         self.add_field("end_date", DateEdit(formats))
@@ -84,7 +84,7 @@ class CampaignForm(RecordForm):
         self.add_field(
             "budget_cents",
             MoneyEdit(formats, spec.field("budget_cents").parse),
-            label=f"Budget ({formats.currency})",
+            label=self.tr("Budget ({currency})").format(currency=formats.currency),
         )
         self.add_field("notes", TextAreaEdit(lines=3))
         self.body.addWidget(self._build_members())
@@ -93,7 +93,7 @@ class CampaignForm(RecordForm):
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 8, 0, 0)
-        self.members_title = QLabel("Members", box)
+        self.members_title = QLabel(self.tr("Members"), box)
         font = self.members_title.font()
         font.setBold(True)
         self.members_title.setFont(font)
@@ -101,19 +101,19 @@ class CampaignForm(RecordForm):
         adder = QHBoxLayout()
         self.member_picker = CustomerPicker(box)
         self.member_picker.setObjectName("member_picker")
-        self.member_picker.setAccessibleName("Customer to add")
+        self.member_picker.setAccessibleName(self.tr("Customer to add"))
         self.member_picker.chosen.connect(self._picked)
         adder.addWidget(self.member_picker, 1)
-        self.add_member_button = QPushButton("Add", box)
+        self.add_member_button = QPushButton(self.tr("Add"), box)
         self.add_member_button.setAutoDefault(False)
         self.add_member_button.clicked.connect(self._add_picked)
         adder.addWidget(self.add_member_button)
         layout.addLayout(adder)
         self.members_model = QStandardItemModel(0, 2, box)
-        self.members_model.setHorizontalHeaderLabels(["Customer", "Status"])
+        self.members_model.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Status")])
         self.members_view = QTableView(box)
         self.members_view.setObjectName("members")
-        self.members_view.setAccessibleName("Members")
+        self.members_view.setAccessibleName(self.tr("Members"))
         self.members_view.setModel(self.members_model)
         self.members_view.setItemDelegateForColumn(1, StatusDelegate(self.members_view))
         self.members_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -122,7 +122,7 @@ class CampaignForm(RecordForm):
         self.members_view.setMinimumHeight(160)
         self.members_view.setTabKeyNavigation(False)
         layout.addWidget(self.members_view, 1)
-        self.remove_member_button = QPushButton("Remove selected", box)
+        self.remove_member_button = QPushButton(self.tr("Remove selected"), box)
         self.remove_member_button.setAutoDefault(False)
         self.remove_member_button.clicked.connect(self.remove_selected_members)
         row = QHBoxLayout()
@@ -200,7 +200,9 @@ class CampaignForm(RecordForm):
 
     def _count_members(self) -> None:
         count = self.members_model.rowCount()
-        self.members_title.setText(f"Members ({count:,})" if count else "Members")
+        self.members_title.setText(
+            self.tr("Members (%Ln)", "", count) if count else self.tr("Members")
+        )
 
     def extra_snapshot(self) -> Any:
         return tuple(self.member_rows()) if hasattr(self, "members_model") else ()

@@ -26,11 +26,11 @@ class ContactForm(RecordForm):
 
     def build(self) -> None:
         self.add_field("customer_id", CustomerPicker())
-        self.add_field("name", TextLineEdit(placeholder="First and last name"))
-        self.add_field("position", TextLineEdit(placeholder="e.g. Purchasing manager"))
+        self.add_field("name", TextLineEdit(placeholder=self.tr("First and last name")))
+        self.add_field("position", TextLineEdit(placeholder=self.tr("e.g. Purchasing manager")))
         self.add_field("email", TextLineEdit(placeholder="name@example.com"))
         self.add_field("phone", PhoneEdit(placeholder="+1 415 555 0123"))
-        self.add_field("is_primary", CheckEdit("The customer's main contact"))
+        self.add_field("is_primary", CheckEdit(self.tr("The customer's main contact")))
         self.add_field("notes", TextAreaEdit(lines=3))
         if self.record_id is not None:
             # A person's data, on request (docs/privacy.md): only for a saved contact.

@@ -26,7 +26,7 @@ class CustomerForm(RecordForm):
     title_edit = "Customer"
 
     def build(self) -> None:
-        self.add_field("name", TextLineEdit(placeholder="Company or person"))
+        self.add_field("name", TextLineEdit(placeholder=self.tr("Company or person")))
         self.add_field("kind", ChoiceCombo(CUSTOMER_KINDS))
         self.add_field("status", ChoiceCombo(CUSTOMER_STATUSES))
         self.add_field("email", TextLineEdit(placeholder="name@example.com"))
@@ -36,11 +36,15 @@ class CustomerForm(RecordForm):
         self.add_field("city", TextLineEdit())
         self.add_field("country", TextLineEdit())
         # What invoices print for the buyer (checked for the country on save).
-        self.add_field("legal_name", TextLineEdit(placeholder="as on invoices, if not the name"))
-        self.add_field("tax_id", TextLineEdit(placeholder="INN, VAT id, USCC…"))
-        self.add_field("kpp", TextLineEdit(placeholder="Russia only"))
-        self.add_field("source", TextLineEdit(placeholder="e.g. referral, website, trade fair"))
-        self.add_field("tags", TagsEdit(), label="Tags", in_spec=False)
+        self.add_field(
+            "legal_name", TextLineEdit(placeholder=self.tr("as on invoices, if not the name"))
+        )
+        self.add_field("tax_id", TextLineEdit(placeholder=self.tr("INN, VAT id, USCC…")))
+        self.add_field("kpp", TextLineEdit(placeholder=self.tr("Russia only")))
+        self.add_field(
+            "source", TextLineEdit(placeholder=self.tr("e.g. referral, website, trade fair"))
+        )
+        self.add_field("tags", TagsEdit(), label=self.tr("Tags"), in_spec=False)
         self.add_field("notes", TextAreaEdit(lines=4))
 
     def load(self, record_id: int) -> Row:

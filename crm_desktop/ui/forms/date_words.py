@@ -14,14 +14,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QBoxLayout, QLineEdit, QMenu, QToolButton, QWidget
 
+from crm_desktop.i18n import gettext
 from crm_desktop.services import date_words
 from crm_desktop.services.clock import today
 
-_HINT = "today, tomorrow, friday, next week, +3d, in 2 weeks, or a date"
+_HINT = QT_TRANSLATE_NOOP(
+    "DateWords", "today, tomorrow, friday, next week, +3d, in 2 weeks, or a date"
+)
 _BAD_STYLE = "QLineEdit { border: 1px solid #c62828; }"
 
 
@@ -49,8 +52,8 @@ class DateWords(QObject):
         self.line = QLineEdit(field)
         self.line.setObjectName("date_words")
         self.line.setPlaceholderText(_tr(_HINT))
-        self.line.setToolTip(_tr("Type a date in words: ") + _tr(_HINT))
-        self.line.setAccessibleName(_tr("Date in words"))
+        self.line.setToolTip(self.tr("Type a date in words: {hint}").format(hint=_tr(_HINT)))
+        self.line.setAccessibleName(self.tr("Date in words"))
         self.line.setVisible(False)
         self.line.installEventFilter(self)
         self.line.textEdited.connect(lambda _text: field.value_changed.emit())
@@ -60,8 +63,8 @@ class DateWords(QObject):
         self.button = QToolButton(field)
         self.button.setObjectName("date_presets")
         self.button.setText("▾")
-        self.button.setToolTip(_tr("Quick dates: today, tomorrow, Friday, next week…"))
-        self.button.setAccessibleName(_tr("Quick dates"))
+        self.button.setToolTip(self.tr("Quick dates: today, tomorrow, Friday, next week…"))
+        self.button.setAccessibleName(self.tr("Quick dates"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setAutoRaise(True)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -75,10 +78,10 @@ class DateWords(QObject):
     def _fill_menu(self) -> None:
         self.menu.clear()
         for label, day in date_words.presets(today()):
-            action = self.menu.addAction(f"{_tr(label)}\t{self._shown(day)}")
+            action = self.menu.addAction(f"{gettext(label)}\t{self._shown(day)}")
             action.triggered.connect(lambda _checked=False, day=day: self.choose(day))
         self.menu.addSeparator()
-        typed = self.menu.addAction(_tr("Type a date in words…"))
+        typed = self.menu.addAction(self.tr("Type a date in words…"))
         typed.triggered.connect(lambda: self.start(""))
 
     def _shown(self, day: date) -> str:
@@ -116,7 +119,7 @@ class DateWords(QObject):
         day = date_words.parse(self.line.text(), today(), order=self.order)
         if day is None or not (1900 <= day.year <= 2999):
             self.line.setStyleSheet(_BAD_STYLE)
-            self.line.setToolTip(_tr("Not a date. Try: ") + _tr(_HINT))
+            self.line.setToolTip(self.tr("Not a date. Try: {hint}").format(hint=_tr(_HINT)))
             return False
         self.choose(day)
         return True

@@ -32,23 +32,29 @@ class DealForm(RecordForm):
 
     def build(self) -> None:
         spec, formats = self.spec, self.formats
-        self.add_field("title", TextLineEdit(placeholder="e.g. 20 licences for the Berlin office"))
+        self.add_field(
+            "title", TextLineEdit(placeholder=self.tr("e.g. 20 licences for the Berlin office"))
+        )
         self.customer = self.add_field("customer_id", CustomerPicker())
         self.contact = self.add_field("contact_id", ContactCombo())
         self.stage = self.add_field("stage", ChoiceCombo(DEAL_STAGES))
         self.add_field(
             "amount_cents",
             MoneyEdit(formats, spec.field("amount_cents").parse),
-            label=f"Amount ({formats.currency})",
+            label=self.tr("Amount ({currency})").format(currency=formats.currency),
         )
         self.probability = self.add_field(
             "probability",
-            NumberEdit(formats, spec.field("probability").parse, placeholder="stage default"),
-            label="Probability %",
+            NumberEdit(
+                formats, spec.field("probability").parse, placeholder=self.tr("stage default")
+            ),
+            label=self.tr("Probability %"),
         )
         self.add_field("expected_close", DateEdit(formats))
         self.closed = self.add_field("closed_at", DateEdit(formats))
-        self.add_field("lost_reason", TextLineEdit(placeholder="e.g. price, timing, competitor"))
+        self.add_field(
+            "lost_reason", TextLineEdit(placeholder=self.tr("e.g. price, timing, competitor"))
+        )
         self._stage_shown = None
 
     def fill(self, record, defaults) -> None:

@@ -18,21 +18,14 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from crm_desktop.services import money, settings
 from crm_desktop.services.clock import from_timestamp
 from crm_desktop.services.validation import format_phone
-
-# Words people read instead of the stored enumeration values.
-_ENUM_LABELS = {
-    "in_progress": "In progress",
-    "new": "New",
-    "won": "Won",
-    "lost": "Lost",
-}
+from crm_desktop.ui.words import word
 
 
 def enum_label(value: str | None) -> str:
     """``in_progress`` → ``In progress``; empty for None."""
     if not value:
         return ""
-    return _ENUM_LABELS.get(value, value.replace("_", " ").capitalize())
+    return word(value)
 
 
 def _year_in_full(pattern: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.models.enums import INTERACTION_KINDS
@@ -23,12 +24,17 @@ from crm_desktop.ui.forms.widgets import (
     TextAreaEdit,
     TextLineEdit,
 )
+from crm_desktop.ui.translation import declared
 
-QUICK_TITLES = {"call": "Log a call", "meeting": "Log a meeting", "note": "Add a note"}
+QUICK_TITLES = {
+    "call": QT_TR_NOOP("Log a call"),
+    "meeting": QT_TR_NOOP("Log a meeting"),
+    "note": QT_TR_NOOP("Add a note"),
+}
 QUICK_PLACEHOLDERS = {
-    "call": "e.g. Called about the quote",
-    "meeting": "e.g. Demo at their office",
-    "note": "e.g. Prefers email to phone",
+    "call": QT_TR_NOOP("e.g. Called about the quote"),
+    "meeting": QT_TR_NOOP("e.g. Demo at their office"),
+    "note": QT_TR_NOOP("e.g. Prefers email to phone"),
 }
 
 
@@ -84,8 +90,12 @@ class QuickLogDialog(RecordForm):
         self.setMinimumWidth(460)
 
     def build(self) -> None:
-        self.add_field("subject", TextLineEdit(placeholder=QUICK_PLACEHOLDERS.get(self.kind, "")))
-        self.add_field("notes", TextAreaEdit(lines=5, placeholder="What was said, what comes next"))
+        self.add_field(
+            "subject", TextLineEdit(placeholder=declared(QUICK_PLACEHOLDERS.get(self.kind, "")))
+        )
+        self.add_field(
+            "notes", TextAreaEdit(lines=5, placeholder=self.tr("What was said, what comes next"))
+        )
 
     def focus_first(self) -> None:
         self.slots["subject"].editor.setFocus()

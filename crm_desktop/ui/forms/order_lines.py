@@ -17,7 +17,9 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -37,9 +39,18 @@ from crm_desktop.services.taxes import DocumentTotals, TaxedLine, document_total
 from crm_desktop.services.validation import FieldError
 from crm_desktop.ui.forms.display import Formats
 from crm_desktop.ui.forms.widgets import ProductPicker
+from crm_desktop.ui.translation import declared
 
 PRODUCT, DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT, TAX, TOTAL = range(7)
-HEADERS = ("Product", "Description", "Quantity", "Unit price", "Discount %", "Tax %", "Total")
+HEADERS = (
+    QT_TR_NOOP("Product"),
+    QT_TR_NOOP("Description"),
+    QT_TR_NOOP("Quantity"),
+    QT_TR_NOOP("Unit price"),
+    QT_TR_NOOP("Discount %"),
+    QT_TR_NOOP("Tax %"),
+    QT_TR_NOOP("Total"),
+)
 # The service's field behind each editable column.
 FIELDS = {
     PRODUCT: "product_id",
@@ -140,9 +151,14 @@ class OrderLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
                 if section == UNIT_PRICE:
-                    gross = ", incl. tax" if self.prices_include_tax else ""
-                    return f"Unit price ({self.formats.currency}{gross})"
-                return HEADERS[section]
+                    if self.prices_include_tax:
+                        return QCoreApplication.translate(
+                            "OrderLinesModel", "Unit price ({currency}, incl. tax)"
+                        ).format(currency=self.formats.currency)
+                    return QCoreApplication.translate(
+                        "OrderLinesModel", "Unit price ({currency})"
+                    ).format(currency=self.formats.currency)
+                return declared(HEADERS[section])
             return str(section + 1)
         if (
             role == Qt.ItemDataRole.TextAlignmentRole

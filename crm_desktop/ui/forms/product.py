@@ -25,22 +25,24 @@ class ProductForm(RecordForm):
     def build(self) -> None:
         spec = self.spec
         self.add_field("name", TextLineEdit())
-        self.add_field("sku", TextLineEdit(placeholder="Stock-keeping unit, e.g. WID-100"))
+        self.add_field("sku", TextLineEdit(placeholder=self.tr("Stock-keeping unit, e.g. WID-100")))
         self.add_field(
             "unit_price_cents",
             MoneyEdit(self.formats, spec.field("unit_price_cents").parse),
-            label=f"Unit price ({self.formats.currency})",
+            label=self.tr("Unit price ({currency})").format(currency=self.formats.currency),
         )
         self.add_field("stock_qty", NumberEdit(self.formats, spec.field("stock_qty").parse))
         default = self.formats.number(selling_settings.default_tax_pct())
         self.add_field(
             "tax_pct",
             NumberEdit(
-                self.formats, spec.field("tax_pct").parse, placeholder=f"default ({default})"
+                self.formats,
+                spec.field("tax_pct").parse,
+                placeholder=self.tr("default ({default})").format(default=default),
             ),
-            label="Tax %",
+            label=self.tr("Tax %"),
         )
-        self.add_field("active", CheckEdit("Offered in pickers and on new orders"))
+        self.add_field("active", CheckEdit(self.tr("Offered in pickers and on new orders")))
         self.add_field("description", TextAreaEdit(lines=4))
 
     def write(self, data: dict[str, Any]) -> int:

@@ -74,7 +74,7 @@ class LinesTable(QTableView):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lines")
-        self.setAccessibleName("Order lines")
+        self.setAccessibleName(self.tr("Order lines"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(
@@ -122,8 +122,8 @@ class OrderForm(RecordForm):
         self.build_header(left, right)
         self.prices_gross = self.add_field(
             "prices_include_tax",
-            CheckEdit("Unit prices include tax"),
-            label="Prices",
+            CheckEdit(self.tr("Unit prices include tax")),
+            label=self.tr("Prices"),
             in_spec=False,
             layout=right,
         )
@@ -142,7 +142,7 @@ class OrderForm(RecordForm):
         ):  # fmt: skip
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.lines_view.setColumnWidth(column, width)
-        lines_title = QLabel("Lines", self)
+        lines_title = QLabel(self.tr("Lines"), self)
         font = lines_title.font()
         font.setBold(True)
         lines_title.setFont(font)
@@ -152,16 +152,16 @@ class OrderForm(RecordForm):
         lines_box.addWidget(self.lines_view, 1)
         self.lines_error = error_label(self)
         self.lines_error.setObjectName("lines_error")
-        self.lines_error.setAccessibleName("Problems in the lines")
+        self.lines_error.setAccessibleName(self.tr("Problems in the lines"))
         lines_box.addWidget(self.lines_error)
 
         under = QHBoxLayout()
-        self.add_line_button = QPushButton("&Add line", self)
-        self.add_line_button.setToolTip("Add a line (Insert)")
+        self.add_line_button = QPushButton(self.tr("&Add line"), self)
+        self.add_line_button.setToolTip(self.tr("Add a line (Insert)"))
         self.add_line_button.setAutoDefault(False)
         self.add_line_button.clicked.connect(self.add_line)
-        self.remove_line_button = QPushButton("&Remove line", self)
-        self.remove_line_button.setToolTip("Remove the current line (Ctrl+Delete)")
+        self.remove_line_button = QPushButton(self.tr("&Remove line"), self)
+        self.remove_line_button.setToolTip(self.tr("Remove the current line (Ctrl+Delete)"))
         self.remove_line_button.setAutoDefault(False)
         self.remove_line_button.clicked.connect(self.remove_current_line)
         under.addWidget(self.add_line_button)
@@ -170,15 +170,15 @@ class OrderForm(RecordForm):
         # Net and the tax at each rate, then the gross total (what the invoice will say).
         self.tax_summary = QLabel(self)
         self.tax_summary.setObjectName("tax_summary")
-        self.tax_summary.setAccessibleName("Net and tax")
+        self.tax_summary.setAccessibleName(self.tr("Net and tax"))
         self.tax_summary.setTextFormat(Qt.TextFormat.PlainText)
         self.tax_summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         under.addWidget(self.tax_summary)
         under.addSpacing(12)
-        total_caption = QLabel("Total:", self)
+        total_caption = QLabel(self.tr("Total:"), self)
         self.total_label = QLabel(self)
         self.total_label.setObjectName("order_total")
-        self.total_label.setAccessibleName("Order total")
+        self.total_label.setAccessibleName(self.tr("Order total"))
         self.total_label.setTextFormat(Qt.TextFormat.PlainText)
         self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         big = self.total_label.font()
@@ -220,7 +220,11 @@ class OrderForm(RecordForm):
             "number",
             # The service numbers a new order on save; only its pattern is shown here
             # (finding the next free number reads the whole year's numbers).
-            TextLineEdit(placeholder=f"automatic ({_number_pattern()})"),
+            TextLineEdit(
+                placeholder=self.tr("automatic ({number_pattern})").format(
+                    number_pattern=_number_pattern()
+                )
+            ),
             layout=right,
         )
         self.add_field("order_date", DateEdit(self.formats, optional=False), layout=right)
@@ -311,9 +315,11 @@ class OrderForm(RecordForm):
 
     def _lines_changed(self) -> None:
         figures = self.lines_model.tax_totals()
-        parts = [f"Net {self.formats.money(figures.net_cents)}"]
+        parts = [self.tr("Net {money}").format(money=self.formats.money(figures.net_cents))]
         parts += [
-            f"tax {self.formats.number(rate.tax_pct)}% {self.formats.money(rate.tax_cents)}"
+            self.tr("tax {rate}% {money}").format(
+                rate=self.formats.number(rate.tax_pct), money=self.formats.money(rate.tax_cents)
+            )
             for rate in figures.rates
         ]
         self.tax_summary.setText(" · ".join(parts))

@@ -27,7 +27,7 @@ class ServiceCaseForm(RecordForm):
 
     def build(self) -> None:
         spec, formats = self.spec, self.formats
-        self.add_field("subject", TextLineEdit(placeholder="What is it about?"))
+        self.add_field("subject", TextLineEdit(placeholder=self.tr("What is it about?")))
         self.add_field("customer_id", CustomerPicker())
         self.add_field("product_id", ProductPicker(formats))
         self.add_field("kind", ChoiceCombo(SERVICE_CASE_KINDS))
@@ -39,7 +39,7 @@ class ServiceCaseForm(RecordForm):
         self.add_field(
             "cost_cents",
             MoneyEdit(formats, spec.field("cost_cents").parse),
-            label=f"Cost ({formats.currency})",
+            label=self.tr("Cost ({currency})").format(currency=formats.currency),
         )
 
     def write(self, data: dict[str, Any]) -> int:

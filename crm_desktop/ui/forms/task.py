@@ -26,7 +26,7 @@ class TaskForm(RecordForm):
     title_edit = "Task"
 
     def build(self) -> None:
-        self.add_field("title", TextLineEdit(placeholder="e.g. Send the quote"))
+        self.add_field("title", TextLineEdit(placeholder=self.tr("e.g. Send the quote")))
         self.add_field("due_date", DateEdit(self.formats))
         self.add_field("priority", ChoiceCombo(PRIORITIES))
         self.add_field("status", ChoiceCombo(TASK_STATUSES))

@@ -215,7 +215,7 @@ class MoneyEdit(NumberEdit):
         parent: QWidget | None = None,
     ):
         super().__init__(formats, parse, parent, placeholder=formats.amount(0), show=formats.amount)
-        self.setToolTip(f"Amount in {formats.currency}")
+        self.setToolTip(self.tr("Amount in {currency}").format(currency=formats.currency))
 
 
 # --- dates ------------------------------------------------------------------------------
@@ -238,7 +238,7 @@ class DateEdit(QWidget):
         self.edit.setMaximumDate(_LAST_DATE)
         if optional:
             self.edit.setMinimumDate(_NO_DATE)
-            self.edit.setSpecialValueText("No date")
+            self.edit.setSpecialValueText(self.tr("No date"))
             self.edit.setDate(_NO_DATE)
         else:
             self.edit.setMinimumDate(_FIRST_DATE)
@@ -254,8 +254,8 @@ class DateEdit(QWidget):
         if optional:
             button = QToolButton(self)
             button.setText("✕")
-            button.setToolTip("No date")
-            button.setAccessibleName("Clear the date")
+            button.setToolTip(self.tr("No date"))
+            button.setAccessibleName(self.tr("Clear the date"))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoRaise(True)
             button.clicked.connect(lambda: self.set_value(None))
@@ -532,8 +532,8 @@ class CustomerPicker(RecordPicker):
     """Finds customers by name, email or phone, in any script, as the user types."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, placeholder="Type a name, email or phone…")
-        self.setAccessibleName("Customer")
+        super().__init__(parent, placeholder=self.tr("Type a name, email or phone…"))
+        self.setAccessibleName(self.tr("Customer"))
 
     def search(self, query: str) -> list[tuple[int, str, str, Any]]:
         return [(i, name, name, i) for i, name in customers.customer_choices(query, limit=15)]
@@ -546,8 +546,8 @@ class ProductPicker(RecordPicker):
     """Finds products by SKU or name; picking one gives its row (with its price)."""
 
     def __init__(self, formats: Formats, parent: QWidget | None = None):
-        super().__init__(parent, placeholder="Type a product name or SKU…")
-        self.setAccessibleName("Product")
+        super().__init__(parent, placeholder=self.tr("Type a product name or SKU…"))
+        self.setAccessibleName(self.tr("Product"))
         self._formats = formats
 
     def search(self, query: str) -> list[tuple[int, str, str, Any]]:
@@ -615,7 +615,7 @@ class ContactCombo(_RelatedCombo):
     """One of the chosen customer's contacts (primary first), or none."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("— no contact —", parent)
+        super().__init__(self.tr("— no contact —"), parent)
 
     def rows(self, customer_id: int) -> list[tuple[int, str]]:
         found = []
@@ -629,7 +629,7 @@ class DealCombo(_RelatedCombo):
     """One of the chosen customer's deals, or none."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("— no deal —", parent)
+        super().__init__(self.tr("— no deal —"), parent)
 
     def rows(self, customer_id: int) -> list[tuple[int, str]]:
         return [
@@ -645,7 +645,7 @@ class TagsEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPlaceholderText("e.g. VIP, newsletter")
+        self.setPlaceholderText(self.tr("e.g. VIP, newsletter"))
         self._names = [name for _id, name, _count in tags.all_tags()]
         from PySide6.QtCore import QStringListModel
 

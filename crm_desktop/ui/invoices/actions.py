@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from crm_desktop.services import deals, invoices, orders, payments, quotes, trash
@@ -22,6 +23,7 @@ from crm_desktop.services.changes import transaction
 from crm_desktop.services.money import format_money
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import run_job
+from crm_desktop.ui.words import word, words
 
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -53,8 +55,10 @@ def ask_win_deal(parent: QWidget | None, title: str) -> bool | None:
     """Yes: move the deal to Won too; No: leave it; None: cancel."""
     answer = QMessageBox.question(
         parent,
-        "Accept quote",
-        f"Move the deal “{title}” to Won too?",
+        QCoreApplication.translate("invoices.actions", "Accept quote"),
+        QCoreApplication.translate(
+            "invoices.actions", "Move the deal “{title}” to Won too?"
+        ).format(title=title),
         QMessageBox.StandardButton.Yes
         | QMessageBox.StandardButton.No
         | QMessageBox.StandardButton.Cancel,
@@ -72,7 +76,9 @@ def accept_selected(
     ask = win_deal or ask_win_deal  # looked up when called, so a test can stand in for it
     ids = _selected(window, "quote")
     if not ids:
-        window.show_status("Select a quote to accept.")
+        window.show_status(
+            QCoreApplication.translate("invoices.actions", "Select a quote to accept.")
+        )
         return None
     done: list[quotes.Acceptance] = []
 
@@ -89,12 +95,19 @@ def accept_selected(
         accepted = quotes.accept_quote(ids[0], win_deal=wins)
         done.append(accepted)
         window.show_status(
-            f"Quote {quote['number']} accepted: order {accepted.order_number} made"
-            + (", deal won." if accepted.deal_changes else "."),
+            (
+                QCoreApplication.translate(
+                    "invoices.actions", "Quote {quote} accepted: order {order} made, deal won."
+                )
+                if accepted.deal_changes
+                else QCoreApplication.translate(
+                    "invoices.actions", "Quote {quote} accepted: order {order} made."
+                )
+            ).format(quote=quote["number"], order=accepted.order_number),
             lambda: quotes.undo_accept(accepted),
         )
 
-    _guarded(window, "Accepting the quote", work)
+    _guarded(window, QCoreApplication.translate("invoices.actions", "Accepting the quote"), work)
     return done[0] if done else None
 
 
@@ -105,7 +118,9 @@ def issue_selected(window: Any) -> list[int]:
     """Issue the invoices of the selected orders, as one step (one Undo)."""
     ids = _selected(window, "sales_order")
     if not ids:
-        window.show_status("Select the orders to invoice.")
+        window.show_status(
+            QCoreApplication.translate("invoices.actions", "Select the orders to invoice.")
+        )
         return []
     issued: list[int] = []
 
@@ -121,13 +136,15 @@ def issue_selected(window: Any) -> list[int]:
                     invoices.undo_issue(invoice_id)
 
         text = (
-            f"Invoice {numbers[0]} issued."
+            QCoreApplication.translate("invoices.actions", "Invoice {number} issued.").format(
+                number=numbers[0]
+            )
             if len(numbers) == 1
-            else f"{len(numbers)} invoices issued ({numbers[0]} to {numbers[-1]})."
+            else words().invoices_issued(len(numbers)).format(first=numbers[0], last=numbers[-1])
         )
         window.show_status(text, undo)
 
-    _guarded(window, "Issuing the invoice", work)
+    _guarded(window, QCoreApplication.translate("invoices.actions", "Issuing the invoice"), work)
     return issued if len(issued) == len(ids) else []
 
 
@@ -136,7 +153,9 @@ def record_payment(window: Any, invoice_id: int | None = None) -> int | None:
     if invoice_id is None:
         ids = _selected(window, "invoice")
         if not ids:
-            window.show_status("Select the invoice that was paid.")
+            window.show_status(
+                QCoreApplication.translate("invoices.actions", "Select the invoice that was paid.")
+            )
             return None
         invoice_id = ids[0]
     from crm_desktop.ui import forms
@@ -144,10 +163,18 @@ def record_payment(window: Any, invoice_id: int | None = None) -> int | None:
     try:
         invoice = invoices.get_invoice(invoice_id)
     except Exception as exc:
-        show_error(_parent(window), "Recording a payment", exc)
+        show_error(
+            _parent(window),
+            QCoreApplication.translate("invoices.actions", "Recording a payment"),
+            exc,
+        )
         return None
     if invoice["balance_cents"] <= 0:
-        window.show_status(f"{invoice['number']} has nothing left to pay.")
+        window.show_status(
+            QCoreApplication.translate(
+                "invoices.actions", "{number} has nothing left to pay."
+            ).format(number=invoice["number"])
+        )
         return None
     payment_id = forms.open_record(_parent(window) or window, "payment", None,
                                    {"invoice_id": invoice_id})  # fmt: skip
@@ -156,7 +183,9 @@ def record_payment(window: Any, invoice_id: int | None = None) -> int | None:
     payment = payments.get_payment(payment_id)
     amount = format_money(payment["amount_cents"], invoice["currency"])
     window.show_status(
-        f"Payment of {amount} recorded on {invoice['number']}.",
+        QCoreApplication.translate(
+            "invoices.actions", "Payment of {amount} recorded on {number}."
+        ).format(amount=amount, number=invoice["number"]),
         lambda: trash.move_to_trash("payment", [payment_id]),
     )
     return payment_id
@@ -165,9 +194,13 @@ def record_payment(window: Any, invoice_id: int | None = None) -> int | None:
 def ask_reason(parent: QWidget | None, number: str) -> str | None:
     reason, ok = QInputDialog.getText(
         parent,
-        "Cancel invoice",
-        f"Cancel {number} with a credit note? It keeps its number; the credit note gets the "
-        "next one of its own series.\n\nReason (printed on the credit note):",
+        QCoreApplication.translate("invoices.actions", "Cancel invoice"),
+        QCoreApplication.translate(
+            "invoices.actions",
+            "Cancel {number} with a credit note? It keeps its number; "
+            "the credit note gets the next one of its own "
+            "series.\n\nReason (printed on the credit note):",
+        ).format(number=number),
     )
     return reason if ok else None
 
@@ -182,7 +215,9 @@ def cancel_selected(
     if invoice_id is None:
         ids = _selected(window, "invoice")
         if not ids:
-            window.show_status("Select the invoice to cancel.")
+            window.show_status(
+                QCoreApplication.translate("invoices.actions", "Select the invoice to cancel.")
+            )
             return None
         invoice_id = ids[0]
     made: list[int] = []
@@ -196,11 +231,13 @@ def cancel_selected(
         made.append(note_id)
         note = invoices.get_invoice(note_id)["number"]
         window.show_status(
-            f"Invoice {number} cancelled by credit note {note}.",
+            QCoreApplication.translate(
+                "invoices.actions", "Invoice {number} cancelled by credit note {note}."
+            ).format(number=number, note=note),
             lambda: invoices.undo_issue(note_id),
         )
 
-    _guarded(window, "Cancelling the invoice", work)
+    _guarded(window, QCoreApplication.translate("invoices.actions", "Cancelling the invoice"), work)
     return made[0] if made else None
 
 
@@ -208,7 +245,12 @@ def cancel_selected(
 
 
 def ask_pdf_path(parent: QWidget | None, suggested: Path) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Save as", str(suggested), "PDF (*.pdf)")
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("invoices.actions", "Save as"),
+        str(suggested),
+        QCoreApplication.translate("invoices.actions", "PDF (*.pdf)"),
+    )
     if not name:
         return None
     path = Path(name)
@@ -237,9 +279,15 @@ def save_pdf(
     save_choices(choices)
     return run_job(
         _parent(window),
-        f"Saving the {what.lower()}",
+        QCoreApplication.translate("invoices.actions", "Saving the {lower}").format(
+            lower=what.lower()
+        ),
         lambda _context: write(target),
-        on_success=lambda path: window.show_status(f"{what} saved as {path}."),
+        on_success=lambda path: window.show_status(
+            QCoreApplication.translate("invoices.actions", "{what} saved as {path}.").format(
+                what=what, path=path
+            )
+        ),
     )
 
 
@@ -248,7 +296,9 @@ def print_quote(window: Any, quote_id: int | None = None, **kwargs: Any) -> Any:
 
     quote_id = quote_id or next(iter(_selected(window, "quote")), None)
     if quote_id is None:
-        window.show_status("Select a quote to print.")
+        window.show_status(
+            QCoreApplication.translate("invoices.actions", "Select a quote to print.")
+        )
         return None
     number = quotes.get_quote(quote_id)["number"]
     return save_pdf(window, "Quote", number,
@@ -260,10 +310,12 @@ def print_invoice(window: Any, invoice_id: int | None = None, **kwargs: Any) -> 
 
     invoice_id = invoice_id or next(iter(_selected(window, "invoice")), None)
     if invoice_id is None:
-        window.show_status("Select an invoice to print.")
+        window.show_status(
+            QCoreApplication.translate("invoices.actions", "Select an invoice to print.")
+        )
         return None
     invoice = invoices.get_invoice(invoice_id)
-    what = "Invoice" if invoice["kind"] == "invoice" else "Credit note"
+    what = word(invoice["kind"])
 
     def write(path: Path) -> Path:
         return generate_invoice(path, invoice_id=invoice_id)
@@ -276,4 +328,8 @@ def open_invoice_of_order(window: Any, order_id: int) -> None:
     if invoice_id is not None:
         window.open_record("invoice", invoice_id)
     else:
-        window.show_status(f"Order {orders.get_order(order_id)['number']} has no invoice yet.")
+        window.show_status(
+            QCoreApplication.translate(
+                "invoices.actions", "Order {number} has no invoice yet."
+            ).format(number=orders.get_order(order_id)["number"])
+        )

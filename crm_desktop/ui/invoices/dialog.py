@@ -34,6 +34,7 @@ from crm_desktop.ui.forms.display import Formats
 from crm_desktop.ui.invoices import actions
 from crm_desktop.ui.tables.formatting import label
 from crm_desktop.ui.tables.model import STYLE_COLORS
+from crm_desktop.ui.words import word
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _STATE_STYLE = {"overdue": "alert", "paid": "good", "cancelled": "muted", "credit_note": "muted"}
@@ -95,28 +96,32 @@ class InvoiceDialog(QDialog):
         self.facts.setColumnStretch(1, 1)
         self.facts.setColumnStretch(3, 1)
 
-        self.lines = self._tree(["#", "Description", "Quantity", "Unit price", "Discount",
-                                 "Tax", "Amount"], "invoice_lines")  # fmt: skip
+        self.lines = self._tree(["#", self.tr("Description"), self.tr("Quantity"),
+                                 self.tr("Unit price"), self.tr("Discount"), self.tr("Tax"),
+                                 self.tr("Amount")], "invoice_lines")  # fmt: skip
         self.totals = QLabel(self)
         self.totals.setObjectName("invoice_totals")
         self.totals.setAlignment(_RIGHT)
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
-        self.payments = self._tree(["Paid on", "Amount", "Method", "Note"], "invoice_payments")
+        self.payments = self._tree(
+            [self.tr("Paid on"), self.tr("Amount"), self.tr("Method"), self.tr("Note")],
+            "invoice_payments",
+        )
         self.payments.itemSelectionChanged.connect(self._update_buttons)
 
-        self.pay_button = QPushButton("&Record payment…", self)
+        self.pay_button = QPushButton(self.tr("&Record payment…"), self)
         self.pay_button.clicked.connect(self.record_payment)
-        self.delete_payment_button = QPushButton("&Delete payment", self)
+        self.delete_payment_button = QPushButton(self.tr("&Delete payment"), self)
         self.delete_payment_button.clicked.connect(self.delete_payment)
-        self.cancel_button = QPushButton("Cancel with credit &note…", self)
+        self.cancel_button = QPushButton(self.tr("Cancel with credit &note…"), self)
         self.cancel_button.clicked.connect(self.cancel_invoice)
-        self.print_button = QPushButton("Save &PDF…", self)
+        self.print_button = QPushButton(self.tr("Save &PDF…"), self)
         self.print_button.clicked.connect(self.save_pdf)
         for button in (self.pay_button, self.delete_payment_button, self.cancel_button,
                        self.print_button):  # fmt: skip
             button.setAutoDefault(False)
         pay_row = QHBoxLayout()
-        pay_row.addWidget(QLabel("<b>Payments</b>", self))
+        pay_row.addWidget(QLabel(self.tr("<b>Payments</b>"), self))
         pay_row.addStretch(1)
         pay_row.addWidget(self.pay_button)
         pay_row.addWidget(self.delete_payment_button)
@@ -156,7 +161,7 @@ class InvoiceDialog(QDialog):
     def show_invoice(self, invoice: dict[str, Any]) -> None:
         self.invoice = invoice
         fmt = self.formats
-        what = "Invoice" if invoice["kind"] == "invoice" else "Credit note"
+        what = word(invoice["kind"])
         self.setWindowTitle(f"{what} {invoice['number']}")
         self.heading.setText(f"{what} {invoice['number']}")
         state = invoice["state"]
@@ -197,13 +202,16 @@ class InvoiceDialog(QDialog):
             self.lines.addTopLevelItem(item)
         self.lines.resizeColumnToContents(0)
         self.lines.setColumnWidth(1, 300)
-        parts = [f"Net {fmt.money(invoice['net_cents'])}"]
+        parts = [self.tr("Net {money}").format(money=fmt.money(invoice["net_cents"]))]
         parts += [
-            f"tax {fmt.number(rate.tax_pct)}% on {fmt.money(rate.net_cents)}: "
-            f"{fmt.money(rate.tax_cents)}"
+            self.tr("tax {rate}% on {net}: {tax}").format(
+                rate=fmt.number(rate.tax_pct),
+                net=fmt.money(rate.net_cents),
+                tax=fmt.money(rate.tax_cents),
+            )
             for rate in invoice["taxes"]
         ]
-        parts.append(f"Total {fmt.money(invoice['gross_cents'])}")
+        parts.append(self.tr("Total {money}").format(money=fmt.money(invoice["gross_cents"])))
         self.totals.setText("  ·  ".join(parts))
         self.payments.clear()
         for payment in invoice["payments"]:
@@ -253,10 +261,12 @@ class InvoiceDialog(QDialog):
         try:
             batch = trash.move_to_trash("payment", [payment_id])
         except Exception as exc:
-            show_error(self, "Deleting the payment", exc)
+            show_error(self, self.tr("Deleting the payment"), exc)
             return
         self.window_api.show_status(
-            f"Payment of {amount} on {self.invoice['number']} moved to the trash.",
+            self.tr("Payment of {amount} on {number} moved to the trash.").format(
+                amount=amount, number=self.invoice["number"]
+            ),
             lambda: trash.restore_batch(batch),
         )
 

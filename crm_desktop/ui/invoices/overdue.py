@@ -19,6 +19,7 @@ from crm_desktop.services.changes import Change
 from crm_desktop.ui.bridge import ChangeBridge
 from crm_desktop.ui.forms.display import Formats
 from crm_desktop.ui.tables.runner import runner
+from crm_desktop.ui.words import english_plural
 
 _WATCHED = frozenset({"invoice", "payment", "customer", "setting", "*"})
 # What "Show" does; the selling feature sets it to open the overdue invoices in the window.
@@ -69,9 +70,18 @@ class OverdueNotice(QLabel):
             self.setVisible(False)
             return
         formats = Formats.load()
-        what = f"{overdue.count:,} invoice{'s' if overdue.count != 1 else ''} overdue"
-        since = f" since {formats.date(overdue.oldest_due)}" if overdue.oldest_due else ""
-        text = f"{what}: {formats.money(overdue.balance_cents)} owed{since}"
-        self.setText(f"⚠ {html.escape(text)} — <a href='show'>Show</a>")
+        owed = formats.money(overdue.balance_cents)
+        if overdue.oldest_due:
+            text = english_plural(
+                self.tr("%Ln invoice(s) overdue: {owed} owed since {since}", "", overdue.count),
+                overdue.count,
+            ).format(owed=owed, since=formats.date(overdue.oldest_due))
+        else:
+            text = english_plural(
+                self.tr("%Ln invoice(s) overdue: {owed} owed", "", overdue.count), overdue.count
+            ).format(owed=owed)
+        self.setText(
+            self.tr("⚠ {escape} — <a href='show'>Show</a>").format(escape=html.escape(text))
+        )
         self.setAccessibleName(text)
         self.setVisible(True)

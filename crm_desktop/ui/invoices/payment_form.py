@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QLabel
 
 from crm_desktop.models.enums import PAYMENT_METHODS
@@ -22,19 +22,19 @@ class PaymentForm(RecordForm):
     """Record (or correct) a payment against one invoice."""
 
     entity = "payment"
-    title_new = "Record payment"
+    title_new = QT_TR_NOOP("Record payment")
     title_edit = "Payment"
 
     def build(self) -> None:
         self.invoice_label = QLabel(self)
         self.invoice_label.setObjectName("payment_invoice")
         self.invoice_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.form.addRow("Invoice:", self.invoice_label)
+        self.form.addRow(self.tr("Invoice:"), self.invoice_label)
         self.add_field("paid_on", DateEdit(self.formats, optional=False))
         self.amount = self.add_field(
             "amount_cents",
             MoneyEdit(self.formats, self.spec.field("amount_cents").parse),
-            label=f"Amount ({self.formats.currency})",
+            label=self.tr("Amount ({currency})").format(currency=self.formats.currency),
         )
         self.add_field("method", ChoiceCombo(PAYMENT_METHODS))
         self.add_field("note", TextAreaEdit(lines=2))
@@ -45,9 +45,12 @@ class PaymentForm(RecordForm):
         # What may be paid now: the balance, plus this payment's own amount when editing it.
         self.room_cents = invoice["balance_cents"] + (record["amount_cents"] if record else 0)
         self.invoice_label.setText(
-            f"{invoice['number']} · {invoice['buyer_name']} · "
-            f"{self.formats.money(invoice['gross_cents'])}, "
-            f"{self.formats.money(invoice['balance_cents'])} to pay"
+            self.tr("{number} · {buyer_name} · {money}, {money2} to pay").format(
+                number=invoice["number"],
+                buyer_name=invoice["buyer_name"],
+                money=self.formats.money(invoice["gross_cents"]),
+                money2=self.formats.money(invoice["balance_cents"]),
+            )
         )
         if not record and "amount_cents" not in defaults:
             defaults = {**defaults, "amount_cents": invoice["balance_cents"]}
@@ -61,9 +64,11 @@ class PaymentForm(RecordForm):
             except ValueError:
                 return None
             if cents is not None and cents > self.room_cents:
-                return f"At most {self.formats.money(self.room_cents)}: the rest of the invoice."
+                return self.tr("At most {money}: the rest of the invoice.").format(
+                    money=self.formats.money(self.room_cents)
+                )
             if cents == 0:
-                return "A payment is more than zero."
+                return self.tr("A payment is more than zero.")
         return message
 
     def write(self, data: dict[str, Any]) -> int:

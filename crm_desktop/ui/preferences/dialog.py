@@ -4,7 +4,9 @@ These are the settings that travel with the data (the ``setting`` table,
 :mod:`crm_desktop.services.settings`), so they go with every backup. Each
 field is checked as the user types, with the message under it, and Save is
 disabled while something is wrong. The logo is a PNG or JPEG file, stored
-in the database as base64.
+in the database as base64. The language of the window is a choice of this
+computer (:mod:`crm_desktop.ui.preferences.language`); after Save,
+:attr:`PreferencesDialog.language_changed` tells the window to show itself in it.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.setMinimumWidth(520)
         values = settings.get_all()
         self._logo = values.get("company_logo", "")
@@ -69,8 +71,8 @@ class PreferencesDialog(QDialog):
         self.logo_preview.setFixedSize(140, 56)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setFrameShape(QLabel.Shape.StyledPanel)
-        self.logo_choose = QPushButton("Choose…")
-        self.logo_remove = QPushButton("Remove")
+        self.logo_choose = QPushButton(self.tr("Choose…"))
+        self.logo_remove = QPushButton(self.tr("Remove"))
         self.logo_choose.clicked.connect(self._choose_logo)
         self.logo_remove.clicked.connect(self._remove_logo)
 
@@ -88,13 +90,13 @@ class PreferencesDialog(QDialog):
         self.preview = QLabel()
         self.preview.setObjectName("preview")
 
-        company = QGroupBox("Your company (on invoices and reports)")
+        company = QGroupBox(self.tr("Your company (on invoices and reports)"))
         company_form = QFormLayout(company)
-        self._row(company_form, "Name", self.company_name, "company_name")
-        self._row(company_form, "Address", self.company_address, "company_address")
-        self._row(company_form, "Email", self.company_email, "company_email")
-        self._row(company_form, "Phone", self.company_phone, "company_phone")
-        self._row(company_form, "Tax / VAT number", self.company_tax_id, "company_tax_id")
+        self._row(company_form, self.tr("Name"), self.company_name, "company_name")
+        self._row(company_form, self.tr("Address"), self.company_address, "company_address")
+        self._row(company_form, self.tr("Email"), self.company_email, "company_email")
+        self._row(company_form, self.tr("Phone"), self.company_phone, "company_phone")
+        self._row(company_form, self.tr("Tax / VAT number"), self.company_tax_id, "company_tax_id")
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_preview)
         logo_row.addWidget(self.logo_choose)
@@ -103,22 +105,29 @@ class PreferencesDialog(QDialog):
         logo_box = QWidget()
         logo_box.setLayout(logo_row)
         logo_row.setContentsMargins(0, 0, 0, 0)
-        self._row(company_form, "Logo", logo_box, "company_logo")
+        self._row(company_form, self.tr("Logo"), logo_box, "company_logo")
 
-        formats = QGroupBox("Money, dates and phone numbers")
+        formats = QGroupBox(self.tr("Money, dates and phone numbers"))
         formats_form = QFormLayout(formats)
-        self._row(formats_form, "Currency", self.currency, "currency")
-        self._row(formats_form, "Locale", self.locale, "locale")
-        self._row(formats_form, "Phone country", self.phone_region, "phone_region")
-        self._row(formats_form, "Paper size", self.page_size, "page_size")
+        self._row(formats_form, self.tr("Currency"), self.currency, "currency")
+        self._row(formats_form, self.tr("Locale"), self.locale, "locale")
+        self._row(formats_form, self.tr("Phone country"), self.phone_region, "phone_region")
+        self._row(formats_form, self.tr("Paper size"), self.page_size, "page_size")
         self._row(
-            formats_form, "Order numbers start with", self.order_prefix, "order_number_prefix"
+            formats_form,
+            self.tr("Order numbers start with"),
+            self.order_prefix,
+            "order_number_prefix",
         )
-        formats_form.addRow("Looks like", self.preview)
+        formats_form.addRow(self.tr("Looks like"), self.preview)
         from crm_desktop.ui.selling.preferences import SellingPreferences  # selling settings
 
         self.selling = SellingPreferences(values, self._row, self._validate)
 
+        from crm_desktop.ui.preferences.language import LanguageBox
+
+        self.language = LanguageBox(self)
+        self.language_changed = False
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -129,6 +138,7 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         columns = QHBoxLayout()
         left = QVBoxLayout()
+        left.addWidget(self.language)
         left.addWidget(company)
         left.addWidget(formats)
         left.addStretch(1)
@@ -151,7 +161,12 @@ class PreferencesDialog(QDialog):
         combo = QComboBox()
         combo.setEditable(True)
         combo.addItems(list(items))
-        combo.setCurrentText(value)
+        # By index: an editable combo's text follows its current item when that item's data
+        # changes (the locale tooltips), and would show the first item instead of the value.
+        if (index := combo.findText(value)) >= 0:
+            combo.setCurrentIndex(index)
+        else:
+            combo.setCurrentText(value)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         return combo
 
@@ -203,7 +218,7 @@ class PreferencesDialog(QDialog):
                 problems["company_email"] = str(exc)
         region = self.phone_region.text().strip().upper()
         if region and not (len(region) == 2 and region.isalpha()):
-            problems["phone_region"] = "Two letters, such as US, GB or RU."
+            problems["phone_region"] = self.tr("Two letters, such as US, GB or RU.")
         phone = self.company_phone.text().strip()
         if phone:
             try:
@@ -212,12 +227,12 @@ class PreferencesDialog(QDialog):
                 problems["company_phone"] = str(exc)
         currency = self.currency.currentText().strip()
         if currency and not (len(currency) == 3 and currency.isalpha()):
-            problems["currency"] = "Three letters, such as USD, EUR or RUB."
+            problems["currency"] = self.tr("Three letters, such as USD, EUR or RUB.")
         locale_name = self.locale.currentText().strip()
         if locale_name and not _LOCALE.match(locale_name):
-            problems["locale"] = "Language and country, such as en_US, de_DE or ru_RU."
+            problems["locale"] = self.tr("Language and country, such as en_US, de_DE or ru_RU.")
         if len(self.order_prefix.text()) > 20:
-            problems["order_number_prefix"] = "At most 20 characters."
+            problems["order_number_prefix"] = self.tr("At most 20 characters.")
         problems.update(self.selling.problems(self.company_tax_id.text()))
         return problems
 
@@ -248,7 +263,7 @@ class PreferencesDialog(QDialog):
 
     def _choose_logo(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Choose the company logo", "", "Images (*.png *.jpg *.jpeg)"
+            self, self.tr("Choose the company logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
         )
         if name:
             self.load_logo(Path(name))
@@ -259,12 +274,19 @@ class PreferencesDialog(QDialog):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            data, problem = b"", f"Cannot read {path.name}: {exc.strerror or exc}."
+            data, problem = (
+                b"",
+                self.tr("Cannot read {name}: {reason}.").format(
+                    name=path.name, reason=exc.strerror or exc
+                ),
+            )
         if problem is None and len(data) > MAX_LOGO_BYTES:
-            problem = f"{path.name} is larger than 2 MB: choose a smaller image."
+            problem = self.tr("{name} is larger than 2 MB: choose a smaller image.").format(
+                name=path.name
+            )
         is_image = data.startswith((b"\x89PNG", b"\xff\xd8")) and not QImage.fromData(data).isNull()
         if problem is None and not is_image:
-            problem = f"{path.name} is not a PNG or JPEG image."
+            problem = self.tr("{name} is not a PNG or JPEG image.").format(name=path.name)
         if problem is not None:
             self.errors["company_logo"].setText(problem)
             self.errors["company_logo"].show()
@@ -286,7 +308,7 @@ class PreferencesDialog(QDialog):
             except ValueError:
                 pixmap = QPixmap()
         if pixmap.isNull():
-            self.logo_preview.setText("No logo")
+            self.logo_preview.setText(self.tr("No logo"))
         else:
             self.logo_preview.setPixmap(
                 pixmap.scaled(
@@ -308,8 +330,11 @@ class PreferencesDialog(QDialog):
             self._show_problems(exc.errors)
             return
         except Exception as exc:
-            show_error(self, "Saving the preferences", exc)
+            show_error(self, self.tr("Saving the preferences"), exc)
             return
+        if self.language.changed():
+            self.language.save()
+            self.language_changed = True
         self.accept()
 
 

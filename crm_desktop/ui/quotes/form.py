@@ -37,7 +37,11 @@ class QuoteForm(OrderForm):
         self.customer = self.add_field("customer_id", CustomerPicker(), layout=left)
         self.deal = self.add_field("deal_id", DealCombo(), layout=left)
         pattern = f"{settings.get('quote_number_prefix')}{today().year}-…"
-        self.add_field("number", TextLineEdit(placeholder=f"automatic ({pattern})"), layout=right)
+        self.add_field(
+            "number",
+            TextLineEdit(placeholder=self.tr("automatic ({pattern})").format(pattern=pattern)),
+            layout=right,
+        )
         self.add_field("quote_date", DateEdit(self.formats, optional=False), layout=right)
         self.valid_until = self.add_field("valid_until", DateEdit(self.formats), layout=right)
         self.add_field("status", ChoiceCombo(QUOTE_STATUSES), layout=right)

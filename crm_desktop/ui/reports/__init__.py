@@ -48,7 +48,10 @@ def install(window: Any) -> None:
         return screen
 
     window.add_section(
-        "reports", "Reports", make_screen, standard(QStyle.StandardPixmap.SP_FileDialogContentsView)
+        "reports",
+        QCoreApplication.translate("reports", "Reports"),
+        make_screen,
+        standard(QStyle.StandardPixmap.SP_FileDialogContentsView),
     )
 
     parent = window if isinstance(window, QWidget) else None
@@ -71,9 +74,11 @@ def install(window: Any) -> None:
     save_invoice.triggered.connect(lambda: printer().save_selected())
     window.add_record_action("sales_order", save_invoice)
 
-    customer_list = QAction("Customer list report…", parent)
+    customer_list = QAction(QCoreApplication.translate("reports", "Customer list report…"), parent)
     customer_list.setObjectName("customerListReportAction")
-    customer_list.setStatusTip("A PDF or spreadsheet of the customers in this view")
+    customer_list.setStatusTip(
+        QCoreApplication.translate("reports", "A PDF or spreadsheet of the customers in this view")
+    )
 
     def open_customer_list() -> None:
         customer_view()  # remember the view on screen now, before the section changes

@@ -25,6 +25,7 @@ from crm_desktop.services import orders
 from crm_desktop.ui.jobs import Job, JobContext, run_job
 from crm_desktop.ui.reports.choices import load_choices, save_choices
 from crm_desktop.ui.reports.printing import print_pdf
+from crm_desktop.ui.words import count_text, english_plural
 
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 PathChooser = Callable[[Path, int], Path | None]
@@ -32,7 +33,8 @@ PathChooser = Callable[[Path, int], Path | None]
 
 def invoice_file_name(number: str) -> str:
     """``Invoice SO-2026-0042.pdf`` (characters no file system takes are replaced)."""
-    return f"Invoice {_UNSAFE_NAME.sub('-', number).strip(' .') or 'order'}.pdf"
+    safe = _UNSAFE_NAME.sub("-", number).strip(" .") or "order"
+    return QCoreApplication.translate("reports.invoice", "Invoice {number}.pdf").format(number=safe)
 
 
 class InvoicePrinter(QObject):
@@ -58,22 +60,27 @@ class InvoicePrinter(QObject):
     def _ask_path(self, suggested: Path, count: int) -> Path | None:
         if count == 1:
             name, _ = QFileDialog.getSaveFileName(
-                self._parent(), "Save the invoice as", str(suggested), "PDF document (*.pdf)"
+                self._parent(),
+                self.tr("Save the invoice as"),
+                str(suggested),
+                self.tr("PDF document (*.pdf)"),
             )
             if not name:
                 return None
             path = Path(name)
             return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
         folder = QFileDialog.getExistingDirectory(
-            self._parent(), f"Save {count} invoices in", str(suggested.parent)
+            self._parent(),
+            english_plural(self.tr("Save %Ln invoice(s) in", "", count), count),
+            str(suggested.parent),
         )
         return Path(folder) if folder else None
 
     def _ask_open(self, path: Path) -> bool:
         answer = QMessageBox.question(
             self._parent(),
-            "Invoice saved",
-            f"The invoice was saved as {path.name}.\n\nOpen it now?",
+            self.tr("Invoice saved"),
+            self.tr("The invoice was saved as {name}.\n\nOpen it now?").format(name=path.name),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
         )
         return answer == QMessageBox.StandardButton.Open
@@ -105,7 +112,7 @@ class InvoicePrinter(QObject):
                 )
             return written
 
-        title = numbers[0] if len(numbers) == 1 else f"{len(numbers)} invoices"
+        title = numbers[0] if len(numbers) == 1 else count_text("invoice", len(numbers))
         self.job = print_pdf(self._parent(), title, make, on_preview=self._previewed)
         return self.job
 
@@ -140,20 +147,28 @@ class InvoicePrinter(QObject):
             written = []
             for done, (order_id, target) in enumerate(targets.items()):
                 context.progress(done, len(targets))
-                context.message(f"Writing {target.name}…")
+                context.message(
+                    QCoreApplication.translate("InvoicePrinter", "Writing {name}…").format(
+                        name=target.name
+                    )
+                )
                 written.append(
                     generate_invoice(target, order_id=order_id, cancelled=context.cancelled)
                 )
             return written
 
-        self.job = run_job(self._parent(), "Save invoice", work, on_success=self._finished)
+        self.job = run_job(self._parent(), self.tr("Save invoice"), work, on_success=self._finished)
         return self.job
 
     def _finished(self, written: object) -> None:
         paths = list(written)  # type: ignore[call-overload]
         if len(paths) == 1:
-            self.window.show_status(f"Invoice saved as {paths[0]}.")
+            self.window.show_status(self.tr("Invoice saved as {value}.").format(value=paths[0]))
             if self.confirm_open(paths[0]):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
         else:
-            self.window.show_status(f"{len(paths)} invoices saved in {paths[0].parent}.")
+            self.window.show_status(
+                english_plural(
+                    self.tr("%Ln invoice(s) saved in {folder}.", "", len(paths)), len(paths)
+                ).format(folder=paths[0].parent)
+            )

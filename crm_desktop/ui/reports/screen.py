@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,17 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.i18n import gettext
 from crm_desktop.reports.generate import REPORTS, generate_report
 from crm_desktop.services.clock import today
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.services.reporting import GROUPINGS, PRESET_LABELS, Period, preset
 from crm_desktop.ui.jobs import Job, JobContext, run_job
 from crm_desktop.ui.reports.choices import ReportChoices, load_choices, save_choices
+from crm_desktop.ui.translation import declared
+from crm_desktop.ui.words import english_plural
 
 FORMATS = (
-    ("pdf", "PDF document (.pdf)"),
-    ("xlsx", "Excel workbook (.xlsx)"),
-    ("csv", "CSV, UTF-8 (.csv)"),
+    ("pdf", QT_TR_NOOP("PDF document (.pdf)")),
+    ("xlsx", QT_TR_NOOP("Excel workbook (.xlsx)")),
+    ("csv", QT_TR_NOOP("CSV, UTF-8 (.csv)")),
 )
 CUSTOM = "custom"
 QuerySource = Callable[[], ListQuery | None]
@@ -100,52 +103,55 @@ class ReportsScreen(QWidget):
         self.last_path: Path | None = None
         self.choices = load_choices()
 
-        title = QLabel("<h2>Reports</h2>")
+        title = QLabel(self.tr("<h2>Reports</h2>"))
         intro = QLabel(
-            "Sales reports for a period, as a PDF to print or send, or as a spreadsheet for "
-            "your accountant. Every figure is computed from the orders, deals and tasks as "
-            "they are now."
+            self.tr(
+                "Sales reports for a period, as a PDF to print or "
+                "send, or as a spreadsheet for your accountant. Every "
+                "figure is computed from the orders, deals and tasks "
+                "as they are now."
+            )
         )
         intro.setWordWrap(True)
 
         self.report_box = QComboBox()
         self.report_box.setObjectName("reportBox")
         for key, kind in REPORTS.items():
-            self.report_box.addItem(kind.label, key)
+            self.report_box.addItem(gettext(kind.label), key)
         self.period_box = QComboBox()
         self.period_box.setObjectName("periodBox")
         for key, label in PRESET_LABELS.items():
-            self.period_box.addItem(label, key)
-        self.period_box.addItem("Custom dates", CUSTOM)
+            self.period_box.addItem(gettext(label), key)
+        self.period_box.addItem(self.tr("Custom dates"), CUSTOM)
         self.from_edit = self._date_edit("fromEdit")
         self.to_edit = self._date_edit("toEdit")
         dates = QHBoxLayout()
         dates.addWidget(self.from_edit)
-        dates.addWidget(QLabel("to"))
+        dates.addWidget(QLabel(self.tr("to")))
         dates.addWidget(self.to_edit)
         dates.addStretch(1)
         self.grouping_box = QComboBox()
         self.grouping_box.setObjectName("groupingBox")
         for key in GROUPINGS:
-            self.grouping_box.addItem(f"By {key}", key)
+            self.grouping_box.addItem(self._grouping_text(key), key)
         self.format_box = QComboBox()
         self.format_box.setObjectName("formatBox")
         for key, label in FORMATS:
-            self.format_box.addItem(label, key)
+            self.format_box.addItem(declared(label), key)
 
         form = QFormLayout()
-        form.addRow("Re&port:", self.report_box)
-        form.addRow("Per&iod:", self.period_box)
+        form.addRow(self.tr("Re&port:"), self.report_box)
+        form.addRow(self.tr("Per&iod:"), self.period_box)
         form.addRow("", dates)
-        form.addRow("Gro&uping:", self.grouping_box)
-        form.addRow("For&mat:", self.format_box)
+        form.addRow(self.tr("Gro&uping:"), self.grouping_box)
+        form.addRow(self.tr("For&mat:"), self.format_box)
         self.hint = QLabel()
         self.hint.setObjectName("reportHint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(mid);")
         form.addRow("", self.hint)
 
-        self.generate_button = QPushButton("&Generate…")
+        self.generate_button = QPushButton(self.tr("&Generate…"))
         self.generate_button.setObjectName("generateButton")
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
@@ -156,10 +162,10 @@ class ReportsScreen(QWidget):
         self.result_label.setObjectName("resultLabel")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_button = QPushButton("&Open")
+        self.open_button = QPushButton(self.tr("&Open"))
         self.open_button.setObjectName("openButton")
         self.open_button.clicked.connect(self.open_report)
-        self.folder_button = QPushButton("Show in &folder")
+        self.folder_button = QPushButton(self.tr("Show in &folder"))
         self.folder_button.setObjectName("folderButton")
         self.folder_button.clicked.connect(self.show_folder)
         result_layout = QHBoxLayout(self.result)
@@ -262,23 +268,41 @@ class ReportsScreen(QWidget):
                 edit.setDate(to_qdate(day))
                 edit.blockSignals(False)
         if kind.uses_period and period is None:
-            self.hint.setText("The period starts after it ends: change the dates.")
+            self.hint.setText(self.tr("The period starts after it ends: change the dates."))
         elif not kind.uses_period:
             self.hint.setText(
-                "The customers of the customer table's current search, filters and sort "
-                "(all customers when the table was not opened)."
+                self.tr(
+                    "The customers of the customer table's current "
+                    "search, filters and sort (all customers when the "
+                    "table was not opened)."
+                )
             )
         else:
-            self.hint.setText(f"{period.label()} ({period.days} days)")
+            self.hint.setText(
+                english_plural(
+                    self.tr("{label} (%Ln day(s))", "", period.days), period.days
+                ).format(label=gettext(period.label()))
+            )
         self.generate_button.setEnabled(not (kind.uses_period and period is None))
         self.print_button.setEnabled(self.generate_button.isEnabled())
 
     # -- generating --------------------------------------------------------------------------
 
+    def _grouping_text(self, key: str) -> str:
+        texts = {
+            "day": self.tr("By day"),
+            "week": self.tr("By week"),
+            "month": self.tr("By month"),
+            "quarter": self.tr("By quarter"),
+        }
+        return texts.get(key, key)
+
     def _ask_path(self, suggested: Path) -> Path | None:
         extension = suggested.suffix.lstrip(".")
-        label = dict(FORMATS)[extension]
-        name, _ = QFileDialog.getSaveFileName(self, "Save the report as", str(suggested), label)
+        label = declared(dict(FORMATS)[extension])
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report as"), str(suggested), label
+        )
         if not name:
             return None
         path = Path(name)
@@ -310,7 +334,11 @@ class ReportsScreen(QWidget):
         grouping = choices.grouping
 
         def work(context: JobContext) -> Path:
-            context.message(f"Writing {target.name}…")
+            context.message(
+                QCoreApplication.translate("ReportsScreen", "Writing {name}…").format(
+                    name=target.name
+                )
+            )
             return generate_report(
                 choices.report,
                 target,
@@ -325,7 +353,7 @@ class ReportsScreen(QWidget):
         self.result.hide()
         self.job = run_job(
             self,
-            f"{kind.label} report",
+            self.tr("{label} report").format(label=kind.label),
             work,
             on_success=self._finished,
             on_cancel=self._cancelled,
@@ -359,7 +387,9 @@ class ReportsScreen(QWidget):
         def previewed(dialog: QWidget) -> None:
             self.preview = dialog
 
-        self.job = print_pdf(self, f"{kind.label} report", make, on_preview=previewed)
+        self.job = print_pdf(
+            self, self.tr("{label} report").format(label=kind.label), make, on_preview=previewed
+        )
         return self.job
 
     def _finished(self, path: object) -> None:
@@ -367,14 +397,16 @@ class ReportsScreen(QWidget):
         self.open_button.show()
         self.folder_button.show()
         self.result_label.setText(
-            f"Saved <b>{_html(self.last_path.name)}</b> in {_html(str(self.last_path.parent))}"
+            self.tr("Saved <b>{html}</b> in {html2}").format(
+                html=_html(self.last_path.name), html2=_html(str(self.last_path.parent))
+            )
         )
         self.result.show()
         self.open_button.setFocus()
         self.generated.emit(str(self.last_path))
 
     def _cancelled(self) -> None:
-        self.result_label.setText("Cancelled: no file was written.")
+        self.result_label.setText(self.tr("Cancelled: no file was written."))
         self.open_button.hide()
         self.folder_button.hide()
         self.result.show()

@@ -14,12 +14,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from crm_desktop.ui.translation import DeclaredTexts
+from crm_desktop.ui.words import count_text, english_word
+
 Changes = dict[int, dict[str, list[Any]]]
 
 
 @dataclass(frozen=True)
-class ColumnSpec:
+class ColumnSpec(DeclaredTexts):
     """One column on screen: the list's column key, its title, default width and visibility."""
+
+    _texts = frozenset({"title"})
 
     key: str
     title: str
@@ -28,7 +33,7 @@ class ColumnSpec:
 
 
 @dataclass(frozen=True)
-class FilterSpec:
+class FilterSpec(DeclaredTexts):
     """One filter above a table.
 
     ``kind`` is ``choice`` (a combo of ``choices``: (value, label)), ``flag``
@@ -36,6 +41,8 @@ class FilterSpec:
     list's "from" filter, ``to_key`` its "to" filter) or ``tags`` (the
     customers' tags, loaded from the database).
     """
+
+    _texts = frozenset({"label", "choices"})
 
     kind: str
     key: str
@@ -47,8 +54,10 @@ class FilterSpec:
 
 
 @dataclass(frozen=True)
-class StatusSpec:
+class StatusSpec(DeclaredTexts):
     """The bulk "Set status/stage" of a section: the values and the service that applies them."""
+
+    _texts = frozenset({"label"})
 
     label: str  # "Status", "Stage"
     values: tuple[str, ...]
@@ -57,8 +66,10 @@ class StatusSpec:
 
 
 @dataclass(frozen=True)
-class Section:
+class Section(DeclaredTexts):
     """One list in the sidebar: Customers, Deals, Tasks…"""
+
+    _texts = frozenset({"title", "noun", "plural"})
 
     key: str
     title: str
@@ -78,8 +89,10 @@ class Section:
     cell_style: Callable[[dict[str, Any], str], str | None] | None = None
 
     def count_text(self, count: int) -> str:
-        return f"{count:,} {self.noun if count == 1 else self.plural}"
+        return count_text(self.entity, count)
 
 
-def choices(values: Sequence[str], labels: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
-    return tuple((value, labels(value)) for value in values)
+def choices(values: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """(value, word) for a filter: the English word, translated where the filter shows it
+    (a section is declared once, at import, whatever the language is then)."""
+    return tuple((value, english_word(value)) for value in values)

@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from crm_desktop.models.enums import CAMPAIGN_KINDS
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, choices
-from crm_desktop.ui.tables.formatting import label
 
 SECTION = Section(
     key="campaigns",
-    title="Campaigns",
+    title=QT_TR_NOOP("Campaigns"),
     entity="campaign",
-    noun="campaign",
-    plural="campaigns",
+    noun=QT_TR_NOOP("campaign"),
+    plural=QT_TR_NOOP("campaigns"),
     icon="campaigns",
     columns=(
-        ColumnSpec("name", "Name", 260),
-        ColumnSpec("kind", "Kind", 100),
-        ColumnSpec("start_date", "Starts", 100),
-        ColumnSpec("end_date", "Ends", 100),
-        ColumnSpec("location", "Location", 160),
-        ColumnSpec("budget_cents", "Budget", 110),
-        ColumnSpec("member_count", "Members", 80),
+        ColumnSpec("name", QT_TR_NOOP("Name"), 260),
+        ColumnSpec("kind", QT_TR_NOOP("Kind"), 100),
+        ColumnSpec("start_date", QT_TR_NOOP("Starts"), 100),
+        ColumnSpec("end_date", QT_TR_NOOP("Ends"), 100),
+        ColumnSpec("location", QT_TR_NOOP("Location"), 160),
+        ColumnSpec("budget_cents", QT_TR_NOOP("Budget"), 110),
+        ColumnSpec("member_count", QT_TR_NOOP("Members"), 80),
     ),
     filters=(
-        FilterSpec("choice", "kind", "Kind", choices(CAMPAIGN_KINDS, label), as_default=True),
+        FilterSpec("choice", "kind", QT_TR_NOOP("Kind"), choices(CAMPAIGN_KINDS), as_default=True),
     ),
     depends=frozenset({"campaign", "campaign_member", "customer"}),
 )

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section
 
 SECTION = Section(
     key="contacts",
-    title="Contacts",
+    title=QT_TR_NOOP("Contacts"),
     entity="contact",
-    noun="contact",
-    plural="contacts",
+    noun=QT_TR_NOOP("contact"),
+    plural=QT_TR_NOOP("contacts"),
     icon="contacts",
     columns=(
-        ColumnSpec("name", "Name", 200),
-        ColumnSpec("position", "Position", 160),
-        ColumnSpec("customer_name", "Customer", 220),
-        ColumnSpec("email", "Email", 220),
-        ColumnSpec("phone", "Phone", 150),
-        ColumnSpec("is_primary", "Primary", 70),
+        ColumnSpec("name", QT_TR_NOOP("Name"), 200),
+        ColumnSpec("position", QT_TR_NOOP("Position"), 160),
+        ColumnSpec("customer_name", QT_TR_NOOP("Customer"), 220),
+        ColumnSpec("email", QT_TR_NOOP("Email"), 220),
+        ColumnSpec("phone", QT_TR_NOOP("Phone"), 150),
+        ColumnSpec("is_primary", QT_TR_NOOP("Primary"), 70),
     ),
-    filters=(FilterSpec("flag", "is_primary", "Primary only"),),
+    filters=(FilterSpec("flag", "is_primary", QT_TR_NOOP("Primary only")),),
     depends=frozenset({"contact", "customer"}),
 )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from crm_desktop.models.enums import DEAL_STAGES
 from crm_desktop.services import deals
 from crm_desktop.services.clock import today
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
-from crm_desktop.ui.tables.formatting import label
 
 
 def _style(row: dict[str, Any], key: str) -> str | None:
@@ -25,29 +26,29 @@ def _style(row: dict[str, Any], key: str) -> str | None:
 
 SECTION = Section(
     key="deals",
-    title="Deals",
+    title=QT_TR_NOOP("Deals"),
     entity="deal",
-    noun="deal",
-    plural="deals",
+    noun=QT_TR_NOOP("deal"),
+    plural=QT_TR_NOOP("deals"),
     icon="deals",
     columns=(
-        ColumnSpec("title", "Title", 240),
-        ColumnSpec("customer_name", "Customer", 200),
-        ColumnSpec("contact_name", "Contact", 150, visible=False),
-        ColumnSpec("stage", "Stage", 100),
-        ColumnSpec("amount_cents", "Amount", 110),
-        ColumnSpec("probability", "Probability", 80),
-        ColumnSpec("weighted_cents", "Weighted", 110, visible=False),
-        ColumnSpec("expected_close", "Expected close", 110),
-        ColumnSpec("closed_at", "Closed", 100, visible=False),
-        ColumnSpec("lost_reason", "Lost reason", 160, visible=False),
+        ColumnSpec("title", QT_TR_NOOP("Title"), 240),
+        ColumnSpec("customer_name", QT_TR_NOOP("Customer"), 200),
+        ColumnSpec("contact_name", QT_TR_NOOP("Contact"), 150, visible=False),
+        ColumnSpec("stage", QT_TR_NOOP("Stage"), 100),
+        ColumnSpec("amount_cents", QT_TR_NOOP("Amount"), 110),
+        ColumnSpec("probability", QT_TR_NOOP("Probability"), 80),
+        ColumnSpec("weighted_cents", QT_TR_NOOP("Weighted"), 110, visible=False),
+        ColumnSpec("expected_close", QT_TR_NOOP("Expected close"), 110),
+        ColumnSpec("closed_at", QT_TR_NOOP("Closed"), 100, visible=False),
+        ColumnSpec("lost_reason", QT_TR_NOOP("Lost reason"), 160, visible=False),
     ),
     filters=(
-        FilterSpec("choice", "stage", "Stage", choices(DEAL_STAGES, label), as_default=True),
-        FilterSpec("flag", "open", "Open only"),
-        FilterSpec("dates", "expected_from", "Expected close", to_key="expected_to"),
+        FilterSpec("choice", "stage", QT_TR_NOOP("Stage"), choices(DEAL_STAGES), as_default=True),
+        FilterSpec("flag", "open", QT_TR_NOOP("Open only")),
+        FilterSpec("dates", "expected_from", QT_TR_NOOP("Expected close"), to_key="expected_to"),
     ),
-    status=StatusSpec("Stage", DEAL_STAGES, deals.set_stage, "deal"),
+    status=StatusSpec(QT_TR_NOOP("Stage"), DEAL_STAGES, deals.set_stage, "deal"),
     depends=frozenset({"deal", "customer", "contact"}),
     cell_style=_style,
 )

@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from crm_desktop.models.enums import INTERACTION_KINDS
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, choices
-from crm_desktop.ui.tables.formatting import label
 
 SECTION = Section(
     key="interactions",
-    title="Interactions",
+    title=QT_TR_NOOP("Interactions"),
     entity="interaction",
-    noun="interaction",
-    plural="interactions",
+    noun=QT_TR_NOOP("interaction"),
+    plural=QT_TR_NOOP("interactions"),
     icon="interactions",
     columns=(
-        ColumnSpec("occurred_at", "When", 140),
-        ColumnSpec("kind", "Kind", 80),
-        ColumnSpec("subject", "Subject", 280),
-        ColumnSpec("customer_name", "Customer", 200),
-        ColumnSpec("contact_name", "Contact", 150),
-        ColumnSpec("notes", "Notes", 260, visible=False),
+        ColumnSpec("occurred_at", QT_TR_NOOP("When"), 140),
+        ColumnSpec("kind", QT_TR_NOOP("Kind"), 80),
+        ColumnSpec("subject", QT_TR_NOOP("Subject"), 280),
+        ColumnSpec("customer_name", QT_TR_NOOP("Customer"), 200),
+        ColumnSpec("contact_name", QT_TR_NOOP("Contact"), 150),
+        ColumnSpec("notes", QT_TR_NOOP("Notes"), 260, visible=False),
     ),
     filters=(
-        FilterSpec("choice", "kind", "Kind", choices(INTERACTION_KINDS, label), as_default=True),
-        FilterSpec("dates", "from", "When", to_key="to"),
+        FilterSpec(
+            "choice", "kind", QT_TR_NOOP("Kind"), choices(INTERACTION_KINDS), as_default=True
+        ),
+        FilterSpec("dates", "from", QT_TR_NOOP("When"), to_key="to"),
     ),
     depends=frozenset({"interaction", "customer", "contact"}),
 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section
 
 
@@ -13,20 +15,22 @@ def _style(row: dict[str, Any], key: str) -> str | None:
 
 SECTION = Section(
     key="products",
-    title="Products",
+    title=QT_TR_NOOP("Products"),
     entity="product",
-    noun="product",
-    plural="products",
+    noun=QT_TR_NOOP("product"),
+    plural=QT_TR_NOOP("products"),
     icon="products",
     columns=(
         ColumnSpec("sku", "SKU", 110),
-        ColumnSpec("name", "Name", 260),
-        ColumnSpec("unit_price_cents", "Unit price", 110),
-        ColumnSpec("stock_qty", "Stock", 80),
-        ColumnSpec("active", "Active", 70),
-        ColumnSpec("description", "Description", 300),
+        ColumnSpec("name", QT_TR_NOOP("Name"), 260),
+        ColumnSpec("unit_price_cents", QT_TR_NOOP("Unit price"), 110),
+        ColumnSpec("stock_qty", QT_TR_NOOP("Stock"), 80),
+        ColumnSpec("active", QT_TR_NOOP("Active"), 70),
+        ColumnSpec("description", QT_TR_NOOP("Description"), 300),
     ),
-    filters=(FilterSpec("choice", "active", "Active", ((1, "Active"), (0, "Inactive"))),),
+    filters=(
+        FilterSpec("choice", "active", QT_TR_NOOP("Active"), ((1, "Active"), (0, "Inactive"))),
+    ),
     depends=frozenset({"product"}),
     cell_style=_style,
 )

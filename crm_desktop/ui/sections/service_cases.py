@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from crm_desktop.models.enums import SERVICE_CASE_KINDS, SERVICE_CASE_STATUSES
 from crm_desktop.services import records
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
-from crm_desktop.ui.tables.formatting import label
 
 
 def _set_status(case_ids: Sequence[int], status: str) -> dict[int, dict[str, list[Any]]]:
@@ -25,30 +26,40 @@ def _style(row: dict[str, Any], key: str) -> str | None:
 
 SECTION = Section(
     key="service_cases",
-    title="Service cases",
+    title=QT_TR_NOOP("Service cases"),
     entity="service_case",
-    noun="service case",
-    plural="service cases",
+    noun=QT_TR_NOOP("service case"),
+    plural=QT_TR_NOOP("service cases"),
     icon="service",
     columns=(
-        ColumnSpec("subject", "Subject", 260),
-        ColumnSpec("kind", "Kind", 90),
-        ColumnSpec("status", "Status", 100),
-        ColumnSpec("priority", "Priority", 80),
-        ColumnSpec("customer_name", "Customer", 200),
-        ColumnSpec("product_name", "Product", 160),
-        ColumnSpec("opened_at", "Opened", 140),
-        ColumnSpec("resolved_at", "Resolved", 140, visible=False),
-        ColumnSpec("cost_cents", "Cost", 100, visible=False),
+        ColumnSpec("subject", QT_TR_NOOP("Subject"), 260),
+        ColumnSpec("kind", QT_TR_NOOP("Kind"), 90),
+        ColumnSpec("status", QT_TR_NOOP("Status"), 100),
+        ColumnSpec("priority", QT_TR_NOOP("Priority"), 80),
+        ColumnSpec("customer_name", QT_TR_NOOP("Customer"), 200),
+        ColumnSpec("product_name", QT_TR_NOOP("Product"), 160),
+        ColumnSpec("opened_at", QT_TR_NOOP("Opened"), 140),
+        ColumnSpec("resolved_at", QT_TR_NOOP("Resolved"), 140, visible=False),
+        ColumnSpec("cost_cents", QT_TR_NOOP("Cost"), 100, visible=False),
     ),
     filters=(
         FilterSpec(
-            "choice", "status", "Status", choices(SERVICE_CASE_STATUSES, label), as_default=True
+            "choice",
+            "status",
+            QT_TR_NOOP("Status"),
+            choices(SERVICE_CASE_STATUSES),
+            as_default=True,
         ),
-        FilterSpec("choice", "kind", "Kind", choices(SERVICE_CASE_KINDS, label), as_default=True),
-        FilterSpec("flag", "open", "Open only"),
+        FilterSpec(
+            "choice",
+            "kind",
+            QT_TR_NOOP("Kind"),
+            choices(SERVICE_CASE_KINDS),
+            as_default=True,
+        ),
+        FilterSpec("flag", "open", QT_TR_NOOP("Open only")),
     ),
-    status=StatusSpec("Status", SERVICE_CASE_STATUSES, _set_status, "service_case"),
+    status=StatusSpec(QT_TR_NOOP("Status"), SERVICE_CASE_STATUSES, _set_status, "service_case"),
     depends=frozenset({"service_case", "customer", "product"}),
     cell_style=_style,
 )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from crm_desktop.models.enums import PRIORITIES, TASK_STATUSES
 from crm_desktop.services import tasks
 from crm_desktop.services.clock import today
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
-from crm_desktop.ui.tables.formatting import label
 
 
 def _style(row: dict[str, Any], key: str) -> str | None:
@@ -24,28 +25,36 @@ def _style(row: dict[str, Any], key: str) -> str | None:
 
 SECTION = Section(
     key="tasks",
-    title="Tasks",
+    title=QT_TR_NOOP("Tasks"),
     entity="task",
-    noun="task",
-    plural="tasks",
+    noun=QT_TR_NOOP("task"),
+    plural=QT_TR_NOOP("tasks"),
     icon="tasks",
     columns=(
-        ColumnSpec("title", "Title", 260),
-        ColumnSpec("due_date", "Due", 100),
-        ColumnSpec("status", "Status", 80),
-        ColumnSpec("priority", "Priority", 80),
-        ColumnSpec("customer_name", "Customer", 200),
-        ColumnSpec("contact_name", "Contact", 150, visible=False),
-        ColumnSpec("deal_title", "Deal", 180, visible=False),
-        ColumnSpec("done_at", "Done", 140, visible=False),
+        ColumnSpec("title", QT_TR_NOOP("Title"), 260),
+        ColumnSpec("due_date", QT_TR_NOOP("Due"), 100),
+        ColumnSpec("status", QT_TR_NOOP("Status"), 80),
+        ColumnSpec("priority", QT_TR_NOOP("Priority"), 80),
+        ColumnSpec("customer_name", QT_TR_NOOP("Customer"), 200),
+        ColumnSpec("contact_name", QT_TR_NOOP("Contact"), 150, visible=False),
+        ColumnSpec("deal_title", QT_TR_NOOP("Deal"), 180, visible=False),
+        ColumnSpec("done_at", QT_TR_NOOP("Done"), 140, visible=False),
     ),
     filters=(
-        FilterSpec("choice", "status", "Status", choices(TASK_STATUSES, label), as_default=True),
-        FilterSpec("choice", "priority", "Priority", choices(PRIORITIES, label), as_default=True),
-        FilterSpec("flag", "overdue", "Overdue"),
-        FilterSpec("dates", "due_from", "Due", to_key="due_to"),
+        FilterSpec(
+            "choice", "status", QT_TR_NOOP("Status"), choices(TASK_STATUSES), as_default=True
+        ),
+        FilterSpec(
+            "choice",
+            "priority",
+            QT_TR_NOOP("Priority"),
+            choices(PRIORITIES),
+            as_default=True,
+        ),
+        FilterSpec("flag", "overdue", QT_TR_NOOP("Overdue")),
+        FilterSpec("dates", "due_from", QT_TR_NOOP("Due"), to_key="due_to"),
     ),
-    status=StatusSpec("Status", TASK_STATUSES, tasks.set_status, "task"),
+    status=StatusSpec(QT_TR_NOOP("Status"), TASK_STATUSES, tasks.set_status, "task"),
     depends=frozenset({"task", "customer", "contact", "deal"}),
     cell_style=_style,
 )

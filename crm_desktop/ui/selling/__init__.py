@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -58,22 +59,75 @@ def install(window: Any) -> None:
     window.add_list_section(PAYMENTS, icon("payments"))
     overdue.SHOW_OVERDUE.append(lambda: show_overdue(window))
     for entity, action in (
-        ("quote", _action(window, "&Accept quote…", "acceptQuoteAction",
-                          "Make the order of the selected quote", _run("accept_selected"),
-                          "Ctrl+Shift+A")),
-        ("quote", _action(window, "Save quote P&DF…", "printQuoteAction",
-                          "Save the selected quote as a PDF", _run("print_quote"))),
-        ("sales_order", _action(window, "Issue in&voice", "issueInvoiceAction",
-                                "Issue the invoices of the selected orders (numbered now)",
-                                _run("issue_selected"))),
-        ("invoice", _action(window, "&Record payment…", "recordPaymentAction",
-                            "Record a payment against the selected invoice",
-                            _run("record_payment"), "Ctrl+Shift+R")),
-        ("invoice", _action(window, "Cancel with credit &note…", "cancelInvoiceAction",
-                            "Cancel the selected invoice by issuing its credit note",
-                            _run("cancel_selected"))),
-        ("invoice", _action(window, "Save invoice P&DF…", "printIssuedInvoiceAction",
-                            "Save the selected invoice or credit note as a PDF",
-                            _run("print_invoice"))),
-    ):  # fmt: skip
+        (
+            "quote",
+            _action(
+                window,
+                QCoreApplication.translate("selling", "&Accept quote…"),
+                "acceptQuoteAction",
+                QCoreApplication.translate("selling", "Make the order of the selected quote"),
+                _run("accept_selected"),
+                "Ctrl+Shift+A",
+            ),
+        ),
+        (
+            "quote",
+            _action(
+                window,
+                QCoreApplication.translate("selling", "Save quote P&DF…"),
+                "printQuoteAction",
+                QCoreApplication.translate("selling", "Save the selected quote as a PDF"),
+                _run("print_quote"),
+            ),
+        ),
+        (
+            "sales_order",
+            _action(
+                window,
+                QCoreApplication.translate("selling", "Issue in&voice"),
+                "issueInvoiceAction",
+                QCoreApplication.translate(
+                    "selling", "Issue the invoices of the selected orders (numbered now)"
+                ),
+                _run("issue_selected"),
+            ),
+        ),
+        (
+            "invoice",
+            _action(
+                window,
+                QCoreApplication.translate("selling", "&Record payment…"),
+                "recordPaymentAction",
+                QCoreApplication.translate(
+                    "selling", "Record a payment against the selected invoice"
+                ),
+                _run("record_payment"),
+                "Ctrl+Shift+R",
+            ),
+        ),
+        (
+            "invoice",
+            _action(
+                window,
+                QCoreApplication.translate("selling", "Cancel with credit &note…"),
+                "cancelInvoiceAction",
+                QCoreApplication.translate(
+                    "selling", "Cancel the selected invoice by issuing its credit note"
+                ),
+                _run("cancel_selected"),
+            ),
+        ),
+        (
+            "invoice",
+            _action(
+                window,
+                QCoreApplication.translate("selling", "Save invoice P&DF…"),
+                "printIssuedInvoiceAction",
+                QCoreApplication.translate(
+                    "selling", "Save the selected invoice or credit note as a PDF"
+                ),
+                _run("print_invoice"),
+            ),
+        ),
+    ):
         window.add_record_action(entity, action)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,28 +21,35 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services import numbering, settings, tax_ids
 from crm_desktop.services.selling_settings import CHECKS
+from crm_desktop.ui.translation import declared
 
 Row = Callable[[QFormLayout, str, QWidget, str], None]
 _LINES = ("company_bank_details", "payment_terms")
 _CHOICES = {
-    "price_entry": (("net", "Net (tax is added)"), ("gross", "Gross (tax included)")),
-    "tax_rounding": (("line", "Per line"), ("document", "Per document, per rate")),
+    "price_entry": (
+        ("net", QT_TR_NOOP("Net (tax is added)")),
+        ("gross", QT_TR_NOOP("Gross (tax included)")),
+    ),
+    "tax_rounding": (
+        ("line", QT_TR_NOOP("Per line")),
+        ("document", QT_TR_NOOP("Per document, per rate")),
+    ),
 }
 # (key, caption) in the order shown.
 FIELDS = (
-    ("company_legal_name", "Legal name"),
-    ("company_country", "Country (two letters)"),
-    ("company_kpp", "KPP (Russia)"),
-    ("company_bank_details", "Bank details"),
-    ("tax_default_pct", "Default tax rate %"),
-    ("price_entry", "Prices are entered"),
-    ("tax_rounding", "Tax is rounded"),
-    ("invoice_number_format", "Invoice numbers"),
-    ("credit_note_number_format", "Credit note numbers"),
-    ("payment_terms_days", "Days to pay"),
-    ("payment_terms", "Payment terms"),
-    ("quote_number_prefix", "Quote numbers start with"),
-    ("quote_validity_days", "Quotes valid for (days)"),
+    ("company_legal_name", QT_TR_NOOP("Legal name")),
+    ("company_country", QT_TR_NOOP("Country (two letters)")),
+    ("company_kpp", QT_TR_NOOP("KPP (Russia)")),
+    ("company_bank_details", QT_TR_NOOP("Bank details")),
+    ("tax_default_pct", QT_TR_NOOP("Default tax rate %")),
+    ("price_entry", QT_TR_NOOP("Prices are entered")),
+    ("tax_rounding", QT_TR_NOOP("Tax is rounded")),
+    ("invoice_number_format", QT_TR_NOOP("Invoice numbers")),
+    ("credit_note_number_format", QT_TR_NOOP("Credit note numbers")),
+    ("payment_terms_days", QT_TR_NOOP("Days to pay")),
+    ("payment_terms", QT_TR_NOOP("Payment terms")),
+    ("quote_number_prefix", QT_TR_NOOP("Quote numbers start with")),
+    ("quote_validity_days", QT_TR_NOOP("Quotes valid for (days)")),
 )
 
 
@@ -49,11 +57,12 @@ class SellingPreferences(QGroupBox):
     """The selling settings; ``changed`` editors call ``on_change`` (the dialog's check)."""
 
     def __init__(self, values: dict[str, str], row: Row, on_change: Callable[[], None]):
-        super().__init__("Invoices and taxes")
+        super().__init__(self.tr("Invoices and taxes"))
         self.setObjectName("selling_preferences")
         self.editors: dict[str, QWidget] = {}
         form = QFormLayout(self)
-        for key, caption in FIELDS:
+        for key, english in FIELDS:
+            caption = declared(english)
             editor: QWidget
             if key in _LINES:
                 text = QPlainTextEdit(values[key])
@@ -64,7 +73,7 @@ class SellingPreferences(QGroupBox):
             elif key in _CHOICES:
                 combo = QComboBox()
                 for value, label in _CHOICES[key]:
-                    combo.addItem(label, value)
+                    combo.addItem(declared(label), value)
                 combo.setCurrentIndex(max(combo.findData(values[key]), 0))
                 combo.currentIndexChanged.connect(on_change)
                 editor = combo
@@ -77,7 +86,7 @@ class SellingPreferences(QGroupBox):
             self.editors[key] = editor
             row(form, caption, editor, key)
         self.editors["invoice_number_format"].setToolTip(
-            "{YYYY} or {YY}: the year; {NNNN}: the number with as many digits as N"
+            self.tr("{YYYY} or {YY}: the year; {NNNN}: the number with as many digits as N")
         )
 
     def values(self) -> dict[str, str]:
@@ -116,9 +125,11 @@ class SellingPreferences(QGroupBox):
         if formats_right and numbering.render(invoice, 2026, 1) == numbering.render(
             credit, 2026, 1
         ):
-            found["credit_note_number_format"] = "Credit notes need a format other than invoices'."
+            found["credit_note_number_format"] = self.tr(
+                "Credit notes need a format other than invoices'."
+            )
         if len(values["quote_number_prefix"]) > 20:
-            found["quote_number_prefix"] = "At most 20 characters."
+            found["quote_number_prefix"] = self.tr("At most 20 characters.")
         return found
 
     def preview(self) -> str:

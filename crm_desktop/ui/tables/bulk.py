@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.services import records, tags, trash
@@ -38,9 +39,9 @@ def move_to_trash(section: Section, ids: Sequence[int]) -> BulkResult:
     batch = trash.move_to_trash(section.entity, ids)
     what = section.count_text(len(ids))
     return BulkResult(
-        f"Moved {what} to the trash.",
+        QCoreApplication.translate("tables.bulk", "Moved {what} to the trash.").format(what=what),
         lambda: trash.restore_batch(batch),
-        f"Move {what} to the trash",
+        QCoreApplication.translate("tables.bulk", "Move {what} to the trash").format(what=what),
         len(ids),
     )
 
@@ -53,11 +54,19 @@ def set_status(section: Section, ids: Sequence[int], value: str) -> BulkResult:
     spec = records.entity(status.entity)
     what = section.count_text(len(changes))
     if not changes:
-        return BulkResult(f"Nothing changed: the {section.plural} were already {label(value)}.")
+        return BulkResult(
+            QCoreApplication.translate(
+                "tables.bulk", "Nothing changed: the {plural} were already {label}."
+            ).format(plural=section.plural, label=label(value))
+        )
     return BulkResult(
-        f"{status.label} set to “{label(value)}” on {what}.",
+        QCoreApplication.translate("tables.bulk", "{label} set to “{label2}” on {what}.").format(
+            label=status.label, label2=label(value), what=what
+        ),
         lambda: records.revert(spec, changes),
-        f"Set {status.label.lower()} of {what}",
+        QCoreApplication.translate("tables.bulk", "Set {lower} of {what}").format(
+            lower=status.label.lower(), what=what
+        ),
         len(changes),
     )
 
@@ -66,11 +75,19 @@ def add_tag(section: Section, ids: Sequence[int], name: str) -> BulkResult:
     changed = tags.add_tags(list(ids), [name])
     what = section.count_text(len(changed))
     if not changed:
-        return BulkResult(f"Nothing changed: every selected {section.noun} has “{name}”.")
+        return BulkResult(
+            QCoreApplication.translate(
+                "tables.bulk", "Nothing changed: every selected {noun} has “{name}”."
+            ).format(noun=section.noun, name=name)
+        )
     return BulkResult(
-        f"Tag “{name}” added to {what}.",
+        QCoreApplication.translate("tables.bulk", "Tag “{name}” added to {what}.").format(
+            name=name, what=what
+        ),
         lambda: tags.remove_tags(changed, [name]),
-        f"Add tag “{name}” to {what}",
+        QCoreApplication.translate("tables.bulk", "Add tag “{name}” to {what}").format(
+            name=name, what=what
+        ),
         len(changed),
     )
 
@@ -79,11 +96,19 @@ def remove_tag(section: Section, ids: Sequence[int], name: str) -> BulkResult:
     changed = tags.remove_tags(list(ids), [name])
     what = section.count_text(len(changed))
     if not changed:
-        return BulkResult(f"Nothing changed: no selected {section.noun} has “{name}”.")
+        return BulkResult(
+            QCoreApplication.translate(
+                "tables.bulk", "Nothing changed: no selected {noun} has “{name}”."
+            ).format(noun=section.noun, name=name)
+        )
     return BulkResult(
-        f"Tag “{name}” removed from {what}.",
+        QCoreApplication.translate("tables.bulk", "Tag “{name}” removed from {what}.").format(
+            name=name, what=what
+        ),
         lambda: tags.add_tags(changed, [name]),
-        f"Remove tag “{name}” from {what}",
+        QCoreApplication.translate("tables.bulk", "Remove tag “{name}” from {what}").format(
+            name=name, what=what
+        ),
         len(changed),
     )
 

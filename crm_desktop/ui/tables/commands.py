@@ -21,6 +21,7 @@ from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.tables import bulk
 from crm_desktop.ui.tables.formatting import label
 from crm_desktop.ui.undo import UndoStep
+from crm_desktop.ui.words import english_plural
 
 if TYPE_CHECKING:
     from crm_desktop.ui.main_window import MainWindow
@@ -43,16 +44,24 @@ class ListCommands(QObject):
             self.purge_selected()  # Delete in the trash: delete for good (it asks)
         elif page.section.can_trash:
             section = page.section
-            self.apply(f"Moving {section.count_text(len(ids))} to the trash", len(ids),
-                      lambda: bulk.move_to_trash(section, ids))  # fmt: skip
+            self.apply(
+                self.tr("Moving {count_text} to the trash").format(
+                    count_text=section.count_text(len(ids))
+                ),
+                len(ids),
+                lambda: bulk.move_to_trash(section, ids),
+            )
 
     def set_status(self, value: str) -> None:
         page = self.window.current_list()
         if page is None or page.section.status is None or not (ids := page.selected_ids()):
             return
         section = page.section
-        self.apply(f"Setting the {page.section.status.label.lower()}", len(ids),
-                  lambda: bulk.set_status(section, ids, value))  # fmt: skip
+        self.apply(
+            self.tr("Setting the {lower}").format(lower=page.section.status.label.lower()),
+            len(ids),
+            lambda: bulk.set_status(section, ids, value),
+        )
 
     def add_tag(self) -> None:
         self._tag(add=True)
@@ -67,14 +76,20 @@ class ListCommands(QObject):
         names = [name for _id, name, _count in tags.all_tags()]
         what = page.section.count_text(len(ids))
         name, ok = QInputDialog.getItem(
-            self.window, "Add tag" if add else "Remove tag",
-            f"Tag to {'add to' if add else 'remove from'} {what}:", names, 0, add,
-        )  # fmt: skip
+            self.window,
+            self.tr("Add tag") if add else self.tr("Remove tag"),
+            (
+                self.tr("Tag to add to {what}:") if add else self.tr("Tag to remove from {what}:")
+            ).format(what=what),
+            names,
+            0,
+            add,
+        )
         if not ok or not name.strip():
             return
         section, name = page.section, name.strip()
         work = bulk.add_tag if add else bulk.remove_tag
-        self.apply("Tagging", len(ids), lambda: work(section, ids, name))
+        self.apply(self.tr("Tagging"), len(ids), lambda: work(section, ids, name))
 
     # --- the trash ------------------------------------------------------------------------
 
@@ -90,9 +105,13 @@ class ListCommands(QObject):
             return
 
         def done(count: Any) -> None:
-            self.window.show_status(f"Restored {count:,} record{'s' if count != 1 else ''}.")
+            self.window.show_status(
+                english_plural(self.tr("Restored %Ln record(s).", "", count), count)
+            )
 
-        self.run("Restoring from the trash", len(ids), lambda: trash.restore_items(ids), done)
+        self.run(
+            self.tr("Restoring from the trash"), len(ids), lambda: trash.restore_items(ids), done
+        )
 
     def purge_selected(self) -> None:
         from crm_desktop.ui.trash.page import confirm
@@ -103,22 +122,35 @@ class ListCommands(QObject):
         what = page.section.count_text(len(ids))
         if confirm(
             self.window,
-            "Delete for good",
-            f"Delete {what} for good? This cannot be undone.",
-            "Delete for good",
+            self.tr("Delete for good"),
+            self.tr("Delete {what} for good? This cannot be undone.").format(what=what),
+            self.tr("Delete for good"),
         ):
-            self.run("Deleting for good", len(ids), lambda: trash.purge_items(ids),
-                     lambda n: self.window.show_status(f"Deleted {n:,} for good."))  # fmt: skip
+            self.run(
+                self.tr("Deleting for good"),
+                len(ids),
+                lambda: trash.purge_items(ids),
+                lambda n: self.window.show_status(
+                    english_plural(self.tr("Deleted %Ln record(s) for good.", "", n), n)
+                ),
+            )
 
     def empty_trash(self) -> None:
         from crm_desktop.ui.trash.page import confirm
 
-        text = "Delete everything in the trash for good? This cannot be undone."
-        if confirm(self.window, "Empty trash", text, "Empty trash"):
+        text = self.tr("Delete everything in the trash for good? This cannot be undone.")
+        if confirm(self.window, self.tr("Empty trash"), text, self.tr("Empty trash")):
             # Always a background job: the services take a backup before a bulk deletion.
-            self.run("Emptying the trash", bulk.INLINE_LIMIT + 1, trash.empty_trash,
-                     lambda n: self.window.show_status(
-                         f"The trash is empty: {n:,} deleted for good."))  # fmt: skip
+            self.run(
+                self.tr("Emptying the trash"),
+                bulk.INLINE_LIMIT + 1,
+                trash.empty_trash,
+                lambda n: self.window.show_status(
+                    english_plural(
+                        self.tr("The trash is empty: %Ln record(s) deleted for good.", "", n), n
+                    )
+                ),
+            )
 
     # --- undo -----------------------------------------------------------------------------
 
@@ -129,17 +161,23 @@ class ListCommands(QObject):
         if step is None:
             return
         stack = self.window.undo_stack
-        self.run(f"Undoing: {step.label}", step.size, lambda: stack.undo(step),
-                 lambda _r: self.window.show_status(f"Undone: {step.label}."))  # fmt: skip
+        self.run(
+            self.tr("Undoing: {label}").format(label=step.label),
+            step.size,
+            lambda: stack.undo(step),
+            lambda _r: self.window.show_status(
+                self.tr("Undone: {label}.").format(label=step.label)
+            ),
+        )
 
     def task_completed(self, task_id: int, title: str) -> None:
         """Today's check box completed a task: offer to take it back."""
         from crm_desktop.services import tasks
 
         step = self.window.undo_stack.push(
-            f"Complete “{title}”", lambda: tasks.reopen_task(task_id)
+            self.tr("Complete “{title}”").format(title=title), lambda: tasks.reopen_task(task_id)
         )
-        self.window.status.show_message(f"Done: {title}", step)
+        self.window.status.show_message(self.tr("Done: {title}").format(title=title), step)
 
     # --- running --------------------------------------------------------------------------
 
@@ -185,7 +223,11 @@ class ListCommands(QObject):
             return
         menu.addAction(actions["open_record"])
         if page.section.status is not None:
-            self.fill_status_menu(menu.addMenu(f"Set &{page.section.status.label.lower()}"))
+            self.fill_status_menu(
+                menu.addMenu(
+                    self.tr("Set &{lower}").format(lower=page.section.status.label.lower())
+                )
+            )
         if page.section.tags:
             menu.addAction(actions["add_tag"])
             menu.addAction(actions["remove_tag"])

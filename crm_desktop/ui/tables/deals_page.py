@@ -45,9 +45,11 @@ class DealsPage(ListPage):
         self.board: QWidget | None = None
         self.board_scroll: QScrollArea | None = None
         self._board_stale = False
-        self.table_button = self._mode_button("Table", "Show the deals as a table")
+        self.table_button = self._mode_button(
+            self.tr("Table"), self.tr("Show the deals as a table")
+        )
         self.board_button = self._mode_button(
-            "Board", "Show the pipeline board: one column a stage"
+            self.tr("Board"), self.tr("Show the pipeline board: one column a stage")
         )
         group = QButtonGroup(self)
         group.setExclusive(True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services.clock import today
 from crm_desktop.ui.sections.base import FilterSpec, Section
+from crm_desktop.ui.translation import declared
 
 DEBOUNCE_MS = 150
 
@@ -63,15 +64,15 @@ def _presets() -> list[tuple[str, tuple[date | None, date | None]]]:
     now = today()
     next_month = (_month_start(now) + timedelta(days=32)).replace(day=1)
     return [
-        ("any time", (None, None)),
-        ("today", (now, now)),
-        ("last 7 days", (now - timedelta(days=6), now)),
-        ("next 7 days", (now, now + timedelta(days=6))),
-        ("this month", (_month_start(now), next_month - timedelta(days=1))),
-        ("last 30 days", (now - timedelta(days=29), now)),
-        ("next 30 days", (now, now + timedelta(days=29))),
-        ("this year", (date(now.year, 1, 1), date(now.year, 12, 31))),
-        ("last year", (date(now.year - 1, 1, 1), date(now.year - 1, 12, 31))),
+        (QT_TR_NOOP("any time"), (None, None)),
+        (QT_TR_NOOP("today"), (now, now)),
+        (QT_TR_NOOP("last 7 days"), (now - timedelta(days=6), now)),
+        (QT_TR_NOOP("next 7 days"), (now, now + timedelta(days=6))),
+        (QT_TR_NOOP("this month"), (_month_start(now), next_month - timedelta(days=1))),
+        (QT_TR_NOOP("last 30 days"), (now - timedelta(days=29), now)),
+        (QT_TR_NOOP("next 30 days"), (now, now + timedelta(days=29))),
+        (QT_TR_NOOP("this year"), (date(now.year, 1, 1), date(now.year, 12, 31))),
+        (QT_TR_NOOP("last year"), (date(now.year - 1, 1, 1), date(now.year - 1, 12, 31))),
     ]
 
 
@@ -79,19 +80,27 @@ class DateRange(QWidget):
     """A date range: presets ("last 30 days", "this year"…) or a custom from–to."""
 
     changed = Signal()
-    CUSTOM = "custom range…"
+    CUSTOM = QT_TR_NOOP("custom range…")
 
     def __init__(self, spec: FilterSpec, parent: QWidget | None = None):
         super().__init__(parent)
         self.spec = spec
         self.combo = QComboBox()
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.setToolTip(f"Show only records whose {spec.label.lower()} date is in a range")
+        self.combo.setToolTip(
+            self.tr("Show only records whose {lower} date is in a range").format(
+                lower=spec.label.lower()
+            )
+        )
         self._ranges: list[tuple[date | None, date | None] | None] = []
         for text, period in _presets():
-            self.combo.addItem(f"{spec.label}: {text}")
+            self.combo.addItem(
+                self.tr("{label}: {period}").format(label=spec.label, period=declared(text))
+            )
             self._ranges.append(period)
-        self.combo.addItem(f"{spec.label}: {self.CUSTOM}")
+        self.combo.addItem(
+            self.tr("{label}: {period}").format(label=spec.label, period=declared(self.CUSTOM))
+        )
         self._ranges.append(None)
         # The two date fields are made the first time "custom range" is chosen.
         self._start: QDateEdit | None = None
@@ -116,8 +125,8 @@ class DateRange(QWidget):
 
     def _make_date_edits(self) -> None:
         if self._start is None:
-            self._start = self._date_edit("From")
-            self._end = self._date_edit("To")
+            self._start = self._date_edit(self.tr("From"))
+            self._end = self._date_edit(self.tr("To"))
 
     def _date_edit(self, tip: str) -> QDateEdit:
         edit = QDateEdit()
@@ -160,9 +169,11 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.section = section
         self.search_box = SearchBox()
-        self.search_box.setPlaceholderText(f"Search {section.plural}…  (Ctrl+F)")
+        self.search_box.setPlaceholderText(
+            self.tr("Search {plural}…  (Ctrl+F)").format(plural=section.plural)
+        )
         self.search_box.setMinimumWidth(160)
-        self.search_box.setAccessibleName(f"Search {section.plural}")
+        self.search_box.setAccessibleName(self.tr("Search {plural}").format(plural=section.plural))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -192,8 +203,12 @@ class FilterBar(QWidget):
             else:
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setAccessibleName(spec.label)
-            combo.setToolTip(f"Show only {self.section.plural} of one {spec.label.lower()}")
-            combo.addItem(f"Any {spec.label.lower()}", None)
+            combo.setToolTip(
+                self.tr("Show only {plural} of one {lower}").format(
+                    plural=self.section.plural, lower=spec.label.lower()
+                )
+            )
+            combo.addItem(self.tr("Any {lower}").format(lower=spec.label.lower()), None)
             for value, text in spec.choices:
                 combo.addItem(text, value)
             combo.currentIndexChanged.connect(self._emit_filters)
@@ -221,9 +236,9 @@ class FilterBar(QWidget):
         chosen = combo.currentData()
         blocked = combo.blockSignals(True)
         combo.clear()
-        combo.addItem("Any tag", None)
+        combo.addItem(self.tr("Any tag"), None)
         for tag_id, name, count in tags:
-            combo.addItem(f"{name} ({count:,})", tag_id)
+            combo.addItem(f"{name} ({QLocale().toString(count)})", tag_id)
         index = combo.findData(chosen) if chosen is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(blocked)

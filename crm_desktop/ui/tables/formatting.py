@@ -20,15 +20,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 from crm_desktop.services import locale_format, settings
 from crm_desktop.services.money import format_money
 from crm_desktop.services.validation import format_phone
-
-# Words people read instead of the stored enumeration values.
-_WORDS = {
-    "sales_order": "Order",
-    "service_case": "Service case",
-    "campaign_member": "Campaign member",
-    "in_progress": "In progress",
-    "trash_item": "Trash",
-}
+from crm_desktop.ui.words import word, yes_no
 
 RIGHT_ALIGNED = frozenset({"money", "int", "decimal", "percent"})
 
@@ -37,7 +29,7 @@ def label(value: str | None) -> str:
     """An enumeration value or entity name as a word: ``in_progress`` → ``In progress``."""
     if not value:
         return ""
-    return _WORDS.get(value) or value.replace("_", " ").capitalize()
+    return word(value)
 
 
 class Formatter:
@@ -110,7 +102,7 @@ class Formatter:
         if kind == "enum":
             return label(value)
         if kind == "bool":
-            return "Yes" if value else "No"
+            return yes_no(value)
         if kind == "percent":
             return f"{self.number(value)}%"
         if kind in ("int", "decimal"):

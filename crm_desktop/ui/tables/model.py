@@ -169,7 +169,9 @@ class ListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignments[section]
         if role == Qt.ItemDataRole.ToolTipRole and self._columns[section].sort is None:
-            return f"{self.section.columns[section].title}: this column cannot be sorted."
+            return self.tr("{title}: this column cannot be sorted.").format(
+                title=self.section.columns[section].title
+            )
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:

@@ -37,6 +37,7 @@ from crm_desktop.ui.tables.formatting import Formatter
 from crm_desktop.ui.tables.model import ListModel
 from crm_desktop.ui.tables.runner import runner
 from crm_desktop.ui.tables.view import RecordTable
+from crm_desktop.ui.words import new_record_text
 
 BUSY_DELAY_MS = 150
 TAGS_DELAY_MS = 1000
@@ -97,8 +98,10 @@ class ListPage(QWidget):
         self.actions_row.setSpacing(4)
         if section.can_create:
             self.new_button = QToolButton()
-            self.new_button.setText(f"New {section.noun}")
-            self.new_button.setToolTip(f"New {section.noun} (Ctrl+N)")
+            self.new_button.setText(new_record_text(section.entity))
+            self.new_button.setToolTip(
+                self.tr("{command} (Ctrl+N)").format(command=new_record_text(section.entity))
+            )
             self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.new_button.clicked.connect(self.new_requested)
             self.actions_row.addWidget(self.new_button)
@@ -134,7 +137,9 @@ class ListPage(QWidget):
         self.model.ids_loaded.connect(self._loaded)
         self.model.modelReset.connect(lambda: self.selection_changed.emit())
         self.model.failed.connect(
-            lambda exc: show_error(self, f"Loading the {section.plural}", exc)
+            lambda exc: show_error(
+                self, self.tr("Loading the {plural}").format(plural=section.plural), exc
+            )
         )
 
         self._place_actions()
@@ -318,13 +323,16 @@ class ListPage(QWidget):
 
     def _empty_text(self) -> str:
         query = self.model.query
+        plural = self.section.plural
         if query.search.strip():
-            return f"No {self.section.plural} match “{query.search.strip()}”."
+            return self.tr("No {plural} match “{search}”.").format(
+                plural=plural, search=query.search.strip()
+            )
         if query.filters:
-            return f"No {self.section.plural} match these filters."
+            return self.tr("No {plural} match these filters.").format(plural=plural)
         if self.section.can_create:
-            return f"No {self.section.plural} yet. Press Ctrl+N to add one."
-        return f"No {self.section.plural}."
+            return self.tr("No {plural} yet. Press Ctrl+N to add one.").format(plural=plural)
+        return self.tr("No {plural}.").format(plural=plural)
 
     def _context_menu(self, point) -> None:
         if self.menu_builder is None:

@@ -29,7 +29,7 @@ class RecordTable(QTableView):
         super().__init__(parent)
         self.setModel(model)
         self.list_model = model
-        self.empty_text = "Nothing here yet."
+        self.empty_text = self.tr("Nothing here yet.")
         self.drop_handler: Callable[[list[Path]], bool] | None = None
         self._saved_ids: set[int] = set()
         self._saved_current: int | None = None
@@ -127,7 +127,7 @@ class RecordTable(QTableView):
             )
             menu.addAction(action)
         menu.addSeparator()
-        reset = menu.addAction("Reset columns")
+        reset = menu.addAction(self.tr("Reset columns"))
         reset.triggered.connect(self._reset_columns)
         menu.popup(header.mapToGlobal(point))
 

@@ -9,7 +9,7 @@ shown again after they changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from crm_desktop.ui.tables.formatting import Formatter, label
 from crm_desktop.ui.tables.model import STYLE_COLORS
 from crm_desktop.ui.tables.runner import runner
 from crm_desktop.ui.today.data import CLOSING_DAYS, RECENT_DAYS, TodayData, load_today
+from crm_desktop.ui.words import english_plural
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 _WATCHED = frozenset({"task", "deal", "interaction", "customer", "contact", "*"})
@@ -122,7 +123,12 @@ class Card(QFrame):
         layout.addWidget(self.empty, 1)
 
     def set_count(self, shown: int, total: int) -> None:
-        self.count.setText(f"{total:,}" if shown >= total else f"{shown:,} of {total:,}")
+        number = QLocale().toString
+        self.count.setText(
+            number(total)
+            if shown >= total
+            else self.tr("{shown} of {total}").format(shown=number(shown), total=number(total))
+        )
 
     def set_empty(self, text: str | None) -> None:
         self.empty.setText(text or "")
@@ -182,7 +188,7 @@ class TodayPage(QWidget):
         self._channel = runner().channel(self)
         self.setStyleSheet(_CARD_STYLE)
 
-        self.heading = QLabel("Today")
+        self.heading = QLabel(self.tr("Today"))
         heading_font = QFont(self.heading.font())
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.6)
         heading_font.setWeight(QFont.Weight.DemiBold)
@@ -191,19 +197,30 @@ class TodayPage(QWidget):
         self.summary.setObjectName("summary")
 
         self.tasks_card = Card(
-            "Tasks due", ["Task", "Due", "Customer", "Priority"], [9, 0, 7, 0], "All tasks →"
+            self.tr("Tasks due"),
+            [self.tr("Task"), self.tr("Due"), self.tr("Customer"), self.tr("Priority")],
+            [9, 0, 7, 0],
+            self.tr("All tasks →"),
         )
         self.deals_card = Card(
-            f"Deals closing within {CLOSING_DAYS} days",
-            ["Deal", "Customer", "Stage", "Amount", "Expected"],
+            self.tr("Deals closing within {CLOSING_DAYS} days").format(CLOSING_DAYS=CLOSING_DAYS),
+            [
+                self.tr("Deal"),
+                self.tr("Customer"),
+                self.tr("Stage"),
+                self.tr("Amount"),
+                self.tr("Expected"),
+            ],
             [11, 10, 0, 0, 0],
-            "All deals →",
+            self.tr("All deals →"),
         )
         self.interactions_card = Card(
-            f"Recent interactions (last {RECENT_DAYS} days)",
-            ["Subject", "Kind", "Customer", "When"],
+            self.tr("Recent interactions (last {RECENT_DAYS} days)").format(
+                RECENT_DAYS=RECENT_DAYS
+            ),
+            [self.tr("Subject"), self.tr("Kind"), self.tr("Customer"), self.tr("When")],
             [10, 0, 7, 0],
-            "All interactions →",
+            self.tr("All interactions →"),
         )
         self.deals_card.tree.headerItem().setTextAlignment(
             3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -288,11 +305,23 @@ class TodayPage(QWidget):
         self.data = data
         fmt = self.formatter
         day = QDate(data.day.year, data.day.month, data.day.day)
-        self.heading.setText(f"Today, {fmt.locale.toString(day, fmt.locale.dateFormat())}")
+        self.heading.setText(
+            self.tr("Today, {toString}").format(
+                toString=fmt.locale.toString(day, fmt.locale.dateFormat())
+            )
+        )
         due_today = data.task_total - data.overdue
         self.summary.setText(
-            f"{data.overdue:,} overdue · {due_today:,} due today · "
-            f"{data.deal_total:,} deals closing within {CLOSING_DAYS} days"
+            " · ".join(
+                (
+                    self.tr("%Ln overdue", "", data.overdue),
+                    self.tr("%Ln due today", "", due_today),
+                    english_plural(
+                        self.tr("%Ln deal(s) closing within {days} days", "", data.deal_total),
+                        data.deal_total,
+                    ).format(days=CLOSING_DAYS),
+                )
+            )
         )
         self._filling = True
         try:
@@ -327,14 +356,14 @@ class TodayPage(QWidget):
             )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
-            item.setToolTip(0, f"Tick to mark “{row['title']}” done")
+            item.setToolTip(0, self.tr("Tick to mark “{title}” done").format(title=row["title"]))
             if due and due < day:
                 item.setForeground(1, STYLE_COLORS["alert"])
-                item.setToolTip(1, "Overdue")
+                item.setToolTip(1, self.tr("Overdue"))
             if row["priority"] in ("high", "urgent"):
                 item.setForeground(3, STYLE_COLORS["alert"])
             items.append(item)
-        self.tasks_card.fill(items, data.task_total, "Nothing due today. Well done.")
+        self.tasks_card.fill(items, data.task_total, self.tr("Nothing due today. Well done."))
 
     def _fill_deals(self, data: TodayData) -> None:
         fmt, day = self.formatter, data.day.isoformat()
@@ -362,10 +391,14 @@ class TodayPage(QWidget):
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if expected and expected < day:
                 item.setForeground(4, STYLE_COLORS["alert"])
-                item.setToolTip(4, "Past its expected close date")
+                item.setToolTip(4, self.tr("Past its expected close date"))
             items.append(item)
         self.deals_card.fill(
-            items, data.deal_total, f"No open deal closes within {CLOSING_DAYS} days."
+            items,
+            data.deal_total,
+            self.tr("No open deal closes within {CLOSING_DAYS} days.").format(
+                CLOSING_DAYS=CLOSING_DAYS
+            ),
         )
 
     def _fill_interactions(self, data: TodayData) -> None:
@@ -384,7 +417,11 @@ class TodayPage(QWidget):
             for row in data.interactions
         ]
         self.interactions_card.fill(
-            items, data.interaction_total, f"No calls, meetings or notes in {RECENT_DAYS} days."
+            items,
+            data.interaction_total,
+            self.tr("No calls, meetings or notes in {RECENT_DAYS} days.").format(
+                RECENT_DAYS=RECENT_DAYS
+            ),
         )
 
     @staticmethod
@@ -417,7 +454,7 @@ class TodayPage(QWidget):
             # Retry ticks it again (a file another program held locked may be free now).
             show_error(
                 self,
-                "Completing the task",
+                self.tr("Completing the task"),
                 exc,
                 retry=lambda: item.setCheckState(0, Qt.CheckState.Checked),
             )

@@ -16,11 +16,12 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.ui.icons import icon
+from crm_desktop.ui.words import english_plural
 
 if TYPE_CHECKING:
     from crm_desktop.ui.transfer.duplicates import DuplicatesView, MergeDialog
@@ -91,13 +92,20 @@ class TransferFeature(QObject):
 
             run_job(
                 self.parent_widget(),
-                "Undoing the import",
+                QCoreApplication.translate("TransferFeature", "Undoing the import"),
                 lambda ctx: importing.undo_batch(batch),
-                on_success=lambda r: self.window.show_status(f"Import undone: {r.summary()}"),
+                on_success=lambda r: self.window.show_status(
+                    QCoreApplication.translate(
+                        "TransferFeature", "Import undone: {summary}"
+                    ).format(summary=r.summary())
+                ),
             )
 
         self.window.show_status(
-            f"Imported {result.source}: {result.summary()}", undo=undo if batch else None
+            self.tr("Imported {source}: {summary}").format(
+                source=result.source, summary=result.summary()
+            ),
+            undo=undo if batch else None,
         )
 
     def open_history(self) -> ImportHistoryDialog:
@@ -112,7 +120,7 @@ class TransferFeature(QObject):
 
         entity = self.window.current_entity()
         if not entity:
-            self.window.show_status("Open a table (customers, orders…) to export it.")
+            self.window.show_status(self.tr("Open a table (customers, orders…) to export it."))
             return None
         path = path or ask_path(self.parent_widget(), entity)
         if not path:
@@ -125,7 +133,11 @@ class TransferFeature(QObject):
             path,
             columns=columns,
             headers=headers,
-            on_done=lambda r: self.window.show_status(f"Exported {r.rows:,} rows to {r.path}"),
+            on_done=lambda r: self.window.show_status(
+                english_plural(self.tr("Exported %Ln row(s) to {path}", "", r.rows), r.rows).format(
+                    path=r.path
+                )
+            ),
         )
 
     def dropped(self, paths: list[Path]) -> bool:
@@ -139,14 +151,14 @@ class TransferFeature(QObject):
 def install(window: Any) -> TransferFeature:
     """Add the import wizard, import history, exports and "Find duplicates" to the window."""
     feature = TransferFeature(window)
-    import_action = QAction("Import…", feature)
+    import_action = QAction(QCoreApplication.translate("transfer", "Import…"), feature)
     import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
     import_action.triggered.connect(lambda: feature.open_wizard())
     window.add_action("File", import_action)
-    history_action = QAction("Import history…", feature)
+    history_action = QAction(QCoreApplication.translate("transfer", "Import history…"), feature)
     history_action.triggered.connect(lambda: feature.open_history())
     window.add_action("File", history_action)
-    export_action = QAction("Export current view…", feature)
+    export_action = QAction(QCoreApplication.translate("transfer", "Export current view…"), feature)
     export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
     export_action.triggered.connect(lambda: feature.export_view())
     window.add_action("File", export_action)
@@ -156,6 +168,11 @@ def install(window: Any) -> TransferFeature:
 
         return DuplicatesView(feature.parent_widget())
 
-    window.add_section("duplicates", "Duplicates", make_duplicates, icon("duplicates"))
+    window.add_section(
+        "duplicates",
+        QCoreApplication.translate("transfer", "Duplicates"),
+        make_duplicates,
+        icon("duplicates"),
+    )
     window.add_drop_handler("customer", feature.dropped)
     return feature

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,33 +32,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.i18n import gettext
 from crm_desktop.services import duplicates, listing
 from crm_desktop.services.customers import CUSTOMER
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.jobs import run_job
+from crm_desktop.ui.words import count_text, english_plural, word
 
 _LABELS = {f.name: f.label for f in CUSTOMER.fields}
-_COUNT_LABELS = {
-    "contact": "contacts",
-    "sales_order": "orders",
-    "deal": "deals",
-    "task": "tasks",
-    "interaction": "interactions",
-    "service_case": "service cases",
-    "campaign_member": "campaigns",
-}
+_COUNT_ENTITIES = {"campaign_member": "campaign"}  # a membership counts as a campaign
 
 
 def _count(table: str, number: int) -> str:
-    noun = _COUNT_LABELS[table]
-    return f"{number} {noun[:-1] if number == 1 else noun}"
+    return count_text(_COUNT_ENTITIES.get(table, table), number)
 
 
 def _shown(name: str, value: Any) -> str:
     if value in (None, ""):
-        return "(empty)"
+        return QCoreApplication.translate("MergeDialog", "(empty)")
     if name == "phone":
         return format_phone(value)
+    if name in ("status", "kind"):
+        return word(str(value))
     text = str(value).replace("\n", " ⏎ ")
     return text if len(text) <= 60 else text[:60] + "…"
 
@@ -68,44 +63,53 @@ class MergeDialog(QDialog):
 
     def __init__(self, rows: list[dict[str, Any]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Merge customers")
+        self.setWindowTitle(self.tr("Merge customers"))
         self.rows = rows
         self.survivor_group = QButtonGroup(self)
         self.field_groups: dict[str, QButtonGroup] = {}
         self.field_buttons: dict[str, list[QRadioButton]] = {}
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Choose the customer that stays and, for each field, the value it keeps. The "
-            "others' contacts, orders, deals, tasks, interactions, service cases, campaigns "
-            "and tags move to it; they go to the trash. The import history can undo the merge."
+            self.tr(
+                "Choose the customer that stays and, for each field, "
+                "the value it keeps. The others' contacts, orders, "
+                "deals, tasks, interactions, service cases, campaigns "
+                "and tags move to it; they go to the trash. The import "
+                "history can undo the merge."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
-        grid.addWidget(QLabel("<b>Keep</b>"), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>Keep</b>")), 0, 0)
         for column, row in enumerate(rows, start=1):
-            button = QRadioButton(f"this one (#{row['id']})")
+            button = QRadioButton(self.tr("this one (#{id})").format(id=row["id"]))
             button.setObjectName(f"survivor_{row['id']}")
             self.survivor_group.addButton(button, row["id"])
             grid.addWidget(button, 0, column)
         for line, name in enumerate(duplicates.MERGE_FIELDS, start=1):
-            grid.addWidget(QLabel(_LABELS.get(name, name)), line, 0)
+            grid.addWidget(QLabel(gettext(_LABELS.get(name, name))), line, 0)
             group = QButtonGroup(self)
             self.field_groups[name] = group
             self.field_buttons[name] = []
             for column, row in enumerate(rows, start=1):
                 button = QRadioButton(_shown(name, row.get(name)))
-                button.setToolTip(str(row.get(name) or ""))
+                value = row.get(name)
+                button.setToolTip(word(value) if name in ("status", "kind") else str(value or ""))
                 group.addButton(button, column - 1)
                 self.field_buttons[name].append(button)
                 grid.addWidget(button, line, column)
         last = len(duplicates.MERGE_FIELDS) + 1
-        grid.addWidget(QLabel("Has"), last, 0)
+        grid.addWidget(QLabel(self.tr("Has")), last, 0)
         for column, row in enumerate(rows, start=1):
             counts = ", ".join(_count(k, n) for k, n in row["counts"].items()) or "—"
             tags = ", ".join(row.get("tags") or [])
-            label = QLabel(counts + (f"; tags: {tags}" if tags else ""))
+            label = QLabel(
+                self.tr("{counts}; tags: {tags}").format(counts=counts, tags=tags)
+                if tags
+                else counts
+            )
             label.setWordWrap(True)
             grid.addWidget(label, last, column)
         scroll = QScrollArea()
@@ -115,7 +119,7 @@ class MergeDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Merge")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -162,27 +166,38 @@ class DuplicatesView(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         title = QLabel(
-            "<b>Find duplicates</b> — customers entered twice: the same email or "
-            "phone, or very similar names in the same city."
+            self.tr(
+                "<b>Find duplicates</b> — customers entered twice: the "
+                "same email or phone, or very similar names in the "
+                "same city."
+            )
         )
         title.setWordWrap(True)
         top.addWidget(title, 1)
-        self.find_button = QPushButton("Find duplicates")
+        self.find_button = QPushButton(self.tr("Find duplicates"))
         self.find_button.clicked.connect(self.find)
         top.addWidget(self.find_button)
         layout.addLayout(top)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(5)
-        self.tree.setHeaderLabels(["Customer", "Email", "Phone", "City", "Why"])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Customer"),
+                self.tr("Email"),
+                self.tr("Phone"),
+                self.tr("City"),
+                self.tr("Why"),
+            ]
+        )
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemDoubleClicked.connect(lambda *_: self.merge_selected())
         layout.addWidget(self.tree, 1)
         bottom = QHBoxLayout()
-        self.status = QLabel("Press “Find duplicates” to look through the customers.")
+        self.status = QLabel(self.tr("Press “Find duplicates” to look through the customers."))
         bottom.addWidget(self.status, 1)
-        self.merge_button = QPushButton("Merge…")
+        self.merge_button = QPushButton(self.tr("Merge…"))
         self.merge_button.setEnabled(False)
         self.merge_button.clicked.connect(self.merge_selected)
         bottom.addWidget(self.merge_button)
@@ -190,7 +205,7 @@ class DuplicatesView(QWidget):
 
     def find(self) -> None:
         self.find_button.setEnabled(False)
-        self.status.setText("Looking for duplicates…")
+        self.status.setText(self.tr("Looking for duplicates…"))
 
         def done(groups: list[duplicates.DuplicateGroup]) -> None:
             self.find_button.setEnabled(True)
@@ -198,11 +213,11 @@ class DuplicatesView(QWidget):
 
         def stopped(*_: Any) -> None:
             self.find_button.setEnabled(True)
-            self.status.setText("Stopped.")
+            self.status.setText(self.tr("Stopped."))
 
         run_job(
             self,
-            "Finding duplicates",
+            self.tr("Finding duplicates"),
             lambda ctx: duplicates.find_duplicate_groups(
                 progress=ctx.progress, cancelled=ctx.cancelled
             ),
@@ -254,12 +269,25 @@ class DuplicatesView(QWidget):
             parent.setExpanded(True)
         for column in range(4):
             self.tree.resizeColumnToContents(column)
-        more = f" (showing the first {len(shown):,})" if len(groups) > len(shown) else ""
-        self.status.setText(
-            f"{len(groups):,} groups of likely duplicates{more}."
-            if groups
-            else "No duplicates found."
-        )
+        if not groups:
+            self.status.setText(self.tr("No duplicates found."))
+        elif len(groups) > len(shown):
+            self.status.setText(
+                english_plural(
+                    self.tr(
+                        "%Ln group(s) of likely duplicates (showing the first {shown}).",
+                        "",
+                        len(groups),
+                    ),
+                    len(groups),
+                ).format(shown=QLocale().toString(len(shown)))
+            )
+        else:
+            self.status.setText(
+                english_plural(
+                    self.tr("%Ln group(s) of likely duplicates.", "", len(groups)), len(groups)
+                )
+            )
         self._selection_changed()
 
     def selected_group(self) -> duplicates.DuplicateGroup | None:
@@ -281,7 +309,9 @@ class DuplicatesView(QWidget):
             return
         rows = duplicates.describe_customers(group.ids)
         if len(rows) < 2:
-            self.status.setText("These customers changed meanwhile; find duplicates again.")
+            self.status.setText(
+                self.tr("These customers changed meanwhile; find duplicates again.")
+            )
             return
         dialog = MergeDialog(rows, self)
         if not self.run_merge_dialog(dialog):
@@ -298,16 +328,22 @@ class DuplicatesView(QWidget):
                 for child in range(item.childCount()):
                     item.child(child).setData(0, Qt.ItemDataRole.UserRole, number)
             moved = ", ".join(_count(k, n) for k, n in result.moved.items())
-            self.status.setText(
-                f"Merged {len(merged)} into “{values.get('name')}”"
-                + (f" ({moved} moved)" if moved else "")
-                + ". Undo it from File → Import history."
-            )
+            if moved:
+                text = self.tr(
+                    "Merged %n into “{name}” ({moved} moved). Undo it from File → Import history.",
+                    "",
+                    len(merged),
+                ).format(name=values.get("name"), moved=moved)
+            else:
+                text = self.tr(
+                    "Merged %n into “{name}”. Undo it from File → Import history.", "", len(merged)
+                ).format(name=values.get("name"))
+            self.status.setText(text)
             self.merged.emit(result)
 
         run_job(
             self,
-            "Merging customers",
+            self.tr("Merging customers"),
             lambda ctx: duplicates.merge_customers(survivor, merged, values),
             on_success=done,
             cancellable=False,

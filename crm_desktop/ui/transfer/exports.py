@@ -6,39 +6,46 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from crm_desktop.errors import CrmError
 from crm_desktop.services import exporting
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.jobs import run_job
+from crm_desktop.ui.translation import declared
 
 _TITLES = {
-    "customer": "customers",
-    "contact": "contacts",
-    "product": "products",
-    "sales_order": "orders",
-    "deal": "deals",
-    "task": "tasks",
-    "interaction": "interactions",
-    "campaign": "campaigns",
-    "campaign_member": "campaign members",
-    "service_case": "service cases",
+    "customer": QT_TR_NOOP("customers"),
+    "contact": QT_TR_NOOP("contacts"),
+    "product": QT_TR_NOOP("products"),
+    "sales_order": QT_TR_NOOP("orders"),
+    "deal": QT_TR_NOOP("deals"),
+    "task": QT_TR_NOOP("tasks"),
+    "interaction": QT_TR_NOOP("interactions"),
+    "campaign": QT_TR_NOOP("campaigns"),
+    "campaign_member": QT_TR_NOOP("campaign members"),
+    "service_case": QT_TR_NOOP("service cases"),
 }
 
 
 def file_filter(entity: str) -> str:
-    filters = ["Excel workbook (*.xlsx)", "CSV, UTF-8 (*.csv)"]
+    filters = [
+        QCoreApplication.translate("transfer.exports", "Excel workbook (*.xlsx)"),
+        QCoreApplication.translate("transfer.exports", "CSV, UTF-8 (*.csv)"),
+    ]
     if entity in exporting.VCARD_ENTITIES:
-        filters.append("vCard 4.0 (*.vcf)")
+        filters.append(QCoreApplication.translate("transfer.exports", "vCard 4.0 (*.vcf)"))
     return ";;".join(filters)
 
 
 def ask_path(parent: QWidget | None, entity: str) -> str:
     name, chosen = QFileDialog.getSaveFileName(
         parent,
-        f"Export {_TITLES.get(entity, entity)}",
-        f"{_TITLES.get(entity, entity)}.xlsx",
+        QCoreApplication.translate("transfer.exports", "Export {get}").format(
+            get=declared(_TITLES.get(entity, entity))
+        ),
+        f"{declared(_TITLES.get(entity, entity))}.xlsx",
         file_filter(entity),
     )
     if name and not Path(name).suffix:
@@ -70,7 +77,14 @@ def export_current_view(
             cancelled=context.cancelled,
         )
 
-    return run_job(parent, f"Exporting {_TITLES.get(entity, entity)}", work, on_success=on_done)
+    return run_job(
+        parent,
+        QCoreApplication.translate("transfer.exports", "Exporting {get}").format(
+            get=declared(_TITLES.get(entity, entity))
+        ),
+        work,
+        on_success=on_done,
+    )
 
 
 def visible_columns(window: Any) -> tuple[list[str] | None, dict[str, str] | None]:

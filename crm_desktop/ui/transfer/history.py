@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,11 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.i18n import gettext
 from crm_desktop.services import importing
 from crm_desktop.services.importing import BatchInfo
 from crm_desktop.ui.jobs import run_job
+from crm_desktop.ui.translation import declared
 
-COLUMNS = ("When (UTC)", "What", "Created", "Updated", "Skipped", "Refused", "State")
+COLUMNS = (
+    QT_TR_NOOP("When (UTC)"),
+    QT_TR_NOOP("What"),
+    QT_TR_NOOP("Created"),
+    QT_TR_NOOP("Updated"),
+    QT_TR_NOOP("Skipped"),
+    QT_TR_NOOP("Refused"),
+    QT_TR_NOOP("State"),
+)
 
 
 class ImportHistoryDialog(QDialog):
@@ -32,13 +43,13 @@ class ImportHistoryDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Import history")
+        self.setWindowTitle(self.tr("Import history"))
         self.resize(860, 420)
         self.confirm: Callable[[QWidget, str, str], bool] = _confirm
         self.batches: list[BatchInfo] = []
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([declared(c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -50,7 +61,7 @@ class ImportHistoryDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         row = QHBoxLayout()
-        self.undo_button = QPushButton("Undo this import")
+        self.undo_button = QPushButton(self.tr("Undo this import"))
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_selected)
         row.addWidget(self.undo_button)
@@ -65,10 +76,12 @@ class ImportHistoryDialog(QDialog):
         self.batches = importing.list_batches()
         self.table.setRowCount(len(self.batches))
         for index, batch in enumerate(self.batches):
-            state = f"undone {batch.undone_at[:10]}" if batch.undone_at else ""
+            state = (
+                self.tr("undone {day}").format(day=batch.undone_at[:10]) if batch.undone_at else ""
+            )
             values: list[Any] = [
                 batch.started_at.replace("T", " ").rstrip("Z"),
-                batch.describe,
+                gettext(batch.describe),
                 batch.created,
                 batch.updated,
                 batch.skipped,
@@ -80,7 +93,7 @@ class ImportHistoryDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         if not self.batches:
-            self.message.setText("Nothing was imported yet.")
+            self.message.setText(self.tr("Nothing was imported yet."))
         self._selection_changed()
 
     def selected(self) -> BatchInfo | None:
@@ -92,7 +105,7 @@ class ImportHistoryDialog(QDialog):
         self.undo_button.setEnabled(batch is not None and not batch.undone_at)
         if batch is not None:
             self.undo_button.setText(
-                "Undo this merge" if batch.kind == "merge" else "Undo this import"
+                self.tr("Undo this merge") if batch.kind == "merge" else self.tr("Undo this import")
             )
 
     def undo_selected(self) -> None:
@@ -100,21 +113,29 @@ class ImportHistoryDialog(QDialog):
         if batch is None or batch.undone_at:
             return
         text = (
-            "The merged customers come back and their records move back to them."
+            self.tr("The merged customers come back and their records move back to them.")
             if batch.kind == "merge"
-            else "Records it created go to the trash; fields it changed get their old values "
-            "back, unless they were changed since."
+            else self.tr(
+                "Records it created go to the trash; fields it changed get their old values "
+                "back, unless they were changed since."
+            )
         )
-        if not self.confirm(self, f"Undo: {batch.describe}?", text):
+        if not self.confirm(
+            self, self.tr("Undo: {describe}?").format(describe=gettext(batch.describe)), text
+        ):
             return
 
         def done(result: Any) -> None:
-            self.message.setText(f"Undone: {result.summary()}")
+            self.message.setText(
+                QCoreApplication.translate("ImportHistoryDialog", "Undone: {summary}").format(
+                    summary=result.summary()
+                )
+            )
             self.refresh()
 
         run_job(
             self,
-            "Undoing",
+            self.tr("Undoing"),
             lambda ctx: importing.undo_batch(
                 batch.id, progress=ctx.progress, cancelled=ctx.cancelled
             ),

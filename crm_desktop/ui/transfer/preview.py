@@ -11,12 +11,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from crm_desktop.services.importing import PreviewRow
+from crm_desktop.ui.translation import declared
 
-STATE_TEXT = {"new": "OK — new", "duplicate": "Duplicate", "refused": "Refused"}
+STATE_TEXT = {
+    "new": QT_TR_NOOP("OK — new"),
+    "duplicate": QT_TR_NOOP("Duplicate"),
+    "refused": QT_TR_NOOP("Refused"),
+}
 STATE_COLORS = {"new": "#e7f6ea", "duplicate": "#fff4d6", "refused": "#fde2e1"}
 KEPT_COLOR = "#ffc98b"
 _FIXED = 2  # "Line" and "Check" come before the file's columns
@@ -47,9 +52,9 @@ class PreviewModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section == 0:
-            return "Line"
+            return self.tr("Line")
         if section == 1:
-            return "Check"
+            return self.tr("Check")
         return self.headers[section - _FIXED] if section - _FIXED < len(self.headers) else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -61,7 +66,7 @@ class PreviewModel(QAbstractTableModel):
             if column == 0:
                 return str(row.line)
             if column == 1:
-                text = STATE_TEXT.get(row.state, row.state)
+                text = declared(STATE_TEXT.get(row.state, row.state))
                 if row.kept:
                     text = f"⚠ {text}"
                 return f"{text}: {row.message}" if row.message else text
@@ -73,11 +78,13 @@ class PreviewModel(QAbstractTableModel):
             return value if len(value) <= _MAX_CELL else value[:_MAX_CELL] + "…"
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
-                return row.message or STATE_TEXT.get(row.state)
+                return row.message or declared(STATE_TEXT.get(row.state, ""))
             header = self.headers[column - _FIXED] if column - _FIXED < len(self.headers) else ""
             reasons = [k.reason for k in row.kept if k.header == header]
             if reasons:
-                return f"Kept as written in the notes: {'; '.join(reasons)}"
+                return self.tr("Kept as written in the notes: {reasons}").format(
+                    reasons="; ".join(reasons)
+                )
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if column - _FIXED in row.flagged:

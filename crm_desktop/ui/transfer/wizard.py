@@ -29,7 +29,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import gettext
 from crm_desktop.services import importing, settings
 from crm_desktop.services.importing import ImportResult, Table
 from crm_desktop.services.importing.encoding import CHOICES as ENCODINGS
@@ -61,20 +62,22 @@ from crm_desktop.services.importing.mapping import ENTITY_LABELS, column_fates
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import JobContext, run_job
 from crm_desktop.ui.transfer.preview import PreviewModel
+from crm_desktop.ui.translation import declared
+from crm_desktop.ui.words import english_plural
 
-FILE_FILTER = "Contacts and tables (*.csv *.txt *.tsv *.xlsx *.vcf);;All files (*)"
+FILE_FILTER = QT_TR_NOOP("Contacts and tables (*.csv *.txt *.tsv *.xlsx *.vcf);;All files (*)")
 ENTITIES = (
-    ("customer", "Customers (with their primary contact)"),
-    ("contact", "Contacts"),
-    ("product", "Products"),
+    ("customer", QT_TR_NOOP("Customers (with their primary contact)")),
+    ("contact", QT_TR_NOOP("Contacts")),
+    ("product", QT_TR_NOOP("Products")),
 )
 PRESET_LABELS = {
-    "auto": "Recognise automatically",
-    "google": "Google Contacts CSV",
-    "outlook": "Outlook CSV",
-    "thunderbird": "Thunderbird CSV",
+    "auto": QT_TR_NOOP("Recognise automatically"),
+    "google": QT_TR_NOOP("Google Contacts CSV"),
+    "outlook": QT_TR_NOOP("Outlook CSV"),
+    "thunderbird": QT_TR_NOOP("Thunderbird CSV"),
 }
-IGNORE = "— don't import —"
+IGNORE = QT_TR_NOOP("— don't import —")
 PREVIEW_ROWS = 100
 AUTO = "auto"
 
@@ -84,37 +87,37 @@ class FilePage(QWizardPage):
 
     def __init__(self, wizard: ImportWizard):
         super().__init__()
-        self.setTitle("Import: choose a file")
+        self.setTitle(self.tr("Import: choose a file"))
         self.setSubTitle(
-            "CSV (any encoding, comma, semicolon or tab), Excel .xlsx, or vCards (.vcf)."
+            self.tr("CSV (any encoding, comma, semicolon or tab), Excel .xlsx, or vCards (.vcf).")
         )
         self._wizard = wizard
         self._loaded_for: tuple[str, str, str] | None = None
         form = QFormLayout(self)
         self.entity_box = QComboBox()
         for key, label in ENTITIES:
-            self.entity_box.addItem(label, key)
-        form.addRow("Import:", self.entity_box)
+            self.entity_box.addItem(declared(label), key)
+        form.addRow(self.tr("Import:"), self.entity_box)
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("The file to import")
+        self.path_edit.setPlaceholderText(self.tr("The file to import"))
         self.path_edit.textChanged.connect(self.completeChanged)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        form.addRow("File:", row)
+        form.addRow(self.tr("File:"), row)
         self.preset_box = QComboBox()
         for key in importing.PRESETS:
-            self.preset_box.addItem(PRESET_LABELS[key], key)
-        form.addRow("Columns named as in:", self.preset_box)
+            self.preset_box.addItem(declared(PRESET_LABELS[key]), key)
+        form.addRow(self.tr("Columns named as in:"), self.preset_box)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         form.addRow(self.status)
 
     def browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import from", self.path_edit.text(), FILE_FILTER
+            self, self.tr("Import from"), self.path_edit.text(), declared(FILE_FILTER)
         )
         if name:
             self.path_edit.setText(name)
@@ -134,7 +137,7 @@ class FilePage(QWizardPage):
         if self._loaded_for == self.key() and self._wizard.table is not None:
             return True
         entity, path, _ = self.key()
-        self.status.setText("Reading the file…")
+        self.status.setText(self.tr("Reading the file…"))
         self._wizard.read(entity, Path(path), self._read_done)
         return False
 
@@ -152,7 +155,7 @@ class MappingPage(QWizardPage):
 
     def __init__(self, wizard: ImportWizard):
         super().__init__()
-        self.setTitle("Import: columns")
+        self.setTitle(self.tr("Import: columns"))
         self._wizard = wizard
         self.combos: list[QComboBox] = []
         layout = QVBoxLayout(self)
@@ -160,18 +163,21 @@ class MappingPage(QWizardPage):
         self.about.setWordWrap(True)
         layout.addWidget(self.about)
         reading = QHBoxLayout()
-        reading.addWidget(QLabel("Encoding:"))
+        reading.addWidget(QLabel(self.tr("Encoding:")))
         self.encoding_box = QComboBox()
         self.encoding_box.setToolTip(
-            "How the file's bytes are read as text. If names look garbled below, choose "
-            "another encoding: the file is read again."
+            self.tr(
+                "How the file's bytes are read as text. If names look "
+                "garbled below, choose another encoding: the file is "
+                "read again."
+            )
         )
         reading.addWidget(self.encoding_box)
         reading.addSpacing(16)
-        reading.addWidget(QLabel("Phone numbers without +code are from:"))
+        reading.addWidget(QLabel(self.tr("Phone numbers without +code are from:")))
         self.region_box = QComboBox()
         self.region_box.setToolTip(
-            "The country whose numbers are written without a country code in this file."
+            self.tr("The country whose numbers are written without a country code in this file.")
         )
         reading.addWidget(self.region_box)
         reading.addStretch(1)
@@ -180,7 +186,9 @@ class MappingPage(QWizardPage):
         self.region_box.activated.connect(lambda _index: self.refresh())
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.columns = QTableWidget(0, 3)
-        self.columns.setHorizontalHeaderLabels(["Column in the file", "Example", "Import as"])
+        self.columns.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Example"), self.tr("Import as")]
+        )
         self.columns.verticalHeader().setVisible(False)
         self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.columns.horizontalHeader()
@@ -222,20 +230,30 @@ class MappingPage(QWizardPage):
         table = self._wizard.table
         entity = self._wizard.entity
         assert table is not None
-        noun = ENTITY_LABELS[entity]
+        noun = gettext(ENTITY_LABELS[entity])
         refused = len(table.problems)
-        skipped = (
-            f" Skipped above the header: “{' / '.join(table.preamble)[:120]}”."
-            if table.preamble
-            else ""
+        total = len(table.rows) + refused
+        about = english_plural(
+            self.tr(
+                "<b>{file}</b> — {format}, {details}; %Ln row(s) to import as {noun}", "", total
+            ),
+            total,
+        ).format(
+            file=escape(Path(self._wizard.path).name),
+            format=table.format,
+            details=gettext(table.details),
+            noun=noun,
         )
-        self.about.setText(
-            f"<b>{Path(self._wizard.path).name}</b> — {table.format}, {table.details}; "
-            f"{len(table.rows) + refused:,} rows to import as {noun}"
-            + ("" if table.has_header else " (no header row: columns named by position)")
-            + ". Change what a column is imported as in the list; the preview below follows."
-            + skipped
+        if not table.has_header:
+            about += self.tr(" (no header row: columns named by position)")
+        about += self.tr(
+            ". Change what a column is imported as in the list; the preview below follows."
         )
+        if table.preamble:
+            about += self.tr(" Skipped above the header: “{lines}”.").format(
+                lines=escape(" / ".join(table.preamble)[:120])
+            )
+        self.about.setText(about)
         self._fill_encodings(table)
         self._region_cache: dict[tuple[int, ...], Any] = {}
         mapping = importing.guess_mapping(table, entity, self._wizard.preset)
@@ -248,9 +266,9 @@ class MappingPage(QWizardPage):
             example = example.replace("\n", " ⏎ ")
             self.columns.setItem(index, 1, QTableWidgetItem(example[:120]))
             combo = QComboBox()
-            combo.addItem(IGNORE, None)
+            combo.addItem(declared(IGNORE), None)
             for target in targets:
-                combo.addItem(target.label, target.key)
+                combo.addItem(gettext(target.label), target.key)
             combo.setCurrentIndex(max(0, combo.findData(mapping[index])))
             combo.currentIndexChanged.connect(self.refresh)
             self.columns.setCellWidget(index, 2, combo)
@@ -262,13 +280,19 @@ class MappingPage(QWizardPage):
         box.clear()
         box.setEnabled(table.encoding is not None)
         if table.encoding is None:
-            box.addItem("— (a workbook)", None)
+            box.addItem(self.tr("— (a workbook)"), None)
             return
         chosen = self._wizard.text_encoding
         detected = table.encoding_label or table.encoding
-        box.addItem(f"{detected} (detected)" if chosen == AUTO else f"{detected} (chosen)", AUTO)
+        detected = gettext(detected)
+        box.addItem(
+            self.tr("{encoding} (detected)").format(encoding=detected)
+            if chosen == AUTO
+            else self.tr("{encoding} (chosen)").format(encoding=detected),
+            AUTO,
+        )
         for codec, label in ENCODINGS.items():
-            box.addItem(label, codec)
+            box.addItem(gettext(label), codec)
         box.setCurrentIndex(0)
 
     def _encoding_chosen(self, index: int) -> None:
@@ -319,7 +343,7 @@ class MappingPage(QWizardPage):
         problem = importing.check_mapping(entity, mapping)
         self.problem.setText(problem or "")
         automatic = self._auto_region(table, mapping)
-        self._fill_regions(f"{automatic.region} ({automatic.why})")
+        self._fill_regions(f"{automatic.region} ({gettext(automatic.why)})")
         region = self.region() or automatic.region
         self._wizard.region = self.region()
         self._show_fates(table, entity, mapping)
@@ -334,32 +358,46 @@ class MappingPage(QWizardPage):
         self.preview.setColumnWidth(1, min(self.preview.columnWidth(1), 420))
         shown = len(rows)
         kept = sum(len(row.kept) for row in rows)
-        self.summary.setText(
-            f"First {shown:,} rows: {self.model.count('new'):,} new, "
-            f"{self.model.count('duplicate'):,} duplicates, "
-            f"{self.model.count('refused'):,} refused"
-            + (
-                f"; {kept:,} values kept as written in the notes (⚠, orange cells)."
-                if kept
-                else "."
-            )
+        number = QLocale().toString
+        summary = english_plural(
+            self.tr(
+                "First %Ln row(s): {new} new, {duplicates} duplicates, {refused} refused", "", shown
+            ),
+            shown,
+        ).format(
+            new=number(self.model.count("new")),
+            duplicates=number(self.model.count("duplicate")),
+            refused=number(self.model.count("refused")),
         )
+        if kept:
+            summary += self.tr(
+                "; {kept} values kept as written in the notes (⚠, orange cells)."
+            ).format(kept=number(kept))
+        else:
+            summary += "."
+        self.summary.setText(summary)
         self.completeChanged.emit()
 
     def _show_fates(self, table: Table, entity: str, mapping: list[str | None]) -> None:
         fates = column_fates(entity, table, mapping)
-        notes = "the description" if entity == "product" else "the notes"
+        notes = self.tr("the description") if entity == "product" else self.tr("the notes")
         parts = []
         if fates.to_notes:
             names = ", ".join(f"“{h}”" for h in fates.to_notes)
-            parts.append(f"<b>Kept in {notes}</b> as “Header: value”: {escape(names)}.")
+            parts.append(
+                self.tr("<b>Kept in {notes}</b> as “Header: value”: {escape}.").format(
+                    notes=notes, escape=escape(names)
+                )
+            )
         if fates.left_out:
             names = ", ".join(f"“{h}”" for h in fates.left_out)
-            parts.append(f"<b>Not imported:</b> {escape(names)}.")
+            parts.append(self.tr("<b>Not imported:</b> {escape}.").format(escape=escape(names)))
         if table.left_out:
             found = ", ".join(f"{k} ×{n}" for k, n in sorted(table.left_out.items()))
-            parts.append(f"<b>Not kept from the cards:</b> {escape(found)}.")
-        self.fates.setText(" ".join(parts) or "Every column goes into a field.")
+            parts.append(
+                self.tr("<b>Not kept from the cards:</b> {escape}.").format(escape=escape(found))
+            )
+        self.fates.setText(" ".join(parts) or self.tr("Every column goes into a field."))
 
     def isComplete(self) -> bool:
         return (
@@ -373,25 +411,31 @@ class PolicyPage(QWizardPage):
 
     def __init__(self, wizard: ImportWizard):
         super().__init__()
-        self.setTitle("Import: duplicates")
+        self.setTitle(self.tr("Import: duplicates"))
         self.setSubTitle(
-            "A row is a duplicate when it has the email or phone of an existing record, or "
-            "the same name (customers: in the same city; contacts: at the same customer; "
-            "products: the same SKU)."
+            self.tr(
+                "A row is a duplicate when it has the email or phone "
+                "of an existing record, or the same name (customers: "
+                "in the same city; contacts: at the same customer; "
+                "products: the same SKU)."
+            )
         )
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for key in importing.POLICIES:
-            button = QRadioButton(importing.POLICY_LABELS[key])
+            button = QRadioButton(gettext(importing.POLICY_LABELS[key]))
             self.group.addButton(button)
             self.buttons[key] = button
             layout.addWidget(button)
         self.buttons["skip"].setChecked(True)
         note = QLabel(
-            "Empty cells never erase anything, and tags are only added. Importing the same "
-            "file twice creates nothing the second time. Every import can be undone from "
-            "the import history."
+            self.tr(
+                "Empty cells never erase anything, and tags are only "
+                "added. Importing the same file twice creates nothing "
+                "the second time. Every import can be undone from the "
+                "import history."
+            )
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
@@ -411,7 +455,7 @@ class SummaryPage(QWizardPage):
 
     def __init__(self, wizard: ImportWizard):
         super().__init__()
-        self.setTitle("Import")
+        self.setTitle(self.tr("Import"))
         self._wizard = wizard
         self.result: ImportResult | None = None
         self._done = False
@@ -425,15 +469,17 @@ class SummaryPage(QWizardPage):
         self.counts.setWordWrap(True)
         layout.addWidget(self.counts)
         self.refused = QTableWidget(0, 2)
-        self.refused.setHorizontalHeaderLabels(["Line", "Why it was not imported"])
+        self.refused.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("Why it was not imported")]
+        )
         self.refused.verticalHeader().setVisible(False)
         self.refused.horizontalHeader().setStretchLastSection(True)
         self.refused.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.refused, 1)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("Save refused rows…")
+        self.save_button = QPushButton(self.tr("Save refused rows…"))
         self.save_button.clicked.connect(self.save_refused)
-        self.undo_button = QPushButton("Undo this import")
+        self.undo_button = QPushButton(self.tr("Undo this import"))
         self.undo_button.clicked.connect(self.undo)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.undo_button)
@@ -445,7 +491,7 @@ class SummaryPage(QWizardPage):
     def initializePage(self) -> None:
         self._done = False
         self.result = None
-        self.headline.setText("Importing…")
+        self.headline.setText(self.tr("Importing…"))
         self.counts.setText("")
         self.refused.setRowCount(0)
         self.save_button.hide()
@@ -458,7 +504,7 @@ class SummaryPage(QWizardPage):
     def finished_import(self, result: ImportResult) -> None:
         self.result = result
         self._done = True
-        self.headline.setText(f"<b>Imported {result.source}.</b>")
+        self.headline.setText(self.tr("<b>Imported {source}.</b>").format(source=result.source))
         self.counts.setText(result.summary() + "".join(f"\n• {line}" for line in result.details()))
         self.refused.setRowCount(len(result.refused_rows))
         for index, row in enumerate(result.refused_rows[:5000]):
@@ -477,8 +523,10 @@ class SummaryPage(QWizardPage):
         self._done = True
         self.headline.setText(f"<b>{message}</b>")
         self.counts.setText(
-            "Nothing was imported: the database is as it was. "
-            "Go back to change the file or the columns."
+            self.tr(
+                "Nothing was imported: the database is as it was. Go "
+                "back to change the file or the columns."
+            )
         )
         self.refused.hide()
         self.completeChanged.emit()
@@ -493,10 +541,12 @@ class SummaryPage(QWizardPage):
         try:
             saved = importing.save_refused(self.result, name)
         except (OSError, CrmError) as exc:
-            show_error(self, "Saving the refused rows", exc)
+            show_error(self, self.tr("Saving the refused rows"), exc)
             return
         self.headline.setText(
-            f"<b>Imported {self.result.source}.</b> Refused rows saved to {saved}."
+            self.tr("<b>Imported {source}.</b> Refused rows saved to {saved}.").format(
+                source=self.result.source, saved=saved
+            )
         )
 
     def undo(self) -> None:
@@ -504,21 +554,27 @@ class SummaryPage(QWizardPage):
             return
         if not self._wizard.confirm(
             self,
-            "Undo this import?",
-            "Records it created go to the trash and the fields it "
-            "changed get their old values back.",
+            self.tr("Undo this import?"),
+            self.tr(
+                "Records it created go to the trash and the fields it "
+                "changed get their old values back."
+            ),
         ):
             return
         batch = self.result.batch_id
 
         def done(outcome: Any) -> None:
             self.undo_button.setEnabled(False)
-            self.undo_button.setText("Import undone")
-            self.counts.setText(f"Undone: {outcome.summary()}")
+            self.undo_button.setText(QCoreApplication.translate("SummaryPage", "Import undone"))
+            self.counts.setText(
+                QCoreApplication.translate("SummaryPage", "Undone: {summary}").format(
+                    summary=outcome.summary()
+                )
+            )
 
         run_job(
             self,
-            "Undoing the import",
+            self.tr("Undoing the import"),
             lambda ctx: importing.undo_batch(batch, progress=ctx.progress, cancelled=ctx.cancelled),
             on_success=done,
         )
@@ -537,7 +593,7 @@ class ImportWizard(QWizard):
         entity: str = "customer",
     ):
         super().__init__(parent)
-        self.setWindowTitle("Import")
+        self.setWindowTitle(self.tr("Import"))
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.resize(920, 680)
         self.table: Table | None = None
@@ -589,12 +645,12 @@ class ImportWizard(QWizard):
 
         def failed(exc: BaseException) -> None:
             self.table = None
-            show_error(self, "Reading the file", exc)
+            show_error(self, QCoreApplication.translate("ImportWizard", "Reading the file"), exc)
             done(False)
 
         run_job(
             self,
-            "Reading the file",
+            self.tr("Reading the file"),
             work,
             on_success=succeeded,
             on_error=failed,
@@ -629,16 +685,16 @@ class ImportWizard(QWizard):
             self.imported.emit(result)
 
         def failed(exc: BaseException) -> None:
-            show_error(self, "The import", exc)
-            on_failed("The import did not work.")
+            show_error(self, QCoreApplication.translate("ImportWizard", "The import"), exc)
+            on_failed(QCoreApplication.translate("ImportWizard", "The import did not work."))
 
         run_job(
             self,
-            f"Importing {name}",
+            self.tr("Importing {name}").format(name=name),
             work,
             on_success=succeeded,
             on_error=failed,
-            on_cancel=lambda: on_failed("The import was cancelled."),
+            on_cancel=lambda: on_failed(self.tr("The import was cancelled.")),
         )
 
 
@@ -648,6 +704,12 @@ def _confirm(parent: QWidget, title: str, text: str) -> bool:
 
 
 def _ask_save_path(parent: QWidget, suggested: str) -> str:
-    kind = "vCards (*.vcf)" if suggested.endswith(".vcf") else "CSV (*.csv)"
-    name, _ = QFileDialog.getSaveFileName(parent, "Save refused rows", suggested, kind)
+    kind = (
+        QCoreApplication.translate("transfer.wizard", "vCards (*.vcf)")
+        if suggested.endswith(".vcf")
+        else QCoreApplication.translate("transfer.wizard", "CSV (*.csv)")
+    )
+    name, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("transfer.wizard", "Save refused rows"), suggested, kind
+    )
     return name

@@ -48,12 +48,12 @@ class TrashPage(ListPage):
         parent: QWidget | None = None,
     ):
         super().__init__(section, formatter, state, parent)
-        self.restore_button = QPushButton("Restore")
-        self.restore_button.setToolTip("Bring the selected records back (Ctrl+R)")
-        self.purge_button = QPushButton("Delete for good…")
-        self.purge_button.setToolTip("Delete the selected records for good (Shift+Delete)")
-        self.empty_button = QPushButton("Empty trash…")
-        self.empty_button.setToolTip("Delete everything in the trash for good")
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.setToolTip(self.tr("Bring the selected records back (Ctrl+R)"))
+        self.purge_button = QPushButton(self.tr("Delete for good…"))
+        self.purge_button.setToolTip(self.tr("Delete the selected records for good (Shift+Delete)"))
+        self.empty_button = QPushButton(self.tr("Empty trash…"))
+        self.empty_button.setToolTip(self.tr("Delete everything in the trash for good"))
         for button in (self.restore_button, self.purge_button, self.empty_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self.actions_row.addWidget(button)
@@ -62,7 +62,7 @@ class TrashPage(ListPage):
         self.empty_button.clicked.connect(self.empty_requested)
         self.selection_changed.connect(self._update_buttons)
         self.count_changed.connect(lambda *_: self._update_buttons())
-        self.table.empty_text = "The trash is empty."
+        self.table.empty_text = self.tr("The trash is empty.")
         self.update_tab_order()
         self._update_buttons()
 
@@ -74,5 +74,5 @@ class TrashPage(ListPage):
 
     def _empty_text(self) -> str:
         if self.model.query.search.strip() or self.model.query.filters:
-            return "Nothing in the trash matches."
-        return "The trash is empty."
+            return self.tr("Nothing in the trash matches.")
+        return self.tr("The trash is empty.")
