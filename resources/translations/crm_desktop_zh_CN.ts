@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
@@ -80,7 +80,7 @@
         <translation>清除搜索(&amp;C)</translation>
     </message>
     <message>
-        <source>Clear the search, or go back from a customer&apos;s page</source>
+        <source>Clear the search, or go back from a customer's page</source>
         <translation>清除搜索，或从客户页面返回</translation>
     </message>
     <message>
@@ -844,8 +844,23 @@
         <translation>Thunderbird CSV</translation>
     </message>
     <message>
-        <source>— don&apos;t import —</source>
+        <source>— don't import —</source>
         <translation>— 不导入 —</translation>
+    </message>
+</context>
+<context>
+    <name>AskRecoveryKeyDialog</name>
+    <message>
+        <source>Encrypted database</source>
+        <translation>加密的数据库</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted, and this computer does not hold its key. Type its recovery key (from the page printed when it was encrypted).</source>
+        <translation>%1 已加密，而这台电脑上没有它的密钥。请输入它的恢复密钥（加密时打印的那一页上）。</translation>
+    </message>
+    <message>
+        <source>Keep the key on this computer (in its keyring)</source>
+        <translation>在这台电脑上保存密钥（系统钥匙串中）</translation>
     </message>
 </context>
 <context>
@@ -894,7 +909,7 @@
         <translation>使用默认位置</translation>
     </message>
     <message>
-        <source>Back up to the app&apos;s own folder again</source>
+        <source>Back up to the app's own folder again</source>
         <translation>重新备份到应用自己的文件夹</translation>
     </message>
     <message>
@@ -1176,7 +1191,7 @@
         <translation>&lt;b&gt;恢复 {local_time} 的备份？&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>All current data is replaced by what the backup holds. A safety copy of the current data is made first and listed with the backups: restoring that copy brings today&apos;s data back.</source>
+        <source>All current data is replaced by what the backup holds. A safety copy of the current data is made first and listed with the backups: restoring that copy brings today's data back.</source>
         <translation>当前所有数据将被备份中的内容替换。系统会先为当前数据创建一个安全副本并列在备份中：恢复该副本即可找回今天的数据。</translation>
     </message>
     <message>
@@ -1222,7 +1237,7 @@
         <translation>例如：采购经理</translation>
     </message>
     <message>
-        <source>The customer&apos;s main contact</source>
+        <source>The customer's main contact</source>
         <translation>客户的主要联系人</translation>
     </message>
     <message>
@@ -1236,6 +1251,21 @@
     <message>
         <source>E&amp;rase this person…</source>
         <translation>清除此人数据(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionFlow</name>
+    <message>
+        <source>Encrypting the database</source>
+        <translation>正在加密数据库</translation>
+    </message>
+    <message>
+        <source>Decrypting the database</source>
+        <translation>正在解密数据库</translation>
+    </message>
+    <message>
+        <source>Making a verified backup, then the converted copy…</source>
+        <translation>正在创建经过校验的备份，然后是转换后的副本…</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1602,68 @@
     <message>
         <source>Merging customers</source>
         <translation>正在合并客户</translation>
+    </message>
+</context>
+<context>
+    <name>Encryption</name>
+    <message>
+        <source>En&amp;cryption…</source>
+        <translation>加密(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Encrypt the database on this laptop's disk, or show its recovery key</source>
+        <translation>加密本机磁盘上的数据库，或显示其恢复密钥</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionDialog</name>
+    <message>
+        <source>Encryption</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>Encrypt…</source>
+        <translation>加密…</translation>
+    </message>
+    <message>
+        <source>Stop encrypting…</source>
+        <translation>停止加密…</translation>
+    </message>
+    <message>
+        <source>Show recovery key…</source>
+        <translation>显示恢复密钥…</translation>
+    </message>
+    <message>
+        <source>This installation cannot encrypt: its SQLCipher library is missing. Reinstall CRM Desktop.</source>
+        <translation>此安装无法加密：缺少 SQLCipher 库。请重新安装 CRM Desktop。</translation>
+    </message>
+    <message>
+        <source>The database is not encrypted: anyone who gets this laptop's disk, or a copy of the file, can read it. Encrypting keeps the key in this computer's keyring and gives you a recovery key to print.</source>
+        <translation>数据库未加密：任何拿到这台笔记本的磁盘或文件副本的人都能读取。加密后，密钥保存在这台电脑的钥匙串中，并给您一个可打印的恢复密钥。</translation>
+    </message>
+    <message>
+        <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer's keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
+        <translation>数据库已加密（AES-256，SQLCipher）。密钥保存在这台电脑的钥匙串中；在其他任何地方用恢复密钥打开。今后创建的备份也会加密。</translation>
+    </message>
+    <message>
+        <source>The database is encrypted. Its key is not kept on this computer: you type the recovery key each time it opens.</source>
+        <translation>数据库已加密。密钥未保存在这台电脑上：每次打开时都需输入恢复密钥。</translation>
+    </message>
+    <message>
+        <source>Stop encrypting</source>
+        <translation>停止加密</translation>
+    </message>
+    <message>
+        <source>The database will be stored readable by anyone who has the file. A verified backup is made first. Go on?</source>
+        <translation>数据库将以任何拿到文件的人都能读取的方式保存。会先创建一份经过校验的备份。继续吗？</translation>
+    </message>
+    <message>
+        <source>The database is now encrypted.</source>
+        <translation>数据库现已加密。</translation>
+    </message>
+    <message>
+        <source>The database is stored unencrypted again.</source>
+        <translation>数据库已恢复为不加密保存。</translation>
     </message>
 </context>
 <context>
@@ -2029,7 +2121,7 @@ Open it now?</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <source>How the file&apos;s bytes are read as text. If names look garbled below, choose another encoding: the file is read again.</source>
+        <source>How the file's bytes are read as text. If names look garbled below, choose another encoding: the file is read again.</source>
         <translation>文件字节如何解读为文本。如果下方名称显示为乱码，请选择其他编码：文件会重新读取。</translation>
     </message>
     <message>
@@ -2128,7 +2220,7 @@ Open it now?</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <source>Choose the customer that stays and, for each field, the value it keeps. The others&apos; contacts, orders, deals, tasks, interactions, service cases, campaigns and tags move to it; they go to the trash. The import history can undo the merge.</source>
+        <source>Choose the customer that stays and, for each field, the value it keeps. The others' contacts, orders, deals, tasks, interactions, service cases, campaigns and tags move to it; they go to the trash. The import history can undo the merge.</source>
         <translation>选择要保留的客户，并为每个字段选择要保留的值。其他客户的联系人、订单、商机、任务、沟通记录、服务工单、营销活动和标签将转移给该客户，其他客户则移到回收站。可在导入历史中撤销合并。</translation>
     </message>
     <message>
@@ -2251,8 +2343,8 @@ Open it now?</source>
         </translation>
     </message>
     <message>
-        <source>⚠ {escape} — &lt;a href=&apos;show&apos;&gt;Show&lt;/a&gt;</source>
-        <translation>⚠ {escape} — &lt;a href=&apos;show&apos;&gt;查看&lt;/a&gt;</translation>
+        <source>⚠ {escape} — &lt;a href='show'&gt;Show&lt;/a&gt;</source>
+        <translation>⚠ {escape} — &lt;a href='show'&gt;查看&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -2697,7 +2789,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>关闭前保存更改吗？</translation>
     </message>
     <message>
-        <source>If you don&apos;t save, your changes will be lost.</source>
+        <source>If you don't save, your changes will be lost.</source>
         <translation>如果不保存，您的更改将会丢失。</translation>
     </message>
 </context>
@@ -2719,7 +2811,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>打印发票(&amp;I)…</translation>
     </message>
     <message>
-        <source>Print the selected orders&apos; invoices (a preview, then the print dialog)</source>
+        <source>Print the selected orders' invoices (a preview, then the print dialog)</source>
         <translation>打印所选订单的发票（先预览，再打开打印对话框）</translation>
     </message>
     <message>
@@ -2727,7 +2819,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>将发票另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <source>Save the selected orders&apos; invoices as PDF files</source>
+        <source>Save the selected orders' invoices as PDF files</source>
         <translation>将所选订单的发票保存为 PDF 文件</translation>
     </message>
 </context>
@@ -2790,7 +2882,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>期间的开始晚于结束：请修改日期。</translation>
     </message>
     <message>
-        <source>The customers of the customer table&apos;s current search, filters and sort (all customers when the table was not opened).</source>
+        <source>The customers of the customer table's current search, filters and sort (all customers when the table was not opened).</source>
         <translation>客户表当前搜索、筛选和排序下的客户（若未打开该表则为全部客户）。</translation>
     </message>
     <message numerus="yes">
@@ -2897,7 +2989,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>{YYYY} 或 {YY}：年份；{NNNN}：编号，位数与 N 的个数相同</translation>
     </message>
     <message>
-        <source>Credit notes need a format other than invoices&apos;.</source>
+        <source>Credit notes need a format other than invoices'.</source>
         <translation>红字发票的编号格式须与发票不同。</translation>
     </message>
     <message>
@@ -2937,6 +3029,41 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>ShowRecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>This key opens the database and every backup made from it. CRM Desktop keeps it in this computer's keyring; you need it when that is gone: on a new computer, after reinstalling the system, or to open a backup elsewhere. Without it nobody can read the data, not even you, and nobody can recover it for you. Print it or write it down, and keep it apart from this laptop.</source>
+        <translation>此密钥可打开数据库及由它创建的每份备份。CRM Desktop 将其保存在这台电脑的钥匙串中；当钥匙串不在时就需要它：换新电脑、重装系统后，或在别处打开备份时。没有它，任何人都无法读取数据，包括您自己，也没有人能替您恢复。请打印或抄写下来，并与这台笔记本分开存放。</translation>
+    </message>
+    <message>
+        <source>Save the page to print (PDF)…</source>
+        <translation>保存打印页（PDF）…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>I have printed or written down this key, and keep it apart from this laptop</source>
+        <translation>我已打印或抄写此密钥，并与这台笔记本分开存放</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>保存恢复密钥</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Print it, then keep the paper, not the file on this laptop.</source>
+        <translation>已保存到 %1。请打印出来，保存纸张，而不是这台笔记本上的文件。</translation>
     </message>
 </context>
 <context>
