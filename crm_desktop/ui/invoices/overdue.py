@@ -29,12 +29,14 @@ class OverdueNotice(QLabel):
     """What is overdue (of one customer, or of all); emits ``show_requested`` on its link."""
 
     show_requested = Signal()
+    loaded = Signal()  # after each reload, shown or hidden (Today waits for it at the start)
 
     def __init__(self, parent: QWidget | None = None, *, customer_id: int | None = None):
         super().__init__(parent)
         self.setObjectName("overdue_notice")
         self.customer_id = customer_id
         self.overdue: invoices.Overdue | None = None
+        self.has_loaded = False
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setStyleSheet("color: #c53030;")
         self.linkActivated.connect(self._link)
@@ -56,7 +58,15 @@ class OverdueNotice(QLabel):
     def reload(self) -> None:
         customer_id = self.customer_id
         runner().submit(self._channel, lambda: invoices.overdue(customer_id), self._show,
-                        lambda _exc: self.setVisible(False))  # fmt: skip
+                        self._failed)  # fmt: skip
+
+    def _failed(self, _exc: BaseException) -> None:
+        self.setVisible(False)
+        self._loaded()
+
+    def _loaded(self) -> None:
+        self.has_loaded = True
+        self.loaded.emit()
 
     def _on_change(self, change: Change) -> None:
         if change.entity in _WATCHED:
@@ -67,6 +77,7 @@ class OverdueNotice(QLabel):
         if not overdue.count:
             self.setText("")
             self.setVisible(False)
+            self._loaded()
             return
         formats = Formats.load()
         what = f"{overdue.count:,} invoice{'s' if overdue.count != 1 else ''} overdue"
@@ -75,3 +86,4 @@ class OverdueNotice(QLabel):
         self.setText(f"⚠ {html.escape(text)} — <a href='show'>Show</a>")
         self.setAccessibleName(text)
         self.setVisible(True)
+        self._loaded()

@@ -1,10 +1,12 @@
 """The Today screen: tick tasks done, see the deals about to close and the latest conversations.
 
-Three cards of short lists read in the background (:mod:`.data`); every
-line opens its record (Enter or double-click) and a task's check box
-completes it (Space ticks it from the keyboard). The screen reloads when
-tasks, deals or interactions change while it is shown, and when it is
-shown again after they changed.
+Three cards of short lists read in the background
+(:mod:`crm_desktop.services.today`); every line opens its record (Enter or
+double-click) and a task's check box completes it (Space ticks it from the
+keyboard). The screen reloads when tasks, deals or interactions change while
+it is shown, and when it is shown again after they changed. ``ready`` says,
+once, that the screen holds all its data (the cards and the overdue invoices):
+the window starts its background work after that, not before.
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services import tasks
 from crm_desktop.services.changes import Change
+from crm_desktop.services.today import CLOSING_DAYS, RECENT_DAYS, TodayData, load_today
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.tables.formatting import Formatter, label
 from crm_desktop.ui.tables.model import STYLE_COLORS
 from crm_desktop.ui.tables.runner import runner
-from crm_desktop.ui.today.data import CLOSING_DAYS, RECENT_DAYS, TodayData, load_today
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 _WATCHED = frozenset({"task", "deal", "interaction", "customer", "contact", "*"})
@@ -172,6 +174,7 @@ class TodayPage(QWidget):
     section_requested = Signal(str)  # a sidebar key
     task_completed = Signal(int, str)  # id, title (the window offers Undo)
     loaded = Signal()
+    ready = Signal()  # once: the cards and the overdue invoices are all shown
 
     def __init__(self, formatter: Formatter, parent: QWidget | None = None):
         super().__init__(parent)
@@ -230,6 +233,8 @@ class TodayPage(QWidget):
         from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: overdue invoices
 
         self.overdue_invoices = OverdueNotice(self)
+        self.overdue_invoices.loaded.connect(self._check_ready)
+        self.is_ready = False
         layout.addWidget(self.overdue_invoices)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
@@ -302,6 +307,12 @@ class TodayPage(QWidget):
         finally:
             self._filling = False
         self.loaded.emit()
+        self._check_ready()
+
+    def _check_ready(self) -> None:
+        if not self.is_ready and self.data is not None and self.overdue_invoices.has_loaded:
+            self.is_ready = True
+            self.ready.emit()
 
     def _fill_tasks(self, data: TodayData) -> None:
         fmt, day = self.formatter, data.day.isoformat()
