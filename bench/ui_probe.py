@@ -93,8 +93,8 @@ def run_app(db: str, on_attached: Any) -> None:
 
     attach = MainWindow.attach
 
-    def attached(window: MainWindow) -> None:
-        attach(window)
+    def attached(window: MainWindow, **options: Any) -> None:
+        attach(window, **options)
         on_attached(window)
 
     MainWindow.attach = attached  # type: ignore[method-assign]

@@ -76,14 +76,21 @@ def run_app(db: str | None = None) -> int:
         return open_session(db, refresh_search=False)
 
     def opened(_opened: Any) -> None:
-        window.attach()
+        window.attach(features_later=True)
         # Nothing else competes with Today for the CPU until it is on screen with its data:
-        # the background work (search index, list pages, features' extras) starts after.
+        # the feature packages' menus, then the background work (search index, list
+        # pages) come after.
         from crm_desktop.ui.painted import after_next_paint
 
+        def after_today() -> None:
+            if quit_when:
+                _ready(app)
+                return
+            window.install_features()
+            window.start_background_work()
+
         today = window.page("today")
-        then = (lambda: _ready(app)) if quit_when else window.start_background_work
-        _when_ready(today, lambda: after_next_paint(today, then))
+        _when_ready(today, lambda: after_next_paint(today, after_today))
 
     def failed(exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -106,8 +106,12 @@ class MainWindow(QMainWindow):
         if attach:
             self.attach()
 
-    def attach(self) -> None:
-        """Build what needs the open database: pages, commands, features. Once."""
+    def attach(self, *, features_later: bool = False) -> None:
+        """Build what needs the open database: pages, commands, features. Once.
+
+        ``features_later``: the feature packages (reports, backups, import…) add their
+        menus when :meth:`install_features` is called, once the first screen is painted.
+        """
         if self.attached:
             return
         from crm_desktop.ui.bridge import ChangeBridge
@@ -135,6 +139,13 @@ class MainWindow(QMainWindow):
         self.show_section("today")
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
+        if not features_later:
+            self.install_features()
+
+    def install_features(self) -> None:
+        """Let the feature packages add their actions and sections, and finish the menus."""
+        if self._menus_finished:
+            return
         install_features(self)
         self._finish_menus()
         self._update_actions()
