@@ -14,6 +14,8 @@ accent-blind in every script); empty values sort last in both directions.
 from __future__ import annotations
 
 import json
+import sys
+from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -647,6 +649,21 @@ def _sort_key_and_direction(list_spec: ListSpec, query: ListQuery) -> tuple[str,
 
 def list_ids(entity: str, query: ListQuery | None = None) -> list[int]:
     """The ids of a list's rows, filtered, searched and sorted by the database."""
+    return list(_list_ids(entity, query, compact=False))
+
+
+def list_id_array(entity: str, query: ListQuery | None = None) -> array[int]:
+    """:func:`list_ids` as a compact array (8 bytes an id), for the tables.
+
+    SQLite writes the ids as one hexadecimal string that Python turns into the array
+    in C: at a million rows Python holds the GIL ~40 ms instead of ~900 ms for a
+    million row tuples, so the window stays smooth while a table's ids are read.
+    """
+    ids = _list_ids(entity, query, compact=True)
+    return ids if isinstance(ids, array) else array("q", ids)  # a search's ranked ids
+
+
+def _list_ids(entity: str, query: ListQuery | None, *, compact: bool) -> Any:
     list_spec = SPECS[entity]
     query = query or ListQuery()
     matched = None
@@ -659,7 +676,18 @@ def list_ids(entity: str, query: ListQuery | None = None) -> list[int]:
     where, params = _where(list_spec, query, matched)
     source = _source(list_spec, query, matched)
     ordering = order_by(list_spec, query)
-    sql = f"SELECT {list_spec.id_sql} FROM {source} WHERE {where} ORDER BY {ordering}"
+    sql = f"SELECT {list_spec.id_sql} AS id FROM {source} WHERE {where} ORDER BY {ordering}"
+    if compact and matched is None:
+        # The subquery keeps its order: SQLite never flattens an ordered subquery into an
+        # aggregate (rule 16 of its query flattener).
+        packed = database.execute_sql(
+            f"SELECT group_concat(printf('%016x', id), '') FROM ({sql})", params
+        ).fetchone()[0]
+        ids = array("q")
+        ids.frombytes(bytes.fromhex(packed or ""))
+        if sys.byteorder == "little":
+            ids.byteswap()  # printf wrote them big-endian
+        return ids
     found = [row[0] for row in database.execute_sql(sql, params)]
     if (
         matched is not None

@@ -38,3 +38,21 @@ def test_no_ends_for_a_search_or_an_order_only_a_sort_of_every_row_gives(demo_db
     assert listing.list_ends("customer", ListQuery(search="ив")) is None
     assert listing.list_ends("customer", ListQuery(sort="city")) is None
     assert listing.list_ends("task") is None  # due date, empty last: sorted, not indexed
+
+
+def test_the_compact_ids_are_the_list_ids_in_every_order(demo_db):
+    customers.create_customer({"name": "Ёлкин — 张伟 =1+1"})
+    for entity, sorts in {
+        "customer": ["name", "city", "email", "status", "created_at", "revenue_cents"],
+        "task": ["due_date", "title", "priority"],
+        "deal": ["expected_close", "amount_cents", "stage"],
+        "interaction": ["occurred_at", "subject"],
+    }.items():
+        for sort in sorts:
+            for descending in (False, True):
+                query = ListQuery(sort=sort, descending=descending)
+                ids = listing.list_id_array(entity, query)
+                assert ids.typecode == "q" and list(ids) == listing.list_ids(entity, query)
+    for query in (ListQuery(search="ив"), ListQuery(filters={"status": "lead"}, search="a")):
+        assert list(listing.list_id_array("customer", query)) == listing.list_ids("customer", query)
+    assert list(listing.list_id_array("customer", ListQuery(search="zzzzqq"))) == []

@@ -12,13 +12,14 @@ def test_the_customer_table_shows_both_ends_before_every_id_is_read(qtbot, windo
     monkeypatch.setattr(model_module, "ENDS", 10)  # 150 demo customers: a middle not read yet
     release = threading.Event()
     every_id = listing.list_ids
+    id_array = listing.list_id_array
 
     def slow_ids(entity, query=None):
         if entity == "customer":
             release.wait(20)  # as at a million rows: every id takes a while
-        return every_id(entity, query)
+        return id_array(entity, query)
 
-    monkeypatch.setattr(listing, "list_ids", slow_ids)
+    monkeypatch.setattr(listing, "list_id_array", slow_ids)
     try:
         window.show_section("customers")  # Ctrl+2
         page = window.current_list()

@@ -328,7 +328,7 @@ class ListModel(QAbstractTableModel):
             )
         self._runner.submit(
             self._channel,
-            lambda: array("q", listing.list_ids(entity, query)),  # made compact off the GUI
+            lambda: listing.list_id_array(entity, query),  # made compact off the GUI
             self._apply_ids,
             self._failed,
         )
