@@ -59,19 +59,27 @@ class ShareTree(QTreeWidget):
     def __init__(self, shares: list[int], parent: QWidget | None = None):
         super().__init__(parent)
         self.shares = shares
+        self._natural: dict[int, int] | None = None  # the compact columns' widths
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
+    def content_changed(self) -> None:
+        """The lines changed: measure the compact columns again (a resize does not)."""
+        self._natural = None
+        self.fit_columns()
+
     def fit_columns(self) -> None:
         width = self.viewport().width()
-        header = self.header()
-        natural = {
-            column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + 10
-            for column, share in enumerate(self.shares)
-            if share == 0
-        }
+        if self._natural is None:  # measuring every line is the costly part: once a fill
+            header = self.header()
+            self._natural = {
+                column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + 10
+                for column, share in enumerate(self.shares)
+                if share == 0
+            }
+        natural = self._natural
         left = max(0, width - sum(natural.values()))
         total = sum(self.shares) or 1
         for column, share in enumerate(self.shares[:-1]):
@@ -144,7 +152,7 @@ class Card(QFrame):
                 item.setFirstColumnSpanned(True)  # a group's heading: one line across
             else:
                 records += 1
-        tree.fit_columns()
+        tree.content_changed()
         self.set_count(records, total)
         self.set_empty(None if records else empty_text)
         if record is None:
