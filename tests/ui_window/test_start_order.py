@@ -83,3 +83,21 @@ def test_today_is_painted_with_its_data_before_the_background_work_starts(demo_d
         "background",  # then the search index and the rest start
         "menus full",
     ]
+
+
+def test_a_search_typed_before_the_search_index_has_loaded_finds_its_customers(qtbot, window):
+    from window_helpers import open_section, type_text, wait_loaded
+
+    from crm_desktop.services import listing, search
+    from crm_desktop.services.listing import ListQuery
+
+    index = getattr(search, "MEMORY", None)  # an index held in memory, if there is one
+    if index is not None:
+        index.forget()  # as right after the start: the background work has not loaded it
+    page = open_section(qtbot, window, "customers")
+    type_text(page.filter_bar.search_box, "ив")
+    page.filter_bar.flush_search()
+    qtbot.waitUntil(lambda: page.model.query.search == "ив", timeout=5000)
+    wait_loaded(qtbot, page)
+    expected = listing.list_ids("customer", ListQuery(search="ив"))
+    assert expected and list(page.model.ids()) == expected
