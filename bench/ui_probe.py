@@ -18,7 +18,8 @@ customer table, does what a user does (Ctrl+2 as soon as the window takes it).
 
 "Painted" is the end of the first paint of the watched widgets after their data
 arrived (under Xvfb the pixels are then on the X server): a zero-timer set from the
-paint event fires once the whole repaint is done and flushed.
+paint event fires once the whole repaint is done and flushed. ``CRM_PROBE_SHOT=FILE``
+saves what the screen shows at that moment (read back from the X server under Xvfb).
 """
 
 from __future__ import annotations
@@ -86,33 +87,52 @@ def bare() -> None:
 
 def run_app(db: str, on_attached: Any) -> None:
     """Start the app through its entry point; ``on_attached(window)`` once the file is open."""
-    from crm_desktop.ui import first_run
+    # The app imports its main window before it shows it; the probe does the same, and
+    # nothing more (importing more here would preload what the app imports later).
     from crm_desktop.ui.main_window import MainWindow
 
     attach = MainWindow.attach
 
-    def attached(window: MainWindow) -> None:
-        attach(window)
+    def attached(window: MainWindow, **options: Any) -> None:
+        attach(window, **options)
         on_attached(window)
 
     MainWindow.attach = attached  # type: ignore[method-assign]
     # An empty file makes the app offer sample data in a modal dialog: decline it unseen.
-    first_run.offer_sample_data = lambda *args, **kwargs: "empty"  # type: ignore[assignment]
+    MainWindow._offer_first_run = lambda self, empty: None  # type: ignore[method-assign]
     from crm_desktop import cli
 
     sys.exit(cli.main(["--db", db]))
 
 
 def when_today_painted(window: Any, then: Any) -> None:
+    """``then`` after the first paint once Today holds ALL its data (its three cards and
+    the overdue invoices line): what a user sees, not the window's first frame."""
     today = window.page("today")
-    if getattr(today, "data", None) is not None:
+    if today.is_ready:
         watch_paint(today, then)
     else:
-        today.loaded.connect(lambda: watch_paint(today, then))
+        today.ready.connect(lambda: watch_paint(today, then))
+
+
+def shoot(window: Any) -> None:
+    """With ``CRM_PROBE_SHOT=FILE.png``: what the screen shows at "ready", as proof.
+
+    On a real X server (xcb) the pixels are read back from the screen, not re-rendered.
+    """
+    target = os.environ.get("CRM_PROBE_SHOT")
+    if not target:
+        return
+    screen = window.screen()
+    pixmap = screen.grabWindow(0) if QApplication.platformName() == "xcb" else window.grab()
+    pixmap.save(target)
 
 
 def today(db: str) -> None:
-    run_app(db, lambda window: when_today_painted(window, lambda: (_ready(), _quit())))
+    def attached(window: Any) -> None:
+        when_today_painted(window, lambda: (_ready(), shoot(window), _quit()))
+
+    run_app(db, attached)
 
 
 def when_rows_painted(page: Any, then: Any) -> None:
@@ -133,7 +153,7 @@ def when_rows_painted(page: Any, then: Any) -> None:
 def customers(db: str) -> None:
     def attached(window: Any) -> None:
         window.show_section("customers")  # Ctrl+2, as soon as the window takes it
-        when_rows_painted(window.current_list(), lambda: (_ready(), _quit()))
+        when_rows_painted(window.current_list(), lambda: (_ready(), shoot(window), _quit()))
 
     run_app(db, attached)
 

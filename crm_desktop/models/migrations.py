@@ -37,6 +37,10 @@ Versions:
      re-indexed at the next search; every row is marked stale, because the
      search text is now grouped for ranking. New files run the same
      statements (:data:`SEARCH_TRIGGERS`).
+  7  Today from indexes alone (:func:`_v6_to_v7`): ``deal_stage_expected_close``
+     on ``deal (stage, expected_close)``, so that the open deals closing soon (or
+     late) are counted and read in date order from one index, at any size.
+     New files run the same statement (:data:`TODAY_INDEXES`).
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -653,6 +657,15 @@ def _v5_to_v6(db: SqliteDatabase) -> None:
     db.execute_sql('UPDATE "customer_search" SET "stamp" = NULL')
 
 
+# --- version 7: Today from indexes alone ----------------------------------------------------
+TODAY_INDEXES = ('CREATE INDEX "deal_stage_expected_close" ON "deal" ("stage", "expected_close")',)
+
+
+def _v6_to_v7(db: SqliteDatabase) -> None:
+    for statement in TODAY_INDEXES:
+        db.execute_sql(statement)
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
@@ -660,6 +673,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 

@@ -26,6 +26,7 @@ from peewee import SchemaManager, SqliteDatabase, sort_models  # type: ignore[at
 from crm_desktop.models.migrations import (
     SCHEMA_VERSION,
     SEARCH_TRIGGERS,
+    TODAY_INDEXES,
     frozen_sql,
     introduced_in,
 )
@@ -54,7 +55,7 @@ def create_schema(db: SqliteDatabase) -> None:
                     db.execute_sql(statement)
             else:
                 SchemaManager(model, database=db).create_all(safe=True)
-        for statement in SEARCH_TRIGGERS:
+        for statement in (*SEARCH_TRIGGERS, *TODAY_INDEXES):
             db.execute_sql(statement)
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -17,8 +17,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-import phonenumbers
-
 from crm_desktop.services import money
 from crm_desktop.services.clock import TIMESTAMP_FORMAT, to_timestamp
 from crm_desktop.services.text import clean_line, clean_multiline
@@ -106,6 +104,8 @@ def phone_parser(region: Callable[[], str], *, strict: bool = False) -> Parser:
     """
 
     def parse(value: Any) -> str | None:
+        import phonenumbers  # here: ~0.1 s to import, and the first screen parses no phone
+
         text = _as_text(value).strip()
         if not text:
             return None
@@ -151,6 +151,8 @@ def format_phone(stored: str | None) -> str:
 # milliseconds of every repaint after a search. The same numbers come back as people type.
 @functools.lru_cache(maxsize=8192)
 def _format_phone(stored: str) -> str:
+    import phonenumbers  # here: ~0.1 s to import, and the first screen formats no phone
+
     base, _, extension = stored.partition(" ext. ")
     try:
         number = phonenumbers.parse(base, None)

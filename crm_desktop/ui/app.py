@@ -4,15 +4,16 @@ The window shows before the data layer is even imported: its chrome
 (sidebar, menus, status bar) comes first and says it is opening the file,
 while a worker thread imports the services and opens the database (a
 migration, if the file is old, happens there too). When the file is open the
-window attaches to it and fills Today. What can wait runs after that, off the
-GUI thread: repairing the search index if another tool edited the file,
-loading the in-memory search index for the first keystroke, and asking
-whether to load sample data into a new, empty database.
+window attaches to it and fills Today. What can wait runs once Today is
+painted with its data, off the GUI thread: repairing the search index if
+another tool edited the file, loading the search index for the first
+keystroke (a search typed before then still works: it waits for the index),
+and asking whether to load sample data into a new, empty database.
 
-``CRM_DESKTOP_QUIT_WHEN_READY=1`` in the environment makes the app print
-``ready <epoch seconds>`` and quit as soon as its window is up and its event
-loop runs (``=today``: once the Today screen is filled): the start-up
-benchmark and a smoke test use it.
+``CRM_DESKTOP_QUIT_WHEN_READY=today`` in the environment makes the app print
+``ready <epoch seconds>`` and quit once Today is painted with all its data (a
+smoke test uses it; the start-up benchmark watches paint events itself, see
+``bench/ui_probe.py``).
 """
 
 from __future__ import annotations
@@ -77,11 +78,21 @@ def run_app(db: str | None = None) -> int:
         return open_session(db, refresh_search=False)
 
     def opened(_opened: Any) -> None:
-        window.attach()
-        if quit_when == "today":
-            window.page("today").loaded.connect(lambda: _ready(app))
-        elif not quit_when:
-            QTimer.singleShot(0, window.start_background_work)
+        window.attach(features_later=True)
+        # Nothing else competes with Today for the CPU until it is on screen with its data:
+        # the feature packages' menus, then the background work (search index, list
+        # pages) come after.
+        from crm_desktop.ui.painted import after_next_paint
+
+        def after_today() -> None:
+            if quit_when:
+                _ready(app)
+                return
+            window.install_features()
+            window.start_background_work()
+
+        today = window.page("today")
+        _when_ready(today, lambda: after_next_paint(today, after_today))
 
     def failed(exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -107,9 +118,6 @@ def run_app(db: str | None = None) -> int:
         status["code"] = 1
         app.quit()
 
-    if quit_when and quit_when != "today":
-        QTimer.singleShot(0, lambda: _ready(app))
-
     def start_opening() -> None:
         run_job(
             window, QCoreApplication.translate("app", "Opening the database"), open_database,
@@ -127,6 +135,14 @@ def run_app(db: str | None = None) -> int:
 
     close_database()
     return code
+
+
+def _when_ready(today: Any, then: Any) -> None:
+    """Call ``then`` once Today holds all its data."""
+    if today.is_ready:
+        then()
+    else:
+        today.ready.connect(then)
 
 
 class GuiThreadCollector:

@@ -108,8 +108,12 @@ class MainWindow(QMainWindow):
         if attach:
             self.attach()
 
-    def attach(self) -> None:
-        """Build what needs the open database: pages, commands, features. Once."""
+    def attach(self, *, features_later: bool = False) -> None:
+        """Build what needs the open database: pages, commands, features. Once.
+
+        ``features_later``: the feature packages (reports, backups, import…) add their
+        menus when :meth:`install_features` is called, once the first screen is painted.
+        """
         if self.attached:
             return
         from crm_desktop.ui.bridge import ChangeBridge
@@ -130,7 +134,6 @@ class MainWindow(QMainWindow):
         self.sidebar.section_chosen.connect(self.show_section)
         self.bridge.changed.connect(self._on_change)
         self.undo_stack.changed.connect(self._update_undo)
-        registry.set_style_icons(self._action_specs, self.actions)
         registry.set_table_contexts(self._action_specs, self.actions)
         self.sidebar.finish()
         self.attached = True
@@ -140,6 +143,15 @@ class MainWindow(QMainWindow):
         self.show_section("today")
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
+        if not features_later:
+            self.install_features()
+
+    def install_features(self) -> None:
+        """Let the feature packages add their actions and sections, and finish the menus."""
+        if self._menus_finished:
+            return
+        # The menus' icons too: loading the style's icons takes ~30 ms the first screen can spare.
+        registry.set_style_icons(self._action_specs, self.actions)
         install_features(self)
         self._finish_menus()
         self._update_actions()

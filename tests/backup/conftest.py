@@ -64,6 +64,7 @@ def make_old_version(path: Path, version: int = 1) -> None:
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
     ).fetchall():
         conn.execute(f'DROP TRIGGER "{trigger}"')
+    conn.execute('DROP INDEX "deal_stage_expected_close"')  # schema 7: Today's index
     for name in extra:
         conn.execute(f'DROP TABLE "{name}"')
     # Schema 4 (selling): its tables and the columns it added to the brief's tables.

@@ -19,6 +19,7 @@ def test_version_2_file_gets_the_import_tables(tmp_path):
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
     ).fetchall():
         conn.execute(f'DROP TRIGGER "{trigger}"')
+    conn.execute('DROP INDEX "deal_stage_expected_close"')  # schema 7: Today's index
     conn.execute("DROP TABLE import_item")
     conn.execute("DROP TABLE import_batch")
     for table in reversed([m._meta.table_name for m in SELLING_MODELS]):  # schema 4

@@ -78,7 +78,7 @@ def test_a_failing_background_query_is_reported(qtbot, window, hook, monkeypatch
     def broken(entity, query=None):
         raise RuntimeError("the query broke")
 
-    monkeypatch.setattr(model_module.listing, "list_ids", broken)
+    monkeypatch.setattr(model_module.listing, "list_id_array", broken)
     seen: list[str] = []
     answer_next_dialog("OK", seen)
     page.reload()

@@ -92,7 +92,7 @@ def test_an_empty_database_says_there_is_nothing_due(qtbot, empty_window):
 
 
 def test_due_today_leads_and_overdue_follow_newest_first(qtbot, window):
-    from crm_desktop.ui.today import data as today_data
+    from crm_desktop.services import today as today_data
 
     day = today()
     old = [
@@ -130,7 +130,7 @@ def test_due_today_leads_and_overdue_follow_newest_first(qtbot, window):
 
 
 def test_deals_closing_soon_come_before_overdue_ones(qtbot, window):
-    from crm_desktop.ui.today import data as today_data
+    from crm_desktop.services import today as today_data
 
     customer = customers.create_customer({"name": "Deal Order Ltd"})
     day = today()
@@ -158,7 +158,7 @@ def test_deals_closing_soon_come_before_overdue_ones(qtbot, window):
 
 
 def test_a_busy_day_still_shows_some_overdue_work(db):
-    from crm_desktop.ui.today import data as today_data
+    from crm_desktop.services import today as today_data
 
     day = today()
     for n in range(10):

@@ -30,12 +30,14 @@ class OverdueNotice(QLabel):
     """What is overdue (of one customer, or of all); emits ``show_requested`` on its link."""
 
     show_requested = Signal()
+    loaded = Signal()  # after each reload, shown or hidden (Today waits for it at the start)
 
     def __init__(self, parent: QWidget | None = None, *, customer_id: int | None = None):
         super().__init__(parent)
         self.setObjectName("overdue_notice")
         self.customer_id = customer_id
         self.overdue: invoices.Overdue | None = None
+        self.has_loaded = False
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setStyleSheet("color: #c53030;")
         self.linkActivated.connect(self._link)
@@ -57,7 +59,15 @@ class OverdueNotice(QLabel):
     def reload(self) -> None:
         customer_id = self.customer_id
         runner().submit(self._channel, lambda: invoices.overdue(customer_id), self._show,
-                        lambda _exc: self.setVisible(False))  # fmt: skip
+                        self._failed)  # fmt: skip
+
+    def _failed(self, _exc: BaseException) -> None:
+        self.setVisible(False)
+        self._loaded()
+
+    def _loaded(self) -> None:
+        self.has_loaded = True
+        self.loaded.emit()
 
     def _on_change(self, change: Change) -> None:
         if change.entity in _WATCHED:
@@ -68,6 +78,7 @@ class OverdueNotice(QLabel):
         if not overdue.count:
             self.setText("")
             self.setVisible(False)
+            self._loaded()
             return
         formats = Formats.load()
         owed = formats.money(overdue.balance_cents)
@@ -85,3 +96,4 @@ class OverdueNotice(QLabel):
         )
         self.setAccessibleName(text)
         self.setVisible(True)
+        self._loaded()

@@ -10,6 +10,12 @@ a million customers take 8 MB, not the 36 MB of a list of ints) and no other
 per-row object outlives the block cache; a scroll to the end fetches one
 block. Sorting changes the query, never the rows in memory: there is no
 proxy model.
+
+A table opens in two steps when an index gives its order
+(:func:`~crm_desktop.services.listing.list_ends`): first the number of rows
+and the ids of the first and last :data:`ENDS` rows, so that the table shows
+its top and can jump to its end at once; then every id. Until they arrive the
+ids between are 0 ("not read yet"): such rows show empty and are not cached.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ from crm_desktop.ui.tables.runner import runner
 log = logging.getLogger(__name__)
 
 BLOCK = 100
+ENDS = 2 * BLOCK  # ids read at each end of a list before the rest (see list_ends)
 MAX_BLOCKS = 20  # 2,000 rows at most in memory per table (dozens of screens to scroll back)
 ID_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
 RAW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2
@@ -133,6 +140,8 @@ class ListModel(QAbstractTableModel):
         ]
         self.query = ListQuery(sort=list_spec.default_sort, descending=list_spec.default_descending)
         self._ids: array[int] = array("q")
+        self._partial = False  # only the ends of the ids are known yet (0 in between)
+        self._generation = 0  # which reload an answer belongs to
         self._positions: dict[int, int] | None = None  # only while one event asks for rows
         self._blocks: OrderedDict[int, list[_Row | None]] = OrderedDict()
         self._last_block_number = -1
@@ -141,6 +150,7 @@ class ListModel(QAbstractTableModel):
         self._loaded_once = False
         self._runner = runner()
         self._channel = self._runner.channel(self)
+        self._ends_channel = self._runner.channel(self)
 
     def _style_keys(self, list_spec: listing.ListSpec) -> list[str]:
         # Styles read a few columns that may be hidden (status, stage, due date…).
@@ -208,7 +218,7 @@ class ListModel(QAbstractTableModel):
                 return STYLE_COLORS.get(style) if style else None
             return _bold() if style == "alert" else None
         if role == ID_ROLE:
-            return self._ids[row_number]
+            return self._ids[row_number] or None
         if role in (RAW_ROLE, _TOOLTIP):
             row = self._row(row_number)
             value = row.values.get(self._keys[column]) if row is not None else None
@@ -265,16 +275,18 @@ class ListModel(QAbstractTableModel):
         return self._loaded_once
 
     def ids(self) -> Sequence[int]:
+        """The ids in order (0 for a row whose id is not read yet, see the module's notes)."""
         return self._ids
 
     def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return (self._ids[row] or None) if 0 <= row < len(self._ids) else None
 
     def row_of(self, record_id: int) -> int | None:
         if self._positions is None:
             # Restoring a selection asks for many rows at once: one map for this event, then
             # dropped (at a million rows it would hold ~100 MB for as long as it lived).
             self._positions = {value: position for position, value in enumerate(self._ids)}
+            self._positions.pop(0, None)  # rows whose id is not read yet
             QTimer.singleShot(0, self, self._forget_positions)
         return self._positions.get(record_id)
 
@@ -307,9 +319,18 @@ class ListModel(QAbstractTableModel):
         query = self.current_query()
         entity = self.entity
         self._set_loading(True)
+        self._generation += 1
+        generation = self._generation
+        if not self._loaded_once:  # opening: the ends first, when an index gives them at once
+            self._runner.submit(
+                self._ends_channel,
+                lambda: listing.list_ends(entity, query, ENDS),
+                lambda ends: self._apply_ends(ends, generation),
+                self._failed,
+            )
         self._runner.submit(
             self._channel,
-            lambda: array("q", listing.list_ids(entity, query)),  # made compact off the GUI
+            lambda: listing.list_id_array(entity, query),  # made compact off the GUI
             self._apply_ids,
             self._failed,
         )
@@ -341,12 +362,35 @@ class ListModel(QAbstractTableModel):
             self._loading = loading
             self.loading_changed.emit(loading)
 
+    def _apply_ends(self, ends: tuple[int, list[int], list[int]] | None, generation: int) -> None:
+        """The count and the ids at both ends: the table shows them while every id is read."""
+        if ends is None or generation != self._generation or self._loaded_once:
+            return  # no quick way for this order, a newer query, or every id already here
+        total, head, tail = ends
+        ids = array("q", bytes(8 * total))  # 0: not read yet
+        ids[: len(head)] = array("q", head)
+        ids[total - len(tail) :] = array("q", tail)
+        self._loaded_once = True
+        self.beginResetModel()
+        self._ids = ids
+        self._partial = True
+        self._positions = None
+        self._forget_rows()
+        self.endResetModel()
+        self.ids_loaded.emit()
+
     def _apply_ids(self, ids: Sequence[int]) -> None:
         if not isinstance(ids, array):
             ids = array("q", ids)
         self._set_loading(False)
         self._loaded_once = True
-        if ids == self._ids:
+        partial, self._partial = self._partial, False
+        if partial and self._fits_ends(ids):
+            # The rows on screen stay where they are: only the ids in between are new.
+            self._ids = ids
+            self._positions = None
+            self._invalidate_rows()
+        elif ids == self._ids:
             self._invalidate_rows()  # same rows in the same order: only their values may differ
         else:
             self.beginResetModel()
@@ -355,6 +399,13 @@ class ListModel(QAbstractTableModel):
             self._forget_rows()
             self.endResetModel()
         self.ids_loaded.emit()
+
+    def _fits_ends(self, ids: array[int]) -> bool:
+        """Whether every id already shown (at the ends) is where the full answer has it."""
+        if len(ids) != len(self._ids):
+            return False
+        known = min(ENDS, len(ids))
+        return ids[:known] == self._ids[:known] and ids[-known:] == self._ids[-known:]
 
     def _forget_rows(self) -> None:
         self._blocks.clear()
@@ -376,7 +427,8 @@ class ListModel(QAbstractTableModel):
             block = self._fetch_block(block_number)
         else:
             self._blocks.move_to_end(block_number)
-        self._last_block_number, self._last_block = block_number, block
+        if block_number in self._blocks:  # not a block of ids still unknown
+            self._last_block_number, self._last_block = block_number, block
         return block[row_number - block_number * BLOCK]
 
     def _fetch_block(self, block_number: int) -> list[_Row | None]:
@@ -389,6 +441,8 @@ class ListModel(QAbstractTableModel):
                 if record_id in found:
                     found[record_id][MATCH_KEY] = reason
         block = [self._make_row(found.get(record_id)) for record_id in ids]
+        if self._partial and 0 in ids:
+            return block  # its unknown rows fill in when every id has arrived
         self._blocks[block_number] = block
         while len(self._blocks) > MAX_BLOCKS:
             self._blocks.popitem(last=False)

@@ -146,6 +146,7 @@ class RecordTable(QTableView):
         chosen: list[int] = []
         for selection_range in self.selectionModel().selection():
             chosen.extend(ids[selection_range.top() : selection_range.bottom() + 1])
+        chosen = [record_id for record_id in chosen if record_id]  # 0: not read yet
         return list(dict.fromkeys(chosen))
 
     def current_id(self) -> int | None:

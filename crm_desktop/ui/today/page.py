@@ -1,10 +1,12 @@
 """The Today screen: tick tasks done, see the deals about to close and the latest conversations.
 
-Three cards of short lists read in the background (:mod:`.data`); every
-line opens its record (Enter or double-click) and a task's check box
-completes it (Space ticks it from the keyboard). The screen reloads when
-tasks, deals or interactions change while it is shown, and when it is
-shown again after they changed.
+Three cards of short lists read in the background
+(:mod:`crm_desktop.services.today`); every line opens its record (Enter or
+double-click) and a task's check box completes it (Space ticks it from the
+keyboard). The screen reloads when tasks, deals or interactions change while
+it is shown, and when it is shown again after they changed. ``ready`` says,
+once, that the screen holds all its data (the cards and the overdue invoices):
+the window starts its background work after that, not before.
 """
 
 from __future__ import annotations
@@ -26,12 +28,11 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services import tasks
 from crm_desktop.services.changes import Change
+from crm_desktop.services.today import CLOSING_DAYS, RECENT_DAYS, TodayData, load_today
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.tables.formatting import Formatter, label
 from crm_desktop.ui.tables.model import STYLE_COLORS
 from crm_desktop.ui.tables.runner import runner
-from crm_desktop.ui.today.data import CLOSING_DAYS, RECENT_DAYS, TodayData, load_today
-from crm_desktop.ui.words import english_plural
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 _WATCHED = frozenset({"task", "deal", "interaction", "customer", "contact", "*"})
@@ -58,19 +59,27 @@ class ShareTree(QTreeWidget):
     def __init__(self, shares: list[int], parent: QWidget | None = None):
         super().__init__(parent)
         self.shares = shares
+        self._natural: dict[int, int] | None = None  # the compact columns' widths
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
+    def content_changed(self) -> None:
+        """The lines changed: measure the compact columns again (a resize does not)."""
+        self._natural = None
+        self.fit_columns()
+
     def fit_columns(self) -> None:
         width = self.viewport().width()
-        header = self.header()
-        natural = {
-            column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + 10
-            for column, share in enumerate(self.shares)
-            if share == 0
-        }
+        if self._natural is None:  # measuring every line is the costly part: once a fill
+            header = self.header()
+            self._natural = {
+                column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + 10
+                for column, share in enumerate(self.shares)
+                if share == 0
+            }
+        natural = self._natural
         left = max(0, width - sum(natural.values()))
         total = sum(self.shares) or 1
         for column, share in enumerate(self.shares[:-1]):
@@ -148,7 +157,7 @@ class Card(QFrame):
                 item.setFirstColumnSpanned(True)  # a group's heading: one line across
             else:
                 records += 1
-        tree.fit_columns()
+        tree.content_changed()
         self.set_count(records, total)
         self.set_empty(None if records else empty_text)
         if record is None:
@@ -178,6 +187,7 @@ class TodayPage(QWidget):
     section_requested = Signal(str)  # a sidebar key
     task_completed = Signal(int, str)  # id, title (the window offers Undo)
     loaded = Signal()
+    ready = Signal()  # once: the cards and the overdue invoices are all shown
 
     def __init__(self, formatter: Formatter, parent: QWidget | None = None):
         super().__init__(parent)
@@ -247,6 +257,8 @@ class TodayPage(QWidget):
         from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: overdue invoices
 
         self.overdue_invoices = OverdueNotice(self)
+        self.overdue_invoices.loaded.connect(self._check_ready)
+        self.is_ready = False
         layout.addWidget(self.overdue_invoices)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
@@ -331,6 +343,12 @@ class TodayPage(QWidget):
         finally:
             self._filling = False
         self.loaded.emit()
+        self._check_ready()
+
+    def _check_ready(self) -> None:
+        if not self.is_ready and self.data is not None and self.overdue_invoices.has_loaded:
+            self.is_ready = True
+            self.ready.emit()
 
     def _fill_tasks(self, data: TodayData) -> None:
         fmt, day = self.formatter, data.day.isoformat()

@@ -1,0 +1,103 @@
+"""A real start: Today is painted with all its data before anything that can wait begins."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
+from crm_desktop.ui.main_window import MainWindow
+
+events = []
+keep = []
+
+
+class Paints(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "paint" not in events:
+            events.append("paint")
+        return False
+
+
+attach = MainWindow.attach
+
+
+def attached(window, **options):
+    attach(window, **options)
+    today = window.page("today")
+
+    def ready():
+        events.append("ready")
+        events.append("menus " + ("full" if window._menus_finished else "waiting"))
+        events.append("phonenumbers " + ("loaded" if "phonenumbers" in sys.modules else "not loaded"))
+        watcher = Paints()
+        keep.append(watcher)
+        for widget in (today, *today.findChildren(QWidget)):
+            widget.installEventFilter(watcher)
+
+    today.ready.connect(ready)
+
+
+def background(window, **options):
+    events.append("background")
+    events.append("menus " + ("full" if window._menus_finished else "waiting"))
+    print("EVENTS " + " | ".join(events), flush=True)
+    os._exit(0)
+
+
+MainWindow.attach = attached
+MainWindow.start_background_work = background
+from crm_desktop.cli import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def test_today_is_painted_with_its_data_before_the_background_work_starts(demo_db: Path):
+    from crm_desktop.models import close_database
+
+    close_database()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    env["CRM_DESKTOP_AUTO_BACKUP"] = "0"
+    env.pop("CRM_DESKTOP_QUIT_WHEN_READY", None)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(demo_db)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("EVENTS "))
+    assert line.removeprefix("EVENTS ").split(" | ") == [
+        "ready",  # the cards and the overdue line hold their data
+        "menus waiting",  # the feature packages wait for the first screen
+        "phonenumbers not loaded",  # nor is the phone library loaded for it
+        "paint",  # then it is painted
+        "background",  # then the search index and the rest start
+        "menus full",
+    ]
+
+
+def test_a_search_typed_before_the_search_index_has_loaded_finds_its_customers(qtbot, window):
+    from window_helpers import open_section, type_text, wait_loaded
+
+    from crm_desktop.services import listing, search
+    from crm_desktop.services.listing import ListQuery
+
+    index = getattr(search, "MEMORY", None)  # an index held in memory, if there is one
+    if index is not None:
+        index.forget()  # as right after the start: the background work has not loaded it
+    page = open_section(qtbot, window, "customers")
+    type_text(page.filter_bar.search_box, "ив")
+    page.filter_bar.flush_search()
+    qtbot.waitUntil(lambda: page.model.query.search == "ив", timeout=5000)
+    wait_loaded(qtbot, page)
+    expected = listing.list_ids("customer", ListQuery(search="ив"))
+    assert expected and list(page.model.ids()) == expected
