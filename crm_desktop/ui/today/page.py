@@ -33,6 +33,7 @@ from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.tables.formatting import Formatter, label
 from crm_desktop.ui.tables.model import STYLE_COLORS
 from crm_desktop.ui.tables.runner import runner
+from crm_desktop.ui.words import english_plural
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 _WATCHED = frozenset({"task", "deal", "interaction", "customer", "contact", "*"})
