@@ -16,7 +16,6 @@ a "Long texts" sheet — never cut silently.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -32,7 +31,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from crm_desktop.errors import CancelledError
-from crm_desktop.reports.cells import XLSX_CELL_LIMIT, looks_like_formula, xlsx_chunks, xml_safe
 from crm_desktop.reports.formatting import local_datetime
 from crm_desktop.reports.model import (
     CHANGE,
@@ -47,6 +45,13 @@ from crm_desktop.reports.model import (
     Progress,
     Table,
     check_in,
+)
+from crm_desktop.services.cells import (
+    XLSX_CELL_LIMIT,
+    discard_workbook,
+    looks_like_formula,
+    xlsx_chunks,
+    xml_safe,
 )
 from crm_desktop.services.money import currency_exponent, format_amount, format_money
 from crm_desktop.services.reporting.context import ReportContext
@@ -265,22 +270,6 @@ class XlsxBook:
     def discard(self) -> None:
         """After a failure or a cancel: close the sheets' streams, remove their temporary files."""
         discard_workbook(self.book)
-
-
-def discard_workbook(book: Workbook) -> None:
-    """Close the streams of a write-only workbook's sheets and remove their temporary files."""
-    for sheet in book.worksheets:
-        rows = getattr(sheet, "_rows", None)
-        writer = getattr(sheet, "_writer", None)
-        with contextlib.suppress(Exception):
-            if rows is not None:
-                rows.close()
-        with contextlib.suppress(Exception):
-            if writer is not None:
-                writer.close()
-        with contextlib.suppress(Exception):
-            if writer is not None:
-                writer.cleanup()
 
 
 def _width_of(value: Any, kind: str, money_width: int) -> int:
