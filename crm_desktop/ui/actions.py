@@ -2,7 +2,9 @@
 
 Picard's pattern: an :class:`ActionSpec` names the command, its text, menu,
 shortcut and the window method that does it; :func:`create_actions` makes
-the ``QAction`` objects and :func:`build_menus` the menu bar, so a command
+the ``QAction`` objects, :func:`bind_actions` connects each to its function
+when the window is built (a misspelt name fails then, not at a click), and
+:func:`build_menus` the menu bar, so a command
 has one text and one shortcut wherever it shows (menu, context menu,
 keyboard-shortcut list). Commands with ``context="table"`` (Enter, Delete)
 only fire while a table has the focus, so they never take a key away from
@@ -30,7 +32,9 @@ class ActionSpec:
     key: str
     text: str
     menu: str
-    handler: str  # a method of the window, or "section:<key>" to show a section
+    # A method of the window, "commands:<method>" for one of the row commands (bound once the
+    # database is open), or "section:<key>" to show a section.
+    handler: str
     shortcuts: tuple[Shortcut, ...] = ()
     tip: str = ""
     # An SVG of resources/icons, or "SP_…": one of the style's own (set by set_style_icons).
@@ -38,6 +42,7 @@ class ActionSpec:
     context: str = "window"  # "window" or "table"
     group: int = 0  # a separator goes between groups of one menu
     checkable: bool = False
+    before_open: bool = False  # usable while the database is not open (or fails to)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -47,15 +52,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("preferences", "&Preferences…", "File", "open_preferences", ("Ctrl+,",),
                "Company details, currency, locale and phone region", group=1),
     ActionSpec("quit", "&Quit", "File", "close", ("Ctrl+Q",),
-               "Close the window", group=9),
+               "Close the window", group=9, before_open=True),
     # Edit
-    ActionSpec("undo", "&Undo", "Edit", "undo", ("Ctrl+Z",), "Undo the last change",
+    ActionSpec("undo", "&Undo", "Edit", "commands:undo", ("Ctrl+Z",), "Undo the last change",
                "SP_ArrowBack"),
     ActionSpec("find", "&Find", "Edit", "focus_search", ("Ctrl+F",),
                "Go to the search box of the current list", group=1),
     ActionSpec("open_record", "&Open", "Edit", "open_current", ("Return", "Enter"),
                "Open the selected record", context="table", group=2),
-    ActionSpec("trash", "Move to &trash", "Edit", "trash_selected", ("Delete",),
+    ActionSpec("trash", "Move to &trash", "Edit", "commands:trash_selected", ("Delete",),
                "Move the selected records to the trash (Ctrl+Z brings them back)",
                "trash", context="table", group=2),
     ActionSpec("select_all", "Select &all", "Edit", "select_all", ("Ctrl+A",),
@@ -70,23 +75,26 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("board", "&Pipeline board", "View", "toggle_board", ("Ctrl+B",),
                "Show the deals as a board of stages", group=2, checkable=True),
     # Records
-    ActionSpec("add_tag", "Add &tag…", "Records", "add_tag", ("Ctrl+T",),
+    ActionSpec("add_tag", "Add &tag…", "Records", "commands:add_tag", ("Ctrl+T",),
                "Tag the selected customers", group=1),
-    ActionSpec("remove_tag", "&Remove tag…", "Records", "remove_tag", ("Ctrl+Shift+T",),
+    ActionSpec("remove_tag", "&Remove tag…", "Records", "commands:remove_tag", ("Ctrl+Shift+T",),
                "Remove a tag from the selected customers", group=1),
-    ActionSpec("restore", "Restore from tras&h", "Records", "restore_selected", ("Ctrl+R",),
+    ActionSpec("restore", "Restore from tras&h", "Records", "commands:restore_selected",
+               ("Ctrl+R",),
                "Bring the selected records back from the trash", "SP_DialogResetButton",
                group=2),
-    ActionSpec("purge", "&Delete for good…", "Records", "purge_selected", ("Shift+Delete",),
+    ActionSpec("purge", "&Delete for good…", "Records", "commands:purge_selected",
+               ("Shift+Delete",),
                "Delete the selected records in the trash for good", group=2),
-    ActionSpec("empty_trash", "&Empty trash…", "Records", "empty_trash", (),
+    ActionSpec("empty_trash", "&Empty trash…", "Records", "commands:empty_trash", (),
                "Delete everything in the trash for good", group=2),
     # Help
     ActionSpec("shortcuts", "&Keyboard shortcuts", "Help", "show_shortcuts", ("F1",),
-               "Every command and its keys"),
+               "Every command and its keys", before_open=True),
     ActionSpec("log_file", "Show &log folder", "Help", "show_log_folder", (),
-               "Where CRM Desktop writes the details of errors"),
-    ActionSpec("about", "&About CRM Desktop", "Help", "show_about", (), group=1),
+               "Where CRM Desktop writes the details of errors", before_open=True),
+    ActionSpec("about", "&About CRM Desktop", "Help", "show_about", (), group=1,
+               before_open=True),
 )  # fmt: skip
 
 
@@ -102,10 +110,12 @@ def section_action_specs(sections: list[tuple[str, str, str]]) -> list[ActionSpe
     return specs
 
 
-def create_actions(
-    window: QMainWindow, specs: list[ActionSpec], handler: Callable[[str], Callable[[], object]]
-) -> dict[str, QAction]:
-    """One QAction per spec; ``handler(spec.handler)`` gives the function it triggers."""
+COMMANDS = "commands:"
+
+
+def create_actions(window: QMainWindow, specs: list[ActionSpec]) -> dict[str, QAction]:
+    """One QAction per spec, enabled only if it is usable before the database is open;
+    :func:`bind_actions` connects them."""
     actions: dict[str, QAction] = {}
     for spec in specs:
         action = QAction(spec.text, window)
@@ -118,10 +128,27 @@ def create_actions(
         if spec.icon and not spec.icon.startswith("SP_"):
             action.setIcon(icon(spec.icon))
         action.setCheckable(spec.checkable)  # window-wide shortcuts: QAction's default
-        function = handler(spec.handler)
-        action.triggered.connect(lambda _checked=False, function=function: function())
+        action.setEnabled(spec.before_open)
         actions[spec.key] = action
     return actions
+
+
+def bind_actions(
+    specs: list[ActionSpec],
+    actions: dict[str, QAction],
+    resolve: Callable[[ActionSpec], Callable[[], object] | None],
+) -> None:
+    """Connect each action to the function ``resolve(spec)`` gives now (None: not yet).
+
+    Called when the window is built (its own methods, the sections) and once more when the
+    database is open (the row commands): a name that does not exist raises here, at once.
+    """
+    for spec in specs:
+        function = resolve(spec)
+        if function is not None:
+            actions[spec.key].triggered.connect(
+                lambda _checked=False, function=function: function()
+            )
 
 
 def set_table_contexts(specs: list[ActionSpec], actions: dict[str, QAction]) -> None:

@@ -49,9 +49,6 @@ if TYPE_CHECKING:
     from crm_desktop.ui.sections import Section
     from crm_desktop.ui.tables.page import ListPage
 
-# Commands that make sense before the database is open.
-SHELL_COMMANDS = {"close", "show_about", "show_shortcuts", "show_log_folder"}
-
 DETAIL = "customer_detail"
 PRELOAD_DELAY_MS = 400
 
@@ -97,9 +94,7 @@ class MainWindow(QMainWindow):
 
         for key, title, icon_name in SIDEBAR_SECTIONS:
             self.sidebar.add_section(key, title, icon(icon_name))
-        self._build_actions()
-        for name, action in self.actions.items():
-            action.setEnabled(name in ("quit", "about", "shortcuts", "log_folder"))
+        self._build_actions()  # only the specs marked before_open are enabled until attach
         self.status_menu.setEnabled(False)
         self.sidebar.setEnabled(False)  # until the database is open
         self._restore_window_state()
@@ -119,6 +114,7 @@ class MainWindow(QMainWindow):
         self.bridge = ChangeBridge(self)
         self.commands = ListCommands(self)
         self.status.undo_requested.connect(self.commands.undo_step)
+        registry.bind_actions(self._action_specs, self.actions, self._command_of)
         self._factories["today"] = self._make_today
         for section in (*LIST_SECTIONS, TRASH):
             self._factories[section.key] = lambda s=section: self._make_list(s)
@@ -191,7 +187,8 @@ class MainWindow(QMainWindow):
         specs += registry.section_action_specs(sections)
         specs += [s for s in registry.ACTIONS if s.menu not in ("File", "Edit")]
         self._action_specs = specs
-        self.actions = registry.create_actions(self, specs, self._handler)
+        self.actions = registry.create_actions(self, specs)
+        registry.bind_actions(specs, self.actions, self._window_function_of)
         self.menus = registry.build_menus(self, specs, self.actions)
         self._file_anchor = self.menus["File"].insertSeparator(self.actions["quit"])
         self.status_menu = QMenu("Set &status", self)
@@ -212,17 +209,25 @@ class MainWindow(QMainWindow):
             menu.menuAction().setVisible(bool(menu.actions()))
         self._menus_finished = True
 
-    def _handler(self, name: str) -> Callable[[], object]:
+    def _window_function_of(self, spec: registry.ActionSpec) -> Callable[[], object] | None:
+        """The window's own function of an action (the row commands come in attach)."""
+        name = spec.handler
         if name.startswith("section:"):
-            return lambda: self.show_section(name.split(":", 1)[1])
+            key = name.split(":", 1)[1]
+            return lambda: self.show_section(key)
+        if name.startswith(registry.COMMANDS):
+            return None
+        function: Callable[[], object] = getattr(self, name)  # misspelt: fails as it is built
+        return function
 
-        def run() -> object:
-            # Resolved when triggered: the row commands exist once the database is attached.
-            if not self.attached and name not in SHELL_COMMANDS:
-                return None
-            return (getattr(self, name, None) or getattr(self.commands, name))()
-
-        return run
+    def _command_of(self, spec: registry.ActionSpec) -> Callable[[], object] | None:
+        """The row command of an action, once the commands exist (the database is open)."""
+        if not spec.handler.startswith(registry.COMMANDS):
+            return None
+        function: Callable[[], object] = getattr(
+            self.commands, spec.handler[len(registry.COMMANDS) :]
+        )
+        return function
 
     # --- pages ----------------------------------------------------------------------
 
@@ -573,13 +578,12 @@ class MainWindow(QMainWindow):
         self.status.show_message(text, step)
 
     def reload_database(self) -> None:
-        from crm_desktop.models import close_database
-        from crm_desktop.services import open_session
         from crm_desktop.services.changes import Change
+        from crm_desktop.services.session import close_session, open_session
         from crm_desktop.ui.tables.formatting import Formatter
         from crm_desktop.ui.tables.runner import reset_connections
 
-        close_database()
+        close_session()
         reset_connections()
         open_session(self._db_path, refresh_search=False)
         self.undo_stack.clear()  # its steps belong to the file that was replaced
