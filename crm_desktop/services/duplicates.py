@@ -37,6 +37,7 @@ from crm_desktop.services import audit, records, search, tags, trash
 from crm_desktop.services.changes import before_bulk_change, notify, transaction
 from crm_desktop.services.clock import now_utc
 from crm_desktop.services.customers import CUSTOMER
+from crm_desktop.services.importing.batches import UndoResult, revert_updates
 from crm_desktop.services.text import fold
 
 SIMILARITY = 0.88
@@ -355,10 +356,8 @@ def _move_children(
     return moved
 
 
-def undo_merge(batch_id: int) -> Any:
+def undo_merge(batch_id: int) -> UndoResult:
     """Bring the merged-away customers back and move their records back to them."""
-    from crm_desktop.services.importing.batches import UndoResult, revert_updates
-
     row = database.execute_sql(
         "SELECT trash_batch, undone_at FROM import_batch WHERE id = ? AND kind = 'merge'",
         (batch_id,),

@@ -70,7 +70,7 @@ def run_app(db: str | None = None) -> int:
     status = {"code": 0}  # 1 when the database could not be opened
 
     def open_database(_context: Any) -> Any:
-        from crm_desktop.services import open_session
+        from crm_desktop.services.session import open_session
 
         return open_session(db, refresh_search=False)
 
@@ -108,9 +108,9 @@ def run_app(db: str | None = None) -> int:
         os._exit(code)  # a benchmark run: the timing is taken, skip the teardown
     wait_for_jobs()
     collector.stop()
-    from crm_desktop.models import close_database
+    from crm_desktop.services.session import close_session
 
-    close_database()
+    close_session()
     return code
 
 

@@ -63,7 +63,7 @@ from crm_desktop.services.backups.files import (
     sqlite_companions,
     temp_name,
 )
-from crm_desktop.services.backups.restore_checks import RestoreWarning, check_copy
+from crm_desktop.services.backups.restore_checks import RestoreError, RestoreWarning, check_copy
 from crm_desktop.services.backups.verify import (
     BackupFileError,
     connect,
@@ -75,10 +75,6 @@ from crm_desktop.services.backups.verify import (
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
-
-
-class RestoreError(CrmError):
-    """The restore did not happen; the current database is as it was."""
 
 
 @dataclass

@@ -76,6 +76,10 @@ NEEDS_CONSENT = frozenset({MODIFIED, MISSING_WAL})
 LAST_VERSION_WITHOUT_TRIGGERS = 3
 
 
+class RestoreError(CrmError):
+    """The restore did not happen; the current database is as it was."""
+
+
 @dataclass(frozen=True)
 class RestoreWarning:
     """Something the user must know before restoring a file that passed every check."""
@@ -106,8 +110,6 @@ def _hashing_copy(origin: Path, destination: Path, chosen: Path) -> str:
         return BackupFileError("unreadable", f"Cannot read {chosen}: {reason}.")
 
     def unwritable(exc: OSError) -> CrmError:
-        from crm_desktop.services.backups.restore import RestoreError
-
         return RestoreError(
             "The backup could not be checked: "
             f"{explain_write_error(exc, destination.parent)}. Nothing was changed."

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.models.enums import CLOSED_DEAL_STAGES, DEAL_STAGES, OPEN_DEAL_STAGES
 from crm_desktop.services import deals, figures, listing
 from crm_desktop.services.changes import Change
+from crm_desktop.services.enums import CLOSED_DEAL_STAGES, DEAL_STAGES, OPEN_DEAL_STAGES
 from crm_desktop.services.figures import StageFigures
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.bridge import ChangeBridge

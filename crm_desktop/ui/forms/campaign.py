@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.models.enums import CAMPAIGN_KINDS, CAMPAIGN_MEMBER_STATUSES
 from crm_desktop.services import campaigns, trash
 from crm_desktop.services.changes import transaction
+from crm_desktop.services.enums import CAMPAIGN_KINDS, CAMPAIGN_MEMBER_STATUSES
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.display import enum_label
 from crm_desktop.ui.forms.widgets import (

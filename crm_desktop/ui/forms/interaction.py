@@ -12,8 +12,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from crm_desktop.models.enums import INTERACTION_KINDS
 from crm_desktop.services import interactions
+from crm_desktop.services.enums import INTERACTION_KINDS
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.widgets import (
     ChoiceCombo,

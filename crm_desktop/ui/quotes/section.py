@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from crm_desktop.models.enums import QUOTE_STATUSES
 from crm_desktop.services import quotes
+from crm_desktop.services.enums import QUOTE_STATUSES
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
 from crm_desktop.ui.tables.formatting import label
 

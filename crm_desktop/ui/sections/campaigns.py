@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crm_desktop.models.enums import CAMPAIGN_KINDS
+from crm_desktop.services.enums import CAMPAIGN_KINDS
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, choices
 from crm_desktop.ui.tables.formatting import label
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from crm_desktop.models.enums import DEAL_STAGES
 from crm_desktop.services import deals
 from crm_desktop.services.clock import today
+from crm_desktop.services.enums import DEAL_STAGES
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
 from crm_desktop.ui.tables.formatting import label
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from crm_desktop.models.enums import ORDER_STATUSES
 from crm_desktop.services import orders
+from crm_desktop.services.enums import ORDER_STATUSES
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
 from crm_desktop.ui.tables.formatting import label
 

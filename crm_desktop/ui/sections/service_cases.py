@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from crm_desktop.models.enums import SERVICE_CASE_KINDS, SERVICE_CASE_STATUSES
 from crm_desktop.services import records
+from crm_desktop.services.enums import SERVICE_CASE_KINDS, SERVICE_CASE_STATUSES
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
 from crm_desktop.ui.tables.formatting import label
 

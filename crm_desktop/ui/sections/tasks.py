@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from crm_desktop.models.enums import PRIORITIES, TASK_STATUSES
 from crm_desktop.services import tasks
 from crm_desktop.services.clock import today
+from crm_desktop.services.enums import PRIORITIES, TASK_STATUSES
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
 from crm_desktop.ui.tables.formatting import label
 

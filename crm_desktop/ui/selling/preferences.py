@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services import numbering, settings, tax_ids
-from crm_desktop.services.selling_settings import CHECKS
+from crm_desktop.services.selling_checks import CHECKS
 
 Row = Callable[[QFormLayout, str, QWidget, str], None]
 _LINES = ("company_bank_details", "payment_terms")
