@@ -22,13 +22,11 @@ from crm_desktop.reports.model import (
     MONEY,
     NUMERIC_KINDS,
     PERCENT,
-    Cancelled,
     Document,
-    Progress,
     Table,
-    check_in,
 )
 from crm_desktop.services.cells import csv_text, xml_safe
+from crm_desktop.services.progress import Cancelled, Progress, check_in
 from crm_desktop.services.reporting.context import ReportContext
 
 _TYPED = NUMERIC_KINDS | {DATE, DATETIME}

@@ -30,7 +30,6 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from crm_desktop.errors import CancelledError
 from crm_desktop.reports.formatting import local_datetime
 from crm_desktop.reports.model import (
     CHANGE,
@@ -40,11 +39,8 @@ from crm_desktop.reports.model import (
     MONEY,
     PERCENT,
     QUANTITY,
-    Cancelled,
     Document,
-    Progress,
     Table,
-    check_in,
 )
 from crm_desktop.services.cells import (
     XLSX_CELL_LIMIT,
@@ -54,6 +50,7 @@ from crm_desktop.services.cells import (
     xml_safe,
 )
 from crm_desktop.services.money import currency_exponent, format_amount, format_money
+from crm_desktop.services.progress import Cancelled, Progress, check_in, stop_if_cancelled
 from crm_desktop.services.reporting.context import ReportContext
 
 LONG_TEXT_SHEET = "Long texts"
@@ -390,6 +387,5 @@ def _write_document(
         writer.blank()
         for note in doc.notes:
             writer.row((note, None))
-    if cancelled is not None and cancelled():
-        raise CancelledError()
+    stop_if_cancelled(cancelled)
     book.save(target)

@@ -51,9 +51,9 @@ from crm_desktop.services.cells import XLSX_CELL_LIMIT, csv_cell, looks_like_for
 from crm_desktop.services.clock import TIMESTAMP_FORMAT
 from crm_desktop.services.importing import vcard
 from crm_desktop.services.money import line_total_sql
+from crm_desktop.services.progress import Progress, stop_if_cancelled
 from crm_desktop.services.taxes import line_net_sql
 
-Progress = Callable[[int, int], None]
 Row = dict[str, Any]
 
 # Command-line names of the exportable tables → entity names.
@@ -529,8 +529,7 @@ class _Values:
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:
-    if cancelled is not None and cancelled():
-        raise CancelledError("Cancelled: no file was written.")
+    stop_if_cancelled(cancelled, "Cancelled: no file was written.")
 
 
 def _write_csv(

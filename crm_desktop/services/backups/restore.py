@@ -71,10 +71,9 @@ from crm_desktop.services.backups.verify import (
     identify,
     sniff,
 )
+from crm_desktop.services.progress import Progress
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass

@@ -22,11 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from crm_desktop.errors import CancelledError, NotFoundError
+from crm_desktop.errors import NotFoundError
 from crm_desktop.models import database
 from crm_desktop.services import audit, records, tags, trash
 from crm_desktop.services.changes import before_bulk_change, transaction
 from crm_desktop.services.clock import now_utc
+from crm_desktop.services.progress import stop_if_cancelled
 
 
 @dataclass(frozen=True)
@@ -192,8 +193,7 @@ def undo_import(
             contacts = [c for c in contacts if owners.get(c) not in created_customers]
         products = _live("product", created.get("product", []))
         for entity, ids in (("contact", contacts), ("customer", customers), ("product", products)):
-            if cancelled is not None and cancelled():
-                raise CancelledError()
+            stop_if_cancelled(cancelled)
             if ids:
                 trash.move_to_trash(entity, ids)
                 result.trashed += len(ids)

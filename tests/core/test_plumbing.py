@@ -1,0 +1,75 @@
+"""Plumbing written once: the progress and cancel types and check, the atomic file write,
+the screen formatter. Read from the modules' syntax trees, so a new copy fails here."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.errors import CancelledError
+from crm_desktop.services.progress import check_in, stop_if_cancelled
+
+PACKAGE = Path(__file__).resolve().parents[2] / "crm_desktop"
+
+
+def trees() -> list[tuple[Path, ast.Module]]:
+    return [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in sorted(PACKAGE.rglob("*.py"))]
+
+
+def _where(path: Path, node: ast.AST) -> str:
+    return f"{path.relative_to(PACKAGE)}:{getattr(node, 'lineno', 0)}"
+
+
+def test_progress_and_cancelled_types_are_declared_once():
+    found = [
+        _where(path, node)
+        for path, tree in trees()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name) and target.id in ("Progress", "Cancelled")
+    ]
+    assert found == ["services/progress.py:16", "services/progress.py:17"]
+
+
+def _is_hand_written_cancel_check(node: ast.AST) -> bool:
+    """``if cancelled is not None and cancelled(): raise CancelledError(...)``."""
+    if not (isinstance(node, ast.If) and isinstance(node.test, ast.BoolOp)):
+        return False
+    values = node.test.values
+    raises = [s for s in node.body if isinstance(s, ast.Raise)]
+    return (
+        len(values) == 2
+        and isinstance(values[0], ast.Compare)
+        and isinstance(values[0].ops[0], ast.IsNot)
+        and isinstance(values[1], ast.Call)
+        and bool(raises)
+        and "CancelledError" in ast.unparse(raises[0])
+    )
+
+
+def test_the_cancel_check_is_written_once():
+    found = [
+        _where(path, node)
+        for path, tree in trees()
+        for node in ast.walk(tree)
+        if _is_hand_written_cancel_check(node)
+    ]
+    assert found == ["services/progress.py:22"]
+
+
+def test_stop_if_cancelled_and_check_in():
+    stop_if_cancelled(None)
+    stop_if_cancelled(lambda: False)
+    with pytest.raises(CancelledError, match="nothing was changed"):
+        stop_if_cancelled(lambda: True)
+    with pytest.raises(CancelledError, match="^No backup was made.$"):
+        stop_if_cancelled(lambda: True, "No backup was made.")
+    seen: list[tuple[int, int]] = []
+    check_in(3, 10, lambda done, total: seen.append((done, total)), None)
+    check_in(3, 0, lambda done, total: seen.append((done, total)), None)  # no total: no report
+    assert seen == [(3, 10)]
+    with pytest.raises(CancelledError):
+        check_in(3, 10, seen.append, lambda: True)
