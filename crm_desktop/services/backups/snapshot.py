@@ -41,10 +41,10 @@ from crm_desktop.services.backups.files import (
     check_writable_folder,
     clean_stale_temps,
     explain_write_error,
-    fsync_dir,
     fsync_file,
     is_disk_full,
     is_read_only,
+    put_in_place,
     remove_with_companions,
     sqlite_companions,
     temp_name,
@@ -239,8 +239,7 @@ def create_backup(
         stop_if_cancelled(cancelled, "Cancelled: no backup was made.")
         step(2, 3)
         size = temp.stat().st_size
-        os.replace(temp, final)
-        fsync_dir(target_folder)
+        put_in_place(temp, final, flush=False)  # flushed as it was hashed
     except BaseException as exc:
         if own_source:
             conn.close()
