@@ -106,11 +106,11 @@ class MainWindow(QMainWindow):
         if self.attached:
             return
         from crm_desktop.ui.bridge import ChangeBridge
+        from crm_desktop.ui.formats import Formats
         from crm_desktop.ui.sections import LIST_SECTIONS, TRASH
         from crm_desktop.ui.tables.commands import ListCommands
-        from crm_desktop.ui.tables.formatting import Formatter
 
-        self.formatter = Formatter.from_settings()
+        self.formatter = Formats.load()
         self.bridge = ChangeBridge(self)
         self.commands = ListCommands(self)
         self.status.undo_requested.connect(self.commands.undo_step)
@@ -399,9 +399,9 @@ class MainWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         if change.entity == "setting":
-            from crm_desktop.ui.tables.formatting import Formatter
+            from crm_desktop.ui.formats import Formats
 
-            self.formatter = Formatter.from_settings()
+            self.formatter = Formats.load()
         for page in self.pages.values():
             if hasattr(page, "on_change"):
                 page.on_change(change)
@@ -420,8 +420,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_: object) -> None:
         if not self.attached:
             return
+        from crm_desktop.ui.formats import label
         from crm_desktop.ui.sections import BY_ENTITY
-        from crm_desktop.ui.tables.formatting import label
 
         page = self.current_list()
         section = page.section if page is not None else None
@@ -580,14 +580,14 @@ class MainWindow(QMainWindow):
     def reload_database(self) -> None:
         from crm_desktop.services.changes import Change
         from crm_desktop.services.session import close_session, open_session
-        from crm_desktop.ui.tables.formatting import Formatter
+        from crm_desktop.ui.formats import Formats
         from crm_desktop.ui.tables.runner import reset_connections
 
         close_session()
         reset_connections()
         open_session(self._db_path, refresh_search=False)
         self.undo_stack.clear()  # its steps belong to the file that was replaced
-        self.formatter = Formatter.from_settings()
+        self.formatter = Formats.load()
         self._on_change(Change("*", (), "reload"))
         self.start_background_work(offer_first_run=False)
 

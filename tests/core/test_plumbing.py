@@ -109,3 +109,27 @@ def test_a_compiled_catalogue_is_written_whole_and_follows_the_umask(tmp_path):
         os.umask(old)
     assert target.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in target.parent.iterdir()] == ["ru.mo"]  # no temporary left
+
+
+def test_one_screen_formatter():
+    """Tables, forms, the customer page, the board and Today write values with one class."""
+    formatters = [
+        _where(path, node)
+        for path, tree in trees()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        and {"money", "date"}
+        <= {f.name for f in node.body if isinstance(f, ast.FunctionDef)}
+    ]
+    assert formatters == ["ui/formats.py:47"]
+
+
+def test_the_formatter_writes_cells_and_fields_alike(qapp):
+    from crm_desktop.ui.formats import Formats, label
+
+    formats = Formats("RUB", "ru_RU")
+    assert formats.display("date", "2026-06-15") == formats.date("2026-06-15") == "15.06.2026"
+    assert formats.display("money", 123456) == formats.money(123456)
+    assert formats.display("decimal", 12345.5).replace("\u00a0", " ") == "12 345,5"
+    assert formats.number("12345.5") == "12345,5"  # as typed back into a field
+    assert label("in_progress") == formats.display("enum", "in_progress") == "In progress"

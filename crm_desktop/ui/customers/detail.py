@@ -39,7 +39,7 @@ from crm_desktop.ui.customers.timeline import (
     merge,
 )
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.formats import Formats
 
 # Changes to these entities can concern the customer on screen.
 _WATCHED = {

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from crm_desktop.services import listing
 from crm_desktop.services.listing import ListQuery
-from crm_desktop.ui.forms.display import Formats, enum_label
+from crm_desktop.ui.formats import Formats, label
 
 # Most recent records first; a customer with more than this shows the newest.
 ROW_LIMIT = 2000
@@ -115,7 +115,7 @@ def show_value(formats: Formats, kind: str, value: Any) -> str:
     if kind == "datetime":
         return formats.datetime(value)
     if kind == "enum":
-        return enum_label(value)
+        return label(value)
     if kind == "bool":
         return "✓" if value else ""
     if kind == "phone":

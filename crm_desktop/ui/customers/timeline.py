@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services import audit, listing, records
 from crm_desktop.services.listing import ListQuery
-from crm_desktop.ui.forms.display import Formats, enum_label
+from crm_desktop.ui.formats import Formats, label
 
 HISTORY_LIMIT = 300
 INTERACTION_LIMIT = 500
@@ -114,7 +114,7 @@ def describe_value(formats: Formats, entity: str, name: str, value: Any) -> str:
     if parser_name == "timestamp":
         return formats.datetime(str(value))
     if name in _ENUM_FIELDS and isinstance(value, str):
-        return enum_label(value)
+        return label(value)
     if name == "phone":
         return formats.phone(str(value))
     if name == "probability":
@@ -235,7 +235,7 @@ def interaction_entries(formats: Formats, customer_id: int) -> list[TimelineEntr
     )
     entries = []
     for row in rows:
-        word = KIND_STYLE.get(row["kind"], ("", enum_label(row["kind"])))[1]
+        word = KIND_STYLE.get(row["kind"], ("", label(row["kind"])))[1]
         detail = []
         if row.get("contact_name"):
             detail.append(f"with {row['contact_name']}")
@@ -380,7 +380,7 @@ class TimelineDelegate(QStyledItemDelegate):
         )
         muted = text_color if selected else palette.color(QPalette.ColorRole.PlaceholderText)
 
-        color, word = KIND_STYLE.get(entry.kind, ("#757575", enum_label(entry.kind)))
+        color, word = KIND_STYLE.get(entry.kind, ("#757575", label(entry.kind)))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(color))

@@ -39,7 +39,7 @@ from crm_desktop.ui.bridge import ChangeBridge
 from crm_desktop.ui.deals.cards import STAGE_COLORS, CardList, DealCardModel, first_cards
 from crm_desktop.ui.deals.close_dialog import CloseDealDialog
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.forms.display import Formats, enum_label
+from crm_desktop.ui.formats import Formats, label
 from crm_desktop.ui.jobs import Job, run_job
 
 RECENT_CLOSED = 100
@@ -99,7 +99,7 @@ class StageColumn(QFrame):
         stripe.setStyleSheet(f"background: {STAGE_COLORS[stage]}; border-radius: 2px;")
         layout.addWidget(stripe)
         title_row = QHBoxLayout()
-        self.title = QLabel(enum_label(stage), self)
+        self.title = QLabel(label(stage), self)
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -119,14 +119,14 @@ class StageColumn(QFrame):
         self.weighted = QLabel(self)
         self.weighted.setObjectName(f"weighted_{stage}")
         self.weighted.setTextFormat(Qt.TextFormat.PlainText)
-        for label in (self.totals, self.weighted):
-            small = label.font()
+        for figure in (self.totals, self.weighted):
+            small = figure.font()
             small.setPointSizeF(max(small.pointSizeF() * 0.92, 7.0))
-            label.setFont(small)
-            layout.addWidget(label)
+            figure.setFont(small)
+            layout.addWidget(figure)
         self.model = DealCardModel(stage, self)
         self.cards = CardList(self.model, formats, self)
-        self.cards.setAccessibleName(f"{enum_label(stage)} deals")
+        self.cards.setAccessibleName(f"{label(stage)} deals")
         layout.addWidget(self.cards, 1)
         self.more = QPushButton(self)
         self.more.setObjectName(f"show_all_{stage}")
@@ -376,7 +376,7 @@ class PipelineBoard(QWidget):
         title = " ".join(str(deal["title"] or "").split())
         title = title if len(title) <= 60 else title[:59] + "…"
         self.moved.emit(
-            self.tr("Moved “%1” to %2.").replace("%1", title).replace("%2", enum_label(stage)),
+            self.tr("Moved “%1” to %2.").replace("%1", title).replace("%2", label(stage)),
             lambda: deals.undo_move(deal_id, changes),
         )
         return True

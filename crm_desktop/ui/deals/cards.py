@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services import listing
-from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.formats import Formats
 
 MIME_TYPE = "application/x-crm-deal"
 FETCH_BLOCK = 100

@@ -39,7 +39,7 @@ from crm_desktop.errors import ValidationError
 from crm_desktop.services import records
 from crm_desktop.services.records import Entity, Row
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.formats import Formats
 
 ERROR_COLOR = "#c62828"
 _EMPTY = (None, "", [], ())

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from crm_desktop.services import campaigns, trash
 from crm_desktop.services.changes import transaction
 from crm_desktop.services.enums import CAMPAIGN_KINDS, CAMPAIGN_MEMBER_STATUSES
+from crm_desktop.ui.formats import label
 from crm_desktop.ui.forms.base import RecordForm
-from crm_desktop.ui.forms.display import enum_label
 from crm_desktop.ui.forms.widgets import (
     ChoiceCombo,
     CustomerPicker,
@@ -53,7 +53,7 @@ class StatusDelegate(QStyledItemDelegate):
     ) -> QWidget:
         combo = QComboBox(parent)
         for status in CAMPAIGN_MEMBER_STATUSES:
-            combo.addItem(enum_label(status), status)
+            combo.addItem(label(status), status)
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
@@ -64,7 +64,7 @@ class StatusDelegate(QStyledItemDelegate):
         combo: QComboBox = editor  # type: ignore[assignment]
         status = combo.currentData()
         model.setData(index, status, _STATUS)
-        model.setData(index, enum_label(status), Qt.ItemDataRole.DisplayRole)
+        model.setData(index, label(status), Qt.ItemDataRole.DisplayRole)
 
 
 class CampaignForm(RecordForm):
@@ -157,7 +157,7 @@ class CampaignForm(RecordForm):
         name_item.setEditable(False)
         name_item.setData(member_id, _MEMBER_ID)
         name_item.setData(customer_id, _CUSTOMER_ID)
-        status_item = QStandardItem(enum_label(status))
+        status_item = QStandardItem(label(status))
         status_item.setData(status, _STATUS)
         self.members_model.appendRow([name_item, status_item])
 

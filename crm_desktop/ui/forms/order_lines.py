@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.services import money, orders, products, records, selling_settings
 from crm_desktop.services.taxes import DocumentTotals, TaxedLine, document_totals
 from crm_desktop.services.validation import FieldError
-from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.formats import Formats
 from crm_desktop.ui.forms.widgets import ProductPicker
 
 PRODUCT, DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT, TAX, TOTAL = range(7)

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import NotFoundError
 from crm_desktop.services import contacts, customers, deals, products, records, tags
 from crm_desktop.services.clock import from_timestamp
-from crm_desktop.ui.forms.display import Formats, enum_label
+from crm_desktop.ui.formats import Formats, label
 
 # A picker asks the service after the user pauses this long (ms); the search is fast,
 # the pause only avoids redrawing the popup for every letter of a fast typist.
@@ -133,7 +133,7 @@ class ChoiceCombo(QComboBox):
     ):
         super().__init__(parent)
         for value in values:
-            self.addItem((labels or {}).get(value) or enum_label(value), value)
+            self.addItem((labels or {}).get(value) or label(value), value)
         self.currentIndexChanged.connect(lambda _i: self.value_changed.emit())
 
     def value(self) -> str | None:
@@ -633,7 +633,7 @@ class DealCombo(_RelatedCombo):
 
     def rows(self, customer_id: int) -> list[tuple[int, str]]:
         return [
-            (row["id"], f"{row['title']} ({enum_label(row['stage'])})")
+            (row["id"], f"{row['title']} ({label(row['stage'])})")
             for row in deals.deals_of(customer_id)
         ]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from crm_desktop.services.enums import INVOICE_KINDS, INVOICE_STATES, PAYMENT_METHODS
+from crm_desktop.ui.formats import label
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, choices
-from crm_desktop.ui.tables.formatting import label
 
 
 def _invoice_style(row: dict[str, Any], key: str) -> str | None:

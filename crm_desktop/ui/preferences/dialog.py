@@ -36,7 +36,7 @@ from crm_desktop.errors import ValidationError
 from crm_desktop.services import settings
 from crm_desktop.services.validation import FieldError, email, format_phone, phone_parser
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.tables.formatting import Formatter
+from crm_desktop.ui.formats import Formats
 
 MAX_LOGO_BYTES = 2_000_000
 CURRENCIES = ("USD", "EUR", "GBP", "RUB", "UAH", "KZT", "CNY", "JPY", "CHF", "CAD", "AUD",
@@ -237,7 +237,7 @@ class PreferencesDialog(QDialog):
         if "currency" in problems or "locale" in problems:
             self.preview.setText("—")
             return
-        formatter = Formatter(
+        formatter = Formats(
             self.currency.currentText().strip().upper() or settings.default("currency"),
             self.locale.currentText().strip() or settings.default("locale"),
         )

@@ -6,8 +6,8 @@ from typing import Any
 
 from crm_desktop.services import quotes
 from crm_desktop.services.enums import QUOTE_STATUSES
+from crm_desktop.ui.formats import label
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
-from crm_desktop.ui.tables.formatting import label
 
 # "Accepted" is set by "Accept quote" (it makes the order), not by the bulk status menu.
 SETTABLE = tuple(status for status in QUOTE_STATUSES if status != "accepted")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from crm_desktop.services.enums import INTERACTION_KINDS
+from crm_desktop.ui.formats import label
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, choices
-from crm_desktop.ui.tables.formatting import label
 
 SECTION = Section(
     key="interactions",

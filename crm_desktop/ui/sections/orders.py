@@ -6,8 +6,8 @@ from typing import Any
 
 from crm_desktop.services import orders
 from crm_desktop.services.enums import ORDER_STATUSES
+from crm_desktop.ui.formats import label
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
-from crm_desktop.ui.tables.formatting import label
 
 
 def _style(row: dict[str, Any], key: str) -> str | None:

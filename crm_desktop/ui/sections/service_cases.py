@@ -7,8 +7,8 @@ from typing import Any
 
 from crm_desktop.services import records
 from crm_desktop.services.enums import SERVICE_CASE_KINDS, SERVICE_CASE_STATUSES
+from crm_desktop.ui.formats import label
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
-from crm_desktop.ui.tables.formatting import label
 
 
 def _set_status(case_ids: Sequence[int], status: str) -> dict[int, dict[str, list[Any]]]:

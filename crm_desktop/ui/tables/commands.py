@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from crm_desktop.services import tags, trash
 from crm_desktop.ui.errors import show_error
+from crm_desktop.ui.formats import label
 from crm_desktop.ui.tables import bulk
-from crm_desktop.ui.tables.formatting import label
 from crm_desktop.ui.undo import UndoStep
 
 if TYPE_CHECKING:

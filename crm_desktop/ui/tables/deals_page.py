@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services.changes import Change
+from crm_desktop.ui.formats import Formats
 from crm_desktop.ui.sections.base import Section
 from crm_desktop.ui.state import UiState
-from crm_desktop.ui.tables.formatting import Formatter
 from crm_desktop.ui.tables.page import ListPage
 
 _BOARD_CHANGES = frozenset({"deal", "customer", "contact", "*"})
@@ -37,7 +37,7 @@ class DealsPage(ListPage):
     def __init__(
         self,
         section: Section,
-        formatter: Formatter,
+        formatter: Formats,
         state: UiState,
         parent: QWidget | None = None,
     ):

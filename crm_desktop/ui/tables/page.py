@@ -30,10 +30,10 @@ from crm_desktop.services import tags
 from crm_desktop.services.changes import Change
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.errors import show_error
+from crm_desktop.ui.formats import Formats
 from crm_desktop.ui.sections.base import Section
 from crm_desktop.ui.state import UiState
 from crm_desktop.ui.tables.filter_bar import FilterBar
-from crm_desktop.ui.tables.formatting import Formatter
 from crm_desktop.ui.tables.model import ListModel
 from crm_desktop.ui.tables.runner import runner
 from crm_desktop.ui.tables.view import RecordTable
@@ -57,7 +57,7 @@ class ListPage(QWidget):
     def __init__(
         self,
         section: Section,
-        formatter: Formatter,
+        formatter: Formats,
         state: UiState,
         parent: QWidget | None = None,
     ):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.services import tasks
 from crm_desktop.services.changes import Change
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.tables.formatting import Formatter, label
+from crm_desktop.ui.formats import Formats, label
 from crm_desktop.ui.tables.model import STYLE_COLORS
 from crm_desktop.ui.tables.runner import runner
 from crm_desktop.ui.today.data import CLOSING_DAYS, RECENT_DAYS, TodayData, load_today
@@ -173,7 +173,7 @@ class TodayPage(QWidget):
     task_completed = Signal(int, str)  # id, title (the window offers Undo)
     loaded = Signal()
 
-    def __init__(self, formatter: Formatter, parent: QWidget | None = None):
+    def __init__(self, formatter: Formats, parent: QWidget | None = None):
         super().__init__(parent)
         self.formatter = formatter
         self.data: TodayData | None = None
@@ -266,7 +266,7 @@ class TodayPage(QWidget):
 
     def on_change(self, change: Change) -> None:
         if change.entity == "setting":
-            self.formatter = Formatter.from_settings()
+            self.formatter = Formats.load()
         if change.entity in _WATCHED or change.entity == "setting":
             if self.isVisible():
                 self.reload()
@@ -279,7 +279,7 @@ class TodayPage(QWidget):
             self._stale = False
             self.reload()
 
-    def set_formatter(self, formatter: Formatter) -> None:
+    def set_formatter(self, formatter: Formats) -> None:
         self.formatter = formatter
         if self.data is not None:
             self._fill(self.data)
@@ -288,7 +288,7 @@ class TodayPage(QWidget):
         self.data = data
         fmt = self.formatter
         day = QDate(data.day.year, data.day.month, data.day.day)
-        self.heading.setText(f"Today, {fmt.locale.toString(day, fmt.locale.dateFormat())}")
+        self.heading.setText(f"Today, {fmt.qlocale.toString(day, fmt.qlocale.dateFormat())}")
         due_today = data.task_total - data.overdue
         self.summary.setText(
             f"{data.overdue:,} overdue · {due_today:,} due today · "
