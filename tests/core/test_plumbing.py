@@ -118,8 +118,7 @@ def test_one_screen_formatter():
         for path, tree in trees()
         for node in ast.walk(tree)
         if isinstance(node, ast.ClassDef)
-        and {"money", "date"}
-        <= {f.name for f in node.body if isinstance(f, ast.FunctionDef)}
+        and {"money", "date"} <= {f.name for f in node.body if isinstance(f, ast.FunctionDef)}
     ]
     assert formatters == ["ui/formats.py:47"]
 
