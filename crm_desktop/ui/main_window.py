@@ -18,8 +18,9 @@ that it is opening the file. Feature packages (reports, backups, import/export) 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from PySide6.QtCore import QByteArray, QEvent, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -46,8 +47,12 @@ if TYPE_CHECKING:
 
     from crm_desktop.services.changes import Change
     from crm_desktop.services.listing import ListQuery
+    from crm_desktop.ui.customers.detail import CustomerDetailPage
     from crm_desktop.ui.sections import Section
+    from crm_desktop.ui.tables.deals_page import DealsPage
     from crm_desktop.ui.tables.page import ListPage
+    from crm_desktop.ui.today.page import TodayPage
+    from crm_desktop.ui.trash.page import TrashPage
 
 DETAIL = "customer_detail"
 PRELOAD_DELAY_MS = 400
@@ -55,6 +60,10 @@ PRELOAD_DELAY_MS = 400
 
 class MainWindow(QMainWindow):
     """Sidebar, pages and menus over one database file; implements ``WindowApi``."""
+
+    # The registry's actions by key. It hides QWidget.actions() (a list, which nothing here
+    # calls); the name stays because features and tests reach commands by it.
+    actions: dict[str, QAction]  # type: ignore[assignment]
 
     def __init__(self, db_path: Path, parent: QWidget | None = None, *, attach: bool = True):
         """Build the window's chrome; with ``attach`` (the database is open) everything else too."""
@@ -71,7 +80,7 @@ class MainWindow(QMainWindow):
         self._drop_handlers: dict[str, Callable[[list[Path]], bool]] = {}
         self._section_actions: list[tuple[QAction, str]] = []
         self._menus_finished = False
-        self.detail: QWidget | None = None
+        self.detail: CustomerDetailPage | None = None
         self._detail_id: int | None = None
         self.setWindowTitle(f"{self._db_path.name} — {APP_NAME}")
         self.setWindowIcon(icon("app"))
@@ -117,7 +126,7 @@ class MainWindow(QMainWindow):
         registry.bind_actions(self._action_specs, self.actions, self._command_of)
         self._factories["today"] = self._make_today
         for section in (*LIST_SECTIONS, TRASH):
-            self._factories[section.key] = lambda s=section: self._make_list(s)
+            self._factories[section.key] = partial(self._make_list, section)
         self.sidebar.section_chosen.connect(self.show_section)
         self.bridge.changed.connect(self._on_change)
         self.undo_stack.changed.connect(self._update_undo)
@@ -242,7 +251,7 @@ class MainWindow(QMainWindow):
 
     def current_list(self) -> ListPage | None:
         page = self.current_page()
-        return page if _is_list(page) else None  # type: ignore[return-value]
+        return page if _is_list(page) else None
 
     def show_section(self, key: str, *, remember: bool = False) -> None:
         if key not in self._factories:
@@ -361,9 +370,9 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if _is_deals(page) and page.is_board() and page.board is not None:
             page.board.refresh()
-        elif _is_list(page) or getattr(page, "is_today_page", False):
+        elif _is_list(page) or _is_today(page):
             page.reload()
-        elif page is self.detail and self.detail is not None:
+        elif page is self.detail and self.detail is not None and self._detail_id is not None:
             self.detail.show_customer(self._detail_id)
 
     def toggle_board(self) -> None:
@@ -619,13 +628,17 @@ def _qt():
 
 
 # The window imports its pages late, so it asks what a page is instead of isinstance.
-def _is_list(page: object) -> bool:
+def _is_list(page: object) -> TypeGuard[ListPage]:
     return getattr(page, "is_list_page", False)
 
 
-def _is_deals(page: object) -> bool:
+def _is_deals(page: object) -> TypeGuard[DealsPage]:
     return getattr(page, "is_deals_page", False)
 
 
-def _is_trash(page: object) -> bool:
+def _is_trash(page: object) -> TypeGuard[TrashPage]:
     return getattr(page, "is_trash_page", False)
+
+
+def _is_today(page: object) -> TypeGuard[TodayPage]:
+    return getattr(page, "is_today_page", False)

@@ -88,9 +88,9 @@ class ConfirmRestoreDialog(QDialog):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bold = QFont()
         bold.setBold(True)
-        for row, (label, in_backup, now) in enumerate(rows):
+        for row, (caption, in_backup, now) in enumerate(rows):
             cells = [
-                QTableWidgetItem(label),
+                QTableWidgetItem(caption),
                 QTableWidgetItem("" if in_backup is None else f"{in_backup:,}"),
                 QTableWidgetItem("" if now is None else f"{now:,}"),
             ]

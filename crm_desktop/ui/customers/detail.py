@@ -139,7 +139,7 @@ class CustomerDetailPage(QWidget):
             ("add_contact", "Add cont&act", lambda: self.new_record("contact")),
             ("new_case", "New &service case", lambda: self.new_record("service_case")),
         ):
-            if key is None:
+            if key is None or text is None:
                 self.action_line = QFrame(self)
                 self.action_line.setFrameShape(QFrame.Shape.VLine)
                 self.action_line.setFrameShadow(QFrame.Shadow.Sunken)

@@ -122,8 +122,8 @@ class CustomerHeader(QWidget):
         self.name.set_full_text(row.get("name") or "")
         while self.chips.count():
             item = self.chips.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         status = row.get("status") or ""
         status_chip = chip(label(status), STATUS_COLORS.get(status, "#757575"), self)
         status_chip.setObjectName("status_chip")

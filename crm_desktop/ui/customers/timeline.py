@@ -355,7 +355,9 @@ class TimelineDelegate(QStyledItemDelegate):
             "height": bottom - outer.top() + self.PAD,
         }
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         entry: TimelineEntry = index.data(TimelineModel.EntryRole)
         view = self.parent()
         width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
@@ -363,7 +365,12 @@ class TimelineDelegate(QStyledItemDelegate):
         layout = self._layout(option, entry, QRect(0, 0, width, 0))
         return QSize(width, layout["height"])
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         entry: TimelineEntry = index.data(TimelineModel.EntryRole)
         layout = self._layout(option, entry, option.rect)
         title_font, body_font, small = layout["fonts"]

@@ -227,7 +227,9 @@ class CardDelegate(QStyledItemDelegate):
         _t, _s, _a, title, small, amount = self._fonts(font)
         return title.height() + small.height() + amount.height() + 2 * (self.PAD + self.MARGIN) + 6
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         return QSize(180, self.card_height(option.font))
 
     def _lay_out(self, card: dict[str, Any], width: int, fonts: tuple) -> tuple:
@@ -258,7 +260,12 @@ class CardDelegate(QStyledItemDelegate):
         self._texts[key] = found
         return found
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         card = index.data(CardRole) or {}
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

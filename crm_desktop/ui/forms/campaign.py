@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,18 +49,23 @@ class StatusDelegate(QStyledItemDelegate):
     """Edits a member's status with a combo box of the allowed statuses."""
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         combo = QComboBox(parent)
         for status in CAMPAIGN_MEMBER_STATUSES:
             combo.addItem(label(status), status)
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         combo: QComboBox = editor  # type: ignore[assignment]
         combo.setCurrentIndex(max(combo.findData(index.data(_STATUS)), 0))
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         combo: QComboBox = editor  # type: ignore[assignment]
         status = combo.currentData()
         model.setData(index, status, _STATUS)

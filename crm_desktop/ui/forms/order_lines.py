@@ -403,7 +403,10 @@ class LineDelegate(QStyledItemDelegate):
         self.open_editor: QWidget | None = None
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         editor = self._create(parent, index)
         self.open_editor = editor
@@ -414,11 +417,11 @@ class LineDelegate(QStyledItemDelegate):
         if self.open_editor is editor:
             self.open_editor = None
 
-    def destroyEditor(self, editor: QWidget, index: QModelIndex) -> None:
+    def destroyEditor(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         self._forget(editor)
         super().destroyEditor(editor, index)
 
-    def _create(self, parent: QWidget, index: QModelIndex) -> QWidget:
+    def _create(self, parent: QWidget, index: QModelIndex | QPersistentModelIndex) -> QWidget:
         if index.column() == PRODUCT:
             picker = ProductPicker(self.formats, parent)
             picker.setObjectName("line_product_picker")
@@ -442,7 +445,7 @@ class LineDelegate(QStyledItemDelegate):
             editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, ProductPicker):
             model: OrderLinesModel = index.model()  # type: ignore[assignment]
             line = model.lines[index.row()]
@@ -453,7 +456,9 @@ class LineDelegate(QStyledItemDelegate):
             return
         super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         if isinstance(editor, ProductPicker):
             payload = getattr(editor, "picked_row", None)
             if payload is not None and editor.record_id() == payload["id"]:

@@ -139,10 +139,11 @@ class DateRange(QWidget):
     def value(self) -> tuple[str | None, str | None]:
         period = self._ranges[self.combo.currentIndex()]
         if period is None:
-            first, last = self.start.date().toPython(), self.end.date().toPython()
-            if first > last:
-                first, last = last, first
-            return first.isoformat(), last.isoformat()
+            # QDate.toPython() gives a date; PySide's stubs say object.
+            start: date = self.start.date().toPython()  # type: ignore[assignment]
+            end: date = self.end.date().toPython()  # type: ignore[assignment]
+            start, end = min(start, end), max(start, end)
+            return start.isoformat(), end.isoformat()
         first, last = period
         return (first.isoformat() if first else None, last.isoformat() if last else None)
 

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -219,7 +219,8 @@ class ListPage(QWidget):
 
     def _place_actions(self) -> None:
         """Buttons beside the filters when they fit, else on a line of their own."""
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
         room = self.width() - margins.left() - margins.right()
         needed = (
             self.top_row.minimumSize().width()

@@ -433,6 +433,6 @@ class TodayPage(QWidget):
         for card in (self.tasks_card, self.deals_card, self.interactions_card):
             for row in range(card.tree.topLevelItemCount()):
                 item = card.tree.topLevelItem(row)
-                if item.data(0, RECORD_ROLE) == (entity, record_id):
+                if item is not None and item.data(0, RECORD_ROLE) == (entity, record_id):
                     return item
         return None
