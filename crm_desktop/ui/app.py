@@ -21,7 +21,10 @@ import gc
 import os
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.today.page import TodayPage
 
 QUIT_WHEN_READY = "CRM_DESKTOP_QUIT_WHEN_READY"
 
@@ -42,7 +45,7 @@ def run_app(db: str | None = None) -> int:
     from crm_desktop.ui.errors import explain, install_excepthook, show_error
 
     setup_logging()
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("crm-desktop")
     from crm_desktop.ui.fonts import install_fonts
@@ -77,7 +80,7 @@ def run_app(db: str | None = None) -> int:
     def opened(_opened: Any) -> None:
         window.attach()
         if quit_when == "today":
-            window.page("today").loaded.connect(lambda: _ready(app))
+            cast("TodayPage", window.page("today")).loaded.connect(lambda: _ready(app))
         elif not quit_when:
             QTimer.singleShot(0, window.start_background_work)
 

@@ -15,6 +15,7 @@ deal where it was. Double-click or Enter on a card opens the deal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -134,7 +135,7 @@ class StageColumn(QFrame):
         self.more.setVisible(False)
         self.more.clicked.connect(self._toggle_all)
         layout.addWidget(self.more)
-        self.on_toggle = None
+        self.on_toggle: Callable[[StageColumn], None] | None = None
 
     def set_formats(self, formats: Formats) -> None:
         self.formats = formats
@@ -227,12 +228,12 @@ class PipelineBoard(QWidget):
             column.on_toggle = self._reload_column
             self.columns[stage] = column
             row.addWidget(column, 1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(strip)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(strip)
+        outer.addWidget(self.scroll_area, 1)
 
     # --- loading ----------------------------------------------------------------------
 

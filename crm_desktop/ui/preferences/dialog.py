@@ -50,6 +50,9 @@ _LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 class PreferencesDialog(QDialog):
     """Edit the settings stored with the data; Save writes them in one transaction."""
 
+    # The locale setting's box. It hides QWidget.locale(), which nothing here calls.
+    locale: QComboBox  # type: ignore[assignment]
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
@@ -124,7 +127,7 @@ class PreferencesDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
         layout = QVBoxLayout(self)
         columns = QHBoxLayout()

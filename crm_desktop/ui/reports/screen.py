@@ -84,6 +84,7 @@ class ReportsScreen(QWidget):
     """The Reports page of the window (works alone too, for tests)."""
 
     generated = Signal(str)  # the path of a report that was written
+    invoice_printer: object = None  # the window's invoice printer, kept as long as the screen
 
     def __init__(
         self,
@@ -243,9 +244,11 @@ class ReportsScreen(QWidget):
     def period(self) -> Period | None:
         """The chosen period, or None with the reason shown when the dates are wrong."""
         choices = self.current()
-        if choices.period == CUSTOM and choices.custom_from > choices.custom_to:
+        on = today()
+        start, end = choices.custom_from or on, choices.custom_to or on
+        if choices.period == CUSTOM and start > end:
             return None
-        return to_date_period(choices.period, choices.custom_from, choices.custom_to, today())
+        return to_date_period(choices.period, start, end, on)
 
     def _changed(self, *_: object) -> None:
         choices = self.current()
@@ -268,7 +271,7 @@ class ReportsScreen(QWidget):
                 "The customers of the customer table's current search, filters and sort "
                 "(all customers when the table was not opened)."
             )
-        else:
+        elif period is not None:
             self.hint.setText(f"{period.label()} ({period.days} days)")
         self.generate_button.setEnabled(not (kind.uses_period and period is None))
         self.print_button.setEnabled(self.generate_button.isEnabled())

@@ -48,7 +48,7 @@ FIELDS = (
 class SellingPreferences(QGroupBox):
     """The selling settings; ``changed`` editors call ``on_change`` (the dialog's check)."""
 
-    def __init__(self, values: dict[str, str], row: Row, on_change: Callable[[], None]):
+    def __init__(self, values: dict[str, str], row: Row, on_change: Callable[[], object]):
         super().__init__("Invoices and taxes")
         self.setObjectName("selling_preferences")
         self.editors: dict[str, QWidget] = {}
