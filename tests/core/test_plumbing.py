@@ -132,3 +132,19 @@ def test_the_formatter_writes_cells_and_fields_alike(qapp):
     assert formats.display("decimal", 12345.5).replace("\u00a0", " ") == "12 345,5"
     assert formats.number("12345.5") == "12345,5"  # as typed back into a field
     assert label("in_progress") == formats.display("enum", "in_progress") == "In progress"
+
+
+def test_ci_runs_the_lint_format_and_type_checks_over_the_whole_package():
+    import tomllib
+
+    root = PACKAGE.parent
+    run = (root / ".ci" / "run").read_text(encoding="utf-8")
+    for command in ('ruff" check .', 'ruff" format --check .', 'mypy"', "-m pytest"):
+        assert command in run, command
+    assert run.index("mypy") < run.index("-m pytest")  # the fast checks fail first
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["tool"]["mypy"]["files"] == ["crm_desktop"]
+    assert "'.[test,check]'" in run
+    assert {
+        name.split("==")[0] for name in project["project"]["optional-dependencies"]["check"]
+    } == {"ruff", "mypy"}
