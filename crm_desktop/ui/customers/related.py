@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from crm_desktop.services import listing
 from crm_desktop.services.listing import ListQuery
-from crm_desktop.ui.formats import Formats, label
+from crm_desktop.ui.formats import Formats
 
 # Most recent records first; a customer with more than this shows the newest.
 ROW_LIMIT = 2000
@@ -105,26 +105,11 @@ _LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
 
 
 def show_value(formats: Formats, kind: str, value: Any) -> str:
-    """A list value as text, by the list column's kind."""
-    if value is None or value == "":
-        return ""
-    if kind == "money":
-        return formats.money(value)
-    if kind == "date":
-        return formats.date(value)
-    if kind == "datetime":
-        return formats.datetime(value)
-    if kind == "enum":
-        return label(value)
+    """A value as the lists show it (:meth:`Formats.display`), but yes as ✓ and no as
+    nothing: the page's small tables have no room for words."""
     if kind == "bool":
         return "✓" if value else ""
-    if kind == "phone":
-        return formats.phone(value)
-    if kind == "percent":
-        return f"{value} %"
-    if kind == "decimal":
-        return formats.number(value)
-    return str(value).replace("\n", " ")
+    return formats.display(kind, value)
 
 
 class RelatedModel(QAbstractTableModel):
