@@ -140,10 +140,10 @@ def baseline_xlsx_cells() -> tuple[list[str], list[str], list[list], list]:
     from decimal import Decimal
 
     from crm_desktop.reports import layouts
-    from crm_desktop.reports.cells import looks_like_formula
     from crm_desktop.reports.formatting import local_datetime
     from crm_desktop.reports.model import DATETIME, MONEY
     from crm_desktop.services import reporting
+    from crm_desktop.services.cells import looks_like_formula
 
     context = reporting.report_context()
     doc = layouts.customer_list_document(reporting.customer_list(), context)

@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Sequence
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crm_desktop import APP_NAME, __version__
 from crm_desktop.errors import CancelledError, CrmError, environment_error
@@ -125,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     window_only, db = _window_only(arguments)
     if window_only:  # the everyday start: straight to the window, it has a budget
-        args = SimpleNamespace(command=None, db=db)
+        args: Any = SimpleNamespace(command=None, db=db)
     else:
         args = build_parser().parse_args(arguments)
     from crm_desktop.logs import setup_logging

@@ -26,6 +26,7 @@ import subprocess
 from pathlib import Path
 
 from crm_desktop import paths
+from crm_desktop.safe_files import replacing
 
 ENGLISH = "en"
 # The shipped languages: code → its own name (how a reader of it finds it in a list).
@@ -120,10 +121,8 @@ def compile_po(source: Path, target: Path) -> Path:
     with source.open("rb") as handle:
         catalog = read_po(handle)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    with partial.open("wb") as handle:
+    with replacing(target, private=False, explain=False) as partial, partial.open("wb") as handle:
         write_mo(handle, catalog)
-    os.replace(partial, target)
     return target
 
 
@@ -151,15 +150,14 @@ def compile_ts(source: Path, target: Path) -> Path:
     import PySide6
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp.qm")
     tool = Path(PySide6.__file__).parent / ("lrelease.exe" if os.name == "nt" else "lrelease")
-    subprocess.run(
-        [str(tool), "-silent", str(source), "-qm", str(partial)],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    os.replace(partial, target)
+    with replacing(target, private=False, explain=False) as partial:
+        subprocess.run(
+            [str(tool), "-silent", str(source), "-qm", str(partial)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
     return target
 
 

@@ -123,6 +123,19 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def put_in_place(temp: Path, target: Path, *, flush: bool = True) -> None:
+    """Rename a finished temporary file over ``target``, durably: its data flushed first
+    (``flush=False`` when the caller already did), the folder's entry after.
+
+    :func:`replacing` ends with it; a job that checks its copy in between steps (a backup,
+    a restore) calls it itself when the copy is ready.
+    """
+    if flush:
+        fsync_file(temp)
+    os.replace(temp, target)
+    fsync_dir(target.parent)
+
+
 def remove_quietly(*paths: Path) -> None:
     """Delete files that may or may not exist, ignoring every error (used while cleaning up)."""
     for path in paths:
@@ -179,9 +192,7 @@ def replacing(
         raise _explain(exc, target) from exc
     try:
         yield temp
-        fsync_file(temp)
-        os.replace(temp, target)
-        fsync_dir(target.parent)
+        put_in_place(temp, target)
     except OSError as exc:
         remove_quietly(temp)
         if not explain:

@@ -1,11 +1,14 @@
 """Test setup shared by every test: offscreen Qt, a private home folder, a fresh database.
 
 Every test runs with ``CRM_DESKTOP_HOME`` pointing at its own temporary
-folder, so nothing touches the real user's data, settings or logs.
+folder, so nothing touches the real user's data, settings or logs. A log
+record of WARNING or above that a test did not expect fails it (mark the
+test ``@pytest.mark.expects_warning_log`` when the warning is the point).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,6 +21,37 @@ from pathlib import Path
 import pytest
 
 from crm_desktop.models import close_database
+
+
+class _Collector(logging.Handler):
+    """Keeps the records of WARNING and above that reach the root logger."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "expects_warning_log: the test expects a WARNING-or-above log record"
+    )
+
+
+@pytest.fixture(autouse=True)
+def fail_on_warning_log(request: pytest.FixtureRequest):
+    """An unexpected WARNING (or ERROR, CRITICAL) log record fails the test: a warning
+    nobody reads is a bug nobody sees (qutebrowser does the same)."""
+    collector = _Collector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    yield collector
+    root.removeHandler(collector)
+    if collector.records and request.node.get_closest_marker("expects_warning_log") is None:
+        lines = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in collector.records[:5]]
+        pytest.fail("unexpected log records:\n" + "\n".join(lines), pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -56,7 +56,7 @@ def _positive(text: str) -> int:
 
 
 def _open(args: argparse.Namespace, **options: Any):
-    from crm_desktop.services import open_session
+    from crm_desktop.services.session import open_session
 
     return open_session(args.db, **options)
 
@@ -100,8 +100,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from crm_desktop.models import SCHEMA_VERSION
-    from crm_desktop.services.check import check_database
+    from crm_desktop.services.check import SCHEMA_VERSION, check_database
 
     opened = _open(args, create=False, migrate_old=False)
     report = check_database()

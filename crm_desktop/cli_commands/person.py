@@ -42,7 +42,7 @@ def register(subparsers: Any) -> None:
 
 
 def _open(args: argparse.Namespace) -> None:
-    from crm_desktop.services import open_session
+    from crm_desktop.services.session import open_session
 
     open_session(args.db, create=False)
 

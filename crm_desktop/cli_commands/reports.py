@@ -81,7 +81,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     from crm_desktop.reports.generate import format_of, generate_report
     from crm_desktop.reports.output import check_target
-    from crm_desktop.services import open_session
+    from crm_desktop.services.session import open_session
 
     target = check_target(Path(args.output))  # before any work: a bad path fails at once
     format_of(target)

@@ -49,7 +49,7 @@ def _target(args: argparse.Namespace, what: str):
 
 def run_invoice(args: argparse.Namespace) -> int:
     from crm_desktop.reports.generate import generate_invoice
-    from crm_desktop.services import open_session
+    from crm_desktop.services.session import open_session
 
     target = _target(args, "an invoice")
     open_session(args.db, create=False)
@@ -60,7 +60,7 @@ def run_invoice(args: argparse.Namespace) -> int:
 
 def run_quote(args: argparse.Namespace) -> int:
     from crm_desktop.reports.generate import generate_quote
-    from crm_desktop.services import open_session
+    from crm_desktop.services.session import open_session
 
     target = _target(args, "a quote")
     open_session(args.db, create=False)

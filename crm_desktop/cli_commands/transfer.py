@@ -153,7 +153,8 @@ def _check_options(args: argparse.Namespace, entity: str) -> list[tuple[str, str
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from crm_desktop.services import importing, open_session
+    from crm_desktop.services import importing
+    from crm_desktop.services.session import open_session
 
     path = Path(args.file).expanduser()
     if not path.is_file():
@@ -249,7 +250,8 @@ def _print_dry_run(path: Path, table: Any, entity: str, result: Any) -> None:
 
 
 def run_imports(args: argparse.Namespace) -> int:
-    from crm_desktop.services import importing, open_session
+    from crm_desktop.services import importing
+    from crm_desktop.services.session import open_session
 
     if args.action == "undo":
         if args.batch is None:
@@ -278,7 +280,8 @@ def run_imports(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from crm_desktop.services import exporting, open_session
+    from crm_desktop.services import exporting
+    from crm_desktop.services.session import open_session
 
     target = Path(args.output).expanduser()
     if target.suffix.lower() not in exporting.FORMATS:

@@ -4,7 +4,7 @@ A report with one table is that table. A report with several writes them
 one after another, each under a line with its title and separated by an
 empty line. Numbers are written for machines (``1234.50``, ISO dates) and
 text that a spreadsheet could run as a formula gets a leading apostrophe
-(:func:`crm_desktop.reports.cells.csv_text`).
+(:func:`crm_desktop.services.cells.csv_text`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from crm_desktop.reports.cells import csv_text, xml_safe
 from crm_desktop.reports.formatting import csv_value
 from crm_desktop.reports.model import (
     CHANGE,
@@ -23,12 +22,11 @@ from crm_desktop.reports.model import (
     MONEY,
     NUMERIC_KINDS,
     PERCENT,
-    Cancelled,
     Document,
-    Progress,
     Table,
-    check_in,
 )
+from crm_desktop.services.cells import csv_text, xml_safe
+from crm_desktop.services.progress import Cancelled, Progress, check_in
 from crm_desktop.services.reporting.context import ReportContext
 
 _TYPED = NUMERIC_KINDS | {DATE, DATETIME}

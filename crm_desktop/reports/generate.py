@@ -14,11 +14,12 @@ from pathlib import Path
 
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.reports import csv_file, layouts, pdf, xlsx
-from crm_desktop.reports.model import Cancelled, Document, Progress
+from crm_desktop.reports.model import Document
 from crm_desktop.reports.output import atomic_file, check_target
 from crm_desktop.services import reporting
 from crm_desktop.services.clock import today
 from crm_desktop.services.listing import ListQuery
+from crm_desktop.services.progress import Cancelled, Progress, stop_if_cancelled
 from crm_desktop.services.reporting import Period
 
 FORMATS = (".pdf", ".xlsx", ".csv")
@@ -166,8 +167,7 @@ def generate_report(
         query=query,
         cancelled=cancelled,
     )
-    if cancelled is not None and cancelled():
-        raise CancelledError()
+    stop_if_cancelled(cancelled)
     return render(doc, target, progress=progress, cancelled=cancelled)
 
 

@@ -20,11 +20,11 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from crm_desktop.reports import fonts
 from crm_desktop.reports.formatting import percent, quantity
-from crm_desktop.reports.model import Cancelled
 from crm_desktop.reports.pdf import MARGIN, build_pdf, notice, page_size
 from crm_desktop.reports.pdf_flowables import INK, MUTED, RULE, PagedTable, TextBlock
 from crm_desktop.services.locale_format import format_date
 from crm_desktop.services.money import decimal_places, format_money
+from crm_desktop.services.progress import Cancelled
 from crm_desktop.services.reporting.invoice import Invoice, InvoiceParty
 
 STATUS_NOTICES = {

@@ -14,11 +14,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from crm_desktop.errors import CancelledError
 from crm_desktop.services.reporting.context import ReportContext
-
-Progress = Callable[[int, int], None]  # (rows written, rows in all)
-Cancelled = Callable[[], bool]  # True: the user asked to stop
 
 # Column kinds: how a value is shown and typed.
 TEXT = "text"
@@ -31,16 +27,6 @@ DATE = "date"
 DATETIME = "datetime"  # aware datetime, shown in local time
 PHONE = "phone"  # text: stored E.164, printed the way people read it
 NUMERIC_KINDS = frozenset({INT, MONEY, QUANTITY, PERCENT, CHANGE})
-
-
-def check_in(
-    count: int, total: int | None, progress: Progress | None, cancelled: Cancelled | None
-) -> None:
-    """Between rows: stop when the user cancelled, else say how far the writing is."""
-    if cancelled is not None and cancelled():
-        raise CancelledError()
-    if progress is not None and total:
-        progress(count, total)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 from reportlab.platypus import TableStyle as RLTableStyle
 
 from crm_desktop import APP_NAME
-from crm_desktop.errors import CancelledError
 from crm_desktop.reports import fonts
 from crm_desktop.reports.formatting import generated_text, pdf_formatter, pdf_text
 from crm_desktop.reports.model import (
@@ -35,9 +34,7 @@ from crm_desktop.reports.model import (
     DATETIME,
     MONEY,
     NUMERIC_KINDS,
-    Cancelled,
     Document,
-    Progress,
 )
 from crm_desktop.reports.model import Table as ReportTable
 from crm_desktop.reports.pdf_flowables import (
@@ -51,6 +48,7 @@ from crm_desktop.reports.pdf_flowables import (
     compact_number,
 )
 from crm_desktop.reports.pdf_stream import StreamingCanvas, streaming_canvas
+from crm_desktop.services.progress import Cancelled, Progress, stop_if_cancelled
 from crm_desktop.services.reporting.context import ReportContext
 
 log = logging.getLogger(__name__)
@@ -92,8 +90,7 @@ class PageFrame:
         self.generated = generated_text(context)
 
     def header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        if self.cancelled is not None and self.cancelled():
-            raise CancelledError()
+        stop_if_cancelled(self.cancelled)
         width, height = doc.pagesize
         top = height - HEADER_TOP
         canvas.saveState()
@@ -339,8 +336,8 @@ def _pdf_rows(
     """The table's rows as the PDF prints them, formatted as they are read."""
     for count, row in enumerate(rows, start=1):
         yield [format_value(row[i]) for i, format_value in formatters]
-        if count % 5000 == 0 and cancelled is not None and cancelled():
-            raise CancelledError()
+        if count % 5000 == 0:
+            stop_if_cancelled(cancelled)
 
 
 def _pdf_totals(

@@ -25,8 +25,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from crm_desktop.errors import CancelledError
 from crm_desktop.reports import fonts
+from crm_desktop.services.progress import stop_if_cancelled
 
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#5f6b7a")
@@ -366,8 +366,7 @@ class PagedTable(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        if self.cancelled is not None and self.cancelled():
-            raise CancelledError()
+        stop_if_cancelled(self.cancelled)
         layout = self._layout_for(availWidth)
         self._rows.drop_before(self.start)
         room = availHeight - layout.header_height - self._title_height(availWidth)

@@ -16,7 +16,6 @@ a "Long texts" sheet — never cut silently.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -31,8 +30,6 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from crm_desktop.errors import CancelledError
-from crm_desktop.reports.cells import XLSX_CELL_LIMIT, looks_like_formula, xlsx_chunks, xml_safe
 from crm_desktop.reports.formatting import local_datetime
 from crm_desktop.reports.model import (
     CHANGE,
@@ -42,13 +39,18 @@ from crm_desktop.reports.model import (
     MONEY,
     PERCENT,
     QUANTITY,
-    Cancelled,
     Document,
-    Progress,
     Table,
-    check_in,
+)
+from crm_desktop.services.cells import (
+    XLSX_CELL_LIMIT,
+    discard_workbook,
+    looks_like_formula,
+    xlsx_chunks,
+    xml_safe,
 )
 from crm_desktop.services.money import currency_exponent, format_amount, format_money
+from crm_desktop.services.progress import Cancelled, Progress, check_in, stop_if_cancelled
 from crm_desktop.services.reporting.context import ReportContext
 
 LONG_TEXT_SHEET = "Long texts"
@@ -267,22 +269,6 @@ class XlsxBook:
         discard_workbook(self.book)
 
 
-def discard_workbook(book: Workbook) -> None:
-    """Close the streams of a write-only workbook's sheets and remove their temporary files."""
-    for sheet in book.worksheets:
-        rows = getattr(sheet, "_rows", None)
-        writer = getattr(sheet, "_writer", None)
-        with contextlib.suppress(Exception):
-            if rows is not None:
-                rows.close()
-        with contextlib.suppress(Exception):
-            if writer is not None:
-                writer.close()
-        with contextlib.suppress(Exception):
-            if writer is not None:
-                writer.cleanup()
-
-
 def _width_of(value: Any, kind: str, money_width: int) -> int:
     if value is None:
         return 0
@@ -401,6 +387,5 @@ def _write_document(
         writer.blank()
         for note in doc.notes:
             writer.row((note, None))
-    if cancelled is not None and cancelled():
-        raise CancelledError()
+    stop_if_cancelled(cancelled)
     book.save(target)

@@ -27,6 +27,8 @@ from crm_desktop.models.schema import differences, objects_of
 from crm_desktop.models.sqlite import lenient_text
 from crm_desktop.services.figures import record_counts
 
+__all__ = ["SCHEMA_VERSION", "CheckReport", "check_database"]
+
 MAX_LISTED = 50
 # A value with any character outside ASCII (invalid bytes read as such characters too).
 _OUTSIDE_ASCII = "*[^\x01-\x7f]*"

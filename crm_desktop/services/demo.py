@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.errors import CrmError
 from crm_desktop.models import database
 from crm_desktop.models.enums import DEAL_STAGE_PROBABILITY
 from crm_desktop.services import search, settings
@@ -44,10 +44,9 @@ from crm_desktop.services.demo_names import (
     TAGS,
     TASK_TITLES,
 )
+from crm_desktop.services.progress import Progress, stop_if_cancelled
 from crm_desktop.services.search import haystack
 from crm_desktop.services.text import ascii_fold, sort_key
-
-Progress = Callable[[int, int], None]
 
 _LOCALE_KEYS = list(LOCALES)
 _LOCALE_WEIGHTS = [LOCALES[key]["weight"] for key in _LOCALE_KEYS]
@@ -482,8 +481,7 @@ class _Generator:
         for customer_id in range(1, self.n + 1):
             self.customer(customer_id)
             if customer_id % 2000 == 0:
-                if cancelled is not None and cancelled():
-                    raise CancelledError()
+                stop_if_cancelled(cancelled)
                 if progress is not None:
                     progress(customer_id, self.n * 2)
         self.campaigns(range(1, self.n + 1))
@@ -527,8 +525,7 @@ def generate(
         for table in INSERT_ORDER:
             data = getattr(rows, table)
             for start in range(0, len(data), 50_000):
-                if cancelled is not None and cancelled():
-                    raise CancelledError()
+                stop_if_cancelled(cancelled)
                 chunk = data[start : start + 50_000]
                 conn.executemany(insert_sql(table), chunk)
                 written += len(chunk)

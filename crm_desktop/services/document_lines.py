@@ -11,7 +11,8 @@ the ``price_entry`` setting.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -183,3 +184,69 @@ def add_totals(row: Row, rounding: str | None = None) -> Row:
     row["taxes"] = figures.rates
     row["prices_include_tax"] = prices_include_tax(row["lines"])
     return row
+
+
+# What a change of lines returns to the record engine: the audit entry's "lines" pair.
+LinesChange = dict[str, list[Any]]
+
+
+@dataclass(frozen=True)
+class DocumentLines:
+    """The lines of one kind of document (orders, quotes): clean, read and write them, and
+    the audit's before/after, the same way for both."""
+
+    entity: Entity  # the line's fields and parsers (:func:`line_entity`)
+    model: type[BaseModel]
+    owner: str  # the line's link to its document: "order", "quote"
+
+    def read(self, owner_id: int) -> list[Row]:
+        return read_lines(self.entity.name, f"{self.owner}_id", owner_id)
+
+    def clean(self, lines: Sequence[Mapping[str, Any]], included: bool | None = None) -> list[Row]:
+        """Validate lines whose prices include the tax or not (None: the ``price_entry``
+        setting)."""
+        if included is None:
+            included = selling_settings.prices_include_tax()
+        return clean_lines(self.entity, lines, tax_included=included)
+
+    def clean_change(
+        self,
+        owner_id: int,
+        lines: Sequence[Mapping[str, Any]] | None,
+        included: bool | None = None,
+    ) -> list[Row] | None:
+        """The new lines of a document being changed (None: its lines stay); prices entered
+        the way the document's are, unless ``included`` says otherwise."""
+        if lines is None:
+            return None
+        if included is None:
+            included = prices_include_tax(self.read(owner_id))
+        return self.clean(lines, included)
+
+    def writer_for_new(self, cleaned: list[Row]) -> Callable[[int], LinesChange]:
+        """The ``write_extra`` of a new document: writes its lines, returns the audit's pair."""
+
+        def write(owner_id: int) -> LinesChange:
+            write_lines(self.model, self.owner, owner_id, cleaned)
+            return {"lines": [None, [summary(v) for v in cleaned]]} if cleaned else {}
+
+        return write
+
+    def writer_for_change(
+        self, cleaned: list[Row] | None, refuse: Callable[[int], None]
+    ) -> Callable[[int], LinesChange]:
+        """The ``write_extra`` of a changed document: its lines become ``cleaned`` when they
+        differ (``refuse(owner_id)`` raises when they may not change); the audit's pair."""
+
+        def write(owner_id: int) -> LinesChange:
+            if cleaned is None:
+                return {}
+            before = [summary(v) for v in self.read(owner_id)]
+            after = [summary(v) for v in cleaned]
+            if before == after:
+                return {}
+            refuse(owner_id)
+            write_lines(self.model, self.owner, owner_id, cleaned)
+            return {"lines": [before, after]}
+
+        return write

@@ -30,13 +30,15 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from crm_desktop.errors import CancelledError, CrmError, ValidationError
+from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.models import database
 from crm_desktop.models.tables import ImportBatch
 from crm_desktop.services import audit, records, search, tags, trash
 from crm_desktop.services.changes import before_bulk_change, notify, transaction
 from crm_desktop.services.clock import now_utc
 from crm_desktop.services.customers import CUSTOMER
+from crm_desktop.services.importing.batches import UndoResult, revert_updates
+from crm_desktop.services.progress import stop_if_cancelled
 from crm_desktop.services.text import fold
 
 SIMILARITY = 0.88
@@ -161,8 +163,7 @@ def find_duplicate_groups(
     total = len(blocks) or 1
     for done, ((place, _), names) in enumerate(blocks.items(), start=1):
         if done % 500 == 0:
-            if cancelled is not None and cancelled():
-                raise CancelledError("Cancelled.")
+            stop_if_cancelled(cancelled, "Cancelled.")
             if progress is not None:
                 progress(done, total)
         where = f" in {city_names[place]}" if place else ""
@@ -355,10 +356,8 @@ def _move_children(
     return moved
 
 
-def undo_merge(batch_id: int) -> Any:
+def undo_merge(batch_id: int) -> UndoResult:
     """Bring the merged-away customers back and move their records back to them."""
-    from crm_desktop.services.importing.batches import UndoResult, revert_updates
-
     row = database.execute_sql(
         "SELECT trash_batch, undone_at FROM import_batch WHERE id = ? AND kind = 'merge'",
         (batch_id,),

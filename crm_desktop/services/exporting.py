@@ -9,7 +9,7 @@ Formats:
 
 * CSV — UTF-8 with a BOM (so Excel reads the accents), comma-separated,
   CRLF lines, every text protected from spreadsheets' formulas with
-  :func:`~crm_desktop.reports.cells.csv_cell` (our import takes the
+  :func:`~crm_desktop.services.cells.csv_cell` (our import takes the
   apostrophe off again); money as plain decimals (``1234.50``), dates ISO.
 * xlsx — openpyxl in write-only mode with typed cells: numbers as numbers,
   money as numbers with the currency's format, dates and times as real
@@ -45,15 +45,15 @@ from typing import Any
 
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.models import database
-from crm_desktop.reports.cells import XLSX_CELL_LIMIT, csv_cell, looks_like_formula, xml_safe
 from crm_desktop.safe_files import replacing
 from crm_desktop.services import listing, money, settings
+from crm_desktop.services.cells import XLSX_CELL_LIMIT, csv_cell, looks_like_formula, xml_safe
 from crm_desktop.services.clock import TIMESTAMP_FORMAT
 from crm_desktop.services.importing import vcard
 from crm_desktop.services.money import line_total_sql
+from crm_desktop.services.progress import Progress, stop_if_cancelled
 from crm_desktop.services.taxes import line_net_sql
 
-Progress = Callable[[int, int], None]
 Row = dict[str, Any]
 
 # Command-line names of the exportable tables → entity names.
@@ -529,8 +529,7 @@ class _Values:
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:
-    if cancelled is not None and cancelled():
-        raise CancelledError("Cancelled: no file was written.")
+    stop_if_cancelled(cancelled, "Cancelled: no file was written.")
 
 
 def _write_csv(
@@ -577,7 +576,7 @@ def _xlsx_header(columns: Sequence[ExportColumn], pieces: Mapping[str, int]) -> 
 def _write_xlsx(target: Path, sheets: Sequence[Sheet], tick: Callable[[], None]) -> int:
     from openpyxl import Workbook
 
-    from crm_desktop.reports.xlsx import discard_workbook
+    from crm_desktop.services.cells import discard_workbook
 
     workbook = Workbook(write_only=True)
     try:

@@ -133,6 +133,16 @@ def on_or_before(sql: str) -> Callable[[Any], Clause]:
     )
 
 
+def up_to(sql: str) -> Callable[[Any], Clause]:
+    """A date column on or before the value (dates compare as ISO text)."""
+    return lambda value: (f"{sql} <= ?", [_iso(value)])
+
+
+def flag(sql: str) -> Callable[[Any], Clause]:
+    """A yes/no filter: ``sql`` when on, every row when off."""
+    return lambda value: ((sql if value else "1"), [])
+
+
 def _iso(value: Any) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 

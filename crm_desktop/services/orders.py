@@ -18,7 +18,7 @@ from typing import Any
 from crm_desktop.errors import CrmError, ValidationError
 from crm_desktop.models import OrderLine, SalesOrder, database
 from crm_desktop.models.enums import ORDER_STATUSES
-from crm_desktop.services import document_lines, records, selling_settings, settings
+from crm_desktop.services import document_lines, records, settings
 from crm_desktop.services.clock import today
 from crm_desktop.services.money import line_total_cents
 from crm_desktop.services.numbering import next_prefixed_number
@@ -71,23 +71,7 @@ ORDER = register(
 )
 
 LINE = document_lines.line_entity("order_line", "order line", OrderLine)
-
-
-def clean_lines(
-    lines: Sequence[Mapping[str, Any]], *, prices_include_tax: bool | None = None
-) -> list[Row]:
-    """Validate an order's lines; errors are keyed ``lines.<row>.<field>`` (row from 0).
-
-    A line with a product takes the product's name, price and tax rate where those are
-    left empty. ``prices_include_tax`` None: the ``price_entry`` setting.
-    """
-    if prices_include_tax is None:
-        prices_include_tax = selling_settings.prices_include_tax()
-    return document_lines.clean_lines(LINE, lines, tax_included=prices_include_tax)
-
-
-def _write_lines(order_id: int, lines: list[Row]) -> None:
-    document_lines.write_lines(OrderLine, "order", order_id, lines)
+LINES = document_lines.DocumentLines(LINE, OrderLine, "order")
 
 
 def invoiced_by(order_id: int) -> str | None:
@@ -118,13 +102,8 @@ def create_order(
     prices_include_tax: bool | None = None,
 ) -> int:
     """Add an order with its lines; returns its id."""
-    cleaned = clean_lines(lines, prices_include_tax=prices_include_tax)
-
-    def write_lines(order_id: int) -> dict[str, list[Any]]:
-        _write_lines(order_id, cleaned)
-        return {"lines": [None, [document_lines.summary(v) for v in cleaned]]} if cleaned else {}
-
-    return records.create(ORDER, data, write_extra=write_lines)
+    cleaned = LINES.clean(lines, prices_include_tax)
+    return records.create(ORDER, data, write_extra=LINES.writer_for_new(cleaned))
 
 
 def update_order(
@@ -139,19 +118,9 @@ def update_order(
     ``prices_include_tax`` None keeps the way the order's prices were entered.
     The lines of an invoiced order cannot change (its invoice would no longer match).
     """
-    if lines is not None and prices_include_tax is None:
-        prices_include_tax = document_lines.prices_include_tax(order_lines(order_id))
-    cleaned = (
-        clean_lines(lines, prices_include_tax=prices_include_tax) if lines is not None else None
-    )
+    cleaned = LINES.clean_change(order_id, lines, prices_include_tax)
 
-    def write_lines(order_id: int) -> dict[str, list[Any]]:
-        if cleaned is None:
-            return {}
-        before = [document_lines.summary(v) for v in order_lines(order_id)]
-        after = [document_lines.summary(v) for v in cleaned]
-        if before == after:
-            return {}
+    def refuse_if_invoiced(order_id: int) -> None:
         number = invoiced_by(order_id)
         if number is not None:
             raise ValidationError(
@@ -160,9 +129,8 @@ def update_order(
                     "Cancel the invoice with a credit note first."
                 }
             )
-        _write_lines(order_id, cleaned)
-        return {"lines": [before, after]}
 
+    write_lines = LINES.writer_for_change(cleaned, refuse_if_invoiced)
     return records.update(ORDER, order_id, data, write_extra=write_lines)
 
 
@@ -175,7 +143,7 @@ def get_order(order_id: int) -> Row:
 
 
 def order_lines(order_id: int) -> list[Row]:
-    return document_lines.read_lines("order_line", "order_id", order_id)
+    return LINES.read(order_id)
 
 
 def order_total_cents(lines: Sequence[Mapping[str, Any]]) -> int:

@@ -94,18 +94,11 @@ QUOTE = register(
 )
 
 LINE = document_lines.line_entity("quote_line", "quote line", QuoteLine)
+LINES = document_lines.DocumentLines(LINE, QuoteLine, "quote")
 
 
 def quote_lines(quote_id: int) -> list[Row]:
-    return document_lines.read_lines("quote_line", "quote_id", quote_id)
-
-
-def clean_lines(
-    lines: Sequence[Mapping[str, Any]], *, prices_include_tax: bool | None = None
-) -> list[Row]:
-    if prices_include_tax is None:
-        prices_include_tax = selling_settings.prices_include_tax()
-    return document_lines.clean_lines(LINE, lines, tax_included=prices_include_tax)
+    return LINES.read(quote_id)
 
 
 def create_quote(
@@ -115,13 +108,8 @@ def create_quote(
     prices_include_tax: bool | None = None,
 ) -> int:
     """Add a quote with its lines; returns its id."""
-    cleaned = clean_lines(lines, prices_include_tax=prices_include_tax)
-
-    def write_lines(quote_id: int) -> dict[str, list[Any]]:
-        document_lines.write_lines(QuoteLine, "quote", quote_id, cleaned)
-        return {"lines": [None, [document_lines.summary(v) for v in cleaned]]} if cleaned else {}
-
-    return records.create(QUOTE, data, write_extra=write_lines)
+    cleaned = LINES.clean(lines, prices_include_tax)
+    return records.create(QUOTE, data, write_extra=LINES.writer_for_new(cleaned))
 
 
 def update_quote(
@@ -135,26 +123,15 @@ def update_quote(
 
     An accepted quote keeps its lines: its order was made from them.
     """
-    cleaned = None
-    if lines is not None:
-        if prices_include_tax is None:
-            prices_include_tax = document_lines.prices_include_tax(quote_lines(quote_id))
-        cleaned = clean_lines(lines, prices_include_tax=prices_include_tax)
+    cleaned = LINES.clean_change(quote_id, lines, prices_include_tax)
 
-    def write_lines(quote_id: int) -> dict[str, list[Any]]:
-        if cleaned is None:
-            return {}
-        before = [document_lines.summary(v) for v in quote_lines(quote_id)]
-        after = [document_lines.summary(v) for v in cleaned]
-        if before == after:
-            return {}
+    def refuse_if_accepted(quote_id: int) -> None:
         if records.get(QUOTE, quote_id)["order_id"] is not None:
             raise ValidationError(
                 {"lines": "This quote was accepted and became an order: change the order."}
             )
-        document_lines.write_lines(QuoteLine, "quote", quote_id, cleaned)
-        return {"lines": [before, after]}
 
+    write_lines = LINES.writer_for_change(cleaned, refuse_if_accepted)
     return records.update(QUOTE, quote_id, data, write_extra=write_lines)
 
 

@@ -8,23 +8,22 @@ services agree on what today is.
 
 from __future__ import annotations
 
-from typing import Any
-
 from crm_desktop.models import database
 from crm_desktop.models.enums import INVOICE_KINDS, INVOICE_STATES, PAYMENT_METHODS, QUOTE_STATUSES
 from crm_desktop.services import clock
 from crm_desktop.services.invoices import PAID_SQL, state_sql
 from crm_desktop.services.listing import (
-    Clause,
     Column,
     ListSpec,
     enum,
     equals,
+    flag,
     folded_search,
     on_or_after,
     plain,
     register_list,
     text,
+    up_to,
 )
 from crm_desktop.services.taxes import line_net_sql
 
@@ -47,17 +46,6 @@ BALANCE_SQL = (
     f"(CASE WHEN i.kind = 'credit_note' OR EXISTS (SELECT 1 FROM invoice c "
     f"WHERE c.credited_invoice_id = i.id) THEN 0 ELSE i.gross_cents - {PAID_SQL} END)"
 )
-
-
-def _date_to(sql: str):
-    return lambda value: (f"{sql} <= ?", [str(value)])
-
-
-def _flag(sql: str):
-    def clause(value: Any) -> Clause:
-        return (sql if value else "1"), []
-
-    return clause
 
 
 register_list(
@@ -93,7 +81,7 @@ register_list(
             "customer_id": equals("q.customer_id"),
             "deal_id": equals("q.deal_id"),
             "date_from": on_or_after("q.quote_date"),
-            "date_to": _date_to("q.quote_date"),
+            "date_to": up_to("q.quote_date"),
         },
     )
 )
@@ -133,9 +121,9 @@ register_list(
             "customer_id": equals("i.customer_id"),
             "order_id": equals("i.order_id"),
             "date_from": on_or_after("i.issue_date"),
-            "date_to": _date_to("i.issue_date"),
-            "unpaid": _flag(f"{BALANCE_SQL} > 0"),
-            "overdue": _flag(f"{BALANCE_SQL} > 0 AND i.due_date < crm_today()"),
+            "date_to": up_to("i.issue_date"),
+            "unpaid": flag(f"{BALANCE_SQL} > 0"),
+            "overdue": flag(f"{BALANCE_SQL} > 0 AND i.due_date < crm_today()"),
         },
     )
 )
@@ -167,7 +155,7 @@ register_list(
             "customer_id": equals("i.customer_id"),
             "method": equals("p.method"),
             "date_from": on_or_after("p.paid_on"),
-            "date_to": _date_to("p.paid_on"),
+            "date_to": up_to("p.paid_on"),
         },
     )
 )

@@ -9,20 +9,34 @@ killed restore or start left beside the database is removed first.
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
 from crm_desktop.models.connection import (
     MigrationHook,
     OpenedDatabase,
+    close_database,
     database_path,
     open_database,
     set_lock_wait,
 )
 from crm_desktop.paths import resolve_db_path
 from crm_desktop.safe_files import private_folder
-from crm_desktop.services import encryption, load_entities, search
+from crm_desktop.services import encryption, search
 from crm_desktop.services.backups.files import clean_stale_temps
+
+# The entity modules: each registers its entity with the record engine when imported.
+ENTITY_MODULES = (
+    "customers", "contacts", "products", "deals", "orders", "tasks", "interactions",
+    "campaigns", "service_cases", "quotes", "invoices", "payments", "selling_lists",
+)  # fmt: skip
+
+
+def load_entities() -> None:
+    """Import every entity module, so the record engine and the trash know them all."""
+    for name in ("text", *ENTITY_MODULES):
+        importlib.import_module(f"crm_desktop.services.{name}")
 
 
 def current_db_path() -> Path | None:
@@ -30,7 +44,19 @@ def current_db_path() -> Path | None:
     return database_path()
 
 
-__all__ = ["current_db_path", "open_session", "resolve_db_path", "set_lock_wait"]
+def close_session() -> None:
+    """Close this thread's connection to the database (each thread closes its own)."""
+    close_database()
+
+
+__all__ = [
+    "close_session",
+    "current_db_path",
+    "load_entities",
+    "open_session",
+    "resolve_db_path",
+    "set_lock_wait",
+]
 
 
 def open_session(

@@ -135,7 +135,7 @@ def _check(key: str, value: str) -> str:
     if key in ("currency", "phone_region", "company_country"):
         value = value.upper()
     if value:
-        from crm_desktop.services.selling_settings import CHECKS
+        from crm_desktop.services.selling_checks import CHECKS
 
         if key in CHECKS:
             try:
@@ -148,7 +148,7 @@ def _check(key: str, value: str) -> str:
 def set_many(values: dict[str, str]) -> None:
     """Store several settings at once; an empty value means "use the default"."""
     checked = {key: _check(key, value or "") for key, value in values.items()}
-    from crm_desktop.services.selling_settings import check_together
+    from crm_desktop.services.selling_checks import check_together
 
     checked.update(check_together(checked, get))
     with transaction():

@@ -2,7 +2,9 @@
 
 Picard's pattern: an :class:`ActionSpec` names the command, its text, menu,
 shortcut and the window method that does it; :func:`create_actions` makes
-the ``QAction`` objects and :func:`build_menus` the menu bar, so a command
+the ``QAction`` objects, :func:`bind_actions` connects each to its function
+when the window is built (a misspelt name fails then, not at a click), and
+:func:`build_menus` the menu bar, so a command
 has one text and one shortcut wherever it shows (menu, context menu,
 keyboard-shortcut list). Commands with ``context="table"`` (Enter, Delete)
 only fire while a table has the focus, so they never take a key away from
@@ -14,12 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from crm_desktop.ui.features import MENUS
 from crm_desktop.ui.icons import icon, standard
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.translation import declared
 
 Shortcut = str | QKeySequence.StandardKey
@@ -32,7 +35,9 @@ class ActionSpec:
     key: str
     text: str
     menu: str
-    handler: str  # a method of the window, or "section:<key>" to show a section
+    # A method of the window, "commands:<method>" for one of the row commands (bound once the
+    # database is open), or "section:<key>" to show a section.
+    handler: str
     shortcuts: tuple[Shortcut, ...] = ()
     tip: str = ""
     # An SVG of resources/icons, or "SP_…": one of the style's own (set by set_style_icons).
@@ -40,6 +45,7 @@ class ActionSpec:
     context: str = "window"  # "window" or "table"
     group: int = 0  # a separator goes between groups of one menu
     checkable: bool = False
+    before_open: bool = False  # usable while the database is not open (or fails to)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -70,10 +76,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+Q",),
         QT_TR_NOOP("Close the window"),
         group=9,
+        before_open=True,
     ),
     # Edit
     ActionSpec(
-        "undo",
+        "commands:undo",
         QT_TR_NOOP("&Undo"),
         "Edit",
         "undo",
@@ -104,7 +111,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "trash",
         QT_TR_NOOP("Move to &trash"),
         "Edit",
-        "trash_selected",
+        "commands:trash_selected",
         ("Delete",),
         QT_TR_NOOP("Move the selected records to the trash (Ctrl+Z brings them back)"),
         "trash",
@@ -163,7 +170,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     # Records
     ActionSpec(
-        "add_tag",
+        "commands:add_tag",
         QT_TR_NOOP("Add &tag…"),
         "Records",
         "add_tag",
@@ -172,7 +179,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         group=1,
     ),
     ActionSpec(
-        "remove_tag",
+        "commands:remove_tag",
         QT_TR_NOOP("&Remove tag…"),
         "Records",
         "remove_tag",
@@ -184,7 +191,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "restore",
         QT_TR_NOOP("Restore from tras&h"),
         "Records",
-        "restore_selected",
+        "commands:restore_selected",
         ("Ctrl+R",),
         QT_TR_NOOP("Bring the selected records back from the trash"),
         "SP_DialogResetButton",
@@ -194,13 +201,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "purge",
         QT_TR_NOOP("&Delete for good…"),
         "Records",
-        "purge_selected",
+        "commands:purge_selected",
         ("Shift+Delete",),
         QT_TR_NOOP("Delete the selected records in the trash for good"),
         group=2,
     ),
     ActionSpec(
-        "empty_trash",
+        "commands:empty_trash",
         QT_TR_NOOP("&Empty trash…"),
         "Records",
         "empty_trash",
@@ -216,6 +223,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "show_shortcuts",
         ("F1",),
         QT_TR_NOOP("Every command and its keys"),
+        before_open=True,
     ),
     ActionSpec(
         "log_file",
@@ -224,8 +232,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "show_log_folder",
         (),
         QT_TR_NOOP("Where CRM Desktop writes the details of errors"),
+        before_open=True,
     ),
-    ActionSpec("about", QT_TR_NOOP("&About CRM Desktop"), "Help", "show_about", (), group=1),
+    ActionSpec(
+        "about",
+        QT_TR_NOOP("&About CRM Desktop"),
+        "Help",
+        "show_about",
+        (),
+        group=1,
+        before_open=True,
+    ),
 )
 
 
@@ -248,10 +265,12 @@ def section_action_specs(sections: list[tuple[str, str, str]]) -> list[ActionSpe
     return specs
 
 
-def create_actions(
-    window: QMainWindow, specs: list[ActionSpec], handler: Callable[[str], Callable[[], object]]
-) -> dict[str, QAction]:
-    """One QAction per spec; ``handler(spec.handler)`` gives the function it triggers."""
+COMMANDS = "commands:"
+
+
+def create_actions(window: QMainWindow, specs: list[ActionSpec]) -> dict[str, QAction]:
+    """One QAction per spec, enabled only if it is usable before the database is open;
+    :func:`bind_actions` connects them."""
     actions: dict[str, QAction] = {}
     for spec in specs:
         action = QAction(declared(spec.text), window)
@@ -264,10 +283,27 @@ def create_actions(
         if spec.icon and not spec.icon.startswith("SP_"):
             action.setIcon(icon(spec.icon))
         action.setCheckable(spec.checkable)  # window-wide shortcuts: QAction's default
-        function = handler(spec.handler)
-        action.triggered.connect(lambda _checked=False, function=function: function())
+        action.setEnabled(spec.before_open)
         actions[spec.key] = action
     return actions
+
+
+def bind_actions(
+    specs: list[ActionSpec],
+    actions: dict[str, QAction],
+    resolve: Callable[[ActionSpec], Callable[[], object] | None],
+) -> None:
+    """Connect each action to the function ``resolve(spec)`` gives now (None: not yet).
+
+    Called when the window is built (its own methods, the sections) and once more when the
+    database is open (the row commands): a name that does not exist raises here, at once.
+    """
+    for spec in specs:
+        function = resolve(spec)
+        if function is not None:
+            actions[spec.key].triggered.connect(
+                lambda _checked=False, function=function: function()
+            )
 
 
 def set_table_contexts(specs: list[ActionSpec], actions: dict[str, QAction]) -> None:

@@ -22,7 +22,10 @@ import gc
 import os
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    pass
 
 from PySide6.QtCore import QCoreApplication
 
@@ -45,7 +48,7 @@ def run_app(db: str | None = None) -> int:
     from crm_desktop.ui.errors import explain, install_excepthook, show_error
 
     setup_logging()
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("crm-desktop")
     from crm_desktop.ui.fonts import install_fonts
@@ -73,7 +76,7 @@ def run_app(db: str | None = None) -> int:
     status = {"code": 0}  # 1 when the database could not be opened
 
     def open_database(_context: Any) -> Any:
-        from crm_desktop.services import open_session
+        from crm_desktop.services.session import open_session
 
         return open_session(db, refresh_search=False)
 
@@ -131,9 +134,9 @@ def run_app(db: str | None = None) -> int:
         os._exit(code)  # a benchmark run: the timing is taken, skip the teardown
     wait_for_jobs()
     collector.stop()
-    from crm_desktop.models import close_database
+    from crm_desktop.services.session import close_session
 
-    close_database()
+    close_session()
     return code
 
 

@@ -32,6 +32,5 @@ def standard(which: QStyle.StandardPixmap | str) -> QIcon:
     """
     from PySide6.QtWidgets import QApplication, QStyle
 
-    if isinstance(which, str):
-        which = getattr(QStyle.StandardPixmap, which)
-    return QApplication.style().standardIcon(which)
+    pixmap = getattr(QStyle.StandardPixmap, which) if isinstance(which, str) else which
+    return QApplication.style().standardIcon(pixmap)

@@ -98,9 +98,9 @@ class _Runner(QObject):
             else:
                 job.succeeded.emit(result)
         finally:
-            from crm_desktop.models import close_database
+            from crm_desktop.services.session import close_session
 
-            close_database()  # this thread's connection only
+            close_session()  # this thread's connection only
             job.done.emit()
 
 

@@ -18,10 +18,11 @@ that it is opening the file. Feature packages (reports, backups, import/export) 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
-from PySide6.QtCore import QByteArray, QEvent, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -48,11 +49,12 @@ if TYPE_CHECKING:
 
     from crm_desktop.services.changes import Change
     from crm_desktop.services.listing import ListQuery
+    from crm_desktop.ui.customers.detail import CustomerDetailPage
     from crm_desktop.ui.sections import Section
+    from crm_desktop.ui.tables.deals_page import DealsPage
     from crm_desktop.ui.tables.page import ListPage
-
-# Commands that make sense before the database is open.
-SHELL_COMMANDS = {"close", "show_about", "show_shortcuts", "show_log_folder"}
+    from crm_desktop.ui.today.page import TodayPage
+    from crm_desktop.ui.trash.page import TrashPage
 
 DETAIL = "customer_detail"
 PRELOAD_DELAY_MS = 400
@@ -60,6 +62,10 @@ PRELOAD_DELAY_MS = 400
 
 class MainWindow(QMainWindow):
     """Sidebar, pages and menus over one database file; implements ``WindowApi``."""
+
+    # The registry's actions by key. It hides QWidget.actions() (a list, which nothing here
+    # calls); the name stays because features and tests reach commands by it.
+    actions: dict[str, QAction]  # type: ignore[assignment]
 
     def __init__(self, db_path: Path, parent: QWidget | None = None, *, attach: bool = True):
         """Build the window's chrome; with ``attach`` (the database is open) everything else too."""
@@ -76,7 +82,7 @@ class MainWindow(QMainWindow):
         self._drop_handlers: dict[str, Callable[[list[Path]], bool]] = {}
         self._section_actions: list[tuple[QAction, str]] = []
         self._menus_finished = False
-        self.detail: QWidget | None = None
+        self.detail: CustomerDetailPage | None = None
         self._detail_id: int | None = None
         self.setWindowTitle(f"{self._db_path.name} — {APP_NAME}")
         self.setWindowIcon(icon("app"))
@@ -99,9 +105,7 @@ class MainWindow(QMainWindow):
 
         for key, title, icon_name in SIDEBAR_SECTIONS:
             self.sidebar.add_section(key, declared(title), icon(icon_name))
-        self._build_actions()
-        for name, action in self.actions.items():
-            action.setEnabled(name in ("quit", "about", "shortcuts", "log_folder"))
+        self._build_actions()  # only the specs marked before_open are enabled until attach
         self.status_menu.setEnabled(False)
         self.sidebar.setEnabled(False)  # until the database is open
         self._restore_window_state()
@@ -117,20 +121,21 @@ class MainWindow(QMainWindow):
         if self.attached:
             return
         from crm_desktop.ui.bridge import ChangeBridge
+        from crm_desktop.ui.formats import Formats
         from crm_desktop.ui.jobs import adjust_lock_wait
         from crm_desktop.ui.sections import LIST_SECTIONS, TRASH
         from crm_desktop.ui.tables.commands import ListCommands
-        from crm_desktop.ui.tables.formatting import Formatter
 
         adjust_lock_wait()  # the window's writes: another program's lock is said soon
-        self.formatter = Formatter.from_settings()
+        self.formatter = Formats.load()
         set_format_locale(self.formatter.locale_name)  # counts and spin boxes too (5 477)
         self.bridge = ChangeBridge(self)
         self.commands = ListCommands(self)
         self.status.undo_requested.connect(self.commands.undo_step)
+        registry.bind_actions(self._action_specs, self.actions, self._command_of)
         self._factories["today"] = self._make_today
         for section in (*LIST_SECTIONS, TRASH):
-            self._factories[section.key] = lambda s=section: self._make_list(s)
+            self._factories[section.key] = partial(self._make_list, section)
         self.sidebar.section_chosen.connect(self.show_section)
         self.bridge.changed.connect(self._on_change)
         self.undo_stack.changed.connect(self._update_undo)
@@ -210,7 +215,8 @@ class MainWindow(QMainWindow):
         specs += registry.section_action_specs(sections)
         specs += [s for s in registry.ACTIONS if s.menu not in ("File", "Edit")]
         self._action_specs = specs
-        self.actions = registry.create_actions(self, specs, self._handler)
+        self.actions = registry.create_actions(self, specs)
+        registry.bind_actions(specs, self.actions, self._window_function_of)
         self.menus = registry.build_menus(self, specs, self.actions)
         self._file_anchor = self.menus["File"].insertSeparator(self.actions["quit"])
         self.status_menu = QMenu(self.tr("Set &status"), self)
@@ -231,17 +237,25 @@ class MainWindow(QMainWindow):
             menu.menuAction().setVisible(bool(menu.actions()))
         self._menus_finished = True
 
-    def _handler(self, name: str) -> Callable[[], object]:
+    def _window_function_of(self, spec: registry.ActionSpec) -> Callable[[], object] | None:
+        """The window's own function of an action (the row commands come in attach)."""
+        name = spec.handler
         if name.startswith("section:"):
-            return lambda: self.show_section(name.split(":", 1)[1])
+            key = name.split(":", 1)[1]
+            return lambda: self.show_section(key)
+        if name.startswith(registry.COMMANDS):
+            return None
+        function: Callable[[], object] = getattr(self, name)  # misspelt: fails as it is built
+        return function
 
-        def run() -> object:
-            # Resolved when triggered: the row commands exist once the database is attached.
-            if not self.attached and name not in SHELL_COMMANDS:
-                return None
-            return (getattr(self, name, None) or getattr(self.commands, name))()
-
-        return run
+    def _command_of(self, spec: registry.ActionSpec) -> Callable[[], object] | None:
+        """The row command of an action, once the commands exist (the database is open)."""
+        if not spec.handler.startswith(registry.COMMANDS):
+            return None
+        function: Callable[[], object] = getattr(
+            self.commands, spec.handler[len(registry.COMMANDS) :]
+        )
+        return function
 
     # --- pages ----------------------------------------------------------------------
 
@@ -256,7 +270,7 @@ class MainWindow(QMainWindow):
 
     def current_list(self) -> ListPage | None:
         page = self.current_page()
-        return page if _is_list(page) else None  # type: ignore[return-value]
+        return page if _is_list(page) else None
 
     def show_section(self, key: str, *, remember: bool = False) -> None:
         if key not in self._factories:
@@ -375,9 +389,9 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if _is_deals(page) and page.is_board() and page.board is not None:
             page.board.refresh()
-        elif _is_list(page) or getattr(page, "is_today_page", False):
+        elif _is_list(page) or _is_today(page):
             page.reload()
-        elif page is self.detail and self.detail is not None:
+        elif page is self.detail and self.detail is not None and self._detail_id is not None:
             self.detail.show_customer(self._detail_id)
 
     def toggle_board(self) -> None:
@@ -412,9 +426,9 @@ class MainWindow(QMainWindow):
         from crm_desktop import i18n
         from crm_desktop.ui import translation
 
-        translation.install(
-            QApplication.instance(), i18n.chosen_language() or i18n.system_language()
-        )
+        app = QCoreApplication.instance()
+        assert app is not None  # a window exists only inside a running application
+        translation.install(app, i18n.chosen_language() or i18n.system_language())
         place = self.place()
         self.save_state()
         replacement = MainWindow(self._db_path)
@@ -450,7 +464,9 @@ class MainWindow(QMainWindow):
         self._history = list(place["history"])
         for key, text in place["searches"].items():
             page = self.page(key)
-            page.filter_bar.search_box.setText(text)
+            if not _is_list(page):
+                continue
+            page.filter_bar.search_box.setText(text)  # a list page
             page.filter_bar.flush_search()
         self._update_actions()
 
@@ -474,9 +490,9 @@ class MainWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         if change.entity == "setting":
-            from crm_desktop.ui.tables.formatting import Formatter
+            from crm_desktop.ui.formats import Formats
 
-            self.formatter = Formatter.from_settings()
+            self.formatter = Formats.load()
             set_format_locale(self.formatter.locale_name)
         for page in self.pages.values():
             if hasattr(page, "on_change"):
@@ -669,17 +685,16 @@ class MainWindow(QMainWindow):
         self.status.show_message(text, step)
 
     def reload_database(self) -> None:
-        from crm_desktop.models import close_database
-        from crm_desktop.services import open_session
         from crm_desktop.services.changes import Change
-        from crm_desktop.ui.tables.formatting import Formatter
+        from crm_desktop.services.session import close_session, open_session
+        from crm_desktop.ui.formats import Formats
         from crm_desktop.ui.tables.runner import reset_connections
 
-        close_database()
+        close_session()
         reset_connections()
         open_session(self._db_path, refresh_search=False)
         self.undo_stack.clear()  # its steps belong to the file that was replaced
-        self.formatter = Formatter.from_settings()
+        self.formatter = Formats.load()
         set_format_locale(self.formatter.locale_name)
         self._on_change(Change("*", (), "reload"))
         self.start_background_work(offer_first_run=False)
@@ -712,13 +727,17 @@ def _qt():
 
 
 # The window imports its pages late, so it asks what a page is instead of isinstance.
-def _is_list(page: object) -> bool:
+def _is_list(page: object) -> TypeGuard[ListPage]:
     return getattr(page, "is_list_page", False)
 
 
-def _is_deals(page: object) -> bool:
+def _is_deals(page: object) -> TypeGuard[DealsPage]:
     return getattr(page, "is_deals_page", False)
 
 
-def _is_trash(page: object) -> bool:
+def _is_trash(page: object) -> TypeGuard[TrashPage]:
     return getattr(page, "is_trash_page", False)
+
+
+def _is_today(page: object) -> TypeGuard[TodayPage]:
+    return getattr(page, "is_today_page", False)

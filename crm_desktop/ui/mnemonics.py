@@ -71,9 +71,9 @@ def _grouped(owners: list[tuple[str, str]]) -> list[str]:
 def clashes(root: QWidget) -> list[str]:
     """Every letter that two visible widgets of ``root`` (or two items of one menu) share."""
     found = _grouped(_owners(root))
-    menus = list(root.findChildren(QMenu))
+    menus: list[QMenu] = list(root.findChildren(QMenu))
     if isinstance(root, QMainWindow):
-        menus += [a.menu() for a in root.menuBar().actions() if a.menu() is not None]
+        menus += [m for a in root.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
     for menu in dict.fromkeys(menus):
         items = [(a.text(), f"{menu.title()!r} item {a.text()!r}")
                  for a in menu.actions() if not a.isSeparator() and a.isVisible()]  # fmt: skip
@@ -91,15 +91,15 @@ def menu_keys(window: QMainWindow) -> dict[QAction, str]:
             if action.isSeparator() or letter is None:
                 continue
             path = f"{prefix}, {letter}"
-            if action.menu() is not None:
-                walk(action.menu(), path)
+            if isinstance(submenu := action.menu(), QMenu):
+                walk(submenu, path)
             else:
                 keys[action] = path
 
     for top in window.menuBar().actions():
         letter = mnemonic(top.text())
-        if top.menu() is not None and letter is not None:
-            walk(top.menu(), f"Alt+{letter}")
+        if isinstance(menu := top.menu(), QMenu) and letter is not None:
+            walk(menu, f"Alt+{letter}")
     return keys
 
 
@@ -153,5 +153,5 @@ def fill_menu(menu: QMenu) -> None:
     taken = {letter for a in items if (letter := mnemonic(a.text())) is not None}
     for action in items:
         action.setText(with_mnemonic(action.text().replace("&&", "\0"), taken).replace("\0", "&&"))
-        if action.menu() is not None:
-            fill_menu(action.menu())
+        if isinstance(submenu := action.menu(), QMenu):
+            fill_menu(submenu)

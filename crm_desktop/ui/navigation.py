@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QSize, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from crm_desktop.ui.noop import QT_TR_NOOP
 
 # Qt.ItemDataRole.UserRole, as a number: the sidebar is drawn before PySide6 builds the
 # enums of Qt's namespace (that takes ~45 ms, see main_window._qt).

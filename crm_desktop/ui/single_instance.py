@@ -29,7 +29,7 @@ from crm_desktop.services.instance_lock import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalSocket
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ class InstanceClaim(QObject):
         app = QApplication.instance()
         super().__init__(app)
         self.lock = lock
-        self.server = None
+        self.server: QLocalServer | None = None
         QTimer.singleShot(LISTEN_DELAY_MS, self, self.listen)
         if app is not None:
             app.aboutToQuit.connect(self.release)
@@ -100,7 +100,7 @@ class InstanceClaim(QObject):
         return _current is self
 
     def _connected(self) -> None:
-        while self.server.hasPendingConnections():
+        while self.server is not None and self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(socket.deleteLater)

@@ -17,15 +17,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from crm_desktop import i18n
+from crm_desktop.ui.noop import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []

@@ -9,7 +9,9 @@ the number written by the default QLocale (``5 477``); English takes its
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
+
+from crm_desktop.ui.noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "Words"
 

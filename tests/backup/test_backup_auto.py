@@ -48,6 +48,7 @@ def test_no_backup_no_bulk_change(demo_db, monkeypatch, data_of):
     assert data_of(demo_db) == before
 
 
+@pytest.mark.expects_warning_log
 def test_an_unplugged_backup_folder_falls_back_to_the_default(demo_db, tmp_path, backups_dir):
     usb = tmp_path / "usb"
     usb.mkdir()

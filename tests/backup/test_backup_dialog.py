@@ -403,6 +403,7 @@ def test_restore_waits_for_other_work_to_finish(qtbot, demo_db, data_of, boxes):
         other.wait()
 
 
+@pytest.mark.expects_warning_log
 def test_a_failing_daily_backup_says_so_in_the_status_bar(qtbot, demo_db, boxes, monkeypatch):
     from crm_desktop.errors import CrmError
 

@@ -307,6 +307,7 @@ def test_a_failure_while_swapping_leaves_the_database_as_it_was(demo_db, data_of
     assert leftovers == []
 
 
+@pytest.mark.expects_warning_log
 def test_a_restored_file_that_will_not_open_is_put_back(demo_db, data_of, monkeypatch):
     backup = create_backup(demo_db)
     customers.create_customer({"name": "Still here", "kind": "person"})
@@ -358,6 +359,7 @@ def test_restore_will_not_replace_another_programs_file(demo_db, tmp_path):
     assert other.read_bytes() == before
 
 
+@pytest.mark.expects_warning_log
 def test_restoring_over_a_damaged_database_keeps_it_byte_for_byte(demo_db, tmp_path, data_of):
     backup = create_backup(demo_db)
     close_database()

@@ -19,6 +19,7 @@ def test_preferences_are_kept_in_the_config_folder_not_in_the_data(home):
     assert local_config.load() == {}
 
 
+@pytest.mark.expects_warning_log
 def test_a_damaged_file_counts_as_empty(home):
     local_config.config_file().parent.mkdir(parents=True)
     local_config.config_file().write_text('{"backup_dir": ', encoding="utf-8")
@@ -29,6 +30,7 @@ def test_a_damaged_file_counts_as_empty(home):
     assert local_config.load() == {"backup_dir": "/x"}
 
 
+@pytest.mark.expects_warning_log
 def test_an_unwritable_config_folder_says_so(home):
     blocker = paths.config_dir()
     blocker.parent.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,7 @@ def everything_under(folder: Path) -> list[Path]:
     return [folder, *sorted(folder.rglob("*"))]
 
 
+@pytest.mark.expects_warning_log
 def test_every_file_and_folder_the_app_creates_is_private(home, monkeypatch, tmp_path):
     os.umask(0o022)  # what most systems give: others could read whatever is not made private
     setup_logging()
@@ -106,6 +107,7 @@ def test_an_older_install_is_made_private_when_opened(home):
     assert mode(logs) == 0o700 and mode(log_file()) == 0o600
 
 
+@pytest.mark.expects_warning_log
 def test_tracebacks_in_the_log_quote_no_row_values(db, monkeypatch, capsys):
     setup_logging()
     customer = customers.create_customer(

@@ -164,6 +164,7 @@ def test_header_byte_18_is_refused_with_the_data_usable_afterwards(demo_db, back
     }
 
 
+@pytest.mark.expects_warning_log
 def test_a_failure_after_the_swap_puts_the_previous_data_back_by_itself(
     demo_db, backup, data_of, monkeypatch
 ):

@@ -168,6 +168,7 @@ def test_empty_search_text(tmp_path):
     assert_one_clear_line(run("--db", str(db), "search", "  "), 1, "search for")
 
 
+@pytest.mark.expects_warning_log
 def test_internal_errors_are_one_line_with_the_log(monkeypatch, capsys, tmp_path, home):
     from crm_desktop.services import search
 

@@ -135,6 +135,7 @@ def test_logo_and_paper_size_come_from_the_settings(known, tmp_path):
     assert any(image["/Subtype"] == "/Image" for image in images)
 
 
+@pytest.mark.expects_warning_log
 def test_a_broken_logo_does_not_stop_a_report(known, tmp_path):
     settings.set_many({"company_logo": "this is not an image"})
     assert pdf_pages(generate_report("pipeline", tmp_path / "p.pdf", period=MARCH))

@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 
 from crm_desktop.models import database
-from crm_desktop.reports.cells import XLSX_CELL_LIMIT
 from crm_desktop.reports.generate import generate_report
 from crm_desktop.services import figures
+from crm_desktop.services.cells import XLSX_CELL_LIMIT
 from crm_desktop.services.reporting import Period
 from tests.reports.known_names import CHINESE, CYRILLIC, HOSTILE_NAMES
 

@@ -171,7 +171,7 @@ def test_overdue_invoices_show_on_today_and_on_the_customer_page(qtbot, shop, db
     today = window.page("today")
     notice = today.overdue_invoices
     qtbot.waitUntil(notice.isVisible)
-    from crm_desktop.ui.forms.display import Formats
+    from crm_desktop.ui.formats import Formats
 
     since = Formats.load().date("2026-01-19")  # the window's own date format
     assert notice.accessibleName() == f"1 invoice overdue: €240.00 owed since {since}"

@@ -8,7 +8,7 @@ from forms_helpers import press, show_form, type_text
 from PySide6.QtCore import Qt
 
 from crm_desktop.services import customers, products
-from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.formats import Formats
 from crm_desktop.ui.forms.sales_order import OrderForm
 from crm_desktop.ui.forms.widgets import ProductPicker
 

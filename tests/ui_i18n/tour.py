@@ -295,7 +295,7 @@ def _tour_more_dialogs(qtbot, window, reader: ModalReader, seen: Seen) -> None:
 
     from crm_desktop.services import duplicates
     from crm_desktop.ui.deals.close_dialog import CloseDealDialog
-    from crm_desktop.ui.forms.display import Formats
+    from crm_desktop.ui.formats import Formats
     from crm_desktop.ui.transfer.duplicates import MergeDialog
     from crm_desktop.ui.transfer.wizard import ImportWizard
 

@@ -9,7 +9,7 @@ from window_helpers import open_section
 
 from crm_desktop.services import customers, deals
 from crm_desktop.ui.deals.cards import CardDelegate, deal_mime
-from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.formats import Formats
 
 
 def _board(qtbot, window):

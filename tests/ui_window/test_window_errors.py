@@ -26,6 +26,7 @@ def hook(monkeypatch):
     return setup_logging()
 
 
+@pytest.mark.expects_warning_log
 @pytest.mark.qt_no_exception_capture
 def test_a_slot_that_raises_shows_a_dialog_and_the_app_keeps_running(
     qtbot, window, hook, monkeypatch
@@ -71,6 +72,7 @@ def test_a_user_error_in_a_slot_is_a_plain_message(qtbot, window, hook, monkeypa
     assert "error in CRM Desktop" not in seen[0]
 
 
+@pytest.mark.expects_warning_log
 @pytest.mark.qt_no_exception_capture
 def test_a_failing_background_query_is_reported(qtbot, window, hook, monkeypatch):
     page = open_section(qtbot, window, "customers")
@@ -91,6 +93,7 @@ def test_a_failing_background_query_is_reported(qtbot, window, hook, monkeypatch
     assert page.count() > 0
 
 
+@pytest.mark.expects_warning_log
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_python_thread_reaches_the_user(qtbot, window, hook):
     seen: list[str] = []
@@ -107,6 +110,7 @@ def test_an_exception_in_a_python_thread_reaches_the_user(qtbot, window, hook):
     assert "ValueError: thread trouble" in hook.read_text(encoding="utf-8")
 
 
+@pytest.mark.expects_warning_log
 def test_only_one_crash_dialog_at_a_time(qtbot, window, hook, monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(errors, "_showing", True)  # a crash dialog is already open

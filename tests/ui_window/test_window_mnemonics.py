@@ -88,7 +88,7 @@ def test_every_dialog_is_free_of_clashes(qtbot, demo_db: Path) -> None:
     from crm_desktop.ui.backup.dialog import BackupsDialog
     from crm_desktop.ui.deals.close_dialog import CloseDealDialog
     from crm_desktop.ui.first_run import FirstRunDialog
-    from crm_desktop.ui.forms.display import Formats
+    from crm_desktop.ui.formats import Formats
     from crm_desktop.ui.forms.interaction import QuickLogDialog
     from crm_desktop.ui.preferences.dialog import PreferencesDialog
     from crm_desktop.ui.transfer.duplicates import MergeDialog

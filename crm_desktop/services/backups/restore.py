@@ -58,12 +58,13 @@ from crm_desktop.services.backups.files import (
     explain_write_error,
     fsync_dir,
     fsync_file,
+    put_in_place,
     remove_quietly,
     remove_with_companions,
     sqlite_companions,
     temp_name,
 )
-from crm_desktop.services.backups.restore_checks import RestoreWarning, check_copy
+from crm_desktop.services.backups.restore_checks import RestoreError, RestoreWarning, check_copy
 from crm_desktop.services.backups.verify import (
     BackupFileError,
     connect,
@@ -71,14 +72,9 @@ from crm_desktop.services.backups.verify import (
     identify,
     sniff,
 )
+from crm_desktop.services.progress import Progress
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[int, int], None]
-
-
-class RestoreError(CrmError):
-    """The restore did not happen; the current database is as it was."""
 
 
 @dataclass
@@ -171,8 +167,7 @@ class PreparedRestore:
                 remove_quietly(*sqlite_companions(target))  # -wal is in the file or the copy
                 rollback = _link_rollback(target)
                 try:
-                    os.replace(self.work, target)
-                    fsync_dir(target.parent)
+                    put_in_place(self.work, target, flush=False)  # flushed once checked
                 except OSError as exc:
                     remove_quietly(*(p for p in [rollback] if p))
                     raise RestoreError(
@@ -185,8 +180,7 @@ class PreparedRestore:
             rollback = None
             sniff(self.work, name=self.chosen)
             try:
-                os.replace(self.work, target)
-                fsync_dir(target.parent)
+                put_in_place(self.work, target, flush=False)  # flushed once checked
             except OSError as exc:
                 raise RestoreError(
                     f"The restore did not happen: {explain_write_error(exc, target.parent)}."
@@ -356,8 +350,7 @@ def _put_back(target: Path, rollback: Path | None, safety: BackupRecord | None) 
     """After a failed swap: the previous data back in place; says how it was done."""
     remove_quietly(*sqlite_companions(target))  # the failed file's journals go with it
     if rollback is not None and rollback.exists():
-        os.replace(rollback, target)
-        fsync_dir(target.parent)
+        put_in_place(rollback, target, flush=False)  # the old file, on the disk already
         return "the database was put back as it was before the restore"
     if safety is None:
         remove_quietly(target)  # there was no database before the restore

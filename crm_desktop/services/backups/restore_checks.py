@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.errors import CrmError
 from crm_desktop.models import SCHEMA_VERSION
 from crm_desktop.models.connection import compact
 from crm_desktop.models.migrations import migrate
@@ -63,8 +63,7 @@ from crm_desktop.services.check import (
     find_invalid_text,
     repair_invalid_text,
 )
-
-Progress = Callable[[int, int], None]
+from crm_desktop.services.progress import Progress, stop_if_cancelled
 
 # Warnings the command line accepts only with an explicit option (the window asks).
 MODIFIED = "modified"
@@ -74,6 +73,10 @@ REPAIRED_TEXT = "repaired_text"
 NEEDS_CONSENT = frozenset({MODIFIED, MISSING_WAL})
 # Versions 1 to 3 had no trigger and no view (see models/migrations.py); later steps may add some.
 LAST_VERSION_WITHOUT_TRIGGERS = 3
+
+
+class RestoreError(CrmError):
+    """The restore did not happen; the current database is as it was."""
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,6 @@ def _hashing_copy(origin: Path, destination: Path, chosen: Path) -> str:
         return BackupFileError("unreadable", f"Cannot read {chosen}: {reason}.")
 
     def unwritable(exc: OSError) -> CrmError:
-        from crm_desktop.services.backups.restore import RestoreError
-
         return RestoreError(
             "The backup could not be checked: "
             f"{explain_write_error(exc, destination.parent)}. Nothing was changed."
@@ -315,9 +316,8 @@ def check_copy(
     """Copy ``chosen`` to ``work`` and run every check of the module on the copy."""
     step = progress or (lambda done, total: None)
 
-    def stop_if_cancelled() -> None:
-        if cancelled is not None and cancelled():
-            raise CancelledError("Cancelled: nothing was restored.")
+    def stop_here_if_cancelled() -> None:
+        stop_if_cancelled(cancelled, "Cancelled: nothing was restored.")
 
     step(0, 5)
     digest, has_wal = _copy_in(chosen, work)
@@ -330,7 +330,7 @@ def check_copy(
         )
         if warning is not None
     ]
-    stop_if_cancelled()
+    stop_here_if_cancelled()
     step(1, 5)
     _self_contained(work, chosen, copied.wal)
     version = _inspect(work, chosen)
@@ -349,7 +349,7 @@ def check_copy(
         raise BackupFileError(
             "damaged", f"{chosen} is damaged and cannot be restored: {report.problems[0]}."
         )
-    stop_if_cancelled()
+    stop_here_if_cancelled()
     step(3, 5)
     migrated_from = None
     if version < SCHEMA_VERSION:

@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from crm_desktop import __version__
-from crm_desktop.errors import CancelledError, CrmError, DatabaseFileError, NewerSchemaError
+from crm_desktop.errors import CrmError, DatabaseFileError, NewerSchemaError
 from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION, cipher
 from crm_desktop.models.connection import BUSY_TIMEOUT_SECONDS
 from crm_desktop.safe_files import create_private_file
@@ -41,19 +41,18 @@ from crm_desktop.services.backups.files import (
     check_writable_folder,
     clean_stale_temps,
     explain_write_error,
-    fsync_dir,
     fsync_file,
     is_disk_full,
     is_read_only,
+    put_in_place,
     remove_with_companions,
     sqlite_companions,
     temp_name,
 )
 from crm_desktop.services.backups.verify import MMAP_BYTES, STANDARD, THOROUGH, run_checks
+from crm_desktop.services.progress import Progress, stop_if_cancelled
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[int, int], None]
 
 
 class BackupError(CrmError):
@@ -220,8 +219,7 @@ def create_backup(
         _copy(conn, temp)
         if own_source:
             conn.close()
-        if cancelled is not None and cancelled():
-            raise CancelledError("Cancelled: no backup was made.")
+        stop_if_cancelled(cancelled, "Cancelled: no backup was made.")
         step(1, 3)
         hashed: list[str] = []
 
@@ -238,12 +236,10 @@ def create_backup(
                 f"({report.problems[0]}). The database itself may be damaged: run "
                 "'crm-desktop check', or restore a backup that is marked verified."
             )
-        if cancelled is not None and cancelled():
-            raise CancelledError("Cancelled: no backup was made.")
+        stop_if_cancelled(cancelled, "Cancelled: no backup was made.")
         step(2, 3)
         size = temp.stat().st_size
-        os.replace(temp, final)
-        fsync_dir(target_folder)
+        put_in_place(temp, final, flush=False)  # flushed as it was hashed
     except BaseException as exc:
         if own_source:
             conn.close()

@@ -15,12 +15,13 @@ From CSV (any of the usual encodings and delimiters), xlsx and vCard 3.0/4.0:
   (``batches``).
 """
 
+from typing import Any
+
 from crm_desktop.services.importing.batches import (
     BatchInfo,
     UndoResult,
     get_batch,
     list_batches,
-    undo_batch,
 )
 from crm_desktop.services.importing.mapping import (
     PRESETS,
@@ -42,6 +43,18 @@ from crm_desktop.services.importing.runner import (
     run_import,
 )
 from crm_desktop.services.importing.table import Table
+
+
+def undo_batch(batch_id: int, **options: Any) -> UndoResult:
+    """Undo one import or merge of the history (:func:`crm_desktop.services.batch_undo.undo_batch`).
+
+    Imported on first use: the merge's undo needs the duplicates service, which needs
+    this package's batches module.
+    """
+    from crm_desktop.services.batch_undo import undo_batch as undo
+
+    return undo(batch_id, **options)
+
 
 __all__ = [
     "POLICIES",

@@ -22,11 +22,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from crm_desktop.errors import CancelledError, CrmError, NotFoundError
+from crm_desktop.errors import NotFoundError
 from crm_desktop.models import database
 from crm_desktop.services import audit, records, tags, trash
 from crm_desktop.services.changes import before_bulk_change, transaction
 from crm_desktop.services.clock import now_utc
+from crm_desktop.services.progress import stop_if_cancelled
 
 
 @dataclass(frozen=True)
@@ -154,20 +155,15 @@ def revert_updates(updates: list[tuple[str, int, dict[str, Any]]], result: UndoR
             result.reverted += 1
 
 
-def undo_batch(
-    batch_id: int,
+def undo_import(
+    info: BatchInfo,
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> UndoResult:
-    """Revert one import (or merge) as a whole, in one transaction."""
-    info = get_batch(batch_id)
-    if info.undone_at:
-        raise CrmError(f"This {info.kind} was already undone on {info.undone_at[:10]}.")
-    if info.kind == "merge":
-        from crm_desktop.services.duplicates import undo_merge
-
-        return undo_merge(batch_id)
+    """Revert one import as a whole, in one transaction (:mod:`~crm_desktop.services.batch_undo`
+    chooses this or a merge's undo by the batch's kind)."""
+    batch_id = info.id
     before_bulk_change(f"undoing the import of {info.source}")
     result = UndoResult()
     with transaction():
@@ -197,8 +193,7 @@ def undo_batch(
             contacts = [c for c in contacts if owners.get(c) not in created_customers]
         products = _live("product", created.get("product", []))
         for entity, ids in (("contact", contacts), ("customer", customers), ("product", products)):
-            if cancelled is not None and cancelled():
-                raise CancelledError()
+            stop_if_cancelled(cancelled)
             if ids:
                 trash.move_to_trash(entity, ids)
                 result.trashed += len(ids)

@@ -28,7 +28,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from crm_desktop.reports.cells import from_csv_cell
+from crm_desktop.services.cells import from_csv_cell
 from crm_desktop.services.importing.table import ReadProblem, SourceRow
 
 DELIMITERS = (",", ";", "\t", "|")

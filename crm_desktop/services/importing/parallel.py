@@ -43,9 +43,9 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 
-from crm_desktop.errors import CancelledError
 from crm_desktop.services.importing.rows import Plan, Prepared, RowError, Rules, prepare
 from crm_desktop.services.importing.table import SourceRow
+from crm_desktop.services.progress import stop_if_cancelled
 
 PARALLEL_MIN_ROWS = 20_000
 CHUNK_ROWS = 5_000
@@ -220,7 +220,6 @@ def _wait(
         try:
             return future.result(timeout=0.2)
         except concurrent.futures.TimeoutError:
-            if cancelled is not None and cancelled():
-                raise CancelledError() from None
+            stop_if_cancelled(cancelled)
         except (concurrent.futures.process.BrokenProcessPool, OSError, EOFError):
             return None

@@ -18,8 +18,8 @@ import csv
 from pathlib import Path
 from typing import IO
 
-from crm_desktop.reports.cells import csv_cell
 from crm_desktop.safe_files import replacing
+from crm_desktop.services.cells import csv_cell
 from crm_desktop.services.importing.runner import ImportResult
 from crm_desktop.services.importing.vcard import escape
 

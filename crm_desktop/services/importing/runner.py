@@ -36,7 +36,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.errors import CrmError
 from crm_desktop.models import database
 from crm_desktop.models.tables import ImportBatch
 from crm_desktop.services import audit, records, search
@@ -68,10 +68,10 @@ from crm_desktop.services.importing.rows import (
     prepare,
 )
 from crm_desktop.services.importing.table import SourceRow, Table
+from crm_desktop.services.progress import Progress, stop_if_cancelled
 from crm_desktop.services.records import Row
 from crm_desktop.services.text import fold, sort_key
 
-Progress = Callable[[int, int], None]
 POLICIES = ("skip", "update", "overwrite", "create")
 POLICY_LABELS = {
     "skip": "Skip the row (keep the existing record as it is)",
@@ -453,8 +453,7 @@ class _Import:
         """Stop here when the user cancelled; report progress."""
         if done is not None:
             self.done = done
-        if self._cancelled is not None and self._cancelled():
-            raise CancelledError()
+        stop_if_cancelled(self._cancelled)
         if self._progress is not None:
             self._progress(min(self.done, self.total), self.total)
 

@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from crm_desktop.errors import CancelledError
 from crm_desktop.models import close_database, database
 from crm_desktop.services import listing
 from crm_desktop.services.figures import REVENUE_STATUSES_SQL
 from crm_desktop.services.listing import ListQuery
+from crm_desktop.services.progress import stop_if_cancelled
 from crm_desktop.services.taxes import line_net_sql
 
 # The listing's columns the report shows (same SQL as the screen), then its own extras.
@@ -82,8 +82,7 @@ class CustomerList:
         done = 0
         try:
             for batch in batches:
-                if cancelled is not None and cancelled():
-                    raise CancelledError()
+                stop_if_cancelled(cancelled)
                 yield from batch
                 done += BATCH
                 if progress is not None:

@@ -101,9 +101,9 @@ class ConfirmRestoreDialog(QDialog):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bold = QFont()
         bold.setBold(True)
-        for row, (label, in_backup, now) in enumerate(rows):
+        for row, (caption, in_backup, now) in enumerate(rows):
             cells = [
-                QTableWidgetItem(label),
+                QTableWidgetItem(caption),
                 QTableWidgetItem("" if in_backup is None else QLocale().toString(in_backup)),
                 QTableWidgetItem("" if now is None else QLocale().toString(now)),
             ]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from crm_desktop.ui.backup.model import BackupTableModel
 from crm_desktop.ui.backup.restore_flow import RestoreFlow, tell_restored
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import Job, JobContext, run_job
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.translation import declared
 from crm_desktop.ui.words import count_text
 

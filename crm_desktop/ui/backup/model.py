@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TR_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QLocale,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from crm_desktop.i18n import gettext
 from crm_desktop.services.backups import BackupRecord
 from crm_desktop.services.backups.summary import human_size, local_time
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.translation import DeclaredTexts, declared
 
 Index = QModelIndex | QPersistentModelIndex

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from crm_desktop.errors import CrmError
@@ -32,6 +32,7 @@ from crm_desktop.services.backups import (
 from crm_desktop.ui.backup.confirm import ConfirmRestoreDialog
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import Job, JobContext, run_job, running_jobs
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.translation import declared
 
 TITLE = QT_TR_NOOP("Restoring a backup")

@@ -39,7 +39,7 @@ from crm_desktop.ui.customers.timeline import (
     merge,
 )
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.formats import Formats
 from crm_desktop.ui.words import new_record_text
 
 # Changes to these entities can concern the customer on screen.
@@ -140,7 +140,7 @@ class CustomerDetailPage(QWidget):
             ("add_contact", self.tr("Add cont&act"), lambda: self.new_record("contact")),
             ("new_case", self.tr("New &service case"), lambda: self.new_record("service_case")),
         ):
-            if key is None:
+            if key is None or text is None:
                 self.action_line = QFrame(self)
                 self.action_line.setFrameShape(QFrame.Shape.VLine)
                 self.action_line.setFrameShadow(QFrame.Shadow.Sunken)

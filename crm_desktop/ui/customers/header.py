@@ -13,7 +13,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from crm_desktop.ui.forms.display import Formats, enum_label
+from crm_desktop.ui.formats import Formats, label
 
 STATUS_COLORS = {
     "lead": "#1e88e5",
@@ -124,16 +124,14 @@ class CustomerHeader(QWidget):
         self.name.set_full_text(row.get("name") or "")
         while self.chips.count():
             item = self.chips.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         status = row.get("status") or ""
-        status_chip = chip(enum_label(status), STATUS_COLORS.get(status, "#757575"), self)
+        status_chip = chip(label(status), STATUS_COLORS.get(status, "#757575"), self)
         status_chip.setObjectName("status_chip")
-        status_chip.setAccessibleName(
-            self.tr("Status: {enum_label}").format(enum_label=enum_label(status))
-        )
+        status_chip.setAccessibleName(self.tr("Status: {label}").format(label=label(status)))
         self.chips.addWidget(status_chip)
-        self.chips.addWidget(chip(enum_label(row.get("kind")), "#607d8b", self, filled=False))
+        self.chips.addWidget(chip(label(row.get("kind")), "#607d8b", self, filled=False))
         tag_names = list(row.get("tags") or [])
         for name in tag_names[:MAX_TAGS_SHOWN]:
             tag_chip = chip(name, "#455a64", self, filled=False)

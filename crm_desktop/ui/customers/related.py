@@ -10,20 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TR_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from crm_desktop.services import listing
 from crm_desktop.services.listing import ListQuery
-from crm_desktop.ui.forms.display import Formats, enum_label
+from crm_desktop.ui.formats import Formats
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.translation import DeclaredTexts
 
 # Most recent records first; a customer with more than this shows the newest.
@@ -117,26 +111,11 @@ _LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
 
 
 def show_value(formats: Formats, kind: str, value: Any) -> str:
-    """A list value as text, by the list column's kind."""
-    if value is None or value == "":
-        return ""
-    if kind == "money":
-        return formats.money(value)
-    if kind == "date":
-        return formats.date(value)
-    if kind == "datetime":
-        return formats.datetime(value)
-    if kind == "enum":
-        return enum_label(value)
+    """A value as the lists show it (:meth:`Formats.display`), but yes as ✓ and no as
+    nothing: the page's small tables have no room for words."""
     if kind == "bool":
         return "✓" if value else ""
-    if kind == "phone":
-        return formats.phone(value)
-    if kind == "percent":
-        return f"{value} %"
-    if kind == "decimal":
-        return formats.number(value)
-    return str(value).replace("\n", " ")
+    return formats.display(kind, value)
 
 
 class RelatedModel(QAbstractTableModel):

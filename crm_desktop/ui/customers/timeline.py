@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -39,7 +38,8 @@ from PySide6.QtWidgets import (
 from crm_desktop.i18n import gettext
 from crm_desktop.services import audit, listing, records
 from crm_desktop.services.listing import ListQuery
-from crm_desktop.ui.forms.display import Formats, enum_label
+from crm_desktop.ui.formats import Formats, label
+from crm_desktop.ui.noop import QT_TRANSLATE_NOOP
 from crm_desktop.ui.words import word, words, yes_no
 
 HISTORY_LIMIT = 300
@@ -113,7 +113,7 @@ def _kind_word(kind: str) -> str:
     """The badge word of an entry kind, in the current language."""
     if kind in KIND_STYLE:
         return QCoreApplication.translate("Timeline", KIND_STYLE[kind][1])
-    return enum_label(kind)
+    return label(kind)
 
 
 def _short(text: str, limit: int = _MAX_VALUE) -> str:
@@ -146,7 +146,7 @@ def describe_value(formats: Formats, entity: str, name: str, value: Any) -> str:
     if parser_name == "timestamp":
         return formats.datetime(str(value))
     if name in _ENUM_FIELDS and isinstance(value, str):
-        return enum_label(value)
+        return label(value)
     if name == "phone":
         return formats.phone(str(value))
     if name == "probability":
@@ -385,7 +385,9 @@ class TimelineDelegate(QStyledItemDelegate):
             "height": bottom - outer.top() + self.PAD,
         }
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         entry: TimelineEntry = index.data(TimelineModel.EntryRole)
         view = self.parent()
         width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
@@ -393,7 +395,12 @@ class TimelineDelegate(QStyledItemDelegate):
         layout = self._layout(option, entry, QRect(0, 0, width, 0))
         return QSize(width, layout["height"])
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         entry: TimelineEntry = index.data(TimelineModel.EntryRole)
         layout = self._layout(option, entry, option.rect)
         title_font, body_font, small = layout["fonts"]

@@ -15,6 +15,7 @@ deal where it was. Double-click or Enter on a card opens the deal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
@@ -30,16 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.models.enums import CLOSED_DEAL_STAGES, DEAL_STAGES, OPEN_DEAL_STAGES
 from crm_desktop.services import deals, figures, listing
 from crm_desktop.services.changes import Change
+from crm_desktop.services.enums import CLOSED_DEAL_STAGES, DEAL_STAGES, OPEN_DEAL_STAGES
 from crm_desktop.services.figures import StageFigures
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.bridge import ChangeBridge
 from crm_desktop.ui.deals.cards import STAGE_COLORS, CardList, DealCardModel, first_cards
 from crm_desktop.ui.deals.close_dialog import CloseDealDialog
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.forms.display import Formats, enum_label
+from crm_desktop.ui.formats import Formats, label
 from crm_desktop.ui.jobs import Job, run_job
 from crm_desktop.ui.words import english_plural
 
@@ -100,7 +101,7 @@ class StageColumn(QFrame):
         stripe.setStyleSheet(f"background: {STAGE_COLORS[stage]}; border-radius: 2px;")
         layout.addWidget(stripe)
         title_row = QHBoxLayout()
-        self.title = QLabel(enum_label(stage), self)
+        self.title = QLabel(label(stage), self)
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -120,16 +121,14 @@ class StageColumn(QFrame):
         self.weighted = QLabel(self)
         self.weighted.setObjectName(f"weighted_{stage}")
         self.weighted.setTextFormat(Qt.TextFormat.PlainText)
-        for label in (self.totals, self.weighted):
-            small = label.font()
+        for figure in (self.totals, self.weighted):
+            small = figure.font()
             small.setPointSizeF(max(small.pointSizeF() * 0.92, 7.0))
-            label.setFont(small)
-            layout.addWidget(label)
+            figure.setFont(small)
+            layout.addWidget(figure)
         self.model = DealCardModel(stage, self)
         self.cards = CardList(self.model, formats, self)
-        self.cards.setAccessibleName(
-            self.tr("{enum_label} deals").format(enum_label=enum_label(stage))
-        )
+        self.cards.setAccessibleName(self.tr("{label} deals").format(label=label(stage)))
         layout.addWidget(self.cards, 1)
         self.more = QPushButton(self)
         self.more.setObjectName(f"show_all_{stage}")
@@ -137,7 +136,7 @@ class StageColumn(QFrame):
         self.more.setVisible(False)
         self.more.clicked.connect(self._toggle_all)
         layout.addWidget(self.more)
-        self.on_toggle = None
+        self.on_toggle: Callable[[StageColumn], None] | None = None
 
     def set_formats(self, formats: Formats) -> None:
         self.formats = formats
@@ -238,12 +237,12 @@ class PipelineBoard(QWidget):
             column.on_toggle = self._reload_column
             self.columns[stage] = column
             row.addWidget(column, 1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(strip)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(strip)
+        outer.addWidget(self.scroll_area, 1)
 
     # --- loading ----------------------------------------------------------------------
 
@@ -396,7 +395,7 @@ class PipelineBoard(QWidget):
         title = " ".join(str(deal["title"] or "").split())
         title = title if len(title) <= 60 else title[:59] + "…"
         self.moved.emit(
-            self.tr("Moved “%1” to %2.").replace("%1", title).replace("%2", enum_label(stage)),
+            self.tr("Moved “%1” to %2.").replace("%1", title).replace("%2", label(stage)),
             lambda: deals.undo_move(deal_id, changes),
         )
         return True

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services import listing
-from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.formats import Formats
 
 MIME_TYPE = "application/x-crm-deal"
 FETCH_BLOCK = 100
@@ -229,7 +229,9 @@ class CardDelegate(QStyledItemDelegate):
         _t, _s, _a, title, small, amount = self._fonts(font)
         return title.height() + small.height() + amount.height() + 2 * (self.PAD + self.MARGIN) + 6
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         return QSize(180, self.card_height(option.font))
 
     def _lay_out(self, card: dict[str, Any], width: int, fonts: tuple) -> tuple:
@@ -260,7 +262,12 @@ class CardDelegate(QStyledItemDelegate):
         self._texts[key] = found
         return found
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         card = index.data(CardRole) or {}
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

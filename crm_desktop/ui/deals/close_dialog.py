@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services import deals, records
+from crm_desktop.ui.formats import Formats
 from crm_desktop.ui.forms.base import error_label
-from crm_desktop.ui.forms.display import Formats
 from crm_desktop.ui.forms.widgets import DateEdit, TextLineEdit
 
 

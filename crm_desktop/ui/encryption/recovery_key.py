@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,7 +31,7 @@ from crm_desktop.errors import CrmError
 from crm_desktop.services import encryption
 
 
-def _monospace(size_delta: int = 0) -> object:
+def _monospace(size_delta: int = 0) -> QFont:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSize(max(8, font.pointSize() + size_delta))
     return font

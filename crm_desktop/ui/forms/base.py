@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -40,12 +40,13 @@ from crm_desktop.i18n import gettext
 from crm_desktop.services import records
 from crm_desktop.services.records import Entity, Row
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.formats import Formats
 from crm_desktop.ui.translation import declared
 from crm_desktop.ui.words import new_record_text, word
 
 ERROR_COLOR = "#c62828"
-_EMPTY = (None, "", [], ())
+_EMPTY: tuple[Any, ...] = (None, "", [], ())
+Editor = TypeVar("Editor", bound=QWidget)
 
 
 @dataclass(eq=False)
@@ -211,12 +212,12 @@ class RecordForm(QDialog):
     def add_field(
         self,
         name: str,
-        editor: QWidget,
+        editor: Editor,
         *,
         label: str | None = None,
         in_spec: bool = True,
         layout: QFormLayout | None = None,
-    ) -> QWidget:
+    ) -> Editor:
         """Put a field's editor on the form with its caption and error label."""
         caption_text = label or (gettext(self.spec.field(name).label) if in_spec else name)
         caption = QLabel(f"{caption_text}:", self)

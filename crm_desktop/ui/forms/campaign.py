@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.models.enums import CAMPAIGN_KINDS, CAMPAIGN_MEMBER_STATUSES
 from crm_desktop.services import campaigns, trash
 from crm_desktop.services.changes import transaction
+from crm_desktop.services.enums import CAMPAIGN_KINDS, CAMPAIGN_MEMBER_STATUSES
+from crm_desktop.ui.formats import label
 from crm_desktop.ui.forms.base import RecordForm
-from crm_desktop.ui.forms.display import enum_label
 from crm_desktop.ui.forms.widgets import (
     ChoiceCombo,
     CustomerPicker,
@@ -49,22 +49,27 @@ class StatusDelegate(QStyledItemDelegate):
     """Edits a member's status with a combo box of the allowed statuses."""
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         combo = QComboBox(parent)
         for status in CAMPAIGN_MEMBER_STATUSES:
-            combo.addItem(enum_label(status), status)
+            combo.addItem(label(status), status)
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         combo: QComboBox = editor  # type: ignore[assignment]
         combo.setCurrentIndex(max(combo.findData(index.data(_STATUS)), 0))
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         combo: QComboBox = editor  # type: ignore[assignment]
         status = combo.currentData()
         model.setData(index, status, _STATUS)
-        model.setData(index, enum_label(status), Qt.ItemDataRole.DisplayRole)
+        model.setData(index, label(status), Qt.ItemDataRole.DisplayRole)
 
 
 class CampaignForm(RecordForm):
@@ -157,7 +162,7 @@ class CampaignForm(RecordForm):
         name_item.setEditable(False)
         name_item.setData(member_id, _MEMBER_ID)
         name_item.setData(customer_id, _CUSTOMER_ID)
-        status_item = QStandardItem(enum_label(status))
+        status_item = QStandardItem(label(status))
         status_item.setData(status, _STATUS)
         self.members_model.appendRow([name_item, status_item])
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from crm_desktop.models.enums import CUSTOMER_KINDS, CUSTOMER_STATUSES
 from crm_desktop.services import customers, tags
 from crm_desktop.services.changes import transaction
+from crm_desktop.services.enums import CUSTOMER_KINDS, CUSTOMER_STATUSES
 from crm_desktop.services.records import Row
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.widgets import (

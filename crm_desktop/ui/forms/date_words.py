@@ -14,13 +14,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QBoxLayout, QLineEdit, QMenu, QToolButton, QWidget
 
 from crm_desktop.i18n import gettext
 from crm_desktop.services import date_words
 from crm_desktop.services.clock import today
+from crm_desktop.ui.noop import QT_TRANSLATE_NOOP
 
 _HINT = QT_TRANSLATE_NOOP(
     "DateWords", "today, tomorrow, friday, next week, +3d, in 2 weeks, or a date"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from crm_desktop.models.enums import CLOSED_DEAL_STAGES, DEAL_STAGE_PROBABILITY, DEAL_STAGES
 from crm_desktop.services import deals
+from crm_desktop.services.enums import CLOSED_DEAL_STAGES, DEAL_STAGE_PROBABILITY, DEAL_STAGES
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.widgets import (
     ChoiceCombo,

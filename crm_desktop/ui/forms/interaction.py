@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QWidget
 
-from crm_desktop.models.enums import INTERACTION_KINDS
 from crm_desktop.services import interactions
+from crm_desktop.services.enums import INTERACTION_KINDS
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.widgets import (
     ChoiceCombo,
@@ -24,6 +23,7 @@ from crm_desktop.ui.forms.widgets import (
     TextAreaEdit,
     TextLineEdit,
 )
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.translation import declared
 
 QUICK_TITLES = {

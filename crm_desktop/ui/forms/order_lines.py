@@ -17,7 +17,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TR_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -37,8 +36,9 @@ from PySide6.QtWidgets import (
 from crm_desktop.services import money, orders, products, records, selling_settings
 from crm_desktop.services.taxes import DocumentTotals, TaxedLine, document_totals
 from crm_desktop.services.validation import FieldError
-from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.formats import Formats
 from crm_desktop.ui.forms.widgets import ProductPicker
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.translation import declared
 
 PRODUCT, DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT, TAX, TOTAL = range(7)
@@ -419,7 +419,10 @@ class LineDelegate(QStyledItemDelegate):
         self.open_editor: QWidget | None = None
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         editor = self._create(parent, index)
         self.open_editor = editor
@@ -430,11 +433,11 @@ class LineDelegate(QStyledItemDelegate):
         if self.open_editor is editor:
             self.open_editor = None
 
-    def destroyEditor(self, editor: QWidget, index: QModelIndex) -> None:
+    def destroyEditor(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         self._forget(editor)
         super().destroyEditor(editor, index)
 
-    def _create(self, parent: QWidget, index: QModelIndex) -> QWidget:
+    def _create(self, parent: QWidget, index: QModelIndex | QPersistentModelIndex) -> QWidget:
         if index.column() == PRODUCT:
             picker = ProductPicker(self.formats, parent)
             picker.setObjectName("line_product_picker")
@@ -458,7 +461,7 @@ class LineDelegate(QStyledItemDelegate):
             editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, ProductPicker):
             model: OrderLinesModel = index.model()  # type: ignore[assignment]
             line = model.lines[index.row()]
@@ -469,7 +472,9 @@ class LineDelegate(QStyledItemDelegate):
             return
         super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         if isinstance(editor, ProductPicker):
             payload = getattr(editor, "picked_row", None)
             if payload is not None and editor.record_id() == payload["id"]:

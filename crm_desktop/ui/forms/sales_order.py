@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.models.enums import ORDER_STATUSES
 from crm_desktop.services import orders, products, records, selling_settings, settings
 from crm_desktop.services.clock import today
+from crm_desktop.services.enums import ORDER_STATUSES
 from crm_desktop.services.records import Row
 from crm_desktop.ui.forms.base import RecordForm, error_label
 from crm_desktop.ui.forms.order_lines import (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from crm_desktop.models.enums import PRIORITIES, TASK_STATUSES
 from crm_desktop.services import tasks
+from crm_desktop.services.enums import PRIORITIES, TASK_STATUSES
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.widgets import (
     ChoiceCombo,

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import NotFoundError
 from crm_desktop.services import contacts, customers, deals, products, records, tags
 from crm_desktop.services.clock import from_timestamp
-from crm_desktop.ui.forms.display import Formats, enum_label
+from crm_desktop.ui.formats import Formats, label
 
 # A picker asks the service after the user pauses this long (ms); the search is fast,
 # the pause only avoids redrawing the popup for every letter of a fast typist.
@@ -133,7 +133,7 @@ class ChoiceCombo(QComboBox):
     ):
         super().__init__(parent)
         for value in values:
-            self.addItem((labels or {}).get(value) or enum_label(value), value)
+            self.addItem((labels or {}).get(value) or label(value), value)
         self.currentIndexChanged.connect(lambda _i: self.value_changed.emit())
 
     def value(self) -> str | None:
@@ -375,6 +375,13 @@ class _ChoicesModel(QAbstractListModel):
         return None
 
 
+def _popup_of(completer: QCompleter) -> QAbstractItemView:
+    """A completer's popup list (Qt makes one on first use; the stubs say it may be None)."""
+    popup = completer.popup()
+    assert popup is not None
+    return popup
+
+
 def _inactive(payload: Any) -> bool:
     return isinstance(payload, dict) and payload.get("active") is False
 
@@ -403,9 +410,10 @@ class RecordPicker(QLineEdit):
         # Down on the last (or only) match stays there: wrapping would leave no row chosen,
         # and Enter would then keep the typed text ("Choose a record from the list").
         self._completer.setWrapAround(False)
-        self._completer.popup().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        _popup_of(self._completer).setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._completer.setWidget(self)
-        self._completer.activated[QModelIndex].connect(self._activated)
+        # PySide picks the overload of a signal by its argument type; the stubs cannot index.
+        self._completer.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PICKER_DELAY_MS)
@@ -443,7 +451,7 @@ class RecordPicker(QLineEdit):
 
     @property
     def popup(self) -> QAbstractItemView:
-        return self._completer.popup()
+        return _popup_of(self._completer)
 
     def choices(self) -> list[tuple[int, str, str, Any]]:
         return list(self._model.items)
@@ -451,7 +459,7 @@ class RecordPicker(QLineEdit):
     def choose(self, row: int) -> None:
         """Pick the ``row``-th item of the popup (what a click or Enter does)."""
         record_id, _shown, text, payload = self._model.items[row]
-        self._completer.popup().hide()
+        _popup_of(self._completer).hide()
         self._set(record_id, text)
         self.chosen.emit(payload)
 
@@ -474,7 +482,7 @@ class RecordPicker(QLineEdit):
             self._timer.start()
         else:
             self._timer.stop()
-            self._completer.popup().hide()
+            _popup_of(self._completer).hide()
 
     def refresh_choices(self) -> None:
         """Ask the service for what matches the text now and show the popup."""
@@ -484,14 +492,16 @@ class RecordPicker(QLineEdit):
         if self._model.items:
             self._completer.setCompletionPrefix("")
             self._completer.complete(self._popup_rect())
-            self._completer.popup().setCurrentIndex(self._completer.completionModel().index(0, 0))
+            _popup_of(self._completer).setCurrentIndex(
+                self._completer.completionModel().index(0, 0)
+            )
         else:
-            self._completer.popup().hide()
+            _popup_of(self._completer).hide()
 
     def _popup_rect(self) -> QRect:
         """As wide as the longest choice (a table cell is narrower than "name — price"), at
         most :data:`POPUP_MAX_WIDTH`; the middle of a longer one is elided, not its price."""
-        popup = self._completer.popup()
+        popup = _popup_of(self._completer)
         metrics = popup.fontMetrics()
         widest = max(metrics.horizontalAdvance(item[1]) for item in self._model.items)
         extra = popup.verticalScrollBar().sizeHint().width() + 2 * popup.frameWidth() + 16
@@ -504,7 +514,7 @@ class RecordPicker(QLineEdit):
             self.choose(row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down and not self._completer.popup().isVisible():
+        if event.key() == Qt.Key.Key_Down and not _popup_of(self._completer).isVisible():
             self.refresh_choices()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._pick_only_match():
@@ -633,7 +643,7 @@ class DealCombo(_RelatedCombo):
 
     def rows(self, customer_id: int) -> list[tuple[int, str]]:
         return [
-            (row["id"], f"{row['title']} ({enum_label(row['stage'])})")
+            (row["id"], f"{row['title']} ({label(row['stage'])})")
             for row in deals.deals_of(customer_id)
         ]
 
@@ -653,20 +663,20 @@ class TagsEdit(QLineEdit):
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self._completer.setWidget(self)
-        self._completer.activated[str].connect(self._insert)
+        self._completer.activated[str].connect(self._insert)  # type: ignore[index]  # (see above)
         self.textEdited.connect(self._edited)
         self.textChanged.connect(lambda _t: self.value_changed.emit())
 
     def _edited(self, text: str) -> None:
         token = text.split(",")[-1].strip()
         if not token:
-            self._completer.popup().hide()
+            _popup_of(self._completer).hide()
             return
         self._completer.setCompletionPrefix(token)
         if self._completer.completionCount():
             self._completer.complete()
         else:
-            self._completer.popup().hide()
+            _popup_of(self._completer).hide()
 
     def _insert(self, name: str) -> None:
         parts = [p.strip() for p in self.text().split(",")[:-1] if p.strip()]

@@ -30,9 +30,8 @@ from crm_desktop.services import invoices, trash
 from crm_desktop.services.changes import Change
 from crm_desktop.ui.bridge import ChangeBridge
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.formats import Formats, label
 from crm_desktop.ui.invoices import actions
-from crm_desktop.ui.tables.formatting import label
 from crm_desktop.ui.tables.model import STYLE_COLORS
 from crm_desktop.ui.words import word
 

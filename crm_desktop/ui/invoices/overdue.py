@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from crm_desktop.services import invoices
 from crm_desktop.services.changes import Change
 from crm_desktop.ui.bridge import ChangeBridge
-from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.formats import Formats
 from crm_desktop.ui.tables.runner import runner
 from crm_desktop.ui.words import english_plural
 

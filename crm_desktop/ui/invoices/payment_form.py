@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from crm_desktop.models.enums import PAYMENT_METHODS
 from crm_desktop.services import invoices, payments
+from crm_desktop.services.enums import PAYMENT_METHODS
 from crm_desktop.services.records import Row
 from crm_desktop.ui.forms.base import FieldSlot, RecordForm
 from crm_desktop.ui.forms.widgets import ChoiceCombo, DateEdit, MoneyEdit, TextAreaEdit
+from crm_desktop.ui.noop import QT_TR_NOOP
 
 
 class PaymentForm(RecordForm):

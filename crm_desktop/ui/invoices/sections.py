@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP
-
-from crm_desktop.models.enums import INVOICE_KINDS, INVOICE_STATES, PAYMENT_METHODS
+from crm_desktop.services.enums import INVOICE_KINDS, INVOICE_STATES, PAYMENT_METHODS
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, choices
 
 

@@ -38,7 +38,7 @@ from crm_desktop.errors import ValidationError
 from crm_desktop.services import settings
 from crm_desktop.services.validation import FieldError, email, format_phone, phone_parser
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.tables.formatting import Formatter
+from crm_desktop.ui.formats import Formats
 
 MAX_LOGO_BYTES = 2_000_000
 CURRENCIES = ("USD", "EUR", "GBP", "RUB", "UAH", "KZT", "CNY", "JPY", "CHF", "CAD", "AUD",
@@ -51,6 +51,9 @@ _LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 
 class PreferencesDialog(QDialog):
     """Edit the settings stored with the data; Save writes them in one transaction."""
+
+    # The locale setting's box. It hides QWidget.locale(), which nothing here calls.
+    locale: QComboBox  # type: ignore[assignment]
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -133,7 +136,7 @@ class PreferencesDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
         layout = QVBoxLayout(self)
         columns = QHBoxLayout()
@@ -252,7 +255,7 @@ class PreferencesDialog(QDialog):
         if "currency" in problems or "locale" in problems:
             self.preview.setText("—")
             return
-        formatter = Formatter(
+        formatter = Formats(
             self.currency.currentText().strip().upper() or settings.default("currency"),
             self.locale.currentText().strip() or settings.default("locale"),
         )

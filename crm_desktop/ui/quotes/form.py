@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout
 
-from crm_desktop.models.enums import QUOTE_STATUSES
 from crm_desktop.services import quotes, selling_settings, settings
 from crm_desktop.services.clock import today
+from crm_desktop.services.enums import QUOTE_STATUSES
 from crm_desktop.services.records import Row
 from crm_desktop.ui.forms.sales_order import OrderForm
 from crm_desktop.ui.forms.widgets import (

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP
-
-from crm_desktop.models.enums import QUOTE_STATUSES
 from crm_desktop.services import quotes
+from crm_desktop.services.enums import QUOTE_STATUSES
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
 
 # "Accepted" is set by "Accept quote" (it makes the order), not by the bulk status menu.

@@ -12,7 +12,7 @@ fast; reportlab and openpyxl take most of a second to import).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.icons import standard
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.reports.screen import ReportsScreen
 
 
 def install(window: Any) -> None:
@@ -39,7 +42,7 @@ def install(window: Any) -> None:
             made["printer"] = InvoicePrinter(window)
         return made["printer"]
 
-    def make_screen() -> QWidget:
+    def make_screen() -> ReportsScreen:
         from crm_desktop.ui.reports.screen import ReportsScreen
 
         screen = ReportsScreen(query_source=customer_view)
@@ -85,7 +88,7 @@ def install(window: Any) -> None:
         show = getattr(window, "show_section", None)  # not in WindowApi: the sidebar also works
         if show is not None:
             show("reports")
-        screen = made.get("screen") or make_screen()
+        screen: ReportsScreen = made.get("screen") or make_screen()
         screen.select_report("customer_list")
 
     customer_list.triggered.connect(open_customer_list)

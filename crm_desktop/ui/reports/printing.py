@@ -108,11 +108,16 @@ def preview(parent: QWidget | None, pdfs: Path | Sequence[Path], title: str) -> 
         QCoreApplication.translate("Printing", "Print preview — %1").replace("%1", title)
     )
     dialog.paintRequested.connect(lambda target: paint_pdf(target, files))
-    dialog.printer = printer  # type: ignore[attr-defined]  # lives as long as the dialog
+    setattr(dialog, "printer", printer)  # noqa: B010  # the printer lives as long as the dialog
     dialog.resize(900, 760)
     folders = {path.parent for path in files}
     dialog.setProperty("pdf_folders", [str(folder) for folder in folders])
-    dialog.finished.connect(lambda _r: [shutil.rmtree(f, ignore_errors=True) for f in folders])
+
+    def clean_up(_result: int) -> None:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    dialog.finished.connect(clean_up)
     dialog.open()
     return dialog
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,7 @@ from crm_desktop.services.clock import today
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.services.reporting import GROUPINGS, PRESET_LABELS, Period, preset
 from crm_desktop.ui.jobs import Job, JobContext, run_job
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.reports.choices import ReportChoices, load_choices, save_choices
 from crm_desktop.ui.translation import declared
 from crm_desktop.ui.words import english_plural
@@ -87,6 +88,7 @@ class ReportsScreen(QWidget):
     """The Reports page of the window (works alone too, for tests)."""
 
     generated = Signal(str)  # the path of a report that was written
+    invoice_printer: object = None  # the window's invoice printer, kept as long as the screen
 
     def __init__(
         self,
@@ -249,9 +251,11 @@ class ReportsScreen(QWidget):
     def period(self) -> Period | None:
         """The chosen period, or None with the reason shown when the dates are wrong."""
         choices = self.current()
-        if choices.period == CUSTOM and choices.custom_from > choices.custom_to:
+        on = today()
+        start, end = choices.custom_from or on, choices.custom_to or on
+        if choices.period == CUSTOM and start > end:
             return None
-        return to_date_period(choices.period, choices.custom_from, choices.custom_to, today())
+        return to_date_period(choices.period, start, end, on)
 
     def _changed(self, *_: object) -> None:
         choices = self.current()
@@ -277,7 +281,7 @@ class ReportsScreen(QWidget):
                     "table was not opened)."
                 )
             )
-        else:
+        elif period is not None:
             self.hint.setText(
                 english_plural(
                     self.tr("{label} (%Ln day(s))", "", period.days), period.days

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP
-
-from crm_desktop.models.enums import CAMPAIGN_KINDS
+from crm_desktop.services.enums import CAMPAIGN_KINDS
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, choices
 
 SECTION = Section(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP
-
-from crm_desktop.models.enums import DEAL_STAGES
 from crm_desktop.services import deals
 from crm_desktop.services.clock import today
+from crm_desktop.services.enums import DEAL_STAGES
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP
-
-from crm_desktop.models.enums import ORDER_STATUSES
 from crm_desktop.services import orders
+from crm_desktop.services.enums import ORDER_STATUSES
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
 
 

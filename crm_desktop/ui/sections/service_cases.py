@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP
-
-from crm_desktop.models.enums import SERVICE_CASE_KINDS, SERVICE_CASE_STATUSES
 from crm_desktop.services import records
+from crm_desktop.services.enums import SERVICE_CASE_KINDS, SERVICE_CASE_STATUSES
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.sections.base import ColumnSpec, FilterSpec, Section, StatusSpec, choices
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services import numbering, settings, tax_ids
-from crm_desktop.services.selling_settings import CHECKS
+from crm_desktop.services.selling_checks import CHECKS
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.translation import declared
 
 Row = Callable[[QFormLayout, str, QWidget, str], None]
@@ -56,7 +56,7 @@ FIELDS = (
 class SellingPreferences(QGroupBox):
     """The selling settings; ``changed`` editors call ``on_change`` (the dialog's check)."""
 
-    def __init__(self, values: dict[str, str], row: Row, on_change: Callable[[], None]):
+    def __init__(self, values: dict[str, str], row: Row, on_change: Callable[[], object]):
         super().__init__(self.tr("Invoices and taxes"))
         self.setObjectName("selling_preferences")
         self.editors: dict[str, QWidget] = {}

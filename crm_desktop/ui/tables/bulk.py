@@ -17,9 +17,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.services import records, tags, trash
+from crm_desktop.ui.formats import label
 from crm_desktop.ui.jobs import run_job
 from crm_desktop.ui.sections.base import Section
-from crm_desktop.ui.tables.formatting import label
 
 # Up to this many rows a bulk change runs at once; beyond, in a background job.
 INLINE_LIMIT = 200

@@ -11,28 +11,52 @@ bar with an Undo button. The window's action registry names these methods.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from crm_desktop.services import tags, trash
 from crm_desktop.ui.errors import show_error
+from crm_desktop.ui.formats import label
 from crm_desktop.ui.tables import bulk
-from crm_desktop.ui.tables.formatting import label
 from crm_desktop.ui.undo import UndoStep
 from crm_desktop.ui.words import english_plural
 
 if TYPE_CHECKING:
-    from crm_desktop.ui.main_window import MainWindow
+    from crm_desktop.ui.status_bar import WindowStatusBar
+    from crm_desktop.ui.tables.page import ListPage
+    from crm_desktop.ui.undo import UndoStack
+
+
+class CommandsWindow(Protocol):
+    """What the commands need of the window they act in (the main window is one).
+
+    A protocol rather than the window's class, so this module does not import the
+    window that imports it.
+    """
+
+    undo_stack: UndoStack
+    status: WindowStatusBar
+    actions: dict[str, QAction]
+
+    def current_list(self) -> ListPage | None: ...
+
+    def show_status(self, text: str, undo: Callable[[], None] | None = None) -> None: ...
 
 
 class ListCommands(QObject):
     """Bulk commands on the window's current list."""
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    window: CommandsWindow
+
+    def __init__(self, window: CommandsWindow):
+        widget = window
+        assert isinstance(widget, QWidget), "the commands' dialogs need a window to sit on"
+        super().__init__(widget)
         self.window = window
+        self.widget: QWidget = widget  # the parent of dialogs and progress
 
     # --- on the selected rows -----------------------------------------------------------
 
@@ -76,7 +100,7 @@ class ListCommands(QObject):
         names = [name for _id, name, _count in tags.all_tags()]
         what = page.section.count_text(len(ids))
         name, ok = QInputDialog.getItem(
-            self.window,
+            self.widget,
             self.tr("Add tag") if add else self.tr("Remove tag"),
             (
                 self.tr("Tag to add to {what}:") if add else self.tr("Tag to remove from {what}:")
@@ -95,7 +119,7 @@ class ListCommands(QObject):
 
     def _trash_selection(self) -> tuple[Any, list[int]]:
         page = self.window.current_list()
-        if not getattr(page, "is_trash_page", False):
+        if page is None or not getattr(page, "is_trash_page", False):
             return None, []
         return page, page.selected_ids()
 
@@ -121,7 +145,7 @@ class ListCommands(QObject):
             return
         what = page.section.count_text(len(ids))
         if confirm(
-            self.window,
+            self.widget,
             self.tr("Delete for good"),
             self.tr("Delete {what} for good? This cannot be undone.").format(what=what),
             self.tr("Delete for good"),
@@ -139,7 +163,7 @@ class ListCommands(QObject):
         from crm_desktop.ui.trash.page import confirm
 
         text = self.tr("Delete everything in the trash for good? This cannot be undone.")
-        if confirm(self.window, self.tr("Empty trash"), text, self.tr("Empty trash")):
+        if confirm(self.widget, self.tr("Empty trash"), text, self.tr("Empty trash")):
             # Always a background job: the services take a backup before a bulk deletion.
             self.run(
                 self.tr("Emptying the trash"),
@@ -197,9 +221,9 @@ class ListCommands(QObject):
         self, title: str, size: int, work: Callable[[], object], done: Callable[[Any], None]
     ) -> None:
         try:
-            bulk.run_bulk(self.window, title, size, work, done)
+            bulk.run_bulk(self.widget, title, size, work, done)
         except Exception as exc:
-            show_error(self.window, title, exc, retry=lambda: self.run(title, size, work, done))
+            show_error(self.widget, title, exc, retry=lambda: self.run(title, size, work, done))
 
     # --- menus ------------------------------------------------------------------------------
 

@@ -7,6 +7,8 @@ it is asked for, and refreshes it when deals change while it is on screen.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,10 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services.changes import Change
+from crm_desktop.ui.formats import Formats
 from crm_desktop.ui.sections.base import Section
 from crm_desktop.ui.state import UiState
-from crm_desktop.ui.tables.formatting import Formatter
 from crm_desktop.ui.tables.page import ListPage
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.deals.board import PipelineBoard
 
 _BOARD_CHANGES = frozenset({"deal", "customer", "contact", "*"})
 
@@ -37,12 +42,12 @@ class DealsPage(ListPage):
     def __init__(
         self,
         section: Section,
-        formatter: Formatter,
+        formatter: Formats,
         state: UiState,
         parent: QWidget | None = None,
     ):
         super().__init__(section, formatter, state, parent)
-        self.board: QWidget | None = None
+        self.board: PipelineBoard | None = None
         self.board_scroll: QScrollArea | None = None
         self._board_stale = False
         self.table_button = self._mode_button(
@@ -98,11 +103,15 @@ class DealsPage(ListPage):
         elif board and self._board_stale and self.board is not None:
             self._board_stale = False
             self.board.refresh()
-        self.stack.setCurrentWidget(self.board_scroll if board else self.table)
-        self.setFocusProxy(self.board if board else self.table)
+        shown: QWidget = self.table
+        page: QWidget = self.table
+        if board and self.board is not None and self.board_scroll is not None:
+            shown, page = self.board, self.board_scroll
+        self.stack.setCurrentWidget(page)
+        self.setFocusProxy(shown)
         self.filter_bar.setEnabled(not board)
         self.state.set_text("deals/view", "board" if board else "table")
-        (self.board if board else self.table).setFocus()
+        shown.setFocus()
 
     def on_change(self, change: Change) -> None:
         super().on_change(change)

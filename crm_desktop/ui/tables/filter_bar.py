@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services.clock import today
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.sections.base import FilterSpec, Section
 from crm_desktop.ui.translation import declared
 
@@ -148,10 +149,11 @@ class DateRange(QWidget):
     def value(self) -> tuple[str | None, str | None]:
         period = self._ranges[self.combo.currentIndex()]
         if period is None:
-            first, last = self.start.date().toPython(), self.end.date().toPython()
-            if first > last:
-                first, last = last, first
-            return first.isoformat(), last.isoformat()
+            # QDate.toPython() gives a date; PySide's stubs say object.
+            start: date = self.start.date().toPython()  # type: ignore[assignment]
+            end: date = self.end.date().toPython()  # type: ignore[assignment]
+            start, end = min(start, end), max(start, end)
+            return start.isoformat(), end.isoformat()
         first, last = period
         return (first.isoformat() if first else None, last.isoformat() if last else None)
 

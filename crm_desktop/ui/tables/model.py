@@ -42,8 +42,8 @@ from PySide6.QtGui import QColor, QFont
 from crm_desktop.services import listing, search
 from crm_desktop.services.changes import Change
 from crm_desktop.services.listing import ListQuery
+from crm_desktop.ui.formats import RIGHT_ALIGNED, Formats
 from crm_desktop.ui.sections.base import Section
-from crm_desktop.ui.tables.formatting import RIGHT_ALIGNED, Formatter
 from crm_desktop.ui.tables.runner import runner
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ class ListModel(QAbstractTableModel):
     ids_loaded = Signal()  # a query's answer arrived (the count may have changed)
     failed = Signal(object)
 
-    def __init__(self, section: Section, formatter: Formatter, parent: QObject | None = None):
+    def __init__(self, section: Section, formatter: Formats, parent: QObject | None = None):
         super().__init__(parent)
         self.section = section
         self.entity = section.entity
@@ -307,7 +307,7 @@ class ListModel(QAbstractTableModel):
         if newly_shown:
             self._invalidate_rows()  # their values were not fetched
 
-    def set_formatter(self, formatter: Formatter) -> None:
+    def set_formatter(self, formatter: Formats) -> None:
         """Settings changed (currency, locale): redraw every cell."""
         self.formatter = formatter
         self._invalidate_rows()
@@ -338,7 +338,7 @@ class ListModel(QAbstractTableModel):
     def on_change(self, change: Change) -> bool:
         """Reload when a committed change may touch this list; returns whether it will."""
         if change.entity == "setting":
-            self.set_formatter(Formatter.from_settings())
+            self.set_formatter(Formats.load())
             return False
         if self.concerns(change):
             self.reload()

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -30,10 +30,10 @@ from crm_desktop.services import tags
 from crm_desktop.services.changes import Change
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.errors import show_error
+from crm_desktop.ui.formats import Formats
 from crm_desktop.ui.sections.base import Section
 from crm_desktop.ui.state import UiState
 from crm_desktop.ui.tables.filter_bar import FilterBar
-from crm_desktop.ui.tables.formatting import Formatter
 from crm_desktop.ui.tables.model import ListModel
 from crm_desktop.ui.tables.runner import runner
 from crm_desktop.ui.tables.view import RecordTable
@@ -58,7 +58,7 @@ class ListPage(QWidget):
     def __init__(
         self,
         section: Section,
-        formatter: Formatter,
+        formatter: Formats,
         state: UiState,
         parent: QWidget | None = None,
     ):
@@ -224,7 +224,8 @@ class ListPage(QWidget):
 
     def _place_actions(self) -> None:
         """Buttons beside the filters when they fit, else on a line of their own."""
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
         room = self.width() - margins.left() - margins.right()
         needed = (
             self.top_row.minimumSize().width()

@@ -20,8 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from crm_desktop.models import close_database
-from crm_desktop.services.session import current_db_path
+from crm_desktop.services.session import close_session, current_db_path
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +134,7 @@ class QueryRunner(QObject):
     def _fresh_connection(self) -> None:
         key = (current_db_path(), _epoch)
         if key != self._connection_key:
-            close_database()  # this thread's connection to the previous file, if any
+            close_session()  # this thread's connection to the previous file, if any
             self._connection_key = key
 
 

@@ -144,7 +144,8 @@ class RecordTable(QTableView):
     def selected_ids(self) -> list[int]:
         ids = self.list_model.ids()
         chosen: list[int] = []
-        for selection_range in self.selectionModel().selection():
+        selection = self.selectionModel().selection()
+        for selection_range in (selection.at(i) for i in range(selection.count())):
             chosen.extend(ids[selection_range.top() : selection_range.bottom() + 1])
         chosen = [record_id for record_id in chosen if record_id]  # 0: not read yet
         return list(dict.fromkeys(chosen))
@@ -167,12 +168,13 @@ class RecordTable(QTableView):
         rows = sorted(row for row in (model.row_of(i) for i in ids) if row is not None)
         selection = QItemSelection()
         last_column = model.columnCount() - 1
-        start = previous = None
+        start: int | None = None
+        previous: int | None = None
         for row in [*rows, None]:
             if row is not None and previous is not None and row == previous + 1:
                 previous = row
                 continue
-            if start is not None:
+            if start is not None and previous is not None:
                 selection.select(model.index(start, 0), model.index(previous, last_column))
             start = previous = row
         flags = (
@@ -229,7 +231,8 @@ class RecordTable(QTableView):
             row = min(self._saved_row, model.rowCount() - 1)
             if row >= 0 and not any(model.row_of(i) is not None for i in self._saved_ids):
                 replacement = model.id_at(row)
-                self._saved_ids, self._saved_current = {replacement}, replacement
+                if replacement is not None:
+                    self._saved_ids, self._saved_current = {replacement}, replacement
         scroll, self._scroll_to_selection = self._scroll_to_selection, True
         if self._saved_ids or self._saved_current is not None:
             self.select_ids(self._saved_ids, current=self._saved_current, scroll=scroll)

@@ -30,7 +30,7 @@ from crm_desktop.services import tasks
 from crm_desktop.services.changes import Change
 from crm_desktop.services.today import CLOSING_DAYS, RECENT_DAYS, TodayData, load_today
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.tables.formatting import Formatter, label
+from crm_desktop.ui.formats import Formats, label
 from crm_desktop.ui.tables.model import STYLE_COLORS
 from crm_desktop.ui.tables.runner import runner
 from crm_desktop.ui.words import english_plural
@@ -190,7 +190,7 @@ class TodayPage(QWidget):
     loaded = Signal()
     ready = Signal()  # once: the cards and the overdue invoices are all shown
 
-    def __init__(self, formatter: Formatter, parent: QWidget | None = None):
+    def __init__(self, formatter: Formats, parent: QWidget | None = None):
         super().__init__(parent)
         self.formatter = formatter
         self.data: TodayData | None = None
@@ -296,7 +296,7 @@ class TodayPage(QWidget):
 
     def on_change(self, change: Change) -> None:
         if change.entity == "setting":
-            self.formatter = Formatter.from_settings()
+            self.formatter = Formats.load()
         if change.entity in _WATCHED or change.entity == "setting":
             if self.isVisible():
                 self.reload()
@@ -309,7 +309,7 @@ class TodayPage(QWidget):
             self._stale = False
             self.reload()
 
-    def set_formatter(self, formatter: Formatter) -> None:
+    def set_formatter(self, formatter: Formats) -> None:
         self.formatter = formatter
         if self.data is not None:
             self._fill(self.data)
@@ -320,7 +320,7 @@ class TodayPage(QWidget):
         day = QDate(data.day.year, data.day.month, data.day.day)
         self.heading.setText(
             self.tr("Today, {toString}").format(
-                toString=fmt.locale.toString(day, fmt.locale.dateFormat())
+                toString=fmt.qlocale.toString(day, fmt.qlocale.dateFormat())
             )
         )
         due_today = data.task_total - data.overdue
@@ -489,6 +489,6 @@ class TodayPage(QWidget):
         for card in (self.tasks_card, self.deals_card, self.interactions_card):
             for row in range(card.tree.topLevelItemCount()):
                 item = card.tree.topLevelItem(row)
-                if item.data(0, RECORD_ROLE) == (entity, record_id):
+                if item is not None and item.data(0, RECORD_ROLE) == (entity, record_id):
                     return item
         return None

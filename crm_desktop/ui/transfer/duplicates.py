@@ -175,7 +175,7 @@ class DuplicatesView(QWidget):
         title.setWordWrap(True)
         top.addWidget(title, 1)
         self.find_button = QPushButton(self.tr("Find duplicates"))
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.find_duplicates)
         top.addWidget(self.find_button)
         layout.addLayout(top)
         self.tree = QTreeWidget()
@@ -203,7 +203,7 @@ class DuplicatesView(QWidget):
         bottom.addWidget(self.merge_button)
         layout.addLayout(bottom)
 
-    def find(self) -> None:
+    def find_duplicates(self) -> None:
         self.find_button.setEnabled(False)
         self.status.setText(self.tr("Looking for duplicates…"))
 
@@ -298,7 +298,8 @@ class DuplicatesView(QWidget):
         return self.groups[number] if number is not None else None
 
     def select_group(self, number: int) -> None:
-        self.tree.setCurrentItem(self.tree.topLevelItem(number))
+        if (item := self.tree.topLevelItem(number)) is not None:
+            self.tree.setCurrentItem(item)
 
     def _selection_changed(self) -> None:
         self.merge_button.setEnabled(self.selected_group() is not None)
@@ -324,9 +325,12 @@ class DuplicatesView(QWidget):
             self.tree.takeTopLevelItem(index)
             for number in range(self.tree.topLevelItemCount()):
                 item = self.tree.topLevelItem(number)
+                if item is None:
+                    continue
                 item.setData(0, Qt.ItemDataRole.UserRole, number)
                 for child in range(item.childCount()):
-                    item.child(child).setData(0, Qt.ItemDataRole.UserRole, number)
+                    if (kid := item.child(child)) is not None:
+                        kid.setData(0, Qt.ItemDataRole.UserRole, number)
             moved = ", ".join(_count(k, n) for k, n in result.moved.items())
             if moved:
                 text = self.tr(

@@ -6,13 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from crm_desktop.errors import CrmError
 from crm_desktop.services import exporting
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.jobs import run_job
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.translation import declared
 
 _TITLES = {

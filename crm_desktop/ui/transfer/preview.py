@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from crm_desktop.services.importing import PreviewRow
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.translation import declared
 
 STATE_TEXT = {

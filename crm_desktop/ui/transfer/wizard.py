@@ -29,7 +29,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -61,6 +61,7 @@ from crm_desktop.services.importing.encoding import CHOICES as ENCODINGS
 from crm_desktop.services.importing.mapping import ENTITY_LABELS, column_fates
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.jobs import JobContext, run_job
+from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.transfer.preview import PreviewModel
 from crm_desktop.ui.translation import declared
 from crm_desktop.ui.words import english_plural

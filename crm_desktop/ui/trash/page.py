@@ -11,9 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from crm_desktop.ui.formats import Formats
 from crm_desktop.ui.sections.base import Section
 from crm_desktop.ui.state import UiState
-from crm_desktop.ui.tables.formatting import Formatter
 from crm_desktop.ui.tables.page import ListPage
 
 
@@ -43,7 +43,7 @@ class TrashPage(ListPage):
     def __init__(
         self,
         section: Section,
-        formatter: Formatter,
+        formatter: Formats,
         state: UiState,
         parent: QWidget | None = None,
     ):

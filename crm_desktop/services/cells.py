@@ -1,5 +1,8 @@
 """Text cells that no spreadsheet will run: the never-list's formula rule, in one place.
 
+It lives in the services layer so that both the exports and imports (services) and
+the reports (which call services) use the same rule.
+
 A text cell from user data that starts with ``=``, ``+``, ``-``, ``@``, tab or
 carriage return could be taken for a formula by Excel, LibreOffice or Google
 Sheets. In CSV such text gets a leading apostrophe (OWASP's advice; our
@@ -11,7 +14,9 @@ cell holds (32,767 characters) is split, never cut silently.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CELL_LIMIT = 32_767
@@ -62,3 +67,20 @@ def from_csv_cell(text: str) -> str:
     if text.startswith("'") and looks_like_formula(text.lstrip("'")):
         return text[1:]
     return text
+
+
+def discard_workbook(book: Any) -> None:
+    """Close the streams of an openpyxl write-only workbook's sheets and remove their
+    temporary files (after a cancel or a failure)."""
+    for sheet in book.worksheets:
+        rows = getattr(sheet, "_rows", None)
+        writer = getattr(sheet, "_writer", None)
+        with contextlib.suppress(Exception):
+            if rows is not None:
+                rows.close()
+        with contextlib.suppress(Exception):
+            if writer is not None:
+                writer.close()
+        with contextlib.suppress(Exception):
+            if writer is not None:
+                writer.cleanup()

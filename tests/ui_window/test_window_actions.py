@@ -1,0 +1,70 @@
+"""The window's commands are bound when it is built: those that need no database work
+while the file is still opening (or fails to open), and a misspelt name fails at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from crm_desktop import paths
+from crm_desktop.ui import actions as registry
+
+
+def _unattached_window(qtbot, tmp_path: Path):
+    from crm_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(tmp_path / "opening.sqlite3", attach=False)  # the file is not open
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _menu_action(window, menu: str, text: str):
+    found = [a for a in window.menus[menu].actions() if a.text().replace("&", "") == text]
+    assert found, [a.text() for a in window.menus[menu].actions()]
+    return found[0]
+
+
+def test_show_log_folder_works_while_the_file_is_not_open(qtbot, tmp_path, monkeypatch):
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window = _unattached_window(qtbot, tmp_path)
+
+    action = _menu_action(window, "Help", "Show log folder")
+    assert action.isEnabled()
+    action.trigger()
+    assert [Path(url.toLocalFile()) for url in opened] == [paths.log_dir()]
+
+
+def test_before_the_file_opens_only_the_commands_that_need_no_database_are_on(qtbot, tmp_path):
+    window = _unattached_window(qtbot, tmp_path)
+    enabled = {key for key, action in window.actions.items() if action.isEnabled()}
+    assert enabled == {"quit", "shortcuts", "log_file", "about"}
+    assert enabled == {spec.key for spec in registry.ACTIONS if spec.before_open}
+    window.actions["trash"].trigger()  # disabled: nothing happens, nothing fails
+
+
+def test_every_command_of_the_registry_names_a_real_function(qtbot, window):
+    """After attach, each action is connected to a real function."""
+    from crm_desktop.ui.tables.commands import ListCommands
+
+    for spec in registry.ACTIONS:
+        name = spec.handler
+        if name.startswith(registry.COMMANDS):
+            assert callable(getattr(ListCommands, name.removeprefix(registry.COMMANDS))), name
+        else:
+            assert callable(getattr(window, name)), name
+        assert window.actions[spec.key].receivers("2triggered(bool)") >= 1, spec.key
+
+
+def test_a_misspelt_command_fails_as_the_window_is_built(qtbot, tmp_path, monkeypatch):
+    from crm_desktop.ui.main_window import MainWindow
+
+    spelt_wrong = registry.ActionSpec("log_file", "Show &log folder", "Help", "show_log_foldr")
+    monkeypatch.setattr(registry, "ACTIONS", (*registry.ACTIONS[:-2], spelt_wrong))
+    with pytest.raises(AttributeError, match="show_log_foldr"):
+        MainWindow(tmp_path / "opening.sqlite3", attach=False)
