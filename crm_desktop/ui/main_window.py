@@ -421,7 +421,6 @@ class MainWindow(QMainWindow):
         list, and any import or report window left open. Nothing typed is lost:
         forms are modal, so none is open while Preferences is.
         """
-        from PySide6.QtWidgets import QApplication
 
         from crm_desktop import i18n
         from crm_desktop.ui import translation
