@@ -133,7 +133,9 @@ def insert_rows(
         )
     if full < len(rows):
         rest = rows[full:]
-        conn.execute(_many_rows_sql(table, columns, len(rest)), head + list(chain.from_iterable(rest)))
+        conn.execute(
+            _many_rows_sql(table, columns, len(rest)), head + list(chain.from_iterable(rest))
+        )
 
 
 class ChunkWriter:

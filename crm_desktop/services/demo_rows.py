@@ -601,7 +601,9 @@ class SampleMaker:
             product_id = products[int(random() * len(products))]
             quantities = _QUANTITIES[product_id - 1][0]
             quantity = max(1, int(quantities[int(random() * len(quantities))]))
-            total += PRODUCTS[product_id - 1].price_cents * quantity * scale[int(random() * len(scale))]
+            total += (
+                PRODUCTS[product_id - 1].price_cents * quantity * scale[int(random() * len(scale))]
+            )
         return max(10000, round(total, -4))
 
     def _order(
@@ -720,9 +722,7 @@ def chunks_of(customers: int) -> list[tuple[int, int, int]]:
     ]
 
 
-def make_chunks(
-    seed: int, on: date, chunks: Sequence[tuple[int, int, int]]
-) -> list[Batch]:
+def make_chunks(seed: int, on: date, chunks: Sequence[tuple[int, int, int]]) -> list[Batch]:
     """The rows of some chunks (what a helper process is asked for)."""
     maker = _makers(seed, on)
     return [maker.chunk(*chunk) for chunk in chunks]

@@ -9,7 +9,15 @@ campaigns; ``model`` says what a country is made of.
 
 from __future__ import annotations
 
-from crm_desktop.services.demo_data import arabic, chinese, english, french, german, russian, spanish
+from crm_desktop.services.demo_data import (
+    arabic,
+    chinese,
+    english,
+    french,
+    german,
+    russian,
+    spanish,
+)
 from crm_desktop.services.demo_data.model import Country
 
 COUNTRIES: tuple[Country, ...] = (

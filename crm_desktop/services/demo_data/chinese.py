@@ -223,7 +223,11 @@ def company(rng: Random, city: City) -> tuple[str, str]:
     trade, trade_latin = pick(rng, _TRADES)
     place = city.name + ("市" if rng.random() < 0.3 else "")
     form = "股份有限公司" if rng.random() < 0.1 else "有限公司"
-    slug = brand_latin + trade_latin if rng.random() < 0.6 else f"{brand_latin}{pick(rng, ('', 'cn', 'group', 'china'))}"
+    slug = (
+        brand_latin + trade_latin
+        if rng.random() < 0.6
+        else f"{brand_latin}{pick(rng, ('', 'cn', 'group', 'china'))}"
+    )
     return f"{place}{brand}{trade}{form}", slug
 
 
@@ -277,9 +281,34 @@ CHINA = Country(
     ),
     mobile=Mobile(
         (
-            "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
-            "153", "155", "156", "157", "158", "159", "180", "181", "182", "183", "185", "186",
-            "187", "188", "189", "199",
+            "130",
+            "131",
+            "132",
+            "133",
+            "135",
+            "136",
+            "137",
+            "138",
+            "139",
+            "150",
+            "151",
+            "152",
+            "153",
+            "155",
+            "156",
+            "157",
+            "158",
+            "159",
+            "180",
+            "181",
+            "182",
+            "183",
+            "185",
+            "186",
+            "187",
+            "188",
+            "189",
+            "199",
         ),
         11,
     ),  # fmt: skip

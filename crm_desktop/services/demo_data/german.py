@@ -210,18 +210,26 @@ def company(rng: Random, city: City) -> tuple[str, str]:
     if style < 0.35:
         last, trade = pick(rng, SURNAMES), pick(rng, _TRADES)
         form = pick(rng, ("GmbH", "GmbH", "GmbH", "KG", "e.K."))
-        return f"{last} {trade} {form}", ascii_slug(last, germanic=True) + ascii_slug(trade, germanic=True)
+        return f"{last} {trade} {form}", ascii_slug(last, germanic=True) + ascii_slug(
+            trade, germanic=True
+        )
     if style < 0.65:
         root, compound = pick(rng, _ROOTS), pick(rng, _COMPOUNDS)
         form = pick(rng, ("GmbH", "GmbH", "AG", "GmbH & Co. KG"))
-        return f"{root}{compound} {form}", ascii_slug(root, germanic=True) + ascii_slug(compound, germanic=True)
+        return f"{root}{compound} {form}", ascii_slug(root, germanic=True) + ascii_slug(
+            compound, germanic=True
+        )
     if style < 0.8:
         shop, last = pick(rng, _SHOPS), pick(rng, SURNAMES)
         return f"{shop} {last}", ascii_slug(shop, germanic=True) + ascii_slug(last, germanic=True)
     one, two = pick(rng, SURNAMES), pick(rng, SURNAMES)
     if one == two:
-        return f"{one} & Söhne GmbH", ascii_slug(one, germanic=True) + ascii_slug("soehne", germanic=True)
-    return f"{one} & {two} GmbH & Co. KG", ascii_slug(one, germanic=True) + ascii_slug(two, germanic=True)
+        return f"{one} & Söhne GmbH", ascii_slug(one, germanic=True) + ascii_slug(
+            "soehne", germanic=True
+        )
+    return f"{one} & {two} GmbH & Co. KG", ascii_slug(one, germanic=True) + ascii_slug(
+        two, germanic=True
+    )
 
 
 _STREETS = (
