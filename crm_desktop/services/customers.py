@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from crm_desktop.errors import ValidationError
 from crm_desktop.models import Customer, database
 from crm_desktop.models.enums import CUSTOMER_KINDS, CUSTOMER_STATUSES
 from crm_desktop.services import records, tags
@@ -12,11 +13,39 @@ from crm_desktop.services.changes import transaction
 from crm_desktop.services.fields import phone
 from crm_desktop.services.records import Entity, Field, Row, register
 from crm_desktop.services.search import reindex_customers
-from crm_desktop.services.validation import choice, email, line, multiline, website
+from crm_desktop.services.tax_ids import check_kpp, check_tax_id
+from crm_desktop.services.validation import (
+    FieldError,
+    choice,
+    email,
+    line,
+    multiline,
+    website,
+)
 
 
 def _after_write(customer_id: int, values: Row, old: Row | None) -> None:
     reindex_customers([customer_id])
+
+
+def _prepare(values: Row, old: Row | None) -> None:
+    # A tax id is checked for the customer's country (python-stdnum), so both are needed.
+    tax_id = values.get("tax_id")
+    if tax_id and (
+        old is None or tax_id != old.get("tax_id") or values.get("country") != old.get("country")
+    ):
+        try:
+            values["tax_id"] = check_tax_id(tax_id, values.get("country")) or None
+        except ValueError as exc:
+            raise ValidationError({"tax_id": str(exc)}) from None
+
+
+def kpp(value: Any) -> str | None:
+    """A Russian KPP (the parser of the customer's KPP field)."""
+    try:
+        return check_kpp(str(value or "")) or None
+    except ValueError as exc:
+        raise FieldError(str(exc)) from None
 
 
 CUSTOMER = register(
@@ -36,8 +65,13 @@ CUSTOMER = register(
             Field("status", "Status", choice(CUSTOMER_STATUSES), required=True, default="lead"),
             Field("source", "Source", line(200)),
             Field("notes", "Notes", multiline()),
+            # What an invoice to this customer prints (schema 4).
+            Field("legal_name", "Legal name", line(300)),
+            Field("tax_id", "Tax id", line(40)),
+            Field("kpp", "KPP", kpp),
         ),
         describe=lambda row: row["name"],
+        prepare=_prepare,
         after_write=_after_write,
         timestamps=True,
     )

@@ -108,6 +108,11 @@ def move_deal(
     return records.update(DEAL, deal_id, data)
 
 
+def undo_move(deal_id: int, changes: Mapping[str, Sequence[Any]]) -> None:
+    """Take back a :func:`move_deal`: its stage, probability and close details as they were."""
+    records.revert(DEAL, {deal_id: changes})
+
+
 def set_stage(deal_ids: Sequence[int], stage: str) -> dict[int, dict[str, list[Any]]]:
     """Move several deals to one stage as one step; returns the changes (for undo)."""
     return records.update_many(DEAL, deal_ids, {"stage": stage})

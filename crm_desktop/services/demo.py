@@ -22,10 +22,10 @@ much cheaper than growing a dozen B-trees in random order).
 from __future__ import annotations
 
 import concurrent.futures
+import concurrent.futures.process
 import contextlib
 import functools
 import logging
-import concurrent.futures.process
 import multiprocessing
 import os
 import sqlite3
@@ -228,7 +228,7 @@ def generate(
         conn.execute("PRAGMA shrink_memory")
 
 
-def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started):  # type: ignore[no-untyped-def]
+def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started):
     marks: list[tuple[str, float]] = []
 
     def mark(phase: str) -> None:

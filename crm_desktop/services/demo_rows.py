@@ -29,7 +29,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from random import Random
 from typing import Any
 
@@ -40,9 +40,7 @@ from crm_desktop.services.demo_data.catalogue import (
     COMPANIONS,
     PRODUCTS,
     QUANTITIES,
-    SOURCES,
     TAGS,
-    Product,
 )
 from crm_desktop.services.demo_data.model import Country, Language, Person, landline, mobile
 from crm_desktop.services.money import line_total_cents
@@ -314,7 +312,7 @@ class SampleMaker:
                 city.name,
                 country.name,
                 status,
-                SOURCES[int(random() * len(SOURCES))],
+                language.sources[int(random() * len(language.sources))],
                 notes[int(random() * len(notes))] if random() < 0.1 else None,
                 created,
                 self.stamp(1 + int(random() * (age - 1))) if age > 1 else created,

@@ -31,8 +31,9 @@ from crm_desktop.models.enums import (
     TASK_STATUSES,
 )
 from crm_desktop.services.clock import today
-from crm_desktop.services.money import line_total_sql
+from crm_desktop.services.deal_amounts import deal_amount_sql
 from crm_desktop.services.search import match_sql, search_customers
+from crm_desktop.services.taxes import line_net_sql
 from crm_desktop.services.text import search_terms
 
 Row = dict[str, Any]
@@ -180,7 +181,9 @@ def _no_tag_filter(value: Any) -> Clause:
     ), []
 
 
-_LINE_TOTAL = line_total_sql("l")
+# Revenue and order totals are net of tax (a gross-entered line less its tax).
+_LINE_TOTAL = line_net_sql("l")
+_DEAL_AMOUNT = deal_amount_sql("d")  # its own, or its quotes' while it has none
 _REVENUE_STATUSES = ", ".join(f"'{s}'" for s in REVENUE_ORDER_STATUSES)
 _ORDER_TOTAL = f"(SELECT coalesce(sum({_LINE_TOTAL}), 0) FROM order_line l WHERE l.order_id = o.id)"
 
@@ -220,6 +223,8 @@ SPECS: dict[str, ListSpec] = {}
 def _register(spec: ListSpec) -> None:
     SPECS[spec.entity] = spec
 
+
+register_list = _register  # for feature modules that declare their own lists
 
 _register(
     ListSpec(
@@ -335,11 +340,11 @@ _register(
             Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
             text("contact_name", "ct.name"),
             enum("stage", "d.stage", DEAL_STAGES),
-            plain("amount_cents", "d.amount_cents", "money", nullable=False),
+            plain("amount_cents", _DEAL_AMOUNT, "money", nullable=False),
             plain("probability", "d.probability", "percent", nullable=False),
             plain(
                 "weighted_cents",
-                "((d.amount_cents * d.probability + 50) / 100)",
+                f"(({_DEAL_AMOUNT} * d.probability + 50) / 100)",
                 "money",
                 nullable=False,
             ),
@@ -662,7 +667,16 @@ def list_ids(entity: str, query: ListQuery | None = None) -> list[int]:
         source = list_spec.lean_from
     ordering = order_by(list_spec, query)
     sql = f"SELECT {list_spec.id_sql} FROM {source} WHERE {where} ORDER BY {ordering}"
-    return [row[0] for row in database.execute_sql(sql, params)]
+    found = [row[0] for row in database.execute_sql(sql, params)]
+    if (
+        matched is not None
+        and _sort_key_and_direction(list_spec, query)[0] == list_spec.search_order
+    ):
+        # Filters narrowed a search: keep the search's ranking (best match first).
+        kept = set(found)
+        ranked = [i for i in matched if i in kept]
+        return ranked[::-1] if _sort_key_and_direction(list_spec, query)[1] else ranked
+    return found
 
 
 def count(entity: str, query: ListQuery | None = None) -> int:

@@ -8,7 +8,13 @@ from typing import Any
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import Product, database
 from crm_desktop.services import records
-from crm_desktop.services.fields import quantity_from_db, stock, unit_price
+from crm_desktop.services.fields import (
+    percent,
+    percent_from_db,
+    quantity_from_db,
+    stock,
+    unit_price,
+)
 from crm_desktop.services.records import Entity, Field, Row, register
 from crm_desktop.services.text import fold
 from crm_desktop.services.validation import flag, line, multiline
@@ -37,6 +43,8 @@ PRODUCT = register(
             Field("unit_price_cents", "Unit price", unit_price, required=True, default=0),
             Field("stock_qty", "Stock", stock, default=0, from_db=quantity_from_db),
             Field("active", "Active", flag, default=1),
+            # Empty: the default rate of the settings applies.
+            Field("tax_pct", "Tax %", percent, from_db=percent_from_db),
         ),
         describe=lambda row: row["name"] if not row.get("sku") else f"{row['sku']} {row['name']}",
         prepare=_prepare,
@@ -57,17 +65,27 @@ def get_product(product_id: int) -> Row:
 
 
 def product_choices(query: str, *, limit: int = 20, active_only: bool = True) -> list[Row]:
-    """Products a picker offers while the user types: (id, sku, name, unit_price_cents)."""
+    """Products a picker offers as the user types: id, sku, name, price, tax_pct, active.
+
+    ``active_only=False`` lists the inactive ones too, after the active ones.
+    """
     terms = fold(query).split()
     conditions = ["active = 1"] if active_only else []
     conditions += ["instr(crm_fold(coalesce(sku, '') || ' ' || name), ?) > 0" for _ in terms]
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     cursor = database.execute_sql(
-        f"SELECT id, sku, name, unit_price_cents FROM product {where} "
-        f"ORDER BY crm_sort_key(name), id LIMIT ?",
+        f"SELECT id, sku, name, unit_price_cents, tax_pct, active FROM product {where} "
+        f"ORDER BY active DESC, crm_sort_key(name), id LIMIT ?",
         [*terms, limit],
     )
     return [
-        {"id": product_id, "sku": sku, "name": name, "unit_price_cents": price}
-        for product_id, sku, name, price in cursor.fetchall()
+        {
+            "id": product_id,
+            "sku": sku,
+            "name": name,
+            "unit_price_cents": price,
+            "tax_pct": percent_from_db(rate) if rate is not None else None,
+            "active": bool(active),
+        }
+        for product_id, sku, name, price, rate, active in cursor.fetchall()
     ]

@@ -126,6 +126,18 @@ CHINESE = Language(
         "春节期间不收货。",
     ),
     mailboxes=("info", "sales", "service", "contact"),
+    sources=(
+        "网站",
+        "网站",
+        "朋友推荐",
+        "朋友推荐",
+        "展会",
+        "电话营销",
+        "百度推广",
+        "微信",
+        "老客户",
+        "合作伙伴",
+    ),
 )
 
 # (surname, pinyin); the commonest come first and are drawn more often.
@@ -311,7 +323,7 @@ CHINA = Country(
             "199",
         ),
         11,
-    ),  # fmt: skip
+    ),
     person=person,
     contact=person,
     company=company,

@@ -137,6 +137,19 @@ ENGLISH = Language(
         "Closed between Christmas and New Year.",
     ),
     mailboxes=("info", "sales", "office", "hello", "accounts"),
+    sources=(
+        "Website",
+        "Website",
+        "Referral",
+        "Referral",
+        "Trade show",
+        "Cold call",
+        "Google Ads",
+        "LinkedIn",
+        "Existing customer",
+        "Partner",
+        "Newsletter",
+    ),
 )
 
 MEN = (
@@ -162,7 +175,7 @@ WOMEN = (
     "Jacqueline", "Martha", "Madison", "Teresa", "Gloria", "Sara", "Janice", "Ann",
     "Sophie", "Chloe", "Amelia", "Charlotte", "Grace", "Isla", "Lucy", "Ella", "Zoe",
 )  # fmt: skip
-SURNAMES = (
+SURNAMES: tuple[str, ...] = (
     "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Anderson",
     "Taylor", "Thomas", "Moore", "Jackson", "Martin", "Lee", "Thompson", "White", "Harris",
     "Clark", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott",
@@ -279,7 +292,7 @@ SURNAMES = (
     "Guthrie", "Wooten", "Huber", "Barlow", "Boyle", "McMahon", "Buckner", "Rocha",
     "Puckett", "Langley", "Knowles", "Cooke", "Velazquez", "Whitley", "Noel", "Vang",
 )  # fmt: skip
-SURNAMES = tuple(dict.fromkeys(SURNAMES))
+SURNAMES = tuple(dict.fromkeys(SURNAMES))  # a name listed twice would weigh double
 
 _WORDS = (
     "Northwind", "Blue Harbor", "Summit", "Evergreen", "Riverside", "Pioneer", "Atlas",
@@ -495,7 +508,7 @@ UNITED_KINGDOM = Country(
             "799",
         ),
         10,
-    ),  # fmt: skip
+    ),
     person=_british,
     contact=_british,
     company=_company(("Ltd", "Ltd", "Ltd", "LLP", "PLC")),

@@ -134,6 +134,19 @@ FRENCH = Language(
         "Fermé en août.",
     ),
     mailboxes=("contact", "contact", "info", "commercial", "compta"),
+    sources=(
+        "Site web",
+        "Site web",
+        "Recommandation",
+        "Recommandation",
+        "Salon",
+        "Prospection téléphonique",
+        "Google Ads",
+        "LinkedIn",
+        "Client existant",
+        "Partenaire",
+        "Lettre d'information",
+    ),
 )
 
 MEN = (
@@ -219,7 +232,8 @@ _STREETS = (
     "rue de la République", "rue Victor Hugo", "avenue Jean Jaurès", "rue de Paris",
     "rue du Général de Gaulle", "boulevard Gambetta", "rue Pasteur", "avenue de la Gare",
     "rue Nationale", "place de la Mairie", "rue des Écoles", "rue du Moulin", "avenue Foch",
-    "rue Voltaire", "rue de Rivoli", "boulevard Haussmann", "rue Saint-Honoré", "quai des Chartrons",
+    "rue Voltaire", "rue de Rivoli", "boulevard Haussmann", "rue Saint-Honoré",
+    "quai des Chartrons",
     "rue de la Paix", "rue Émile Zola", "allée des Tilleuls", "chemin des Vignes",
 )  # fmt: skip
 

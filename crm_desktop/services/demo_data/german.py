@@ -134,6 +134,19 @@ GERMAN = Language(
         "Betriebsferien im August.",
     ),
     mailboxes=("info", "kontakt", "buero", "vertrieb", "service"),
+    sources=(
+        "Website",
+        "Website",
+        "Empfehlung",
+        "Empfehlung",
+        "Messe",
+        "Kaltakquise",
+        "Google Ads",
+        "XING",
+        "Bestandskunde",
+        "Partner",
+        "Newsletter",
+    ),
 )
 
 MEN = (

@@ -82,6 +82,7 @@ class Language:
     resolutions: tuple[str, ...]
     customer_notes: tuple[str, ...]
     mailboxes: tuple[str, ...]  # a company's shared address: "info", "kontakt", "contact"
+    sources: tuple[str, ...]  # how a customer found the business (repeats weigh more)
 
 
 PersonMaker = Callable[[Random, bool], Person]
@@ -142,7 +143,7 @@ def mobile(rng: Random, country: Country, city: City) -> str:
 _RUSSIAN_LATIN = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),  # noqa: SIM905
         strict=True,
     )
 )

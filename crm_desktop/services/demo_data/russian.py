@@ -142,6 +142,18 @@ RUSSIAN = Language(
         "Закрыты с 1 по 8 января.",
     ),
     mailboxes=("info", "office", "zakaz", "sales", "buh"),
+    sources=(
+        "Сайт",
+        "Сайт",
+        "Рекомендация",
+        "Рекомендация",
+        "Выставка",
+        "Холодный звонок",
+        "Яндекс Директ",
+        "Партнёр",
+        "Постоянный клиент",
+        "Рассылка",
+    ),
 )
 
 # (name, its Latin spelling, patronymic of his son, of his daughter)
@@ -324,7 +336,7 @@ def company(rng: Random, city: City) -> tuple[str, str]:
     style = rng.random()
     brand = pick(rng, _BRANDS)
     if style < 0.14:  # a sole trader: ИП and the surname with initials
-        given, patronymic, surname, given_latin, surname_latin = _parts(rng, rng.random() < 0.4)
+        given, patronymic, surname, _given_latin, surname_latin = _parts(rng, rng.random() < 0.4)
         return f"ИП {surname} {given[0]}. {patronymic[0]}.", f"ip{surname_latin}"
     form = "АО" if style > 0.9 else "ООО"
     if style < 0.5:
@@ -421,7 +433,7 @@ RUSSIA = Country(
             "999",
         ),
         10,
-    ),  # fmt: skip
+    ),
     person=private_person,
     contact=company_person,
     company=company,

@@ -134,6 +134,19 @@ SPANISH = Language(
         "Cerrado en agosto.",
     ),
     mailboxes=("info", "contacto", "administracion", "ventas", "pedidos"),
+    sources=(
+        "Sitio web",
+        "Sitio web",
+        "Recomendación",
+        "Recomendación",
+        "Feria",
+        "Llamada en frío",
+        "Google Ads",
+        "LinkedIn",
+        "Cliente habitual",
+        "Socio",
+        "Boletín",
+    ),
 )
 
 MEN = (

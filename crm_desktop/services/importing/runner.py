@@ -99,7 +99,9 @@ CUSTOMER_COLUMNS = (
     "updated_at",
 )
 CONTACT_COLUMNS = ("id", "customer_id", "name", "position", "email", "phone", "notes", "is_primary")
-PRODUCT_COLUMNS = ("id", "sku", "name", "description", "unit_price_cents", "stock_qty", "active")
+PRODUCT_COLUMNS = (
+    "id", "sku", "name", "description", "unit_price_cents", "stock_qty", "active", "tax_pct",
+)  # fmt: skip
 _TABLE_COLUMNS = {
     "customer": CUSTOMER_COLUMNS,
     "contact": CONTACT_COLUMNS,

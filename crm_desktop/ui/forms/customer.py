@@ -35,6 +35,10 @@ class CustomerForm(RecordForm):
         self.add_field("address", TextAreaEdit(lines=2))
         self.add_field("city", TextLineEdit())
         self.add_field("country", TextLineEdit())
+        # What invoices print for the buyer (checked for the country on save).
+        self.add_field("legal_name", TextLineEdit(placeholder="as on invoices, if not the name"))
+        self.add_field("tax_id", TextLineEdit(placeholder="INN, VAT id, USCC…"))
+        self.add_field("kpp", TextLineEdit(placeholder="Russia only"))
         self.add_field("source", TextLineEdit(placeholder="e.g. referral, website, trade fair"))
         self.add_field("tags", TagsEdit(), label="Tags", in_spec=False)
         self.add_field("notes", TextAreaEdit(lines=4))

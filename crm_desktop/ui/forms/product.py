@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from crm_desktop.services import products
+from crm_desktop.services import products, selling_settings
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.widgets import (
     CheckEdit,
@@ -32,6 +32,14 @@ class ProductForm(RecordForm):
             label=f"Unit price ({self.formats.currency})",
         )
         self.add_field("stock_qty", NumberEdit(self.formats, spec.field("stock_qty").parse))
+        default = self.formats.number(selling_settings.default_tax_pct())
+        self.add_field(
+            "tax_pct",
+            NumberEdit(
+                self.formats, spec.field("tax_pct").parse, placeholder=f"default ({default})"
+            ),
+            label="Tax %",
+        )
         self.add_field("active", CheckEdit("Offered in pickers and on new orders"))
         self.add_field("description", TextAreaEdit(lines=4))
 
