@@ -160,3 +160,16 @@ def test_deals_tasks_and_conversations_speak_the_customers_language():
     assert all(cyrillic(s) for c, s in subjects if c in russian)
     assert [s for c, s in subjects if c in german]
     assert not any(cyrillic(s) for c, s in subjects if c in german)
+
+
+def test_the_search_rows_made_with_the_sample_are_the_ones_the_index_makes(db):
+    from crm_desktop.services import search
+
+    demo.generate(customers=600, seed=4, on=DAY)
+    query = "SELECT id, haystack, name_key, stamp FROM customer_search ORDER BY id"
+    made = database.execute_sql(query).fetchall()
+    assert len(made) == 600
+    assert search._stale_ids() == []  # nothing left for the first search to re-index
+    search.rebuild_index()
+    assert database.execute_sql(query).fetchall() == made
+    assert search.search_customers("иван")  # and a search finds sample customers
