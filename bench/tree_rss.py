@@ -2,7 +2,7 @@
 
 ``/usr/bin/time -v`` gives the peak of the largest single process; a command
 that starts helper processes (the sample data at 1M does) uses their memory
-too. This samples the summed RSS of the whole process tree every 50 ms.
+too. This samples the summed RSS of the whole process tree every 200 ms.
 
     .venv/bin/python bench/tree_rss.py -- .venv/bin/crm-desktop --db X demo --customers 1000000
 """
@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_rss_kib(process.pid))
-        time.sleep(0.05)
+        time.sleep(0.2)
     elapsed = time.perf_counter() - started
     print(
         f"exit {process.returncode}, {elapsed:.1f} s, peak RSS of the process tree "
