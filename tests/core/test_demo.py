@@ -9,7 +9,7 @@ import pytest
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.models import database
 from crm_desktop.models.enums import DEAL_STAGES
-from crm_desktop.services import demo, figures
+from crm_desktop.services import demo, demo_rows, figures
 
 DAY = date(2026, 6, 15)
 
@@ -86,50 +86,71 @@ def test_demo_goes_into_an_empty_database_only(db):
         demo.generate(customers=5, seed=1, on=DAY)
 
 
+def sample_rows(customers: int, seed: int) -> dict[str, list[tuple]]:
+    """The rows the sample data writes for ``customers`` customers, every chunk merged."""
+    merged: dict[str, list[tuple]] = {table: [] for table in demo_rows.TABLES}
+    for chunk in demo_rows.make_chunks(seed, DAY, demo_rows.chunks_of(customers)):
+        for table, rows in chunk.items():
+            merged[table].extend(rows)
+    return merged
+
+
+def column(table: str, name: str) -> int:
+    return demo_rows.COLUMNS[table].index(name)
+
+
 def test_russian_women_carry_the_female_form_of_their_surname():
-    rows = demo.build_rows(400, seed=3)
-    names = [row[2] for row in rows.customer if row[1] == "person"]
-    names += [row[2] for row in rows.contact]
+    rows = sample_rows(1000, seed=3)
+    names = [row[2] for row in rows["customer"] if row[1] == "person"]
+    names += [row[2] for row in rows["contact"]]
     female_first = ("Мария", "Анна", "Елена", "Ольга", "Наталья", "Татьяна", "Светлана",
                     "Юлия", "Ксения", "Алёна", "Дарья")  # fmt: skip
-    russian_women = [n for n in names if n.split(" ", 1)[0] in female_first]
-    assert len(russian_women) >= 10  # the check below is not vacuous
-    for name in russian_women:
-        assert name.endswith("а"), name  # Елена Степанова, never Елена Степанов
-    men = [n for n in names if n.split(" ", 1)[0] in ("Иван", "Сергей", "Павел", "Егор")]
-    assert men and all(not n.endswith("ова") and not n.endswith("ева") for n in men)
+    male_first = ("Иван", "Сергей", "Павел", "Егор", "Алексей", "Дмитрий", "Андрей")
+    women, men = [], []
+    for name in names:
+        words = name.split()
+        # Private customers are written as on a contract (Степанова Елена Викторовна),
+        # contacts as they introduce themselves (Елена Степанова, Елена Викторовна Степанова).
+        if len(words) >= 2 and words[1] in female_first + male_first and words[0][-1] in "ваин":
+            surname, given = words[0], words[1]
+        else:
+            surname, given = words[-1], words[0]
+        if given in female_first and surname.endswith(("ва", "на", "ая")):
+            women.append(surname)
+        elif given in female_first and surname.endswith(("ов", "ев", "ин", "ий")):
+            pytest.fail(f"a woman with a male surname: {name}")
+        elif given in male_first:
+            men.append(surname)
+    assert len(women) >= 10  # the check above is not vacuous
+    assert men and not any(s.endswith(("ова", "ева", "ина")) for s in men)
 
 
 def test_job_titles_and_sources_are_in_the_customers_language():
-    from crm_desktop.services.demo_names import LOCAL_POSITIONS, LOCAL_SOURCES
+    from crm_desktop.services.demo_data import COUNTRIES
 
-    rows = demo.build_rows(400, seed=5)
-    columns = demo.COLUMNS["customer"]
-    country_of = {row[0]: row[columns.index("country")] for row in rows.customer}
-    language = {"Россия": "ru", "中国": "zh", "Deutschland": "de", "France": "fr", "España": "es"}
+    language_of = {country.name: country.language for country in COUNTRIES}
+    rows = sample_rows(400, seed=5)
+    country_of = {row[0]: row[column("customer", "country")] for row in rows["customer"]}
     checked = 0
-    for row in rows.customer:
-        key = language.get(row[columns.index("country")])
-        if key:
-            assert row[columns.index("source")] in LOCAL_SOURCES[key], row
-            checked += 1
-    for contact in rows.contact:
-        key = language.get(country_of[contact[1]])
-        if key:
-            assert contact[3] in LOCAL_POSITIONS[key], contact
-            checked += 1
-    assert checked > 100
+    for row in rows["customer"]:
+        language = language_of[row[column("customer", "country")]]
+        assert row[column("customer", "source")] in language.sources, row
+        checked += 1
+    for contact in rows["contact"]:
+        language = language_of[country_of[contact[1]]]
+        assert any(contact[3] in pair for pair in language.positions), contact
+        checked += 1
+    assert checked > 600
 
 
 def test_deals_tasks_and_conversations_speak_the_customers_language():
-    rows = demo.build_rows(300, seed=7)
-    columns = demo.COLUMNS["customer"]
-    russian = {row[0] for row in rows.customer if row[columns.index("country")] == "Россия"}
-    german = {row[0] for row in rows.customer if row[columns.index("country")] == "Deutschland"}
-    interaction = demo.COLUMNS["interaction"]
+    rows = sample_rows(300, seed=7)
+    country = column("customer", "country")
+    russian = {row[0] for row in rows["customer"] if row[country] == "Россия"}
+    german = {row[0] for row in rows["customer"] if row[country] == "Deutschland"}
     subjects = [
-        (row[interaction.index("customer_id")], row[interaction.index("subject")])
-        for row in rows.interaction
+        (row[column("interaction", "customer_id")], row[column("interaction", "subject")])
+        for row in rows["interaction"]
     ]
 
     def cyrillic(text: str) -> bool:
@@ -137,4 +158,18 @@ def test_deals_tasks_and_conversations_speak_the_customers_language():
 
     assert [s for c, s in subjects if c in russian]
     assert all(cyrillic(s) for c, s in subjects if c in russian)
+    assert [s for c, s in subjects if c in german]
     assert not any(cyrillic(s) for c, s in subjects if c in german)
+
+
+def test_the_search_rows_made_with_the_sample_are_the_ones_the_index_makes(db):
+    from crm_desktop.services import search
+
+    demo.generate(customers=600, seed=4, on=DAY)
+    query = "SELECT id, haystack, name_key, stamp FROM customer_search ORDER BY id"
+    made = database.execute_sql(query).fetchall()
+    assert len(made) == 600
+    assert search._stale_ids() == []  # nothing left for the first search to re-index
+    search.rebuild_index()
+    assert database.execute_sql(query).fetchall() == made
+    assert search.search_customers("иван")  # and a search finds sample customers

@@ -75,3 +75,29 @@ def test_a_cancelled_streamed_import_leaves_nothing(db, tmp_path):
     for table in ("customer", "contact", "customer_search", "audit_log", "import_batch", "tag"):
         assert count(table) == 0, table
     assert search.search_customers("фирма") == []
+
+
+@pytest.mark.parametrize("policy", ["skip", "update", "overwrite", "create"])
+def test_the_search_rows_an_import_writes_are_the_ones_the_index_makes(db, tmp_path, policy):
+    """New customers' search text comes from their row (made while validating): the same text."""
+    source = tmp_path / "people.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Company", "Name", "E-mail", "Phone", "City", "Country", "Labels"])
+        out.writerow(["Acme", "Jane Roe", "jane@acme.com", "+1 415 555 0101", "SF", "USA",
+                      "VIP, vip, Partner"])  # fmt: skip
+        out.writerow(["Фирма «Ёлка»", "", "elka@example.ru", "", "Москва", "Россия", ""])
+        out.writerow(["北京贸易", "张伟", "", "+86 10 6552 9988", "北京", "中国", "批发"])
+        out.writerow(["=cmd", "", "x@example.com", "", "", "", ""])
+        # Later rows of the same customers: a new person, a new tag, a new city.
+        out.writerow(["Acme", "John Doe", "jane@acme.com", "", "", "", "Wholesale"])
+        out.writerow(["Фирма «Ёлка»", "Ольга", "elka@example.ru", "", "Тверь", "", "Опт"])
+    result = importing.run_import(source, "customer", policy=policy)
+    assert result.refused == 0
+    query = "SELECT id, haystack, name_key FROM customer_search ORDER BY id"
+    written = rows(query)
+    assert len(written) == count("customer") >= 4
+    search.rebuild_index()
+    assert rows(query) == written
+    if policy != "create":  # a duplicate row is a customer of its own under "create"
+        assert search.search_customers("ольга") == search.search_customers("ёлка")

@@ -207,18 +207,18 @@ def test_a_new_search_selects_its_first_match_and_enter_opens_that_one(qtbot, wi
 def test_a_row_found_by_its_contact_says_so_and_comes_after_names(qtbot, window):
     from crm_desktop.services import contacts
 
-    company = customers.create_customer({"name": "Альфа Трейд Сидоровых"})
+    company = customers.create_customer({"name": "Альфа Трейд Зябликовых"})
     other = customers.create_customer({"name": "Бета Сервис"})
-    contacts.create_contact({"customer_id": other, "name": "Иван Сидоров"})
+    contacts.create_contact({"customer_id": other, "name": "Иван Зябликов"})
     page = open_section(qtbot, window, "customers")
     wait_loaded(qtbot, page)
     page.focus_search()
-    type_text(page.filter_bar.search_box, "сидоров")
+    type_text(page.filter_bar.search_box, "зябликов")
     page.filter_bar.flush_search()
-    qtbot.waitUntil(lambda: page.model.query.search == "сидоров", timeout=2000)
+    qtbot.waitUntil(lambda: page.model.query.search == "зябликов", timeout=2000)
     wait_loaded(qtbot, page)
     assert list(page.model.ids()) == [company, other]  # the name's match ranks first
     assert rows_on_screen(page, "name") == [
-        "Альфа Трейд Сидоровых",
-        "Бета Сервис  ·  contact: Иван Сидоров",
+        "Альфа Трейд Зябликовых",
+        "Бета Сервис  ·  contact: Иван Зябликов",
     ]

@@ -34,6 +34,7 @@ from crm_desktop.services.customers import CUSTOMER
 from crm_desktop.services.importing.table import SourceRow
 from crm_desktop.services.products import PRODUCT
 from crm_desktop.services.records import Entity, Row
+from crm_desktop.services.search import haystack
 from crm_desktop.services.text import fold, sort_key
 from crm_desktop.services.validation import FieldError
 
@@ -109,6 +110,9 @@ class Prepared:
     name_key: str | None = None
     city_key: str = ""
     kept: list[Kept] = field(default_factory=list)
+    # Customers: the search text of a new customer made of this row alone (its contact and
+    # tags), so that the importing process need not compute it (see runner.index_new_customers).
+    search_text: str | None = None
 
     @property
     def label(self) -> str:
@@ -474,6 +478,21 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
     values_data = _provided(data)
     values, kept = _clean_keeping(rules.customer, values_data, row, rules.region, sources=sources)
     _keep_in_notes(rules.customer, values, values_data, row.extras, [*kept, *kept_tags])
+    first_tags: dict[str, str] = {}  # the tags as the import adds them: the first of each
+    for tag in tags:
+        first_tags.setdefault(fold(tag), tag)
+    people = [(contact.get("name"), contact.get("email"), contact.get("phone"))] if contact else []
+    search_text = haystack(
+        (
+            values.get("name"),
+            values.get("email"),
+            values.get("phone"),
+            values.get("city"),
+            values.get("country"),
+        ),
+        people,
+        first_tags.values(),
+    )
     return Prepared(
         line,
         values,
@@ -485,6 +504,7 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
         name_key=sort_key(values.get("name")),
         city_key=fold(values.get("city")),
         kept=[*kept, *kept_tags, *contact_kept],
+        search_text=search_text,
     )
 
 

@@ -440,6 +440,8 @@ class _Import:
         self.flushed: dict[str, list[int]] = {"customer": [], "contact": [], "product": []}
         self.flushed_customers: set[int] = set()
         self.touched: set[int] = set()
+        # New customers' search rows as their rows made them (in the helper processes).
+        self.search_texts: dict[int, tuple[str, str | None]] = {}
         self.total = max(len(table.rows), 1) * 3
         self.done = 0
 
@@ -586,9 +588,13 @@ class _Import:
             )
             if item.tags:
                 self.new_tags[customer_id] = list(item.tags)
+            if item.search_text is not None:
+                self.search_texts[customer_id] = (item.search_text, item.name_key)
             self.result.created += 1
         else:
             customer_id, reason = found
+            # A later row changes what the customer is found by: its text is made afresh.
+            self.search_texts.pop(customer_id, None)
             reason = f"{reason} as an existing customer"
             added, contact_id = self.customer_contact(customer_id, item)
             if self.policy == "skip":
@@ -947,7 +953,12 @@ class _Import:
                     (values.get("name"), values.get("email"), values.get("phone"))
                 )
         rows = []
+        ready = self.search_texts
         for customer_id, v in customers.items():
+            made = ready.pop(customer_id, None)
+            if made is not None and made[1] is not None:  # this customer's row alone made it
+                rows.append((customer_id, made[0], made[1], self.stamp))
+                continue
             tags = tags_after[customer_id][1] if customer_id in tags_after else ()
             text = search.haystack(
                 (v.get("name"), v.get("email"), v.get("phone"), v.get("city"), v.get("country")),

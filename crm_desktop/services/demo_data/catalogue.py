@@ -1,0 +1,247 @@
+"""The sample business itself: its price list, its tags and campaigns.
+
+The sample company sells office furniture, equipment, supplies and coffee,
+and services (consulting, assembly, delivery, maintenance). Its price list
+and tags are its own, in one language (English), like any business's
+picklists; what it writes about a customer (job titles, how the customer
+found it, tasks, calls, deals, cases) is in the customer's language (see
+the country modules).
+
+Prices are fixed, not drawn: a "Lite" costs less than its "Standard", which
+costs less than its "Pro"; a pack costs less than its pieces bought one by
+one. Only goods have stock and colours; services are sold by the hour, the
+day, the year or the visit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    """One line of the price list."""
+
+    sku: str
+    name: str
+    description: str
+    price_cents: int
+    family: str  # which deals, orders and service cases it belongs to (model.FAMILIES)
+    unit: str  # how it is counted: piece, pack, hour, day, metre, year, visit, delivery
+    active: bool = True
+
+    @property
+    def is_service(self) -> bool:
+        return self.family == "services"
+
+
+# fmt: off
+PRODUCTS = (
+    Product("FUR-1001", "Office chair Lite, black",
+            "Mesh back, fixed armrests, 3-year warranty.", 14900, "chairs", "piece"),
+    Product("FUR-1002", "Office chair Standard, black",
+            "Synchronous mechanism, adjustable armrests, 5-year warranty.",
+            22900, "chairs", "piece"),
+    Product("FUR-1003", "Office chair Standard, grey",
+            "Synchronous mechanism, adjustable armrests, 5-year warranty.",
+            22900, "chairs", "piece"),
+    Product("FUR-1004", "Office chair Pro, black",
+            "Adjustable lumbar support, 4D armrests, headrest, 10-year warranty.",
+            38900, "chairs", "piece"),
+    Product("FUR-1005", "Office chair Pro, grey",
+            "Adjustable lumbar support, 4D armrests, headrest, 10-year warranty.",
+            38900, "chairs", "piece"),
+    Product("FUR-1006", "Conference chair, stackable",
+            "Chrome frame, polypropylene shell, stacks 8 high.", 8900, "chairs", "piece"),
+    Product("FUR-1007", "Office chair Classic, black",
+            "Replaced by the Standard model.", 19900, "chairs", "piece", active=False),
+    Product("FUR-1101", "Desk 160×80, white", "Fixed height, cable tray.", 22900, "desks", "piece"),
+    Product("FUR-1102", "Standing desk 140×70, white",
+            "Electric height adjustment 65–125 cm.", 44900, "desks", "piece"),
+    Product("FUR-1103", "Standing desk 160×80, oak",
+            "Electric height adjustment 65–125 cm, oak veneer top.", 54900, "desks", "piece"),
+    Product("FUR-1104", "Standing desk Pro 180×80, oak",
+            "Two motors, four memory positions, collision stop.", 79900, "desks", "piece"),
+    Product("FUR-1105", "Meeting table 240×120",
+            "Seats eight, cable box in the middle.", 69000, "desks", "piece"),
+    Product("FUR-1201", "Mobile pedestal, 3 drawers",
+            "Central lock, fits under every desk of the range.", 15900, "storage", "piece"),
+    Product("FUR-1202", "Filing cabinet, 4 drawers",
+            "For A4 hanging files, central lock.", 29900, "storage", "piece"),
+    Product("FUR-1203", "Bookcase 80×200", "Five shelves, white.", 18900, "storage", "piece"),
+    Product("FUR-1204", "Locker, 6 compartments",
+            "Steel, a lock for each compartment.", 34900, "storage", "piece"),
+    Product("FUR-1205", "Acoustic desk screen 140 cm, grey",
+            "Clamps onto the desk, absorbs speech noise.", 11900, "storage", "piece"),
+    Product("TEC-2001", 'Monitor 24", Full HD',
+            "IPS panel, HDMI and DisplayPort.", 16900, "tech", "piece"),
+    Product("TEC-2002", 'Monitor 27", 4K',
+            "IPS panel, USB-C with 65 W charging.", 38900, "tech", "piece"),
+    Product("TEC-2003", "Monitor arm, single",
+            "Gas spring, for screens up to 32\" and 9 kg.", 8900, "tech", "piece"),
+    Product("TEC-2004", "Monitor arm, dual",
+            "Gas springs, two screens up to 27\".", 14900, "tech", "piece"),
+    Product("TEC-2005", "USB-C docking station",
+            "Two screens, network, four USB ports, 90 W charging.", 19900, "tech", "piece"),
+    Product("TEC-2006", "Wireless keyboard and mouse set",
+            "Quiet keys, one receiver for both.", 5990, "tech", "piece"),
+    Product("TEC-2007", "Laptop stand, aluminium",
+            "Six heights, folds flat.", 3990, "tech", "piece"),
+    Product("TEC-2008", "Headset Lite, USB",
+            "One ear, noise-cancelling microphone.", 4900, "tech", "piece"),
+    Product("TEC-2009", "Headset Pro, wireless",
+            "Both ears, active noise cancelling, 30 h battery.", 17900, "tech", "piece"),
+    Product("TEC-2010", "Webcam Full HD", "Autofocus, privacy shutter.", 7900, "tech", "piece"),
+    Product("TEC-2011", "Conference speakerphone",
+            "For rooms of up to ten people.", 24900, "tech", "piece"),
+    Product("TEC-2012", 'Monitor 22", HD',
+            "Replaced by the 24\" model.", 11900, "tech", "piece", active=False),
+    Product("PRT-3001", "Laser printer A4, mono",
+            "40 pages a minute, duplex, network.", 21900, "printers", "piece"),
+    Product("PRT-3002", "Multifunction printer A4, colour",
+            "Print, copy, scan to email; 30 pages a minute.", 54900, "printers", "piece"),
+    Product("PRT-3003", "Toner cartridge, black", "About 6,000 pages.", 6450, "printers", "piece"),
+    Product("PRT-3004", "Toner cartridge, cyan", "About 4,000 pages.", 7900, "printers", "piece"),
+    Product("PRT-3005", "Toner cartridge, magenta",
+            "About 4,000 pages.", 7900, "printers", "piece"),
+    Product("PRT-3006", "Toner cartridge, yellow", "About 4,000 pages.", 7900, "printers", "piece"),
+    Product("PRT-3007", "Drum unit", "About 50,000 pages.", 11900, "printers", "piece"),
+    Product("SUP-4001", "Printer paper A4, 80 g, box of 5 reams",
+            "2,500 sheets.", 2990, "supplies", "pack"),
+    Product("SUP-4002", "Printer paper A3, 80 g, box of 5 reams",
+            "2,500 sheets.", 5490, "supplies", "pack"),
+    Product("SUP-4003", "Ballpoint pens, blue, pack of 50",
+            "Retractable.", 1250, "supplies", "pack"),
+    Product("SUP-4004", "Sticky notes 76×76, pack of 12",
+            "Yellow, 100 sheets each.", 990, "supplies", "pack"),
+    Product("SUP-4005", "Lever arch files A4, pack of 10",
+            "80 mm spine, assorted colours.", 2490, "supplies", "pack"),
+    Product("SUP-4006", "Whiteboard markers, set of 4",
+            "Black, blue, red, green.", 690, "supplies", "pack"),
+    Product("SUP-4007", "Whiteboard 120×90",
+            "Magnetic, with pen tray.", 11900, "supplies", "piece"),
+    Product("SUP-4008", "Whiteboard 180×120",
+            "Magnetic, with pen tray.", 18900, "supplies", "piece"),
+    Product("SUP-4009", "Paper towels, case of 24 rolls", "Two-ply.", 3490, "supplies", "pack"),
+    Product("COF-5001", "Coffee beans, house blend, 1 kg",
+            "Medium roast, for filter and bean-to-cup machines.", 2400, "coffee", "pack"),
+    Product("COF-5002", "Coffee beans, espresso, 1 kg", "Dark roast.", 2750, "coffee", "pack"),
+    Product("COF-5003", "Bean-to-cup coffee machine Lite",
+            "For up to 30 cups a day.", 89900, "coffee", "piece"),
+    Product("COF-5004", "Bean-to-cup coffee machine Pro",
+            "For up to 150 cups a day, fresh milk, two grinders.", 249000, "coffee", "piece"),
+    Product("COF-5005", "Milk cooler, 4 l",
+            "For the coffee machines of the range.", 24900, "coffee", "piece"),
+    Product("COF-5006", "Water filter cartridges, pack of 3",
+            "One every two months.", 3900, "coffee", "pack"),
+    Product("COF-5007", "Descaler, 1 l", "Five descaling cycles.", 1490, "coffee", "piece"),
+    Product("LGT-6001", "LED panel 60×60, 40 W",
+            "4,000 K, fits suspended ceilings.", 4350, "lighting", "piece"),
+    Product("LGT-6002", "LED tube 120 cm, 18 W",
+            "Replaces 36 W fluorescent tubes.", 890, "lighting", "piece"),
+    Product("LGT-6003", "Desk lamp LED, dimmable",
+            "Warm to cool white, USB charging port.", 5900, "lighting", "piece"),
+    Product("LGT-6004", "Power cable 3×2.5 mm², per metre",
+            "Copper, PVC sheath.", 145, "lighting", "metre"),
+    Product("WHS-7001", "Metal shelving unit 180×90×40",
+            "Five shelves, 150 kg each.", 12990, "warehouse", "piece"),
+    Product("WHS-7002", "Pallet rack bay 270×250",
+            "Three levels, 2,000 kg a level.", 42000, "warehouse", "piece"),
+    Product("WHS-7003", "Pallet wrap film 500 mm × 300 m",
+            "23 µm, clear.", 1890, "warehouse", "piece"),
+    Product("WHS-7004", "Cardboard boxes 40×30×30, bundle of 25",
+            "Double wall.", 3250, "warehouse", "pack"),
+    Product("WHS-7005", "Safety gloves, pair",
+            "Nitrile-coated, size 9.", 450, "warehouse", "piece"),
+    Product("WHS-7006", "Safety gloves, box of 12 pairs",
+            "Nitrile-coated, size 9.", 4500, "warehouse", "pack"),
+    Product("WHS-7007", "Hand pallet truck, 2,500 kg",
+            "Forks 1,150 mm.", 38900, "warehouse", "piece"),
+    Product("SRV-9001", "Consulting, per hour",
+            "Workplace and ergonomics advice.", 12000, "services", "hour"),
+    Product("SRV-9002", "Office planning, per day",
+            "Floor plan, furniture layout, lighting plan.", 89000, "services", "day"),
+    Product("SRV-9003", "Assembly and installation, per hour",
+            "One fitter, tools included.", 6500, "services", "hour"),
+    Product("SRV-9004", "Delivery, flat rate",
+            "Within three working days.", 1500, "services", "delivery"),
+    Product("SRV-9005", "Express delivery, next day",
+            "Ordered before 2 pm.", 4500, "services", "delivery"),
+    Product("SRV-9006", "Maintenance plan Basic, per year",
+            "One visit a year, parts extra.", 49000, "services", "year"),
+    Product("SRV-9007", "Maintenance plan Premium, per year",
+            "Two visits a year, parts and call-outs included.", 99000, "services", "year"),
+    Product("SRV-9008", "Coffee machine service visit",
+            "Cleaning, descaling, grinder check.", 14900, "services", "visit"),
+    Product("SRV-9009", "Training session, half day",
+            "Up to twelve people.", 45000, "services", "piece"),
+    Product("SRV-9010", "Office move coordination, per day",
+            "Planning and supervising the move.", 72000, "services", "day"),
+)
+# fmt: on
+
+# How many of a unit an order line takes (the quantity is exact: 1.5 hours, 0.5 days).
+QUANTITIES = {
+    "piece": (1, 1, 1, 2, 2, 3, 4, 5, 6, 8, 10, 12, 20),
+    "pack": (1, 1, 2, 2, 3, 5, 10, 20),
+    "hour": (1, 1.5, 2, 2, 3, 4, 6, 8),
+    "day": (0.5, 1, 1, 2, 3),
+    "metre": (10, 25, 50, 50, 100, 150, 250),
+    "year": (1,),
+    "visit": (1, 1, 2),
+    "delivery": (1,),
+}
+# What else goes into an order about a family (besides its own products).
+COMPANIONS = {
+    "chairs": ("desks", "storage", "tech"),
+    "desks": ("chairs", "storage", "tech", "lighting"),
+    "storage": ("desks", "supplies"),
+    "tech": ("desks", "supplies"),
+    "printers": ("supplies",),
+    "supplies": ("printers", "coffee"),
+    "coffee": ("supplies",),
+    "lighting": ("lighting",),
+    "warehouse": ("warehouse",),
+    "services": ("coffee", "printers"),
+}
+
+TAGS = (
+    "VIP",
+    "Key account",
+    "Newsletter",
+    "Wholesale",
+    "Retail",
+    "Partner",
+    "Reseller",
+    "Late payer",
+    "Repeat customer",
+    "Referral",
+    "Public sector",
+    "Trade show",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    """A campaign of the sample business: when (days from today), where, for whom."""
+
+    name: str
+    kind: str
+    start: int  # days from today (negative: in the past)
+    days: int
+    location: str | None
+    budget_cents: int
+    region: str | None  # only customers of this country take part; None: everyone
+    share: float  # of those customers, how many are members
+
+
+CAMPAIGNS = (
+    Campaign("Spring newsletter", "email", -250, 0, None, 40000, None, 0.03),
+    Campaign("Orgatec trade fair", "event", -190, 4, "Koelnmesse, Köln", 1850000, "DE", 0.15),
+    Campaign("Google Ads: standing desks", "advertising", -150, 60, None, 600000, None, 0.01),
+    Campaign("Выставка «Офис-Экспо»", "event", -110, 3, "Экспоцентр, Москва", 1200000, "RU", 0.08),
+    Campaign("Webinar: the new catalogue", "webinar", -45, 0, None, 25000, None, 0.02),
+    Campaign("LinkedIn outreach", "social", -20, 30, None, 150000, "GB", 0.05),
+    Campaign("上海国际办公家具展", "event", 24, 3, "上海新国际博览中心", 1500000, "CN", 0.08),
+    Campaign("Autumn price mailing", "mailing", 12, 0, None, 90000, None, 0.025),
+)
