@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from crm_desktop.errors import DatabaseFileError
-from crm_desktop.models.sqlite import LenientMixin
+from crm_desktop.models.lenient import LenientMixin
 
 KEY_BYTES = 32
 SALT_BYTES = 16

@@ -23,8 +23,8 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION, database
+from crm_desktop.models.lenient import lenient_text
 from crm_desktop.models.schema import differences, objects_of
-from crm_desktop.models.sqlite import lenient_text
 from crm_desktop.services.figures import record_counts
 
 __all__ = ["SCHEMA_VERSION", "CheckReport", "check_database"]

@@ -23,7 +23,7 @@ from crm_desktop.models.connection import (
 )
 from crm_desktop.paths import resolve_db_path
 from crm_desktop.safe_files import private_folder
-from crm_desktop.services import encryption, search
+from crm_desktop.services import encryption_keys, search
 from crm_desktop.services.backups.files import clean_stale_temps
 
 # The entity modules: each registers its entity with the record engine when imported.
@@ -84,7 +84,9 @@ def open_session(
         private_folder(target.parent)  # the data folder: ours, private to the user
     # What a killed restore, backup or start left beside the database (.restore-PID…).
     clean_stale_temps(target.parent)
-    encryption.unlock(target)  # an encrypted file: its key from the keyring, or a clear refusal
+    encryption_keys.unlock(
+        target
+    )  # an encrypted file: its key from the keyring, or a clear refusal
     opened = open_database(
         target, create=create, migrate_old=migrate_old, before_migration=before_migration
     )

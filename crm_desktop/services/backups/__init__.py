@@ -14,7 +14,7 @@ Design notes and the reasons behind them: ``docs/backup.md``.
 """
 
 # Imported for its effect: encrypted files find their key (keyring, recovery key).
-from crm_desktop.services import encryption as _encryption  # noqa: F401
+from crm_desktop.services import encryption_keys as _keys  # noqa: F401
 from crm_desktop.services.backups.catalog import (
     BackupRecord,
     backup_folder,

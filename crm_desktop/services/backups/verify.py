@@ -39,8 +39,8 @@ from typing import Any
 from crm_desktop.errors import DatabaseFileError, NewerSchemaError
 from crm_desktop.models import APPLICATION_ID, DOCUMENTED_MODELS, SCHEMA_VERSION, cipher
 from crm_desktop.models.connection import SQLITE_HEADER
+from crm_desktop.models.lenient import lenient_text
 from crm_desktop.models.migrations import introduced_in
-from crm_desktop.models.sqlite import lenient_text
 from crm_desktop.services.check import CheckReport
 
 MMAP_BYTES = 256 * 1024 * 1024
