@@ -16,9 +16,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from shots import HERE, WORK, copy_of, pump  # noqa: I001  (sets CRM_DESKTOP_HOME first)
-
-from PySide6.QtWidgets import QApplication, QProgressDialog  # noqa: E402
+from PySide6.QtWidgets import QApplication, QProgressDialog
+from shots import HERE, WORK, copy_of, pump
 
 
 def grab_with_dialog(app: QApplication, window, name: str, seconds: float) -> None:
