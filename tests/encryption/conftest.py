@@ -53,12 +53,3 @@ def released(qtbot):
     done: list[bool] = []
     release_connections(lambda: done.append(True))
     qtbot.waitUntil(lambda: bool(done))
-
-
-def forget_everything(ring: MemoryKeyring) -> None:
-    """As on another computer: neither this process nor the keyring holds any key."""
-    from crm_desktop.models import cipher, close_database
-
-    close_database()
-    cipher.forget()
-    ring.secrets.clear()

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import forget_everything
+from encryption_helpers import forget_everything
 
 from crm_desktop.models import cipher, close_database
 from crm_desktop.services import customers, encryption, open_session, search

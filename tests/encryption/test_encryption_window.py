@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from conftest import forget_everything
+from encryption_helpers import forget_everything
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
