@@ -332,10 +332,44 @@ def run_measured(args: list[str], work: Path) -> tuple[float, float]:
     return float(seconds), int(kilobytes) / 1024
 
 
+# The library alone streaming the same rows (bench/big_baseline.py), for each of ours.
+BIG_BASELINE = {
+    "report-pdf": "pdf",
+    "export-csv": "csv",
+    "export-xlsx": "xlsx",
+}
+
+
+def _report_rows(db: Path) -> int:
+    """How many rows the year's sales-by-customer report has (the PDF baseline draws as many)."""
+    import sqlite3
+
+    from crm_desktop.services.figures import REVENUE_STATUSES_SQL
+
+    year = _year()
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return int(
+            conn.execute(
+                "SELECT count(DISTINCT customer_id) FROM sales_order "
+                f"WHERE status IN ({REVENUE_STATUSES_SQL}) AND order_date BETWEEN ? AND ?",
+                (year.start.isoformat(), year.end.isoformat()),  # type: ignore[attr-defined]
+            ).fetchone()[0]
+        )
+    finally:
+        conn.close()
+
+
 def big_documents(work: Path) -> None:
+    """Each big document as a process, then its baseline process; time and peak RSS of both.
+
+    ``CRM_BENCH_BIG_BASELINE=0`` skips the baselines (at a million customers the
+    xlsx baseline alone takes as long as ours).
+    """
     close_database()  # the processes open the copy themselves
     db = work / "demo.sqlite3"
     wanted = os.environ.get("CRM_BENCH_BIG", ",".join(BIG)).split(",")
+    with_baseline = os.environ.get("CRM_BENCH_BIG_BASELINE", "1") != "0"
     for key in wanted:
         command, what, suffix = BIG[key]
         target = work / f"big-{key}.{suffix}"
@@ -346,9 +380,21 @@ def big_documents(work: Path) -> None:
         size = target.stat().st_size / 1e6
         target.unlink()
         name = f"{command} {what} {suffix} ({DEMO_CUSTOMERS:,} customers)"
-        report(f"{name}: time", seconds, "s")
-        report(f"{name}: peak RSS", peak, "MB", None, 200)
-        print(f"#   {size:.0f} MB written; load average before {load}", flush=True)
+        base_seconds = base_peak = None
+        if with_baseline and key in BIG_BASELINE:
+            kind = BIG_BASELINE[key]
+            extra = [str(_report_rows(db))] if kind == "pdf" else []
+            base_args = [sys.executable, str(ROOT / "bench" / "big_baseline.py"), kind, str(db),
+                         str(target), *extra]  # fmt: skip
+            base_seconds, base_peak = run_measured(base_args, work)
+            target.unlink()
+            report(f"  baseline: {kind} library alone: time", base_seconds, "s")
+            report(f"  baseline: {kind} library alone: peak RSS", base_peak, "MB")
+        report(f"{name}: time", seconds, "s", base_seconds)
+        report(f"{name}: peak RSS", peak, "MB", base_peak)
+        report(f"{name}: peak RSS (budget)", peak, "MB", None, 200)
+        after = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+        print(f"#   {size:.0f} MB written; load average before {load}, after {after}", flush=True)
 
 
 if __name__ == "__main__":

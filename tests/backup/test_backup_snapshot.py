@@ -31,7 +31,9 @@ NAME = re.compile(r"^crm-\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d(-\d+)?\.sqlite3$")
 
 
 def files_in(folder: Path) -> list[str]:
-    return sorted(os.listdir(folder)) if folder.exists() else []
+    """The folder's files, but for the hidden page manifest of the last verified backup."""
+    names = os.listdir(folder) if folder.exists() else []
+    return sorted(name for name in names if ".pages-" not in name)
 
 
 def test_a_backup_is_a_verified_ordinary_sqlite_file(demo_db, backups_dir, data_of):
@@ -42,6 +44,9 @@ def test_a_backup_is_a_verified_ordinary_sqlite_file(demo_db, backups_dir, data_
     assert record.verified is True and record.schema_version == SCHEMA_VERSION
     assert record.counts["customer"] == 150
     assert files_in(backups_dir) == [record.path.name, record.path.name + ".json"]
+    # Beside them, hidden and private: the pages of this verified backup, for the next check.
+    [manifest] = [p for p in backups_dir.iterdir() if ".pages-" in p.name]
+    assert manifest.name.startswith(".") and manifest.stat().st_mode & 0o777 == 0o600
     # Any SQLite tool opens it alone: no -wal needed, journal mode DELETE, our id, healthy.
     conn = sqlite3.connect(record.path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"

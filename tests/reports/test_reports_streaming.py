@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import tracemalloc
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -299,3 +299,37 @@ def test_an_xlsx_export_goes_on_in_another_sheet_past_excels_rows(db, tmp_path, 
         names += [row[name] for row in rows[1:]]
     assert "ID" in headers[0] and headers == [headers[0]] * 3  # each part has the header
     assert names == [f"Buyer {n:06d} Иванов" for n in range(250)]
+
+
+def test_cancel_stops_the_summing_of_a_big_report_before_any_row(db, tmp_path, monkeypatch):
+    """The period's figures are one long statement: Cancel interrupts it, no file is left."""
+    from crm_desktop.errors import CancelledError
+    from crm_desktop.services import reporting
+
+    add_buyers(3_000)
+    summed: list[object] = []
+    real = reporting.sales_by_customer
+
+    def summing(period: Period) -> object:
+        result = real(period)
+        summed.append(result)  # reached only when the statement ran to its end
+        return result
+
+    monkeypatch.setattr(reporting, "sales_by_customer", summing)
+    asked: list[int] = []
+
+    def cancelled() -> bool:  # the user presses Cancel while SQLite sums the sales
+        asked.append(1)
+        return len(asked) > 2
+
+    target = tmp_path / "customers.pdf"
+    written: list[tuple[int, int]] = []
+    with pytest.raises(CancelledError):
+        generate_report("customers", target, period=Period(date(2026, 1, 1), date(2026, 12, 31)),
+                        cancelled=cancelled, progress=lambda *a: written.append(a))  # fmt: skip
+    assert summed == [] and written == []  # heard inside the statement, before any row
+    assert [p.name for p in tmp_path.iterdir() if "customers" in p.name] == []
+    # The connection is as it was: the next report is written whole.
+    monkeypatch.setattr(reporting, "sales_by_customer", real)
+    generate_report("customers", target, period=Period(date(2026, 1, 1), date(2026, 12, 31)))
+    assert PdfReader(target).pages

@@ -82,6 +82,7 @@ class BackupRecord:
     counts: dict[str, int] = field(default_factory=dict)
     verified: bool | None = None  # None: never verified (or no record)
     verify_level: str | None = None
+    verify_scope: str = ""  # "full", or the tables checked (the rest unchanged since)
     verified_at: datetime | None = None
     problem: str = ""
     app_version: str = ""
@@ -122,6 +123,7 @@ class BackupRecord:
             "verification": {
                 "ok": self.verified,
                 "level": self.verify_level,
+                "scope": self.verify_scope or None,
                 "at": _utc_text(self.verified_at) if self.verified_at else None,
                 "problem": self.problem,
             },
@@ -152,6 +154,7 @@ def _from_json(path: Path, data: dict[str, Any]) -> BackupRecord | None:
         counts={str(k): int(v) for k, v in counts.items() if isinstance(v, int)},
         verified=check.get("ok") if isinstance(check.get("ok"), bool) else None,
         verify_level=check.get("level"),
+        verify_scope=str(check.get("scope") or ""),
         verified_at=_parse_utc(check.get("at")),
         problem=str(check.get("problem") or ""),
         app_version=str(data.get("app_version") or ""),

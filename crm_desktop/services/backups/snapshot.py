@@ -26,7 +26,9 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,7 +37,7 @@ from crm_desktop.errors import CrmError, DatabaseFileError, NewerSchemaError
 from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION, cipher
 from crm_desktop.models.connection import BUSY_TIMEOUT_SECONDS
 from crm_desktop.safe_files import create_private_file
-from crm_desktop.services.backups import catalog, checksum, rotation
+from crm_desktop.services.backups import catalog, changed_pages, checksum, rotation
 from crm_desktop.services.backups.catalog import BackupRecord
 from crm_desktop.services.backups.files import (
     check_writable_folder,
@@ -49,7 +51,15 @@ from crm_desktop.services.backups.files import (
     sqlite_companions,
     temp_name,
 )
-from crm_desktop.services.backups.verify import MMAP_BYTES, STANDARD, THOROUGH, run_checks
+from crm_desktop.services.backups.verify import (
+    MMAP_BYTES,
+    STANDARD,
+    THOROUGH,
+    connect,
+    run_checks,
+    sniff,
+)
+from crm_desktop.services.check import CheckReport
 from crm_desktop.services.progress import Progress, stop_if_cancelled
 
 log = logging.getLogger(__name__)
@@ -221,15 +231,16 @@ def create_backup(
             conn.close()
         stop_if_cancelled(cancelled, "Cancelled: no backup was made.")
         step(1, 3)
-        hashed: list[str] = []
-
-        def hash_and_flush() -> None:
-            hashed.append(checksum.file_digest(temp))
-            fsync_file(temp)
-
-        report = run_checks(
-            temp, level=level, ours=True, writable=level == THOROUGH, beside=hash_and_flush
+        # A backup into a folder checks only the tables changed since the last verified one
+        # there (changed_pages); the first one, one a week after a full check, and -o files
+        # are checked whole.
+        manifest = (
+            changed_pages.manifest_path(target_folder, catalog.source_key(db_path), db_path.name)
+            # An encrypted copy's pages are opaque (and all change): it is checked whole.
+            if output is None and level == STANDARD and not cipher.is_encrypted(temp)
+            else None
         )
+        report, digests, plan = _check_copy(temp, level, manifest)
         if not report.ok and not keep_if_damaged:
             raise BackupError(
                 f"The backup was not kept: the copy did not pass its check "
@@ -240,6 +251,8 @@ def create_backup(
         step(2, 3)
         size = temp.stat().st_size
         put_in_place(temp, final, flush=False)  # flushed as it was hashed
+        if manifest is not None and report.ok:
+            _save_manifest(manifest, digests, plan)
     except BaseException as exc:
         if own_source:
             conn.close()
@@ -260,10 +273,11 @@ def create_backup(
         counts=report.counts,
         verified=report.ok,
         verify_level=level,
+        verify_scope=plan.scope,
         verified_at=datetime.now(UTC).replace(microsecond=0),
         problem="" if report.ok else report.problems[0],
         app_version=__version__,
-        sha256=hashed[0],
+        sha256=digests.sha256,
         has_record=False,
     )
     if output is not None:
@@ -284,6 +298,68 @@ def create_backup(
     step(3, 3)
     log.info("backup %s (%s, %s bytes, verified %s)", final, kind, size, report.ok)
     return record
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """How a copy was checked: the plan, and when the last full check of its chain ran."""
+
+    plan: changed_pages.Plan
+    full_check_at: datetime
+
+    @property
+    def scope(self) -> str:
+        if self.plan.full:
+            return "full"
+        shown = ", ".join(sorted(self.plan.tables)) or "none"
+        return f"changed tables: {shown} ({self.plan.changed_pages} pages changed)"
+
+
+def _check_copy(
+    temp: Path, level: str, manifest: Path | None
+) -> tuple[CheckReport, changed_pages.Digests, _Checked]:
+    """Check the copy while it is hashed and flushed; only what changed, when that is known."""
+    page_size = sniff(temp).page_size  # the header first: a torn or short copy stops here
+    base = changed_pages.read_manifest(manifest) if manifest is not None else None
+    now = datetime.now(UTC)
+    if base is None or now - base.full_check_at >= changed_pages.FULL_CHECK_EVERY:
+        found: list[changed_pages.Digests] = []
+
+        def hash_and_flush() -> None:
+            found.append(changed_pages.digest_file(temp, page_size))
+            fsync_file(temp)
+
+        report = run_checks(
+            temp, level=level, ours=True, writable=level == THOROUGH, beside=hash_and_flush
+        )
+        why = "no earlier check to build on" if base is None else "weekly full check"
+        return report, found[0], _Checked(changed_pages.Plan(full=True, why=why), now)
+    # The plan needs the pages' digests: hash first (the flush runs meanwhile), then check.
+    flush = threading.Thread(target=fsync_file, args=(temp,), daemon=True)
+    flush.start()
+    try:
+        digests = changed_pages.digest_file(temp, page_size)
+        conn = connect(temp, readonly=True, ours=True)
+        try:
+            trees = changed_pages.trees_of(conn)
+        finally:
+            conn.close()
+        plan = changed_pages.plan_check(temp, digests, base, trees, now=now)
+        report = run_checks(temp, level=level, ours=True, tables=None if plan.full else plan.tables)
+    finally:
+        flush.join()
+    full_at = now if plan.full else base.full_check_at
+    log.info("backup check: %s", "full, " + plan.why if plan.full else sorted(plan.tables))
+    return report, digests, _Checked(plan, full_at)
+
+
+def _save_manifest(path: Path, digests: changed_pages.Digests, checked: _Checked) -> None:
+    """Remember the pages of this verified backup for the next one's check."""
+    try:
+        changed_pages.write_manifest(path, digests, checked.full_check_at)
+    except OSError as exc:  # the next backup is then checked whole
+        log.warning("cannot write %s: %s", path.name, exc)
+        changed_pages.remove_manifest(path)
 
 
 def _refuse_live_target(output: Path, db_path: Path) -> None:
@@ -327,6 +403,7 @@ def verify_backup(path: Path, *, level: str = "thorough") -> BackupRecord:
         ok, problem = False, f"SQLite cannot read it: {exc}"
     record.verified, record.problem = ok, problem
     record.verify_level, record.verified_at = level, datetime.now(UTC)
+    record.verify_scope = "full"
     try:
         catalog.save_record(record)
     except OSError as exc:

@@ -1,0 +1,271 @@
+"""Which b-trees of a new backup changed since the last verified one: what the check must read.
+
+Reading and checking every cell of a fresh copy costs three times the copy
+itself, yet from one day to the next most pages of a database are the same.
+A page whose bytes equal those of the same page of a backup that passed the
+check is known to be sound; a b-tree all of whose pages are unchanged is the
+same b-tree that passed. So after the first full check, a backup checks only
+the tables (with their indexes) in which a page changed.
+
+Per backup folder and database, a *manifest* (a hidden file,
+``.<database>.pages-<key>``) keeps the CRC-32 of every page of the last
+verified backup, the SHA-256 of that backup and when the last *full* check
+of the chain ran. A new copy's pages are hashed (in the same pass as its
+SHA-256); the b-trees are walked from their root pages through the interior
+pages only (a few in a hundred), which gives the tree of every page; the
+freelist is walked and checked whole (range, no page twice, its count).
+
+The plan falls back to the full check whenever it cannot account for a
+changed page: no manifest (or a damaged one, or another page size), a full
+check older than :data:`FULL_CHECK_EVERY`, a changed page of the schema
+(``sqlite_schema``), a changed page in no b-tree and not free (an overflow
+page, whose owner the walk does not know), a page reached twice or out of
+range, an interior page of an unknown kind. A damaged copy therefore always
+meets a check that reads the damaged tree: the CRC differs (or the walk
+fails), and the table is checked (or everything is).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import mmap
+import struct
+import threading
+import zlib
+from array import array
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from crm_desktop.services.backups.files import write_atomically
+
+FULL_CHECK_EVERY = timedelta(days=7)
+_MAGIC = b"CRMPAGES1\n"
+_HEADER = struct.Struct(">II32sq")  # page size, page count, SHA-256 of the backup, full check
+_LEAF = (0x0D, 0x0A)  # table leaf, index leaf
+_INTERIOR = (0x05, 0x02)  # table interior, index interior
+_FREE = -1
+
+
+@dataclass
+class Digests:
+    """The SHA-256 of a file and the CRC-32 of each of its pages (page 1 without its header)."""
+
+    sha256: str
+    page_size: int
+    crcs: array[int] = field(default_factory=lambda: array("I"))
+
+
+def digest_file(path: Path, page_size: int) -> Digests:
+    """The SHA-256 of the file and the CRC-32 of each page, in two threads (both free the GIL)."""
+    sha = hashlib.sha256()
+    crcs = array("I")
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        view = memoryview(mm)
+        hashing = threading.Thread(target=sha.update, args=(view,), daemon=True)
+        hashing.start()
+        try:
+            crc32 = zlib.crc32
+            # Page 1's first 100 bytes are the file header: its change counter moves with
+            # every write; the header is checked on its own.
+            crcs.append(crc32(view[100:page_size]))
+            for offset in range(page_size, len(mm), page_size):
+                crcs.append(crc32(view[offset : offset + page_size]))
+        finally:
+            hashing.join()
+            view.release()
+    return Digests(sha.hexdigest(), page_size, crcs)
+
+
+# --- the manifest --------------------------------------------------------------------------
+
+
+@dataclass
+class Manifest:
+    """What is known of the last verified backup of one database in one folder."""
+
+    sha256: str
+    full_check_at: datetime
+    digests: Digests
+
+
+def manifest_path(folder: Path, source_key: str, db_name: str) -> Path:
+    key = hashlib.sha256(source_key.encode("utf-8")).hexdigest()[:16]
+    return folder / f".{db_name}.pages-{key}"
+
+
+def write_manifest(path: Path, digests: Digests, full_check_at: datetime) -> None:
+    """Replace the manifest (private, atomic); its own SHA-256 at its end."""
+    body = (
+        _MAGIC
+        + _HEADER.pack(
+            digests.page_size,
+            len(digests.crcs),
+            bytes.fromhex(digests.sha256),
+            int(full_check_at.timestamp()),
+        )
+        + digests.crcs.tobytes()  # machine order: read back on the same machine
+    )
+    write_atomically(path, body + hashlib.sha256(body).digest())
+
+
+def read_manifest(path: Path) -> Manifest | None:
+    """The manifest, or None when there is none or it is damaged (then: the full check)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    body, seal = data[:-32], data[-32:]
+    if len(data) < len(_MAGIC) + _HEADER.size + 32 or hashlib.sha256(body).digest() != seal:
+        return None
+    if not body.startswith(_MAGIC):
+        return None
+    page_size, count, sha, full_at = _HEADER.unpack_from(body, len(_MAGIC))
+    crcs = array("I")
+    crcs.frombytes(body[len(_MAGIC) + _HEADER.size :])
+    if len(crcs) != count:
+        return None
+    moment = datetime.fromtimestamp(full_at, UTC)
+    return Manifest(sha.hex(), moment, Digests(sha.hex(), page_size, crcs))
+
+
+# --- the plan ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the check of a new backup reads: everything, or the tables named."""
+
+    full: bool
+    tables: frozenset[str] = frozenset()
+    why: str = ""  # why the full check (for the log and the record)
+    changed_pages: int = 0
+
+
+def _full(why: str) -> Plan:
+    return Plan(full=True, why=why)
+
+
+def plan_check(
+    path: Path,
+    digests: Digests,
+    base: Manifest | None,
+    trees: list[tuple[str, int]],
+    *,
+    now: datetime | None = None,
+) -> Plan:
+    """Which tables of the copy at ``path`` must be checked, knowing ``base``.
+
+    ``trees``: (table the b-tree belongs to, root page) of every b-tree, from
+    the copy's ``sqlite_schema`` (an index under its table's name).
+    """
+    now = now or datetime.now(UTC)
+    if base is None:
+        return _full("no earlier verified backup to compare with")
+    if now - base.full_check_at >= FULL_CHECK_EVERY:
+        return _full("the last full check is a week old")
+    if base.digests.page_size != digests.page_size:
+        return _full("the page size changed")
+    old, new = base.digests.crcs, digests.crcs
+    changed = [
+        number
+        for number in range(1, len(new) + 1)
+        if number > len(old) or new[number - 1] != old[number - 1]
+    ]
+    if not changed:
+        return Plan(full=False)
+    owners = _walk(path, digests.page_size, len(new), trees)
+    if owners is None:
+        return _full("a page is reached twice, out of range or of an unknown kind")
+    tables: set[str] = set()
+    names = [table for table, _ in trees]
+    for number in changed:
+        owner = owners[number]
+        if owner == _FREE:
+            continue  # free pages hold nothing; the freelist itself was walked whole
+        if owner == 0:
+            return _full(f"page {number} changed outside every b-tree")
+        table = names[owner - 1]
+        if table == "sqlite_schema":
+            return _full("the schema changed")
+        tables.add(table)
+    return Plan(full=False, tables=frozenset(tables), changed_pages=len(changed))
+
+
+def _walk(
+    path: Path, page_size: int, page_count: int, trees: list[tuple[str, int]]
+) -> array[int] | None:
+    """The owner of every page: 1 + index in ``trees``, ``_FREE``, or 0 (overflow, unused)."""
+    owners = array("i", bytes(4 * (page_count + 1)))
+    short = struct.Struct(">H")
+    long = struct.Struct(">I")
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        if len(mm) < page_count * page_size:
+            return None
+        for index, (_table, root) in enumerate(trees, start=1):
+            stack = [root]
+            while stack:
+                number = stack.pop()
+                if not 1 <= number <= page_count or owners[number]:
+                    return None
+                owners[number] = index
+                start = (number - 1) * page_size
+                head = start + (100 if number == 1 else 0)
+                kind = mm[head]
+                if kind in _LEAF:
+                    continue
+                if kind not in _INTERIOR:
+                    return None
+                cells = short.unpack_from(mm, head + 3)[0]
+                stack.append(long.unpack_from(mm, head + 8)[0])
+                pointers = head + 12
+                if pointers + 2 * cells > start + page_size:
+                    return None
+                for i in range(cells):
+                    cell = start + short.unpack_from(mm, pointers + 2 * i)[0]
+                    if not start < cell <= start + page_size - 4:
+                        return None
+                    stack.append(long.unpack_from(mm, cell)[0])
+        if not _walk_freelist(mm, page_size, page_count, owners, long):
+            return None
+    return owners
+
+
+def _walk_freelist(
+    mm: mmap.mmap, page_size: int, page_count: int, owners: array[int], long: struct.Struct
+) -> bool:
+    """Mark the free pages; False if the freelist is not sound (as quick_check would say)."""
+    trunk = long.unpack_from(mm, 32)[0]
+    expected = long.unpack_from(mm, 36)[0]
+    seen = 0
+    while trunk:
+        if not 1 <= trunk <= page_count or owners[trunk]:
+            return False
+        owners[trunk] = _FREE
+        seen += 1
+        start = (trunk - 1) * page_size
+        following, leaves = long.unpack_from(mm, start), long.unpack_from(mm, start + 4)[0]
+        if leaves > page_size // 4 - 2:
+            return False
+        for i in range(leaves):
+            leaf = long.unpack_from(mm, start + 8 + 4 * i)[0]
+            if not 1 <= leaf <= page_count or owners[leaf]:
+                return False
+            owners[leaf] = _FREE
+        seen += leaves
+        trunk = following[0]
+    return seen == expected
+
+
+def trees_of(conn: object) -> list[tuple[str, int]]:
+    """(table, root page) of every b-tree of an open copy, the schema's own first."""
+    rows = conn.execute(  # type: ignore[attr-defined]
+        "SELECT tbl_name, rootpage FROM sqlite_schema WHERE rootpage > 0 ORDER BY rootpage"
+    ).fetchall()
+    return [("sqlite_schema", 1)] + [(str(table), int(root)) for table, root in rows]
+
+
+def remove_manifest(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
