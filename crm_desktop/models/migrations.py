@@ -37,6 +37,15 @@ Versions:
      re-indexed at the next search; every row is marked stale, because the
      search text is now grouped for ranking. New files run the same
      statements (:data:`SEARCH_TRIGGERS`).
+  7  a search index inside SQLite (:func:`_v6_to_v7`, :data:`NGRAM_INDEX_SQL`):
+     ``customer_search_fts``, an FTS5 table with the trigram tokenizer over the
+     search text (external content: the view ``customer_search_text``, the text
+     with a terminator so that every occurrence of a one- or two-character
+     query begins a trigram), kept by triggers on ``customer_search``;
+     ``customer_search_vocab`` (fts5vocab) to find the trigrams a short query
+     begins; a partial index of the names that begin with punctuation. The
+     step leaves the index empty: the services fill it (with progress) at the
+     next start. New files run the same statements.
 """
 
 from __future__ import annotations
@@ -45,7 +54,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -653,6 +662,38 @@ def _v5_to_v6(db: SqliteDatabase) -> None:
     db.execute_sql('UPDATE "customer_search" SET "stamp" = NULL')
 
 
+# --- version 7: a search index inside SQLite -----------------------------------------------------
+_FTS_ROW = 'new."id", new."haystack" || char(31)'
+_FTS_DELETE = (
+    'INSERT INTO "customer_search_fts" ("customer_search_fts", rowid, "haystack") '
+    'VALUES (\'delete\', old."id", old."haystack" || char(31));'
+)
+NGRAM_INDEX_SQL = (
+    'CREATE VIEW "customer_search_text" AS '
+    'SELECT "id", "haystack" || char(31) AS "haystack" FROM "customer_search"',
+    'CREATE VIRTUAL TABLE "customer_search_fts" USING fts5("haystack", '
+    "content='customer_search_text', content_rowid='id', "
+    "tokenize='trigram case_sensitive 1', detail='none')",
+    'CREATE VIRTUAL TABLE "customer_search_vocab" USING fts5vocab("customer_search_fts", \'row\')',
+    'CREATE INDEX "customer_search_odd_name" ON "customer_search" ("name_key") '
+    'WHERE substr("haystack", 1, 1) <> substr("name_key", 1, 1)',
+    'CREATE TRIGGER "search_fts_insert" AFTER INSERT ON "customer_search" '
+    f'BEGIN INSERT INTO "customer_search_fts" (rowid, "haystack") VALUES ({_FTS_ROW}); END',
+    f'CREATE TRIGGER "search_fts_delete" AFTER DELETE ON "customer_search" BEGIN {_FTS_DELETE} END',
+    'CREATE TRIGGER "search_fts_update" AFTER UPDATE OF "haystack" ON "customer_search" '
+    'WHEN old."haystack" IS NOT new."haystack" '
+    f'BEGIN {_FTS_DELETE} INSERT INTO "customer_search_fts" (rowid, "haystack") '
+    f"VALUES ({_FTS_ROW}); END",
+)
+
+
+def _v6_to_v7(db: SqliteDatabase) -> None:
+    for statement in NGRAM_INDEX_SQL:
+        db.execute_sql(statement)
+    # The index starts empty: building it takes a minute at a million customers, so the
+    # window's start job does it with progress (services.search.refresh_index).
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
@@ -660,6 +701,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 

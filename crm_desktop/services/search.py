@@ -26,12 +26,13 @@ recomputes everything.
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import logging
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 import peewee
 
@@ -146,7 +147,7 @@ _UPSERT = (
 def reindex_customers(ids: Iterable[int | None]) -> None:
     """Recompute the search rows of these customers (call inside the writing transaction).
 
-    A customer in the trash or gone loses its row; the memory index follows on commit.
+    A customer in the trash or gone loses its row; the n-gram index follows by its triggers.
     """
     unique = sorted({i for i in ids if i is not None})
     conn = database.connection()
@@ -156,8 +157,6 @@ def reindex_customers(ids: Iterable[int | None]) -> None:
             conn.executemany(_UPSERT, rows)
         if dropped:
             conn.executemany("DELETE FROM customer_search WHERE id = ?", [(i,) for i in dropped])
-        patch = [(row[0], row[2], row[1]) for row in rows]
-        changes.after_commit(functools.partial(MEMORY.patch, patch, dropped))
 
 
 def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
@@ -169,7 +168,6 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
             reindex_customers(ids[start : start + 2000])
             if progress is not None:
                 progress(min(start + 2000, len(ids)), len(ids))
-        changes.after_commit(MEMORY.forget)
     return len(ids)
 
 
@@ -185,142 +183,127 @@ def _stale_ids() -> list[int]:
     ]
 
 
-def refresh_index() -> int:
-    """Repair search rows that are missing, stale or of a trashed customer; returns how many."""
+def _index_is_empty() -> bool:
+    """True when the n-gram index was never built though there are rows (just after step 7)."""
+    row = database.execute_sql(
+        "SELECT EXISTS (SELECT 1 FROM customer_search) "
+        "AND NOT EXISTS (SELECT 1 FROM customer_search_fts_docsize)"
+    ).fetchone()
+    return bool(row[0])
+
+
+def build_ngram_index(progress: Callable[[int, int], None] | None = None) -> int:
+    """Fill the n-gram index from ``customer_search`` (once, after the upgrade to schema 7).
+
+    One transaction, in chunks of ids so that ``progress(done, total)`` can be shown; the
+    triggers keep it current from then on. Returns the number of rows indexed.
+    """
+    bounds = database.execute_sql("SELECT min(id), max(id), count(*) FROM customer_search")
+    low, high, total = bounds.fetchone()
+    if not total:
+        return 0
+    done = 0
+    with changes.transaction():
+        database.execute_sql(
+            "INSERT INTO customer_search_fts(customer_search_fts) VALUES ('delete-all')"
+        )
+        for first in range(low, high + 1, _BUILD_CHUNK):
+            cursor = database.execute_sql(
+                "INSERT INTO customer_search_fts (rowid, haystack) "
+                "SELECT id, haystack FROM customer_search_text WHERE id BETWEEN ? AND ?",
+                (first, first + _BUILD_CHUNK - 1),
+            )
+            done += max(cursor.rowcount, 0)
+            if progress is not None:
+                progress(min(done, total), total)
+    return total
+
+
+_BUILD_CHUNK = 20_000
+
+
+def refresh_index(progress: Callable[[int, int], None] | None = None) -> int:
+    """Repair search rows that are missing, stale or of a trashed customer; returns how many.
+
+    Builds the n-gram index first when it was never built (the upgrade to schema 7).
+    """
+    if _index_is_empty():
+        build_ngram_index(progress)
     stale = _stale_ids()
     if stale:
         with changes.transaction():
             reindex_customers(stale)
-    MEMORY.forget()
+    FRESHNESS.forget()
     return len(stale)
 
 
 def _repair_before_reading() -> None:
-    """Re-index what another program (or a bulk path) left stale, then reload the memory copy.
+    """Re-index what another program (or a bulk path) left stale before a search reads.
 
     A file that cannot be written now (read-only media, another program's lock) is
     searched as its table stands: finding slightly stale rows beats refusing to search.
     """
     try:
+        if _index_is_empty():
+            build_ngram_index()
         stale = _stale_ids()
         if stale:
             with changes.transaction():
                 reindex_customers(stale)
     except (CrmError, peewee.OperationalError, sqlite3.OperationalError) as exc:
         _log.info("search rows left as they are: %s", type(exc).__name__)
-    MEMORY.forget()
 
 
-class MemoryIndex:
-    """The haystacks of ``customer_search`` in memory, in name order, for keystroke searches.
+class Freshness:
+    """Whether another program committed to the file since this thread last searched.
 
-    The texts are loaded in name order so that a scan walks memory in the
-    order it was allocated (three times faster than a shuffled walk).
+    SQLite's ``data_version`` moves when another connection commits: another process,
+    or one of our own threads (whose commits also move :data:`changes.commit_count`
+    and went through the services, which keep the rows current).
     """
 
     def __init__(self) -> None:
-        self._lock = threading.RLock()
-        self._entries: dict[int, tuple[str, str]] | None = None
-        self._ids: list[int] = []
-        self._texts: list[str] = []
-        self._dirty = True
-        # Per thread (each has its own connection): (data_version, commit_count) last seen.
+        self._lock = threading.Lock()
         self._versions: dict[int, tuple[int, int]] = {}
-        # The last search's terms and the positions it matched: the next keystroke
-        # usually only extends the query, and then looks among those matches alone.
-        self._last: tuple[tuple[str, ...], list[int]] | None = None
+        self._checked = False
 
     def forget(self) -> None:
         with self._lock:
-            self._entries = None
-            self._ids, self._texts = [], []
-            self._dirty = True
             self._versions.clear()
-            self._last = None
-
-    def _stamp(self) -> tuple[int, int]:
-        # data_version moves when another connection commits: another process, or one of
-        # our own threads (whose commits also move commit_count and have patched us).
-        return int(database.pragma("data_version")), changes.commit_count
-
-    def _current(self) -> tuple[list[int], list[str]]:
-        stamp = self._stamp()
-        thread = threading.get_ident()
-        seen = self._versions.get(thread)
-        if (
-            seen is not None
-            and self._entries is not None
-            and stamp[0] != seen[0]
-            and stamp[1] == seen[1]
-        ):
-            self._entries = None  # another program wrote to the file
-        self._versions[thread] = stamp
-        if self._entries is None:
-            rows = database.execute_sql(
-                "SELECT id, name_key, haystack FROM customer_search ORDER BY name_key, id"
-            ).fetchall()
-            self._entries = {row_id: (key, text) for row_id, key, text in rows}
-            self._ids = [row[0] for row in rows]
-            self._texts = [row[2] for row in rows]
-            self._dirty = False
-            self._last = None
-        elif self._dirty:
-            ordered = sorted(self._entries.items(), key=lambda item: (item[1][0], item[0]))
-            self._ids = [row_id for row_id, _ in ordered]
-            self._texts = [text for _, (_, text) in ordered]
-            self._dirty = False
-            self._last = None
-        return self._ids, self._texts
+            self._checked = False
 
     def outside_write(self) -> bool:
-        """True when not loaded yet, or when another program committed since this thread looked."""
+        """True before the first search of a session and after another program committed."""
+        stamp = (int(database.pragma("data_version")), changes.commit_count)
+        thread = threading.get_ident()
         with self._lock:
-            if self._entries is None:
+            seen = self._versions.get(thread)
+            self._versions[thread] = stamp
+            if not self._checked:
+                self._checked = True
                 return True
-            seen = self._versions.get(threading.get_ident())
-            if seen is None:
-                return False
-            stamp = self._stamp()
-            return stamp[0] != seen[0] and stamp[1] == seen[1]
+            return seen is not None and stamp[0] != seen[0] and stamp[1] == seen[1]
 
+    # The services call these after bulk writes (the rows are already current in SQLite).
     def patch(self, rows: Sequence[tuple[int, str, str]], dropped: Sequence[int]) -> None:
-        """Take in rows ``(id, name_key, haystack)`` and drop ids, after a commit."""
-        with self._lock:
-            if self._entries is None:
-                return
-            for row_id, key, text in rows:
-                self._entries[row_id] = (key, text)
-            for row_id in dropped:
-                self._entries.pop(row_id, None)
-            self._dirty = True
-            self._versions.clear()
+        """Nothing to do: the index lives in SQLite and its triggers follow every write."""
 
-    def search(self, terms: Sequence[str]) -> list[int]:
-        """Ids whose haystack holds every term: best match first (:func:`match_rank`), by name."""
-        with self._lock:
-            ids, texts = self._current()
-            if not terms:
-                return list(ids)
-            wanted = tuple(terms)
-            first, *rest = wanted
-            last = self._last
-            if last is not None and _narrows(last[0], wanted):
-                positions = [p for p in last[1] if first in texts[p]]
-            else:
-                positions = [p for p, text in enumerate(texts) if first in text]
-            if rest:
-                positions = [p for p in positions if all(term in texts[p] for term in rest)]
-            self._last = (wanted, positions)
-            return [ids[p] for p in _ranked(positions, texts, first)]
+    def search(self, terms: Sequence[str]) -> list[int]:  # pragma: no cover - old callers
+        return search_customers(" ".join(terms))
 
 
-# Above this many matches (a one- or two-letter query) only "the name starts with it" is
-# ranked first and the rest stay in name order: ranking each match costs ~1 µs in Python,
-# and the keystroke budget is 50 ms. The next letter narrows the matches below it.
+FRESHNESS = Freshness()
+MEMORY = FRESHNESS  # the name the bulk paths knew (``MEMORY.forget()`` after they write)
+
+
+# Above this many candidates (a one- or two-letter query, a common fragment) only "the name
+# starts with it" is ranked first and the rest stay in name order; the first page is then
+# read from the name index at once and the whole list follows lazily.
 FULL_RANKING_LIMIT = 20_000
+FIRST_PAGE = 300
 
 
-def _ranked(positions: list[int], texts: list[str], term: str) -> list[int]:
+def ranked_positions(positions: list[int], texts: Sequence[str], term: str) -> list[int]:
     """``positions`` (in name order) best match first; within a rank the name order stays."""
     starts = [p for p in positions if texts[p].startswith(term)]
     if len(starts) == len(positions):
@@ -335,15 +318,204 @@ def _ranked(positions: list[int], texts: list[str], term: str) -> list[int]:
     return starts + [p for bucket in buckets for p in bucket]
 
 
-MEMORY = MemoryIndex()
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
 
 
-def search_customers(query: str, *, limit: int | None = None) -> list[int]:
-    """Ids of the customers (not in the trash) that match: best match first, then by name."""
-    if MEMORY.outside_write():
+def _candidates_query(terms: Sequence[str]) -> str | None:
+    """An FTS5 query whose rows hold every term of three characters or more (a superset)."""
+    grams = dict.fromkeys(t[i : i + 3] for t in terms if len(t) >= 3 for i in range(len(t) - 2))
+    return " AND ".join(_quote(gram) for gram in grams) or None
+
+
+def _prefix_query(term: str, limit: int) -> str | None:
+    """An FTS5 query for a one- or two-character term: every trigram that begins with it.
+
+    Each indexed text ends with a terminator, so every occurrence of the term begins some
+    trigram. None when those trigrams hold more than ``limit`` postings: too many to be
+    worth it, the term is common and its first page comes from the name order instead.
+    """
+    grams = []
+    postings = 0
+    cursor = database.execute_sql(
+        "SELECT term, doc FROM customer_search_vocab WHERE term >= ? AND term < ?",
+        (term, term + _TOP),
+    )
+    for gram, docs in cursor:
+        postings += docs
+        if postings > limit:
+            return None
+        grams.append(gram)
+    return " OR ".join(_quote(gram) for gram in grams) if grams else ""
+
+
+_TOP = "\U0010ffff"
+
+
+def _candidate_sql(terms: Sequence[str]) -> tuple[str, str] | None:
+    """(``IN (…)`` fragment, FTS query) of the rows that may match, or None when too many.
+
+    A query of no candidate (a two-letter term that occurs nowhere) is ``("", "")``.
+    """
+    fts = _candidates_query(terms)
+    if fts is None:
+        shortest = max(terms, key=len)  # the longest of the short terms narrows most
+        fts = _prefix_query(shortest, FULL_RANKING_LIMIT)
+        if fts is None:
+            return None
+        if not fts:
+            return "", ""
+    return "SELECT rowid FROM customer_search_fts WHERE customer_search_fts MATCH ?", fts
+
+
+def _tier0(terms: Sequence[str], limit: int | None) -> list[int]:
+    """Matches whose folded name starts with the first term, by name: from the name index.
+
+    ``name_key`` is the folded name without leading punctuation, so the range of keys that
+    start with the term holds these names; the few names that begin with punctuation
+    (``"Ромашка"``) have a partial index of their own.
+    """
+    cap = "" if limit is None else f" LIMIT {int(limit)}"
+    term, rest = terms[0], terms[1:]
+    checks = "".join(" AND instr(haystack, ?) > 0" for _ in rest)
+    ranges = database.execute_sql(
+        "SELECT name_key, id FROM customer_search INDEXED BY customer_search_name_key "
+        f"WHERE name_key >= ? AND name_key < ? AND substr(haystack, 1, ?) = ?{checks} "
+        f"ORDER BY name_key, id{cap}",
+        (term, term + _TOP, len(term), term, *rest),
+    ).fetchall()
+    odd = database.execute_sql(
+        "SELECT name_key, id FROM customer_search INDEXED BY customer_search_odd_name "
+        "WHERE substr(haystack, 1, 1) <> substr(name_key, 1, 1) "
+        f"AND substr(haystack, 1, ?) = ?{checks} ORDER BY name_key, id{cap}",
+        (len(term), term, *rest),
+    ).fetchall()
+    if odd:
+        ranges = sorted(ranges + odd)[:limit]
+    return [row[1] for row in ranges]
+
+
+def _rest_by_name(terms: Sequence[str], limit: int | None) -> list[int]:
+    """Matches whose name does not start with the first term, in name order."""
+    cap = "" if limit is None else f" LIMIT {int(limit)}"
+    checks = " AND ".join("instr(haystack, ?) > 0" for _ in terms)
+    return [
+        row[0]
+        for row in database.execute_sql(
+            "SELECT id FROM customer_search INDEXED BY customer_search_name_key "
+            f"WHERE {checks} AND substr(haystack, 1, ?) <> ? ORDER BY name_key, id{cap}",
+            (*terms, len(terms[0]), terms[0]),
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class Page:
+    """The first matches of a search, best first, and whether they are all of them."""
+
+    ids: list[int]
+    complete: bool
+
+
+def _ranked_candidates(terms: Sequence[str], candidates: tuple[str, str]) -> list[int]:
+    sql, fts = candidates
+    if not sql:
+        return []
+    rows = database.execute_sql(
+        f"SELECT id, haystack FROM customer_search WHERE id IN ({sql}) ORDER BY name_key, id",
+        (fts,),
+    ).fetchall()
+    texts = [row[1] for row in rows]
+    positions = [p for p, text in enumerate(texts) if all(term in text for term in terms)]
+    return [rows[p][0] for p in ranked_positions(positions, texts, terms[0])]
+
+
+def _prepare(query: str) -> list[str]:
+    if FRESHNESS.outside_write():
         _repair_before_reading()
-    ids = MEMORY.search(search_terms(query))
-    return ids[:limit] if limit is not None else ids
+    return search_terms(query)
+
+
+def first_page(query: str, limit: int = FIRST_PAGE) -> Page:
+    """The first ``limit`` matches of ``query`` at once, whatever their number.
+
+    A selective query is answered whole from the n-gram index (``complete``); a common one
+    (more than :data:`FULL_RANKING_LIMIT` candidates) reads its first page from the name
+    index, and :func:`search_customers` gives the rest.
+    """
+    terms = _prepare(query)
+    if not terms:
+        ids = _all_by_name(limit + 1)
+        return Page(ids[:limit], len(ids) <= limit)
+    candidates = _candidate_sql(terms)
+    if candidates is not None and not _too_many(candidates):
+        ids = _ranked_candidates(terms, candidates)
+        return Page(ids[:limit], len(ids) <= limit)
+    ids = _tier0(terms, limit + 1)
+    if len(ids) <= limit:
+        ids += _rest_by_name(terms, limit + 1 - len(ids))
+    return Page(ids[:limit], len(ids) <= limit)
+
+
+def _too_many(candidates: tuple[str, str]) -> bool:
+    sql, fts = candidates
+    if not sql:
+        return False
+    row = database.execute_sql(
+        f"SELECT count(*) FROM ({sql} LIMIT {FULL_RANKING_LIMIT + 1})", (fts,)
+    ).fetchone()
+    return int(row[0]) > FULL_RANKING_LIMIT
+
+
+def _all_by_name(limit: int | None = None) -> list[int]:
+    cap = "" if limit is None else f" LIMIT {int(limit)}"
+    return [
+        row[0]
+        for row in database.execute_sql(
+            f"SELECT id FROM customer_search ORDER BY name_key, id{cap}"
+        )
+    ]
+
+
+def search_customers(
+    query: str, *, limit: int | None = None, cancelled: Callable[[], bool] | None = None
+) -> list[int]:
+    """Ids of the customers (not in the trash) that match: best match first, then by name.
+
+    ``cancelled`` is asked now and then during a long search (a common one-letter query on a
+    big file); when it says yes, the search stops with :class:`SearchCancelled`.
+    """
+    if limit is not None:
+        return first_page(query, limit).ids
+    terms = _prepare(query)
+    with _interruptible(cancelled):
+        if not terms:
+            return _all_by_name()
+        candidates = _candidate_sql(terms)
+        if candidates is not None and not _too_many(candidates):
+            return _ranked_candidates(terms, candidates)
+        return _tier0(terms, None) + _rest_by_name(terms, None)
+
+
+class SearchCancelled(Exception):
+    """A long search was stopped because its answer is no longer wanted."""
+
+
+@contextlib.contextmanager
+def _interruptible(cancelled: Callable[[], bool] | None) -> Iterator[None]:
+    if cancelled is None:
+        yield
+        return
+    conn = database.connection()
+    conn.set_progress_handler(lambda: 1 if cancelled() else 0, 20_000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if cancelled():
+            raise SearchCancelled from exc
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 def match_reasons(query: str, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
