@@ -183,7 +183,7 @@ def _stale_ids() -> list[int]:
     ]
 
 
-def _index_is_empty() -> bool:
+def index_needs_build() -> bool:
     """True when the n-gram index was never built though there are rows (just after step 7)."""
     row = database.execute_sql(
         "SELECT EXISTS (SELECT 1 FROM customer_search) "
@@ -227,7 +227,7 @@ def refresh_index(progress: Callable[[int, int], None] | None = None) -> int:
 
     Builds the n-gram index first when it was never built (the upgrade to schema 7).
     """
-    if _index_is_empty():
+    if index_needs_build():
         build_ngram_index(progress)
     stale = _stale_ids()
     if stale:
@@ -244,7 +244,7 @@ def _repair_before_reading() -> None:
     searched as its table stands: finding slightly stale rows beats refusing to search.
     """
     try:
-        if _index_is_empty():
+        if index_needs_build():
             build_ngram_index()
         stale = _stale_ids()
         if stale:
@@ -418,11 +418,12 @@ class Page:
 
 
 def _ranked_candidates(terms: Sequence[str], candidates: tuple[str, str]) -> list[int]:
-    sql, fts = candidates
-    if not sql:
+    if not candidates[0]:
         return []
+    fts = candidates[1]
     rows = database.execute_sql(
-        f"SELECT id, haystack FROM customer_search WHERE id IN ({sql}) ORDER BY name_key, id",
+        "SELECT s.id, s.haystack FROM customer_search_fts f JOIN customer_search s "
+        "ON s.id = f.rowid WHERE customer_search_fts MATCH ? ORDER BY s.name_key, s.id",
         (fts,),
     ).fetchall()
     texts = [row[1] for row in rows]

@@ -43,6 +43,7 @@ from crm_desktop.ui.tables.runner import runner
 log = logging.getLogger(__name__)
 
 BLOCK = 100
+FIRST_PAGE = 300  # rows of a search shown at once; the rest of a long answer follows
 MAX_BLOCKS = 20  # 2,000 rows at most in memory per table (dozens of screens to scroll back)
 ID_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
 RAW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2
@@ -73,6 +74,10 @@ def match_text(reason: tuple[str, str]) -> str:
         "tag": QCoreApplication.translate("SearchReason", "tag"),
     }
     return f"{labels.get(field, field)}: {value}"
+
+
+def _compact(answer: tuple[list[int], bool]) -> tuple[array, bool]:
+    return array("q", answer[0]), answer[1]  # made compact off the GUI thread
 
 
 def _is_blank(value: Any) -> bool:
@@ -138,6 +143,7 @@ class ListModel(QAbstractTableModel):
         self._last_block_number = -1
         self._last_block: list[_Row | None] = []
         self._loading = False
+        self._partial = False
         self._loaded_once = False
         self._runner = runner()
         self._channel = self._runner.channel(self)
@@ -301,16 +307,39 @@ class ListModel(QAbstractTableModel):
     # --- loading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Ask the database for the ids again (in the background); rows refetch as they show."""
+        """Ask the database for the ids again (in the background); rows refetch as they show.
+
+        A customer search reads its first page at once; when more match (a one-letter
+        query on a big file), the whole list follows in a second query, and until it
+        arrives the model is :meth:`is_partial`.
+        """
         query = self.current_query()
         entity = self.entity
         self._set_loading(True)
         self._runner.submit(
             self._channel,
-            lambda: array("q", listing.list_ids(entity, query)),  # made compact off the GUI
-            self._apply_ids,
+            lambda: _compact(listing.first_ids(entity, query, FIRST_PAGE)),
+            lambda answer: self._apply_first(query, answer),
             self._failed,
         )
+
+    def _apply_first(self, query: ListQuery, answer: tuple[array, bool]) -> None:
+        ids, complete = answer
+        self._partial = not complete
+        if not complete:
+            self._set_loading(True)
+            stale = self._runner.running_is_stale
+            self._runner.submit(
+                self._channel,
+                lambda: array("q", search.search_customers(query.search, cancelled=stale)),
+                self._apply_ids,
+                self._failed,
+            )
+        self._apply_ids(ids, still_loading=not complete)
+
+    def is_partial(self) -> bool:
+        """True while only the first page of a search is here and the rest is being read."""
+        return self._partial
 
     def on_change(self, change: Change) -> bool:
         """Reload when a committed change may touch this list; returns whether it will."""
@@ -339,13 +368,22 @@ class ListModel(QAbstractTableModel):
             self._loading = loading
             self.loading_changed.emit(loading)
 
-    def _apply_ids(self, ids: Sequence[int]) -> None:
+    def _apply_ids(self, ids: Sequence[int], *, still_loading: bool = False) -> None:
         if not isinstance(ids, array):
             ids = array("q", ids)
-        self._set_loading(False)
+        if not still_loading:
+            self._partial = False
+        self._set_loading(still_loading)
         self._loaded_once = True
+        known = len(self._ids)
         if ids == self._ids:
             self._invalidate_rows()  # same rows in the same order: only their values may differ
+        elif known and len(ids) > known and ids[:known] == self._ids:
+            # The rest of a search after its first page: the rows on screen stay as they are.
+            self.beginInsertRows(QModelIndex(), known, len(ids) - 1)
+            self._ids = ids
+            self._positions = None
+            self.endInsertRows()
         else:
             self.beginResetModel()
             self._ids = ids
