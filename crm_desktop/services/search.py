@@ -296,10 +296,15 @@ FRESHNESS = Freshness()
 MEMORY = FRESHNESS  # the name the bulk paths knew (``MEMORY.forget()`` after they write)
 
 
-# Above this many candidates (a one- or two-letter query, a common fragment) only "the name
-# starts with it" is ranked first and the rest stay in name order; the first page is then
-# read from the name index at once and the whole list follows lazily.
+# Above this many matches only "the name starts with it" is ranked first and the rest stay
+# in name order (as the Python index did: ranking each match costs ~1 µs in Python).
 FULL_RANKING_LIMIT = 20_000
+# A query whose index candidates pass this many is taken as a common one (more matches than
+# FULL_RANKING_LIMIT): its first page is read from the name index at once, the rest lazily.
+# Trigrams found together almost always are the term, so candidates are matches within a
+# few percent; a short query's trigrams overcount its matches (a text holds "ан", "ам"…).
+COMMON_CANDIDATES = FULL_RANKING_LIMIT * 5 // 4
+COMMON_SHORT_POSTINGS = FULL_RANKING_LIMIT * 3
 FIRST_PAGE = 300
 
 
@@ -322,18 +327,22 @@ def _quote(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-def _candidates_query(terms: Sequence[str]) -> str | None:
-    """An FTS5 query whose rows hold every term of three characters or more (a superset)."""
+_TOP = "\U0010ffff"  # above every character: the end of a range of keys that start alike
+
+
+def _trigram_query(terms: Sequence[str]) -> str | None:
+    """An FTS5 query for the rows that hold every trigram of the terms of 3+ characters."""
     grams = dict.fromkeys(t[i : i + 3] for t in terms if len(t) >= 3 for i in range(len(t) - 2))
     return " AND ".join(_quote(gram) for gram in grams) or None
 
 
-def _prefix_query(term: str, limit: int) -> str | None:
-    """An FTS5 query for a one- or two-character term: every trigram that begins with it.
+def _prefix_query(term: str) -> str | None:
+    """An FTS5 query for a one- or two-character term: any trigram that begins with it.
 
-    Each indexed text ends with a terminator, so every occurrence of the term begins some
-    trigram. None when those trigrams hold more than ``limit`` postings: too many to be
-    worth it, the term is common and its first page comes from the name order instead.
+    Every indexed text ends with a terminator, so each occurrence of the term begins a
+    trigram, and the rows found are exactly those that hold the term. None when those
+    trigrams hold more than :data:`COMMON_SHORT_POSTINGS` postings (a common letter); the
+    vocabulary is read term by term and left as soon as they do.
     """
     grams = []
     postings = 0
@@ -343,32 +352,44 @@ def _prefix_query(term: str, limit: int) -> str | None:
     )
     for gram, docs in cursor:
         postings += docs
-        if postings > limit:
+        if postings > COMMON_SHORT_POSTINGS:
             return None
         grams.append(gram)
     return " OR ".join(_quote(gram) for gram in grams) if grams else ""
 
 
-_TOP = "\U0010ffff"
 
 
-def _candidate_sql(terms: Sequence[str]) -> tuple[str, str] | None:
-    """(``IN (…)`` fragment, FTS query) of the rows that may match, or None when too many.
-
-    A query of no candidate (a two-letter term that occurs nowhere) is ``("", "")``.
-    """
-    fts = _candidates_query(terms)
+def _index_query(terms: Sequence[str]) -> str | None:
+    """The FTS5 query of the candidates, "" when nothing can match, None for a common query."""
+    fts = _trigram_query(terms)
     if fts is None:
-        shortest = max(terms, key=len)  # the longest of the short terms narrows most
-        fts = _prefix_query(shortest, FULL_RANKING_LIMIT)
-        if fts is None:
-            return None
+        fts = _prefix_query(max(terms, key=len))  # the longer short term narrows more
         if not fts:
-            return "", ""
-    return "SELECT rowid FROM customer_search_fts WHERE customer_search_fts MATCH ?", fts
+            return fts
+    row = database.execute_sql(
+        "SELECT count(*) FROM (SELECT rowid FROM customer_search_fts "
+        f"WHERE customer_search_fts MATCH ? LIMIT {COMMON_CANDIDATES + 1})",
+        (fts,),
+    ).fetchone()
+    return None if int(row[0]) > COMMON_CANDIDATES else fts
 
 
-def _tier0(terms: Sequence[str], limit: int | None) -> list[int]:
+def _ranked_candidates(terms: Sequence[str], fts: str) -> list[int]:
+    """The candidates that hold every term, ranked exactly as the Python index ranked them."""
+    if not fts:
+        return []
+    rows = database.execute_sql(
+        "SELECT s.id, s.haystack FROM customer_search_fts f JOIN customer_search s "
+        "ON s.id = f.rowid WHERE customer_search_fts MATCH ? ORDER BY s.name_key, s.id",
+        (fts,),
+    ).fetchall()
+    texts = [row[1] for row in rows]
+    positions = [p for p, text in enumerate(texts) if all(term in text for term in terms)]
+    return [rows[p][0] for p in ranked_positions(positions, texts, terms[0])]
+
+
+def _name_starts(terms: Sequence[str], limit: int | None) -> list[int]:
     """Matches whose folded name starts with the first term, by name: from the name index.
 
     ``name_key`` is the folded name without leading punctuation, so the range of keys that
@@ -395,8 +416,11 @@ def _tier0(terms: Sequence[str], limit: int | None) -> list[int]:
     return [row[1] for row in ranges]
 
 
-def _rest_by_name(terms: Sequence[str], limit: int | None) -> list[int]:
-    """Matches whose name does not start with the first term, in name order."""
+def _others_by_name(terms: Sequence[str], limit: int | None) -> list[int]:
+    """Matches whose name does not start with the first term, in name order.
+
+    Walks the name index: a common query finds its page within the first rows.
+    """
     cap = "" if limit is None else f" LIMIT {int(limit)}"
     checks = " AND ".join("instr(haystack, ?) > 0" for _ in terms)
     return [
@@ -409,26 +433,18 @@ def _rest_by_name(terms: Sequence[str], limit: int | None) -> list[int]:
     ]
 
 
+def _all_by_name(limit: int | None = None) -> list[int]:
+    cap = "" if limit is None else f" LIMIT {int(limit)}"
+    sql = f"SELECT id FROM customer_search ORDER BY name_key, id{cap}"
+    return [row[0] for row in database.execute_sql(sql)]
+
+
 @dataclass(frozen=True)
 class Page:
     """The first matches of a search, best first, and whether they are all of them."""
 
     ids: list[int]
     complete: bool
-
-
-def _ranked_candidates(terms: Sequence[str], candidates: tuple[str, str]) -> list[int]:
-    if not candidates[0]:
-        return []
-    fts = candidates[1]
-    rows = database.execute_sql(
-        "SELECT s.id, s.haystack FROM customer_search_fts f JOIN customer_search s "
-        "ON s.id = f.rowid WHERE customer_search_fts MATCH ? ORDER BY s.name_key, s.id",
-        (fts,),
-    ).fetchall()
-    texts = [row[1] for row in rows]
-    positions = [p for p, text in enumerate(texts) if all(term in text for term in terms)]
-    return [rows[p][0] for p in ranked_positions(positions, texts, terms[0])]
 
 
 def _prepare(query: str) -> list[str]:
@@ -440,42 +456,22 @@ def _prepare(query: str) -> list[str]:
 def first_page(query: str, limit: int = FIRST_PAGE) -> Page:
     """The first ``limit`` matches of ``query`` at once, whatever their number.
 
-    A selective query is answered whole from the n-gram index (``complete``); a common one
-    (more than :data:`FULL_RANKING_LIMIT` candidates) reads its first page from the name
-    index, and :func:`search_customers` gives the rest.
+    A selective query is answered whole from the n-gram index; a common one reads its
+    first page from the name index (the names that start with it, then the others by
+    name) and :func:`search_customers` gives the whole list.
     """
     terms = _prepare(query)
     if not terms:
         ids = _all_by_name(limit + 1)
-        return Page(ids[:limit], len(ids) <= limit)
-    candidates = _candidate_sql(terms)
-    if candidates is not None and not _too_many(candidates):
-        ids = _ranked_candidates(terms, candidates)
-        return Page(ids[:limit], len(ids) <= limit)
-    ids = _tier0(terms, limit + 1)
-    if len(ids) <= limit:
-        ids += _rest_by_name(terms, limit + 1 - len(ids))
+    else:
+        fts = _index_query(terms)
+        if fts is not None:
+            ids = _ranked_candidates(terms, fts)
+        else:
+            ids = _name_starts(terms, limit + 1)
+            if len(ids) <= limit:
+                ids += _others_by_name(terms, limit + 1 - len(ids))
     return Page(ids[:limit], len(ids) <= limit)
-
-
-def _too_many(candidates: tuple[str, str]) -> bool:
-    sql, fts = candidates
-    if not sql:
-        return False
-    row = database.execute_sql(
-        f"SELECT count(*) FROM ({sql} LIMIT {FULL_RANKING_LIMIT + 1})", (fts,)
-    ).fetchone()
-    return int(row[0]) > FULL_RANKING_LIMIT
-
-
-def _all_by_name(limit: int | None = None) -> list[int]:
-    cap = "" if limit is None else f" LIMIT {int(limit)}"
-    return [
-        row[0]
-        for row in database.execute_sql(
-            f"SELECT id FROM customer_search ORDER BY name_key, id{cap}"
-        )
-    ]
 
 
 def search_customers(
@@ -492,10 +488,10 @@ def search_customers(
     with _interruptible(cancelled):
         if not terms:
             return _all_by_name()
-        candidates = _candidate_sql(terms)
-        if candidates is not None and not _too_many(candidates):
-            return _ranked_candidates(terms, candidates)
-        return _tier0(terms, None) + _rest_by_name(terms, None)
+        fts = _index_query(terms)
+        if fts is not None:
+            return _ranked_candidates(terms, fts)
+        return _name_starts(terms, None) + _others_by_name(terms, None)
 
 
 class SearchCancelled(Exception):
