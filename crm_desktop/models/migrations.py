@@ -40,7 +40,7 @@ Versions:
   7  a search index inside SQLite (:func:`_v6_to_v7`, :data:`NGRAM_INDEX_SQL`):
      ``customer_search_fts``, an FTS5 table with the trigram tokenizer over the
      search text (external content: the view ``customer_search_text``, the text
-     with a terminator so that every occurrence of a one- or two-character
+     with two terminators so that every occurrence of a one- or two-character
      query begins a trigram), kept by triggers on ``customer_search``;
      ``customer_search_vocab`` (fts5vocab) to find the trigrams a short query
      begins; a partial index of the names that begin with punctuation. The
@@ -663,14 +663,14 @@ def _v5_to_v6(db: SqliteDatabase) -> None:
 
 
 # --- version 7: a search index inside SQLite -----------------------------------------------------
-_FTS_ROW = 'new."id", new."haystack" || char(31)'
+_FTS_ROW = 'new."id", new."haystack" || char(31, 31)'
 _FTS_DELETE = (
     'INSERT INTO "customer_search_fts" ("customer_search_fts", rowid, "haystack") '
-    'VALUES (\'delete\', old."id", old."haystack" || char(31));'
+    'VALUES (\'delete\', old."id", old."haystack" || char(31, 31));'
 )
 NGRAM_INDEX_SQL = (
     'CREATE VIEW "customer_search_text" AS '
-    'SELECT "id", "haystack" || char(31) AS "haystack" FROM "customer_search"',
+    'SELECT "id", "haystack" || char(31, 31) AS "haystack" FROM "customer_search"',
     'CREATE VIRTUAL TABLE "customer_search_fts" USING fts5("haystack", '
     "content='customer_search_text', content_rowid='id', "
     "tokenize='trigram case_sensitive 1', detail='none')",

@@ -339,7 +339,7 @@ def _trigram_query(terms: Sequence[str]) -> str | None:
 def _prefix_query(term: str) -> str | None:
     """An FTS5 query for a one- or two-character term: any trigram that begins with it.
 
-    Every indexed text ends with a terminator, so each occurrence of the term begins a
+    Every indexed text ends with two terminators, so each occurrence of the term begins a
     trigram, and the rows found are exactly those that hold the term. None when those
     trigrams hold more than :data:`COMMON_SHORT_POSTINGS` postings (a common letter); the
     vocabulary is read term by term and left as soon as they do.
