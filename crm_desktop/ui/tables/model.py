@@ -383,6 +383,9 @@ class ListModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), known, len(ids) - 1)
             self._ids = ids
             self._positions = None
+            # The block the first page ended in now holds more rows: fetched again.
+            self._blocks.pop(known // BLOCK, None)
+            self._last_block_number, self._last_block = -1, []
             self.endInsertRows()
         else:
             self.beginResetModel()
