@@ -44,8 +44,8 @@ Versions:
      query begins a trigram), kept by triggers on ``customer_search``;
      ``customer_search_vocab`` (fts5vocab) to find the trigrams a short query
      begins; a partial index of the names that begin with punctuation. The
-     step leaves the index empty: the services fill it (with progress) at the
-     next start. New files run the same statements.
+     step fills the index from the rows (SQL only, in the upgrade's
+     transaction). New files run the same statements.
 """
 
 from __future__ import annotations
@@ -690,8 +690,9 @@ NGRAM_INDEX_SQL = (
 def _v6_to_v7(db: SqliteDatabase) -> None:
     for statement in NGRAM_INDEX_SQL:
         db.execute_sql(statement)
-    # The index starts empty: building it takes a minute at a million customers, so the
-    # window's start job does it with progress (services.search.refresh_index).
+    # Filled here, in the upgrade's transaction: from then on the triggers delete what they
+    # index, which an index missing some rows could not take.
+    db.execute_sql('INSERT INTO "customer_search_fts" ("customer_search_fts") VALUES (\'rebuild\')')
 
 
 # The step that takes a file from version N to N + 1, by N.

@@ -160,7 +160,7 @@ def reindex_customers(ids: Iterable[int | None]) -> None:
 
 
 def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
-    """Recompute the whole search table; returns the number of customers indexed."""
+    """Recompute the whole search table and its index; returns how many customers it holds."""
     ids = [row[0] for row in database.execute_sql("SELECT id FROM customer ORDER BY id")]
     with changes.transaction():
         database.execute_sql("DELETE FROM customer_search")
@@ -168,6 +168,10 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
             reindex_customers(ids[start : start + 2000])
             if progress is not None:
                 progress(min(start + 2000, len(ids)), len(ids))
+        # Whatever state the index was in (another tool may have written into it), anew.
+        database.execute_sql(
+            "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('rebuild')"
+        )
     return len(ids)
 
 
@@ -184,7 +188,7 @@ def _stale_ids() -> list[int]:
 
 
 def index_needs_build() -> bool:
-    """True when the n-gram index was never built though there are rows (just after step 7)."""
+    """True when the n-gram index is empty though there are rows (its rows were dropped)."""
     row = database.execute_sql(
         "SELECT EXISTS (SELECT 1 FROM customer_search) "
         "AND NOT EXISTS (SELECT 1 FROM customer_search_fts_docsize)"
@@ -193,7 +197,7 @@ def index_needs_build() -> bool:
 
 
 def build_ngram_index(progress: Callable[[int, int], None] | None = None) -> int:
-    """Fill the n-gram index from ``customer_search`` (once, after the upgrade to schema 7).
+    """Fill the n-gram index anew from ``customer_search`` (when its rows were dropped).
 
     One transaction, in chunks of ids so that ``progress(done, total)`` can be shown; the
     triggers keep it current from then on. Returns the number of rows indexed.
@@ -225,7 +229,7 @@ _BUILD_CHUNK = 20_000
 def refresh_index(progress: Callable[[int, int], None] | None = None) -> int:
     """Repair search rows that are missing, stale or of a trashed customer; returns how many.
 
-    Builds the n-gram index first when it was never built (the upgrade to schema 7).
+    Builds the n-gram index first when it is empty beside rows (someone dropped its rows).
     """
     if index_needs_build():
         build_ngram_index(progress)
@@ -356,8 +360,6 @@ def _prefix_query(term: str) -> str | None:
             return None
         grams.append(gram)
     return " OR ".join(_quote(gram) for gram in grams) if grams else ""
-
-
 
 
 def _index_query(terms: Sequence[str]) -> str | None:

@@ -252,3 +252,31 @@ def test_names_that_begin_with_punctuation_rank_first_for_their_own_start(corpus
     assert search.search_customers("«ром")[0] == quoted
     assert search.first_page("«ро", 1).ids == [quoted]
     assert sort_key("«Ромашка» ООО").startswith("ромашка")
+
+
+def test_a_version_6_file_gets_its_index_filled_by_the_upgrade(corpus):
+    from crm_desktop.models import close_database
+    from crm_desktop.services import open_session
+
+    expected = search.search_customers("берлин")
+    close_database()
+    conn = sqlite3.connect(corpus)
+    for statement in (
+        'DROP TRIGGER "search_fts_insert"',
+        'DROP TRIGGER "search_fts_delete"',
+        'DROP TRIGGER "search_fts_update"',
+        'DROP TABLE "customer_search_vocab"',
+        'DROP TABLE "customer_search_fts"',
+        'DROP VIEW "customer_search_text"',
+        'DROP INDEX "customer_search_odd_name"',
+        "PRAGMA user_version = 6",
+    ):
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    assert open_session(corpus, refresh_search=False).migrated_from == 6
+    assert not search.index_needs_build()
+    assert search.search_customers("берлин") == expected
+    # From then on the triggers keep it: a write, then FTS5's own check against the rows.
+    customers.create_customer({"name": "Берлинская лазурь"})
+    _same_as_python_index("берлин")
