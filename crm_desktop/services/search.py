@@ -7,12 +7,17 @@ contacts) and the sort key of its name. A query is folded the same way and
 each of its terms must occur in the haystack, so ``иван`` finds ``Иванов``,
 ``ZHANG`` finds ``Zhang`` and ``伟`` finds ``张伟``.
 
-Scanning 100,000 haystacks in SQLite takes about 50 ms on a modest laptop,
-the whole budget of a keystroke; so the haystacks are also held in memory
-(:class:`MemoryIndex`, ~20 MB at 100,000 customers) where a scan takes about
-a tenth of that. The memory copy follows the table: writes patch it after
-they commit, and a commit by another process (seen through SQLite's
-``data_version``) makes it reload.
+A search does not read every haystack: an FTS5 table with the trigram tokenizer
+(schema 7, ``customer_search_fts``), kept equal to ``customer_search`` by
+triggers, gives the rows that hold a term's trigrams (a term of one or two
+characters: the trigrams that begin with it, from the index's vocabulary).
+They are checked for the whole term and ranked here, exactly as the Python
+index of schema 6 ranked them (:mod:`~crm_desktop.services.search_memory`
+keeps it for the tests and the benchmark). A common query (a letter on a
+big file) matches more than :data:`FULL_RANKING_LIMIT` customers: it is
+ranked "the name starts with it" first, then by name, and its first page is
+read from the name index at once (:func:`first_page`) while the whole list
+is read lazily. Nothing of the index is held in Python between searches.
 
 The services keep the table current on every write. Because a user may edit
 the file with another SQLite tool, triggers in the schema (version 6) clear
@@ -291,9 +296,6 @@ class Freshness:
     # The services call these after bulk writes (the rows are already current in SQLite).
     def patch(self, rows: Sequence[tuple[int, str, str]], dropped: Sequence[int]) -> None:
         """Nothing to do: the index lives in SQLite and its triggers follow every write."""
-
-    def search(self, terms: Sequence[str]) -> list[int]:  # pragma: no cover - old callers
-        return search_customers(" ".join(terms))
 
 
 FRESHNESS = Freshness()
@@ -581,12 +583,3 @@ def match_sql(query: str, alias: str = "s") -> tuple[str, list[str]]:
         return "1", []
     clause = " AND ".join(f"instr({alias}.haystack, ?) > 0" for _ in terms)
     return clause, terms
-
-
-def _narrows(before: Sequence[str], after: Sequence[str]) -> bool:
-    """True when whatever matches ``after`` also matched ``before``.
-
-    It does when each earlier term is part of some later one: "ива" → "иван",
-    "ivan" → "ivan mos".
-    """
-    return all(any(old in new for new in after) for old in before)
