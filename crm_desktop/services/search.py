@@ -307,9 +307,10 @@ MEMORY = FRESHNESS  # the name the bulk paths knew (``MEMORY.forget()`` after th
 FULL_RANKING_LIMIT = 20_000
 # A query whose index candidates pass this many is taken as a common one (more matches than
 # FULL_RANKING_LIMIT): its first page is read from the name index at once, the rest lazily.
-# Trigrams found together almost always are the term, so candidates are matches within a
-# few percent; a short query's trigrams overcount its matches (a text holds "ан", "ам"…).
-COMMON_CANDIDATES = FULL_RANKING_LIMIT * 5 // 4
+# Trigrams found together almost always are the term, so candidates are the matches (a
+# false one is checked away); a short query's trigrams overcount its matches (a text holds
+# "ан", "ам"…), so only many more postings than that make it common at once.
+COMMON_CANDIDATES = FULL_RANKING_LIMIT
 COMMON_SHORT_POSTINGS = FULL_RANKING_LIMIT * 3
 FIRST_PAGE = 300
 
@@ -460,22 +461,62 @@ def _prepare(query: str) -> list[str]:
 def first_page(query: str, limit: int = FIRST_PAGE) -> Page:
     """The first ``limit`` matches of ``query`` at once, whatever their number.
 
-    A selective query is answered whole from the n-gram index; a common one reads its
-    first page from the name index (the names that start with it, then the others by
-    name) and :func:`search_customers` gives the whole list.
+    A selective query reads its page rank by rank, and only the names that hold the term
+    reach Python; a common one reads it from the name index (the names that start with it,
+    then the others by name). :func:`search_customers` gives the whole list.
     """
     terms = _prepare(query)
     if not terms:
         ids = _all_by_name(limit + 1)
     else:
         fts = _index_query(terms)
-        if fts is not None:
-            ids = _ranked_candidates(terms, fts)
-        else:
-            ids = _name_starts(terms, limit + 1)
-            if len(ids) <= limit:
-                ids += _others_by_name(terms, limit + 1 - len(ids))
+        ids = _name_starts(terms, limit + 1) if fts != "" else []
+        if fts and len(ids) <= limit:
+            ids += _ranked_beyond_the_name_start(terms, fts, limit + 1 - len(ids))
+        elif fts is None and len(ids) <= limit:
+            ids += _others_by_name(terms, limit + 1 - len(ids))
     return Page(ids[:limit], len(ids) <= limit)
+
+
+# The groups of a haystack (name U+001E email and phones U+001E contacts U+001E places), in SQL.
+_AFTER_NAME = "substr(s.haystack, instr(s.haystack, char(30)) + 1)"
+_NAME = "substr(s.haystack, 1, instr(s.haystack, char(30)) - 1)"
+_REACH = f"substr({_AFTER_NAME}, 1, instr({_AFTER_NAME}, char(30)) - 1)"
+_AFTER_REACH = f"substr({_AFTER_NAME}, instr({_AFTER_NAME}, char(30)) + 1)"
+_PEOPLE = f"substr({_AFTER_REACH}, 1, instr({_AFTER_REACH}, char(30)) - 1)"
+
+
+def _ranked_beyond_the_name_start(terms: Sequence[str], fts: str, limit: int) -> list[int]:
+    """Up to ``limit`` candidates whose name does not start with the term, best first.
+
+    Ranks 1 and 2 (a word of the name starts with it, the name holds it) are the few
+    candidates whose name holds the term: ranked in Python by :func:`match_rank`. Ranks 3–5
+    (email or phone, a contact, a place) are told apart and sorted by SQLite, which keeps
+    only the best ``limit`` of them.
+    """
+    term = terms[0]
+    source = (
+        "FROM customer_search_fts f JOIN customer_search s ON s.id = f.rowid "
+        "WHERE customer_search_fts MATCH ? AND substr(s.haystack, 1, ?) <> ?"
+        + "".join(" AND instr(s.haystack, ?) > 0" for _ in terms)
+    )
+    params = (fts, len(term), term, *terms)
+    in_name = database.execute_sql(
+        f"SELECT s.id, s.haystack {source} AND instr({_NAME}, ?) > 0 ORDER BY s.name_key, s.id",
+        (*params, term),
+    ).fetchall()
+    word = [row[0] for row in in_name if match_rank(row[1], term) == NAME_WORD_STARTS]
+    inside = [row[0] for row in in_name if match_rank(row[1], term) != NAME_WORD_STARTS]
+    found = word + inside
+    if len(found) >= limit:
+        return found[:limit]
+    rank = f"CASE WHEN instr({_REACH}, ?) > 0 THEN 3 WHEN instr({_PEOPLE}, ?) > 0 THEN 4 ELSE 5 END"
+    rest = database.execute_sql(
+        f"SELECT s.id {source} AND instr({_NAME}, ?) = 0 "
+        f"ORDER BY {rank}, s.name_key, s.id LIMIT {int(limit - len(found))}",
+        (*params, term, term, term),
+    )
+    return found + [row[0] for row in rest]
 
 
 def search_customers(
