@@ -478,45 +478,52 @@ def first_page(query: str, limit: int = FIRST_PAGE) -> Page:
     return Page(ids[:limit], len(ids) <= limit)
 
 
-# The groups of a haystack (name U+001E email and phones U+001E contacts U+001E places), in SQL.
-_AFTER_NAME = "substr(s.haystack, instr(s.haystack, char(30)) + 1)"
+# The name: the haystack up to its first group separator (U+001E).
 _NAME = "substr(s.haystack, 1, instr(s.haystack, char(30)) - 1)"
-_REACH = f"substr({_AFTER_NAME}, 1, instr({_AFTER_NAME}, char(30)) - 1)"
-_AFTER_REACH = f"substr({_AFTER_NAME}, instr({_AFTER_NAME}, char(30)) + 1)"
-_PEOPLE = f"substr({_AFTER_REACH}, 1, instr({_AFTER_REACH}, char(30)) - 1)"
+# Outside the name, the group of the first occurrence ranks the match: 3 email or phone,
+# 4 a contact, 5 a place; that is 2 + the separators before it.
+_GROUP_RANK = (
+    f"CASE WHEN instr({_NAME}, ?1) > 0 THEN 1 "
+    "ELSE 2 + length(substr(s.haystack, 1, instr(s.haystack, ?1))) "
+    "- length(replace(substr(s.haystack, 1, instr(s.haystack, ?1)), char(30), '')) END"
+)
 
 
 def _ranked_beyond_the_name_start(terms: Sequence[str], fts: str, limit: int) -> list[int]:
     """Up to ``limit`` candidates whose name does not start with the term, best first.
 
-    Ranks 1 and 2 (a word of the name starts with it, the name holds it) are the few
-    candidates whose name holds the term: ranked in Python by :func:`match_rank`. Ranks 3–5
-    (email or phone, a contact, a place) are told apart and sorted by SQLite, which keeps
-    only the best ``limit`` of them.
+    SQLite sorts the candidates by the group the term is found in, then by name; only the
+    names that hold the term (ranks 1 and 2: a word of the name starts with it, or not)
+    reach Python with their text, to be told apart by :func:`match_rank`. One pass of the
+    index, and the rows after the page are never read.
     """
     term = terms[0]
-    source = (
-        "FROM customer_search_fts f JOIN customer_search s ON s.id = f.rowid "
-        "WHERE customer_search_fts MATCH ? AND substr(s.haystack, 1, ?) <> ?"
-        + "".join(" AND instr(s.haystack, ?) > 0" for _ in terms)
+    checks = "".join(f" AND instr(s.haystack, ?{n}) > 0" for n in (1, *range(3, len(terms) + 2)))
+    rows = database.execute_sql(
+        f"SELECT s.id, {_GROUP_RANK} AS rank, CASE WHEN instr({_NAME}, ?1) > 0 "
+        "THEN s.haystack END FROM customer_search_fts f JOIN customer_search s "
+        "ON s.id = f.rowid WHERE customer_search_fts MATCH ?2 "
+        f"AND substr(s.haystack, 1, length(?1)) <> ?1{checks} ORDER BY rank, s.name_key, s.id",
+        (term, fts, *terms[1:]),
     )
-    params = (fts, len(term), term, *terms)
-    in_name = database.execute_sql(
-        f"SELECT s.id, s.haystack {source} AND instr({_NAME}, ?) > 0 ORDER BY s.name_key, s.id",
-        (*params, term),
-    ).fetchall()
-    word = [row[0] for row in in_name if match_rank(row[1], term) == NAME_WORD_STARTS]
-    inside = [row[0] for row in in_name if match_rank(row[1], term) != NAME_WORD_STARTS]
-    found = word + inside
-    if len(found) >= limit:
-        return found[:limit]
-    rank = f"CASE WHEN instr({_REACH}, ?) > 0 THEN 3 WHEN instr({_PEOPLE}, ?) > 0 THEN 4 ELSE 5 END"
-    rest = database.execute_sql(
-        f"SELECT s.id {source} AND instr({_NAME}, ?) = 0 "
-        f"ORDER BY {rank}, s.name_key, s.id LIMIT {int(limit - len(found))}",
-        (*params, term, term, term),
-    )
-    return found + [row[0] for row in rest]
+    word: list[int] = []
+    inside: list[int] = []
+    found: list[int] = []
+    for customer_id, rank, text in rows:
+        if rank == 1:
+            (word if match_rank(text, term) == NAME_WORD_STARTS else inside).append(customer_id)
+            continue
+        if not found:
+            found = word + inside
+            if len(found) >= limit:
+                break
+        found.append(customer_id)
+        if len(found) >= limit:
+            break
+    else:
+        if not found:
+            found = word + inside
+    return found[:limit]
 
 
 def search_customers(
