@@ -242,7 +242,7 @@ def refresh_index(progress: Callable[[int, int], None] | None = None) -> int:
     if stale:
         with changes.transaction():
             reindex_customers(stale)
-    FRESHNESS.forget()
+    FRESHNESS.checked()  # the first keystroke need not check the whole file again
     return len(stale)
 
 
@@ -280,6 +280,13 @@ class Freshness:
         with self._lock:
             self._versions.clear()
             self._checked = False
+
+    def checked(self) -> None:
+        """The rows were just repaired: only a later commit by another program counts."""
+        stamp = (int(database.pragma("data_version")), changes.commit_count)
+        with self._lock:
+            self._versions = {threading.get_ident(): stamp}
+            self._checked = True
 
     def outside_write(self) -> bool:
         """True before the first search of a session and after another program committed."""

@@ -5,8 +5,8 @@ The window shows before the data layer is even imported: its chrome
 while a worker thread imports the services and opens the database (a
 migration, if the file is old, happens there too). When the file is open the
 window attaches to it and fills Today. What can wait runs after that, off the
-GUI thread: repairing the search index if another tool edited the file,
-loading the in-memory search index for the first keystroke, and asking
+GUI thread: repairing the search rows if another tool edited the file
+(building the search index if its rows were dropped), and asking
 whether to load sample data into a new, empty database.
 
 ``CRM_DESKTOP_QUIT_WHEN_READY=1`` in the environment makes the app print
