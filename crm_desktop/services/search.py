@@ -431,18 +431,24 @@ def _name_starts(terms: Sequence[str], limit: int | None) -> list[int]:
 def _others_by_name(terms: Sequence[str], limit: int | None) -> list[int]:
     """Matches whose name does not start with the first term, in name order.
 
-    Walks the name index: a common query finds its page within the first rows.
+    A page walks the name index (a common query finds it within the first rows); the whole
+    list reads the table in its own order and sorts the matches, which is several times
+    faster than visiting every row in name order.
     """
-    cap = "" if limit is None else f" LIMIT {int(limit)}"
     checks = " AND ".join("instr(haystack, ?) > 0" for _ in terms)
-    return [
-        row[0]
-        for row in database.execute_sql(
-            "SELECT id FROM customer_search INDEXED BY customer_search_name_key "
-            f"WHERE {checks} AND substr(haystack, 1, ?) <> ? ORDER BY name_key, id{cap}",
-            (*terms, len(terms[0]), terms[0]),
-        )
-    ]
+    where = f"WHERE {checks} AND substr(haystack, 1, ?) <> ?"
+    params = (*terms, len(terms[0]), terms[0])
+    if limit is None:
+        rows = database.execute_sql(
+            f"SELECT name_key, id FROM customer_search NOT INDEXED {where}", params
+        ).fetchall()
+        rows.sort()
+        return [row[1] for row in rows]
+    sql = (
+        "SELECT id FROM customer_search INDEXED BY customer_search_name_key "
+        f"{where} ORDER BY name_key, id LIMIT {int(limit)}"
+    )
+    return [row[0] for row in database.execute_sql(sql, params)]
 
 
 def _all_by_name(limit: int | None = None) -> list[int]:
