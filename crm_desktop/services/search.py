@@ -229,6 +229,7 @@ def build_ngram_index(progress: Callable[[int, int], None] | None = None) -> int
 
 
 _BUILD_CHUNK = 20_000
+_OPTIMIZE_AFTER = 10_000  # re-indexed rows above which the index is merged afterwards
 
 
 def refresh_index(progress: Callable[[int, int], None] | None = None) -> int:
@@ -242,6 +243,12 @@ def refresh_index(progress: Callable[[int, int], None] | None = None) -> int:
     if stale:
         with changes.transaction():
             reindex_customers(stale)
+            if len(stale) > _OPTIMIZE_AFTER:
+                # Rewriting many rows leaves the index in many segments with their old
+                # entries marked deleted: merged into one, it is smaller and reads faster.
+                database.execute_sql(
+                    "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('optimize')"
+                )
     FRESHNESS.checked()  # the first keystroke need not check the whole file again
     return len(stale)
 
