@@ -357,7 +357,7 @@ def _trigram_query(terms: Sequence[str]) -> str | None:
     return " AND ".join(_quote(gram) for gram in grams) or None
 
 
-def _prefix_query(term: str) -> str | None:
+def _prefix_query(term: str, cap: int | None = None) -> str | None:
     """An FTS5 query for a one- or two-character term: any trigram that begins with it.
 
     Every indexed text ends with two terminators, so each occurrence of the term begins a
@@ -373,7 +373,7 @@ def _prefix_query(term: str) -> str | None:
     )
     for gram, docs in cursor:
         postings += docs
-        if postings > COMMON_SHORT_POSTINGS:
+        if postings > (COMMON_SHORT_POSTINGS if cap is None else cap):
             return None
         grams.append(gram)
     return " OR ".join(_quote(gram) for gram in grams) if grams else ""
@@ -458,6 +458,33 @@ def _others_by_name(terms: Sequence[str], limit: int | None) -> list[int]:
     return [row[0] for row in database.execute_sql(sql, params)]
 
 
+# A short term with up to this many postings gives its candidates for a common query's page.
+PAGE_SHORT_POSTINGS = FULL_RANKING_LIMIT * 20
+
+
+def _first_others_by_name(terms: Sequence[str], limit: int) -> list[int]:
+    """A common query's first matches whose name does not start with the term, by name.
+
+    From the index's candidates when it has them (SQLite keeps the best ``limit`` by name):
+    a walk in name order would cross every name of another script first (``zh`` matches
+    Chinese customers, whose names sort last). Only a letter found nearly everywhere walks.
+    """
+    fts = _trigram_query(terms)
+    if fts is None:
+        fts = _prefix_query(max(terms, key=len), PAGE_SHORT_POSTINGS)
+        if fts is None:
+            return _others_by_name(terms, limit)
+        if not fts:
+            return []
+    checks = "".join(f" AND instr(s.haystack, ?{n}) > 0" for n in range(3, len(terms) + 3))
+    sql = (
+        "SELECT s.id FROM customer_search_fts f JOIN customer_search s ON s.id = f.rowid "
+        "WHERE customer_search_fts MATCH ?1 AND substr(s.haystack, 1, length(?2)) <> ?2"
+        f"{checks} ORDER BY s.name_key, s.id LIMIT {int(limit)}"
+    )
+    return [row[0] for row in database.execute_sql(sql, (fts, terms[0], *terms))]
+
+
 def _all_by_name(limit: int | None = None) -> list[int]:
     cap = "" if limit is None else f" LIMIT {int(limit)}"
     sql = f"SELECT id FROM customer_search ORDER BY name_key, id{cap}"
@@ -494,7 +521,7 @@ def first_page(query: str, limit: int = FIRST_PAGE) -> Page:
         if fts and len(ids) <= limit:
             ids += _ranked_beyond_the_name_start(terms, fts, limit + 1 - len(ids))
         elif fts is None and len(ids) <= limit:
-            ids += _others_by_name(terms, limit + 1 - len(ids))
+            ids += _first_others_by_name(terms, limit + 1 - len(ids))
     return Page(ids[:limit], len(ids) <= limit)
 
 
