@@ -102,8 +102,12 @@ def test_same_customers_in_the_same_order_as_the_python_index(corpus):
         assert page.complete == (len(expected) <= 20), query
 
 
-def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(corpus, monkeypatch):
+@pytest.mark.parametrize("page_postings", [100_000, 0])  # the page from candidates, or a walk
+def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
+    corpus, monkeypatch, page_postings
+):
     # A small file made "big": every query of more than 30 candidates is a common one.
+    monkeypatch.setattr(search, "PAGE_SHORT_POSTINGS", page_postings)
     monkeypatch.setattr(search, "FULL_RANKING_LIMIT", 24)
     monkeypatch.setattr(search, "COMMON_CANDIDATES", 30)
     monkeypatch.setattr(search, "COMMON_SHORT_POSTINGS", 40)

@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 BLOCK = 100
 FIRST_PAGE = 300  # rows of a search shown at once; the rest of a long answer follows
+REST_DELAY_MS = 150  # …this long after the first rows, when no other key came meanwhile
 MAX_BLOCKS = 20  # 2,000 rows at most in memory per table (dozens of screens to scroll back)
 ID_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
 RAW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2
@@ -326,16 +327,22 @@ class ListModel(QAbstractTableModel):
     def _apply_first(self, query: ListQuery, answer: tuple[array, bool]) -> None:
         ids, complete = answer
         self._partial = not complete
-        if not complete:
-            self._set_loading(True)
-            stale = self._runner.running_is_stale
-            self._runner.submit(
-                self._channel,
-                lambda: array("q", search.search_customers(query.search, cancelled=stale)),
-                self._apply_ids,
-                self._failed,
-            )
         self._apply_ids(ids, still_loading=not complete)
+        if not complete:
+            # The rest once the first rows are painted: reading it meanwhile would slow
+            # the paint, and a next keystroke within the pause makes it unnecessary.
+            QTimer.singleShot(REST_DELAY_MS, self, lambda: self._read_the_rest(query))
+
+    def _read_the_rest(self, query: ListQuery) -> None:
+        if query != self.query or not self._partial:
+            return  # another query since: its own answer is on its way
+        stale = self._runner.running_is_stale
+        self._runner.submit(
+            self._channel,
+            lambda: array("q", search.search_customers(query.search, cancelled=stale)),
+            self._apply_ids,
+            self._failed,
+        )
 
     def is_partial(self) -> bool:
         """True while only the first page of a search is here and the rest is being read."""
