@@ -458,8 +458,10 @@ def _others_by_name(terms: Sequence[str], limit: int | None) -> list[int]:
     return [row[0] for row in database.execute_sql(sql, params)]
 
 
-# A short term with up to this many postings gives its candidates for a common query's page.
-PAGE_SHORT_POSTINGS = FULL_RANKING_LIMIT * 20
+# A short term with up to this many postings gives its candidates for a common query's page
+# (None: half as many as customers, or COMMON_SHORT_POSTINGS if more); one with more is
+# found in most texts, and a walk in name order meets its matches at once.
+PAGE_SHORT_POSTINGS: int | None = None
 
 
 def _first_others_by_name(terms: Sequence[str], limit: int) -> list[int]:
@@ -471,7 +473,11 @@ def _first_others_by_name(terms: Sequence[str], limit: int) -> list[int]:
     """
     fts = _trigram_query(terms)
     if fts is None:
-        fts = _prefix_query(max(terms, key=len), PAGE_SHORT_POSTINGS)
+        cap = PAGE_SHORT_POSTINGS
+        if cap is None:
+            rows = database.execute_sql("SELECT max(id) FROM customer_search").fetchone()[0]
+            cap = max(COMMON_SHORT_POSTINGS, (rows or 0) // 2)
+        fts = _prefix_query(max(terms, key=len), cap)
         if fts is None:
             return _others_by_name(terms, limit)
         if not fts:
