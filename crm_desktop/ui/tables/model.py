@@ -350,7 +350,6 @@ class ListModel(QAbstractTableModel):
 
     def _apply_first(self, query: ListQuery, answer: tuple[array, bool]) -> None:
         ids, complete = answer
-        self._partial = not complete
         self._apply_ids(ids, still_loading=not complete)
         if not complete:
             # The rest once the first rows are painted: reading it meanwhile would slow
@@ -430,7 +429,7 @@ class ListModel(QAbstractTableModel):
             self._invalidate_rows()
         elif ids == self._ids:
             self._invalidate_rows()  # same rows in the same order: only their values may differ
-        elif known and len(ids) > known and ids[:known] == self._ids:
+        elif partial and known and len(ids) > known and ids[:known] == self._ids:
             # The rest of a search after its first page: the rows on screen stay as they are.
             self.beginInsertRows(QModelIndex(), known, len(ids) - 1)
             self._ids = ids
