@@ -83,7 +83,7 @@ def keystrokes() -> list[str]:
 def bench_search(path: Path) -> None:
     open_session(path, refresh_search=False)
     started = time.perf_counter()
-    search.MEMORY.search([])
+    search.refresh_index()  # the start's check of the search rows (the index lives in the file)
     load = time.perf_counter() - started
     conn = sqlite3.connect(path)
     ours: list[float] = []
@@ -124,7 +124,7 @@ def bench_search(path: Path) -> None:
     )
     report("  budget check: p95 ≤ 50 ms", percentile(ours, 95) * 1000, "ms", budget=50)
     report("  baseline: instr over haystacks, median", median(plain) * 1000, "ms")
-    report("search index load (once, in the background)", load * 1000, "ms")
+    report("search rows checked at start (once, in the background)", load * 1000, "ms")
 
 
 if __name__ == "__main__":

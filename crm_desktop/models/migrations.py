@@ -41,6 +41,15 @@ Versions:
      on ``deal (stage, expected_close)``, so that the open deals closing soon (or
      late) are counted and read in date order from one index, at any size.
      New files run the same statement (:data:`TODAY_INDEXES`).
+  8  a search index inside SQLite (:func:`_v7_to_v8`, :data:`NGRAM_INDEX_SQL`):
+     ``customer_search_fts``, an FTS5 table with the trigram tokenizer over the
+     search text (external content: the view ``customer_search_text``, the text
+     with two terminators so that every occurrence of a one- or two-character
+     query begins a trigram), kept by triggers on ``customer_search``;
+     ``customer_search_vocab`` (fts5vocab) to find the trigrams a short query
+     begins; a partial index of the names that begin with punctuation. The
+     step fills the index from the rows (SQL only, in the upgrade's
+     transaction). New files run the same statements.
 """
 
 from __future__ import annotations
@@ -49,7 +58,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -666,6 +675,39 @@ def _v6_to_v7(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+# --- version 8: a search index inside SQLite -----------------------------------------------------
+_FTS_ROW = 'new."id", new."haystack" || char(31, 31)'
+_FTS_DELETE = (
+    'INSERT INTO "customer_search_fts" ("customer_search_fts", rowid, "haystack") '
+    'VALUES (\'delete\', old."id", old."haystack" || char(31, 31));'
+)
+NGRAM_INDEX_SQL = (
+    'CREATE VIEW "customer_search_text" AS '
+    'SELECT "id", "haystack" || char(31, 31) AS "haystack" FROM "customer_search"',
+    'CREATE VIRTUAL TABLE "customer_search_fts" USING fts5("haystack", '
+    "content='customer_search_text', content_rowid='id', "
+    "tokenize='trigram case_sensitive 1', detail='none')",
+    'CREATE VIRTUAL TABLE "customer_search_vocab" USING fts5vocab("customer_search_fts", \'row\')',
+    'CREATE INDEX "customer_search_odd_name" ON "customer_search" ("name_key") '
+    'WHERE substr("haystack", 1, 1) <> substr("name_key", 1, 1)',
+    'CREATE TRIGGER "search_fts_insert" AFTER INSERT ON "customer_search" '
+    f'BEGIN INSERT INTO "customer_search_fts" (rowid, "haystack") VALUES ({_FTS_ROW}); END',
+    f'CREATE TRIGGER "search_fts_delete" AFTER DELETE ON "customer_search" BEGIN {_FTS_DELETE} END',
+    'CREATE TRIGGER "search_fts_update" AFTER UPDATE OF "haystack" ON "customer_search" '
+    'WHEN old."haystack" IS NOT new."haystack" '
+    f'BEGIN {_FTS_DELETE} INSERT INTO "customer_search_fts" (rowid, "haystack") '
+    f"VALUES ({_FTS_ROW}); END",
+)
+
+
+def _v7_to_v8(db: SqliteDatabase) -> None:
+    for statement in NGRAM_INDEX_SQL:
+        db.execute_sql(statement)
+    # Filled here, in the upgrade's transaction: from then on the triggers delete what they
+    # index, which an index missing some rows could not take.
+    db.execute_sql('INSERT INTO "customer_search_fts" ("customer_search_fts") VALUES (\'rebuild\')')
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
@@ -674,6 +716,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     4: _v4_to_v5,
     5: _v5_to_v6,
     6: _v6_to_v7,
+    7: _v7_to_v8,
 }
 
 

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from peewee import SchemaManager, SqliteDatabase, sort_models  # type: ignore[attr-defined]
 
 from crm_desktop.models.migrations import (
+    NGRAM_INDEX_SQL,
     SCHEMA_VERSION,
     SEARCH_TRIGGERS,
     TODAY_INDEXES,
@@ -55,7 +56,7 @@ def create_schema(db: SqliteDatabase) -> None:
                     db.execute_sql(statement)
             else:
                 SchemaManager(model, database=db).create_all(safe=True)
-        for statement in (*SEARCH_TRIGGERS, *TODAY_INDEXES):
+        for statement in (*SEARCH_TRIGGERS, *TODAY_INDEXES, *NGRAM_INDEX_SQL):
             db.execute_sql(statement)
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -34,6 +34,7 @@ from crm_desktop.models.enums import (
 )
 from crm_desktop.services.clock import today
 from crm_desktop.services.deal_amounts import deal_amount_sql
+from crm_desktop.services.search import first_page as first_search_page
 from crm_desktop.services.search import match_sql, search_customers
 from crm_desktop.services.taxes import line_net_sql
 from crm_desktop.services.text import search_terms
@@ -750,6 +751,26 @@ def list_ends(
     tail_sql = select + order_by(list_spec, query, reverse=True) + " LIMIT ?"
     tail = [row[0] for row in database.execute_sql(tail_sql, [*params, size])][::-1]
     return rows, head, tail
+
+
+def first_ids(entity: str, query: ListQuery, limit: int) -> tuple[list[int] | array[int], bool]:
+    """The first ``limit`` ids of a list at once and whether they are all of them.
+
+    A plain customer search in its own order (best match first) reads only its first
+    page from the search index: a one-letter query on a big file matches most customers,
+    and the whole list (:func:`list_ids`) then follows in the background. Any other list
+    is read whole.
+    """
+    list_spec = SPECS[entity]
+    if (
+        entity == "customer"
+        and query.search.strip()
+        and not [k for k, v in query.filters.items() if v not in (None, "", [])]
+        and _sort_key_and_direction(list_spec, query) == (list_spec.search_order, False)
+    ):
+        page = first_search_page(query.search, limit)
+        return page.ids, page.complete
+    return list_id_array(entity, query), True  # compact: a million ids
 
 
 def count(entity: str, query: ListQuery | None = None) -> int:

@@ -7,12 +7,17 @@ contacts) and the sort key of its name. A query is folded the same way and
 each of its terms must occur in the haystack, so ``иван`` finds ``Иванов``,
 ``ZHANG`` finds ``Zhang`` and ``伟`` finds ``张伟``.
 
-Scanning 100,000 haystacks in SQLite takes about 50 ms on a modest laptop,
-the whole budget of a keystroke; so the haystacks are also held in memory
-(:class:`MemoryIndex`, ~20 MB at 100,000 customers) where a scan takes about
-a tenth of that. The memory copy follows the table: writes patch it after
-they commit, and a commit by another process (seen through SQLite's
-``data_version``) makes it reload.
+A search does not read every haystack: an FTS5 table with the trigram tokenizer
+(schema 7, ``customer_search_fts``), kept equal to ``customer_search`` by
+triggers, gives the rows that hold a term's trigrams (a term of one or two
+characters: the trigrams that begin with it, from the index's vocabulary).
+They are checked for the whole term and ranked here, exactly as the Python
+index of schema 6 ranked them (:mod:`~crm_desktop.services.search_memory`
+keeps it for the tests and the benchmark). A common query (a letter on a
+big file) matches more than :data:`FULL_RANKING_LIMIT` customers: it is
+ranked "the name starts with it" first, then by name, and its first page is
+read from the name index at once (:func:`first_page`) while the whole list
+is read lazily. Nothing of the index is held in Python between searches.
 
 The services keep the table current on every write. Because a user may edit
 the file with another SQLite tool, triggers in the schema (version 6) clear
@@ -26,12 +31,13 @@ recomputes everything.
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import logging
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 import peewee
 
@@ -146,7 +152,7 @@ _UPSERT = (
 def reindex_customers(ids: Iterable[int | None]) -> None:
     """Recompute the search rows of these customers (call inside the writing transaction).
 
-    A customer in the trash or gone loses its row; the memory index follows on commit.
+    A customer in the trash or gone loses its row; the n-gram index follows by its triggers.
     """
     unique = sorted({i for i in ids if i is not None})
     conn = database.connection()
@@ -156,12 +162,10 @@ def reindex_customers(ids: Iterable[int | None]) -> None:
             conn.executemany(_UPSERT, rows)
         if dropped:
             conn.executemany("DELETE FROM customer_search WHERE id = ?", [(i,) for i in dropped])
-        patch = [(row[0], row[2], row[1]) for row in rows]
-        changes.after_commit(functools.partial(MEMORY.patch, patch, dropped))
 
 
 def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
-    """Recompute the whole search table; returns the number of customers indexed."""
+    """Recompute the whole search table and its index; returns how many customers it holds."""
     ids = [row[0] for row in database.execute_sql("SELECT id FROM customer ORDER BY id")]
     with changes.transaction():
         database.execute_sql("DELETE FROM customer_search")
@@ -169,7 +173,10 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
             reindex_customers(ids[start : start + 2000])
             if progress is not None:
                 progress(min(start + 2000, len(ids)), len(ids))
-        changes.after_commit(MEMORY.forget)
+        # Whatever state the index was in (another tool may have written into it), anew.
+        database.execute_sql(
+            "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('rebuild')"
+        )
     return len(ids)
 
 
@@ -185,142 +192,144 @@ def _stale_ids() -> list[int]:
     ]
 
 
-def refresh_index() -> int:
-    """Repair search rows that are missing, stale or of a trashed customer; returns how many."""
+def index_needs_build() -> bool:
+    """True when the n-gram index is empty though there are rows (its rows were dropped)."""
+    row = database.execute_sql(
+        "SELECT EXISTS (SELECT 1 FROM customer_search) "
+        "AND NOT EXISTS (SELECT 1 FROM customer_search_fts_docsize)"
+    ).fetchone()
+    return bool(row[0])
+
+
+def build_ngram_index(progress: Callable[[int, int], None] | None = None) -> int:
+    """Fill the n-gram index anew from ``customer_search`` (when its rows were dropped).
+
+    One transaction, in chunks of ids so that ``progress(done, total)`` can be shown; the
+    triggers keep it current from then on. Returns the number of rows indexed.
+    """
+    bounds = database.execute_sql("SELECT min(id), max(id), count(*) FROM customer_search")
+    low, high, total = bounds.fetchone()
+    if not total:
+        return 0
+    done = 0
+    with changes.transaction():
+        database.execute_sql(
+            "INSERT INTO customer_search_fts(customer_search_fts) VALUES ('delete-all')"
+        )
+        for first in range(low, high + 1, _BUILD_CHUNK):
+            cursor = database.execute_sql(
+                "INSERT INTO customer_search_fts (rowid, haystack) "
+                "SELECT id, haystack FROM customer_search_text WHERE id BETWEEN ? AND ?",
+                (first, first + _BUILD_CHUNK - 1),
+            )
+            done += max(cursor.rowcount, 0)
+            if progress is not None:
+                progress(min(done, total), total)
+    return total
+
+
+_BUILD_CHUNK = 20_000
+_OPTIMIZE_AFTER = 10_000  # re-indexed rows above which the index is merged afterwards
+
+
+def refresh_index(progress: Callable[[int, int], None] | None = None) -> int:
+    """Repair search rows that are missing, stale or of a trashed customer; returns how many.
+
+    Builds the n-gram index first when it is empty beside rows (someone dropped its rows).
+    """
+    if index_needs_build():
+        build_ngram_index(progress)
     stale = _stale_ids()
     if stale:
         with changes.transaction():
             reindex_customers(stale)
-    MEMORY.forget()
+            if len(stale) > _OPTIMIZE_AFTER:
+                # Rewriting many rows leaves the index in many segments with their old
+                # entries marked deleted: merged into one, it is smaller and reads faster.
+                database.execute_sql(
+                    "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('optimize')"
+                )
+    FRESHNESS.checked()  # the first keystroke need not check the whole file again
     return len(stale)
 
 
 def _repair_before_reading() -> None:
-    """Re-index what another program (or a bulk path) left stale, then reload the memory copy.
+    """Re-index what another program (or a bulk path) left stale before a search reads.
 
     A file that cannot be written now (read-only media, another program's lock) is
     searched as its table stands: finding slightly stale rows beats refusing to search.
     """
     try:
+        if index_needs_build():
+            build_ngram_index()
         stale = _stale_ids()
         if stale:
             with changes.transaction():
                 reindex_customers(stale)
     except (CrmError, peewee.OperationalError, sqlite3.OperationalError) as exc:
         _log.info("search rows left as they are: %s", type(exc).__name__)
-    MEMORY.forget()
 
 
-class MemoryIndex:
-    """The haystacks of ``customer_search`` in memory, in name order, for keystroke searches.
+class Freshness:
+    """Whether another program committed to the file since this thread last searched.
 
-    The texts are loaded in name order so that a scan walks memory in the
-    order it was allocated (three times faster than a shuffled walk).
+    SQLite's ``data_version`` moves when another connection commits: another process,
+    or one of our own threads (whose commits also move :data:`changes.commit_count`
+    and went through the services, which keep the rows current).
     """
 
     def __init__(self) -> None:
-        self._lock = threading.RLock()
-        self._entries: dict[int, tuple[str, str]] | None = None
-        self._ids: list[int] = []
-        self._texts: list[str] = []
-        self._dirty = True
-        # Per thread (each has its own connection): (data_version, commit_count) last seen.
+        self._lock = threading.Lock()
         self._versions: dict[int, tuple[int, int]] = {}
-        # The last search's terms and the positions it matched: the next keystroke
-        # usually only extends the query, and then looks among those matches alone.
-        self._last: tuple[tuple[str, ...], list[int]] | None = None
+        self._checked = False
 
     def forget(self) -> None:
         with self._lock:
-            self._entries = None
-            self._ids, self._texts = [], []
-            self._dirty = True
             self._versions.clear()
-            self._last = None
+            self._checked = False
 
-    def _stamp(self) -> tuple[int, int]:
-        # data_version moves when another connection commits: another process, or one of
-        # our own threads (whose commits also move commit_count and have patched us).
-        return int(database.pragma("data_version")), changes.commit_count
-
-    def _current(self) -> tuple[list[int], list[str]]:
-        stamp = self._stamp()
-        thread = threading.get_ident()
-        seen = self._versions.get(thread)
-        if (
-            seen is not None
-            and self._entries is not None
-            and stamp[0] != seen[0]
-            and stamp[1] == seen[1]
-        ):
-            self._entries = None  # another program wrote to the file
-        self._versions[thread] = stamp
-        if self._entries is None:
-            rows = database.execute_sql(
-                "SELECT id, name_key, haystack FROM customer_search ORDER BY name_key, id"
-            ).fetchall()
-            self._entries = {row_id: (key, text) for row_id, key, text in rows}
-            self._ids = [row[0] for row in rows]
-            self._texts = [row[2] for row in rows]
-            self._dirty = False
-            self._last = None
-        elif self._dirty:
-            ordered = sorted(self._entries.items(), key=lambda item: (item[1][0], item[0]))
-            self._ids = [row_id for row_id, _ in ordered]
-            self._texts = [text for _, (_, text) in ordered]
-            self._dirty = False
-            self._last = None
-        return self._ids, self._texts
+    def checked(self) -> None:
+        """The rows were just repaired: only a later commit by another program counts."""
+        stamp = (int(database.pragma("data_version")), changes.commit_count)
+        with self._lock:
+            self._versions = {threading.get_ident(): stamp}
+            self._checked = True
 
     def outside_write(self) -> bool:
-        """True when not loaded yet, or when another program committed since this thread looked."""
+        """True before the first search of a session and after another program committed."""
+        stamp = (int(database.pragma("data_version")), changes.commit_count)
+        thread = threading.get_ident()
         with self._lock:
-            if self._entries is None:
+            seen = self._versions.get(thread)
+            self._versions[thread] = stamp
+            if not self._checked:
+                self._checked = True
                 return True
-            seen = self._versions.get(threading.get_ident())
-            if seen is None:
-                return False
-            stamp = self._stamp()
-            return stamp[0] != seen[0] and stamp[1] == seen[1]
+            return seen is not None and stamp[0] != seen[0] and stamp[1] == seen[1]
 
+    # The services call these after bulk writes (the rows are already current in SQLite).
     def patch(self, rows: Sequence[tuple[int, str, str]], dropped: Sequence[int]) -> None:
-        """Take in rows ``(id, name_key, haystack)`` and drop ids, after a commit."""
-        with self._lock:
-            if self._entries is None:
-                return
-            for row_id, key, text in rows:
-                self._entries[row_id] = (key, text)
-            for row_id in dropped:
-                self._entries.pop(row_id, None)
-            self._dirty = True
-            self._versions.clear()
-
-    def search(self, terms: Sequence[str]) -> list[int]:
-        """Ids whose haystack holds every term: best match first (:func:`match_rank`), by name."""
-        with self._lock:
-            ids, texts = self._current()
-            if not terms:
-                return list(ids)
-            wanted = tuple(terms)
-            first, *rest = wanted
-            last = self._last
-            if last is not None and _narrows(last[0], wanted):
-                positions = [p for p in last[1] if first in texts[p]]
-            else:
-                positions = [p for p, text in enumerate(texts) if first in text]
-            if rest:
-                positions = [p for p in positions if all(term in texts[p] for term in rest)]
-            self._last = (wanted, positions)
-            return [ids[p] for p in _ranked(positions, texts, first)]
+        """Nothing to do: the index lives in SQLite and its triggers follow every write."""
 
 
-# Above this many matches (a one- or two-letter query) only "the name starts with it" is
-# ranked first and the rest stay in name order: ranking each match costs ~1 µs in Python,
-# and the keystroke budget is 50 ms. The next letter narrows the matches below it.
+FRESHNESS = Freshness()
+MEMORY = FRESHNESS  # the name the bulk paths knew (``MEMORY.forget()`` after they write)
+
+
+# Above this many matches only "the name starts with it" is ranked first and the rest stay
+# in name order (as the Python index did: ranking each match costs ~1 µs in Python).
 FULL_RANKING_LIMIT = 20_000
+# A query whose index candidates pass this many is taken as a common one (more matches than
+# FULL_RANKING_LIMIT): its first page is read from the name index at once, the rest lazily.
+# Trigrams found together almost always are the term, so candidates are the matches (a
+# false one is checked away); a short query's trigrams overcount its matches (a text holds
+# "ан", "ам"…), so only many more postings than that make it common at once.
+COMMON_CANDIDATES = FULL_RANKING_LIMIT
+COMMON_SHORT_POSTINGS = FULL_RANKING_LIMIT * 3
+FIRST_PAGE = 300
 
 
-def _ranked(positions: list[int], texts: list[str], term: str) -> list[int]:
+def ranked_positions(positions: list[int], texts: Sequence[str], term: str) -> list[int]:
     """``positions`` (in name order) best match first; within a rank the name order stays."""
     starts = [p for p in positions if texts[p].startswith(term)]
     if len(starts) == len(positions):
@@ -335,15 +344,280 @@ def _ranked(positions: list[int], texts: list[str], term: str) -> list[int]:
     return starts + [p for bucket in buckets for p in bucket]
 
 
-MEMORY = MemoryIndex()
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
 
 
-def search_customers(query: str, *, limit: int | None = None) -> list[int]:
-    """Ids of the customers (not in the trash) that match: best match first, then by name."""
-    if MEMORY.outside_write():
+_TOP = "\U0010ffff"  # above every character: the end of a range of keys that start alike
+
+
+def _trigram_query(terms: Sequence[str]) -> str | None:
+    """An FTS5 query for the rows that hold every trigram of the terms of 3+ characters."""
+    grams = dict.fromkeys(t[i : i + 3] for t in terms if len(t) >= 3 for i in range(len(t) - 2))
+    return " AND ".join(_quote(gram) for gram in grams) or None
+
+
+def _prefix_query(term: str, cap: int | None = None) -> str | None:
+    """An FTS5 query for a one- or two-character term: any trigram that begins with it.
+
+    Every indexed text ends with two terminators, so each occurrence of the term begins a
+    trigram, and the rows found are exactly those that hold the term. None when those
+    trigrams hold more than :data:`COMMON_SHORT_POSTINGS` postings (a common letter); the
+    vocabulary is read term by term and left as soon as they do.
+    """
+    grams = []
+    postings = 0
+    cursor = database.execute_sql(
+        "SELECT term, doc FROM customer_search_vocab WHERE term >= ? AND term < ?",
+        (term, term + _TOP),
+    )
+    for gram, docs in cursor:
+        postings += docs
+        if postings > (COMMON_SHORT_POSTINGS if cap is None else cap):
+            return None
+        grams.append(gram)
+    return " OR ".join(_quote(gram) for gram in grams) if grams else ""
+
+
+def _index_query(terms: Sequence[str]) -> str | None:
+    """The FTS5 query of the candidates, "" when nothing can match, None for a common query."""
+    fts = _trigram_query(terms)
+    if fts is None:
+        fts = _prefix_query(max(terms, key=len))  # the longer short term narrows more
+        if not fts:
+            return fts
+    row = database.execute_sql(
+        "SELECT count(*) FROM (SELECT rowid FROM customer_search_fts "
+        f"WHERE customer_search_fts MATCH ? LIMIT {COMMON_CANDIDATES + 1})",
+        (fts,),
+    ).fetchone()
+    return None if int(row[0]) > COMMON_CANDIDATES else fts
+
+
+def _ranked_candidates(terms: Sequence[str], fts: str) -> list[int]:
+    """The candidates that hold every term, ranked exactly as the Python index ranked them."""
+    if not fts:
+        return []
+    rows = database.execute_sql(
+        "SELECT s.id, s.haystack FROM customer_search_fts f JOIN customer_search s "
+        "ON s.id = f.rowid WHERE customer_search_fts MATCH ? ORDER BY s.name_key, s.id",
+        (fts,),
+    ).fetchall()
+    texts = [row[1] for row in rows]
+    positions = [p for p, text in enumerate(texts) if all(term in text for term in terms)]
+    return [rows[p][0] for p in ranked_positions(positions, texts, terms[0])]
+
+
+def _name_starts(terms: Sequence[str], limit: int | None) -> list[int]:
+    """Matches whose folded name starts with the first term, by name: from the name index.
+
+    ``name_key`` is the folded name without leading punctuation, so the range of keys that
+    start with the term holds these names; the few names that begin with punctuation
+    (``"Ромашка"``) have a partial index of their own.
+    """
+    cap = "" if limit is None else f" LIMIT {int(limit)}"
+    term, rest = terms[0], terms[1:]
+    checks = "".join(" AND instr(haystack, ?) > 0" for _ in rest)
+    ranges = database.execute_sql(
+        "SELECT name_key, id FROM customer_search INDEXED BY customer_search_name_key "
+        f"WHERE name_key >= ? AND name_key < ? AND substr(haystack, 1, ?) = ?{checks} "
+        f"ORDER BY name_key, id{cap}",
+        (term, term + _TOP, len(term), term, *rest),
+    ).fetchall()
+    odd = database.execute_sql(
+        "SELECT name_key, id FROM customer_search INDEXED BY customer_search_odd_name "
+        "WHERE substr(haystack, 1, 1) <> substr(name_key, 1, 1) "
+        f"AND substr(haystack, 1, ?) = ?{checks} ORDER BY name_key, id{cap}",
+        (len(term), term, *rest),
+    ).fetchall()
+    if odd:
+        ranges = sorted(ranges + odd)[:limit]
+    return [row[1] for row in ranges]
+
+
+def _others_by_name(terms: Sequence[str], limit: int | None) -> list[int]:
+    """Matches whose name does not start with the first term, in name order.
+
+    A page walks the name index (a common query finds it within the first rows); the whole
+    list reads the table in its own order and sorts the matches, which is several times
+    faster than visiting every row in name order.
+    """
+    checks = " AND ".join("instr(haystack, ?) > 0" for _ in terms)
+    where = f"WHERE {checks} AND substr(haystack, 1, ?) <> ?"
+    params = (*terms, len(terms[0]), terms[0])
+    if limit is None:
+        rows = database.execute_sql(
+            f"SELECT name_key, id FROM customer_search NOT INDEXED {where}", params
+        ).fetchall()
+        rows.sort()
+        return [row[1] for row in rows]
+    sql = (
+        "SELECT id FROM customer_search INDEXED BY customer_search_name_key "
+        f"{where} ORDER BY name_key, id LIMIT {int(limit)}"
+    )
+    return [row[0] for row in database.execute_sql(sql, params)]
+
+
+# A short term with up to this many postings gives its candidates for a common query's page
+# (None: half as many as customers, or COMMON_SHORT_POSTINGS if more); one with more is
+# found in most texts, and a walk in name order meets its matches at once.
+PAGE_SHORT_POSTINGS: int | None = None
+
+
+def _first_others_by_name(terms: Sequence[str], limit: int) -> list[int]:
+    """A common query's first matches whose name does not start with the term, by name.
+
+    From the index's candidates when it has them (SQLite keeps the best ``limit`` by name):
+    a walk in name order would cross every name of another script first (``zh`` matches
+    Chinese customers, whose names sort last). Only a letter found nearly everywhere walks.
+    """
+    fts = _trigram_query(terms)
+    if fts is None:
+        cap = PAGE_SHORT_POSTINGS
+        if cap is None:
+            rows = database.execute_sql("SELECT max(id) FROM customer_search").fetchone()[0]
+            cap = max(COMMON_SHORT_POSTINGS, (rows or 0) // 2)
+        fts = _prefix_query(max(terms, key=len), cap)
+        if fts is None:
+            return _others_by_name(terms, limit)
+        if not fts:
+            return []
+    checks = "".join(f" AND instr(s.haystack, ?{n}) > 0" for n in range(3, len(terms) + 3))
+    sql = (
+        "SELECT s.id FROM customer_search_fts f JOIN customer_search s ON s.id = f.rowid "
+        "WHERE customer_search_fts MATCH ?1 AND substr(s.haystack, 1, length(?2)) <> ?2"
+        f"{checks} ORDER BY s.name_key, s.id LIMIT {int(limit)}"
+    )
+    return [row[0] for row in database.execute_sql(sql, (fts, terms[0], *terms))]
+
+
+def _all_by_name(limit: int | None = None) -> list[int]:
+    cap = "" if limit is None else f" LIMIT {int(limit)}"
+    sql = f"SELECT id FROM customer_search ORDER BY name_key, id{cap}"
+    return [row[0] for row in database.execute_sql(sql)]
+
+
+@dataclass(frozen=True)
+class Page:
+    """The first matches of a search, best first, and whether they are all of them."""
+
+    ids: list[int]
+    complete: bool
+
+
+def _prepare(query: str) -> list[str]:
+    if FRESHNESS.outside_write():
         _repair_before_reading()
-    ids = MEMORY.search(search_terms(query))
-    return ids[:limit] if limit is not None else ids
+    return search_terms(query)
+
+
+def first_page(query: str, limit: int = FIRST_PAGE) -> Page:
+    """The first ``limit`` matches of ``query`` at once, whatever their number.
+
+    A selective query reads its page rank by rank, and only the names that hold the term
+    reach Python; a common one reads it from the name index (the names that start with it,
+    then the others by name). :func:`search_customers` gives the whole list.
+    """
+    terms = _prepare(query)
+    if not terms:
+        ids = _all_by_name(limit + 1)
+    else:
+        fts = _index_query(terms)
+        ids = _name_starts(terms, limit + 1) if fts != "" else []
+        if fts and len(ids) <= limit:
+            ids += _ranked_beyond_the_name_start(terms, fts, limit + 1 - len(ids))
+        elif fts is None and len(ids) <= limit:
+            ids += _first_others_by_name(terms, limit + 1 - len(ids))
+    return Page(ids[:limit], len(ids) <= limit)
+
+
+# The name: the haystack up to its first group separator (U+001E).
+_NAME = "substr(s.haystack, 1, instr(s.haystack, char(30)) - 1)"
+# Outside the name, the group of the first occurrence ranks the match: 3 email or phone,
+# 4 a contact, 5 a place; that is 2 + the separators before it.
+_GROUP_RANK = (
+    f"CASE WHEN instr({_NAME}, ?1) > 0 THEN 1 "
+    "ELSE 2 + length(substr(s.haystack, 1, instr(s.haystack, ?1))) "
+    "- length(replace(substr(s.haystack, 1, instr(s.haystack, ?1)), char(30), '')) END"
+)
+
+
+def _ranked_beyond_the_name_start(terms: Sequence[str], fts: str, limit: int) -> list[int]:
+    """Up to ``limit`` candidates whose name does not start with the term, best first.
+
+    SQLite sorts the candidates by the group the term is found in, then by name; only the
+    names that hold the term (ranks 1 and 2: a word of the name starts with it, or not)
+    reach Python with their text, to be told apart by :func:`match_rank`. One pass of the
+    index, and the rows after the page are never read.
+    """
+    term = terms[0]
+    checks = "".join(f" AND instr(s.haystack, ?{n}) > 0" for n in (1, *range(3, len(terms) + 2)))
+    rows = database.execute_sql(
+        f"SELECT s.id, {_GROUP_RANK} AS rank, CASE WHEN instr({_NAME}, ?1) > 0 "
+        "THEN s.haystack END FROM customer_search_fts f JOIN customer_search s "
+        "ON s.id = f.rowid WHERE customer_search_fts MATCH ?2 "
+        f"AND substr(s.haystack, 1, length(?1)) <> ?1{checks} ORDER BY rank, s.name_key, s.id",
+        (term, fts, *terms[1:]),
+    )
+    word: list[int] = []
+    inside: list[int] = []
+    found: list[int] = []
+    for customer_id, rank, text in rows:
+        if rank == 1:
+            (word if match_rank(text, term) == NAME_WORD_STARTS else inside).append(customer_id)
+            continue
+        if not found:
+            found = word + inside
+            if len(found) >= limit:
+                break
+        found.append(customer_id)
+        if len(found) >= limit:
+            break
+    else:
+        if not found:
+            found = word + inside
+    return found[:limit]
+
+
+def search_customers(
+    query: str, *, limit: int | None = None, cancelled: Callable[[], bool] | None = None
+) -> list[int]:
+    """Ids of the customers (not in the trash) that match: best match first, then by name.
+
+    ``cancelled`` is asked now and then during a long search (a common one-letter query on a
+    big file); when it says yes, the search stops with :class:`SearchCancelled`.
+    """
+    if limit is not None:
+        return first_page(query, limit).ids
+    terms = _prepare(query)
+    with _interruptible(cancelled):
+        if not terms:
+            return _all_by_name()
+        fts = _index_query(terms)
+        if fts is not None:
+            return _ranked_candidates(terms, fts)
+        return _name_starts(terms, None) + _others_by_name(terms, None)
+
+
+class SearchCancelled(Exception):
+    """A long search was stopped because its answer is no longer wanted."""
+
+
+@contextlib.contextmanager
+def _interruptible(cancelled: Callable[[], bool] | None) -> Iterator[None]:
+    if cancelled is None:
+        yield
+        return
+    conn = database.connection()
+    conn.set_progress_handler(lambda: 1 if cancelled() else 0, 20_000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if cancelled():
+            raise SearchCancelled from exc
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 def match_reasons(query: str, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
@@ -410,12 +684,3 @@ def match_sql(query: str, alias: str = "s") -> tuple[str, list[str]]:
         return "1", []
     clause = " AND ".join(f"instr({alias}.haystack, ?) > 0" for _ in terms)
     return clause, terms
-
-
-def _narrows(before: Sequence[str], after: Sequence[str]) -> bool:
-    """True when whatever matches ``after`` also matched ``before``.
-
-    It does when each earlier term is part of some later one: "ива" → "иван",
-    "ivan" → "ivan mos".
-    """
-    return all(any(old in new for new in after) for old in before)

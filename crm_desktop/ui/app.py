@@ -4,11 +4,10 @@ The window shows before the data layer is even imported: its chrome
 (sidebar, menus, status bar) comes first and says it is opening the file,
 while a worker thread imports the services and opens the database (a
 migration, if the file is old, happens there too). When the file is open the
-window attaches to it and fills Today. What can wait runs once Today is
-painted with its data, off the GUI thread: repairing the search index if
-another tool edited the file, loading the search index for the first
-keystroke (a search typed before then still works: it waits for the index),
-and asking whether to load sample data into a new, empty database.
+window attaches to it and fills Today. What can wait runs after that, off the
+GUI thread: repairing the search rows if another tool edited the file
+(building the search index if its rows were dropped), and asking
+whether to load sample data into a new, empty database.
 
 ``CRM_DESKTOP_QUIT_WHEN_READY=today`` in the environment makes the app print
 ``ready <epoch seconds>`` and quit once Today is painted with all its data (a

@@ -555,22 +555,21 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.jobs import run_job
         from crm_desktop.ui.tables.runner import runner
 
-        def refresh(_context) -> int:
-            repaired = search.refresh_index()
-            search.search_customers("")  # loads the in-memory index for the first keystroke
-            return repaired
+        def refresh(context) -> int:
+            return search.refresh_index(context.progress)
 
         def refreshed(repaired: object) -> None:
             if repaired:
                 self._on_change(Change("customer", (), "update"))
 
-        run_job(
-            self,
-            self.tr("Checking the search index"),
-            refresh,
-            on_success=refreshed,
-            show_progress=False,
+        # Just after the upgrade to schema 8 the search index is built: a minute at 1M customers.
+        building = search.index_needs_build()
+        title = (
+            self.tr("Building the search index")
+            if building
+            else self.tr("Checking the search index")
         )
+        run_job(self, title, refresh, on_success=refreshed, show_progress=building)
         QTimer.singleShot(PRELOAD_DELAY_MS, self, _preload_list_pages)
         if offer_first_run and not first_run.was_declined(self.state, self._db_path):
             runner().submit(runner().channel(), first_run.is_empty, self._offer_first_run)

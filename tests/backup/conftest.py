@@ -53,6 +53,13 @@ def make_old_version(path: Path, version: int = 1) -> None:
     assert version == 1
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = DELETE")
+    for statement in (  # schema 7: the search index
+        'DROP TABLE IF EXISTS "customer_search_vocab"',
+        'DROP TABLE IF EXISTS "customer_search_fts"',
+        'DROP VIEW IF EXISTS "customer_search_text"',
+        'DROP INDEX IF EXISTS "customer_search_odd_name"',
+    ):
+        conn.execute(statement)
     extra = [
         name
         for (name,) in conn.execute(

@@ -15,6 +15,13 @@ def test_version_2_file_gets_the_import_tables(tmp_path):
     database.execute_sql("INSERT INTO customer (name) VALUES ('Kept')")
     close_database()
     conn = sqlite3.connect(old)
+    for statement in (  # schema 7: the search index
+        'DROP TABLE IF EXISTS "customer_search_vocab"',
+        'DROP TABLE IF EXISTS "customer_search_fts"',
+        'DROP VIEW IF EXISTS "customer_search_text"',
+        'DROP INDEX IF EXISTS "customer_search_odd_name"',
+    ):
+        conn.execute(statement)
     for (trigger,) in conn.execute(  # schema 6: the search triggers
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
     ).fetchall():

@@ -222,3 +222,34 @@ def test_a_row_found_by_its_contact_says_so_and_comes_after_names(qtbot, window)
         "Альфа Трейд Зябликовых",
         "Бета Сервис  ·  contact: Иван Зябликов",
     ]
+
+
+def test_a_common_search_shows_its_first_page_at_once_and_counts_the_rest(
+    qtbot, window, monkeypatch
+):
+    from crm_desktop.services import search
+    from crm_desktop.ui.tables import model as table_model
+
+    # The demo file made "big": a one-letter query is a common one, the first page 5 rows.
+    monkeypatch.setattr(table_model, "FIRST_PAGE", 5)
+    monkeypatch.setattr(search, "FULL_RANKING_LIMIT", 10)
+    monkeypatch.setattr(search, "COMMON_CANDIDATES", 12)
+    monkeypatch.setattr(search, "COMMON_SHORT_POSTINGS", 15)
+    page = open_section(qtbot, window, "customers")
+    labels: list[tuple[int, str]] = []
+    page.model.ids_loaded.connect(
+        lambda: labels.append((page.model.rowCount(), window.count_label.text()))
+    )
+    page.focus_search()
+    type_text(page.filter_bar.search_box, "Е")
+    page.filter_bar.flush_search()
+    qtbot.waitUntil(lambda: page.model.query.search == "Е", timeout=2000)
+    wait_loaded(qtbot, page)
+    expected = search.search_customers("е")
+    assert len(expected) > 10
+    assert labels[0] == (5, "5+ customers (counting…)")
+    assert labels[-1] == (len(expected), f"{len(expected):,} customers")
+    assert list(page.model.ids()) == expected
+    # The first page stayed selected as it was: Enter opens the best match.
+    assert page.table.selected_ids() == [expected[0]]
+    assert page.table.verticalScrollBar().value() == 0

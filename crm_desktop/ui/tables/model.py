@@ -50,6 +50,8 @@ log = logging.getLogger(__name__)
 
 BLOCK = 100
 ENDS = 2 * BLOCK  # ids read at each end of a list before the rest (see list_ends)
+FIRST_PAGE = 300  # rows of a search shown at once; the rest of a long answer follows
+REST_DELAY_MS = 150  # …this long after the first rows, when no other key came meanwhile
 MAX_BLOCKS = 20  # 2,000 rows at most in memory per table (dozens of screens to scroll back)
 ID_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
 RAW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2
@@ -80,6 +82,11 @@ def match_text(reason: tuple[str, str]) -> str:
         "tag": QCoreApplication.translate("SearchReason", "tag"),
     }
     return f"{labels.get(field, field)}: {value}"
+
+
+def _compact(answer: tuple[list[int] | array[int], bool]) -> tuple[array, bool]:
+    ids = answer[0]
+    return (ids if isinstance(ids, array) else array("q", ids)), answer[1]  # off the GUI thread
 
 
 def _is_blank(value: Any) -> bool:
@@ -147,6 +154,7 @@ class ListModel(QAbstractTableModel):
         self._last_block_number = -1
         self._last_block: list[_Row | None] = []
         self._loading = False
+        self._partial = False
         self._loaded_once = False
         self._runner = runner()
         self._channel = self._runner.channel(self)
@@ -315,7 +323,12 @@ class ListModel(QAbstractTableModel):
     # --- loading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Ask the database for the ids again (in the background); rows refetch as they show."""
+        """Ask the database for the ids again (in the background); rows refetch as they show.
+
+        A customer search reads its first page at once; when more match (a one-letter
+        query on a big file), the whole list follows in a second query, and until it
+        arrives the model is :meth:`is_partial`.
+        """
         query = self.current_query()
         entity = self.entity
         self._set_loading(True)
@@ -330,10 +343,33 @@ class ListModel(QAbstractTableModel):
             )
         self._runner.submit(
             self._channel,
-            lambda: listing.list_id_array(entity, query),  # made compact off the GUI
+            lambda: _compact(listing.first_ids(entity, query, FIRST_PAGE)),  # compact off the GUI
+            lambda answer: self._apply_first(query, answer),
+            self._failed,
+        )
+
+    def _apply_first(self, query: ListQuery, answer: tuple[array, bool]) -> None:
+        ids, complete = answer
+        self._apply_ids(ids, still_loading=not complete)
+        if not complete:
+            # The rest once the first rows are painted: reading it meanwhile would slow
+            # the paint, and a next keystroke within the pause makes it unnecessary.
+            QTimer.singleShot(REST_DELAY_MS, self, lambda: self._read_the_rest(query))
+
+    def _read_the_rest(self, query: ListQuery) -> None:
+        if query != self.query or not self._partial:
+            return  # another query since: its own answer is on its way
+        stale = self._runner.running_is_stale
+        self._runner.submit(
+            self._channel,
+            lambda: array("q", search.search_customers(query.search, cancelled=stale)),
             self._apply_ids,
             self._failed,
         )
+
+    def is_partial(self) -> bool:
+        """True while only the first page of a search is here and the rest is being read."""
+        return self._partial
 
     def on_change(self, change: Change) -> bool:
         """Reload when a committed change may touch this list; returns whether it will."""
@@ -379,19 +415,29 @@ class ListModel(QAbstractTableModel):
         self.endResetModel()
         self.ids_loaded.emit()
 
-    def _apply_ids(self, ids: Sequence[int]) -> None:
+    def _apply_ids(self, ids: Sequence[int], *, still_loading: bool = False) -> None:
         if not isinstance(ids, array):
             ids = array("q", ids)
-        self._set_loading(False)
+        partial, self._partial = self._partial, still_loading
+        self._set_loading(still_loading)
         self._loaded_once = True
-        partial, self._partial = self._partial, False
-        if partial and self._fits_ends(ids):
-            # The rows on screen stay where they are: only the ids in between are new.
+        known = len(self._ids)
+        if partial and not still_loading and self._fits_ends(ids):
+            # The whole list after its ends: the rows on screen stay where they are.
             self._ids = ids
             self._positions = None
             self._invalidate_rows()
         elif ids == self._ids:
             self._invalidate_rows()  # same rows in the same order: only their values may differ
+        elif partial and known and len(ids) > known and ids[:known] == self._ids:
+            # The rest of a search after its first page: the rows on screen stay as they are.
+            self.beginInsertRows(QModelIndex(), known, len(ids) - 1)
+            self._ids = ids
+            self._positions = None
+            # The block the first page ended in now holds more rows: fetched again.
+            self._blocks.pop(known // BLOCK, None)
+            self._last_block_number, self._last_block = -1, []
+            self.endInsertRows()
         else:
             self.beginResetModel()
             self._ids = ids

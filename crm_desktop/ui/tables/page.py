@@ -165,6 +165,10 @@ class ListPage(QWidget):
         return self.model.rowCount()
 
     def count_text(self) -> str:
+        if self.model.is_partial():  # the first page of a long search; the rest is counted
+            return self.tr("{count}+ {things} (counting…)").format(
+                count=f"{self.count():,}", things=self.section.plural
+            )
         return self.section.count_text(self.count())
 
     def focus_search(self) -> None:

@@ -52,6 +52,7 @@ class QueryRunner(QObject):
         self._lock = threading.Lock()
         self._pending = 0
         self._connection_key: tuple[Any, int] | None = None
+        self._running: tuple[int, int] | None = None  # (ticket, channel) of the work running
         self._channels = itertools.count(1)
         self._delivered.connect(self._deliver)
         self._thread = threading.Thread(target=self._loop, name="crm-queries", daemon=True)
@@ -87,6 +88,12 @@ class QueryRunner(QObject):
         with self._lock:
             self._latest.pop(channel, None)
 
+    def running_is_stale(self) -> bool:
+        """For long work to ask as it runs: has a newer request on its channel replaced it?"""
+        with self._lock:
+            running = self._running
+            return running is not None and self._latest.get(running[1]) != running[0]
+
     def is_busy(self) -> bool:
         with self._lock:
             return self._pending > 0
@@ -117,6 +124,7 @@ class QueryRunner(QObject):
             ticket, channel, work = item
             with self._lock:
                 stale = self._latest.get(channel) != ticket
+                self._running = None if stale else (ticket, channel)
             if stale:
                 self._delivered.emit((ticket, _STALE, None))
                 continue

@@ -1,0 +1,289 @@
+"""The n-gram search index (schema 7) against the Python index it replaced.
+
+The old index (:mod:`crm_desktop.services.search_memory`) scanned every haystack; the new one
+asks SQLite's FTS5 trigram table. On a corpus of names in every script they must give the
+same customers in the same order, and the new one must stay right after every write path
+of the services and after edits made with another SQLite tool.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import date
+
+import pytest
+
+from crm_desktop.models import database
+from crm_desktop.services import contacts, customers, demo, duplicates, search, tags, trash
+from crm_desktop.services.search_memory import MemoryIndex
+from crm_desktop.services.text import fold, sort_key
+
+ODD_NAMES = [
+    "«Ромашка» ООО",
+    '"Quoted" Trading',
+    "(Кооператив) Север",
+    "O'Brien & Sons",
+    "Jean-Luc Picard SARL",
+    "Ёлкин Семён",
+    "Елкина Алёна",
+    "张伟",
+    "王芳",
+    "李",
+    "Li",
+    "Ян",
+    "Σωκράτης Παπαδόπουλος",
+    "محمد الأحمد",
+    "דוד כהן",
+    "山田太郎",
+    "김민준",
+    "สมชาย ใจดี",
+    "Café 😀 Emoji",
+    "=SUM(A1:A2)",
+    "<b>&amp; Bold</b>",
+    "ab",
+    "a",
+    "Zoë Ærøskøbing",
+]
+
+
+@pytest.fixture
+def corpus(db):
+    """~600 demo customers (every country's script) plus names that are hard to index."""
+    demo.generate(customers=600, seed=11, on=date(2026, 6, 15))
+    for number, name in enumerate(ODD_NAMES):
+        customer = customers.create_customer(
+            {"name": name, "email": f"odd{number}@example.com", "city": "Берлин"},
+            tag_names=["редкий"] if number % 3 == 0 else (),
+        )
+        if number % 4 == 0:
+            contacts.create_contact({"customer_id": customer, "name": "Иван Ёжиков"})
+    return db
+
+
+def _queries(seed: int = 5) -> list[str]:
+    """What people type: 1–2 letters, fragments of names, emails and phones, several words."""
+    rows = database.execute_sql("SELECT name, email, phone, city FROM customer").fetchall()
+    rng = random.Random(seed)
+    queries = {"", "qqqqxyz", "иван", "ИВАН", "ё", "е", "伟", "张伟", "@", "@gm", "+4", "+7 9",
+               "8 495", "«ром", '"quo', "(к", "o'b", "jean-l", "😀", "=sum", "<b>&", "ab", "a",
+               "ы", "ß", "李", "ян", "iv an", "ber lin", "ерл"}  # fmt: skip
+    for name, email, phone, city in rng.sample(rows, 120):
+        folded = fold(name)
+        start = rng.randrange(len(folded))
+        queries.update(
+            {
+                name[:1],
+                name[:2].upper(),
+                folded[start : start + 2],
+                folded[start : start + rng.randint(3, 6)],
+                " ".join(folded.split()[:2])[:9],
+            }
+        )
+        if email:
+            queries.add(email.split("@")[0][-3:])
+        if phone:
+            queries.add(phone[-5:])
+        if city:
+            queries.add(city[:4])
+    return sorted(q for q in queries if q is not None)
+
+
+def test_same_customers_in_the_same_order_as_the_python_index(corpus):
+    old = MemoryIndex()
+    old.load()
+    queries = _queries()
+    assert len(queries) > 300
+    for query in queries:
+        expected = old.search(query)
+        assert search.search_customers(query) == expected, query
+        page = search.first_page(query, 20)
+        assert page.ids == expected[:20], query
+        assert page.complete == (len(expected) <= 20), query
+
+
+@pytest.mark.parametrize("page_postings", [100_000, 0])  # the page from candidates, or a walk
+def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
+    corpus, monkeypatch, page_postings
+):
+    # A small file made "big": every query of more than 30 candidates is a common one.
+    monkeypatch.setattr(search, "PAGE_SHORT_POSTINGS", page_postings)
+    monkeypatch.setattr(search, "FULL_RANKING_LIMIT", 24)
+    monkeypatch.setattr(search, "COMMON_CANDIDATES", 30)
+    monkeypatch.setattr(search, "COMMON_SHORT_POSTINGS", 40)
+    rows = database.execute_sql("SELECT id, haystack, name_key FROM customer_search").fetchall()
+    common = 0
+    for query in ["а", "e", "ив", "an", "com", "exa", "+4", "@"]:
+        term = search.search_terms(query)[0]
+        matches = [r for r in rows if term in r[1]]
+        by_name = sorted(matches, key=lambda r: (not r[1].startswith(term), r[2], r[0]))
+        found = search.search_customers(query)
+        assert sorted(found) == sorted(r[0] for r in matches), query
+        if len(matches) > search.FULL_RANKING_LIMIT:
+            common += 1
+            assert found == [r[0] for r in by_name], query
+            page = search.first_page(query, 7)
+            assert page.ids == found[:7] and not page.complete
+    assert common >= 5
+
+
+def _same_as_python_index(*queries: str) -> None:
+    old = MemoryIndex()
+    old.load()
+    for query in (*queries, "а", "ив", "иван", "com", "@", "берл", "张伟"):
+        assert search.search_customers(query) == old.search(query), query
+    problem = database.execute_sql(
+        "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')"
+    )
+    assert problem is not None  # raises when the index and the rows differ
+
+
+def test_right_after_every_write_of_the_services(corpus, tmp_path):
+    from crm_desktop.services import importing
+    from crm_desktop.services.importing import undo_batch
+
+    # The form: a new customer, then renamed.
+    made = customers.create_customer({"name": "Квазимодо Парижский", "email": "q@nd.fr"})
+    assert search.search_customers("квазимодо") == [made]
+    customers.update_customer(made, {"name": "Эсмеральда Парижская"})
+    assert search.search_customers("квазимодо") == []
+    assert search.search_customers("эсмеральда") == [made]
+    _same_as_python_index("парижск")
+
+    # Contacts and tags.
+    contacts.create_contact({"customer_id": made, "name": "Фролло Клод"})
+    tags.set_tags(made, ["Собор"])
+    assert search.search_customers("фролло") == [made]
+    assert search.search_customers("собор") == [made]
+
+    # The trash, and back.
+    batch = trash.move_to_trash("customer", [made])
+    assert search.search_customers("эсмеральда") == []
+    trash.restore_batch(batch)
+    assert search.search_customers("эсмеральда") == [made]
+    _same_as_python_index("эсмеральда")
+
+    # An import, then its undo.
+    source = tmp_path / "people.csv"
+    source.write_text("Name,Email\nГренуй Жан-Батист,gren@parfum.fr\n龙井茶庄,tea@longjing.cn\n")
+    result = importing.run_import(source, "customer")
+    assert len(search.search_customers("гренуй")) == 1
+    assert len(search.search_customers("井茶")) == 1
+    _same_as_python_index("гренуй", "井茶")
+    assert result.batch_id is not None
+    undo_batch(result.batch_id)
+    assert search.search_customers("гренуй") == []
+    assert search.search_customers("井茶") == []
+
+    # A merge of duplicates: the merged one is gone, the survivor found by both names.
+    twin = customers.create_customer({"name": "Эсмеральда Двойник"})
+    duplicates.merge_customers(made, [twin])
+    assert search.search_customers("двойник") in ([], [made])
+    assert twin not in search.search_customers("эсмеральда")
+
+    # Emptying the trash.
+    trash.move_to_trash("customer", [made])
+    trash.empty_trash()
+    assert search.search_customers("эсмеральда") == []
+    _same_as_python_index("эсмеральда", "фролло")
+
+
+def test_right_after_the_sample_data(db):
+    assert search.search_customers("а") == []
+    demo.generate(customers=120, seed=2, on=date(2026, 6, 15))
+    name = database.execute_sql("SELECT name FROM customer ORDER BY id LIMIT 1").fetchone()[0]
+    assert search.search_customers(name)
+    _same_as_python_index(name[:3], name[:1])
+
+
+def _outside(path, *statements: tuple[str, tuple]) -> None:
+    other = sqlite3.connect(path)  # as the sqlite3 shell would: foreign keys off, no services
+    for sql, params in statements:
+        other.execute(sql, params)
+    other.commit()
+    other.close()
+
+
+def test_right_after_edits_by_another_sqlite_tool(corpus):
+    first, second, third = (
+        row[0] for row in database.execute_sql("SELECT id FROM customer ORDER BY id LIMIT 3")
+    )
+    search.search_customers("x")  # the session has searched once already
+    _outside(
+        corpus,
+        ("UPDATE customer SET name = 'Синдбад Мореход' WHERE id = ?", (first,)),
+        ("INSERT INTO contact (customer_id, name) VALUES (?, '诸葛亮')", (second,)),
+        ("PRAGMA foreign_keys = ON", ()),
+        ("DELETE FROM customer WHERE id = ?", (third,)),
+        ("INSERT INTO customer (name, kind, status, created_at, updated_at) VALUES "
+         "('Шехерезада Outside', 'company', 'active', '2026-01-01T00:00:00Z', "
+         "'2026-01-01T00:00:00Z')", ()),
+    )  # fmt: skip
+    assert search.search_customers("синдбад") == [first]
+    assert search.search_customers("诸葛") == [second]
+    assert third not in search.search_customers("")
+    found = search.search_customers("шехерезада")
+    assert len(found) == 1
+    assert search.first_page("шех").ids == found
+    _same_as_python_index("синдбад", "诸葛", "шех")
+
+
+def test_the_index_is_built_after_the_upgrade_and_a_search_before_it_still_works(corpus):
+    # As step 6 → 7 leaves it: the index empty beside its rows.
+    with database.atomic():
+        database.execute_sql(
+            "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('delete-all')"
+        )
+    assert search.index_needs_build()
+    search.FRESHNESS.forget()  # a new session
+    assert search.search_customers("берлин")  # built before reading
+    assert not search.index_needs_build()
+    with database.atomic():
+        database.execute_sql(
+            "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('delete-all')"
+        )
+    seen: list[tuple[int, int]] = []
+    search.refresh_index(lambda done, total: seen.append((done, total)))
+    total = database.execute_sql("SELECT count(*) FROM customer_search").fetchone()[0]
+    assert seen and seen[-1] == (total, total)
+    _same_as_python_index("берлин")
+
+
+def test_names_that_begin_with_punctuation_rank_first_for_their_own_start(corpus):
+    quoted = database.execute_sql(
+        "SELECT id FROM customer WHERE name = '«Ромашка» ООО'"
+    ).fetchone()[0]
+    assert search.search_customers("«ром")[0] == quoted
+    assert search.first_page("«ро", 1).ids == [quoted]
+    assert sort_key("«Ромашка» ООО").startswith("ромашка")
+
+
+def test_a_file_from_before_the_index_gets_it_filled_by_the_upgrade(corpus):
+    from crm_desktop.models import close_database
+    from crm_desktop.models.migrations import SCHEMA_VERSION
+    from crm_desktop.services import open_session
+
+    before = SCHEMA_VERSION - 1  # the search index is the newest step
+
+    expected = search.search_customers("берлин")
+    close_database()
+    conn = sqlite3.connect(corpus)
+    for statement in (
+        'DROP TRIGGER "search_fts_insert"',
+        'DROP TRIGGER "search_fts_delete"',
+        'DROP TRIGGER "search_fts_update"',
+        'DROP TABLE "customer_search_vocab"',
+        'DROP TABLE "customer_search_fts"',
+        'DROP VIEW "customer_search_text"',
+        'DROP INDEX "customer_search_odd_name"',
+        f"PRAGMA user_version = {before}",
+    ):
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    assert open_session(corpus, refresh_search=False).migrated_from == before
+    assert not search.index_needs_build()
+    assert search.search_customers("берлин") == expected
+    # From then on the triggers keep it: a write, then FTS5's own check against the rows.
+    customers.create_customer({"name": "Берлинская лазурь"})
+    _same_as_python_index("берлин")
