@@ -6,11 +6,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from crm_desktop.models import Customer, database
-from crm_desktop.models.enums import CUSTOMER_KINDS, CUSTOMER_STATUSES
-from crm_desktop.services import records, tags
+from crm_desktop.models.enums import CUSTOMER_KINDS, CUSTOMER_STATUSES, REVENUE_ORDER_STATUSES
+from crm_desktop.services import catalogue, records, tags
+from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.changes import transaction
 from crm_desktop.services.fields import phone
-from crm_desktop.services.records import Entity, Field, Row, register
+from crm_desktop.services.money import line_total_sql
+from crm_desktop.services.records import Entity, Row, register
 from crm_desktop.services.search import reindex_customers
 from crm_desktop.services.validation import choice, email, line, multiline, website
 
@@ -19,24 +21,61 @@ def _after_write(customer_id: int, values: Row, old: Row | None) -> None:
     reindex_customers([customer_id])
 
 
+_REVENUE = ", ".join(f"'{s}'" for s in REVENUE_ORDER_STATUSES)
+_PRIMARY = (
+    "(SELECT {column} FROM contact WHERE customer_id = c.id ORDER BY is_primary DESC, id LIMIT 1)"
+)
+
+# Every field of a customer, once: list, form, export and import are built from it.
+FIELDS = catalogue.declare(
+    "customer",
+    FieldDef("name", "Name", sql="c.name", sort="s.name_key", nullable=False,
+             parse=line(200), required=True, placeholder="Company or person"),
+    FieldDef("kind", "Kind", "enum", "c.kind", sort="enum", nullable=False,
+             values=CUSTOMER_KINDS, parse=choice(CUSTOMER_KINDS), required=True,
+             default="company"),
+    FieldDef("status", "Status", "enum", "c.status", sort="enum", nullable=False,
+             values=CUSTOMER_STATUSES, parse=choice(CUSTOMER_STATUSES), required=True,
+             default="lead"),
+    FieldDef("email", "Email", "email", "c.email", sort="fold", parse=email,
+             placeholder="name@example.com"),
+    FieldDef("phone", "Phone", "phone", "c.phone", parse=phone, placeholder="+1 415 555 0123"),
+    FieldDef("website", "Website", "url", "c.website", sort="fold", parse=website,
+             placeholder="example.com"),
+    FieldDef("address", "Address", "longtext", "c.address", sort=None, parse=multiline(1000),
+             in_list=False),
+    FieldDef("city", "City", sql="c.city", sort="fold", parse=line(100)),
+    FieldDef("country", "Country", sql="c.country", sort="fold", parse=line(100)),
+    FieldDef("source", "Source", sql="c.source", sort="fold", parse=line(200),
+             placeholder="e.g. referral, website, trade fair"),
+    FieldDef("tags", "Tags", "tags", tags.tags_sql("c.id"), sort=None),
+    FieldDef("notes", "Notes", "longtext", "c.notes", sort=None, parse=multiline(),
+             in_list=False),
+    FieldDef("primary_contact", "Primary contact", sql=_PRIMARY.format(column="name"), sort=None,
+             in_export=False),
+    FieldDef("contact_name", "Contact name", sql="p.name", in_list=False),
+    FieldDef("contact_position", "Contact position", sql="p.position", in_list=False),
+    FieldDef("contact_email", "Contact email", "email", "p.email", in_list=False),
+    FieldDef("contact_phone", "Contact phone", "phone", "p.phone", in_list=False),
+    FieldDef("revenue_cents", "Revenue", "money",
+             f"(SELECT coalesce(sum({line_total_sql('l')}), 0) FROM sales_order o "
+             "JOIN order_line l ON l.order_id = o.id "
+             f"WHERE o.customer_id = c.id AND o.status IN ({_REVENUE}))",
+             nullable=False, in_export=False),
+    FieldDef("created_at", "Created", "datetime", "c.created_at", header="Created (UTC)",
+             nullable=False),
+    FieldDef("updated_at", "Updated", "datetime", "c.updated_at", header="Updated (UTC)",
+             nullable=False),
+)  # fmt: skip
+# The primary contact's row beside a customer in a full export (alias p).
+PRIMARY_CONTACT_JOIN = f"LEFT JOIN contact p ON p.id = {_PRIMARY.format(column='id')}"
+
 CUSTOMER = register(
     Entity(
         name="customer",
         label="customer",
         model=Customer,
-        fields=(
-            Field("kind", "Kind", choice(CUSTOMER_KINDS), required=True, default="company"),
-            Field("name", "Name", line(200), required=True),
-            Field("email", "Email", email),
-            Field("phone", "Phone", phone),
-            Field("website", "Website", website),
-            Field("address", "Address", multiline(1000)),
-            Field("city", "City", line(100)),
-            Field("country", "Country", line(100)),
-            Field("status", "Status", choice(CUSTOMER_STATUSES), required=True, default="lead"),
-            Field("source", "Source", line(200)),
-            Field("notes", "Notes", multiline()),
-        ),
+        fields=catalogue.record_fields(FIELDS),
         describe=lambda row: row["name"],
         after_write=_after_write,
         timestamps=True,

@@ -21,14 +21,21 @@ from typing import Any
 
 from crm_desktop.models import database
 from crm_desktop.models.enums import (
-    CUSTOMER_STATUSES,
-    DEAL_STAGES,
     OPEN_DEAL_STAGES,
-    ORDER_STATUSES,
     PRIORITIES,
     REVENUE_ORDER_STATUSES,
     SERVICE_CASE_STATUSES,
     TASK_STATUSES,
+)
+
+# The entity modules declare their fields in the catalogue when imported.
+from crm_desktop.services import (  # noqa: F401
+    catalogue,
+    contacts,
+    customers,
+    deals,
+    orders,
+    products,
 )
 from crm_desktop.services.clock import today
 from crm_desktop.services.money import line_total_sql
@@ -52,6 +59,8 @@ class Column:
     kind: str = "text"
     sort: str | None = None  # ORDER BY expression; None: not sortable
     nullable: bool = True
+    label: str = ""  # what the screen calls it
+    header: str = ""  # what an export of the view calls it (the label if empty)
 
 
 @dataclass(frozen=True)
@@ -74,8 +83,14 @@ class ListSpec:
     lean_from: str | None = None
     lean_sorts: frozenset[str] = frozenset()
 
+    def all_columns(self) -> tuple[Column, ...]:
+        """The declared columns: the catalogue's fields (custom ones too), then list-only ones."""
+        if not catalogue.has(self.entity):
+            return self.columns
+        return tuple(column_of(f) for f in catalogue.list_fields(self.entity)) + self.columns
+
     def column(self, key: str) -> Column:
-        for column in self.columns:
+        for column in self.all_columns():
             if column.key == key:
                 return column
         raise KeyError(f"{self.entity} list has no column {key!r}")
@@ -92,6 +107,19 @@ class ListQuery:
 
 
 # --- helpers to declare lists -----------------------------------------------------------
+
+
+def column_of(definition: catalogue.FieldDef) -> Column:
+    """A catalogue field as a list column."""
+    return Column(
+        definition.key,
+        definition.sql,
+        definition.kind,
+        definition.sort_sql,
+        definition.nullable,
+        definition.label,
+        definition.export_header,
+    )
 
 
 def text(key: str, sql: str, *, kind: str = "text", sortable: bool = True) -> Column:
@@ -229,39 +257,7 @@ _register(
         from_sql="customer_search s JOIN customer c ON c.id = s.id",
         lean_from="customer_search s",
         lean_sorts=frozenset({"name"}),
-        columns=(
-            Column("name", "c.name", "text", "s.name_key", nullable=False),
-            enum("kind", "c.kind", ("company", "person")),
-            enum("status", "c.status", CUSTOMER_STATUSES),
-            text("email", "c.email", kind="email"),
-            plain("phone", "c.phone", "phone"),
-            text("city", "c.city"),
-            text("country", "c.country"),
-            text(
-                "tags",
-                "(SELECT group_concat(t.name, ', ') FROM customer_tag ct "
-                "JOIN tag t ON t.id = ct.tag_id WHERE ct.customer_id = c.id)",
-                sortable=False,
-            ),
-            text(
-                "primary_contact",
-                "(SELECT name FROM contact WHERE customer_id = c.id "
-                "ORDER BY is_primary DESC, id LIMIT 1)",
-                sortable=False,
-            ),
-            text("source", "c.source"),
-            plain(
-                "revenue_cents",
-                f"(SELECT coalesce(sum({_LINE_TOTAL}), 0) FROM sales_order o "
-                f"JOIN order_line l ON l.order_id = o.id "
-                f"WHERE o.customer_id = c.id AND o.status IN ({_REVENUE_STATUSES}))",
-                "money",
-                nullable=False,
-            ),
-            plain("created_at", "c.created_at", "datetime", nullable=False),
-            plain("updated_at", "c.updated_at", "datetime", nullable=False),
-            text("website", "c.website"),
-        ),
+        columns=(),  # the catalogue's (services/customers.py)
         default_sort="name",
         search=_customer_search,
         search_ids=_customer_search_ids,
@@ -287,15 +283,7 @@ _register(
         id_sql="ct.id",
         from_sql="contact ct JOIN customer c ON c.id = ct.customer_id",
         base_where="c.deleted_at IS NULL",
-        columns=(
-            Column("name", "ct.name", "text", "crm_sort_key(ct.name)", nullable=False),
-            text("position", "ct.position"),
-            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
-            text("email", "ct.email", kind="email"),
-            plain("phone", "ct.phone", "phone"),
-            plain("is_primary", "ct.is_primary", "bool", nullable=False),
-            plain("customer_id", "ct.customer_id", "int", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/contacts.py)
         default_sort="name",
         search=folded_search("ct.name", "ct.email", "ct.phone", "ct.position", "c.name"),
         filters={"customer_id": equals("ct.customer_id"), "is_primary": equals("ct.is_primary")},
@@ -307,14 +295,7 @@ _register(
         entity="product",
         id_sql="p.id",
         from_sql="product p",
-        columns=(
-            text("sku", "p.sku"),
-            Column("name", "p.name", "text", "crm_sort_key(p.name)", nullable=False),
-            plain("unit_price_cents", "p.unit_price_cents", "money", nullable=False),
-            plain("stock_qty", "p.stock_qty", "decimal", nullable=False),
-            plain("active", "p.active", "bool", nullable=False),
-            text("description", "substr(p.description, 1, 300)", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/products.py)
         default_sort="name",
         search=folded_search("p.sku", "p.name", "p.description"),
         filters={"active": equals("p.active")},
@@ -330,24 +311,7 @@ _register(
             "LEFT JOIN contact ct ON ct.id = d.contact_id"
         ),
         base_where="c.deleted_at IS NULL",
-        columns=(
-            Column("title", "d.title", "text", "crm_sort_key(d.title)", nullable=False),
-            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
-            text("contact_name", "ct.name"),
-            enum("stage", "d.stage", DEAL_STAGES),
-            plain("amount_cents", "d.amount_cents", "money", nullable=False),
-            plain("probability", "d.probability", "percent", nullable=False),
-            plain(
-                "weighted_cents",
-                "((d.amount_cents * d.probability + 50) / 100)",
-                "money",
-                nullable=False,
-            ),
-            plain("expected_close", "d.expected_close", "date"),
-            plain("closed_at", "d.closed_at", "date"),
-            text("lost_reason", "d.lost_reason"),
-            plain("customer_id", "d.customer_id", "int", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/deals.py)
         default_sort="expected_close",
         search=folded_search("d.title", "c.name", "ct.name"),
         filters={
@@ -367,21 +331,7 @@ _register(
         id_sql="o.id",
         from_sql="sales_order o JOIN customer c ON c.id = o.customer_id",
         base_where="c.deleted_at IS NULL",
-        columns=(
-            plain("number", "o.number", "text", nullable=False),
-            plain("order_date", "o.order_date", "date", nullable=False),
-            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
-            enum("status", "o.status", ORDER_STATUSES),
-            plain("total_cents", _ORDER_TOTAL, "money", nullable=False),
-            plain(
-                "line_count",
-                "(SELECT count(*) FROM order_line l WHERE l.order_id = o.id)",
-                "int",
-                nullable=False,
-            ),
-            text("notes", "substr(o.notes, 1, 300)", sortable=False),
-            plain("customer_id", "o.customer_id", "int", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/orders.py)
         default_sort="order_date",
         default_descending=True,
         search=folded_search("o.number", "c.name"),
@@ -678,7 +628,9 @@ def count(entity: str, query: ListQuery | None = None) -> int:
 def fetch_rows(entity: str, ids: Sequence[int], columns: Sequence[str] | None = None) -> list[Row]:
     """The rows with these ids, in the order asked (ids that are gone are left out)."""
     list_spec = SPECS[entity]
-    wanted = [list_spec.column(key) for key in columns] if columns else list(list_spec.columns)
+    wanted = (
+        [list_spec.column(key) for key in columns] if columns else list(list_spec.all_columns())
+    )
     select = ", ".join(f"{column.sql} AS {column.key}" for column in wanted)
     found: dict[int, Row] = {}
     ids = list(ids)

@@ -7,9 +7,10 @@ from typing import Any
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import Product, database
-from crm_desktop.services import records
+from crm_desktop.services import catalogue, records
+from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.fields import quantity_from_db, stock, unit_price
-from crm_desktop.services.records import Entity, Field, Row, register
+from crm_desktop.services.records import Entity, Row, register
 from crm_desktop.services.text import fold
 from crm_desktop.services.validation import flag, line, multiline
 
@@ -25,19 +26,29 @@ def _prepare(values: Row, old: Row | None) -> None:
             raise ValidationError({"sku": f"SKU {sku} is already used by “{clash[1]}”."})
 
 
+# Every field of a product, once (alias p).
+FIELDS = catalogue.declare(
+    "product",
+    FieldDef("sku", "SKU", sql="p.sku", sort="fold", parse=line(64),
+             placeholder="Stock-keeping unit, e.g. WID-100"),
+    FieldDef("name", "Name", sql="p.name", sort="fold", nullable=False, parse=line(300),
+             required=True),
+    FieldDef("description", "Description", "longtext", "substr(p.description, 1, 300)",
+             sort=None, export_sql="p.description", parse=multiline(20_000)),
+    FieldDef("unit_price_cents", "Unit price", "money", "p.unit_price_cents", nullable=False,
+             parse=unit_price, required=True, default=0),
+    FieldDef("stock_qty", "Stock", "decimal", "p.stock_qty", nullable=False, parse=stock,
+             default=0, from_db=quantity_from_db),
+    FieldDef("active", "Active", "bool", "p.active", nullable=False, parse=flag, default=1,
+             placeholder="Offered in pickers and on new orders"),
+)  # fmt: skip
+
 PRODUCT = register(
     Entity(
         name="product",
         label="product",
         model=Product,
-        fields=(
-            Field("sku", "SKU", line(64)),
-            Field("name", "Name", line(300), required=True),
-            Field("description", "Description", multiline(20_000)),
-            Field("unit_price_cents", "Unit price", unit_price, required=True, default=0),
-            Field("stock_qty", "Stock", stock, default=0, from_db=quantity_from_db),
-            Field("active", "Active", flag, default=1),
-        ),
+        fields=catalogue.record_fields(FIELDS),
         describe=lambda row: row["name"] if not row.get("sku") else f"{row['sku']} {row['name']}",
         prepare=_prepare,
     )

@@ -31,6 +31,7 @@ from crm_desktop.models.tables import MAX_UNIT_PRICE_CENTS
 from crm_desktop.services import money, records, validation
 from crm_desktop.services.contacts import CONTACT
 from crm_desktop.services.customers import CUSTOMER
+from crm_desktop.services.importing.mapping import extra_targets
 from crm_desktop.services.importing.table import SourceRow
 from crm_desktop.services.products import PRODUCT
 from crm_desktop.services.records import Entity, Row
@@ -385,6 +386,16 @@ def _id(row: _Row, key: str) -> int | None:
     return None
 
 
+def _catalogue_values(entity: str, row: _Row, data: dict[str, Any]) -> list[str]:
+    """Put the columns mapped to the catalogue's other fields into ``data``; their keys."""
+    keys = []
+    for target in extra_targets(entity):
+        if row.has(target.key):
+            data[target.key] = row.one(target.key, split=True)
+            keys.append(target.key)
+    return keys
+
+
 def _provided(data: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "")}
 
@@ -469,6 +480,7 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
             if contact_kept:
                 contact["notes"] = _notes(None, contact_notes, contact_kept)
                 contact_provided.add("notes")
+    _catalogue_values("customer", row, data)
     sources = {key: key for key in data}
     data["notes"] = row.one("notes")
     values_data = _provided(data)
@@ -521,6 +533,7 @@ def prepare_contact(rules: Rules, row: _Row, line: int) -> Prepared:
         customer_name = customer_name.strip()[:199] + "…"
     customer_id = _id(row, "customer_id")
     record_id = _id(row, "id")
+    sources.update({key: key for key in _catalogue_values("contact", row, data)})
     data["notes"] = row.one("notes")
     given = _provided(data)
     values, kept = _clean_keeping(rules.contact, given, row, rules.region, sources=sources)
@@ -550,6 +563,7 @@ def prepare_product(rules: Rules, row: _Row, line: int) -> Prepared:
     record_id = _id(row, "id")
     data["description"] = row.one("description")
     sources["description"] = "description"
+    sources.update({key: key for key in _catalogue_values("product", row, data)})
     given = _provided(data)
     values, kept = _clean_keeping(rules.product, given, row, rules.region, sources=sources)
     description = _notes(values.get("description"), row.extras, kept)

@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.services import records
+from crm_desktop.services import catalogue, records
 from crm_desktop.services.records import Entity, Row
 from crm_desktop.ui.errors import show_error
+from crm_desktop.ui.forms.catalogue_editors import editor_for, field_label
 from crm_desktop.ui.forms.display import Formats
 
 ERROR_COLOR = "#c62828"
@@ -236,6 +237,23 @@ class RecordForm(QDialog):
         editor.value_changed.connect(lambda name=name: self._changed(name))  # type: ignore[attr-defined]
         self._tab_chain.append(focus_target(editor))
         return editor
+
+    def add_catalogue_fields(self, editors: Mapping[str, QWidget] | None = None) -> None:
+        """Add the entity's fields in the catalogue's order: ``editors`` for the special ones
+        (a picker, the tags: also a field the catalogue does not let the form edit), the
+        editor of its kind for every other one."""
+        editors = editors or {}
+        for definition in catalogue.fields(self.entity):
+            editor = editors.get(definition.key)
+            if editor is None:
+                if not (definition.editable and definition.form):
+                    continue
+                editor = editor_for(definition, self.formats)
+            caption = field_label(definition)
+            if definition.kind == "money":
+                caption = f"{caption} ({self.formats.currency})"
+            in_spec = definition.key in {f.name for f in self.spec.fields}
+            self.add_field(definition.key, editor, label=caption, in_spec=in_spec)
 
     def add_to_tab_order(self, widget: QWidget) -> None:
         """A widget that is not a field (a table, a button) takes its turn in the Tab order."""

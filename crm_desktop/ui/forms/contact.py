@@ -7,11 +7,7 @@ from typing import Any
 from crm_desktop.services import contacts
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.widgets import (
-    CheckEdit,
     CustomerPicker,
-    PhoneEdit,
-    TextAreaEdit,
-    TextLineEdit,
 )
 
 
@@ -23,13 +19,7 @@ class ContactForm(RecordForm):
     title_edit = "Contact"
 
     def build(self) -> None:
-        self.add_field("customer_id", CustomerPicker())
-        self.add_field("name", TextLineEdit(placeholder="First and last name"))
-        self.add_field("position", TextLineEdit(placeholder="e.g. Purchasing manager"))
-        self.add_field("email", TextLineEdit(placeholder="name@example.com"))
-        self.add_field("phone", PhoneEdit(placeholder="+1 415 555 0123"))
-        self.add_field("is_primary", CheckEdit("The customer's main contact"))
-        self.add_field("notes", TextAreaEdit(lines=3))
+        self.add_catalogue_fields({"customer_id": CustomerPicker()})
 
     def write(self, data: dict[str, Any]) -> int:
         if self.record_id is None:

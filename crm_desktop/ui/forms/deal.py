@@ -72,14 +72,14 @@ class DealForm(RecordForm):
         self._stage_shown = new
         if old is None or new is None:
             return
-        shown = self.probability.text().strip()
-        follows = not self.slots["probability"].touched or shown in (
-            "",
-            str(DEAL_STAGE_PROBABILITY[old]),
-        )
-        if new in CLOSED_DEAL_STAGES or follows:
+        try:
+            shown = self.spec.field("probability").parse(self.probability.value())
+        except ValueError:
+            return  # the user is typing a figure: leave it to them
+        figure = deals.probability_after(new, old_stage=old, probability=shown)
+        if figure != shown:
             self._loading = True  # the form's doing, not the user's
-            self.probability.set_value(DEAL_STAGE_PROBABILITY[new])
+            self.probability.set_value(figure)
             self._loading = False
             self.revalidate("probability")
 

@@ -6,13 +6,6 @@ from typing import Any
 
 from crm_desktop.services import products
 from crm_desktop.ui.forms.base import RecordForm
-from crm_desktop.ui.forms.widgets import (
-    CheckEdit,
-    MoneyEdit,
-    NumberEdit,
-    TextAreaEdit,
-    TextLineEdit,
-)
 
 
 class ProductForm(RecordForm):
@@ -23,17 +16,7 @@ class ProductForm(RecordForm):
     title_edit = "Product"
 
     def build(self) -> None:
-        spec = self.spec
-        self.add_field("name", TextLineEdit())
-        self.add_field("sku", TextLineEdit(placeholder="Stock-keeping unit, e.g. WID-100"))
-        self.add_field(
-            "unit_price_cents",
-            MoneyEdit(self.formats, spec.field("unit_price_cents").parse),
-            label=f"Unit price ({self.formats.currency})",
-        )
-        self.add_field("stock_qty", NumberEdit(self.formats, spec.field("stock_qty").parse))
-        self.add_field("active", CheckEdit("Offered in pickers and on new orders"))
-        self.add_field("description", TextAreaEdit(lines=4))
+        self.add_catalogue_fields()
 
     def write(self, data: dict[str, Any]) -> int:
         if self.record_id is None:

@@ -103,8 +103,10 @@ class ListModel(QAbstractTableModel):
         self.entity = section.entity
         self.formatter = formatter
         list_spec = listing.spec(section.entity)
-        self._columns = [list_spec.column(c.key) for c in section.columns]
-        self._keys = [c.key for c in section.columns]
+        # Laid out once: a field added later shows when the page is built again.
+        self.columns = section.screen_columns()
+        self._columns = [list_spec.column(c.key) for c in self.columns]
+        self._keys = [c.key for c in self.columns]
         self._kinds = [c.kind for c in self._columns]
         self._style_fields = self._style_keys(list_spec)
         self._fetch_keys = list(dict.fromkeys([*self._keys, *self._style_fields]))
@@ -127,7 +129,7 @@ class ListModel(QAbstractTableModel):
     def _style_keys(self, list_spec: listing.ListSpec) -> list[str]:
         # Styles read a few columns that may be hidden (status, stage, due date…).
         wanted = ("status", "stage", "active", "due_date", "expected_close", "priority")
-        keys = {c.key for c in list_spec.columns}
+        keys = {c.key for c in list_spec.all_columns()}
         return [key for key in wanted if key in keys] if self.section.cell_style else []
 
     # --- the Qt model protocol ------------------------------------------------------
@@ -147,11 +149,11 @@ class ListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.section.columns[section].title
+            return self.columns[section].title
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignments[section]
         if role == Qt.ItemDataRole.ToolTipRole and self._columns[section].sort is None:
-            return f"{self.section.columns[section].title}: this column cannot be sorted."
+            return f"{self.columns[section].title}: this column cannot be sorted."
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:

@@ -252,7 +252,7 @@ class ListPage(QWidget):
 
     def _fetch_visible_columns(self) -> None:
         header = self.table.horizontalHeader()
-        keys = [c.key for i, c in enumerate(self.section.columns) if not header.isSectionHidden(i)]
+        keys = [c.key for i, c in enumerate(self.model.columns) if not header.isSectionHidden(i)]
         self.model.set_visible_columns(keys)
 
     # --- state ----------------------------------------------------------------------------
@@ -266,10 +266,10 @@ class ListPage(QWidget):
         header_state = self.state.bytes(self._state_key("header"))
         header = self.table.horizontalHeader()
         restored = header_state is not None and header.restoreState(header_state)
-        if restored and header.count() != len(self.section.columns):
+        if restored and header.count() != len(self.model.columns):
             self.table.apply_default_columns()
         sort_key = self.state.text(self._state_key("sort"))
-        keys = [c.key for c in self.section.columns]
+        keys = [c.key for c in self.model.columns]
         if sort_key in keys and self.model.is_sortable(keys.index(sort_key)):
             descending = self.state.flag(self._state_key("descending"))
             self.model.query.sort = sort_key

@@ -80,7 +80,7 @@ class RecordTable(QTableView):
 
     def apply_default_columns(self) -> None:
         header = self.horizontalHeader()
-        for logical, column in enumerate(self.list_model.section.columns):
+        for logical, column in enumerate(self.list_model.columns):
             header.moveSection(header.visualIndex(logical), logical)
             header.resizeSection(logical, column.width)
             header.setSectionHidden(logical, not column.visible)
@@ -104,7 +104,7 @@ class RecordTable(QTableView):
         header = self.horizontalHeader()
         menu = QMenu(self)
         visible = [i for i in range(header.count()) if not header.isSectionHidden(i)]
-        for logical, column in enumerate(self.list_model.section.columns):
+        for logical, column in enumerate(self.list_model.columns):
             action = QAction(column.title, menu)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(logical))

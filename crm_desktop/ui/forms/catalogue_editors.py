@@ -1,0 +1,52 @@
+"""The editor a form gives a catalogue field of each kind, so a declared field needs no form code.
+
+A form builds its fields from the entity's catalogue
+(:mod:`crm_desktop.services.catalogue`) in the declared order; a field with a
+special editor (a customer picker, the tags) is handed in by the form, every
+other one gets the editor of its kind from :func:`editor_for`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from crm_desktop.services.catalogue import FieldDef
+from crm_desktop.ui.forms.display import Formats
+from crm_desktop.ui.forms.widgets import (
+    CheckEdit,
+    ChoiceCombo,
+    DateEdit,
+    MoneyEdit,
+    NumberEdit,
+    PhoneEdit,
+    TextAreaEdit,
+    TextLineEdit,
+)
+
+
+def field_label(definition: FieldDef) -> str:
+    """The field's label in the user's language (a custom field's name as the owner wrote it)."""
+    if definition.custom_id is not None:
+        return definition.label
+    return QCoreApplication.translate("Fields", definition.label)
+
+
+def editor_for(definition: FieldDef, formats: Formats) -> QWidget:
+    """A new editor for a field of this kind."""
+    kind, hint = definition.kind, definition.placeholder
+    if kind == "phone":
+        return PhoneEdit(placeholder=hint)
+    if kind == "longtext":
+        return TextAreaEdit(lines=3 if definition.key != "notes" else 4, placeholder=hint)
+    if kind == "enum":
+        return ChoiceCombo(definition.values)
+    if kind == "bool":
+        return CheckEdit(hint)
+    if kind == "money":
+        return MoneyEdit(formats, definition.parse)
+    if kind in ("int", "decimal", "percent"):
+        return NumberEdit(formats, definition.parse, placeholder=hint)
+    if kind == "date":
+        return DateEdit(formats)
+    return TextLineEdit(placeholder=hint)
