@@ -22,6 +22,14 @@ Versions:
      time that cannot be read becomes the migration's time, audit text that
      is not JSON is kept inside a JSON object); the backup taken before every
      upgrade keeps the originals.
+  5  the owner's custom fields: ``custom_field`` (one row a field: its
+     entity, name, kind, choices, whether search finds it, its place, and
+     ``deleted_at`` while it is in the trash) and ``custom_value`` (one row a
+     value: field, record, the value typed — ``text_value`` for text, dates,
+     choices and links, ``number_value`` for numbers, money in minor units and
+     yes/no — and ``sort_key``, the folded text a list sorts by), with the
+     indexes sorting needs. Only new tables: :data:`CUSTOM_FIELDS_SQL` is also
+     what a new file runs.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -431,11 +439,42 @@ def _v3_to_v4(db: SqliteDatabase) -> None:
         db.execute_sql("PRAGMA legacy_alter_table = OFF")
 
 
+CUSTOM_FIELDS_SQL = (
+    'CREATE TABLE "custom_field" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    "\"entity\" TEXT NOT NULL CHECK (entity IN ('customer', 'contact', 'deal', 'product', "
+    "'sales_order')), "
+    '"name" TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 60 AND name = trim(name)), '
+    "\"kind\" TEXT NOT NULL CHECK (kind IN ('text', 'number', 'money', 'date', 'yes_no', "
+    "'choice', 'link')), "
+    '"choices" TEXT CHECK (choices IS NULL OR json_valid(choices)), '
+    '"searchable" INTEGER NOT NULL CHECK (searchable IN (0, 1)) DEFAULT 0, '
+    '"position" INTEGER NOT NULL DEFAULT 0, '
+    f'"deleted_at" TEXT CHECK (deleted_at IS NULL OR deleted_at GLOB {_TIME_SHAPE}))',
+    'CREATE INDEX "custom_field_entity" ON "custom_field" ("entity", "position")',
+    'CREATE TABLE "custom_value" ("field_id" INTEGER NOT NULL, "record_id" INTEGER NOT NULL, '
+    '"text_value" TEXT, '
+    '"number_value" NUMERIC CHECK (number_value IS NULL OR typeof(number_value) IN '
+    "('integer', 'real')), "
+    '"sort_key" TEXT, PRIMARY KEY ("field_id", "record_id"), '
+    'FOREIGN KEY ("field_id") REFERENCES "custom_field" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "custom_value_sort_key" ON "custom_value" ("field_id", "sort_key", "record_id")',
+    'CREATE INDEX "custom_value_number" ON "custom_value" ("field_id", "number_value", '
+    '"record_id")',
+)
+
+
+def _v4_to_v5(db: SqliteDatabase) -> None:
+    """Add the custom fields' two tables (new files run the same SQL)."""
+    for statement in CUSTOM_FIELDS_SQL:
+        db.execute_sql(statement)
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 
 

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from peewee import SchemaManager, SqliteDatabase, sort_models  # type: ignore[attr-defined]
 
-from crm_desktop.models.migrations import SCHEMA_VERSION
+from crm_desktop.models.migrations import CUSTOM_FIELDS_SQL, SCHEMA_VERSION
 from crm_desktop.models.tables import ALL_MODELS
 
 # "CRMD": the application_id that marks a SQLite file as a CRM Desktop database.
@@ -42,6 +42,9 @@ def create_schema(db: SqliteDatabase) -> None:
     with db.atomic():
         for model in sort_models(ALL_MODELS):
             SchemaManager(model, database=db).create_all(safe=True)
+        # Tables without a model: the same frozen SQL as their migration step.
+        for statement in CUSTOM_FIELDS_SQL:
+            db.execute_sql(statement)
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 ENTITY_MODULES = (
     "customers", "contacts", "products", "deals", "orders", "tasks", "interactions",
-    "campaigns", "service_cases",
+    "campaigns", "service_cases", "custom_fields",
 )  # fmt: skip
 
 

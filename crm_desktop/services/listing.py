@@ -32,6 +32,7 @@ from crm_desktop.models.enums import (
 from crm_desktop.services import (  # noqa: F401
     catalogue,
     contacts,
+    custom_fields,
     customers,
     deals,
     orders,
@@ -557,9 +558,12 @@ def _where(list_spec: ListSpec, query: ListQuery, matched: list[int] | None = No
     for key, value in query.filters.items():
         if value is None or value == "" or value == []:
             continue
-        if key not in list_spec.filters:
+        if key.startswith(custom_fields.PREFIX):
+            sql, values = custom_fields.filter_clause(list_spec.entity, key, value)
+        elif key not in list_spec.filters:
             raise KeyError(f"{list_spec.entity} list has no filter {key!r}")
-        sql, values = list_spec.filters[key](value)
+        else:
+            sql, values = list_spec.filters[key](value)
         clauses.append(f"({sql})")
         params.extend(values)
     return " AND ".join(clauses), params

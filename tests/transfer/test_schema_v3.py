@@ -16,6 +16,8 @@ def test_version_2_file_gets_the_import_tables(tmp_path):
     conn = sqlite3.connect(old)
     conn.execute("DROP TABLE import_item")
     conn.execute("DROP TABLE import_batch")
+    conn.execute("DROP TABLE custom_value")  # version 5's
+    conn.execute("DROP TABLE custom_field")
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()

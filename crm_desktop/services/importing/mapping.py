@@ -118,6 +118,16 @@ def extra_targets(entity: str) -> tuple[Target, ...]:
     )
 
 
+def built_in_extra_keys(entity: str) -> list[str]:
+    """The built-in fields among :func:`extra_targets` (no database needed)."""
+    special = {t.key for t in _BUILT_IN_TARGETS[entity]}
+    return [
+        f.key
+        for f in catalogue.built_in(entity)
+        if f.editable and f.importable and f.key not in special
+    ]
+
+
 class _Targets(Mapping[str, tuple[Target, ...]]):
     """Each import's targets: its own, then the catalogue's other fields, then the notes."""
 

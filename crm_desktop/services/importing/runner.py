@@ -39,7 +39,7 @@ from typing import Any
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.models import database
 from crm_desktop.models.tables import ImportBatch
-from crm_desktop.services import audit, catalogue, records, search
+from crm_desktop.services import audit, catalogue, custom_fields, records, search
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import now_utc
 from crm_desktop.services.importing.auditing import log_created
@@ -769,6 +769,8 @@ class _Import:
             conn.executemany(
                 f'INSERT INTO "{entity}" ({", ".join(columns)}) VALUES ({marks})', rows
             )
+        custom_fields.write_many("customer", customers.items())
+        custom_fields.write_many("contact", contacts.items())
         conn.executemany("INSERT INTO tag (id, name) VALUES (?, ?)", tag_rows)
         audit_rows += [("tag", i, "create", {"name": [None, name]}) for i, name in tag_rows]
         conn.executemany(
@@ -844,6 +846,7 @@ class _Import:
                     rows[start : start + 20_000],
                 )
                 self.check()
+            custom_fields.write_many(entity, created.items())
         for customer_id, (before, after) in tags_after.items():
             if customer_id in new_customers:
                 continue
@@ -1003,14 +1006,20 @@ class _Import:
                 }
                 if not diff:
                     continue
-                stored = {k: _storable(pair[1]) for k, pair in diff.items()}
+                custom = {k: pair[1] for k, pair in diff.items() if k.startswith("cf_")}
+                if custom:
+                    custom_fields.write(entity, record_id, custom)
+                stored = {
+                    k: _storable(pair[1]) for k, pair in diff.items() if not k.startswith("cf_")
+                }
                 if entity == "customer":
                     stored["updated_at"] = self.stamp
                     touched.add(record_id)
                 elif entity == "contact":
                     touched.add(old["customer_id"])
                 key = tuple(sorted(stored))
-                grouped.setdefault(key, []).append((*(stored[k] for k in key), record_id))
+                if key:
+                    grouped.setdefault(key, []).append((*(stored[k] for k in key), record_id))
                 audit_rows.append((entity, record_id, "update", diff))
                 items.append(
                     (self.batch_id, entity, record_id, "update", audit.encode_changes(diff))

@@ -107,6 +107,8 @@ class RecordForm(QDialog):
         self.record_id = record_id
         self.saved_id: int | None = None
         self.slots: dict[str, FieldSlot] = {}
+        # The owner's custom fields on this form (saved with the record, keys "cf_<id>").
+        self.custom_fields: dict[str, catalogue.FieldDef] = {}
         self._tab_chain: list[QWidget] = []
         self._reveal = False
         self._loading = True
@@ -252,8 +254,15 @@ class RecordForm(QDialog):
             caption = field_label(definition)
             if definition.kind == "money":
                 caption = f"{caption} ({self.formats.currency})"
+            if definition.custom_id is not None:
+                self.custom_fields[definition.key] = definition
             in_spec = definition.key in {f.name for f in self.spec.fields}
-            self.add_field(definition.key, editor, label=caption, in_spec=in_spec)
+            self.add_field(
+                definition.key,
+                editor,
+                label=caption,
+                in_spec=in_spec or definition.custom_id is not None,
+            )
 
     def add_to_tab_order(self, widget: QWidget) -> None:
         """A widget that is not a field (a table, a button) takes its turn in the Tab order."""
@@ -272,6 +281,8 @@ class RecordForm(QDialog):
                 value = record.get(name)
             elif name in defaults:
                 value = defaults[name]
+            elif name in self.custom_fields:
+                value = None
             elif slot.in_spec:
                 value = self.spec.field(name).default_value()
             else:
@@ -310,6 +321,13 @@ class RecordForm(QDialog):
     def check(self, slot: FieldSlot) -> str | None:
         """The service's message for a field's current value, or None."""
         if not slot.in_spec:
+            return None
+        custom = self.custom_fields.get(slot.name)
+        if custom is not None and custom.parse is not None:
+            try:
+                custom.parse(slot.editor.value())  # type: ignore[attr-defined]
+            except ValueError as exc:
+                return str(exc)
             return None
         return records.validate_field(self.spec, slot.name, slot.editor.value())  # type: ignore[attr-defined]
 

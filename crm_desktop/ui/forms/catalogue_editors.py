@@ -35,6 +35,11 @@ def field_label(definition: FieldDef) -> str:
 def editor_for(definition: FieldDef, formats: Formats) -> QWidget:
     """A new editor for a field of this kind."""
     kind, hint = definition.kind, definition.placeholder
+    if definition.extra.get("custom_kind") == "choice":
+        none = QCoreApplication.translate("Fields", "(none)")
+        return ChoiceCombo(
+            ("", *definition.values), labels={"": none, **{v: v for v in definition.values}}
+        )
     if kind == "phone":
         return PhoneEdit(placeholder=hint)
     if kind == "longtext":
