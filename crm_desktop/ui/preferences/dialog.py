@@ -1,5 +1,7 @@
 """The Preferences dialog: the company on invoices and reports, money, dates and phone numbers.
 
+A second tab, Fields, holds the owner's custom fields (:mod:`.fields`).
+
 These are the settings that travel with the data (the ``setting`` table,
 :mod:`crm_desktop.services.settings`), so they go with every backup. Each
 field is checked as the user types, with the message under it, and Save is
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +39,7 @@ from crm_desktop.errors import ValidationError
 from crm_desktop.services import settings
 from crm_desktop.services.validation import FieldError, email, format_phone, phone_parser
 from crm_desktop.ui.errors import show_error
+from crm_desktop.ui.preferences.fields import FieldsPage
 from crm_desktop.ui.tables.formatting import Formatter
 
 MAX_LOGO_BYTES = 2_000_000
@@ -123,9 +127,16 @@ class PreferencesDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(company)
+        general_layout.addWidget(formats)
+        self.fields_page = FieldsPage()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self.fields_page, self.tr("Fields"))
         layout = QVBoxLayout(self)
-        layout.addWidget(company)
-        layout.addWidget(formats)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
 
         for edit in (self.company_email, self.company_phone, self.phone_region, self.order_prefix):

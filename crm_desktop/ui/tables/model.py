@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from crm_desktop.services import listing
+from crm_desktop.services import custom_fields, listing
 from crm_desktop.services.changes import Change
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.sections.base import Section
@@ -94,6 +94,8 @@ class ListModel(QAbstractTableModel):
     """A section's rows, by id, fetched lazily; the database filters and sorts."""
 
     loading_changed = Signal(bool)
+    columns_about_to_change = Signal()  # the owner's fields changed: the columns are laid again
+    columns_reset = Signal()
     ids_loaded = Signal()  # a query's answer arrived (the count may have changed)
     failed = Signal(object)
 
@@ -103,18 +105,8 @@ class ListModel(QAbstractTableModel):
         self.entity = section.entity
         self.formatter = formatter
         list_spec = listing.spec(section.entity)
-        # Laid out once: a field added later shows when the page is built again.
-        self.columns = section.screen_columns()
-        self._columns = [list_spec.column(c.key) for c in self.columns]
-        self._keys = [c.key for c in self.columns]
-        self._kinds = [c.kind for c in self._columns]
-        self._style_fields = self._style_keys(list_spec)
+        self._lay_columns(list_spec)
         self._fetch_keys = list(dict.fromkeys([*self._keys, *self._style_fields]))
-        self._alignments = [
-            (Qt.AlignmentFlag.AlignRight if c.kind in RIGHT_ALIGNED else Qt.AlignmentFlag.AlignLeft)
-            | Qt.AlignmentFlag.AlignVCenter
-            for c in self._columns
-        ]
         self.query = ListQuery(sort=list_spec.default_sort, descending=list_spec.default_descending)
         self._ids: array[int] = array("q")
         self._positions: dict[int, int] | None = None  # only while one event asks for rows
@@ -125,6 +117,30 @@ class ListModel(QAbstractTableModel):
         self._loaded_once = False
         self._runner = runner()
         self._channel = self._runner.channel(self)
+
+    def _lay_columns(self, list_spec: listing.ListSpec) -> None:
+        # The section's layout over the catalogue's fields (custom ones too).
+        self.columns = self.section.screen_columns()
+        self._columns = [list_spec.column(c.key) for c in self.columns]
+        self._keys = [c.key for c in self.columns]
+        self._kinds = [c.kind for c in self._columns]
+        self._style_fields = self._style_keys(list_spec)
+        self._alignments = [
+            (Qt.AlignmentFlag.AlignRight if c.kind in RIGHT_ALIGNED else Qt.AlignmentFlag.AlignLeft)
+            | Qt.AlignmentFlag.AlignVCenter
+            for c in self._columns
+        ]
+
+    def relay_columns(self) -> None:
+        """The owner added, renamed or deleted a field: lay the columns again."""
+        self.columns_about_to_change.emit()
+        self.beginResetModel()
+        self._lay_columns(listing.spec(self.entity))
+        self._fetch_keys = [k for k in self._fetch_keys if k in self._keys]
+        self._fetch_keys = list(dict.fromkeys([*self._fetch_keys, *self._style_fields]))
+        self._forget_rows()
+        self.endResetModel()
+        self.columns_reset.emit()
 
     def _style_keys(self, list_spec: listing.ListSpec) -> list[str]:
         # Styles read a few columns that may be hidden (status, stage, due date…).
@@ -296,6 +312,10 @@ class ListModel(QAbstractTableModel):
         if change.entity == "setting":
             self.set_formatter(Formatter.from_settings())
             return False
+        if change.entity == "custom_field" and self.entity in custom_fields.ENTITIES:
+            self.relay_columns()
+            self.reload()
+            return True
         if self.concerns(change):
             self.reload()
             return True

@@ -205,7 +205,7 @@ class ListPage(QWidget):
         """A committed change: reload now if on screen, else when next shown."""
         if self.filter_bar.tag_combo is not None and change.entity in ("tag", "customer", "*"):
             self._load_tags()
-        if self.isVisible() or change.entity == "setting":
+        if self.isVisible() or change.entity in ("setting", "custom_field"):
             self.model.on_change(change)
         elif self.model.concerns(change):
             self._stale = True
