@@ -44,9 +44,9 @@ def _parser_class() -> type[argparse.ArgumentParser]:
 
 
 def _command_modules() -> list:
-    from crm_desktop.cli_commands import backup, core, reports, transfer
+    from crm_desktop.cli_commands import backup, core, person, reports, selling, transfer
 
-    return [core, backup, transfer, reports]
+    return [core, backup, transfer, reports, selling, person]
 
 
 def build_parser() -> argparse.ArgumentParser:

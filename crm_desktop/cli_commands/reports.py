@@ -1,22 +1,25 @@
-"""``report`` and ``invoice``: sales reports and invoices as PDF, xlsx or CSV files."""
+"""``report``: sales, pipeline, tasks, receivables and tax reports as PDF, xlsx or CSV files.
+
+(``invoice`` and ``quote`` are in :mod:`crm_desktop.cli_commands.selling`.)
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from typing import Any
 
 from crm_desktop.errors import CrmError
 
-REPORT_CHOICES = ("sales", "customers", "products", "pipeline", "tasks")
+REPORT_CHOICES = ("sales", "customers", "products", "pipeline", "tasks", "receivables", "tax")
 GROUPING_CHOICES = ("day", "week", "month", "quarter")
 
 
 def register(subparsers: Any) -> None:
     report = subparsers.add_parser(
         "report",
-        help="write a sales, customer, product, pipeline or tasks report (PDF, xlsx, CSV)",
+        help="write a sales, customer, product, pipeline, tasks, receivables or tax report "
+        "(PDF, xlsx, CSV)",
         description=(
             "Write a report for a period, both dates included. The format comes from the "
             "output file's extension: .pdf, .xlsx or .csv. Without --from and --to the period "
@@ -28,33 +31,22 @@ def register(subparsers: Any) -> None:
             "customers = sales by customer (share, cumulative share, ABC class); "
             "products = sales by product; pipeline = deals by stage, open deals by expected "
             "close month, won and lost in the period; tasks = tasks done, open and overdue, "
-            "interactions by kind."
+            "interactions by kind; receivables = who owes what on the --to day (default "
+            "today), by days past due (0-30, 31-60, 61-90, 90+); tax = net, tax and gross by "
+            "tax rate of the invoices and credit notes issued in the period."
         ),
     )
     report.add_argument("report", choices=REPORT_CHOICES, metavar="REPORT",
-                        help="sales, customers, products, pipeline or tasks")  # fmt: skip
+                        help=", ".join(REPORT_CHOICES))  # fmt: skip
     report.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
                         help="first day of the period, YYYY-MM-DD")  # fmt: skip
     report.add_argument("--to", dest="date_to", type=_date, metavar="DATE",
                         help="last day of the period, YYYY-MM-DD")  # fmt: skip
     report.add_argument("--by", choices=GROUPING_CHOICES, default="month",
-                        help="grouping of sales, pipeline and tasks (default: month)")  # fmt: skip
+                        help="grouping of sales, pipeline, tasks, tax (default month)")  # fmt: skip
     report.add_argument("-o", "--output", required=True, metavar="FILE",
                         help="the file to write: .pdf, .xlsx or .csv")  # fmt: skip
     report.set_defaults(handler=run_report)
-
-    invoice = subparsers.add_parser(
-        "invoice",
-        help="write the invoice of one order as a PDF",
-        description="Write the invoice of the order with this number as a PDF file.",
-    )
-    invoice.add_argument(
-        "number", metavar="ORDER_NUMBER", help="the order's number, e.g. SO-2026-0042"
-    )
-    invoice.add_argument(
-        "-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write"
-    )
-    invoice.set_defaults(handler=run_invoice)
 
 
 def _date(text: str) -> date:
@@ -97,20 +89,4 @@ def run_report(args: argparse.Namespace) -> int:
     open_session(args.db, create=False)
     written = generate_report(args.report, target, period=period, grouping=args.by)
     print(f"Wrote {written} ({period.label()}).")
-    return 0
-
-
-def run_invoice(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from crm_desktop.reports.generate import generate_invoice
-    from crm_desktop.reports.output import check_target
-    from crm_desktop.services import open_session
-
-    target = check_target(Path(args.output))
-    if target.suffix.lower() != ".pdf":
-        raise CrmError(f"an invoice is a PDF: name the file {target.with_suffix('.pdf').name}.")
-    open_session(args.db, create=False)
-    written = generate_invoice(target, number=args.number)
-    print(f"Wrote {written}.", file=sys.stdout)
     return 0

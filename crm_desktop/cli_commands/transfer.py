@@ -17,7 +17,10 @@ from typing import Any
 from crm_desktop.errors import CrmError
 
 IMPORT_ENTITIES = {"customers": "customer", "contacts": "contact", "products": "product"}
-EXPORT_TABLES = ("customers", "contacts", "products", "orders", "deals", "tasks", "interactions")
+EXPORT_TABLES = (
+    "customers", "contacts", "products", "orders", "deals", "tasks", "interactions",
+    "quotes", "invoices", "payments",
+)  # fmt: skip
 DRY_RUN_ROWS = 5
 
 

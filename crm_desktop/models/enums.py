@@ -28,3 +28,12 @@ CAMPAIGN_MEMBER_STATUSES = ("planned", "invited", "responded", "attended", "conv
 SERVICE_CASE_KINDS = ("question", "complaint", "repair", "warranty", "return")
 SERVICE_CASE_STATUSES = ("open", "in_progress", "resolved", "closed")
 AUDIT_ACTIONS = ("create", "update", "delete", "restore")
+# Selling (schema 4): quotes, invoices, payments, taxes.
+QUOTE_STATUSES = ("draft", "sent", "accepted", "declined", "expired")
+# The quotes whose total counts toward their deal's amount (when the deal has none of its own).
+ACTIVE_QUOTE_STATUSES = ("draft", "sent", "accepted")
+INVOICE_KINDS = ("invoice", "credit_note")
+# What an invoice is, derived from its payments, its due date and its credit note (not stored).
+INVOICE_STATES = ("open", "partly_paid", "overdue", "paid", "cancelled")
+PAYMENT_METHODS = ("bank_transfer", "cash", "card", "other")
+TAX_ROUNDINGS = ("line", "document")

@@ -22,7 +22,22 @@ Versions:
      time that cannot be read becomes the migration's time, audit text that
      is not JSON is kept inside a JSON object); the backup taken before every
      upgrade keeps the originals.
-  5  the owner's custom fields: ``custom_field`` (one row a field: its
+  5  selling (:func:`_v4_to_v5`): ``quote`` and ``quote_line``; ``invoice``
+     (gapless numbers per kind and year), ``invoice_line``, ``invoice_tax`` and
+     ``payment``, with triggers that refuse changes to an issued invoice;
+     the tax rate of ``product`` (NULL: the default rate) and of
+     ``order_line`` (with ``tax_included``); the buyer's ``legal_name``,
+     ``tax_id`` and ``kpp`` on ``customer``. Columns are added with ALTER
+     TABLE (SQLite writes them where a new file's CREATE TABLE has them);
+     new files run the same frozen statements (:func:`frozen_sql`).
+  6  search rows that cannot go stale (:func:`_v5_to_v6`): triggers on
+     ``customer``, ``contact``, ``customer_tag`` and ``tag`` clear the
+     ``stamp`` of the customers' ``customer_search`` rows (or delete the row of
+     a deleted customer) whoever writes, so an edit by another SQLite tool is
+     re-indexed at the next search; every row is marked stale, because the
+     search text is now grouped for ranking. New files run the same
+     statements (:data:`SEARCH_TRIGGERS`).
+  7  the owner's custom fields (:func:`_v6_to_v7`): ``custom_field`` (one row a field: its
      entity, name, kind, choices, whether search finds it, its place, and
      ``deleted_at`` while it is in the trash) and ``custom_value`` (one row a
      value: field, record, the value typed — ``text_value`` for text, dates,
@@ -38,7 +53,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -439,6 +454,214 @@ def _v3_to_v4(db: SqliteDatabase) -> None:
         db.execute_sql("PRAGMA legacy_alter_table = OFF")
 
 
+# --- version 5: selling -------------------------------------------------------------------
+# Columns added to existing tables by step 4 → 5, exactly as a new file declares them.
+_V5_COLUMNS = (
+    'ALTER TABLE "customer" ADD COLUMN "legal_name" TEXT',
+    'ALTER TABLE "customer" ADD COLUMN "tax_id" TEXT',
+    'ALTER TABLE "customer" ADD COLUMN "kpp" TEXT',
+    'ALTER TABLE "product" ADD COLUMN "tax_pct" REAL CHECK (tax_pct IS NULL OR tax_pct BETWEEN 0 '
+    "AND 100)",
+    'ALTER TABLE "order_line" ADD COLUMN "tax_pct" REAL NOT NULL CHECK (tax_pct BETWEEN 0 AND '
+    "100) DEFAULT 0",
+    'ALTER TABLE "order_line" ADD COLUMN "tax_included" INTEGER NOT NULL CHECK (tax_included IN '
+    "(0, 1)) DEFAULT 0",
+)
+
+# What is issued stays as issued: these columns of an invoice, its lines and its tax rows
+# never change (its links to an order or a customer may be cleared or moved by a merge).
+_FINAL = "SELECT RAISE(ABORT, 'An issued invoice cannot be changed: cancel it with a credit note.')"
+_V5_TRIGGERS = (
+    'CREATE TRIGGER "invoice_is_final" BEFORE UPDATE OF "kind", "number", "year", "sequence", '
+    '"credited_invoice_id", "issue_date", "due_date", "currency", "tax_rounding", '
+    '"seller_name", "seller_address", "seller_tax_id", "seller_kpp", "seller_bank", '
+    '"payment_terms", "buyer_name", "buyer_address", "buyer_tax_id", "buyer_kpp", '
+    '"net_cents", "tax_cents", "gross_cents", "notes", "issued_at" ON "invoice" '
+    f"BEGIN {_FINAL}; END",
+    'CREATE TRIGGER "invoice_line_is_final" BEFORE UPDATE OF "invoice_id", "position", "sku", '
+    '"description", "quantity", "unit_price_cents", "discount_pct", "tax_pct", '
+    f'"tax_included", "amount_cents" ON "invoice_line" BEGIN {_FINAL}; END',
+    f'CREATE TRIGGER "invoice_tax_is_final" BEFORE UPDATE ON "invoice_tax" BEGIN {_FINAL}; END',
+)
+
+# The tables of step 4 → 5, by table: CREATE TABLE, its indexes, its triggers (frozen).
+_V5_TABLES: dict[str, tuple[str, ...]] = {
+    "quote": (
+        'CREATE TABLE "quote" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "number" TEXT '
+        'NOT NULL CHECK (length(trim(number)) > 0), "customer_id" INTEGER NOT NULL, "deal_id" '
+        'INTEGER, "quote_date" TEXT NOT NULL CHECK (quote_date GLOB '
+        "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(quote_date) IS quote_date), "
+        '"valid_until" TEXT CHECK (valid_until IS NULL OR (valid_until GLOB '
+        "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(valid_until) IS valid_until)), "
+        "\"status\" TEXT NOT NULL CHECK (status IN ('draft', 'sent', 'accepted', 'declined', "
+        "'expired')) DEFAULT 'draft', \"order_id\" INTEGER, \"notes\" TEXT, FOREIGN KEY "
+        '("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE, FOREIGN KEY '
+        '("deal_id") REFERENCES "deal" ("id") ON DELETE SET NULL, FOREIGN KEY ("order_id") '
+        'REFERENCES "sales_order" ("id") ON DELETE SET NULL, CHECK (valid_until IS NULL OR '
+        "valid_until >= quote_date))",
+        'CREATE UNIQUE INDEX "quote_number" ON "quote" ("number")',
+        'CREATE INDEX "quote_customer_id" ON "quote" ("customer_id")',
+        'CREATE INDEX "quote_deal_id" ON "quote" ("deal_id")',
+        'CREATE INDEX "quote_order_id" ON "quote" ("order_id")',
+        'CREATE INDEX "quote_quote_date_status" ON "quote" ("quote_date", "status")',
+    ),
+    "quote_line": (
+        'CREATE TABLE "quote_line" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"quote_id" INTEGER NOT NULL, "product_id" INTEGER, "description" TEXT NOT NULL '
+        "DEFAULT '', \"quantity\" REAL NOT NULL CHECK (quantity > 0 AND quantity <= 1000000), "
+        "\"unit_price_cents\" INTEGER NOT NULL CHECK (typeof(unit_price_cents) = 'integer' AND "
+        'unit_price_cents >= 0 AND unit_price_cents <= 1000000000) DEFAULT 0, "discount_pct" '
+        'REAL NOT NULL CHECK (discount_pct BETWEEN 0 AND 100) DEFAULT 0, "tax_pct" REAL NOT '
+        'NULL CHECK (tax_pct BETWEEN 0 AND 100) DEFAULT 0, "tax_included" INTEGER NOT NULL '
+        'CHECK (tax_included IN (0, 1)) DEFAULT 0, FOREIGN KEY ("quote_id") REFERENCES '
+        '"quote" ("id") ON DELETE CASCADE, FOREIGN KEY ("product_id") REFERENCES "product" '
+        '("id") ON DELETE SET NULL)',
+        'CREATE INDEX "quote_line_quote_id" ON "quote_line" ("quote_id")',
+        'CREATE INDEX "quote_line_product_id" ON "quote_line" ("product_id")',
+    ),
+    "invoice": (
+        'CREATE TABLE "invoice" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "kind" TEXT '
+        "NOT NULL CHECK (kind IN ('invoice', 'credit_note')) DEFAULT 'invoice', \"number\" TEXT "
+        'NOT NULL CHECK (length(trim(number)) > 0), "year" INTEGER NOT NULL CHECK (year '
+        'BETWEEN 1900 AND 2999), "sequence" INTEGER NOT NULL CHECK (sequence > 0), "order_id" '
+        'INTEGER, "customer_id" INTEGER, "credited_invoice_id" INTEGER, "issue_date" TEXT NOT '
+        "NULL CHECK (issue_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND "
+        'date(issue_date) IS issue_date), "due_date" TEXT CHECK (due_date IS NULL OR '
+        "(due_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(due_date) IS "
+        'due_date)), "currency" TEXT NOT NULL CHECK (length(currency) = 3), "tax_rounding" '
+        "TEXT NOT NULL CHECK (tax_rounding IN ('line', 'document')) DEFAULT 'line', "
+        "\"seller_name\" TEXT NOT NULL DEFAULT '', \"seller_address\" TEXT NOT NULL DEFAULT '', "
+        "\"seller_tax_id\" TEXT NOT NULL DEFAULT '', \"seller_kpp\" TEXT NOT NULL DEFAULT '', "
+        "\"seller_bank\" TEXT NOT NULL DEFAULT '', \"payment_terms\" TEXT NOT NULL DEFAULT '', "
+        "\"buyer_name\" TEXT NOT NULL DEFAULT '', \"buyer_address\" TEXT NOT NULL DEFAULT '', "
+        "\"buyer_tax_id\" TEXT NOT NULL DEFAULT '', \"buyer_kpp\" TEXT NOT NULL DEFAULT '', "
+        "\"net_cents\" INTEGER NOT NULL CHECK (typeof(net_cents) = 'integer' AND net_cents >= "
+        "0) DEFAULT 0, \"tax_cents\" INTEGER NOT NULL CHECK (typeof(tax_cents) = 'integer' AND "
+        'tax_cents >= 0) DEFAULT 0, "gross_cents" INTEGER NOT NULL CHECK (typeof(gross_cents) '
+        '= \'integer\' AND gross_cents >= 0) DEFAULT 0, "notes" TEXT, "issued_at" TEXT NOT NULL '
+        "CHECK (issued_at GLOB "
+        "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z') "
+        "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), FOREIGN KEY (\"order_id\") REFERENCES "
+        '"sales_order" ("id") ON DELETE SET NULL, FOREIGN KEY ("customer_id") REFERENCES '
+        '"customer" ("id") ON DELETE SET NULL, FOREIGN KEY ("credited_invoice_id") REFERENCES '
+        '"invoice" ("id") ON DELETE RESTRICT, CHECK (gross_cents = net_cents + tax_cents), '
+        "CHECK (due_date IS NULL OR due_date >= issue_date), CHECK ((kind = 'credit_note') = "
+        "(credited_invoice_id IS NOT NULL)))",
+        'CREATE UNIQUE INDEX "invoice_number" ON "invoice" ("number")',
+        'CREATE INDEX "invoice_order_id" ON "invoice" ("order_id")',
+        'CREATE INDEX "invoice_customer_id" ON "invoice" ("customer_id")',
+        'CREATE UNIQUE INDEX "invoice_credited_invoice_id" ON "invoice" ("credited_invoice_id")',
+        'CREATE UNIQUE INDEX "invoice_kind_year_sequence" ON "invoice" ("kind", "year", '
+        '"sequence")',
+        'CREATE INDEX "invoice_issue_date" ON "invoice" ("issue_date")',
+        'CREATE INDEX "invoice_due_date" ON "invoice" ("due_date")',
+    ),
+    "invoice_line": (
+        'CREATE TABLE "invoice_line" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"invoice_id" INTEGER NOT NULL, "position" INTEGER NOT NULL CHECK (position > 0), '
+        '"product_id" INTEGER, "sku" TEXT, "description" TEXT NOT NULL DEFAULT \'\', "quantity" '
+        'REAL NOT NULL CHECK (quantity > 0 AND quantity <= 1000000), "unit_price_cents" '
+        "INTEGER NOT NULL CHECK (typeof(unit_price_cents) = 'integer' AND unit_price_cents >= "
+        '0 AND unit_price_cents <= 1000000000) DEFAULT 0, "discount_pct" REAL NOT NULL CHECK '
+        '(discount_pct BETWEEN 0 AND 100) DEFAULT 0, "tax_pct" REAL NOT NULL CHECK (tax_pct '
+        'BETWEEN 0 AND 100) DEFAULT 0, "tax_included" INTEGER NOT NULL CHECK (tax_included IN '
+        '(0, 1)) DEFAULT 0, "amount_cents" INTEGER NOT NULL CHECK (typeof(amount_cents) = '
+        "'integer' AND amount_cents >= 0) DEFAULT 0, FOREIGN KEY (\"invoice_id\") REFERENCES "
+        '"invoice" ("id") ON DELETE CASCADE, FOREIGN KEY ("product_id") REFERENCES "product" '
+        '("id") ON DELETE SET NULL)',
+        'CREATE INDEX "invoice_line_invoice_id" ON "invoice_line" ("invoice_id")',
+        'CREATE INDEX "invoice_line_product_id" ON "invoice_line" ("product_id")',
+    ),
+    "invoice_tax": (
+        'CREATE TABLE "invoice_tax" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"invoice_id" INTEGER NOT NULL, "tax_pct" REAL NOT NULL CHECK (tax_pct BETWEEN 0 AND '
+        "100) DEFAULT 0, \"net_cents\" INTEGER NOT NULL CHECK (typeof(net_cents) = 'integer' "
+        'AND net_cents >= 0) DEFAULT 0, "tax_cents" INTEGER NOT NULL CHECK (typeof(tax_cents) '
+        "= 'integer' AND tax_cents >= 0) DEFAULT 0, \"gross_cents\" INTEGER NOT NULL CHECK "
+        "(typeof(gross_cents) = 'integer' AND gross_cents >= 0) DEFAULT 0, FOREIGN KEY "
+        '("invoice_id") REFERENCES "invoice" ("id") ON DELETE CASCADE, CHECK (gross_cents = '
+        "net_cents + tax_cents))",
+        'CREATE INDEX "invoice_tax_invoice_id" ON "invoice_tax" ("invoice_id")',
+        'CREATE UNIQUE INDEX "invoice_tax_invoice_id_tax_pct" ON "invoice_tax" ("invoice_id", '
+        '"tax_pct")',
+    ),
+    "payment": (
+        'CREATE TABLE "payment" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+        '"invoice_id" INTEGER NOT NULL, "paid_on" TEXT NOT NULL CHECK (paid_on GLOB '
+        "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(paid_on) IS paid_on), "
+        "\"amount_cents\" INTEGER NOT NULL CHECK (typeof(amount_cents) = 'integer' AND "
+        "amount_cents > 0), \"method\" TEXT NOT NULL CHECK (method IN ('bank_transfer', 'cash', "
+        "'card', 'other')) DEFAULT 'bank_transfer', \"note\" TEXT, \"created_at\" TEXT NOT NULL "
+        "CHECK (created_at GLOB "
+        "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z') "
+        "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), FOREIGN KEY (\"invoice_id\") "
+        'REFERENCES "invoice" ("id") ON DELETE CASCADE)',
+        'CREATE INDEX "payment_invoice_id" ON "payment" ("invoice_id")',
+        'CREATE INDEX "payment_paid_on" ON "payment" ("paid_on")',
+    ),
+}
+_V5_TABLES["invoice"] += (_V5_TRIGGERS[0],)
+_V5_TABLES["invoice_line"] += (_V5_TRIGGERS[1],)
+_V5_TABLES["invoice_tax"] += (_V5_TRIGGERS[2],)
+
+
+# (table, column) of the columns step 4 → 5 added (tests make older files by dropping them).
+V4_ADDED_COLUMNS = tuple(
+    (statement.split('"')[1], statement.split('"')[3]) for statement in _V5_COLUMNS
+)
+
+
+def introduced_in(table: str) -> int:
+    """The schema version that added a documented table (1 for the brief's own tables)."""
+    return 5 if table in _V5_TABLES else 1
+
+
+def frozen_sql(table: str) -> tuple[str, ...]:
+    """The statements that create ``table`` of step 4 → 5 (a new file runs these too)."""
+    return _V5_TABLES[table]
+
+
+def _v4_to_v5(db: SqliteDatabase) -> None:
+    for statement in _V5_COLUMNS:
+        db.execute_sql(statement)
+    for statements in _V5_TABLES.values():
+        for statement in statements:
+            db.execute_sql(statement)
+
+
+# --- version 6: search rows that cannot go stale ----------------------------------------------
+_STALE = 'UPDATE "customer_search" SET "stamp" = NULL WHERE "id"'
+SEARCH_TRIGGERS = (
+    'CREATE TRIGGER "search_stale_customer" AFTER UPDATE ON "customer" '
+    f'BEGIN {_STALE} = new."id"; END',
+    'CREATE TRIGGER "search_gone_customer" AFTER DELETE ON "customer" '
+    'BEGIN DELETE FROM "customer_search" WHERE "id" = old."id"; END',
+    'CREATE TRIGGER "search_stale_contact_insert" AFTER INSERT ON "contact" '
+    f'BEGIN {_STALE} = new."customer_id"; END',
+    'CREATE TRIGGER "search_stale_contact_update" AFTER UPDATE ON "contact" '
+    f'BEGIN {_STALE} IN (old."customer_id", new."customer_id"); END',
+    'CREATE TRIGGER "search_stale_contact_delete" AFTER DELETE ON "contact" '
+    f'BEGIN {_STALE} = old."customer_id"; END',
+    'CREATE TRIGGER "search_stale_tag_link_insert" AFTER INSERT ON "customer_tag" '
+    f'BEGIN {_STALE} = new."customer_id"; END',
+    'CREATE TRIGGER "search_stale_tag_link_update" AFTER UPDATE ON "customer_tag" '
+    f'BEGIN {_STALE} IN (old."customer_id", new."customer_id"); END',
+    'CREATE TRIGGER "search_stale_tag_link_delete" AFTER DELETE ON "customer_tag" '
+    f'BEGIN {_STALE} = old."customer_id"; END',
+    'CREATE TRIGGER "search_stale_tag_rename" AFTER UPDATE OF "name" ON "tag" '
+    f'BEGIN {_STALE} IN (SELECT "customer_id" FROM "customer_tag" WHERE "tag_id" = new."id"); END',
+)
+
+
+def _v5_to_v6(db: SqliteDatabase) -> None:
+    for statement in SEARCH_TRIGGERS:
+        db.execute_sql(statement)
+    # The search text is now laid out in the groups a match is ranked by: every row is
+    # marked stale, and the next search (or the window's start) re-indexes it.
+    db.execute_sql('UPDATE "customer_search" SET "stamp" = NULL')
+
+
+# --- version 7: the owner's custom fields ------------------------------------------------
 CUSTOM_FIELDS_SQL = (
     'CREATE TABLE "custom_field" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
     "\"entity\" TEXT NOT NULL CHECK (entity IN ('customer', 'contact', 'deal', 'product', "
@@ -463,7 +686,7 @@ CUSTOM_FIELDS_SQL = (
 )
 
 
-def _v4_to_v5(db: SqliteDatabase) -> None:
+def _v6_to_v7(db: SqliteDatabase) -> None:
     """Add the custom fields' two tables (new files run the same SQL)."""
     for statement in CUSTOM_FIELDS_SQL:
         db.execute_sql(statement)
@@ -475,6 +698,8 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 

@@ -23,7 +23,13 @@ from typing import NamedTuple
 
 from peewee import SchemaManager, SqliteDatabase, sort_models  # type: ignore[attr-defined]
 
-from crm_desktop.models.migrations import CUSTOM_FIELDS_SQL, SCHEMA_VERSION
+from crm_desktop.models.migrations import (
+    CUSTOM_FIELDS_SQL,
+    SCHEMA_VERSION,
+    SEARCH_TRIGGERS,
+    frozen_sql,
+    introduced_in,
+)
 from crm_desktop.models.tables import ALL_MODELS
 
 # "CRMD": the application_id that marks a SQLite file as a CRM Desktop database.
@@ -41,7 +47,16 @@ def create_schema(db: SqliteDatabase) -> None:
     db.execute_sql("PRAGMA journal_mode = WAL")
     with db.atomic():
         for model in sort_models(ALL_MODELS):
-            SchemaManager(model, database=db).create_all(safe=True)
+            table = model._meta.table_name
+            if introduced_in(table) > 1:
+                # Tables a migration step added: the step's own frozen SQL, so a new file and
+                # a migrated one hold the same objects (triggers included).
+                for statement in frozen_sql(table):
+                    db.execute_sql(statement)
+            else:
+                SchemaManager(model, database=db).create_all(safe=True)
+        for statement in SEARCH_TRIGGERS:
+            db.execute_sql(statement)
         # Tables without a model: the same frozen SQL as their migration step.
         for statement in CUSTOM_FIELDS_SQL:
             db.execute_sql(statement)

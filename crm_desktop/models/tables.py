@@ -17,6 +17,7 @@ from __future__ import annotations
 from peewee import (
     SQL,
     Check,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     TextField,
@@ -42,12 +43,22 @@ from crm_desktop.models.enums import (
     CUSTOMER_STATUSES,
     DEAL_STAGES,
     INTERACTION_KINDS,
+    INVOICE_KINDS,
     ORDER_STATUSES,
+    PAYMENT_METHODS,
     PRIORITIES,
+    QUOTE_STATUSES,
     SERVICE_CASE_KINDS,
     SERVICE_CASE_STATUSES,
     TASK_STATUSES,
+    TAX_ROUNDINGS,
 )
+
+
+def tax_rate_column() -> FloatField:
+    """A line's tax rate in percent (20 for 20 %), at most two decimals like a discount."""
+    return FloatField(default=0, constraints=[Check("tax_pct BETWEEN 0 AND 100"), db_default(0)])
+
 
 # Bounds that keep every line total exact in 64-bit SQLite integers
 # (quantity in thousandths × unit price stays below 2**63).
@@ -72,6 +83,10 @@ class Customer(BaseModel):
     created_at = timestamp_column("created_at")
     updated_at = timestamp_column("updated_at")
     deleted_at = timestamp_column("deleted_at", null=True)
+    # Schema 4 (selling): the buyer's details an invoice prints.
+    legal_name = TextField(null=True)
+    tax_id = TextField(null=True)
+    kpp = TextField(null=True)
 
     class Meta:
         indexes = ((("deleted_at", "status"), False), (("created_at",), False))
@@ -121,6 +136,10 @@ class Product(BaseModel):
     unit_price_cents = money_column("unit_price_cents", maximum=MAX_UNIT_PRICE_CENTS)
     stock_qty = decimal_column("stock_qty", places=3, low=">= 0", default=0)
     active = flag_column("active", 1)
+    # Schema 4: the product's tax rate; NULL means the default rate of the settings.
+    tax_pct = FloatField(
+        null=True, constraints=[Check("tax_pct IS NULL OR tax_pct BETWEEN 0 AND 100")]
+    )
 
 
 class Deal(BaseModel):
@@ -170,6 +189,9 @@ class OrderLine(BaseModel):
     quantity = decimal_column("quantity", places=3, low="> 0", high=MAX_QUANTITY)
     unit_price_cents = money_column("unit_price_cents", maximum=MAX_UNIT_PRICE_CENTS)
     discount_pct = decimal_column("discount_pct", places=2, low=">= 0", high=100, default=0)
+    # Schema 4: the line's tax rate, and whether its unit price includes that tax.
+    tax_pct = tax_rate_column()
+    tax_included = flag_column("tax_included", 0)
 
 
 class Task(BaseModel):
@@ -373,4 +395,166 @@ class ImportItem(BaseModel):
 
 
 INTERNAL_MODELS = (*INTERNAL_MODELS, ImportBatch, ImportItem)
+ALL_MODELS = DOCUMENTED_MODELS + INTERNAL_MODELS
+
+
+# --- Schema version 5: selling — quotes, invoices with taxes, payments ---------------------
+#
+# These tables are created by the frozen SQL of migration step 4 → 5 (``create_table``
+# below runs it), so a new file and an old file stepped forward hold the same schema.
+
+
+class _FrozenTable(BaseModel):
+    """A table whose CREATE statements (and triggers) are the migration step's frozen SQL."""
+
+    @classmethod
+    def create_table(cls, safe: bool = True, **options: object) -> None:
+        from crm_desktop.models.migrations import frozen_sql
+
+        for statement in frozen_sql(cls._meta.table_name):
+            cls._meta.database.execute_sql(statement)
+
+
+class Quote(_FrozenTable):
+    """An offer to a customer: lines like an order's, valid until a date, maybe on a deal."""
+
+    number = TextField(unique=True, constraints=[not_blank("number")])
+    customer = ForeignKeyField(Customer, on_delete="CASCADE")
+    deal = ForeignKeyField(Deal, null=True, on_delete="SET NULL")
+    quote_date = date_column("quote_date", null=False)
+    valid_until = date_column("valid_until")
+    status = enum_column("status", QUOTE_STATUSES, "draft")
+    order = ForeignKeyField(SalesOrder, null=True, on_delete="SET NULL")
+    notes = TextField(null=True)
+
+    class Meta:
+        indexes = ((("quote_date", "status"), False),)
+        constraints = (Check("valid_until IS NULL OR valid_until >= quote_date"),)
+
+
+class QuoteLine(_FrozenTable):
+    """One line of a quote, exactly like an order line."""
+
+    quote = ForeignKeyField(Quote, on_delete="CASCADE")
+    product = ForeignKeyField(Product, null=True, on_delete="SET NULL")
+    description = TextField(default="", constraints=[db_default("")])
+    quantity = FloatField(
+        constraints=[Check(f"quantity > 0 AND quantity <= {MAX_QUANTITY}")],
+    )
+    unit_price_cents = money_column("unit_price_cents", maximum=MAX_UNIT_PRICE_CENTS)
+    discount_pct = FloatField(
+        default=0, constraints=[Check("discount_pct BETWEEN 0 AND 100"), db_default(0)]
+    )
+    tax_pct = tax_rate_column()
+    tax_included = flag_column("tax_included", 0)
+
+
+class Invoice(_FrozenTable):
+    """An issued invoice or credit note: numbered without gaps per year, never edited.
+
+    The seller's and the buyer's details, the lines and the totals are copied
+    in when it is issued, so it prints the same forever; payments are rows of
+    their own and a credit note (``kind`` ``credit_note``) cancels the invoice
+    it refers to. Triggers refuse any change of what was issued.
+    """
+
+    kind = enum_column("kind", INVOICE_KINDS, "invoice")
+    number = TextField(unique=True, constraints=[not_blank("number")])
+    year = IntegerField(constraints=[Check("year BETWEEN 1900 AND 2999")])
+    sequence = IntegerField(constraints=[Check("sequence > 0")])
+    order = ForeignKeyField(SalesOrder, null=True, on_delete="SET NULL")
+    customer = ForeignKeyField(Customer, null=True, on_delete="SET NULL")
+    credited_invoice = ForeignKeyField("self", null=True, unique=True, on_delete="RESTRICT")
+    issue_date = date_column("issue_date", null=False)
+    due_date = date_column("due_date")
+    currency = TextField(constraints=[Check("length(currency) = 3")])
+    tax_rounding = enum_column("tax_rounding", TAX_ROUNDINGS, "line")
+    seller_name = TextField(default="", constraints=[db_default("")])
+    seller_address = TextField(default="", constraints=[db_default("")])
+    seller_tax_id = TextField(default="", constraints=[db_default("")])
+    seller_kpp = TextField(default="", constraints=[db_default("")])
+    seller_bank = TextField(default="", constraints=[db_default("")])
+    payment_terms = TextField(default="", constraints=[db_default("")])
+    buyer_name = TextField(default="", constraints=[db_default("")])
+    buyer_address = TextField(default="", constraints=[db_default("")])
+    buyer_tax_id = TextField(default="", constraints=[db_default("")])
+    buyer_kpp = TextField(default="", constraints=[db_default("")])
+    net_cents = money_column("net_cents")
+    tax_cents = money_column("tax_cents")
+    gross_cents = money_column("gross_cents")
+    notes = TextField(null=True)
+    issued_at = timestamp_column("issued_at")
+
+    class Meta:
+        indexes = (
+            (("kind", "year", "sequence"), True),
+            (("issue_date",), False),
+            (("due_date",), False),
+        )
+        constraints = (
+            Check("gross_cents = net_cents + tax_cents"),
+            Check("due_date IS NULL OR due_date >= issue_date"),
+            Check("(kind = 'credit_note') = (credited_invoice_id IS NOT NULL)"),
+        )
+
+
+class InvoiceLine(_FrozenTable):
+    """A line of an issued invoice as printed; ``amount_cents`` = quantity × price − discount."""
+
+    invoice = ForeignKeyField(Invoice, on_delete="CASCADE")
+    position = IntegerField(constraints=[Check("position > 0")])
+    product = ForeignKeyField(Product, null=True, on_delete="SET NULL")
+    sku = TextField(null=True)
+    description = TextField(default="", constraints=[db_default("")])
+    quantity = FloatField(
+        constraints=[Check(f"quantity > 0 AND quantity <= {MAX_QUANTITY}")],
+    )
+    unit_price_cents = money_column("unit_price_cents", maximum=MAX_UNIT_PRICE_CENTS)
+    discount_pct = FloatField(
+        default=0, constraints=[Check("discount_pct BETWEEN 0 AND 100"), db_default(0)]
+    )
+    tax_pct = tax_rate_column()
+    tax_included = flag_column("tax_included", 0)
+    amount_cents = money_column("amount_cents")
+
+
+class InvoiceTax(_FrozenTable):
+    """An invoice's figures at one tax rate, rounded as printed: the tax report adds these up."""
+
+    invoice = ForeignKeyField(Invoice, on_delete="CASCADE")
+    tax_pct = tax_rate_column()
+    net_cents = money_column("net_cents")
+    tax_cents = money_column("tax_cents")
+    gross_cents = money_column("gross_cents")
+
+    class Meta:
+        indexes = ((("invoice", "tax_pct"), True),)
+        constraints = (Check("gross_cents = net_cents + tax_cents"),)
+
+
+class Payment(_FrozenTable):
+    """Money received against an invoice; several partial payments may settle one."""
+
+    invoice = ForeignKeyField(Invoice, on_delete="CASCADE")
+    paid_on = date_column("paid_on", null=False)
+    amount_cents = IntegerField(
+        constraints=[Check("typeof(amount_cents) = 'integer' AND amount_cents > 0")]
+    )
+    method = enum_column("method", PAYMENT_METHODS, "bank_transfer")
+    note = TextField(null=True)
+    created_at = timestamp_column("created_at")
+
+    class Meta:
+        indexes = ((("paid_on",), False),)
+
+
+SELLING_MODELS: tuple[type[BaseModel], ...] = (
+    Quote,
+    QuoteLine,
+    Invoice,
+    InvoiceLine,
+    InvoiceTax,
+    Payment,
+)
+DOCUMENTED_MODELS = (*DOCUMENTED_MODELS, *SELLING_MODELS)
 ALL_MODELS = DOCUMENTED_MODELS + INTERNAL_MODELS

@@ -3,12 +3,17 @@
 reportlab draws a string in one font, and no single free font covers Latin,
 Cyrillic and Chinese well. So text is cut into *runs*: DejaVu Sans (Latin,
 Cyrillic, Greek, Arabic, Hebrew, symbols) draws what it can, Droid Sans
-Fallback (CJK) the rest. Both ship in ``resources/fonts`` and are embedded
-(subset) in every PDF, so a report reads the same on any machine.
+Fallback (CJK) the rest, NanumSquare the Korean Hangul. They ship in
+``resources/fonts`` and are embedded (subset) in every PDF, so a report
+reads the same on any machine.
 
 Arabic and Hebrew are stored in logical order; a PDF wants visual order and,
 for Arabic, the joined letter forms. :func:`visual` uses arabic-reshaper
 (joining) and python-bidi (the Unicode bidi algorithm) on each line.
+
+Droid Sans Fallback has no bold face, so bold CJK runs are drawn filled and
+stroked with a hairline of the text's colour (PDF text render mode 2): Chinese
+bold prints bold.
 
 Nothing here reads markup: text is drawn exactly as given.
 """
@@ -28,13 +33,19 @@ from crm_desktop.paths import resources_dir
 REGULAR = "CRMSans"
 BOLD = "CRMSans-Bold"
 FALLBACK = "CRMFallback"  # CJK
+HANGUL = "CRMHangul"
+HANGUL_BOLD = "CRMHangul-Bold"
 FAMILY = REGULAR
 
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
     FALLBACK: "DroidSansFallbackFull.ttf",
+    HANGUL: "NanumSquareR.ttf",
+    HANGUL_BOLD: "NanumSquareB.ttf",
 }
+# A bold stroke this fraction of the size thickens a face that has no bold of its own.
+FAKE_BOLD_STROKE = 0.035
 
 _lock = threading.Lock()
 _coverage: dict[str, frozenset[int]] = {}
@@ -83,7 +94,7 @@ def register_fonts() -> None:
 
 
 def _chain(bold: bool) -> tuple[str, ...]:
-    return (BOLD, REGULAR, FALLBACK) if bold else (REGULAR, FALLBACK)
+    return (BOLD, REGULAR, FALLBACK, HANGUL_BOLD) if bold else (REGULAR, FALLBACK, HANGUL)
 
 
 def is_simple(text: str, bold: bool = False) -> bool:
@@ -175,10 +186,26 @@ def draw(
     elif align == "center":
         x -= total / 2
     for run in pieces:
-        canvas.setFont(run.font, size)
-        canvas.drawString(x, y, run.text)
+        if bold and run.font == FALLBACK:
+            draw_fake_bold(canvas, x, y, run.text, size)
+        else:
+            canvas.setFont(run.font, size)
+            canvas.drawString(x, y, run.text)
         x += pdfmetrics.stringWidth(run.text, run.font, size)
     return total
+
+
+def draw_fake_bold(canvas, x: float, y: float, text: str, size: float) -> None:
+    """CJK text in bold: the fallback face filled and stroked in the fill colour."""
+    canvas.saveState()
+    canvas.setStrokeColor(canvas._fillColorObj)
+    canvas.setLineWidth(size * FAKE_BOLD_STROKE)
+    text_object = canvas.beginText(x, y)
+    text_object.setFont(FALLBACK, size)
+    text_object.setTextRenderMode(2)
+    text_object.textOut(text)
+    canvas.drawText(text_object)
+    canvas.restoreState()
 
 
 # Break opportunities: after spaces, between two CJK characters, and after the "@", "/",

@@ -23,6 +23,7 @@ from crm_desktop.reports.model import (
     PHONE,
     QUANTITY,
 )
+from crm_desktop.services import locale_format
 from crm_desktop.services.money import format_amount, format_money
 from crm_desktop.services.reporting.context import ReportContext
 
@@ -86,9 +87,9 @@ def pdf_text(value: Any, kind: str, context: ReportContext) -> str:
     if kind == QUANTITY:
         return quantity(Decimal(value), context.locale)
     if kind == DATE:
-        return value.isoformat()
+        return locale_format.format_date(value, context.locale)
     if kind == DATETIME:
-        return local_datetime(value).strftime("%Y-%m-%d %H:%M")
+        return locale_format.format_datetime(local_datetime(value), context.locale)
     if kind == PHONE:
         from crm_desktop.services.validation import format_phone
 

@@ -43,6 +43,9 @@ REPORTS: dict[str, ReportKind] = {
         ReportKind("pipeline", "Pipeline and forecast", uses_grouping=True),
         ReportKind("tasks", "Tasks and activity", uses_grouping=True),
         ReportKind("customer_list", "Customer list (current view)", uses_period=False),
+        # Selling: what is owed on the period's last day, and tax by rate for the period.
+        ReportKind("receivables", "Receivables (ageing)"),
+        ReportKind("tax", "Tax by rate", uses_grouping=True),
     )
 }
 
@@ -94,11 +97,23 @@ def build_document(
         return layouts.pipeline_document(reporting.pipeline_report(period, grouping), context)
     if report == "tasks":
         return layouts.activity_document(reporting.activity_report(period, grouping), context)
+    if report in ("receivables", "tax"):
+        return _selling_document(report, period, grouping, context)
     # The rows stream into the renderer, which says how far it has written: the reading,
     # a batch ahead, reports nothing of its own (the bar would jump back and forth).
     return layouts.customer_list_document(
         reporting.customer_list(query), context, cancelled=cancelled
     )
+
+
+def _selling_document(report: str, period: Period, grouping: str, context) -> Document:
+    from crm_desktop.reports import selling_layouts
+    from crm_desktop.services.reporting.receivables import receivables
+    from crm_desktop.services.reporting.tax_report import tax_report
+
+    if report == "receivables":
+        return selling_layouts.receivables_document(receivables(period.end), context)
+    return selling_layouts.tax_document(tax_report(period, grouping), context)
 
 
 def render(
@@ -156,21 +171,54 @@ def generate_report(
     return render(doc, target, progress=progress, cancelled=cancelled)
 
 
+def _pdf_target(target: Path, what: str) -> Path:
+    target = check_target(Path(target))
+    if format_of(target) != ".pdf":
+        raise CrmError(f"{what} is a PDF: name the file {target.with_suffix('.pdf').name}.")
+    return target
+
+
+def write_document_pdf(
+    target: Path, data: reporting.Invoice, *, cancelled: Cancelled | None = None
+) -> Path:
+    """Write a printable document (invoice, credit note, quote, pro forma) as a PDF."""
+    from crm_desktop.reports import invoice_pdf
+
+    return _write(target, lambda temp: invoice_pdf.render_invoice(data, temp, cancelled=cancelled))
+
+
 def generate_invoice(
     target: Path,
     *,
     order_id: int | None = None,
     number: str | None = None,
+    invoice_id: int | None = None,
     cancelled: Cancelled | None = None,
 ) -> Path:
-    """The invoice PDF of one order, by id or by number."""
-    from crm_desktop.reports import invoice_pdf
-
-    target = check_target(Path(target))
-    if format_of(target) != ".pdf":
-        raise CrmError(f"An invoice is a PDF: name the file {target.with_suffix('.pdf').name}.")
-    if order_id is not None:
-        data = reporting.invoice_data(order_id)
+    """An invoice PDF: of an issued invoice (id), of an order (its invoice if issued, else a
+    pro forma), or by number (an invoice or credit note number, else an order number)."""
+    target = _pdf_target(target, "An invoice")
+    if invoice_id is not None:
+        data = reporting.issued_data(invoice_id)
+    elif order_id is not None:
+        data = reporting.document_for_order(order_id)
     else:
-        data = reporting.invoice_for_number(number or "")
-    return _write(target, lambda temp: invoice_pdf.render_invoice(data, temp, cancelled=cancelled))
+        data = reporting.document_for_number(number or "")
+    return write_document_pdf(target, data, cancelled=cancelled)
+
+
+def generate_quote(
+    target: Path,
+    *,
+    quote_id: int | None = None,
+    number: str | None = None,
+    cancelled: Cancelled | None = None,
+) -> Path:
+    """The PDF of a quote, by id or by number."""
+    target = _pdf_target(target, "A quote")
+    data = (
+        reporting.quote_data(quote_id)
+        if quote_id is not None
+        else reporting.quote_for_number(number or "")
+    )
+    return write_document_pdf(target, data, cancelled=cancelled)

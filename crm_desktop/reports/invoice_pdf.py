@@ -1,13 +1,17 @@
-"""The invoice PDF of one order: who sells, who buys, the lines and the totals.
+"""The PDF of an invoice, a credit note, a quote or an order's pro forma invoice, in one style.
 
-The company block comes from the settings (name, address, email, phone,
-tax number, logo), the customer block from the customer record. Every
-piece of it is user text and is drawn as typed, never as markup. A draft or
-cancelled order still prints, marked so that nobody takes it for a bill.
+Who sells (with tax id and KPP), who buys, the lines with their tax rates,
+the net amount, the tax at each rate and the gross amount; for an invoice
+also the due date, the payment terms, the bank details, the payments made
+and the balance. Every piece of it is user text and is drawn as typed,
+never as markup. A draft or cancelled order, a cancelled invoice and an
+expired quote still print, marked so that nobody takes them for what they
+are not.
 """
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,13 +23,17 @@ from crm_desktop.reports.formatting import percent, quantity
 from crm_desktop.reports.model import Cancelled
 from crm_desktop.reports.pdf import MARGIN, build_pdf, notice, page_size
 from crm_desktop.reports.pdf_flowables import INK, MUTED, RULE, PagedTable, TextBlock
+from crm_desktop.services.locale_format import format_date
 from crm_desktop.services.money import decimal_places, format_money
-from crm_desktop.services.reporting.invoice import Invoice
+from crm_desktop.services.reporting.invoice import Invoice, InvoiceParty
 
 STATUS_NOTICES = {
-    "draft": "Draft — this order is not confirmed yet, so this is not a valid invoice.",
-    "cancelled": "Cancelled — this order was cancelled; nothing is due.",
+    ("order", "draft"): "Draft — this order is not confirmed yet, so this is not a valid invoice.",
+    ("order", "cancelled"): "Cancelled — this order was cancelled; nothing is due.",
+    ("quote", "expired"): "Expired — this quote is no longer valid.",
+    ("quote", "declined"): "Declined — this quote was declined.",
 }
+METHODS = {"bank_transfer": "bank transfer", "cash": "cash", "card": "card", "other": "other"}
 
 
 def _lines_of(*parts: str | None) -> str:
@@ -33,58 +41,56 @@ def _lines_of(*parts: str | None) -> str:
 
 
 def _block(title: str, body: str, heading_size: float = 10.5) -> list[Flowable]:
+    head, _, rest = body.partition("\n")
     return [
         TextBlock(title, 7.5, color=MUTED, space_after=1.5),
-        TextBlock(body.split("\n", 1)[0], heading_size, bold=True, space_after=1),
-        TextBlock(body.split("\n", 1)[1] if "\n" in body else "", 8.8, max_lines=14),
+        TextBlock(head, heading_size, bold=True, space_after=1),
+        TextBlock(rest, 8.8, max_lines=14),
     ]
 
 
-def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | None = None) -> None:
-    """Write the invoice of ``invoice`` as a PDF to ``target`` (the caller makes it atomic)."""
-    fonts.register_fonts()
-    context = invoice.context
-    currency, locale = context.currency, context.locale
-    width = page_size(context)[0] - 2 * MARGIN
+def _party(party: InvoiceParty, *, fallback: str = "") -> str:
+    return _lines_of(
+        party.name or fallback,
+        f"Attn: {party.contact}" if party.contact else None,
+        party.address,
+        party.email,
+        party.phone and _phone(party.phone),
+        f"Tax id: {party.tax_id}" if party.tax_id.strip() else None,
+        f"KPP: {party.kpp}" if party.kpp.strip() else None,
+    )
 
-    def money(cents: int) -> str:
-        return format_money(cents, currency, locale)
 
-    seller = _lines_of(
-        context.company_name or "(Set your company name in Settings)",
-        context.company_address,
-        context.company_email,
-        context.company_phone,
-        f"Tax / VAT number: {context.company_tax_id}" if context.company_tax_id.strip() else None,
-    )
-    customer = invoice.customer
-    place = ", ".join(
-        part.strip() for part in (customer.city, customer.country) if part and part.strip()
-    )
-    buyer = _lines_of(
-        customer.name,
-        f"Attn: {customer.contact}" if customer.contact else None,
-        customer.address,
-        place,
-        customer.email,
-        customer.phone and _phone(customer.phone),
-    )
-    # The number is user text too: a string cell is drawn as is, a TextBlock when it needs
-    # a fallback font (a number typed in Chinese).
-    number: object = invoice.number
-    if not fonts.is_simple(invoice.number, bold=True):
-        number = TextBlock(invoice.number, 9, bold=True, align="right")
-    facts = Table(
-        [
-            ["Invoice number", number],
-            ["Date", invoice.order_date.isoformat()],
-            ["Order status", invoice.status.capitalize()],
-            ["Currency", currency],
-        ],
-        colWidths=[30 * mm, 45 * mm],
-        hAlign="RIGHT",
-    )
-    facts.setStyle(
+def _facts(doc: Invoice) -> list[tuple[str, str]]:
+    rows = [("Number", doc.number)]
+    day = functools.partial(format_date, locale=doc.context.locale)  # as the window shows dates
+    rows.append(("Date", day(doc.issue_date)))
+    if doc.kind == "invoice" and doc.due_date is not None:
+        rows.append(("Due date", day(doc.due_date)))
+    if doc.kind == "quote" and doc.valid_until is not None:
+        rows.append(("Valid until", day(doc.valid_until)))
+    if doc.kind == "invoice" and doc.reference:
+        rows.append(("Order", doc.reference))
+    if doc.kind == "credit_note" and doc.reference:
+        rows.append(("Cancels invoice", doc.reference))
+    if doc.kind == "order":
+        rows.append(("Order status", doc.status.replace("_", " ").capitalize()))
+    rows.append(("Currency", doc.currency or doc.context.currency))
+    return rows
+
+
+def _facts_table(doc: Invoice) -> Table:
+    data: list[list[object]] = []
+    for label, value in _facts(doc):
+        # User text (a number typed in Chinese) needs a fallback font: a TextBlock.
+        cell: object = (
+            value
+            if fonts.is_simple(value, bold=True)
+            else TextBlock(value, 9, bold=True, align="right")
+        )
+        data.append([label, cell])
+    table = Table(data, colWidths=[30 * mm, 45 * mm], hAlign="RIGHT")
+    table.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (0, -1), fonts.REGULAR, 8.5),
@@ -99,15 +105,98 @@ def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | Non
             ]
         )
     )
+    return table
+
+
+def _notices(doc: Invoice) -> list[str]:
+    found = []
+    if (doc.kind, doc.status) in STATUS_NOTICES:
+        found.append(STATUS_NOTICES[(doc.kind, doc.status)])
+    if doc.kind == "invoice" and doc.cancelled_by:
+        found.append(f"Cancelled — credit note {doc.cancelled_by} cancels this invoice.")
+    if doc.kind == "credit_note":
+        found.append(
+            f"This credit note cancels invoice {doc.reference}: "
+            "the amounts below are credited to the buyer."
+        )
+    if doc.kind == "order" and doc.status not in ("draft", "cancelled"):
+        found.append("Pro forma — not a tax invoice; the invoice is issued with its own number.")
+    return found
+
+
+def _totals_table(doc: Invoice, money) -> Table:
+    rows: list[list[str]] = []
+    if doc.discount_cents:
+        rows += [
+            ["Before discounts", money(doc.undiscounted_cents)],
+            ["Discounts", money(-doc.discount_cents)],
+        ]
+    rows.append(["Net amount", money(doc.net_cents)])
+    locale = doc.context.locale
+    for rate in doc.taxes:
+        rows.append([f"Tax {rate_text(rate.tax_pct, locale)} on {money(rate.net_cents)}",
+                     money(rate.tax_cents)])  # fmt: skip
+    total_row = len(rows)
+    rows.append(
+        ["Total" if doc.kind != "credit_note" else "Total credited", money(doc.gross_cents)]
+    )
+    balance_row = None
+    if doc.kind == "invoice" and (doc.payments or doc.cancelled_by):
+        for payment in doc.payments:
+            method = METHODS.get(payment.method, payment.method)
+            rows.append(
+                [
+                    f"Paid {format_date(payment.paid_on, locale)} ({method})",
+                    money(-payment.amount_cents),
+                ]
+            )
+        balance_row = len(rows)
+        rows.append(["Balance due", money(doc.balance_cents)])
+    table = Table(rows, colWidths=[62 * mm, 38 * mm], hAlign="RIGHT")
+    style = [
+        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9),
+        ("FONT", (0, total_row), (-1, total_row), fonts.BOLD, 11.5),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("LINEABOVE", (0, total_row), (-1, total_row), 1, INK),
+        ("LINEBELOW", (0, total_row), (-1, total_row), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, total_row), (-1, total_row), 4),
+        ("BOTTOMPADDING", (0, total_row), (-1, total_row), 4),
+    ]
+    if balance_row is not None:
+        style += [
+            ("FONT", (0, balance_row), (-1, balance_row), fonts.BOLD, 11.5),
+            ("LINEABOVE", (0, balance_row), (-1, balance_row), 1, INK),
+        ]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | None = None) -> None:
+    """Write ``invoice`` (any of the four kinds) as a PDF to ``target`` (the caller makes
+    it atomic)."""
+    fonts.register_fonts()
+    doc = invoice
+    context = doc.context
+    currency, locale = doc.currency or context.currency, context.locale
+    width = page_size(context)[0] - 2 * MARGIN
+
+    def money(cents: int) -> str:
+        return format_money(cents, currency, locale)
+
+    seller = _party(doc.seller, fallback="(Set your company name in Preferences)")
     head = Table(
         [
             [
                 _block("From", seller),
-                [TextBlock("INVOICE", 20, bold=True, align="right"), Spacer(1, 4), facts],
+                [TextBlock(doc.title, 20, bold=True, align="right"), Spacer(1, 4),
+                 _facts_table(doc)],
             ]
         ],
         colWidths=[width * 0.55, width * 0.45],
-    )
+    )  # fmt: skip
     head.setStyle(
         TableStyle(
             [
@@ -120,13 +209,14 @@ def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | Non
         )
     )
     story: list[Flowable] = [head, Spacer(1, 8 * mm)]
-    story += _block("Bill to", buyer, 11.5)
+    story += _block("Quote for" if doc.kind == "quote" else "Bill to", _party(doc.customer), 11.5)
     story.append(Spacer(1, 6 * mm))
-    if invoice.status in STATUS_NOTICES:
-        story += [notice(STATUS_NOTICES[invoice.status], width), Spacer(1, 5 * mm)]
-    if invoice.lines:
+    for text in _notices(doc):
+        story += [notice(text, width), Spacer(1, 5 * mm)]
+    if doc.lines:
+        suffix = " (incl. tax)" if doc.prices_include_tax else ""
         rows = []
-        for line in invoice.lines:
+        for line in doc.lines:
             description = line.description + (f"\nSKU {line.sku}" if line.sku else "")
             rows.append(
                 [
@@ -135,58 +225,56 @@ def render_invoice(invoice: Invoice, target: Path, *, cancelled: Cancelled | Non
                     quantity(line.quantity, locale),
                     money(line.unit_price_cents),
                     discount_text(line.discount_pct, locale),
+                    rate_text(line.tax_pct, locale),
                     money(line.total_cents),
                 ]
             )
         story.append(
             PagedTable(
-                ["#", "Description", "Quantity", "Unit price", "Discount", "Amount"],
+                [
+                    "#",
+                    "Description",
+                    "Quantity",
+                    f"Unit price{suffix}",
+                    "Discount",
+                    "Tax",
+                    f"Amount{suffix}",
+                ],
                 rows,
-                weights=[0.45, 4.6, 1.05, 1.45, 0.95, 1.6],
-                right_aligned=[True, False, True, True, True, True],
+                weights=[0.45, 4.2, 1.0, 1.5, 0.95, 0.8, 1.65],
+                right_aligned=[True, False, True, True, True, True, True],
                 size=8.8,
                 cancelled=cancelled,
             )
         )
     else:
-        story.append(TextBlock("This order has no lines.", 9.5, color=MUTED))
+        what = {"quote": "quote", "order": "order"}.get(doc.kind, "document")
+        story.append(TextBlock(f"This {what} has no lines.", 9.5, color=MUTED))
     story.append(Spacer(1, 4 * mm))
-    totals_rows = []
-    if invoice.discount_cents:
-        totals_rows += [
-            ["Subtotal before discounts", money(invoice.gross_cents)],
-            ["Discounts", money(-invoice.discount_cents)],
-        ]
-    totals_rows.append(["Total", money(invoice.total_cents)])
-    totals = Table(totals_rows, colWidths=[50 * mm, 38 * mm], hAlign="RIGHT")
-    totals.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9),
-                ("FONT", (0, -1), (-1, -1), fonts.BOLD, 11.5),
-                ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                ("LINEABOVE", (0, -1), (-1, -1), 1, INK),
-                ("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ("TOPPADDING", (0, -1), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
-            ]
-        )
+    story.append(_totals_table(doc, money))
+    payment_info = _lines_of(
+        f"Please pay by {format_date(doc.due_date, doc.context.locale)}."
+        if doc.kind == "invoice" and doc.due_date and doc.balance_cents > 0
+        else None,
+        doc.payment_terms,
     )
-    story.append(totals)
-    if invoice.notes and invoice.notes.strip():
+    if doc.kind in ("invoice", "order") and (payment_info or doc.bank_details.strip()):
+        story += [Spacer(1, 7 * mm), TextBlock("Payment", 9, bold=True, space_after=2)]
+        if payment_info:
+            story.append(TextBlock(payment_info, 8.8, max_lines=12, space_after=3))
+        if doc.bank_details.strip():
+            story.append(TextBlock(doc.bank_details.strip(), 8.8, max_lines=12))
+    if doc.notes and doc.notes.strip():
         story += [
             Spacer(1, 7 * mm),
             TextBlock("Notes", 9, bold=True, space_after=2),
-            TextBlock(invoice.notes.strip(), 8.8, max_lines=60),
+            TextBlock(doc.notes.strip(), 8.8, max_lines=60),
         ]
     build_pdf(
         target,
         story,
         context=context,
-        title=f"Invoice {invoice.number}",
+        title=f"{doc.title.capitalize()} {doc.number}",
         cancelled=cancelled,
     )
 
@@ -203,3 +291,9 @@ def discount_text(discount_pct: Decimal, locale: str) -> str:
         return ""
     places = min(2, decimal_places(discount_pct.normalize()))
     return percent(discount_pct / 100, locale, places)
+
+
+def rate_text(rate: Decimal, locale: str) -> str:
+    """A tax rate: 20 → ``20%``, 7.5 → ``7.5%``, 0 → ``0%``."""
+    places = min(2, decimal_places(rate.normalize())) if rate else 0
+    return percent(rate / 100, locale, places)

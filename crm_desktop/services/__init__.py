@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 ENTITY_MODULES = (
     "customers", "contacts", "products", "deals", "orders", "tasks", "interactions",
-    "campaigns", "service_cases", "custom_fields",
+    "campaigns", "service_cases", "quotes", "invoices", "payments", "selling_lists",
+    "custom_fields",
 )  # fmt: skip
 
 

@@ -143,7 +143,8 @@ def check_database(*, quick: bool = False) -> CheckReport:
     """Run the checks of the module on the open database and count the records."""
     report = CheckReport()
     pragma = "quick_check" if quick else "integrity_check"
-    rows = [row[0] for row in database.execute_sql(f"PRAGMA {pragma}").fetchall()]
+    # One report row may hold many lines ("*** in database main ***\nOn tree page…"): one line.
+    rows = [" ".join(str(row[0]).split()) for row in database.execute_sql(f"PRAGMA {pragma}")]
     report.integrity = "ok" if rows == ["ok"] else "; ".join(rows[:10])
     if report.integrity != "ok":
         report.problems.append(f"integrity check failed: {report.integrity}")

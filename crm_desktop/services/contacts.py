@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import N_
 from crm_desktop.models import Contact, database
 from crm_desktop.services import audit, catalogue, records
 from crm_desktop.services.catalogue import FieldDef
@@ -38,21 +39,21 @@ def _after_write(contact_id: int, values: Row, old: Row | None) -> None:
 # Every field of a contact, once (alias ct; its customer is c).
 FIELDS = catalogue.declare(
     "contact",
-    FieldDef("customer_id", "Customer", "reference", "ct.customer_id", header="Customer ID",
+    FieldDef("customer_id", N_("Customer"), "reference", "ct.customer_id", header=N_("Customer ID"),
              sort=None, parse=reference, required=True, importable=False),
-    FieldDef("name", "Name", sql="ct.name", sort="fold", nullable=False, parse=line(200),
+    FieldDef("name", N_("Name"), sql="ct.name", sort="fold", nullable=False, parse=line(200),
              required=True, placeholder="First and last name"),
-    FieldDef("position", "Position", sql="ct.position", sort="fold", parse=line(200),
+    FieldDef("position", N_("Position"), sql="ct.position", sort="fold", parse=line(200),
              placeholder="e.g. Purchasing manager"),
-    FieldDef("customer_name", "Customer", sql="c.name", sort="fold", nullable=False),
-    FieldDef("customer_email", "Customer email", "email", "c.email", in_list=False),
-    FieldDef("email", "Email", "email", "ct.email", sort="fold", parse=email,
+    FieldDef("customer_name", N_("Customer"), sql="c.name", sort="fold", nullable=False),
+    FieldDef("customer_email", N_("Customer email"), "email", "c.email", in_list=False),
+    FieldDef("email", N_("Email"), "email", "ct.email", sort="fold", parse=email,
              placeholder="name@example.com"),
-    FieldDef("phone", "Phone", "phone", "ct.phone", parse=phone,
+    FieldDef("phone", N_("Phone"), "phone", "ct.phone", parse=phone,
              placeholder="+1 415 555 0123"),
-    FieldDef("is_primary", "Primary contact", "bool", "ct.is_primary", nullable=False,
+    FieldDef("is_primary", N_("Primary contact"), "bool", "ct.is_primary", nullable=False,
              parse=flag, default=0, placeholder="The customer's main contact"),
-    FieldDef("notes", "Notes", "longtext", "ct.notes", sort=None, parse=multiline(),
+    FieldDef("notes", N_("Notes"), "longtext", "ct.notes", sort=None, parse=multiline(),
              in_list=False),
 )  # fmt: skip
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from crm_desktop.i18n import N_
 from crm_desktop.models import Deal, database
 from crm_desktop.models.enums import (
     CLOSED_DEAL_STAGES,
@@ -21,6 +22,7 @@ from crm_desktop.services import catalogue, records
 from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.clock import today
 from crm_desktop.services.contacts import check_belongs
+from crm_desktop.services.deal_amounts import deal_amount_sql
 from crm_desktop.services.fields import amount, probability
 from crm_desktop.services.records import Entity, Row, register
 from crm_desktop.services.validation import a_date, choice, line, reference
@@ -69,30 +71,35 @@ def _prepare(values: Row, old: Row | None) -> None:
         values["lost_reason"] = None
 
 
+_DEAL_AMOUNT = deal_amount_sql("d")
+
 # Every field of a deal, once (alias d; its customer c, its contact ct).
 FIELDS = catalogue.declare(
     "deal",
-    FieldDef("title", "Title", sql="d.title", sort="fold", nullable=False, parse=line(300),
+    FieldDef("title", N_("Title"), sql="d.title", sort="fold", nullable=False, parse=line(300),
              required=True, placeholder="e.g. 20 licences for the Berlin office"),
-    FieldDef("customer_id", "Customer", "reference", "d.customer_id", header="Customer ID",
+    FieldDef("customer_id", N_("Customer"), "reference", "d.customer_id", header=N_("Customer ID"),
              sort=None, parse=reference, required=True),
-    FieldDef("customer_name", "Customer", sql="c.name", sort="fold", nullable=False),
-    FieldDef("customer_email", "Customer email", "email", "c.email", in_list=False),
-    FieldDef("contact_id", "Contact", "reference", "d.contact_id", sort=None, parse=reference,
+    FieldDef("customer_name", N_("Customer"), sql="c.name", sort="fold", nullable=False),
+    FieldDef("customer_email", N_("Customer email"), "email", "c.email", in_list=False),
+    FieldDef("contact_id", N_("Contact"), "reference", "d.contact_id", sort=None, parse=reference,
              in_list=False, in_export=False),
-    FieldDef("contact_name", "Contact", sql="ct.name", sort="fold"),
-    FieldDef("stage", "Stage", "enum", "d.stage", sort="enum", nullable=False, values=DEAL_STAGES,
+    FieldDef("contact_name", N_("Contact"), sql="ct.name", sort="fold"),
+    FieldDef("stage", N_("Stage"), "enum", "d.stage", sort="enum", nullable=False,
+             values=DEAL_STAGES,
              parse=choice(DEAL_STAGES), required=True, default="new"),
-    FieldDef("amount_cents", "Amount", "money", "d.amount_cents", nullable=False, parse=amount,
-             required=True, default=0),
-    FieldDef("probability", "Probability", "percent", "d.probability", header="Probability %",
+    # The list shows its own amount, or its quotes' while it has none; the export its own.
+    FieldDef("amount_cents", N_("Amount"), "money", _DEAL_AMOUNT, nullable=False, parse=amount,
+             required=True, default=0, export_sql="d.amount_cents"),
+    FieldDef("probability", N_("Probability"), "percent", "d.probability",
+             header=N_("Probability %"),
              nullable=False,
              parse=probability, placeholder="stage default"),
-    FieldDef("weighted_cents", "Weighted amount", "money",
-             "((d.amount_cents * d.probability + 50) / 100)", nullable=False, in_export=False),
-    FieldDef("expected_close", "Expected close", "date", "d.expected_close", parse=a_date),
-    FieldDef("closed_at", "Closed", "date", "d.closed_at", parse=a_date),
-    FieldDef("lost_reason", "Lost reason", sql="d.lost_reason", sort="fold", parse=line(500),
+    FieldDef("weighted_cents", N_("Weighted amount"), "money",
+             f"(({_DEAL_AMOUNT} * d.probability + 50) / 100)", nullable=False, in_export=False),
+    FieldDef("expected_close", N_("Expected close"), "date", "d.expected_close", parse=a_date),
+    FieldDef("closed_at", N_("Closed"), "date", "d.closed_at", parse=a_date),
+    FieldDef("lost_reason", N_("Lost reason"), sql="d.lost_reason", sort="fold", parse=line(500),
              placeholder="e.g. price, timing, competitor"),
 )  # fmt: skip
 
@@ -135,6 +142,11 @@ def move_deal(
     if lost_reason is not None:
         data["lost_reason"] = lost_reason
     return records.update(DEAL, deal_id, data)
+
+
+def undo_move(deal_id: int, changes: Mapping[str, Sequence[Any]]) -> None:
+    """Take back a :func:`move_deal`: its stage, probability and close details as they were."""
+    records.revert(DEAL, {deal_id: changes})
 
 
 def set_stage(deal_ids: Sequence[int], stage: str) -> dict[int, dict[str, list[Any]]]:

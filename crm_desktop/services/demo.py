@@ -16,6 +16,7 @@ a failure leaves the database as it was.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 from collections.abc import Callable
@@ -25,14 +26,16 @@ from datetime import UTC, date, datetime, timedelta
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.models import database
 from crm_desktop.models.enums import DEAL_STAGE_PROBABILITY
-from crm_desktop.services import settings
-from crm_desktop.services.changes import before_bulk_change, notify, transaction
+from crm_desktop.services import search, settings
+from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import TIMESTAMP_FORMAT, today
 from crm_desktop.services.demo_names import (
     CAMPAIGNS,
     CASE_SUBJECTS,
     DEAL_TITLES,
     INTERACTION_SUBJECTS,
+    LOCAL_POSITIONS,
+    LOCAL_SOURCES,
     LOCALES,
     LOST_REASONS,
     POSITIONS,
@@ -103,6 +106,31 @@ COLUMNS = {
 INSERT_ORDER = tuple(COLUMNS)
 
 
+@functools.cache
+def in_language(options: tuple[str, ...], key: str) -> tuple[str, ...]:
+    """The sample texts written in the script of locale ``key`` (Latin ones elsewhere)."""
+
+    def script(text: str) -> str:
+        if any("\u0400" <= ch <= "\u04ff" for ch in text):
+            return "ru"
+        if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+            return "zh"
+        return "latin"
+
+    wanted = key if key in ("ru", "zh") else "latin"
+    return tuple(o for o in options if script(o) == wanted) or tuple(
+        o for o in options if script(o) == "latin"
+    )
+
+
+def agreed_surname(key: str, first: str, last: str, last_latin: str) -> tuple[str, str]:
+    """A Russian surname in the form that agrees with the first name: Елена Степанова."""
+    female = first.endswith(("а", "я"))  # every female name of the sample list, no male one
+    if key == "ru" and female and last.endswith(("ов", "ев", "ёв", "ин")):
+        return last + "а", last_latin + "a"
+    return last, last_latin
+
+
 def insert_sql(table: str) -> str:
     columns = COLUMNS[table]
     return (
@@ -117,6 +145,7 @@ class _Generator:
         self.today = on
         self.now = datetime(on.year, on.month, on.day, 9, 0, tzinfo=UTC)
         self.rows = _Rows()
+        self.key = "en"  # the locale of the customer being made
 
     # -- little helpers -------------------------------------------------------------
     def stamp(self, days_ago: float) -> str:
@@ -164,13 +193,14 @@ class _Generator:
     def customer(self, customer_id: int) -> None:
         rng = self.rng
         key = rng.choices(_LOCALE_KEYS, _LOCALE_WEIGHTS)[0]
+        self.key = key  # the customer's deals, tasks and conversations speak its language
         loc = LOCALES[key]
         city = rng.choice(loc["cities"])
         country = loc["countries"].get(city) or loc.get("country", "")
         code, digits = loc["phone"][country]
         is_company = rng.random() < 0.65
         first, first_latin = rng.choice(loc["first"])
-        last, last_latin = rng.choice(loc["last"])
+        last, last_latin = agreed_surname(key, first, *rng.choice(loc["last"]))
         tld = rng.choice(loc["tld"]) if key != "ru" else rng.choice(("ru", "com"))
         if is_company:
             word = rng.choice(loc["company_words"])
@@ -235,7 +265,7 @@ class _Generator:
                 city,
                 country,
                 status,
-                rng.choice(SOURCES),
+                rng.choice(LOCAL_SOURCES.get(key, SOURCES)),
                 notes,
                 created,
                 updated,
@@ -247,7 +277,7 @@ class _Generator:
         )
         for index in range(n_contacts):
             c_first, c_first_latin = rng.choice(loc["first"])
-            c_last, c_last_latin = rng.choice(loc["last"])
+            c_last, c_last_latin = agreed_surname(key, c_first, *rng.choice(loc["last"]))
             c_name = f"{c_last}{c_first}" if key == "zh" else f"{c_first} {c_last}"
             c_email = (
                 ascii_fold(f"{c_first_latin}.{c_last_latin}").lower().replace("'", "")
@@ -264,7 +294,7 @@ class _Generator:
                     self.contact_id,
                     customer_id,
                     c_name,
-                    rng.choice(POSITIONS),
+                    rng.choice(LOCAL_POSITIONS.get(key, POSITIONS)),
                     c_email,
                     c_phone,
                     None,
@@ -316,7 +346,7 @@ class _Generator:
             self.rows.deal.append(
                 (
                     self.deal_id,
-                    rng.choice(DEAL_TITLES),
+                    rng.choice(in_language(DEAL_TITLES, self.key)),
                     customer_id,
                     self.contact_of(customer_id),
                     stage,
@@ -344,7 +374,7 @@ class _Generator:
             )
             self.rows.task.append(
                 (
-                    rng.choice(TASK_TITLES),
+                    rng.choice(in_language(TASK_TITLES, self.key)),
                     None,
                     self.day(due),
                     status_t,
@@ -363,7 +393,7 @@ class _Generator:
                     self.contact_of(customer_id),
                     kind,
                     self.stamp(rng.uniform(0, min(age_days, 720))),
-                    rng.choice(INTERACTION_SUBJECTS[kind]),
+                    rng.choice(in_language(INTERACTION_SUBJECTS[kind], self.key)),
                     None,
                 )
             )
@@ -375,7 +405,7 @@ class _Generator:
                     customer_id,
                     rng.choice(self.prices)[0] if rng.random() < 0.7 else None,
                     rng.choice(("question", "complaint", "repair", "warranty", "return")),
-                    rng.choice(CASE_SUBJECTS),
+                    rng.choice(in_language(CASE_SUBJECTS, self.key)),
                     None,
                     state,
                     rng.choice(("low", "normal", "high")),
@@ -508,4 +538,7 @@ def generate(
         if not settings.get("company_name"):
             settings.set_many({"company_name": "Northwind Demo Trading Ltd"})
         notify("*", (), "reload")
+        # The search rows were written here directly, not through reindex_customers: the
+        # memory index must reload them, whichever thread loaded the data.
+        after_commit(search.MEMORY.forget)
     return result

@@ -599,6 +599,49 @@ POSITIONS = (
     "Geschäftsführer",
     "Directeur commercial",
 )
+# Job titles and lead sources in the language of the customer's country (by locale key):
+# a Russian company's director is a «Генеральный директор», never a 总经理.
+LOCAL_POSITIONS = {
+    "en": (
+        "CEO",
+        "Owner",
+        "Purchasing manager",
+        "Accountant",
+        "Office manager",
+        "CTO",
+        "Sales director",
+    ),
+    "ru": (
+        "Генеральный директор",
+        "Главный бухгалтер",
+        "Менеджер по закупкам",
+        "Коммерческий директор",
+        "Офис-менеджер",
+        "Владелец",
+    ),
+    "zh": ("总经理", "采购经理", "财务主管", "行政经理", "销售总监"),
+    "de": ("Geschäftsführer", "Einkaufsleiter", "Buchhalterin", "Büroleiter", "Vertriebsleiterin"),
+    "fr": (
+        "Directeur commercial",
+        "Gérante",
+        "Responsable des achats",
+        "Comptable",
+        "Assistante de direction",
+    ),
+    "es": ("Director general", "Gerente", "Jefa de compras", "Contable", "Director comercial"),
+    "ar": ("المدير العام", "مدير المشتريات", "محاسب", "مدير المبيعات"),
+}
+LOCAL_SOURCES = {
+    "en": ("website", "referral", "trade show", "cold call", "Google Ads", "LinkedIn",
+           "existing customer", "partner"),
+    "ru": ("сайт", "рекомендация", "выставка", "холодный звонок", "Яндекс Директ", "партнёр"),
+    "zh": ("网站", "推荐", "展会", "电话营销", "微信", "老客户"),
+    "de": ("Website", "Empfehlung", "Messe", "Kaltakquise", "Google Ads", "Partner"),
+    "fr": ("site web", "recommandation", "salon", "prospection", "Google Ads", "partenaire"),
+    "es": ("sitio web", "recomendación", "feria", "llamada en frío", "Google Ads", "socio"),
+    "ar": ("الموقع الإلكتروني", "توصية", "معرض تجاري", "شريك"),
+}  # fmt: skip
+
 PRODUCT_LINES = (
     ("Office chair", "Chairs", 14900),
     ("Standing desk", "Desks", 39900),

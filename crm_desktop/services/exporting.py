@@ -51,6 +51,7 @@ from crm_desktop.services import catalogue, customers, listing, money, settings
 from crm_desktop.services.clock import TIMESTAMP_FORMAT
 from crm_desktop.services.importing import vcard
 from crm_desktop.services.money import line_total_sql
+from crm_desktop.services.taxes import line_net_sql
 
 Progress = Callable[[int, int], None]
 Row = dict[str, Any]
@@ -64,6 +65,11 @@ ENTITY_NAMES = {
     "deals": "deal",
     "tasks": "task",
     "interactions": "interaction",
+    "quotes": "quote",
+    "invoices": "invoice",
+    "payments": "payment",
+    "campaigns": "campaign",
+    "service-cases": "service_case",
 }
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".vcf": "vcf"}
 VCARD_ENTITIES = ("customer", "contact")
@@ -151,43 +157,105 @@ _CATALOGUED: dict[str, Callable[[], FullExport]] = {
         "(d.expected_close IS NULL), d.expected_close, d.id",
         "Deals",
     ),
+    "task": _catalogued(
+        "task",
+        "task t LEFT JOIN customer c ON c.id = t.customer_id "
+        "LEFT JOIN contact ct ON ct.id = t.contact_id LEFT JOIN deal d ON d.id = t.deal_id",
+        "(t.due_date IS NULL), t.due_date, t.id",
+        "Tasks",
+    ),
+    "interaction": _catalogued(
+        "interaction",
+        "interaction i JOIN customer c ON c.id = i.customer_id "
+        "LEFT JOIN contact ct ON ct.id = i.contact_id",
+        "i.occurred_at, i.id",
+        "Interactions",
+    ),
+    "campaign": _catalogued(
+        "campaign", "campaign cp", "(cp.start_date IS NULL), cp.start_date, cp.id", "Campaigns"
+    ),
+    "service_case": _catalogued(
+        "service_case",
+        "service_case sc JOIN customer c ON c.id = sc.customer_id "
+        "LEFT JOIN product p ON p.id = sc.product_id",
+        "sc.opened_at, sc.id",
+        "Service cases",
+    ),
 }
 
 # Tables not in the catalogue yet: their columns declared here.
 FULL: dict[str, FullExport] = {
-    "task": FullExport(
-        from_sql="task t LEFT JOIN customer c ON c.id = t.customer_id "
-        "LEFT JOIN contact ct ON ct.id = t.contact_id LEFT JOIN deal d ON d.id = t.deal_id",
-        order_sql="(t.due_date IS NULL), t.due_date, t.id",
-        sheet="Tasks",
+    "quote": FullExport(
+        from_sql="quote q JOIN customer c ON c.id = q.customer_id "
+        "LEFT JOIN deal d ON d.id = q.deal_id LEFT JOIN sales_order o ON o.id = q.order_id",
+        order_sql="q.quote_date, q.id",
+        sheet="Quotes",
         columns=(
-            _c("title", "Title", "t.title"),
-            _c("due_date", "Due", "t.due_date", "date"),
-            _c("status", "Status", "t.status", "enum"),
-            _c("priority", "Priority", "t.priority", "enum"),
+            _c("number", "Number", "q.number"),
+            _c("quote_date", "Date", "q.quote_date", "date"),
+            _c("valid_until", "Valid until", "q.valid_until", "date"),
             _c("customer_name", "Customer", "c.name"),
             _c("customer_id", "Customer ID", "c.id", "int"),
-            _c("customer_email", "Customer email", "c.email", "email"),
-            _c("contact_name", "Contact", "ct.name"),
+            _c("status", "Status", "q.status", "enum"),
             _c("deal_title", "Deal", "d.title"),
-            _c("done_at", "Done (UTC)", "t.done_at", "datetime"),
-            _c("notes", "Notes", "t.notes", LONG_TEXT),
+            _c("order_number", "Order", "o.number"),
+            _c(
+                "net_cents",
+                "Net",
+                f"(SELECT coalesce(sum({line_net_sql('l')}), 0) FROM quote_line l "
+                "WHERE l.quote_id = q.id)",
+                "money",
+            ),
+            _c("notes", "Notes", "q.notes", LONG_TEXT),
         ),
     ),
-    "interaction": FullExport(
-        from_sql="interaction i JOIN customer c ON c.id = i.customer_id "
-        "LEFT JOIN contact ct ON ct.id = i.contact_id",
-        order_sql="i.occurred_at, i.id",
-        sheet="Interactions",
+    # Issued invoices and credit notes as they were issued (their copies of both parties).
+    "invoice": FullExport(
+        from_sql="invoice i LEFT JOIN customer c ON c.id = i.customer_id "
+        "LEFT JOIN sales_order o ON o.id = i.order_id "
+        "LEFT JOIN invoice ci ON ci.id = i.credited_invoice_id",
+        order_sql="i.kind, i.year, i.sequence",
+        sheet="Invoices",
         columns=(
-            _c("occurred_at", "When (UTC)", "i.occurred_at", "datetime"),
+            _c("number", "Number", "i.number"),
             _c("kind", "Kind", "i.kind", "enum"),
-            _c("subject", "Subject", "i.subject"),
-            _c("customer_name", "Customer", "c.name"),
-            _c("customer_id", "Customer ID", "c.id", "int"),
-            _c("customer_email", "Customer email", "c.email", "email"),
-            _c("contact_name", "Contact", "ct.name"),
+            _c("issue_date", "Date", "i.issue_date", "date"),
+            _c("due_date", "Due", "i.due_date", "date"),
+            _c("credited_number", "Cancels", "ci.number"),
+            _c("order_number", "Order", "o.number"),
+            _c("customer_id", "Customer ID", "i.customer_id", "int"),
+            _c("buyer_name", "Buyer", "i.buyer_name"),
+            _c("buyer_address", "Buyer address", "i.buyer_address", LONG_TEXT),
+            _c("buyer_tax_id", "Buyer tax id", "i.buyer_tax_id"),
+            _c("buyer_kpp", "Buyer KPP", "i.buyer_kpp"),
+            _c("currency", "Currency", "i.currency"),
+            _c("net_cents", "Net", "i.net_cents", "money"),
+            _c("tax_cents", "Tax", "i.tax_cents", "money"),
+            _c("gross_cents", "Total", "i.gross_cents", "money"),
+            _c(
+                "paid_cents",
+                "Paid",
+                "(SELECT coalesce(sum(amount_cents), 0) FROM payment WHERE invoice_id = i.id)",
+                "money",
+            ),
+            _c("seller_name", "Seller", "i.seller_name"),
+            _c("seller_tax_id", "Seller tax id", "i.seller_tax_id"),
             _c("notes", "Notes", "i.notes", LONG_TEXT),
+        ),
+    ),
+    "payment": FullExport(
+        from_sql="payment pm JOIN invoice i ON i.id = pm.invoice_id "
+        "LEFT JOIN customer c ON c.id = i.customer_id",
+        order_sql="pm.paid_on, pm.id",
+        sheet="Payments",
+        columns=(
+            _c("paid_on", "Paid on", "pm.paid_on", "date"),
+            _c("amount_cents", "Amount", "pm.amount_cents", "money"),
+            _c("method", "Method", "pm.method", "enum"),
+            _c("invoice_number", "Invoice", "i.number"),
+            _c("buyer_name", "Buyer", "i.buyer_name"),
+            _c("customer_id", "Customer ID", "i.customer_id", "int"),
+            _c("note", "Note", "pm.note", LONG_TEXT),
         ),
     ),
 }
@@ -201,6 +269,12 @@ _WHERE = {
     "deal": "c.deleted_at IS NULL",
     "task": "(t.customer_id IS NULL OR c.deleted_at IS NULL)",
     "interaction": "c.deleted_at IS NULL",
+    "quote": "c.deleted_at IS NULL",
+    # An invoice is a legal record: exported even when its customer is in the trash.
+    "invoice": "1",
+    "payment": "1",
+    "campaign": "1",
+    "service_case": "c.deleted_at IS NULL",
 }
 
 _ORDER_LINES = FullExport(
@@ -216,9 +290,36 @@ _ORDER_LINES = FullExport(
         _c("quantity", "Quantity", "l.quantity", "decimal"),
         _c("unit_price_cents", "Unit price", "l.unit_price_cents", "money"),
         _c("discount_pct", "Discount %", "l.discount_pct", "decimal"),
+        _c("tax_pct", "Tax %", "l.tax_pct", "decimal"),
+        _c("tax_included", "Price includes tax", "l.tax_included", "bool"),
         _c("total_cents", "Line total", _LINE_TOTAL, "money"),
     ),
 )
+_QUOTE_LINES = FullExport(
+    from_sql="quote_line l JOIN quote q ON q.id = l.quote_id "
+    "JOIN customer c ON c.id = q.customer_id LEFT JOIN product p ON p.id = l.product_id",
+    order_sql="q.quote_date, q.id, l.id",
+    sheet="Quote lines",
+    columns=(
+        _c("number", "Quote", "q.number"),
+        _c("quote_date", "Date", "q.quote_date", "date"),
+        *_ORDER_LINES.columns[2:],
+    ),
+)
+_INVOICE_LINES = FullExport(
+    from_sql="invoice_line l JOIN invoice i ON i.id = l.invoice_id",
+    order_sql="i.kind, i.year, i.sequence, l.position",
+    sheet="Invoice lines",
+    columns=(
+        _c("number", "Invoice", "i.number"),
+        _c("issue_date", "Date", "i.issue_date", "date"),
+        _c("sku", "SKU", "l.sku"),
+        *_ORDER_LINES.columns[3:-1],
+        _c("amount_cents", "Line total", "l.amount_cents", "money"),
+    ),
+)
+# The lines of a document, as a second sheet of an xlsx export of its table.
+_LINE_SHEETS = {"sales_order": _ORDER_LINES, "quote": _QUOTE_LINES, "invoice": _INVOICE_LINES}
 
 # Headers of the list-only columns of tables not in the field catalogue yet, by key.
 VIEW_HEADERS = {
@@ -573,6 +674,11 @@ _ID_COLUMN = {
     "deal": "d.id",
     "task": "t.id",
     "interaction": "i.id",
+    "quote": "q.id",
+    "invoice": "i.id",
+    "payment": "pm.id",
+    "campaign": "cp.id",
+    "service_case": "sc.id",
 }
 
 
@@ -637,11 +743,12 @@ def export_table(
         if fmt == "vcf":
             return _write_vcf(target, entity, rows, tick)
         sheets = [Sheet(spec.sheet, spec.columns, rows, _pieces(spec, where, ()))]
-        if entity == "sales_order":
-            lines = _full_rows(_ORDER_LINES, where, whole=True, cancelled=cancelled)
-            sheets.append(Sheet(_ORDER_LINES.sheet, _ORDER_LINES.columns, lines, {}))
+        lines_spec = _LINE_SHEETS.get(entity)
+        if lines_spec is not None:
+            lines = _full_rows(lines_spec, where, whole=True, cancelled=cancelled)
+            sheets.append(Sheet(lines_spec.sheet, lines_spec.columns, lines, {}))
         count = _write_xlsx(target, sheets, tick)
-        return count if entity != "sales_order" else total
+        return count if lines_spec is None else total
 
     return _run(path, fmt, total, write, progress, cancelled)
 

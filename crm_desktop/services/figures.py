@@ -13,11 +13,15 @@ from datetime import date
 
 from crm_desktop.models import DOCUMENTED_MODELS, database
 from crm_desktop.models.enums import DEAL_STAGES, OPEN_DEAL_STAGES, REVENUE_ORDER_STATUSES
-from crm_desktop.services.money import line_total_sql
+from crm_desktop.services.deal_amounts import deal_amount_sql
+from crm_desktop.services.taxes import line_net_sql
 
 REVENUE_STATUSES_SQL = ", ".join(f"'{status}'" for status in REVENUE_ORDER_STATUSES)
 _OPEN_STAGES_SQL = ", ".join(f"'{stage}'" for stage in OPEN_DEAL_STAGES)
-_LINE = line_total_sql("l")
+# Revenue is net of tax: a gross-entered line counts without its tax.
+_LINE = line_net_sql("l")
+# A deal's amount: its own, or its open quotes' net total while it has none.
+_AMOUNT = deal_amount_sql("d")
 
 
 def _period(date_from: date | str | None, date_to: date | str | None) -> tuple[str, list[str]]:
@@ -68,8 +72,8 @@ def pipeline() -> list[StageFigures]:
     rows = {
         stage: (count, amount, weighted_x100)
         for stage, count, amount, weighted_x100 in database.execute_sql(
-            "SELECT d.stage, count(*), coalesce(sum(d.amount_cents), 0), "
-            "coalesce(sum(d.amount_cents * d.probability), 0) "
+            f"SELECT d.stage, count(*), coalesce(sum({_AMOUNT}), 0), "
+            f"coalesce(sum({_AMOUNT} * d.probability), 0) "
             "FROM deal d JOIN customer c ON c.id = d.customer_id "
             "WHERE c.deleted_at IS NULL GROUP BY d.stage"
         )
@@ -84,7 +88,7 @@ def pipeline() -> list[StageFigures]:
 def weighted_forecast_cents() -> int:
     """Σ amount × probability / 100 over open deals, rounded half up once."""
     row = database.execute_sql(
-        "SELECT coalesce(sum(d.amount_cents * d.probability), 0) FROM deal d "
+        f"SELECT coalesce(sum({_AMOUNT} * d.probability), 0) FROM deal d "
         "JOIN customer c ON c.id = d.customer_id "
         f"WHERE c.deleted_at IS NULL AND d.stage IN ({_OPEN_STAGES_SQL})"
     ).fetchone()

@@ -22,25 +22,27 @@ from typing import Any
 from crm_desktop.models import database
 from crm_desktop.models.enums import (
     OPEN_DEAL_STAGES,
-    PRIORITIES,
     REVENUE_ORDER_STATUSES,
-    SERVICE_CASE_STATUSES,
-    TASK_STATUSES,
 )
 
 # The entity modules declare their fields in the catalogue when imported.
 from crm_desktop.services import (  # noqa: F401
+    campaigns,
     catalogue,
     contacts,
     custom_fields,
     customers,
     deals,
+    interactions,
     orders,
     products,
+    service_cases,
+    tasks,
 )
 from crm_desktop.services.clock import today
-from crm_desktop.services.money import line_total_sql
+from crm_desktop.services.deal_amounts import deal_amount_sql
 from crm_desktop.services.search import match_sql, search_customers
+from crm_desktop.services.taxes import line_net_sql
 from crm_desktop.services.text import search_terms
 
 Row = dict[str, Any]
@@ -209,7 +211,9 @@ def _no_tag_filter(value: Any) -> Clause:
     ), []
 
 
-_LINE_TOTAL = line_total_sql("l")
+# Revenue and order totals are net of tax (a gross-entered line less its tax).
+_LINE_TOTAL = line_net_sql("l")
+_DEAL_AMOUNT = deal_amount_sql("d")  # its own, or its quotes' while it has none
 _REVENUE_STATUSES = ", ".join(f"'{s}'" for s in REVENUE_ORDER_STATUSES)
 _ORDER_TOTAL = f"(SELECT coalesce(sum({_LINE_TOTAL}), 0) FROM order_line l WHERE l.order_id = o.id)"
 
@@ -249,6 +253,8 @@ SPECS: dict[str, ListSpec] = {}
 def _register(spec: ListSpec) -> None:
     SPECS[spec.entity] = spec
 
+
+register_list = _register  # for feature modules that declare their own lists
 
 _register(
     ListSpec(
@@ -356,25 +362,7 @@ _register(
             "LEFT JOIN contact ct ON ct.id = t.contact_id LEFT JOIN deal d ON d.id = t.deal_id"
         ),
         base_where="(t.customer_id IS NULL OR c.deleted_at IS NULL)",
-        columns=(
-            Column("title", "t.title", "text", "crm_sort_key(t.title)", nullable=False),
-            plain("due_date", "t.due_date", "date"),
-            enum("status", "t.status", TASK_STATUSES),
-            Column(
-                "priority",
-                "t.priority",
-                "enum",
-                "CASE t.priority "
-                + " ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(PRIORITIES))
-                + " END",
-                nullable=False,
-            ),
-            text("customer_name", "c.name"),
-            text("contact_name", "ct.name"),
-            text("deal_title", "d.title"),
-            plain("done_at", "t.done_at", "datetime"),
-            plain("customer_id", "t.customer_id", "int", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/tasks.py)
         default_sort="due_date",
         search=folded_search("t.title", "t.notes", "c.name", "ct.name"),
         filters={
@@ -400,15 +388,7 @@ _register(
             "LEFT JOIN contact ct ON ct.id = i.contact_id"
         ),
         base_where="c.deleted_at IS NULL",
-        columns=(
-            plain("occurred_at", "i.occurred_at", "datetime", nullable=False),
-            enum("kind", "i.kind", ("call", "meeting", "email", "note", "visit")),
-            Column("subject", "i.subject", "text", "crm_sort_key(i.subject)", nullable=False),
-            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
-            text("contact_name", "ct.name"),
-            text("notes", "substr(i.notes, 1, 300)", sortable=False),
-            plain("customer_id", "i.customer_id", "int", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/interactions.py)
         default_sort="occurred_at",
         default_descending=True,
         search=folded_search("i.subject", "i.notes", "c.name", "ct.name"),
@@ -427,25 +407,7 @@ _register(
         entity="campaign",
         id_sql="cp.id",
         from_sql="campaign cp",
-        columns=(
-            Column("name", "cp.name", "text", "crm_sort_key(cp.name)", nullable=False),
-            enum(
-                "kind",
-                "cp.kind",
-                ("email", "event", "advertising", "social", "mailing", "webinar", "other"),
-            ),
-            plain("start_date", "cp.start_date", "date"),
-            plain("end_date", "cp.end_date", "date"),
-            text("location", "cp.location"),
-            plain("budget_cents", "cp.budget_cents", "money", nullable=False),
-            plain(
-                "member_count",
-                "(SELECT count(*) FROM campaign_member m JOIN customer c ON c.id = m.customer_id "
-                "WHERE m.campaign_id = cp.id AND c.deleted_at IS NULL)",
-                "int",
-                nullable=False,
-            ),
-        ),
+        columns=(),  # the catalogue's (services/campaigns.py)
         default_sort="start_date",
         default_descending=True,
         search=folded_search("cp.name", "cp.location", "cp.notes"),
@@ -485,26 +447,7 @@ _register(
             "LEFT JOIN product p ON p.id = sc.product_id"
         ),
         base_where="c.deleted_at IS NULL",
-        columns=(
-            Column("subject", "sc.subject", "text", "crm_sort_key(sc.subject)", nullable=False),
-            enum("kind", "sc.kind", ("question", "complaint", "repair", "warranty", "return")),
-            enum("status", "sc.status", SERVICE_CASE_STATUSES),
-            Column(
-                "priority",
-                "sc.priority",
-                "enum",
-                "CASE sc.priority "
-                + " ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(PRIORITIES))
-                + " END",
-                nullable=False,
-            ),
-            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
-            text("product_name", "p.name"),
-            plain("opened_at", "sc.opened_at", "datetime", nullable=False),
-            plain("resolved_at", "sc.resolved_at", "datetime"),
-            plain("cost_cents", "sc.cost_cents", "money", nullable=False),
-            plain("customer_id", "sc.customer_id", "int", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/service_cases.py)
         default_sort="opened_at",
         default_descending=True,
         search=folded_search("sc.subject", "sc.description", "c.name", "p.name"),
@@ -616,7 +559,16 @@ def list_ids(entity: str, query: ListQuery | None = None) -> list[int]:
         source = list_spec.lean_from
     ordering = order_by(list_spec, query)
     sql = f"SELECT {list_spec.id_sql} FROM {source} WHERE {where} ORDER BY {ordering}"
-    return [row[0] for row in database.execute_sql(sql, params)]
+    found = [row[0] for row in database.execute_sql(sql, params)]
+    if (
+        matched is not None
+        and _sort_key_and_direction(list_spec, query)[0] == list_spec.search_order
+    ):
+        # Filters narrowed a search: keep the search's ranking (best match first).
+        kept = set(found)
+        ranked = [i for i in matched if i in kept]
+        return ranked[::-1] if _sort_key_and_direction(list_spec, query)[1] else ranked
+    return found
 
 
 def count(entity: str, query: ListQuery | None = None) -> int:

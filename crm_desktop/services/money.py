@@ -21,23 +21,6 @@ _EXPONENTS = {
     "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
 }  # fmt: skip
 
-_SYMBOLS = {
-    "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥", "RUB": "₽", "UAH": "₴",
-    "INR": "₹", "KRW": "₩", "ILS": "₪", "TRY": "₺", "PLN": "zł", "CHF": "CHF",
-    "CAD": "CA$", "AUD": "A$", "NZD": "NZ$", "BRL": "R$", "KZT": "₸", "SEK": "kr",
-    "NOK": "kr", "DKK": "kr", "CZK": "Kč",
-}  # fmt: skip
-
-# (group separator, decimal separator, symbol goes after the number) by language.
-_NUMBER_STYLES = {
-    "en": (",", ".", False), "zh": (",", ".", False), "ja": (",", ".", False),
-    "ko": (",", ".", False), "he": (",", ".", False), "ru": ("\u00a0", ",", True),
-    "uk": ("\u00a0", ",", True), "de": (".", ",", True), "fr": ("\u202f", ",", True),
-    "es": (".", ",", True), "it": (".", ",", True), "pt": (".", ",", True),
-    "nl": (".", ",", False), "pl": ("\u00a0", ",", True), "cs": ("\u00a0", ",", True),
-    "sv": ("\u00a0", ",", True), "tr": (".", ",", False), "kk": ("\u00a0", ",", True),
-}  # fmt: skip
-
 
 def currency_exponent(currency: str) -> int:
     """How many decimals the currency's minor unit has (2 for most)."""
@@ -158,24 +141,14 @@ def parse_money(value: object, *, exponent: int = 2) -> int:
 
 
 def format_amount(cents: int, *, exponent: int = 2, locale: str = "en_US") -> str:
-    """Minor units as a grouped number, e.g. ``1,234.50`` or ``1 234,50``."""
-    group, point, _ = _NUMBER_STYLES.get(locale[:2].lower(), _NUMBER_STYLES["en"])
-    sign = "-" if cents < 0 else ""
-    whole, fraction = divmod(abs(cents), 10**exponent)
-    grouped = f"{whole:,}".replace(",", group)
-    if exponent:
-        return f"{sign}{grouped}{point}{fraction:0{exponent}d}"
-    return f"{sign}{grouped}"
+    """Minor units as a grouped number of the locale (CLDR), e.g. ``1,234.50`` or ``1 234,50``."""
+    from crm_desktop.services import locale_format
+
+    return locale_format.format_amount(cents, exponent, locale)
 
 
 def format_money(cents: int, currency: str = "USD", locale: str = "en_US") -> str:
-    """Minor units with the currency, the way the locale writes money."""
-    exponent = currency_exponent(currency)
-    number = format_amount(cents, exponent=exponent, locale=locale)
-    _, _, symbol_after = _NUMBER_STYLES.get(locale[:2].lower(), _NUMBER_STYLES["en"])
-    symbol = _SYMBOLS.get(currency.upper(), currency.upper())
-    if symbol_after or (len(symbol) > 2 and symbol.isalpha()):
-        return f"{number}\u00a0{symbol}"
-    if number.startswith("-"):
-        return f"-{symbol}{number[1:]}"
-    return f"{symbol}{number}"
+    """Minor units with the currency, the way the locale writes money (CLDR, through Babel)."""
+    from crm_desktop.services import locale_format
+
+    return locale_format.format_money(cents, currency, locale, currency_exponent(currency))

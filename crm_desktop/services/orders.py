@@ -2,7 +2,9 @@
 
 An order is edited together with its lines (the order form's table): saving
 replaces the lines as one step, and the order's audit entry shows the lines
-before and after. Numbers are given out as ``<prefix><year>-<sequence>``
+before and after. Lines carry their tax rate (:mod:`.document_lines`); an
+invoiced order keeps its lines and stays out of the trash until a credit
+note cancels its invoice. Numbers are given out as ``<prefix><year>-<sequence>``
 (``SO-2026-0042``) unless the user types one.
 """
 
@@ -13,43 +15,24 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from crm_desktop.errors import ValidationError
+from crm_desktop.errors import CrmError, ValidationError
+from crm_desktop.i18n import N_
 from crm_desktop.models import OrderLine, SalesOrder, database
 from crm_desktop.models.enums import ORDER_STATUSES
-from crm_desktop.services import catalogue, records, settings
+from crm_desktop.services import catalogue, document_lines, records, selling_settings, settings
 from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.clock import today
-from crm_desktop.services.fields import (
-    percent,
-    percent_from_db,
-    quantity,
-    quantity_from_db,
-    unit_price,
-)
-from crm_desktop.services.money import LINE_TOTAL_SQL, line_total_cents, line_total_sql
-from crm_desktop.services.records import Entity, Field, Row, register
+from crm_desktop.services.money import line_total_cents
+from crm_desktop.services.numbering import next_prefixed_number
+from crm_desktop.services.records import Entity, Row, register
+from crm_desktop.services.taxes import line_net_sql
 from crm_desktop.services.validation import a_date, choice, line, multiline, reference
 
 
 def next_order_number(on: date | None = None) -> str:
     """The next free number of the year, e.g. ``SO-2026-0042``."""
     prefix = f"{settings.get('order_number_prefix')}{(on or today()).year}-"
-    # The year's numbers are a range of the unique index; zero-padded numbers of the
-    # greatest length sort like their values, so one index scan finds the highest.
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    row = database.execute_sql(
-        "SELECT number FROM sales_order WHERE number >= ? AND number < ? "
-        "ORDER BY length(number) DESC, number DESC LIMIT 1",
-        (prefix, upper),
-    ).fetchone()
-    highest = row[0][len(prefix) :] if row else "0"
-    if not highest.isdigit():  # someone typed their own numbers: look at all of them
-        rows = database.execute_sql(
-            "SELECT number FROM sales_order WHERE number >= ? AND number < ?", (prefix, upper)
-        ).fetchall()
-        used = [int(n[len(prefix) :]) for (n,) in rows if n[len(prefix) :].isdigit()]
-        highest = str(max(used, default=0))
-    return f"{prefix}{int(highest) + 1:04d}"
+    return next_prefixed_number("sales_order", prefix)
 
 
 def _prepare(values: Row, old: Row | None) -> None:
@@ -71,29 +54,29 @@ def _prepare(values: Row, old: Row | None) -> None:
 
 
 _ORDER_TOTAL = (
-    f"(SELECT coalesce(sum({line_total_sql('l')}), 0) FROM order_line l WHERE l.order_id = o.id)"
+    f"(SELECT coalesce(sum({line_net_sql('l')}), 0) FROM order_line l WHERE l.order_id = o.id)"
 )
 
 # Every field of an order, once (alias o; its customer c, its deal d).
 FIELDS = catalogue.declare(
     "sales_order",
-    FieldDef("number", "Number", sql="o.number", nullable=False, parse=line(64)),
-    FieldDef("order_date", "Date", "date", "o.order_date", nullable=False, parse=a_date,
+    FieldDef("number", N_("Number"), sql="o.number", nullable=False, parse=line(64)),
+    FieldDef("order_date", N_("Date"), "date", "o.order_date", nullable=False, parse=a_date,
              required=True, default=lambda: today().isoformat()),
-    FieldDef("customer_id", "Customer", "reference", "o.customer_id", header="Customer ID",
+    FieldDef("customer_id", N_("Customer"), "reference", "o.customer_id", header=N_("Customer ID"),
              sort=None, parse=reference, required=True),
-    FieldDef("customer_name", "Customer", sql="c.name", sort="fold", nullable=False),
-    FieldDef("customer_email", "Customer email", "email", "c.email", in_list=False),
-    FieldDef("status", "Status", "enum", "o.status", sort="enum", nullable=False,
+    FieldDef("customer_name", N_("Customer"), sql="c.name", sort="fold", nullable=False),
+    FieldDef("customer_email", N_("Customer email"), "email", "c.email", in_list=False),
+    FieldDef("status", N_("Status"), "enum", "o.status", sort="enum", nullable=False,
              values=ORDER_STATUSES, parse=choice(ORDER_STATUSES), required=True,
              default="draft"),
-    FieldDef("deal_id", "Deal", "reference", "o.deal_id", sort=None, parse=reference,
+    FieldDef("deal_id", N_("Deal"), "reference", "o.deal_id", sort=None, parse=reference,
              in_list=False, in_export=False),
-    FieldDef("deal_title", "Deal", sql="d.title", in_list=False),
-    FieldDef("total_cents", "Total", "money", _ORDER_TOTAL, nullable=False),
-    FieldDef("line_count", "Lines", "int",
+    FieldDef("deal_title", N_("Deal"), sql="d.title", in_list=False),
+    FieldDef("total_cents", N_("Total"), "money", _ORDER_TOTAL, nullable=False),
+    FieldDef("line_count", N_("Lines"), "int",
              "(SELECT count(*) FROM order_line l WHERE l.order_id = o.id)", nullable=False),
-    FieldDef("notes", "Notes", "longtext", "substr(o.notes, 1, 300)", sort=None,
+    FieldDef("notes", N_("Notes"), "longtext", "substr(o.notes, 1, 300)", sort=None,
              export_sql="o.notes", parse=multiline()),
 )  # fmt: skip
 
@@ -106,109 +89,100 @@ ORDER = register(
         describe=lambda row: row["number"],
         references={"customer_id": "customer", "deal_id": "deal"},
         prepare=_prepare,
+        check_delete=lambda ids: _refuse_if_invoiced(ids),
     )
 )
 
-LINE = register(
-    Entity(
-        name="order_line",
-        label="order line",
-        model=OrderLine,
-        fields=(
-            Field("product_id", "Product", reference),
-            Field("description", "Description", line(1000)),
-            Field("quantity", "Quantity", quantity, required=True, from_db=quantity_from_db),
-            Field("unit_price_cents", "Unit price", unit_price),
-            Field(
-                "discount_pct", "Discount %", percent, default=Decimal(0), from_db=percent_from_db
-            ),
-        ),
-        describe=lambda row: row["description"],
-        references={"product_id": "product"},
-    )
-)
+LINE = document_lines.line_entity("order_line", "order line", OrderLine)
 
 
-def clean_lines(lines: Sequence[Mapping[str, Any]]) -> list[Row]:
+def clean_lines(
+    lines: Sequence[Mapping[str, Any]], *, prices_include_tax: bool | None = None
+) -> list[Row]:
     """Validate an order's lines; errors are keyed ``lines.<row>.<field>`` (row from 0).
 
-    A line with a product takes the product's name and price where those are left empty.
+    A line with a product takes the product's name, price and tax rate where those are
+    left empty. ``prices_include_tax`` None: the ``price_entry`` setting.
     """
-    cleaned: list[Row] = []
-    errors: dict[str, str] = {}
-    for index, data in enumerate(lines):
-        try:
-            values = records.clean(LINE, data)
-        except ValidationError as exc:
-            errors.update({f"lines.{index}.{k}": v for k, v in exc.errors.items()})
-            continue
-        product_id = values.get("product_id")
-        if product_id is not None:
-            product = database.execute_sql(
-                "SELECT name, unit_price_cents FROM product WHERE id = ?", (product_id,)
-            ).fetchone()
-            if product is None:
-                errors[f"lines.{index}.product_id"] = "This product does not exist (any more)."
-                continue
-            values["description"] = values.get("description") or product[0]
-            if values.get("unit_price_cents") is None:
-                values["unit_price_cents"] = product[1]
-        if not values.get("description"):
-            errors[f"lines.{index}.description"] = "Describe the line or choose a product."
-        if values.get("unit_price_cents") is None:
-            errors[f"lines.{index}.unit_price_cents"] = "Unit price is required."
-        cleaned.append(values)
-    if errors:
-        raise ValidationError(errors)
-    return cleaned
-
-
-def _line_summary(values: Row) -> list[Any]:
-    return [
-        values.get("description"),
-        str(values["quantity"]),
-        values["unit_price_cents"],
-        str(values.get("discount_pct") or 0),
-    ]
+    if prices_include_tax is None:
+        prices_include_tax = selling_settings.prices_include_tax()
+    return document_lines.clean_lines(LINE, lines, tax_included=prices_include_tax)
 
 
 def _write_lines(order_id: int, lines: list[Row]) -> None:
-    OrderLine.delete().where(OrderLine.order == order_id).execute()
-    for values in lines:
-        OrderLine.insert(
-            order=order_id,
-            product=values.get("product_id"),
-            description=values["description"],
-            quantity=float(values["quantity"]),
-            unit_price_cents=values["unit_price_cents"],
-            discount_pct=float(values.get("discount_pct") or 0),
-        ).execute()
+    document_lines.write_lines(OrderLine, "order", order_id, lines)
 
 
-def create_order(data: Mapping[str, Any], lines: Sequence[Mapping[str, Any]] = ()) -> int:
+def invoiced_by(order_id: int) -> str | None:
+    """The number of the order's invoice that no credit note cancelled, if any."""
+    row = database.execute_sql(
+        "SELECT number FROM invoice i WHERE i.order_id = ? AND i.kind = 'invoice' "
+        "AND NOT EXISTS (SELECT 1 FROM invoice c WHERE c.credited_invoice_id = i.id)",
+        (order_id,),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _refuse_if_invoiced(order_ids: Sequence[int]) -> None:
+    """The trash's check: an invoiced order stays (its invoice is a legal record)."""
+    for order_id in order_ids:
+        number = invoiced_by(order_id)
+        if number is not None:
+            raise CrmError(
+                f"This order is invoiced ({number}): cancel the invoice with a credit note "
+                "before deleting the order."
+            )
+
+
+def create_order(
+    data: Mapping[str, Any],
+    lines: Sequence[Mapping[str, Any]] = (),
+    *,
+    prices_include_tax: bool | None = None,
+) -> int:
     """Add an order with its lines; returns its id."""
-    cleaned = clean_lines(lines)
+    cleaned = clean_lines(lines, prices_include_tax=prices_include_tax)
 
     def write_lines(order_id: int) -> dict[str, list[Any]]:
         _write_lines(order_id, cleaned)
-        return {"lines": [None, [_line_summary(v) for v in cleaned]]} if cleaned else {}
+        return {"lines": [None, [document_lines.summary(v) for v in cleaned]]} if cleaned else {}
 
     return records.create(ORDER, data, write_extra=write_lines)
 
 
 def update_order(
-    order_id: int, data: Mapping[str, Any], lines: Sequence[Mapping[str, Any]] | None = None
+    order_id: int,
+    data: Mapping[str, Any],
+    lines: Sequence[Mapping[str, Any]] | None = None,
+    *,
+    prices_include_tax: bool | None = None,
 ) -> dict[str, list[Any]]:
-    """Change an order; with ``lines``, its lines become exactly those."""
-    cleaned = clean_lines(lines) if lines is not None else None
+    """Change an order; with ``lines``, its lines become exactly those.
+
+    ``prices_include_tax`` None keeps the way the order's prices were entered.
+    The lines of an invoiced order cannot change (its invoice would no longer match).
+    """
+    if lines is not None and prices_include_tax is None:
+        prices_include_tax = document_lines.prices_include_tax(order_lines(order_id))
+    cleaned = (
+        clean_lines(lines, prices_include_tax=prices_include_tax) if lines is not None else None
+    )
 
     def write_lines(order_id: int) -> dict[str, list[Any]]:
         if cleaned is None:
             return {}
-        before = [_line_summary(v) for v in order_lines(order_id)]
-        after = [_line_summary(v) for v in cleaned]
+        before = [document_lines.summary(v) for v in order_lines(order_id)]
+        after = [document_lines.summary(v) for v in cleaned]
         if before == after:
             return {}
+        number = invoiced_by(order_id)
+        if number is not None:
+            raise ValidationError(
+                {
+                    "lines": f"This order is invoiced ({number}): its lines cannot change. "
+                    "Cancel the invoice with a credit note first."
+                }
+            )
         _write_lines(order_id, cleaned)
         return {"lines": [before, after]}
 
@@ -216,26 +190,15 @@ def update_order(
 
 
 def get_order(order_id: int) -> Row:
-    """An order with its ``lines`` (each with ``total_cents``) and ``total_cents``."""
+    """An order with its ``lines`` (each with ``total_cents``), ``total_cents`` (the sum
+    of the line amounts), ``net_cents``, ``tax_cents``, ``gross_cents`` and ``taxes``."""
     row = records.get(ORDER, order_id)
     row["lines"] = order_lines(order_id)
-    row["total_cents"] = sum(item["total_cents"] for item in row["lines"])
-    return row
+    return document_lines.add_totals(row)
 
 
 def order_lines(order_id: int) -> list[Row]:
-    cursor = database.execute_sql(
-        f"SELECT *, {LINE_TOTAL_SQL} AS total_cents FROM order_line WHERE order_id = ? ORDER BY id",
-        (order_id,),
-    )
-    names = [column[0] for column in cursor.description]
-    lines = []
-    for values in cursor.fetchall():
-        row = dict(zip(names, values, strict=True))
-        row["quantity"] = quantity_from_db(row["quantity"])
-        row["discount_pct"] = percent_from_db(row["discount_pct"])
-        lines.append(row)
-    return lines
+    return document_lines.read_lines("order_line", "order_id", order_id)
 
 
 def order_total_cents(lines: Sequence[Mapping[str, Any]]) -> int:

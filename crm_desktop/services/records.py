@@ -61,6 +61,8 @@ class Entity:
     # Runs after the write, inside the transaction (search index, related rows).
     after_write: Callable[[int, Row, Row | None], None] | None = None
     timestamps: bool = False
+    # Before records go to the trash: raise CrmError to refuse (an issued invoice stays).
+    check_delete: Callable[[Sequence[int]], None] | None = None
 
     @property
     def table(self) -> str:

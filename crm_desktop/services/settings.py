@@ -70,6 +70,20 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("phone_region", "Country of phone numbers written without +code"),
         SettingSpec("page_size", "Paper size of PDF reports", "A4", ("A4", "Letter")),
         SettingSpec("order_number_prefix", "Prefix of new order numbers", "SO-"),
+        # Selling: quotes, taxes, invoices (see services/selling_settings.py for the checks).
+        SettingSpec("company_legal_name", "Legal name of the company (on invoices)"),
+        SettingSpec("company_kpp", "KPP (Russia: tax registration reason code)"),
+        SettingSpec("company_country", "Country of the company (two letters, for tax ids)"),
+        SettingSpec("company_bank_details", "Bank details printed on invoices"),
+        SettingSpec("tax_default_pct", "Tax rate of products without their own, in %", "0"),
+        SettingSpec("price_entry", "Prices are entered", "net", ("net", "gross")),
+        SettingSpec("tax_rounding", "Tax is rounded", "line", ("line", "document")),
+        SettingSpec("quote_number_prefix", "Prefix of new quote numbers", "QU-"),
+        SettingSpec("quote_validity_days", "Days a new quote is valid", "30"),
+        SettingSpec("invoice_number_format", "Invoice numbers", "INV-{YYYY}-{NNNN}"),
+        SettingSpec("credit_note_number_format", "Credit note numbers", "CN-{YYYY}-{NNNN}"),
+        SettingSpec("payment_terms_days", "Days to pay an invoice", "14"),
+        SettingSpec("payment_terms", "Payment terms printed on invoices"),
     )
 }
 
@@ -78,6 +92,7 @@ _DYNAMIC_DEFAULTS = {
     "currency": _default_currency,
     "locale": system_locale_name,
     "phone_region": lambda: _region_of(system_locale_name()),
+    "company_country": lambda: _region_of(system_locale_name()),
 }
 
 
@@ -109,21 +124,33 @@ def _check(key: str, value: str) -> str:
     spec = SPECS.get(key)
     if spec is None:
         raise ValidationError({key: "Unknown setting."})
-    value = value.strip() if key != "company_address" else value.strip("\n ")
+    multiline = key in ("company_address", "company_bank_details", "payment_terms")
+    value = value.strip() if not multiline else value.strip("\n ")
     if spec.choices and value and value not in spec.choices:
         raise ValidationError({key: f"Choose one of: {', '.join(spec.choices)}."})
     if key == "currency" and value and not (len(value) == 3 and value.isalpha()):
         raise ValidationError({key: "Use a three-letter currency code such as USD, EUR or RUB."})
     if key == "phone_region" and value and not (len(value) == 2 and value.isalpha()):
         raise ValidationError({key: "Use a two-letter country code such as US, GB or RU."})
-    if key in ("currency", "phone_region"):
+    if key in ("currency", "phone_region", "company_country"):
         value = value.upper()
+    if value:
+        from crm_desktop.services.selling_settings import CHECKS
+
+        if key in CHECKS:
+            try:
+                value = CHECKS[key](value)
+            except ValueError as exc:
+                raise ValidationError({key: str(exc)}) from None
     return value
 
 
 def set_many(values: dict[str, str]) -> None:
     """Store several settings at once; an empty value means "use the default"."""
     checked = {key: _check(key, value or "") for key, value in values.items()}
+    from crm_desktop.services.selling_settings import check_together
+
+    checked.update(check_together(checked, get))
     with transaction():
         for key, value in checked.items():
             (

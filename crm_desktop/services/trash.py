@@ -96,7 +96,10 @@ def _snapshot(table: str, row: Row) -> dict[str, Any]:
 def move_to_trash(entity: str, ids: Iterable[int]) -> int:
     """Delete records by moving them to the trash, as one undoable step; returns the batch."""
     ids = list(dict.fromkeys(ids))
-    table = records.ENTITIES[entity].table
+    spec = records.ENTITIES[entity]
+    table = spec.table
+    if spec.check_delete is not None:
+        spec.check_delete(ids)
     if table == "customer_search" or table == "trash_item":
         raise ValueError("internal tables have no trash")
     with transaction():

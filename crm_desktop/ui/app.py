@@ -45,6 +45,13 @@ def run_app(db: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("crm-desktop")
+    from crm_desktop.ui.fonts import install_fonts
+
+    install_fonts()  # Chinese shows as text, not boxes, even without a CJK system font
+
+    from crm_desktop.ui import translation
+
+    translation.install(app)  # before any widget: every word is looked up as it is made
     install_excepthook()
     collector = GuiThreadCollector(app)
 

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:  # the window's chrome is built before the services are imported
     from crm_desktop.services.listing import ListQuery
+    from crm_desktop.ui.sections.base import Section
 
 # "module:function" of each feature's installer, in menu order.
 INSTALLERS: tuple[str, ...] = (
+    "crm_desktop.ui.selling:install",
     "crm_desktop.ui.reports:install",
     "crm_desktop.ui.backup:install",
     "crm_desktop.ui.transfer:install",
@@ -55,6 +57,10 @@ class WindowApi(Protocol):
         Pass a factory (a callable returning the widget) to build the page, and
         import what it needs, only when the user first opens it: start-up stays fast.
         """
+
+    def add_list_section(self, section: Section, icon: QIcon | None = None) -> None:
+        """Add a list of records to the sidebar, built like the built-in lists (lazy table,
+        filters, Enter opens, Delete → trash, Ctrl+Z), when the user first opens it."""
 
     def add_record_action(self, entity: str, action: QAction) -> None:
         """Add an action to the context menu and toolbar of one entity's table

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._record_actions: dict[str, list[QAction]] = {}
         self._drop_handlers: dict[str, Callable[[list[Path]], bool]] = {}
         self._section_actions: list[tuple[QAction, str]] = []
+        self._menus_finished = False
         self.detail: QWidget | None = None
         self._detail_id: int | None = None
         self.setWindowTitle(f"{self._db_path.name} — {APP_NAME}")
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
         install_features(self)
+        self._finish_menus()
         self._update_actions()
 
     # --- building -------------------------------------------------------------------
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
             page.table.set_drop_handler(self._drop_handlers[section.entity])
         if _is_deals(page):
             page.deal_opened.connect(lambda deal_id: self.open_record("deal", deal_id))
+            page.deal_moved.connect(self.show_status)  # announced, and one Ctrl+Z undoes it
             page.board_button.toggled.connect(self._update_actions)
         if _is_trash(page):
             page.restore_requested.connect(self.commands.restore_selected)
@@ -198,6 +201,16 @@ class MainWindow(QMainWindow):
         records = self.menus["Records"]
         records.insertMenu(records.actions()[0], self.status_menu)
         records.insertSeparator(records.actions()[1])
+
+    def _finish_menus(self) -> None:
+        """Every menu item gets an Alt key (the features' and the sections' too); a menu
+        that nothing filled is hidden rather than shown empty."""
+        from crm_desktop.ui.mnemonics import fill_menu
+
+        for menu in self.menus.values():
+            fill_menu(menu)
+            menu.menuAction().setVisible(bool(menu.actions()))
+        self._menus_finished = True
 
     def _handler(self, name: str) -> Callable[[], object]:
         if name.startswith("section:"):
@@ -364,7 +377,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from crm_desktop.ui import help
 
-        help.show_shortcuts(self, self.actions.values())
+        # The registry's commands, then what features added (menus, tables' buttons).
+        help.show_shortcuts(self, [*self.actions.values(), *self.findChildren(QAction)])
 
     def show_log_folder(self) -> None:
         from crm_desktop.ui import help
@@ -420,7 +434,7 @@ class MainWindow(QMainWindow):
             self.actions[key].setEnabled(chosen and bool(section and section.tags))
         self.status_menu.setEnabled(chosen and bool(section and section.status))
         if section is not None and section.status is not None:
-            self.status_menu.setTitle(f"Set {section.status.label.lower()}")
+            self.status_menu.setTitle(f"Set &{section.status.label.lower()}")
         for key in ("restore", "purge"):
             self.actions[key].setEnabled(in_trash and chosen)
         self.actions["back"].setEnabled(bool(self._history))
@@ -479,6 +493,13 @@ class MainWindow(QMainWindow):
                 page.save_state()
         self.state.sync()
 
+    def event(self, event: QEvent) -> bool:
+        # Status tips go beside the message, never over it and its Undo button.
+        if event.type() == QEvent.Type.StatusTip:
+            self.status.show_tip(event.tip())  # type: ignore[attr-defined]
+            return True
+        return super().event(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         if self.attached:
@@ -498,6 +519,9 @@ class MainWindow(QMainWindow):
             self.menus[menu].addAction(action)
         if action.parent() is None:
             action.setParent(self)
+        self.menus[menu].menuAction().setVisible(True)
+        if self._menus_finished:  # a late addition gets its Alt key too
+            self._finish_menus()
         if section is not None:
             self._section_actions.append((action, section))
             action.setEnabled(section == self._current)
@@ -514,6 +538,13 @@ class MainWindow(QMainWindow):
         action = QAction(icon or QIcon(), title, self)
         action.triggered.connect(lambda: self.show_section(key))
         self.menus["View"].insertAction(self.actions["back"], action)
+
+    def add_list_section(self, section: Section, icon: QIcon | None = None) -> None:
+        self.add_section(section.key, section.title, lambda: self._make_list(section), icon)
+
+    def list_page(self, key: str) -> QWidget:
+        """The page of a section, built now if it was not yet (a feature's list, say)."""
+        return self.page(key)
 
     def add_record_action(self, entity: str, action: QAction) -> None:
         self._record_actions.setdefault(entity, []).append(action)

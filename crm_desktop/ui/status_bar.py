@@ -4,6 +4,11 @@ A message stays for :data:`MESSAGE_MS` and may carry the undo step it
 announced; its Undo button undoes that step (Ctrl+Z undoes the newest).
 On the right, always: how many records the list on screen shows and the
 name of the database file (the full path in its tooltip).
+
+Nothing covers the Undo button: the hints of menu items and buttons
+(status tips, which Qt would show *instead of* the message and its Undo)
+go to a label of their own after it (:meth:`WindowStatusBar.show_tip`), and
+a tooltip left open over the button goes when the pointer reaches it.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QToolTip, QWidget
 
 from crm_desktop.ui.undo import UndoStack, UndoStep
 
@@ -27,7 +32,7 @@ class WindowStatusBar(QStatusBar):
         super().__init__(parent)
         self.message = QLabel()
         self.message.setObjectName("statusMessage")
-        self.undo_button = QToolButton()
+        self.undo_button = _UndoButton()
         self.undo_button.setText("Undo")
         self.undo_button.setObjectName("statusUndo")
         self.undo_button.setAutoRaise(True)
@@ -40,8 +45,13 @@ class WindowStatusBar(QStatusBar):
         self.set_database(db_path)
         for widget in (self.count_label, self.db_label):
             widget.setContentsMargins(10, 0, 6, 0)
+        self.tip_label = QLabel()
+        self.tip_label.setObjectName("statusTip")
+        self.tip_label.setStyleSheet("color: palette(placeholder-text);")
+        self.tip_label.setContentsMargins(12, 0, 0, 0)
         self.addWidget(self.message)
         self.addWidget(self.undo_button)
+        self.addWidget(self.tip_label, 1)
         self.addPermanentWidget(self.count_label)
         self.addPermanentWidget(self.db_label)
         self.step: UndoStep | None = None
@@ -49,6 +59,10 @@ class WindowStatusBar(QStatusBar):
         self._timer.setSingleShot(True)
         self._timer.setInterval(MESSAGE_MS)
         self._timer.timeout.connect(self.clear_message)
+
+    def show_tip(self, text: str) -> None:
+        """A status tip (the hint of the menu item or button under the pointer)."""
+        self.tip_label.setText(" ".join(text.split()))
 
     def set_database(self, db_path: Path) -> None:
         self.db_label.setText(db_path.name)
@@ -73,3 +87,11 @@ class WindowStatusBar(QStatusBar):
         if self.step is not None and self.step not in stack:
             self.step = None
             self.undo_button.hide()
+
+
+class _UndoButton(QToolButton):
+    """The message's Undo: a tooltip from the table above (a long cell) never hides it."""
+
+    def enterEvent(self, event) -> None:
+        QToolTip.hideText()
+        super().enterEvent(event)

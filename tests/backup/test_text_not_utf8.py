@@ -76,7 +76,10 @@ def test_pdf_report_of_customers_works(bad_text, tmp_path, capsys):
 
 
 def test_the_command_lines_search_prints_it(bad_text, capsys):
+    # The other tool's edit reached the search index: the old name no longer finds it.
     assert cli.main(["--db", str(_db()), "search", "Placeholder"]) == 0
+    assert f"{bad_text}\t" not in capsys.readouterr().out
+    assert cli.main(["--db", str(_db()), "search", "Anna"]) == 0
     out = capsys.readouterr().out
     assert f"{bad_text}\tAnna\ufffd" in out
 

@@ -84,3 +84,57 @@ def test_demo_goes_into_an_empty_database_only(db):
     demo.generate(customers=5, seed=1, on=DAY)
     with pytest.raises(CrmError, match="empty database"):
         demo.generate(customers=5, seed=1, on=DAY)
+
+
+def test_russian_women_carry_the_female_form_of_their_surname():
+    rows = demo.build_rows(400, seed=3)
+    names = [row[2] for row in rows.customer if row[1] == "person"]
+    names += [row[2] for row in rows.contact]
+    female_first = ("Мария", "Анна", "Елена", "Ольга", "Наталья", "Татьяна", "Светлана",
+                    "Юлия", "Ксения", "Алёна", "Дарья")  # fmt: skip
+    russian_women = [n for n in names if n.split(" ", 1)[0] in female_first]
+    assert len(russian_women) >= 10  # the check below is not vacuous
+    for name in russian_women:
+        assert name.endswith("а"), name  # Елена Степанова, never Елена Степанов
+    men = [n for n in names if n.split(" ", 1)[0] in ("Иван", "Сергей", "Павел", "Егор")]
+    assert men and all(not n.endswith("ова") and not n.endswith("ева") for n in men)
+
+
+def test_job_titles_and_sources_are_in_the_customers_language():
+    from crm_desktop.services.demo_names import LOCAL_POSITIONS, LOCAL_SOURCES
+
+    rows = demo.build_rows(400, seed=5)
+    columns = demo.COLUMNS["customer"]
+    country_of = {row[0]: row[columns.index("country")] for row in rows.customer}
+    language = {"Россия": "ru", "中国": "zh", "Deutschland": "de", "France": "fr", "España": "es"}
+    checked = 0
+    for row in rows.customer:
+        key = language.get(row[columns.index("country")])
+        if key:
+            assert row[columns.index("source")] in LOCAL_SOURCES[key], row
+            checked += 1
+    for contact in rows.contact:
+        key = language.get(country_of[contact[1]])
+        if key:
+            assert contact[3] in LOCAL_POSITIONS[key], contact
+            checked += 1
+    assert checked > 100
+
+
+def test_deals_tasks_and_conversations_speak_the_customers_language():
+    rows = demo.build_rows(300, seed=7)
+    columns = demo.COLUMNS["customer"]
+    russian = {row[0] for row in rows.customer if row[columns.index("country")] == "Россия"}
+    german = {row[0] for row in rows.customer if row[columns.index("country")] == "Deutschland"}
+    interaction = demo.COLUMNS["interaction"]
+    subjects = [
+        (row[interaction.index("customer_id")], row[interaction.index("subject")])
+        for row in rows.interaction
+    ]
+
+    def cyrillic(text: str) -> bool:
+        return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+    assert [s for c, s in subjects if c in russian]
+    assert all(cyrillic(s) for c, s in subjects if c in russian)
+    assert not any(cyrillic(s) for c, s in subjects if c in german)

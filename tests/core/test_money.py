@@ -63,4 +63,4 @@ def test_formatting_by_locale():
     assert money.format_money(123456789, "USD", "en_US") == "$1,234,567.89"
     assert money.format_money(123456789, "RUB", "ru_RU") == "1\u00a0234\u00a0567,89\u00a0₽"
     assert money.format_money(-5, "EUR", "de_DE") == "-0,05\u00a0€"
-    assert money.format_money(1500, "JPY", "ja_JP") == "¥1,500"
+    assert money.format_money(1500, "JPY", "ja_JP") == "￥1,500"

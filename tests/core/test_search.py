@@ -170,3 +170,90 @@ def test_rebuild_gives_the_same_rows(people):
         "SELECT id, haystack, name_key FROM customer_search ORDER BY id"
     ).fetchall()
     assert before == after
+
+
+def _outside(db_path, *statements: tuple[str, tuple]) -> None:
+    """Another SQLite tool (as the sqlite3 shell: foreign keys off) edits the file."""
+    other = sqlite3.connect(db_path)
+    for sql, args in statements:
+        other.execute(sql, args)
+    other.commit()
+    other.close()
+
+
+def test_edits_by_another_tool_are_found_at_the_next_search(people, db_path):
+    assert search.search_customers("gmbh") == [people["acme"]]
+    # A rename that leaves updated_at alone, as a hand edit in the sqlite3 shell does.
+    _outside(
+        db_path, ("UPDATE customer SET name = 'Zeta Holdings' WHERE id = ?", (people["acme"],))
+    )
+    assert search.search_customers("zeta") == [people["acme"]]
+    assert search.search_customers("gmbh") == []
+    # A contact renamed, a tag link removed, a customer added and one deleted outright.
+    _outside(
+        db_path,
+        ("UPDATE contact SET name = 'Оксана Белова' WHERE customer_id = ?", (people["acme"],)),
+        (
+            "DELETE FROM customer_tag WHERE customer_id = ? AND tag_id = "
+            "(SELECT id FROM tag WHERE name = 'VIP')",
+            (people["acme"],),
+        ),
+        ("INSERT INTO customer (name) VALUES ('Added In The Shell')", ()),
+        ("DELETE FROM customer WHERE id = ?", (people["emile"],)),
+    )
+    assert search.search_customers("оксана") == [people["acme"]]
+    assert search.search_customers("смирнова") == []
+    assert search.search_customers("vip") == []
+    assert len(search.search_customers("shell")) == 1
+    assert search.search_customers("emile") == []
+    # A tag renamed: every customer carrying it is found by the new name.
+    _outside(db_path, ("UPDATE tag SET name = 'Stammkunde' WHERE name = 'Постоянный клиент'", ()))
+    assert search.search_customers("stammkunde") == [people["ivanov"]]
+
+
+def test_the_command_line_finds_a_customer_renamed_by_another_tool(people, db_path):
+    import subprocess
+    import sys
+
+    from crm_desktop.models import close_database
+
+    close_database()
+    _outside(
+        db_path, ("UPDATE customer SET name = 'Zeta Holdings' WHERE id = ?", (people["acme"],))
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "crm_desktop", "--db", str(db_path), "search", "zeta"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Zeta Holdings" in result.stdout
+
+
+def test_best_matches_come_first_then_by_name(db):
+    made = {
+        key: customers.create_customer(values)
+        for key, values in {
+            "company_with_ivan": {"name": "Альфа Трейд"},  # its contact is an Иван
+            "word": {"name": "Пётр Иванов"},  # a word of the name starts with иван
+            "starts_b": {"name": "Иванова Мария"},
+            "starts_a": {"name": "Иван Петров"},
+            "inside": {"name": "Ливанский Дом"},  # the name contains иван
+            "email": {"name": "Борис Котов", "email": "ivanov.mail@example.ru"},
+            "city": {"name": "Арт Студия", "city": "Иваново"},
+        }.items()
+    }
+    contacts.create_contact({"customer_id": made["company_with_ivan"], "name": "Иван Сидоров"})
+    order = search.search_customers("иван")
+    assert order == [
+        made["starts_a"],  # Иван Петров < Иванова Мария by name, both start with иван
+        made["starts_b"],
+        made["word"],
+        made["inside"],
+        made["company_with_ivan"],
+        made["city"],
+    ]
+    assert search.search_customers("ivanov") == [made["email"]]
+    # Typing on narrows and keeps the ranking.
+    assert search.search_customers("иванов")[:2] == [made["starts_b"], made["word"]]

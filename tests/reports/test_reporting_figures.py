@@ -240,9 +240,9 @@ def test_invoice_lines_and_totals(known):
         ]
         == [292, 6075]
     )
-    assert invoice.gross_cents == 333 + 6750
+    assert invoice.undiscounted_cents == 333 + 6750
     assert invoice.total_cents == 6367
-    assert invoice.discount_cents == invoice.gross_cents - invoice.total_cents
+    assert invoice.discount_cents == invoice.undiscounted_cents - invoice.total_cents
     assert invoice.customer.name == CYRILLIC
     assert invoice.lines[0].sku == "CN-1"
 

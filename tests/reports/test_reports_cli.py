@@ -50,7 +50,7 @@ def test_report_writes_each_format(known, db_path, tmp_path, capsys):
         (["report", "sales", "-o", "{out}"], 1, "is a folder"),
         (["report", "everything", "-o", "{out}/x.pdf"], 2, "invalid choice"),
         (["report", "sales", "--by", "year", "-o", "{out}/x.pdf"], 2, "invalid choice"),
-        (["invoice", "NO-SUCH", "-o", "{out}/i.pdf"], 1, "no order number 'NO-SUCH'"),
+        (["invoice", "NO-SUCH", "-o", "{out}/i.pdf"], 1, "no invoice or order number 'NO-SUCH'"),
         (["invoice", "T-mar01", "-o", "{out}/i.xlsx"], 1, "an invoice is a PDF"),
         (["report", "sales"], 2, "required"),
     ],

@@ -1,13 +1,14 @@
-"""The Reports screen and "Print invoice", used the way a person uses them."""
+"""The Reports screen, "Print invoice" and "Save invoice as PDF", used the way a person uses them."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.services.reporting import Period
@@ -135,14 +136,19 @@ class FakeWindow:
 def test_install_adds_the_screen_and_the_order_action(known, qtbot):
     window = FakeWindow("sales_order", [known.orders["mar01"]])
     install(window)
-    assert window.record_actions["sales_order"][0].shortcut().toString() == "Ctrl+Shift+P"
+    print_action, save_action = window.record_actions["sales_order"]
+    assert print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    assert save_action.shortcut().toString() == "Ctrl+Shift+P"
     assert isinstance(window.sections["reports"], ReportsScreen)
     qtbot.addWidget(window.sections["reports"])
-    assert [a.text() for a in window.record_actions["sales_order"]] == ["Print &invoice…"]
+    assert [a.text() for a in window.record_actions["sales_order"]] == [
+        "Print &invoice…",
+        "Save invoice as P&DF…",
+    ]
     assert [a.text() for a in window.record_actions["customer"]] == ["Customer list report…"]
 
 
-def test_print_invoice_for_one_and_for_several_orders(known, qtbot, tmp_path):
+def test_save_invoice_as_pdf_for_one_and_for_several_orders(known, qtbot, tmp_path):
     window = FakeWindow("sales_order", [known.orders["mar15"]])
     opened: list[Path] = []
     printer = InvoicePrinter(
@@ -150,21 +156,21 @@ def test_print_invoice_for_one_and_for_several_orders(known, qtbot, tmp_path):
         choose_path=lambda suggested, count: tmp_path / suggested.name if count == 1 else tmp_path,
         confirm_open=lambda path: opened.append(path) or False,
     )
-    job = printer.print_selected()
+    job = printer.save_selected()
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     job.wait()
     assert opened == [tmp_path / "Invoice T-mar15.pdf"]
     assert "北京贸易有限公司" in PdfReader(str(opened[0])).pages[0].extract_text()
 
     window.ids = [known.orders["mar01"], known.orders["apr01"]]
-    printer.print_selected()
+    printer.save_selected()
     qtbot.waitUntil(lambda: any("2 invoices saved" in s for s in window.statuses), timeout=20000)
     assert (tmp_path / "Invoice T-mar01.pdf").exists() and (
         tmp_path / "Invoice T-apr01.pdf"
     ).exists()
 
     window.ids = []
-    assert printer.print_selected() is None
+    assert printer.save_selected() is None
     assert "Select one or more orders" in window.statuses[-1]
 
 
@@ -200,3 +206,51 @@ def test_cancelling_a_report_says_so_and_leaves_no_file(known, qtbot, tmp_path, 
     assert not screen.open_button.isVisible()
     qtbot.waitUntil(screen.generate_button.isEnabled, timeout=10000)
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_print_invoice_opens_the_preview_and_prints_the_invoice(known, qtbot, tmp_path):
+    """Print: the invoice shows in Qt's print preview; printed to a PDF printer (no real
+    printer needed), the page carries the invoice, Chinese included."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from crm_desktop.ui.reports.printing import paint_pdf
+
+    window = FakeWindow("sales_order", [known.orders["mar15"]])
+    printer = InvoicePrinter(window, choose_path=lambda *_: pytest.fail("print asked for a file"))
+    printer.print_selected()
+    qtbot.waitUntil(lambda: printer.preview is not None, timeout=20000)
+    dialog = printer.preview
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
+    assert "T-mar15" in dialog.windowTitle()
+    [pdf] = [p for folder in _print_folders(dialog) for p in folder.glob("*.pdf")]
+
+    paper = QPrinter(QPrinter.PrinterMode.HighResolution)
+    paper.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    paper.setOutputFileName(str(tmp_path / "printed.pdf"))
+    paper.setResolution(150)
+    assert paint_pdf(paper, pdf) == 1
+    printed = PdfReader(str(tmp_path / "printed.pdf"))
+    assert len(printed.pages) == 1
+    assert (tmp_path / "printed.pdf").stat().st_size > 20_000  # the page image, not a blank
+    dialog.reject()
+    assert not pdf.exists()  # the temporary invoice goes with the preview
+
+
+def _print_folders(dialog) -> list[Path]:
+    return [Path(p) for p in dialog.property("pdf_folders") or []]
+
+
+def test_print_on_the_reports_screen_previews_a_pdf(known, qtbot):
+    screen = ReportsScreen(choose_path=lambda _s: pytest.fail("print asked for a file"))
+    qtbot.addWidget(screen)
+    screen.show()
+    choose(screen.report_box, "customers")
+    choose(screen.format_box, "xlsx")  # printing is PDF whatever the file format chosen
+    qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.preview is not None, timeout=20000)
+    qtbot.addWidget(screen.preview)
+    assert screen.preview.isVisible()
+    [pdf] = [p for folder in _print_folders(screen.preview) for p in folder.glob("*.pdf")]
+    assert pdf.name.startswith("sales-by-customer")
+    screen.preview.reject()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from crm_desktop.models import SCHEMA_VERSION, close_database, database
+from crm_desktop.models import SCHEMA_VERSION, SELLING_MODELS, close_database, database
+from crm_desktop.models.migrations import V4_ADDED_COLUMNS
 from crm_desktop.services import importing, open_session
 
 
@@ -14,10 +15,18 @@ def test_version_2_file_gets_the_import_tables(tmp_path):
     database.execute_sql("INSERT INTO customer (name) VALUES ('Kept')")
     close_database()
     conn = sqlite3.connect(old)
+    for (trigger,) in conn.execute(  # schema 6: the search triggers
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
+    ).fetchall():
+        conn.execute(f'DROP TRIGGER "{trigger}"')
     conn.execute("DROP TABLE import_item")
     conn.execute("DROP TABLE import_batch")
-    conn.execute("DROP TABLE custom_value")  # version 5's
+    conn.execute("DROP TABLE custom_value")  # schema 7's
     conn.execute("DROP TABLE custom_field")
+    for table in reversed([m._meta.table_name for m in SELLING_MODELS]):  # schema 4
+        conn.execute(f'DROP TABLE "{table}"')
+    for table, column in V4_ADDED_COLUMNS:
+        conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()

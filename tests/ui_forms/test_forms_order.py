@@ -181,7 +181,7 @@ def test_tab_goes_through_the_header_the_lines_and_the_notes_in_order(qtbot, sho
     customer.setFocus()
     qtbot.waitUntil(customer.hasFocus)
     visited = []
-    for _ in range(9):
+    for _ in range(10):
         widget = QApplication.focusWidget()
         owner = next(
             (n for n, slot in form.slots.items() if slot.editor.isAncestorOf(widget)), None
@@ -189,4 +189,4 @@ def test_tab_goes_through_the_header_the_lines_and_the_notes_in_order(qtbot, sho
         visited.append(owner or widget.objectName() or widget.text())
         form.focusNextChild()
     assert visited[:5] == ["customer_id", "deal_id", "number", "order_date", "status"]
-    assert visited[5:] == ["lines", "&Add line", "&Remove line", "notes"]
+    assert visited[5:] == ["prices_include_tax", "lines", "&Add line", "&Remove line", "notes"]

@@ -157,3 +157,68 @@ def test_money_and_dates_follow_the_settings(qtbot, window):
     date_column = [c.key for c in page.section.columns].index("expected_close")
     year, month, day = expected.split("-")
     assert page.model.data(page.model.index(0, date_column)) == f"{day}.{month}.{year}"
+
+
+def test_a_customer_renamed_with_another_sqlite_tool_is_found_in_the_window(qtbot, window, demo_db):
+    import sqlite3
+
+    page = open_section(qtbot, window, "customers")
+    wait_loaded(qtbot, page)
+    target = list(page.model.ids())[3]
+    other = sqlite3.connect(demo_db)  # as the sqlite3 shell: updated_at untouched
+    other.execute("UPDATE customer SET name = 'Quokka Outside Traders' WHERE id = ?", (target,))
+    other.commit()
+    other.close()
+    page.focus_search()
+    type_text(page.filter_bar.search_box, "quokka outside")
+    page.filter_bar.flush_search()
+    qtbot.waitUntil(lambda: page.model.query.search == "quokka outside", timeout=2000)
+    wait_loaded(qtbot, page)
+    assert list(page.model.ids()) == [target]
+    assert rows_on_screen(page, "name") == ["Quokka Outside Traders"]
+
+
+def test_a_new_search_selects_its_first_match_and_enter_opens_that_one(qtbot, window):
+    for name in ("Marlin Alpha", "Marlin Beta", "Marlin Gamma", "Marlin Delta"):
+        customers.create_customer({"name": name})
+    page = open_section(qtbot, window, "customers")
+    wait_loaded(qtbot, page)
+    ids = list(page.model.ids())
+    # A row far down is selected before the search, and it is among the matches.
+    delta = next(i for i in ids if customers.get_customer(i)["name"] == "Marlin Delta")
+    page.table.select_ids([delta], current=delta)
+    page.focus_search()
+    type_text(page.filter_bar.search_box, "marlin")
+    page.filter_bar.flush_search()
+    qtbot.waitUntil(lambda: page.model.query.search == "marlin", timeout=2000)
+    wait_loaded(qtbot, page)
+    first = page.model.ids()[0]
+    assert customers.get_customer(first)["name"] == "Marlin Alpha"
+    qtbot.waitUntil(lambda: page.table.selected_ids() == [first], timeout=2000)
+    assert page.table.current_id() == first
+    assert page.table.verticalScrollBar().value() == 0
+    qtbot.keyClick(page.filter_bar.search_box, Qt.Key.Key_Return)  # Enter: to the results
+    assert page.table.hasFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter again: the customer's page
+    assert window.stack.currentWidget() is window.detail
+    assert window.selected_ids() == [first]
+
+
+def test_a_row_found_by_its_contact_says_so_and_comes_after_names(qtbot, window):
+    from crm_desktop.services import contacts
+
+    company = customers.create_customer({"name": "Альфа Трейд Сидоровых"})
+    other = customers.create_customer({"name": "Бета Сервис"})
+    contacts.create_contact({"customer_id": other, "name": "Иван Сидоров"})
+    page = open_section(qtbot, window, "customers")
+    wait_loaded(qtbot, page)
+    page.focus_search()
+    type_text(page.filter_bar.search_box, "сидоров")
+    page.filter_bar.flush_search()
+    qtbot.waitUntil(lambda: page.model.query.search == "сидоров", timeout=2000)
+    wait_loaded(qtbot, page)
+    assert list(page.model.ids()) == [company, other]  # the name's match ranks first
+    assert rows_on_screen(page, "name") == [
+        "Альфа Трейд Сидоровых",
+        "Бета Сервис  ·  contact: Иван Сидоров",
+    ]

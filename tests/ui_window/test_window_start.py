@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from window_helpers import answer_next_dialog, open_section
+from window_helpers import answer_next_dialog, open_section, type_text
 
-from crm_desktop.services import listing
+from crm_desktop.services import customers, listing
 from crm_desktop.ui import first_run
 from crm_desktop.ui.jobs import running_jobs
 
@@ -58,6 +58,17 @@ def test_load_sample_data_fills_the_window(qtbot, empty_window):
     qtbot.waitUntil(lambda: page.count() == 20, timeout=5000)
     assert empty_window.message.text() == "Sample data loaded: 20 customers."
     assert not first_run.is_empty()
+    # The first thing a new user does: find a customer. The index must know the sample data
+    # in this session, in the list and in the order form's customer picker.
+    first_id = listing.list_ids("customer")[0]
+    name = listing.fetch_rows("customer", [first_id], ["name"])[0]["name"]
+    word = name.split()[0]
+    page.focus_search()
+    type_text(page.filter_bar.search_box, word)
+    page.filter_bar.flush_search()
+    qtbot.waitUntil(lambda: page.model.query.search == word, timeout=2000)
+    qtbot.waitUntil(lambda: page.count() >= 1, timeout=5000)
+    assert customers.customer_choices(word)
 
 
 def test_a_database_with_data_is_not_offered_samples(qtbot, window):

@@ -89,3 +89,86 @@ def test_an_empty_database_says_there_is_nothing_due(qtbot, empty_window):
     assert page.tasks_card.empty.text() == "Nothing due today. Well done."
     assert page.tasks_card.empty.isVisible()
     assert "0 overdue" in page.summary.text()
+
+
+def test_due_today_leads_and_overdue_follow_newest_first(qtbot, window):
+    from crm_desktop.ui.today import data as today_data
+
+    day = today()
+    old = [
+        tasks.create_task(
+            {"title": f"Old {n}", "due_date": (day - timedelta(days=30 + n)).isoformat()}
+        )
+        for n in range(3)
+    ]
+    recent = tasks.create_task(
+        {"title": "Yesterday", "due_date": (day - timedelta(days=1)).isoformat()}
+    )
+    due = tasks.create_task({"title": "Send quote", "due_date": day.isoformat()})
+    loaded = today_data.load_today(limit=3)
+    # The old order (oldest overdue first) would show only the three old ones.
+    assert [row["title"] for row in loaded.tasks] == ["Send quote", "Yesterday", "Old 0"]
+    assert loaded.overdue >= 4  # counted by COUNT(*), shown lines or not
+    assert loaded.task_total == loaded.overdue + 1
+    page = window.page("today")
+    _wait_for_line(qtbot, page, "task", due)
+    _wait_for_line(qtbot, page, "task", recent)
+    assert page.item_for("task", old[0]) is not None
+    # Each group under its own heading, with its count; headings are not records.
+    tree = page.tasks_card.tree
+    lines = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    headings = [line for line in lines if line.startswith(("Due today", "Overdue"))]
+    assert headings == [
+        f"Due today ({loaded.task_total - loaded.overdue})",
+        f"Overdue ({loaded.overdue}), newest first",
+    ]
+    assert lines.index(headings[0]) < lines.index("Send quote") < lines.index(headings[1])
+    assert lines.index(headings[1]) < lines.index("Yesterday")
+    heading = tree.topLevelItem(lines.index(headings[1]))
+    assert not heading.flags() & Qt.ItemFlag.ItemIsSelectable
+    page._activated(heading, 0)  # a heading opens nothing and raises nothing
+
+
+def test_deals_closing_soon_come_before_overdue_ones(qtbot, window):
+    from crm_desktop.ui.today import data as today_data
+
+    customer = customers.create_customer({"name": "Deal Order Ltd"})
+    day = today()
+
+    def deal(title, offset):
+        return deals.create_deal(
+            {
+                "title": title,
+                "customer_id": customer,
+                "stage": "proposal",
+                "expected_close": (day + timedelta(days=offset)).isoformat(),
+                "amount_cents": 100,
+            }
+        )
+
+    deal("Long past", -400)
+    deal("Last week", -7)
+    deal("In three days", 3)
+    deal("Tomorrow", 1)
+    titles = [row["title"] for row in today_data.load_today(limit=200).deals]
+    mine = [t for t in titles if t in {"Long past", "Last week", "In three days", "Tomorrow"}]
+    assert mine == ["Tomorrow", "In three days", "Last week", "Long past"]
+    upcoming = [row for row in today_data.load_today(limit=1).deals]
+    assert upcoming[0]["expected_close"] >= day.isoformat()
+
+
+def test_a_busy_day_still_shows_some_overdue_work(db):
+    from crm_desktop.ui.today import data as today_data
+
+    day = today()
+    for n in range(10):
+        tasks.create_task({"title": f"Today {n}", "due_date": day.isoformat()})
+    for n in range(4):
+        tasks.create_task(
+            {"title": f"Late {n}", "due_date": (day - timedelta(days=n + 1)).isoformat()}
+        )
+    loaded = today_data.load_today(limit=8)
+    titles = [row["title"] for row in loaded.tasks]
+    assert titles[:6] == [f"Today {n}" for n in range(6)]
+    assert titles[6:] == ["Late 0", "Late 1"]  # newest overdue first
+    assert loaded.overdue == 4 and loaded.task_total == 14

@@ -39,6 +39,7 @@ from typing import Any
 from crm_desktop.errors import DatabaseFileError, NewerSchemaError
 from crm_desktop.models import APPLICATION_ID, DOCUMENTED_MODELS, SCHEMA_VERSION
 from crm_desktop.models.connection import SQLITE_HEADER
+from crm_desktop.models.migrations import introduced_in
 from crm_desktop.models.sqlite import lenient_text
 from crm_desktop.services.check import CheckReport
 
@@ -275,7 +276,8 @@ def identify(conn: sqlite3.Connection, path: Path) -> int:
         )
     if version < 1:
         raise BackupFileError("damaged", f"{path} has no schema version: it cannot be used.")
-    missing = [table for table in DOCUMENTED_TABLES if table not in tables]
+    # A table newer than the file's schema is not missing: the upgrade on restore adds it.
+    missing = [t for t in DOCUMENTED_TABLES if t not in tables and introduced_in(t) <= version]
     if missing:
         raise BackupFileError(
             "damaged", f"{path} is damaged: its table(s) {', '.join(missing)} are missing."
@@ -285,9 +287,11 @@ def identify(conn: sqlite3.Connection, path: Path) -> int:
 
 def count_records(conn: sqlite3.Connection) -> dict[str, int]:
     """Rows in each documented table, as :func:`crm_desktop.services.figures.record_counts`."""
+    present = user_tables(conn)
     counts = {
         table: int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
         for table in DOCUMENTED_TABLES
+        if table in present
     }
     counts["customer_in_trash"] = int(
         conn.execute("SELECT count(*) FROM customer WHERE deleted_at IS NOT NULL").fetchone()[0]

@@ -648,6 +648,23 @@ EXACT: dict[str, tuple[str, ...]] = {
         "数量",
     ),
     "active": ("active", "enabled", "активен", "активный", "aktiv", "actif", "activo", "有效"),
+    # A product's tax rate in % ("Tax %" is "tax" once folded): our exports write "Tax %".
+    "tax_pct": (
+        "tax",
+        "tax rate",
+        "vat",
+        "vat rate",
+        "ндс",
+        "ставка ндс",
+        "mwst",
+        "mwst satz",
+        "steuersatz",
+        "tva",
+        "taux de tva",
+        "iva",
+        "税率",
+        "增值税率",
+    ),
     # Not data: what a column of another column is (its type, its label, how it is shown).
     "ignore": (
         "import problem",

@@ -583,6 +583,7 @@ def prepare_product(rules: Rules, row: _Row, line: int) -> Prepared:
         "unit_price_cents": row.one("unit_price"),
         "stock_qty": row.one("stock_qty"),
         "active": row.one("active"),
+        "tax_pct": row.one("tax_pct"),
     }
     sources = {key: key for key in data}
     sources["unit_price_cents"] = "unit_price"

@@ -9,7 +9,16 @@ it groups, one of :data:`GROUPINGS`.
 from crm_desktop.services.reporting.activity import ActivityReport, activity_report
 from crm_desktop.services.reporting.context import ReportContext, report_context
 from crm_desktop.services.reporting.customer_list import CustomerList, CustomerRow, customer_list
-from crm_desktop.services.reporting.invoice import Invoice, invoice_data, invoice_for_number
+from crm_desktop.services.reporting.invoice import (
+    Invoice,
+    document_for_number,
+    document_for_order,
+    invoice_data,
+    invoice_for_number,
+    issued_data,
+    quote_data,
+    quote_for_number,
+)
 from crm_desktop.services.reporting.periods import (
     GROUPINGS,
     PRESET_LABELS,
@@ -51,11 +60,16 @@ __all__ = [
     "activity_report",
     "buckets",
     "customer_list",
+    "document_for_number",
+    "document_for_order",
     "invoice_data",
     "invoice_for_number",
+    "issued_data",
     "parse_date",
     "pipeline_report",
     "preset",
+    "quote_data",
+    "quote_for_number",
     "report_context",
     "sales_by_customer",
     "sales_by_period",

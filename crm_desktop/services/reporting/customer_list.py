@@ -21,7 +21,7 @@ from crm_desktop.models import close_database, database
 from crm_desktop.services import listing
 from crm_desktop.services.figures import REVENUE_STATUSES_SQL
 from crm_desktop.services.listing import ListQuery
-from crm_desktop.services.money import line_total_sql
+from crm_desktop.services.taxes import line_net_sql
 
 # The listing's columns the report shows (same SQL as the screen), then its own extras.
 _LIST_COLUMNS = (
@@ -30,7 +30,8 @@ _LIST_COLUMNS = (
 )  # fmt: skip
 _EXTRA_COLUMNS = (("address", "c.address"), ("notes", "c.notes"))
 BATCH = 2000
-_LINE = line_total_sql("l")
+# Revenue is net of tax: a gross-entered line counts without its tax.
+_LINE = line_net_sql("l")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from crm_desktop.models import database
 from crm_desktop.models.enums import OPEN_DEAL_STAGES
 from crm_desktop.services import figures
 from crm_desktop.services.clock import today
+from crm_desktop.services.deal_amounts import deal_amount_sql
 from crm_desktop.services.reporting.periods import Bucket, Period, buckets
 from crm_desktop.services.reporting.sales import ratio
 
@@ -26,6 +27,9 @@ _LIVE_DEALS = "deal d JOIN customer c ON c.id = d.customer_id WHERE c.deleted_at
 
 def _round_weighted(amount_x_probability: int) -> int:
     return (int(amount_x_probability) + 50) // 100
+
+
+_AMOUNT = deal_amount_sql("d")  # its own, or its quotes' while it has none
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ def pipeline_report(period: Period, grouping: str) -> PipelineReport:
     expected = []
     for month, count, amount, weighted in database.execute_sql(
         f"SELECT substr(d.expected_close, 1, 7) AS month, count(*), "
-        f"coalesce(sum(d.amount_cents), 0), coalesce(sum(d.amount_cents * d.probability), 0) "
+        f"coalesce(sum({_AMOUNT}), 0), coalesce(sum({_AMOUNT} * d.probability), 0) "
         f"FROM {_LIVE_DEALS} AND d.stage IN ({_OPEN_STAGES_SQL}) "
         f"GROUP BY month ORDER BY month IS NULL, month"
     ):
@@ -99,7 +103,7 @@ def pipeline_report(period: Period, grouping: str) -> PipelineReport:
         )
     closed_by_day: dict[date, dict[str, tuple[int, int]]] = {}
     for closed_at, stage, count, amount in database.execute_sql(
-        f"SELECT d.closed_at, d.stage, count(*), coalesce(sum(d.amount_cents), 0) "
+        f"SELECT d.closed_at, d.stage, count(*), coalesce(sum({_AMOUNT}), 0) "
         f"FROM {_LIVE_DEALS} AND d.stage IN ('won', 'lost') "
         f"AND d.closed_at BETWEEN ? AND ? GROUP BY d.closed_at, d.stage",
         (period.start.isoformat(), period.end.isoformat()),

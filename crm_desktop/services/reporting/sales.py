@@ -18,11 +18,12 @@ from decimal import Decimal
 
 from crm_desktop.models import database
 from crm_desktop.services.figures import REVENUE_STATUSES_SQL
-from crm_desktop.services.money import line_total_sql
 from crm_desktop.services.reporting.periods import Bucket, Period, bucket_before, buckets
+from crm_desktop.services.taxes import line_net_sql
 from crm_desktop.services.text import sort_key
 
-_LINE = line_total_sql("l")
+# Revenue is net of tax: a gross-entered line counts without its tax.
+_LINE = line_net_sql("l")
 _ORDER_TOTAL = f"(SELECT coalesce(sum({_LINE}), 0) FROM order_line l WHERE l.order_id = o.id)"
 _REVENUE_ORDERS = f"o.status IN ({REVENUE_STATUSES_SQL}) AND o.order_date BETWEEN ? AND ?"
 

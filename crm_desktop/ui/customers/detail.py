@@ -14,8 +14,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -95,40 +97,69 @@ class CustomerDetailPage(QWidget):
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         self.header = CustomerHeader(self.formats, self)
         top.addWidget(self.header, 1)
-        self.edit_button = QPushButton("&Edit customer", self)
+        self.edit_button = QPushButton("Ed&it customer", self)
         self.edit_button.setObjectName("edit_customer")
         self.edit_button.clicked.connect(self.edit_customer)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        # A person's data, on request: export it, or erase it for good (docs/privacy.md).
+        self.more_button = QToolButton(self)
+        self.more_button.setObjectName("customer_more")
+        self.more_button.setText(self.tr("&Personal data"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        self.export_person_action = more.addAction(self.tr("&Export personal data…"))
+        self.export_person_action.triggered.connect(self.export_person)
+        self.erase_person_action = more.addAction(self.tr("E&rase this person…"))
+        self.erase_person_action.triggered.connect(self.erase_person)
+        self.more_button.setMenu(more)
+        top.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
+        from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: what they owe
 
-        actions = QHBoxLayout()
-        actions.setSpacing(6)
+        self.overdue_invoices = OverdueNotice(self, customer_id=-1)
+        outer.addWidget(self.overdue_invoices)
+
+        # Two groups of buttons: what was said (log) and what to add. Side by side when
+        # they fit, else the second group on a line of its own (a 900-pixel window).
+        self.action_groups = (QWidget(self), QWidget(self))
+        rows = [QHBoxLayout(group) for group in self.action_groups]
+        for row in rows:
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(6)
         self.action_buttons: dict[str, QPushButton] = {}
+        group = 0
         for key, text, slot in (
             ("log_call", "Log &call", lambda: self.log("call")),
             ("log_meeting", "Log &meeting", lambda: self.log("meeting")),
             ("add_note", "Add &note", lambda: self.log("note")),
             (None, None, None),
-            ("add_task", "Add &task", lambda: self.new_record("task")),
+            ("add_task", "Add tas&k", lambda: self.new_record("task")),
             ("new_deal", "New &deal", lambda: self.new_record("deal")),
             ("new_order", "New &order", lambda: self.new_record("sales_order")),
-            ("add_contact", "Add con&tact", lambda: self.new_record("contact")),
-            ("new_case", "New service &case", lambda: self.new_record("service_case")),
+            ("add_contact", "Add cont&act", lambda: self.new_record("contact")),
+            ("new_case", "New &service case", lambda: self.new_record("service_case")),
         ):
             if key is None:
-                line = QFrame(self)
-                line.setFrameShape(QFrame.Shape.VLine)
-                line.setFrameShadow(QFrame.Shadow.Sunken)
-                actions.addWidget(line)
+                self.action_line = QFrame(self)
+                self.action_line.setFrameShape(QFrame.Shape.VLine)
+                self.action_line.setFrameShadow(QFrame.Shadow.Sunken)
+                rows[0].addWidget(self.action_line)
+                group = 1
                 continue
             button = QPushButton(text, self)
             button.setObjectName(key)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
-            actions.addWidget(button)
+            rows[group].addWidget(button)
             self.action_buttons[key] = button
-        actions.addStretch(1)
-        outer.addLayout(actions)
+        self.actions_grid = QGridLayout()
+        self.actions_grid.setContentsMargins(0, 0, 0, 0)
+        self.actions_grid.setHorizontalSpacing(6)
+        self.actions_grid.setVerticalSpacing(4)
+        self.actions_grid.setColumnStretch(2, 1)
+        self._actions_wrapped: bool | None = None
+        self._place_actions()
+        outer.addLayout(self.actions_grid)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("customer_splitter")
@@ -165,11 +196,31 @@ class CustomerDetailPage(QWidget):
 
     # --- showing ----------------------------------------------------------------------
 
+    def _place_actions(self) -> None:
+        first, second = self.action_groups
+        room = self.width() - 24
+        wrap = first.sizeHint().width() + 6 + second.sizeHint().width() > room
+        if wrap == self._actions_wrapped:
+            return
+        self._actions_wrapped = wrap
+        self.actions_grid.removeWidget(second)
+        if wrap:
+            self.actions_grid.addWidget(second, 1, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self.actions_grid.addWidget(second, 0, 1)
+        self.actions_grid.addWidget(first, 0, 0)
+        self.action_line.setVisible(not wrap)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_actions()
+
     def show_customer(self, customer_id: int) -> None:
         """Show this customer (the window calls it when a customer is opened)."""
         self.customer_id = customer_id
         self.tabs.setCurrentIndex(0)
         self._apply_formats(Formats.load())
+        self.overdue_invoices.set_customer(customer_id)
         self.reload()
 
     def reload(self) -> None:
@@ -261,6 +312,29 @@ class CustomerDetailPage(QWidget):
         if saved is not None:
             self.reload()
         return saved
+
+    def export_person(self) -> object | None:
+        """Write everything about this customer to a JSON file the user chooses."""
+        if self.customer_id is None or self.customer is None:
+            return None
+        from crm_desktop.ui.customers import person_actions
+
+        return person_actions.export_person(
+            self, "customer", self.customer_id, self.customer["name"]
+        )
+
+    def erase_person(self) -> object | None:
+        """Erase this customer for good (asked first); the page goes back when done."""
+        if self.customer_id is None:
+            return None
+        from crm_desktop.ui.customers import person_actions
+
+        report = person_actions.erase_person(self, "customer", self.customer_id)
+        if report is not None:
+            self.customer_id = None
+            self.customer = None
+            self.back_requested.emit()
+        return report
 
     def edit_customer(self) -> int | None:
         if self.customer_id is None:

@@ -68,6 +68,10 @@ _ENUM_FIELDS = {"status", "stage", "kind", "priority"}
 _SPACES = re.compile(r"\s+")
 
 
+# Below this width beside the time, a timeline title goes full width with the time under it.
+NARROW_TITLE = 180
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     """One line of the timeline."""
@@ -319,7 +323,10 @@ class TimelineDelegate(QStyledItemDelegate):
         when = self.formats.datetime(entry.at)
         when_width = QFontMetrics(small).horizontalAdvance(when) + 4
         when_rect = QRect(rect.right() - when_width + 1, rect.top(), when_width, badge_height)
-        title_width = max(width - when_width - 12, 60)
+        # A narrow timeline (a 900-pixel window) puts the time under the title, which
+        # then has the whole width: a title squeezed beside the time is cut mid-word.
+        beside = width - when_width - 12 >= NARROW_TITLE
+        title_width = width - when_width - 12 if beside else width
         title_height = (
             QFontMetrics(title_font).boundingRect(QRect(0, 0, title_width, 10_000), wrap,
                                                   entry.title).height()
@@ -327,6 +334,9 @@ class TimelineDelegate(QStyledItemDelegate):
         head_height = max(title_height + 3, badge_height)
         title_rect = QRect(left, rect.top() + 3, title_width, title_height)
         bottom = rect.top() + head_height
+        if not beside:
+            when_rect = QRect(left, bottom, min(when_width, width), QFontMetrics(small).height())
+            bottom = when_rect.bottom() + 1
         detail_rect = QRect()
         if entry.detail:
             detail_height = (
@@ -384,7 +394,7 @@ class TimelineDelegate(QStyledItemDelegate):
             layout["when_rect"],
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             layout["when"],
-        )
+        )  # under the title when narrow: its rect is then as wide as the time
         painter.setFont(title_font)
         painter.setPen(text_color)
         painter.drawText(layout["title_rect"], int(Qt.TextFlag.TextWordWrap), entry.title)

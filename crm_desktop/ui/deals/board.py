@@ -171,6 +171,8 @@ class PipelineBoard(QWidget):
 
     deal_opened = Signal(int)
     refreshed = Signal()
+    # A move done: what to announce, and the function that takes it back (one undo step).
+    moved = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -200,14 +202,14 @@ class PipelineBoard(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("pipeline_summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        top.addWidget(self.summary, 1)
-        hint = QLabel("Drag a card to move a deal · Ctrl+←/→ moves the selected card", self)
+        self.summary.setWordWrap(True)  # a narrow window wraps it rather than widening the board
+        top.addWidget(self.summary, 2)
+        hint = QLabel(self.tr("Drag a card to move a deal · Ctrl+←/→ moves the selected card"))
         hint.setStyleSheet("color: #78909c;")
-        top.addWidget(hint)
-        self.new_button = QPushButton("New deal", self)
-        self.new_button.setObjectName("new_deal")
-        self.new_button.clicked.connect(self.new_deal)
-        top.addWidget(self.new_button)
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(hint, 1)
+        # "New deal" is the Deals page's own button, above the board: one, at any size.
         outer.addLayout(top)
 
         self.columns: dict[str, StageColumn] = {}
@@ -359,7 +361,7 @@ class PipelineBoard(QWidget):
             finally:
                 dialog.deleteLater()
         try:
-            deals.move_deal(deal_id, stage, closed_at=closed_at, lost_reason=lost_reason)
+            changes = deals.move_deal(deal_id, stage, closed_at=closed_at, lost_reason=lost_reason)
         except ValidationError as exc:
             show_error(self, "Moving the deal", exc)
             return False
@@ -371,6 +373,12 @@ class PipelineBoard(QWidget):
         self.columns[stage].model.insert_id(0, deal_id)
         self.select_deal(deal_id)
         self.refresh()
+        title = " ".join(str(deal["title"] or "").split())
+        title = title if len(title) <= 60 else title[:59] + "…"
+        self.moved.emit(
+            self.tr("Moved “%1” to %2.").replace("%1", title).replace("%2", enum_label(stage)),
+            lambda: deals.undo_move(deal_id, changes),
+        )
         return True
 
     def new_deal(self) -> int | None:

@@ -231,6 +231,8 @@ class CardDelegate(QStyledItemDelegate):
         return QSize(180, self.card_height(option.font))
 
     def _lay_out(self, card: dict[str, Any], width: int, fonts: tuple) -> tuple:
+        """The card's texts fitted to ``width``: the close date is always whole (the
+        customer's name gives way to it), the probability sits beside the amount."""
         key = (card.get("id", 0), width)
         found = self._texts.get(key)
         if found is not None:
@@ -239,17 +241,18 @@ class CardDelegate(QStyledItemDelegate):
         title = title_metrics.elidedText(
             _one_line(card.get("title")), Qt.TextElideMode.ElideRight, width
         )
-        side = self._side_note(card)
-        side_width = small_metrics.horizontalAdvance(side) + 6 if side else 0
+        when, late = self._when(card)
+        when_width = min(small_metrics.horizontalAdvance(when) + 6, width) if when else 0
         customer = small_metrics.elidedText(
-            _one_line(card.get("customer_name")), Qt.TextElideMode.ElideRight, width - side_width
+            _one_line(card.get("customer_name")), Qt.TextElideMode.ElideRight, width - when_width
         )
         amount = self.formats.money(card.get("amount_cents") or 0)
         amount_width = min(amount_metrics.horizontalAdvance(amount) + 2, width)
-        when, late = self._when(card)
-        rest = width - amount_width - 6
-        when = small_metrics.elidedText(when, Qt.TextElideMode.ElideLeft, rest) if rest > 20 else ""
-        found = (title, customer, side, side_width, amount, amount_width, when, late)
+        side = self._side_note(card)
+        side_width = small_metrics.horizontalAdvance(side) + 6 if side else 0
+        if amount_width + side_width > width:
+            side, side_width = "", 0
+        found = (title, customer, when, when_width, late, amount, amount_width, side, side_width)
         if len(self._texts) > 5000:
             self._texts.clear()
         self._texts[key] = found
@@ -281,8 +284,8 @@ class CardDelegate(QStyledItemDelegate):
         title_font, small, amount_font, title_metrics, small_metrics, amount_metrics = fonts
         inner = rect.adjusted(self.PAD + 4, self.PAD, -self.PAD, -self.PAD)
         left, width = inner.left(), inner.width()
-        title, customer, side, side_width, amount, amount_width, when, late = self._lay_out(
-            card, width, fonts
+        title, customer, when, when_width, late, amount, amount_width, side, side_width = (
+            self._lay_out(card, width, fonts)
         )
         text = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
@@ -298,10 +301,11 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(muted)
         line = small_metrics.height()
-        painter.drawText(QRect(left, y, width - side_width, line), left_align, customer)
-        if side:
+        painter.drawText(QRect(left, y, width - when_width, line), left_align, customer)
+        if when:
+            painter.setPen(QColor("#c62828") if late else muted)
             painter.drawText(
-                QRect(left + width - side_width, y, side_width, line), right_align, side
+                QRect(left + width - when_width, y, when_width, line), right_align, when
             )
         y += line + 4
 
@@ -309,13 +313,11 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(amount_font)
         painter.setPen(text)
         painter.drawText(QRect(left, y, amount_width, line), left_align, amount)
-        if when:
+        if side:
             painter.setFont(small)
-            painter.setPen(QColor("#c62828") if late else muted)
+            painter.setPen(muted)
             painter.drawText(
-                QRect(left + amount_width + 6, y, width - amount_width - 6, line),
-                right_align,
-                when,
+                QRect(left + width - side_width, y, side_width, line), right_align, side
             )
         painter.restore()
 

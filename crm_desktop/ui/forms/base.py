@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -112,6 +112,7 @@ class RecordForm(QDialog):
         self._tab_chain: list[QWidget] = []
         self._reveal = False
         self._loading = True
+        self._height_at_rest: int | None = None  # before messages showed (see _grow_to_fit)
         self.setObjectName(f"{self.entity}_form")
         self.setSizeGripEnabled(True)
 
@@ -225,6 +226,8 @@ class RecordForm(QDialog):
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
         box_layout.setSpacing(2)
+        # Extra height of the row goes below the field, so it stays level with its caption.
+        box_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         box_layout.addWidget(editor)
         error = error_label(box)
         error.setObjectName(f"{name}_error")
@@ -240,12 +243,21 @@ class RecordForm(QDialog):
         self._tab_chain.append(focus_target(editor))
         return editor
 
-    def add_catalogue_fields(self, editors: Mapping[str, QWidget] | None = None) -> None:
+    def add_catalogue_fields(
+        self,
+        editors: Mapping[str, QWidget] | None = None,
+        *,
+        custom_only: bool = False,
+        layout: QFormLayout | None = None,
+    ) -> None:
         """Add the entity's fields in the catalogue's order: ``editors`` for the special ones
         (a picker, the tags: also a field the catalogue does not let the form edit), the
-        editor of its kind for every other one."""
+        editor of its kind for every other one. ``custom_only``: just the owner's custom
+        fields (a form laid out by hand, like the order's, adds them where it wants)."""
         editors = editors or {}
         for definition in catalogue.fields(self.entity):
+            if custom_only and definition.custom_id is None:
+                continue
             editor = editors.get(definition.key)
             if editor is None:
                 if not (definition.editable and definition.form):
@@ -262,6 +274,7 @@ class RecordForm(QDialog):
                 editor,
                 label=caption,
                 in_spec=in_spec or definition.custom_id is not None,
+                layout=layout,
             )
 
     def add_to_tab_order(self, widget: QWidget) -> None:
@@ -359,12 +372,15 @@ class RecordForm(QDialog):
 
     def update_state(self) -> None:
         """Show each field's message and enable Save only when everything can be saved."""
+        at_rest, height = not self._showing_messages(), self.height()
         for slot in self.slots.values():
             message = slot.message(self._reveal)
             slot.error.setText(message or "")
             slot.error.setVisible(bool(message))
             slot.editor.setAccessibleDescription(message or "")
             slot.editor.setToolTip(message or "")
+        if at_rest and self._showing_messages():
+            self._height_at_rest = height  # what to come back to once they are gone
         valid = self.is_valid()
         self.save_button.setEnabled(valid)
         if self.isVisible():
@@ -374,11 +390,23 @@ class RecordForm(QDialog):
             "Save (Ctrl+S)" if valid or not missing else "Fix first: " + ", ".join(missing)
         )
 
+    def _showing_messages(self) -> bool:
+        return self.banner.isVisibleTo(self) or any(
+            slot.error.isVisibleTo(self) for slot in self.slots.values()
+        )
+
     def _grow_to_fit(self) -> None:
-        """Messages take room: grow the dialog so that no field is squeezed (never shrink)."""
+        """Messages take room: grow the dialog so that no field is squeezed; once they are
+        all gone, give the room back, down to the height it had without them (which is
+        the user's own height if they resized it then)."""
+        # Hidden messages only leave the size hints once the layouts have been told.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         wanted = self.sizeHint().height()
         screen = self.screen().availableGeometry().height() if self.screen() else wanted
-        if self.height() < wanted:
+        if not self._showing_messages():
+            if self._height_at_rest is not None and self.height() > self._height_at_rest:
+                self.resize(self.width(), max(wanted, self._height_at_rest))
+        elif self.height() < wanted:
             self.resize(self.width(), min(wanted, screen - 40))
 
     # --- saving ---------------------------------------------------------------------

@@ -11,12 +11,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from crm_desktop import i18n
 from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.ui.forms.display import Formats
 from crm_desktop.ui.forms.widgets import (
     CheckEdit,
     ChoiceCombo,
     DateEdit,
+    DateTimeEdit,
     MoneyEdit,
     NumberEdit,
     PhoneEdit,
@@ -29,7 +31,7 @@ def field_label(definition: FieldDef) -> str:
     """The field's label in the user's language (a custom field's name as the owner wrote it)."""
     if definition.custom_id is not None:
         return definition.label
-    return QCoreApplication.translate("Fields", definition.label)
+    return i18n.gettext(definition.label)  # declared with i18n.N_ in the service
 
 
 def editor_for(definition: FieldDef, formats: Formats) -> QWidget:
@@ -54,4 +56,9 @@ def editor_for(definition: FieldDef, formats: Formats) -> QWidget:
         return NumberEdit(formats, definition.parse, placeholder=hint)
     if kind == "date":
         return DateEdit(formats)
+    if kind == "datetime":
+        return DateTimeEdit(formats)
+    if kind == "reference":
+        # A record picker depends on the form (which customer, which deal): it is handed in.
+        raise ValueError(f"the form must give {definition.key!r} its own editor")
     return TextLineEdit(placeholder=hint)

@@ -9,18 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from crm_desktop.models.enums import CLOSED_DEAL_STAGES, DEAL_STAGE_PROBABILITY, DEAL_STAGES
+from crm_desktop.models.enums import CLOSED_DEAL_STAGES, DEAL_STAGE_PROBABILITY
 from crm_desktop.services import deals
 from crm_desktop.ui.forms.base import RecordForm
-from crm_desktop.ui.forms.widgets import (
-    ChoiceCombo,
-    ContactCombo,
-    CustomerPicker,
-    DateEdit,
-    MoneyEdit,
-    NumberEdit,
-    TextLineEdit,
-)
+from crm_desktop.ui.forms.widgets import ContactCombo, CustomerPicker
 
 
 class DealForm(RecordForm):
@@ -31,24 +23,13 @@ class DealForm(RecordForm):
     title_edit = "Deal"
 
     def build(self) -> None:
-        spec, formats = self.spec, self.formats
-        self.add_field("title", TextLineEdit(placeholder="e.g. 20 licences for the Berlin office"))
-        self.customer = self.add_field("customer_id", CustomerPicker())
-        self.contact = self.add_field("contact_id", ContactCombo())
-        self.stage = self.add_field("stage", ChoiceCombo(DEAL_STAGES))
-        self.add_field(
-            "amount_cents",
-            MoneyEdit(formats, spec.field("amount_cents").parse),
-            label=f"Amount ({formats.currency})",
-        )
-        self.probability = self.add_field(
-            "probability",
-            NumberEdit(formats, spec.field("probability").parse, placeholder="stage default"),
-            label="Probability %",
-        )
-        self.add_field("expected_close", DateEdit(formats))
-        self.closed = self.add_field("closed_at", DateEdit(formats))
-        self.add_field("lost_reason", TextLineEdit(placeholder="e.g. price, timing, competitor"))
+        # The catalogue's fields in its order (services/deals.py); the pickers are special.
+        self.add_catalogue_fields({"customer_id": CustomerPicker(), "contact_id": ContactCombo()})
+        self.customer = self.slots["customer_id"].editor
+        self.contact = self.slots["contact_id"].editor
+        self.stage = self.slots["stage"].editor
+        self.probability = self.slots["probability"].editor
+        self.closed = self.slots["closed_at"].editor
         self._stage_shown = None
 
     def fill(self, record, defaults) -> None:

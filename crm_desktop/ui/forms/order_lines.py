@@ -1,10 +1,13 @@
-"""An order's lines as an editable table: product, description, quantity, price, discount, total.
+"""An order's (or a quote's) lines as an editable table: product, description, quantity, price,
+discount, tax rate, total.
 
 Each cell is checked by the service's parser for its field
 (``services.orders.LINE``) as it is edited; the line's total and the grand total
 are the service's exact integer arithmetic (:func:`money.line_total_cents`,
-:func:`orders.order_total_cents`), never float. A line left completely empty is
-not an order line and is not saved.
+:func:`orders.order_total_cents`), never float; net, tax per rate and gross are
+:func:`taxes.document_totals` of the lines. A line's empty tax rate is the default
+rate of the settings (picking a product fills in the product's rate). A line left
+completely empty is not an order line and is not saved.
 """
 
 from __future__ import annotations
@@ -29,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.services import money, orders, records
+from crm_desktop.services import money, orders, products, records, selling_settings
+from crm_desktop.services.taxes import DocumentTotals, TaxedLine, document_totals
 from crm_desktop.services.validation import FieldError
 from crm_desktop.ui.forms.display import Formats
 from crm_desktop.ui.forms.widgets import ProductPicker
 
-PRODUCT, DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT, TOTAL = range(6)
-HEADERS = ("Product", "Description", "Quantity", "Unit price", "Discount %", "Total")
+PRODUCT, DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT, TAX, TOTAL = range(7)
+HEADERS = ("Product", "Description", "Quantity", "Unit price", "Discount %", "Tax %", "Total")
 # The service's field behind each editable column.
 FIELDS = {
     PRODUCT: "product_id",
@@ -43,9 +47,10 @@ FIELDS = {
     QUANTITY: "quantity",
     UNIT_PRICE: "unit_price_cents",
     DISCOUNT: "discount_pct",
+    TAX: "tax_pct",
 }
 COLUMN_OF = {name: column for column, name in FIELDS.items()}
-_NUMERIC = (QUANTITY, UNIT_PRICE, DISCOUNT, TOTAL)
+_NUMERIC = (QUANTITY, UNIT_PRICE, DISCOUNT, TAX, TOTAL)
 _ERROR_BACKGROUND = QColor("#fdecea")
 _ERROR_FOREGROUND = QColor("#b71c1c")
 
@@ -60,6 +65,7 @@ class LineRow:
     quantity: str = ""
     unit_price: str = ""
     discount: str = ""
+    tax: str = ""  # empty: the default rate of the settings
     errors: dict[str, str] = field(default_factory=dict)
     service_errors: dict[str, str] = field(default_factory=dict)
     touched: set[str] = field(default_factory=set)
@@ -89,6 +95,7 @@ class LineRow:
             "quantity": self.quantity,
             "unit_price_cents": self.unit_price,
             "discount_pct": self.discount,
+            "tax_pct": self.tax,
         }[name]
 
     def for_service(self) -> dict[str, Any]:
@@ -102,6 +109,7 @@ class LineRow:
             self.quantity,
             self.unit_price,
             self.discount,
+            self.tax,
         )
 
 
@@ -116,6 +124,9 @@ class OrderLinesModel(QAbstractTableModel):
         self.formats = formats
         self.lines: list[LineRow] = []
         self.reveal = False
+        self.default_rate = selling_settings.default_tax_pct()
+        self.prices_include_tax = selling_settings.prices_include_tax()
+        self.rounding = selling_settings.tax_rounding()
 
     # --- the table protocol -----------------------------------------------------------
 
@@ -129,7 +140,8 @@ class OrderLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
                 if section == UNIT_PRICE:
-                    return f"Unit price ({self.formats.currency})"
+                    gross = ", incl. tax" if self.prices_include_tax else ""
+                    return f"Unit price ({self.formats.currency}{gross})"
                 return HEADERS[section]
             return str(section + 1)
         if (
@@ -156,6 +168,9 @@ class OrderLinesModel(QAbstractTableModel):
             if column == TOTAL:
                 total = self.line_total(line)
                 return self.formats.money(total) if total is not None else ""
+            if column == TAX and role == Qt.ItemDataRole.DisplayRole and not line.tax.strip():
+                # An empty rate is the default one: show it, greyed (see ForegroundRole).
+                return self.formats.number(self.default_rate) if not line.is_blank() else ""
             return self._text(line, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -166,6 +181,8 @@ class OrderLinesModel(QAbstractTableModel):
             return QBrush(_ERROR_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and message:
             return QBrush(_ERROR_FOREGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and column == TAX and not line.tax.strip():
+            return QBrush(QColor("#8a8f98"))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return message or ""
         return None
@@ -177,6 +194,7 @@ class OrderLinesModel(QAbstractTableModel):
             QUANTITY: line.quantity,
             UNIT_PRICE: line.unit_price,
             DISCOUNT: line.discount,
+            TAX: line.tax,
         }.get(column, "")
 
     def setData(
@@ -198,6 +216,8 @@ class OrderLinesModel(QAbstractTableModel):
                 line.unit_price = text
             elif column == DISCOUNT:
                 line.discount = text
+            elif column == TAX:
+                line.tax = text
             line.touched.add(FIELDS[column])
         self._check(line)
         self.dataChanged.emit(self.index(row, 0), self.index(row, TOTAL))
@@ -217,12 +237,25 @@ class OrderLinesModel(QAbstractTableModel):
                 line.unit_price = self.formats.amount(value["unit_price_cents"])
                 if not line.quantity.strip():
                     line.quantity = "1"
+                line.tax = self._product_rate_text(value)
                 line.touched.update({"description", "unit_price_cents"})
             return
         text = "" if value is None else str(value).strip()
         if text != line.product_text or not text:
             line.product_id = None
             line.product_text = text
+
+    def _product_rate_text(self, product: dict[str, Any]) -> str:
+        """The product's own tax rate as text ("" when it has none: the default applies)."""
+        rate = product.get("tax_pct") if "tax_pct" in product else None
+        if "tax_pct" not in product:  # a picker that does not say: ask the service
+            rate = products.get_product(product["id"]).get("tax_pct")
+        return self.formats.number(rate) if rate is not None else ""
+
+    def set_prices_include_tax(self, included: bool) -> None:
+        self.prices_include_tax = bool(included)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, UNIT_PRICE, TOTAL)
+        self.totals_changed.emit()
 
     # --- lines ------------------------------------------------------------------------
 
@@ -319,6 +352,25 @@ class OrderLinesModel(QAbstractTableModel):
         if quantity is None or price is None:
             return None
         return quantity, price, discount or Decimal(0)
+
+    def rate_of(self, line: LineRow) -> Decimal | None:
+        """The line's tax rate (its own, else the default), None when it cannot be read."""
+        try:
+            rate = orders.LINE.field("tax_pct").parse(line.tax)
+        except FieldError:
+            return None
+        return self.default_rate if rate is None else rate
+
+    def tax_totals(self) -> DocumentTotals:
+        """Net, tax per rate and gross over the lines that can be read, exact to the cent."""
+        found = []
+        for line in self.lines:
+            values = None if line.is_blank() else self.parsed(line)
+            rate = self.rate_of(line)
+            if values is not None and rate is not None:
+                amount = money.line_total_cents(*values)
+                found.append(TaxedLine(amount, rate, self.prices_include_tax))
+        return document_totals(found, self.rounding)
 
     def line_total(self, line: LineRow) -> int | None:
         values = self.parsed(line)

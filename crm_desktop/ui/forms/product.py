@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from crm_desktop.services import products
+from crm_desktop.services import products, selling_settings
 from crm_desktop.ui.forms.base import RecordForm
+from crm_desktop.ui.forms.widgets import NumberEdit
 
 
 class ProductForm(RecordForm):
@@ -16,7 +17,12 @@ class ProductForm(RecordForm):
     title_edit = "Product"
 
     def build(self) -> None:
-        self.add_catalogue_fields()
+        # The tax rate says what an empty one means: the default rate of the settings.
+        default = self.formats.number(selling_settings.default_tax_pct())
+        tax = NumberEdit(
+            self.formats, self.spec.field("tax_pct").parse, placeholder=f"default ({default})"
+        )
+        self.add_catalogue_fields({"tax_pct": tax})
 
     def write(self, data: dict[str, Any]) -> int:
         if self.record_id is None:

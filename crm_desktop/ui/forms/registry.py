@@ -16,6 +16,9 @@ _FORMS = {
     "interaction": "crm_desktop.ui.forms.interaction:InteractionForm",
     "campaign": "crm_desktop.ui.forms.campaign:CampaignForm",
     "service_case": "crm_desktop.ui.forms.service_case:ServiceCaseForm",
+    "quote": "crm_desktop.ui.quotes.form:QuoteForm",
+    "invoice": "crm_desktop.ui.invoices.dialog:InvoiceDialog",
+    "payment": "crm_desktop.ui.invoices.payment_form:PaymentForm",
 }
 
 

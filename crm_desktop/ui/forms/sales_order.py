@@ -4,8 +4,12 @@ Lines are edited in a table (:mod:`crm_desktop.ui.forms.order_lines`). Keys in
 the table: typing starts editing a cell, Tab/Shift+Tab move between cells,
 Insert adds a line, Ctrl+Delete removes the current line; the Add line and
 Remove line buttons do the same. Picking a product fills in the description
-and unit price. The order and its lines are saved together, in one step,
-by ``orders.create_order`` / ``orders.update_order``.
+and unit price (and its tax rate). Under the lines: the net amount, the tax
+at each rate and the gross total, as the invoice will print them; "Prices
+include tax" says whether the unit prices are gross. The order and its lines
+are saved together, in one step, by ``orders.create_order`` /
+``orders.update_order``. The quote form (:mod:`crm_desktop.ui.quotes.form`) is
+this form with a quote's header.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.models.enums import ORDER_STATUSES
-from crm_desktop.services import orders, products, records, settings
+from crm_desktop.services import orders, products, records, selling_settings, settings
 from crm_desktop.services.clock import today
 from crm_desktop.services.records import Row
 from crm_desktop.ui.forms.base import RecordForm, error_label
@@ -39,6 +43,7 @@ from crm_desktop.ui.forms.order_lines import (
     DISCOUNT,
     PRODUCT,
     QUANTITY,
+    TAX,
     TOTAL,
     UNIT_PRICE,
     LineDelegate,
@@ -46,6 +51,7 @@ from crm_desktop.ui.forms.order_lines import (
     OrderLinesModel,
 )
 from crm_desktop.ui.forms.widgets import (
+    CheckEdit,
     ChoiceCombo,
     CustomerPicker,
     DateEdit,
@@ -113,17 +119,14 @@ class OrderForm(RecordForm):
         columns.addSpacing(16)
         columns.addLayout(right, 2)
         self.form.addRow(columns)
-        self.customer = self.add_field("customer_id", CustomerPicker(), layout=left)
-        self.deal = self.add_field("deal_id", DealCombo(), layout=left)
-        self.add_field(
-            "number",
-            # The service numbers a new order on save; only its pattern is shown here
-            # (finding the next free number reads the whole year's numbers).
-            TextLineEdit(placeholder=f"automatic ({_number_pattern()})"),
+        self.build_header(left, right)
+        self.prices_gross = self.add_field(
+            "prices_include_tax",
+            CheckEdit("Unit prices include tax"),
+            label="Prices",
+            in_spec=False,
             layout=right,
         )
-        self.add_field("order_date", DateEdit(formats, optional=False), layout=right)
-        self.add_field("status", ChoiceCombo(ORDER_STATUSES), layout=right)
 
         self.lines_model = OrderLinesModel(formats, self)
         self.lines_view = LinesTable(self)
@@ -134,7 +137,9 @@ class OrderForm(RecordForm):
         header = self.lines_view.horizontalHeader()
         header.setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((QUANTITY, 80), (UNIT_PRICE, 120), (DISCOUNT, 90), (TOTAL, 120)):
+        for column, width in (
+            (QUANTITY, 80), (UNIT_PRICE, 130), (DISCOUNT, 90), (TAX, 60), (TOTAL, 120)
+        ):  # fmt: skip
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.lines_view.setColumnWidth(column, width)
         lines_title = QLabel("Lines", self)
@@ -162,6 +167,14 @@ class OrderForm(RecordForm):
         under.addWidget(self.add_line_button)
         under.addWidget(self.remove_line_button)
         under.addStretch(1)
+        # Net and the tax at each rate, then the gross total (what the invoice will say).
+        self.tax_summary = QLabel(self)
+        self.tax_summary.setObjectName("tax_summary")
+        self.tax_summary.setAccessibleName("Net and tax")
+        self.tax_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.tax_summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        under.addWidget(self.tax_summary)
+        under.addSpacing(12)
         total_caption = QLabel("Total:", self)
         self.total_label = QLabel(self)
         self.total_label.setObjectName("order_total")
@@ -185,6 +198,7 @@ class OrderForm(RecordForm):
         self.add_to_tab_order(self.add_line_button)
         self.add_to_tab_order(self.remove_line_button)
         self.add_field("notes", TextAreaEdit(lines=2), layout=notes_form)
+        self.add_catalogue_fields(custom_only=True, layout=notes_form)  # the owner's own
 
         self.line_shortcuts = []
         for keys, slot in (
@@ -199,6 +213,20 @@ class OrderForm(RecordForm):
         self.lines_model.problems_changed.connect(self._show_line_problems)
         self.setMinimumSize(820, 560)
 
+    def build_header(self, left: QFormLayout, right: QFormLayout) -> None:
+        """The fields above the lines: who and what on the left, number and state on the right."""
+        self.customer = self.add_field("customer_id", CustomerPicker(), layout=left)
+        self.deal = self.add_field("deal_id", DealCombo(), layout=left)
+        self.add_field(
+            "number",
+            # The service numbers a new order on save; only its pattern is shown here
+            # (finding the next free number reads the whole year's numbers).
+            TextLineEdit(placeholder=f"automatic ({_number_pattern()})"),
+            layout=right,
+        )
+        self.add_field("order_date", DateEdit(self.formats, optional=False), layout=right)
+        self.add_field("status", ChoiceCombo(ORDER_STATUSES), layout=right)
+
     # --- loading and filling ------------------------------------------------------------
 
     def load(self, record_id: int) -> Row:
@@ -206,6 +234,13 @@ class OrderForm(RecordForm):
 
     def fill(self, record, defaults) -> None:
         super().fill(record, defaults)
+        gross = (
+            record["prices_include_tax"]
+            if record
+            else defaults.get("prices_include_tax", selling_settings.prices_include_tax())
+        )
+        self.prices_gross.set_value(gross)
+        self.lines_model.set_prices_include_tax(bool(gross))
         self.deal.set_customer(self.customer.record_id())
         lines = []
         if record:
@@ -227,6 +262,7 @@ class OrderForm(RecordForm):
                             if line["discount_pct"]
                             else ""
                         ),
+                        tax=self.formats.number(line["tax_pct"]),
                     )
                 )
         if not lines:
@@ -243,6 +279,8 @@ class OrderForm(RecordForm):
     def field_changed(self, name: str) -> None:
         if name == "customer_id":
             self.deal.set_customer(self.customer.record_id())
+        elif name == "prices_include_tax":
+            self.lines_model.set_prices_include_tax(bool(self.prices_gross.value()))
 
     # --- lines ------------------------------------------------------------------------
 
@@ -273,7 +311,14 @@ class OrderForm(RecordForm):
         self.lines_view.setFocus()
 
     def _lines_changed(self) -> None:
-        self.total_label.setText(self.formats.money(self.lines_model.grand_total()))
+        figures = self.lines_model.tax_totals()
+        parts = [f"Net {self.formats.money(figures.net_cents)}"]
+        parts += [
+            f"tax {self.formats.number(rate.tax_pct)}% {self.formats.money(rate.tax_cents)}"
+            for rate in figures.rates
+        ]
+        self.tax_summary.setText(" · ".join(parts))
+        self.total_label.setText(self.formats.money(figures.gross_cents))
         if not self._loading:
             self.clear_service_errors()
         self._show_line_problems()
@@ -289,7 +334,11 @@ class OrderForm(RecordForm):
         return self.lines_model.index(row, TOTAL).data() or ""
 
     def grand_total_cents(self) -> int:
+        """The sum of the line amounts (before tax when prices are net)."""
         return self.lines_model.grand_total()
+
+    def gross_total_cents(self) -> int:
+        return self.lines_model.tax_totals().gross_cents
 
     # --- the form's hooks ----------------------------------------------------------------
 
@@ -308,9 +357,10 @@ class OrderForm(RecordForm):
     def write(self, data: dict[str, Any]) -> int:
         self._sent_rows = self.lines_model.filled_rows()
         lines = [self.lines_model.lines[row].for_service() for row in self._sent_rows]
+        gross = bool(self.prices_gross.value())
         if self.record_id is None:
-            return orders.create_order(data, lines)
-        orders.update_order(self.record_id, data, lines)
+            return orders.create_order(data, lines, prices_include_tax=gross)
+        orders.update_order(self.record_id, data, lines, prices_include_tax=gross)
         return self.record_id
 
     def show_extra_error(self, key: str, message: str) -> bool:

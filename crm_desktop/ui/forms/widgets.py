@@ -20,18 +20,20 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QDate,
     QDateTime,
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     Qt,
     QTime,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,6 +56,7 @@ from crm_desktop.ui.forms.display import Formats, enum_label
 # A picker asks the service after the user pauses this long (ms); the search is fast,
 # the pause only avoids redrawing the popup for every letter of a fast typist.
 PICKER_DELAY_MS = 120
+POPUP_MAX_WIDTH = 640  # a picker's popup grows to its longest choice, up to this
 
 # QDateEdit cannot be empty: the day before the first allowed date stands for "no date".
 _NO_DATE = QDate(1899, 12, 31)
@@ -259,6 +262,9 @@ class DateEdit(QWidget):
             layout.addWidget(button)
             self.clear_button = button
         layout.addStretch(0)
+        from crm_desktop.ui.forms import date_words  # "tomorrow", "+3d", and a presets menu
+
+        self.words = date_words.attach(self, _date_pattern(formats), layout)
         self.edit.dateChanged.connect(self._changed)
 
     def _changed(self, _date: QDate) -> None:
@@ -267,6 +273,8 @@ class DateEdit(QWidget):
         self.value_changed.emit()
 
     def value(self) -> str | None:
+        if self.words.is_typing():  # words not yet read: what they mean, else as typed
+            return self.words.typed_value()
         current = self.edit.date()
         if self.optional and current == _NO_DATE:
             return None
@@ -362,7 +370,13 @@ class _ChoicesModel(QAbstractListModel):
             return item[1]
         if role == Qt.ItemDataRole.UserRole:
             return index.row()
+        if role == Qt.ItemDataRole.ForegroundRole and _inactive(item[3]):
+            return QColor("#9e9e9e")  # an inactive product: offered, but greyed and marked
         return None
+
+
+def _inactive(payload: Any) -> bool:
+    return isinstance(payload, dict) and payload.get("active") is False
 
 
 class RecordPicker(QLineEdit):
@@ -386,6 +400,10 @@ class RecordPicker(QLineEdit):
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setMaxVisibleItems(12)
+        # Down on the last (or only) match stays there: wrapping would leave no row chosen,
+        # and Enter would then keep the typed text ("Choose a record from the list").
+        self._completer.setWrapAround(False)
+        self._completer.popup().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._completer.setWidget(self)
         self._completer.activated[QModelIndex].connect(self._activated)
         self._timer = QTimer(self)
@@ -465,10 +483,20 @@ class RecordPicker(QLineEdit):
         self._model.set_items(self.search(query) if query else [])
         if self._model.items:
             self._completer.setCompletionPrefix("")
-            self._completer.complete()
+            self._completer.complete(self._popup_rect())
             self._completer.popup().setCurrentIndex(self._completer.completionModel().index(0, 0))
         else:
             self._completer.popup().hide()
+
+    def _popup_rect(self) -> QRect:
+        """As wide as the longest choice (a table cell is narrower than "name — price"), at
+        most :data:`POPUP_MAX_WIDTH`; the middle of a longer one is elided, not its price."""
+        popup = self._completer.popup()
+        metrics = popup.fontMetrics()
+        widest = max(metrics.horizontalAdvance(item[1]) for item in self._model.items)
+        extra = popup.verticalScrollBar().sizeHint().width() + 2 * popup.frameWidth() + 16
+        width = max(self.width(), min(widest + extra, POPUP_MAX_WIDTH))
+        return QRect(0, 0, width, self.height())
 
     def _activated(self, index: QModelIndex) -> None:
         row = index.data(Qt.ItemDataRole.UserRole)
@@ -479,7 +507,21 @@ class RecordPicker(QLineEdit):
         if event.key() == Qt.Key.Key_Down and not self._completer.popup().isVisible():
             self.refresh_choices()
             return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._pick_only_match():
+            return
         super().keyPressEvent(event)
+
+    def _pick_only_match(self) -> bool:
+        """Enter on typed text that matches exactly one record picks it (the popup may be
+        closed, or not yet open when the user typed fast)."""
+        if self._id is not None or not self.text().strip():
+            return False
+        if self._timer.isActive():
+            self.refresh_choices()
+        if len(self._model.items) != 1:
+            return False
+        self.choose(0)
+        return True
 
     def focusOutEvent(self, event) -> None:
         self._timer.stop()
@@ -510,9 +552,13 @@ class ProductPicker(RecordPicker):
 
     def search(self, query: str) -> list[tuple[int, str, str, Any]]:
         found = []
-        for row in products.product_choices(query, limit=15):
+        inactive = QCoreApplication.translate("ProductPicker", "inactive")
+        # Inactive products come last, greyed and marked: an old order may still need one.
+        for row in products.product_choices(query, limit=15, active_only=False):
             label = f"{row['sku']} · {row['name']}" if row["sku"] else row["name"]
             shown = f"{label}  —  {self._formats.money(row['unit_price_cents'])}"
+            if not row["active"]:
+                shown += f"  ({inactive})"
             found.append((row["id"], shown, row["name"], row))
         return found
 

@@ -119,6 +119,9 @@ class PreferencesDialog(QDialog):
             formats_form, "Order numbers start with", self.order_prefix, "order_number_prefix"
         )
         formats_form.addRow("Looks like", self.preview)
+        from crm_desktop.ui.selling.preferences import SellingPreferences  # selling settings
+
+        self.selling = SellingPreferences(values, self._row, self._validate)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -128,9 +131,13 @@ class PreferencesDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         general = QWidget()
-        general_layout = QVBoxLayout(general)
-        general_layout.addWidget(company)
-        general_layout.addWidget(formats)
+        columns = QHBoxLayout(general)
+        left = QVBoxLayout()
+        left.addWidget(company)
+        left.addWidget(formats)
+        left.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addWidget(self.selling, 1)
         self.fields_page = FieldsPage()
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("General"))
@@ -139,7 +146,10 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
 
-        for edit in (self.company_email, self.company_phone, self.phone_region, self.order_prefix):
+        for edit in (
+            self.company_email, self.company_phone, self.phone_region, self.order_prefix,
+            self.company_tax_id,
+        ):  # fmt: skip
             edit.textChanged.connect(self._validate)
         self.currency.currentTextChanged.connect(self._validate)
         self.locale.currentTextChanged.connect(self._validate)
@@ -189,6 +199,7 @@ class PreferencesDialog(QDialog):
             "phone_region": self.phone_region.text().strip().upper(),
             "page_size": self.page_size.currentText(),
             "order_number_prefix": self.order_prefix.text().strip(),
+            **self.selling.values(),
         }
 
     def _check(self) -> dict[str, str]:
@@ -216,6 +227,7 @@ class PreferencesDialog(QDialog):
             problems["locale"] = "Language and country, such as en_US, de_DE or ru_RU."
         if len(self.order_prefix.text()) > 20:
             problems["order_number_prefix"] = "At most 20 characters."
+        problems.update(self.selling.problems(self.company_tax_id.text()))
         return problems
 
     def _validate(self, *_: object) -> bool:

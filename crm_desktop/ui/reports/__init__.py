@@ -1,7 +1,7 @@
-"""Reports in the window: the Reports screen and "Print invoice" on orders.
+"""Reports in the window: the Reports screen; "Print invoice" and "Save invoice as PDF" (orders).
 
 Only the :class:`~crm_desktop.ui.features.WindowApi` is used: ``add_section``
-for the screen, ``add_record_action`` for "Print invoice" (orders) and
+for the screen, ``add_record_action`` for the two invoice commands (orders) and
 "Customer list report" (customers), and ``current_query`` so that the
 customer list is the one on screen.
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
@@ -51,12 +52,24 @@ def install(window: Any) -> None:
     )
 
     parent = window if isinstance(window, QWidget) else None
-    print_invoice = QAction("Print &invoice…", parent)
+    print_invoice = QAction(QCoreApplication.translate("Reports", "Print &invoice…"), parent)
     print_invoice.setObjectName("printInvoiceAction")
-    print_invoice.setShortcut(QKeySequence("Ctrl+Shift+P"))
-    print_invoice.setStatusTip("Save the selected orders' invoices as PDF files")
+    print_invoice.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+    print_invoice.setStatusTip(
+        QCoreApplication.translate(
+            "Reports", "Print the selected orders' invoices (a preview, then the print dialog)"
+        )
+    )
     print_invoice.triggered.connect(lambda: printer().print_selected())
     window.add_record_action("sales_order", print_invoice)
+    save_invoice = QAction(QCoreApplication.translate("Reports", "Save invoice as P&DF…"), parent)
+    save_invoice.setObjectName("saveInvoicePdfAction")
+    save_invoice.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    save_invoice.setStatusTip(
+        QCoreApplication.translate("Reports", "Save the selected orders' invoices as PDF files")
+    )
+    save_invoice.triggered.connect(lambda: printer().save_selected())
+    window.add_record_action("sales_order", save_invoice)
 
     customer_list = QAction("Customer list report…", parent)
     customer_list.setObjectName("customerListReportAction")

@@ -1,9 +1,12 @@
-""" "Print invoice" on orders: save the selected orders' invoices as PDF files.
+"""On orders: "Print invoice" (preview, then the system's print dialog) and "Save invoice as PDF".
 
-One selected order asks for a file name; several ask for a folder and get
-one file each, named after the order number. The PDFs are written off the
-GUI thread; the status bar then offers nothing to undo but says where the
-files went, and one invoice opens in the system's PDF viewer if asked.
+Printing writes the selected orders' invoices into a private temporary
+folder and shows them in the print preview (:mod:`crm_desktop.ui.reports.printing`);
+its Print button asks the system which printer. Saving as PDF is its own
+command: one selected order asks for a file name; several ask for a folder
+and get one file each, named after the order number. The PDFs are written
+off the GUI thread; the status bar says where the files went, and one
+invoice opens in the system's PDF viewer if asked.
 """
 
 from __future__ import annotations
@@ -13,14 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from crm_desktop.reports.generate import generate_invoice
 from crm_desktop.services import orders
 from crm_desktop.ui.jobs import Job, JobContext, run_job
 from crm_desktop.ui.reports.choices import load_choices, save_choices
+from crm_desktop.ui.reports.printing import print_pdf
 
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 PathChooser = Callable[[Path, int], Path | None]
@@ -46,11 +50,7 @@ class InvoicePrinter(QObject):
         self.choose_path = choose_path or self._ask_path
         self.confirm_open = confirm_open or self._ask_open
         self.job: Job | None = None
-        self.action = QAction("Print &invoice…", self)
-        self.action.setObjectName("printInvoiceAction")
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.action.setStatusTip("Save the selected orders' invoices as PDF files")
-        self.action.triggered.connect(self.print_selected)
+        self.preview: QWidget | None = None  # the last print preview opened
 
     def _parent(self) -> QWidget | None:
         return self.window if isinstance(self.window, QWidget) else None
@@ -78,10 +78,44 @@ class InvoicePrinter(QObject):
         )
         return answer == QMessageBox.StandardButton.Open
 
-    def print_selected(self) -> Job | None:
+    def _selected(self) -> list[int]:
         ids = self.window.selected_ids() if self.window.current_entity() == "sales_order" else []
         if not ids:
-            self.window.show_status("Select one or more orders to print their invoices.")
+            self.window.show_status(
+                QCoreApplication.translate(
+                    "InvoicePrinter", "Select one or more orders to print their invoices."
+                )
+            )
+        return ids
+
+    def print_selected(self) -> Job | None:
+        """Print the selected orders' invoices: a preview, then the system's print dialog."""
+        ids = self._selected()
+        if not ids:
+            return None
+        numbers = [orders.get_order(order_id)["number"] for order_id in ids]
+
+        def make(folder: Path, context: JobContext) -> list[Path]:
+            written = []
+            for done, (order_id, number) in enumerate(zip(ids, numbers, strict=True)):
+                context.progress(done, len(ids))
+                target = folder / f"{done:05d} {invoice_file_name(number)}"
+                written.append(
+                    generate_invoice(target, order_id=order_id, cancelled=context.cancelled)
+                )
+            return written
+
+        title = numbers[0] if len(numbers) == 1 else f"{len(numbers)} invoices"
+        self.job = print_pdf(self._parent(), title, make, on_preview=self._previewed)
+        return self.job
+
+    def _previewed(self, dialog: QWidget) -> None:
+        self.preview = dialog
+
+    def save_selected(self) -> Job | None:
+        """Save the selected orders' invoices as PDF files where the user says."""
+        ids = self._selected()
+        if not ids:
             return None
         numbers = {order_id: orders.get_order(order_id)["number"] for order_id in ids}
         choices = load_choices()
@@ -112,7 +146,7 @@ class InvoicePrinter(QObject):
                 )
             return written
 
-        self.job = run_job(self._parent(), "Print invoice", work, on_success=self._finished)
+        self.job = run_job(self._parent(), "Save invoice", work, on_success=self._finished)
         return self.job
 
     def _finished(self, written: object) -> None:

@@ -134,11 +134,11 @@ class ReportsScreen(QWidget):
             self.format_box.addItem(label, key)
 
         form = QFormLayout()
-        form.addRow("&Report:", self.report_box)
-        form.addRow("&Period:", self.period_box)
+        form.addRow("Re&port:", self.report_box)
+        form.addRow("Per&iod:", self.period_box)
         form.addRow("", dates)
-        form.addRow("&Grouping:", self.grouping_box)
-        form.addRow("&Format:", self.format_box)
+        form.addRow("Gro&uping:", self.grouping_box)
+        form.addRow("For&mat:", self.format_box)
         self.hint = QLabel()
         self.hint.setObjectName("reportHint")
         self.hint.setWordWrap(True)
@@ -168,8 +168,15 @@ class ReportsScreen(QWidget):
         result_layout.addWidget(self.folder_button)
         self.result.hide()
 
+        self.print_button = QPushButton(self.tr("Pri&nt…"))
+        self.print_button.setObjectName("printButton")
+        self.print_button.setToolTip(self.tr("Print this report: a preview, then the print dialog"))
+        self.print_button.clicked.connect(self.print_report)
+        self.preview: QWidget | None = None  # the last print preview opened
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
 
         content = QWidget()
@@ -264,6 +271,7 @@ class ReportsScreen(QWidget):
         else:
             self.hint.setText(f"{period.label()} ({period.days} days)")
         self.generate_button.setEnabled(not (kind.uses_period and period is None))
+        self.print_button.setEnabled(self.generate_button.isEnabled())
 
     # -- generating --------------------------------------------------------------------------
 
@@ -323,6 +331,35 @@ class ReportsScreen(QWidget):
             on_cancel=self._cancelled,
         )
         self.job.done.connect(lambda: self.generate_button.setEnabled(True))
+        return self.job
+
+    def print_report(self) -> Job | None:
+        """Print the chosen report: written as PDF off the GUI thread, then the print preview."""
+        choices = self.current()
+        kind = REPORTS[choices.report]
+        period = self.period() if kind.uses_period else None
+        if kind.uses_period and period is None:
+            return None
+        query = self.query_source() if self.query_source is not None else None
+        name = suggested_name(choices.report, period, "pdf")
+
+        def make(folder: Path, context: JobContext) -> Path:
+            return generate_report(
+                choices.report,
+                folder / name,
+                period=period,
+                grouping=choices.grouping,
+                query=query,
+                progress=context.progress,
+                cancelled=context.cancelled,
+            )
+
+        from crm_desktop.ui.reports.printing import print_pdf
+
+        def previewed(dialog: QWidget) -> None:
+            self.preview = dialog
+
+        self.job = print_pdf(self, f"{kind.label} report", make, on_preview=previewed)
         return self.job
 
     def _finished(self, path: object) -> None:

@@ -15,8 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
+from crm_desktop import i18n
 from crm_desktop.services import listing
 
 Changes = dict[int, dict[str, list[Any]]]
@@ -101,7 +100,8 @@ class Section:
 
 
 def _field_label(label: str) -> str:
-    return QCoreApplication.translate("Fields", label)
+    # Labels are declared in the services (marked with i18n.N_) and translated when shown.
+    return i18n.gettext(label)
 
 
 def choices(values: Sequence[str], labels: Callable[[str], str]) -> tuple[tuple[str, str], ...]:

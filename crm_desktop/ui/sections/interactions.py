@@ -14,12 +14,12 @@ SECTION = Section(
     plural="interactions",
     icon="interactions",
     columns=(
-        ColumnSpec("occurred_at", "When", 140),
-        ColumnSpec("kind", "Kind", 80),
-        ColumnSpec("subject", "Subject", 280),
-        ColumnSpec("customer_name", "Customer", 200),
-        ColumnSpec("contact_name", "Contact", 150),
-        ColumnSpec("notes", "Notes", 260, visible=False),
+        ColumnSpec("occurred_at", width=140),
+        ColumnSpec("kind", width=80),
+        ColumnSpec("subject", width=280),
+        ColumnSpec("customer_name", width=200),
+        ColumnSpec("contact_name", width=150),
+        ColumnSpec("notes", width=260, visible=False),
     ),
     filters=(
         FilterSpec("choice", "kind", "Kind", choices(INTERACTION_KINDS, label), as_default=True),

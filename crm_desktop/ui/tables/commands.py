@@ -185,7 +185,7 @@ class ListCommands(QObject):
             return
         menu.addAction(actions["open_record"])
         if page.section.status is not None:
-            self.fill_status_menu(menu.addMenu(f"Set {page.section.status.label.lower()}"))
+            self.fill_status_menu(menu.addMenu(f"Set &{page.section.status.label.lower()}"))
         if page.section.tags:
             menu.addAction(actions["add_tag"])
             menu.addAction(actions["remove_tag"])

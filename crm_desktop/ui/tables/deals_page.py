@@ -32,6 +32,7 @@ class DealsPage(ListPage):
     is_deals_page = True  # what the window asks instead of isinstance (it imports pages late)
 
     deal_opened = Signal(int)
+    deal_moved = Signal(str, object)  # the board's move: its message and its undo
 
     def __init__(
         self,
@@ -84,6 +85,7 @@ class DealsPage(ListPage):
 
             self.board = PipelineBoard()
             self.board.deal_opened.connect(self.deal_opened)
+            self.board.moved.connect(self.deal_moved)
             # Six stage columns are wider than a small window: scroll rather than widen it.
             self.board_scroll = QScrollArea()
             self.board_scroll.setWidget(self.board)

@@ -5,7 +5,8 @@ One :class:`Formatter` is built from the settings that travel with the data
 change the window builds a new one and the views repaint. Money is the
 services' exact :func:`~crm_desktop.services.money.format_money` (the same
 text as in the reports); dates and times go through :class:`QLocale` with a
-four-digit year.
+four-digit year, in the pattern :mod:`crm_desktop.services.locale_format`
+gives (CLDR, the same as the PDFs and exports print).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 
-from crm_desktop.services import settings
+from crm_desktop.services import locale_format, settings
 from crm_desktop.services.money import format_money
 from crm_desktop.services.validation import format_phone
 
@@ -39,13 +40,6 @@ def label(value: str | None) -> str:
     return _WORDS.get(value) or value.replace("_", " ").capitalize()
 
 
-def _long_year(pattern: str) -> str:
-    # Short formats write two-digit years (11/22/26); people misread those.
-    if "yyyy" in pattern:
-        return pattern
-    return pattern.replace("yy", "yyyy")
-
-
 class Formatter:
     """Turns stored values into the text a table cell shows."""
 
@@ -53,8 +47,9 @@ class Formatter:
         self.currency = currency
         self.locale_name = locale_name
         self.locale = QLocale(locale_name)
-        self.date_format = _long_year(self.locale.dateFormat(QLocale.FormatType.ShortFormat))
-        self.time_format = self.locale.timeFormat(QLocale.FormatType.ShortFormat)
+        # The pattern the PDFs and exports use (CLDR via Babel), drawn by QLocale.
+        self.date_format = locale_format.date_pattern(locale_name)
+        self.time_format = locale_format.qt_time_pattern(locale_name)
 
     @classmethod
     def from_settings(cls) -> Formatter:

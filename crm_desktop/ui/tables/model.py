@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,7 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from crm_desktop.services import custom_fields, listing
+from crm_desktop.services import custom_fields, listing, search
 from crm_desktop.services.changes import Change
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.sections.base import Section
@@ -55,6 +56,23 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _FONT = int(Qt.ItemDataRole.FontRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+
+
+MATCH_KEY = "_match"  # in a customer row's values while searching: (field, value)
+
+
+def match_text(reason: tuple[str, str]) -> str:
+    """ "contact: Иван Петров": why a customer matched a search, for the name cell."""
+    field, value = reason
+    labels = {
+        "email": QCoreApplication.translate("SearchReason", "email"),
+        "phone": QCoreApplication.translate("SearchReason", "phone"),
+        "contact": QCoreApplication.translate("SearchReason", "contact"),
+        "city": QCoreApplication.translate("SearchReason", "city"),
+        "country": QCoreApplication.translate("SearchReason", "country"),
+        "tag": QCoreApplication.translate("SearchReason", "tag"),
+    }
+    return f"{labels.get(field, field)}: {value}"
 
 
 def _is_blank(value: Any) -> bool:
@@ -185,8 +203,11 @@ class ListModel(QAbstractTableModel):
                 return None
             text = row.texts[column]
             if text is _UNSET:
-                value = row.values.get(self._keys[column])
-                text = row.texts[column] = self.formatter.display(self._kinds[column], value)
+                key = self._keys[column]
+                text = self.formatter.display(self._kinds[column], row.values.get(key))
+                if key == "name" and MATCH_KEY in row.values:
+                    text = f"{text}  ·  {match_text(row.values[MATCH_KEY])}"
+                row.texts[column] = text
             return text
         if role == _ALIGNMENT:
             return self._alignments[column]
@@ -209,6 +230,8 @@ class ListModel(QAbstractTableModel):
             value = row.values.get(self._keys[column]) if row is not None else None
             if role == RAW_ROLE:
                 return value
+            if row is not None and MATCH_KEY in row.values and self._keys[column] == "name":
+                return self.data(index, _DISPLAY)  # the whole reason, when the cell cuts it
             return value if isinstance(value, str) and len(value) > 30 else None
         return None
 
@@ -380,6 +403,11 @@ class ListModel(QAbstractTableModel):
         start = block_number * BLOCK
         ids = self._ids[start : start + BLOCK]
         found = {row["id"]: row for row in listing.fetch_rows(self.entity, ids, self._fetch_keys)}
+        if self.entity == "customer" and self.query.search.strip():
+            # Why a row matched when it is not by its name ("contact: Иван Петров").
+            for record_id, reason in search.match_reasons(self.query.search, ids).items():
+                if record_id in found:
+                    found[record_id][MATCH_KEY] = reason
         block = [self._make_row(found.get(record_id)) for record_id in ids]
         self._blocks[block_number] = block
         while len(self._blocks) > MAX_BLOCKS:

@@ -290,6 +290,9 @@ class ListPage(QWidget):
 
     def _search(self, text: str) -> None:
         self.table.scroll_to_top_on_reload()
+        # A new search starts at its best match: Enter then opens that one, never a row that
+        # happened to be selected before and is still somewhere among the matches.
+        self._select_first_when_loaded = bool(text.strip())
         self.model.set_search(text)
 
     def _filter(self, values: dict[str, Any]) -> None:

@@ -36,6 +36,7 @@ class RecordTable(QTableView):
         self._saved_row = -1
         self._select_after_reload: int | None = None
         self._scroll_to_top = False
+        self._scroll_to_selection = True  # after a reload: False when a sort shows the top
         self.paint_count = 0
 
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -116,9 +117,20 @@ class RecordTable(QTableView):
         if not self.list_model.is_sortable(column):
             self.show_sort_indicator()  # put the arrow back where the rows are sorted
             return
-        self._scroll_to_top = True
+        # After a sort the user sees the top of the list, unless the row they selected is on
+        # screen: then it stays in view at its new place (issue 11).
+        follow = self._current_row_in_view()
+        self._scroll_to_top = not follow
+        self._scroll_to_selection = follow
         self.list_model.sort(column, order)
         self.columns_changed.emit()
+
+    def _current_row_in_view(self) -> bool:
+        index = self.currentIndex()
+        if not index.isValid() or not self.selectionModel().isRowSelected(index.row()):
+            return False
+        row_top = self.rowViewportPosition(index.row())
+        return row_top + self.rowHeight(index.row()) > 0 and row_top < self.viewport().height()
 
     def _header_menu(self, point: QPoint) -> None:
         header = self.horizontalHeader()
@@ -167,7 +179,9 @@ class RecordTable(QTableView):
             self._select_after_reload = None
             self.select_ids([record_id], current=record_id)
 
-    def select_ids(self, ids: list[int] | set[int], current: int | None = None) -> None:
+    def select_ids(
+        self, ids: list[int] | set[int], current: int | None = None, *, scroll: bool = True
+    ) -> None:
         model = self.list_model
         rows = sorted(row for row in (model.row_of(i) for i in ids) if row is not None)
         selection = QItemSelection()
@@ -187,11 +201,15 @@ class RecordTable(QTableView):
         self.selectionModel().select(selection, flags)
         current_row = model.row_of(current) if current is not None else None
         if current_row is not None:
+            auto_scroll = self.hasAutoScroll()
+            self.setAutoScroll(scroll)  # a current row change scrolls to it unless told not to
             self.selectionModel().setCurrentIndex(
                 model.index(current_row, max(self._first_visible_column(), 0)),
                 QItemSelectionModel.SelectionFlag.NoUpdate,
             )
-            self.scrollTo(self.currentIndex(), QAbstractItemView.ScrollHint.EnsureVisible)
+            self.setAutoScroll(auto_scroll)
+            if scroll:
+                self.scrollTo(self.currentIndex(), QAbstractItemView.ScrollHint.EnsureVisible)
 
     def select_first_row(self) -> None:
         if self.list_model.rowCount():
@@ -231,8 +249,9 @@ class RecordTable(QTableView):
             if row >= 0 and not any(model.row_of(i) is not None for i in self._saved_ids):
                 replacement = model.id_at(row)
                 self._saved_ids, self._saved_current = {replacement}, replacement
+        scroll, self._scroll_to_selection = self._scroll_to_selection, True
         if self._saved_ids or self._saved_current is not None:
-            self.select_ids(self._saved_ids, current=self._saved_current)
+            self.select_ids(self._saved_ids, current=self._saved_current, scroll=scroll)
 
     def scroll_to_top_on_reload(self) -> None:
         """The query changed (search, filter): show the new first rows, not the old position."""

@@ -20,7 +20,7 @@ CLOSING_DAYS = 30
 
 @dataclass
 class TodayData:
-    """Today's tasks (overdue first), deals closing soon and recent interactions."""
+    """Today's tasks (due today, then overdue newest first), deals soon, recent interactions."""
 
     day: date
     tasks: list[Row] = field(default_factory=list)
@@ -36,23 +36,40 @@ def load_today(limit: int = LIMIT) -> TodayData:
     """Read the Today screen's lines (a few list queries, newest data)."""
     day = today()
     data = TodayData(day)
-    task_ids = listing.list_ids(
-        "task",
-        ListQuery(filters={"status": "open", "due_to": day.isoformat()}, sort="due_date"),
+    iso = day.isoformat()
+    # Counts by COUNT(*) (no id lists); due today leads, then overdue newest first.
+    due_today = ListQuery(
+        filters={"status": "open", "due_from": iso, "due_to": iso}, sort="due_date"
     )
-    data.task_total = len(task_ids)
-    data.overdue = len(listing.list_ids("task", ListQuery(filters={"overdue": True})))
+    overdue = ListQuery(filters={"overdue": True}, sort="due_date", descending=True)
+    data.overdue = listing.count("task", overdue)
+    data.task_total = listing.count("task", due_today) + data.overdue
+    # Room is kept for the overdue group (a quarter of the lines), so that a busy day does
+    # not hide that older work is waiting; today's tasks take the rest.
+    kept_for_overdue = min(data.overdue, limit // 4)
+    task_ids = listing.list_ids("task", due_today)[: limit - kept_for_overdue]
+    if len(task_ids) < limit and data.overdue:
+        task_ids += listing.list_ids("task", overdue)[: limit - len(task_ids)]
     data.tasks = listing.fetch_rows(
-        "task", task_ids[:limit], ["title", "due_date", "priority", "customer_name", "status"]
+        "task", task_ids, ["title", "due_date", "priority", "customer_name", "status"]
     )
-    deal_ids = listing.list_ids(
-        "deal",
-        ListQuery(filters={"closing_within_days": CLOSING_DAYS}, sort="expected_close"),
+    # Deals closing in the coming days first, then the overdue ones newest first.
+    coming = ListQuery(
+        filters={"closing_within_days": CLOSING_DAYS, "expected_from": iso}, sort="expected_close"
     )
-    data.deal_total = len(deal_ids)
+    yesterday = (day - timedelta(days=1)).isoformat()
+    late = ListQuery(
+        filters={"closing_within_days": CLOSING_DAYS, "expected_to": yesterday},
+        sort="expected_close",
+        descending=True,
+    )
+    data.deal_total = listing.count("deal", coming) + listing.count("deal", late)
+    deal_ids = listing.list_ids("deal", coming)[:limit]
+    if len(deal_ids) < limit:
+        deal_ids += listing.list_ids("deal", late)[: limit - len(deal_ids)]
     data.deals = listing.fetch_rows(
         "deal",
-        deal_ids[:limit],
+        deal_ids,
         ["title", "customer_name", "stage", "amount_cents", "probability", "expected_close"],
     )
     since = (day - timedelta(days=RECENT_DAYS)).isoformat()

@@ -136,15 +136,31 @@ class Card(QFrame):
         record = current.data(0, RECORD_ROLE) if current is not None else None
         tree.clear()
         tree.addTopLevelItems(items)
+        records = 0
+        for item in items:
+            if item.data(0, RECORD_ROLE) is None:
+                item.setFirstColumnSpanned(True)  # a group's heading: one line across
+            else:
+                records += 1
         tree.fit_columns()
-        self.set_count(len(items), total)
-        self.set_empty(None if items else empty_text)
+        self.set_count(records, total)
+        self.set_empty(None if records else empty_text)
         if record is None:
             return
         for item in items:
             if item.data(0, RECORD_ROLE) == record:
                 tree.setCurrentItem(item)
                 return
+
+
+def _heading(text: str) -> QTreeWidgetItem:
+    """A group's heading line in a card: bold, not a record, not selectable."""
+    item = QTreeWidgetItem([text])
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    font = item.font(0)
+    font.setBold(True)
+    item.setFont(0, font)
+    return item
 
 
 class TodayPage(QWidget):
@@ -203,24 +219,47 @@ class TodayPage(QWidget):
 
         grid = QGridLayout()
         grid.setSpacing(12)
-        grid.addWidget(self.tasks_card, 0, 0)
-        grid.addWidget(self.deals_card, 0, 1)
-        grid.addWidget(self.interactions_card, 1, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+        self.grid = grid
+        self._narrow: bool | None = None
+        self._arrange(narrow=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 14)
         layout.setSpacing(4)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
+        from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: overdue invoices
+
+        self.overdue_invoices = OverdueNotice(self)
+        layout.addWidget(self.overdue_invoices)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
         self.setFocusProxy(self.tasks_card.tree)
         self.reload()
 
     # --- loading -------------------------------------------------------------------
+
+    # Below this page width the two top cards no longer fit side by side (a 900-pixel
+    # window): they go one above the other, each as wide as the page.
+    NARROW_WIDTH = 900
+
+    def _arrange(self, *, narrow: bool) -> None:
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        grid = self.grid
+        for card in (self.tasks_card, self.deals_card, self.interactions_card):
+            grid.removeWidget(card)
+        grid.addWidget(self.tasks_card, 0, 0)
+        grid.addWidget(self.deals_card, *((1, 0) if narrow else (0, 1)))
+        grid.addWidget(self.interactions_card, *((2, 0, 1, 1) if narrow else (1, 0, 1, 2)))
+        grid.setColumnStretch(1, 0 if narrow else 1)
+        grid.setColumnStretch(0, 1)
+        for row, stretch in enumerate((3, 3, 2) if narrow else (3, 2, 0)):
+            grid.setRowStretch(row, stretch)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange(narrow=self.width() < self.NARROW_WIDTH)
 
     def reload(self) -> None:
         runner().submit(self._channel, load_today, self._fill)
@@ -267,8 +306,15 @@ class TodayPage(QWidget):
     def _fill_tasks(self, data: TodayData) -> None:
         fmt, day = self.formatter, data.day.isoformat()
         items = []
+        due_today = data.task_total - data.overdue
+        headed_overdue = False
+        if data.tasks and data.overdue and (data.tasks[0].get("due_date") or "") >= day:
+            items.append(_heading(self.tr("Due today (%Ln)", "", due_today)))
         for row in data.tasks:
             due = row.get("due_date") or ""
+            if due and due < day and data.overdue and not headed_overdue:
+                headed_overdue = True
+                items.append(_heading(self.tr("Overdue (%Ln), newest first", "", data.overdue)))
             item = self._item(
                 "task",
                 row["id"],
@@ -293,8 +339,15 @@ class TodayPage(QWidget):
     def _fill_deals(self, data: TodayData) -> None:
         fmt, day = self.formatter, data.day.isoformat()
         items = []
+        past = [row for row in data.deals if (row.get("expected_close") or "") < day]
+        if past and len(past) < len(data.deals):
+            items.append(_heading(self.tr("Closing soon")))
+        headed_past = False
         for row in data.deals:
             expected = row.get("expected_close") or ""
+            if past and expected < day and not headed_past:
+                headed_past = True
+                items.append(_heading(self.tr("Past their expected close date")))
             item = self._item(
                 "deal",
                 row["id"],
@@ -343,11 +396,15 @@ class TodayPage(QWidget):
     # --- acting ----------------------------------------------------------------------
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, RECORD_ROLE) is None:
+            return  # a group's heading
         entity, record_id = item.data(0, RECORD_ROLE)
         self.open_requested.emit(entity, record_id)
 
     def _task_ticked(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or column != 0 or item.checkState(0) != Qt.CheckState.Checked:
+            return
+        if item.data(0, RECORD_ROLE) is None:
             return
         _entity, task_id = item.data(0, RECORD_ROLE)
         title = item.text(0)

@@ -1,0 +1,198 @@
+"""The language of the app, and the message catalogue of everything said outside Qt.
+
+The window's own words go through Qt (``tr()`` / ``QCoreApplication.translate``,
+:mod:`crm_desktop.ui.translation`); what the services, the reports and the
+command line say goes through one gettext catalogue, usable without Qt:
+``from crm_desktop.i18n import _, ngettext``.
+
+The language is a preference of this machine (``language`` in the local
+configuration, empty = follow the system); both catalogues follow it.
+Sources live in ``resources/translations/``: ``crm_desktop_<lang>.ts`` (Qt
+Linguist, for ``ui/``) and ``crm_desktop_<lang>.po`` (gettext, for the
+rest). The compiled files are never in the repository: they are built from
+the sources into the cache folder the first time they are needed and rebuilt
+whenever a source is newer (``.po`` → ``.mo`` with Babel, ``.ts`` → ``.qm``
+with ``pyside6-lrelease``).
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext as gettext_module
+import locale as system_locale
+import logging
+import os
+import subprocess
+from pathlib import Path
+
+from crm_desktop import paths
+
+ENGLISH = "en"
+# The shipped languages: code → its own name (how a reader of it finds it in a list).
+LANGUAGES = {ENGLISH: "English", "ru": "Русский", "zh_CN": "简体中文"}
+LANGUAGE_KEY = "language"  # in the local configuration
+DOMAIN = "crm_desktop"
+
+log = logging.getLogger(__name__)
+_current: str | None = None
+
+
+def system_locale_name() -> str:
+    """The user's locale as ``language_REGION`` (``en_US`` when the system says nothing)."""
+    for name in (
+        os.environ.get("LC_ALL"),
+        os.environ.get("LC_MESSAGES"),
+        os.environ.get("LANG"),
+        system_locale.getlocale()[0],
+    ):
+        if name and "_" in name and not name.startswith(("C.", "POSIX")):
+            return name.split(".")[0].split("@")[0]
+    return "en_US"
+
+
+def language_of(locale_name: str | None) -> str:
+    """The shipped language serving ``locale_name`` (``ru_UA`` → ``ru``, ``zh_TW`` → ``zh_CN``)."""
+    base = (locale_name or "").replace("-", "_").split(".")[0]
+    if base in LANGUAGES:
+        return base
+    head = base.split("_")[0].lower()
+    if head == "zh":
+        return "zh_CN"  # the one Chinese we ship; closer to a Taiwanese reader than English
+    return head if head in LANGUAGES else ENGLISH
+
+
+def system_language() -> str:
+    return language_of(system_locale_name())
+
+
+def chosen_language() -> str:
+    """The language the user chose in Preferences, or "" to follow the system."""
+    from crm_desktop.services import local_config
+
+    value = local_config.get(LANGUAGE_KEY, "")
+    return value if value in LANGUAGES else ""
+
+
+def language() -> str:
+    """The language of this process: chosen, or the system's."""
+    global _current
+    if _current is None:
+        env = os.environ.get("CRM_DESKTOP_LANGUAGE")  # tests and screenshots pin it
+        _current = language_of(env) if env else (chosen_language() or system_language())
+    return _current
+
+
+def set_language(code: str) -> None:
+    """Use ``code`` for every message from now on (the window's words need a restart)."""
+    global _current
+    _current = language_of(code)
+    catalogue.cache_clear()
+
+
+def translations_source_dir() -> Path:
+    return paths.resources_dir() / "translations"
+
+
+def compiled_dir() -> Path:
+    """Where the built catalogues go: the user's cache (a checkout or install stays clean)."""
+    home = os.environ.get("CRM_DESKTOP_HOME")
+    if home:
+        return Path(home).expanduser() / "cache" / "translations"
+    import platformdirs
+
+    from crm_desktop import APP_ID
+
+    return Path(platformdirs.user_cache_dir(APP_ID, appauthor=False)) / "translations"
+
+
+def _stale(target: Path, source: Path) -> bool:
+    try:
+        return target.stat().st_mtime < source.stat().st_mtime
+    except FileNotFoundError:
+        return True
+
+
+def compile_po(source: Path, target: Path) -> Path:
+    """``.po`` → ``.mo`` with Babel, written atomically (two processes may start together)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with source.open("rb") as handle:
+        catalog = read_po(handle)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    with partial.open("wb") as handle:
+        write_mo(handle, catalog)
+    os.replace(partial, target)
+    return target
+
+
+def built_catalogue(code: str, suffix: str = ".mo") -> Path | None:
+    """The compiled catalogue of ``code``, built now if missing or older than its source."""
+    source_suffix = ".po" if suffix == ".mo" else ".ts"
+    source = translations_source_dir() / f"{DOMAIN}_{code}{source_suffix}"
+    if not source.exists():
+        return None
+    target = compiled_dir() / f"{DOMAIN}_{code}{suffix}"
+    if _stale(target, source):
+        try:
+            if suffix == ".mo":
+                compile_po(source, target)
+            else:
+                compile_ts(source, target)
+        except (OSError, ValueError, subprocess.SubprocessError) as exc:  # English, not no app
+            log.warning("cannot build the %s catalogue: %s", code, exc)
+            return target if target.exists() else None
+    return target
+
+
+def compile_ts(source: Path, target: Path) -> Path:
+    """``.ts`` → ``.qm`` with the ``pyside6-lrelease`` that comes with PySide6."""
+    import PySide6
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp.qm")
+    tool = Path(PySide6.__file__).parent / ("lrelease.exe" if os.name == "nt" else "lrelease")
+    subprocess.run(
+        [str(tool), "-silent", str(source), "-qm", str(partial)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    os.replace(partial, target)
+    return target
+
+
+@functools.cache
+def catalogue() -> gettext_module.NullTranslations:
+    """The gettext catalogue of the current language (English: the messages as written)."""
+    code = language()
+    if code == ENGLISH:
+        return gettext_module.NullTranslations()
+    built = built_catalogue(code)
+    if built is None or not built.exists():
+        return gettext_module.NullTranslations()
+    with built.open("rb") as handle:
+        return gettext_module.GNUTranslations(handle)
+
+
+def gettext(message: str) -> str:
+    """``message`` in the current language."""
+    return catalogue().gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form for ``count`` (Russian has three: 1 клиент, 2 клиента, 5 клиентов)."""
+    return catalogue().ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    return catalogue().pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogue where it is declared; translate it where it is shown."""
+    return message
+
+
+_ = gettext

@@ -1,0 +1,185 @@
+"""The lines of an order or a quote: validated, taxed, written and read the same way.
+
+An order's lines and a quote's are the same thing in two tables
+(``order_line``, ``quote_line``): a product or a description, a quantity, a
+unit price, a discount and a tax rate. A line without a rate of its own takes
+its product's rate, else the default rate of the settings. ``tax_included``
+says whether the line's price includes the tax; one document's lines all
+share it (the form's "Prices include tax"), and a new document takes it from
+the ``price_entry`` setting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from crm_desktop.errors import ValidationError
+from crm_desktop.models import database
+from crm_desktop.models.base import BaseModel
+from crm_desktop.services import records, selling_settings
+from crm_desktop.services.fields import (
+    percent,
+    percent_from_db,
+    quantity,
+    quantity_from_db,
+    unit_price,
+)
+from crm_desktop.services.money import line_total_sql
+from crm_desktop.services.records import Entity, Field, Row
+from crm_desktop.services.taxes import DocumentTotals, document_totals, taxed_lines
+from crm_desktop.services.validation import line, reference
+
+# What a form sends for each line (tax_included is the document's, not the line's).
+LINE_FIELDS = (
+    "product_id",
+    "description",
+    "quantity",
+    "unit_price_cents",
+    "discount_pct",
+    "tax_pct",
+)
+
+
+def line_entity(name: str, label: str, model: type[BaseModel]) -> Entity:
+    """The entity of one kind of line: the same fields and parsers for orders and quotes."""
+    return records.register(
+        Entity(
+            name=name,
+            label=label,
+            model=model,
+            fields=(
+                Field("product_id", "Product", reference),
+                Field("description", "Description", line(1000)),
+                Field("quantity", "Quantity", quantity, required=True, from_db=quantity_from_db),
+                Field("unit_price_cents", "Unit price", unit_price),
+                Field(
+                    "discount_pct",
+                    "Discount %",
+                    percent,
+                    default=Decimal(0),
+                    from_db=percent_from_db,
+                ),
+                Field("tax_pct", "Tax %", percent, from_db=percent_from_db),
+            ),
+            describe=lambda row: row["description"],
+            references={"product_id": "product"},
+        )
+    )
+
+
+def clean_lines(
+    spec: Entity, lines: Sequence[Mapping[str, Any]], *, tax_included: bool
+) -> list[Row]:
+    """Validate a document's lines; errors are keyed ``lines.<row>.<field>`` (row from 0).
+
+    A line with a product takes the product's name, price and tax rate where
+    those are left empty; a line without a rate takes the default rate.
+    """
+    cleaned: list[Row] = []
+    errors: dict[str, str] = {}
+    default_rate = selling_settings.default_tax_pct()
+    for index, data in enumerate(lines):
+        try:
+            values = records.clean(spec, {k: v for k, v in data.items() if k != "tax_included"})
+        except ValidationError as exc:
+            errors.update({f"lines.{index}.{k}": v for k, v in exc.errors.items()})
+            continue
+        product_id = values.get("product_id")
+        product_rate = None
+        if product_id is not None:
+            product = database.execute_sql(
+                "SELECT name, unit_price_cents, tax_pct FROM product WHERE id = ?", (product_id,)
+            ).fetchone()
+            if product is None:
+                errors[f"lines.{index}.product_id"] = "This product does not exist (any more)."
+                continue
+            values["description"] = values.get("description") or product[0]
+            if values.get("unit_price_cents") is None:
+                values["unit_price_cents"] = product[1]
+            product_rate = percent_from_db(product[2]) if product[2] is not None else None
+        if values.get("tax_pct") is None:
+            values["tax_pct"] = product_rate if product_rate is not None else default_rate
+        values["tax_included"] = 1 if tax_included else 0
+        if not values.get("description"):
+            errors[f"lines.{index}.description"] = "Describe the line or choose a product."
+        if values.get("unit_price_cents") is None:
+            errors[f"lines.{index}.unit_price_cents"] = "Unit price is required."
+        cleaned.append(values)
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def summary(values: Mapping[str, Any]) -> list[Any]:
+    """One line as the audit log keeps it."""
+    return [
+        values.get("description"),
+        str(values["quantity"]),
+        values["unit_price_cents"],
+        str(values.get("discount_pct") or 0),
+        str(values.get("tax_pct") or 0),
+        int(values.get("tax_included") or 0),
+    ]
+
+
+def write_lines(model: type[BaseModel], owner: str, owner_id: int, lines: list[Row]) -> None:
+    """Replace the lines of one document with ``lines`` (cleaned)."""
+    owner_field = getattr(model, owner)
+    model.delete().where(owner_field == owner_id).execute()
+    for values in lines:
+        model.insert(
+            {
+                owner: owner_id,
+                "product": values.get("product_id"),
+                "description": values["description"],
+                "quantity": float(values["quantity"]),
+                "unit_price_cents": values["unit_price_cents"],
+                "discount_pct": float(values.get("discount_pct") or 0),
+                "tax_pct": float(values.get("tax_pct") or 0),
+                "tax_included": int(values.get("tax_included") or 0),
+            }
+        ).execute()
+
+
+def read_lines(table: str, owner_column: str, owner_id: int) -> list[Row]:
+    """A document's lines in order, each with its ``total_cents`` (its amount)."""
+    cursor = database.execute_sql(
+        f'SELECT *, {line_total_sql(table)} AS total_cents FROM "{table}" '
+        f'WHERE "{owner_column}" = ? ORDER BY id',
+        (owner_id,),
+    )
+    names = [column[0] for column in cursor.description]
+    lines = []
+    for values in cursor.fetchall():
+        row = dict(zip(names, values, strict=True))
+        row["quantity"] = quantity_from_db(row["quantity"])
+        row["discount_pct"] = percent_from_db(row["discount_pct"])
+        row["tax_pct"] = percent_from_db(row["tax_pct"])
+        lines.append(row)
+    return lines
+
+
+def prices_include_tax(lines: Sequence[Mapping[str, Any]]) -> bool:
+    """How a document's prices were entered: its lines say, a document without lines the setting."""
+    if not lines:
+        return selling_settings.prices_include_tax()
+    return bool(lines[0].get("tax_included"))
+
+
+def totals(lines: Sequence[Mapping[str, Any]], rounding: str | None = None) -> DocumentTotals:
+    """Net, tax per rate and gross of lines as the services hold them."""
+    return document_totals(taxed_lines(lines), rounding or selling_settings.tax_rounding())
+
+
+def add_totals(row: Row, rounding: str | None = None) -> Row:
+    """Put a document's figures into its row: total (Σ amounts), net, tax, gross, rates."""
+    figures = totals(row["lines"], rounding)
+    row["total_cents"] = sum(item["total_cents"] for item in row["lines"])
+    row["net_cents"] = figures.net_cents
+    row["tax_cents"] = figures.tax_cents
+    row["gross_cents"] = figures.gross_cents
+    row["taxes"] = figures.rates
+    row["prices_include_tax"] = prices_include_tax(row["lines"])
+    return row

@@ -1,0 +1,1 @@
+"""Invoices and payments in the window: the lists, the invoice view, the payment form, overdue."""
