@@ -31,7 +31,7 @@ from typing import Any
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import database
-from crm_desktop.services import audit, catalogue, fields, records, validation
+from crm_desktop.services import audit, catalogue, fields, records, search, validation
 from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.changes import notify, transaction
 from crm_desktop.services.clock import now_utc
@@ -118,7 +118,7 @@ def all_fields() -> tuple[CustomField, ...]:
             for i, e, n, k, c, s, p in rows
         )
         _cache["connection"] = connection
-    return _cache["fields"]  # type: ignore[no-any-return]
+    return _cache["fields"]
 
 
 def fields_of(entity: str) -> tuple[CustomField, ...]:
@@ -433,6 +433,22 @@ def searchable_values(customer_ids: Sequence[int]) -> dict[int, list[str]]:
     return found
 
 
+search.EXTRA_TEXT.append(searchable_values)
+
+
+def _reindex_values_of(item: CustomField) -> None:
+    """Re-index the customers holding a value of ``item`` (whether search finds it changed)."""
+    if item.entity != "customer":
+        return
+    ids = [
+        row[0]
+        for row in database.execute_sql(
+            "SELECT record_id FROM custom_value WHERE field_id = ?", (item.id,)
+        )
+    ]
+    search.reindex_customers(ids)
+
+
 # --- defining fields ----------------------------------------------------------------------------
 
 
@@ -536,6 +552,8 @@ def update_field(
         )
         audit.record("custom_field", field_id, "update", changes)
         _forget()
+        if "searchable" in changes:
+            _reindex_values_of(item)
         notify("custom_field", (field_id,), "update")
     return changes
 
@@ -571,6 +589,8 @@ def delete_field(field_id: int) -> int:
         audit.record("custom_field", field_id, "delete", {"deleted_at": [None, stamp]})
         batch = trash.put_aside("custom_field", field_id, f"Field “{item.name}”", stamp)
         _forget()
+        if item.searchable:
+            _reindex_values_of(item)
         notify("custom_field", (field_id,), "delete")
     return batch
 
@@ -580,6 +600,9 @@ def restore_field(field_id: int) -> None:
     database.execute_sql("UPDATE custom_field SET deleted_at = NULL WHERE id = ?", (field_id,))
     audit.record("custom_field", field_id, "restore", {})
     _forget()
+    item = get_field(field_id)
+    if item.searchable:
+        _reindex_values_of(item)
     notify("custom_field", (field_id,), "restore")
 
 
