@@ -45,6 +45,10 @@ Versions:
      yes/no — and ``sort_key``, the folded text a list sorts by), with the
      indexes sorting needs. Only new tables: :data:`CUSTOM_FIELDS_SQL` is also
      what a new file runs.
+  8  saved views (:func:`_v7_to_v8`): ``saved_view`` (one row a view: the
+     list's entity, its name, unique per list whatever the case, its place,
+     and ``state``, the JSON of its search, filters, sort and columns). Only a
+     new table: :data:`SAVED_VIEWS_SQL` is also what a new file runs.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -692,6 +696,25 @@ def _v6_to_v7(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+# --- version 8: saved views ---------------------------------------------------------------
+SAVED_VIEWS_SQL = (
+    'CREATE TABLE "saved_view" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"entity" TEXT NOT NULL CHECK (length(entity) BETWEEN 1 AND 40), '
+    '"name" TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80 AND name = trim(name)), '
+    '"position" INTEGER NOT NULL DEFAULT 0, '
+    '"state" TEXT NOT NULL CHECK (json_valid(state)))',
+    'CREATE UNIQUE INDEX "saved_view_entity_name" ON "saved_view" ("entity", "name" COLLATE '
+    "NOCASE)",
+    'CREATE INDEX "saved_view_entity_position" ON "saved_view" ("entity", "position")',
+)
+
+
+def _v7_to_v8(db: SqliteDatabase) -> None:
+    """Add the saved views' table (new files run the same SQL)."""
+    for statement in SAVED_VIEWS_SQL:
+        db.execute_sql(statement)
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
@@ -700,6 +723,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     4: _v4_to_v5,
     5: _v5_to_v6,
     6: _v6_to_v7,
+    7: _v7_to_v8,
 }
 
 

@@ -25,6 +25,7 @@ from peewee import SchemaManager, SqliteDatabase, sort_models  # type: ignore[at
 
 from crm_desktop.models.migrations import (
     CUSTOM_FIELDS_SQL,
+    SAVED_VIEWS_SQL,
     SCHEMA_VERSION,
     SEARCH_TRIGGERS,
     frozen_sql,
@@ -58,7 +59,7 @@ def create_schema(db: SqliteDatabase) -> None:
         for statement in SEARCH_TRIGGERS:
             db.execute_sql(statement)
         # Tables without a model: the same frozen SQL as their migration step.
-        for statement in CUSTOM_FIELDS_SQL:
+        for statement in (*CUSTOM_FIELDS_SQL, *SAVED_VIEWS_SQL):
             db.execute_sql(statement)
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")

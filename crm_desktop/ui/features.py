@@ -30,6 +30,7 @@ INSTALLERS: tuple[str, ...] = (
     "crm_desktop.ui.reports:install",
     "crm_desktop.ui.backup:install",
     "crm_desktop.ui.transfer:install",
+    "crm_desktop.ui.saved_views:install",
 )
 
 # The menus of the main window, by name.

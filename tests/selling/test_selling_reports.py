@@ -139,6 +139,7 @@ def test_a_version_4_file_is_upgraded_to_the_same_schema_as_a_new_one(tmp_path):
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
     ).fetchall():
         conn.execute(f'DROP TRIGGER "{trigger}"')
+    conn.execute("DROP TABLE saved_view")  # schema 8's
     conn.execute("DROP TABLE custom_value")  # schema 7's
     conn.execute("DROP TABLE custom_field")
     for table in reversed([m._meta.table_name for m in SELLING_MODELS]):

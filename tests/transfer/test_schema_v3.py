@@ -21,6 +21,7 @@ def test_version_2_file_gets_the_import_tables(tmp_path):
         conn.execute(f'DROP TRIGGER "{trigger}"')
     conn.execute("DROP TABLE import_item")
     conn.execute("DROP TABLE import_batch")
+    conn.execute("DROP TABLE saved_view")  # schema 8's
     conn.execute("DROP TABLE custom_value")  # schema 7's
     conn.execute("DROP TABLE custom_field")
     for table in reversed([m._meta.table_name for m in SELLING_MODELS]):  # schema 4

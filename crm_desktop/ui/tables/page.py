@@ -11,7 +11,7 @@ concerns it — at once when it is on screen, else when it is next shown.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -158,6 +158,39 @@ class ListPage(QWidget):
 
     def count(self) -> int:
         return self.model.rowCount()
+
+    def visible_columns(self) -> list[str]:
+        """The keys of the columns on screen, in the order they are shown."""
+        header = self.table.horizontalHeader()
+        keys = [c.key for c in self.model.columns]
+        return [
+            keys[header.logicalIndex(visual)]
+            for visual in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(visual))
+        ]
+
+    def apply_view(self, query: ListQuery, columns: Sequence[str] = ()) -> None:
+        """Show a saved view: its search, filters, sort and (when it names any) columns."""
+        self.filter_bar.set_values(query.search, query.filters)
+        keys = [c.key for c in self.model.columns]
+        header = self.table.horizontalHeader()
+        if columns:
+            shown = [k for k in columns if k in keys]
+            for logical, key in enumerate(keys):
+                header.setSectionHidden(logical, key not in shown)
+            for visual, key in enumerate(shown):
+                header.moveSection(header.visualIndex(keys.index(key)), visual)
+        sort = query.sort if query.sort in keys else None
+        self.model.query = ListQuery(
+            search=query.search,
+            filters={k: v for k, v in query.filters.items() if v not in (None, "")},
+            sort=sort or self.model.query.sort,
+            descending=query.descending if sort else self.model.query.descending,
+        )
+        self.table.show_sort_indicator()
+        self._fetch_visible_columns()
+        self.table.scroll_to_top_on_reload()
+        self.model.reload()
 
     def count_text(self) -> str:
         return self.section.count_text(self.count())
