@@ -25,7 +25,7 @@ the list's columns (:mod:`.listing`), the export columns and headers
 (:mod:`.importing.mapping`) and the form's fields and their order
 (``ui/forms``). Custom fields (:mod:`.custom_fields`) are added to the same
 catalogue at run time through :data:`PROVIDERS`, so every consumer sees them
-the same way. See ``docs/catalogue.md``.
+the same way. See ``docs/fields.md``.
 """
 
 from __future__ import annotations
