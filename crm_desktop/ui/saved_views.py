@@ -58,7 +58,9 @@ class SavedViews(QObject):
         from crm_desktop.ui.sections import BY_ENTITY
 
         section = BY_ENTITY.get(entity)
-        return section.key if section is not None else None
+        if section is not None:
+            return section.key
+        return self.window.feature_lists.get(entity)  # type: ignore[no-any-return]
 
     def reload(self) -> None:
         """Show the saved views under their lists."""

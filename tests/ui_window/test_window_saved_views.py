@@ -141,3 +141,13 @@ def test_a_view_is_saved_from_the_menu_with_a_typed_name(qtbot, db_path, monkeyp
     window.saved_views.save_action.trigger()
     [view] = saved_views.list_views("customer")
     assert view.name == "Berliners" and view.query.search == "ber"
+
+
+def test_a_view_of_a_feature_list_shows_under_it(qtbot, db):
+    saved_views.save_view("quote", "Open quotes", listing.ListQuery(filters={"status": "sent"}))
+    window = make_window(qtbot, db)
+    texts = [window.sidebar.item(r).text() for r in range(window.sidebar.count())]
+    assert texts[texts.index("Quotes") + 1] == "    Open quotes"
+    page = window.saved_views.open_view(window.sidebar.view_ids()[0])
+    assert page is window.current_list() and page.entity == "quote"
+    assert page.model.query.filters == {"status": "sent"}
