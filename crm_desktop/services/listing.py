@@ -557,9 +557,13 @@ def list_ids(entity: str, query: ListQuery | None = None) -> list[int]:
         and _sort_key_and_direction(list_spec, query)[0] in list_spec.lean_sorts
     ):
         source = list_spec.lean_from
-    ordering = order_by(list_spec, query)
-    sql = f"SELECT {list_spec.id_sql} FROM {source} WHERE {where} ORDER BY {ordering}"
-    found = [row[0] for row in database.execute_sql(sql, params)]
+    key, descending = _sort_key_and_direction(list_spec, query)
+    if key.startswith(custom_fields.PREFIX):
+        found = _by_custom_field(list_spec, query, where, params, key, descending)
+    else:
+        ordering = order_by(list_spec, query)
+        sql = f"SELECT {list_spec.id_sql} FROM {source} WHERE {where} ORDER BY {ordering}"
+        found = [row[0] for row in database.execute_sql(sql, params)]
     if (
         matched is not None
         and _sort_key_and_direction(list_spec, query)[0] == list_spec.search_order
@@ -569,6 +573,29 @@ def list_ids(entity: str, query: ListQuery | None = None) -> list[int]:
         ranked = [i for i in matched if i in kept]
         return ranked[::-1] if _sort_key_and_direction(list_spec, query)[1] else ranked
     return found
+
+
+def _by_custom_field(
+    list_spec: ListSpec,
+    query: ListQuery,
+    where: str,
+    params: list[Any],
+    key: str,
+    descending: bool,
+) -> list[int]:
+    """A list sorted by a custom field: the rows the query keeps, in the order of the
+    field's index (ties by id), the rows without a value last. Asking SQLite to ORDER BY
+    the value would look each row's value up and sort 100,000 of them; walking the index
+    that is already in order and keeping the list's rows is a fraction of that."""
+    unfiltered = not query.search.strip() and not any(
+        v not in (None, "", []) for v in query.filters.values()
+    )
+    source = list_spec.lean_from if list_spec.lean_from and unfiltered else list_spec.from_sql
+    rows = database.execute_sql(f"SELECT {list_spec.id_sql} FROM {source} WHERE {where}", params)
+    kept = {row[0] for row in rows}
+    valued = [i for i in custom_fields.ordered_ids(key, descending) if i in kept]
+    rest = kept.difference(valued)
+    return valued + sorted(rest, reverse=descending)
 
 
 def count(entity: str, query: ListQuery | None = None) -> int:
