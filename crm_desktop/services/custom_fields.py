@@ -387,9 +387,11 @@ def filter_clause(entity: str, key: str, value: Any) -> tuple[str, list[Any]]:
     if item is None or item.entity != entity:
         raise KeyError(f"{entity} list has no filter {key!r}")
     alias = ENTITIES[entity]
+    # "id IN (the field's matching records)": one walk of the field's index, then a
+    # lookup by id, rather than a lookup of every row's value.
     base = (
-        f"EXISTS (SELECT 1 FROM custom_value v WHERE v.field_id = {int(item.id)} "
-        f"AND v.record_id = {alias}.id AND "
+        f"{alias}.id IN (SELECT v.record_id FROM custom_value v "
+        f"WHERE v.field_id = {int(item.id)} AND "
     )
     parse = parser(item)
     if isinstance(value, Mapping):
