@@ -31,7 +31,7 @@ from crm_desktop.errors import CrmError, NotFoundError
 from crm_desktop.models import ALL_MODELS, TrashItem, database
 from crm_desktop.models.base import BaseModel
 from crm_desktop.models.tables import INTERNAL_MODELS
-from crm_desktop.services import audit, records
+from crm_desktop.services import audit, custom_fields, records
 from crm_desktop.services.changes import before_bulk_change, notify, transaction
 from crm_desktop.services.clock import now_utc
 from crm_desktop.services.records import Row
@@ -206,6 +206,16 @@ def _restore_snapshot(entity: str, payload: dict[str, Any]) -> None:
     audit.record(entity, row["id"], "restore", audit.created(row))
 
 
+def put_aside(entity: str, entity_id: int, label: str, stamp: str) -> int:
+    """Trash a thing that marks itself deleted (a custom field); returns its batch."""
+    batch = _next_batch()
+    TrashItem.insert(
+        batch=batch, deleted_at=stamp, entity=entity, entity_id=entity_id, customer=None,
+        label=label, payload="{}",
+    ).execute()  # fmt: skip
+    return batch
+
+
 def _items(where: str, params: Sequence[Any]) -> list[Row]:
     return _select("trash_item", where, params)
 
@@ -239,6 +249,8 @@ def restore_items(item_ids: Iterable[int]) -> int:
                     entity, item["entity_id"], "restore", {"deleted_at": [item["deleted_at"], None]}
                 )
                 customers_to_index.add(item["entity_id"])
+            elif entity == "custom_field":
+                custom_fields.restore_field(item["entity_id"])
             else:
                 payload = json.loads(item["payload"])
                 _restore_snapshot(entity, payload)
@@ -294,6 +306,8 @@ def purge_items(item_ids: Iterable[int]) -> int:
             if item["entity"] == "customer":
                 database.execute_sql("DELETE FROM customer WHERE id = ?", (item["entity_id"],))
                 reindex_customers([item["entity_id"]])
+            elif item["entity"] == "custom_field":
+                custom_fields.purge_field(item["entity_id"])
             database.execute_sql("DELETE FROM trash_item WHERE id = ?", (item["id"],))
             audit.record(
                 item["entity"],
@@ -302,6 +316,7 @@ def purge_items(item_ids: Iterable[int]) -> int:
                 {"trash": ["in the trash", "deleted for good"]},
             )
             purged += 1
+        custom_fields.drop_orphans()  # the values of records gone for good
         notify("trash_item", item_ids, "purge")
     return purged
 

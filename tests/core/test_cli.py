@@ -148,9 +148,9 @@ def test_check_on_a_corrupted_file(tmp_path):
     db = tmp_path / "corrupt.sqlite3"
     assert run("--db", str(db), "demo", "--customers", "300").returncode == 0
     size = db.stat().st_size
-    with db.open("r+b") as handle:  # scribble over pages in the middle, keep the header
-        handle.seek(size // 2)
-        handle.write(b"\xff" * 8192)
+    with db.open("r+b") as handle:  # scribble over whole pages in the middle, keep the header
+        handle.seek(size // 2 // 65536 * 65536)  # from a page's start: its header is hit
+        handle.write(b"\xff" * 32768)
     result = run("--db", str(db), "check")
     assert_one_clear_line(result, 1)
     assert "damaged" in result.stderr or "malformed" in result.stderr
