@@ -31,7 +31,7 @@ from typing import Any
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.models import database
-from crm_desktop.services import audit, catalogue, fields, records, search, validation
+from crm_desktop.services import audit, catalogue, fields, records, search, trash, validation
 from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.changes import notify, transaction
 from crm_desktop.services.clock import now_utc
@@ -598,8 +598,6 @@ def move_field(field_id: int, offset: int) -> None:
 
 def delete_field(field_id: int) -> int:
     """Put a field in the trash with its values; returns the trash batch (for undo)."""
-    from crm_desktop.services import trash  # trash knows every entity: imported late
-
     with transaction():
         item = get_field(field_id)
         stamp = now_utc()
@@ -644,6 +642,9 @@ def drop_orphans() -> None:
             f'AND record_id NOT IN (SELECT id FROM "{table}")',
             (entity,),
         )
+
+
+trash.register_kind("custom_field", restore_field, purge_field, drop_orphans)
 
 
 def forget_cache() -> None:

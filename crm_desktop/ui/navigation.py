@@ -146,14 +146,14 @@ class Sidebar(QListWidget):
             if self.item(row).data(VIEW_ROLE) is not None:
                 self.takeItem(row)
         for view_id, section_key, name in reversed(list(views)):
-            row = self._row_of(section_key)
-            if row is None:
+            section_row = self._row_of(section_key)
+            if section_row is None:
                 continue
             item = QListWidgetItem(f"    {name}")  # indented: it belongs to the list above
             item.setData(KEY_ROLE, f"{VIEW_PREFIX}{view_id}")
             item.setData(VIEW_ROLE, view_id)
             item.setToolTip(name)
-            self.insertItem(row + 1, item)
+            self.insertItem(section_row + 1, item)
         if chosen is not None:
             self.select_view(chosen)
         self.blockSignals(blocked)

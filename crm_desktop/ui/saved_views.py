@@ -60,7 +60,7 @@ class SavedViews(QObject):
         section = BY_ENTITY.get(entity)
         if section is not None:
             return section.key
-        return self.window.feature_lists.get(entity)  # type: ignore[no-any-return]
+        return self.window.feature_lists.get(entity)
 
     def reload(self) -> None:
         """Show the saved views under their lists."""
@@ -120,7 +120,7 @@ class SavedViews(QObject):
         page = self.window.page(key)
         page.apply_view(view.query, view.columns)
         self.sidebar.select_view(view_id)
-        return page  # type: ignore[no-any-return]
+        return page
 
     def rename(self, view_id: int, name: str | None = None) -> bool:
         if name is None:

@@ -120,7 +120,7 @@ def test_one_screen_formatter():
         if isinstance(node, ast.ClassDef)
         and {"money", "date"} <= {f.name for f in node.body if isinstance(f, ast.FunctionDef)}
     ]
-    assert formatters == ["ui/formats.py:47"]
+    assert [where.split(":")[0] for where in formatters] == ["ui/formats.py"]
 
 
 def test_the_formatter_writes_cells_and_fields_alike(qapp):
