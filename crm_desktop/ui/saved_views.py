@@ -22,10 +22,6 @@ from crm_desktop.services.changes import Change
 from crm_desktop.ui.errors import show_error
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SavedViews", text)
-
-
 def _message(exc: CrmError) -> str:
     if isinstance(exc, ValidationError):
         return " ".join(exc.errors.values())
@@ -39,10 +35,12 @@ class SavedViews(QObject):
         super().__init__(window)
         self.window = window
         self.sidebar = window.sidebar
-        self.save_action = QAction(_tr("Save &view…"), window)
+        self.save_action = QAction(QCoreApplication.translate("SavedViews", "Save &view…"), window)
         self.save_action.setObjectName("save_view")
         self.save_action.setStatusTip(
-            _tr("Keep this list's search, filters, sort and columns under a name")
+            QCoreApplication.translate(
+                "SavedViews", "Keep this list's search, filters, sort and columns under a name"
+            )
         )
         self.save_action.triggered.connect(lambda: self.save_current())
         window.add_action("View", self.save_action)
@@ -79,7 +77,11 @@ class SavedViews(QObject):
 
     def _ask_name(self, title: str, text: str = "") -> str | None:
         name, ok = QInputDialog.getText(
-            self.window, title, _tr("Name:"), QLineEdit.EchoMode.Normal, text
+            self.window,
+            title,
+            QCoreApplication.translate("SavedViews", "Name:"),
+            QLineEdit.EchoMode.Normal,
+            text,
         )
         return name if ok else None
 
@@ -88,11 +90,13 @@ class SavedViews(QObject):
         page = self.window.current_list()
         if page is None:
             QMessageBox.information(
-                self.window, _tr("Save view"), _tr("Open a list first: a view keeps a list.")
+                self.window,
+                QCoreApplication.translate("SavedViews", "Save view"),
+                QCoreApplication.translate("SavedViews", "Open a list first: a view keeps a list."),
             )
             return None
         if name is None:
-            name = self._ask_name(_tr("Save view"))
+            name = self._ask_name(QCoreApplication.translate("SavedViews", "Save view"))
             if name is None:
                 return None
         try:
@@ -100,10 +104,18 @@ class SavedViews(QObject):
                 page.entity, name, page.current_query(), page.visible_columns()
             )
         except CrmError as exc:
-            show_error(self.window, _tr("Saving the view"), CrmError(_message(exc)))
+            show_error(
+                self.window,
+                QCoreApplication.translate("SavedViews", "Saving the view"),
+                CrmError(_message(exc)),
+            )
             return None
         self.sidebar.select_view(view_id)
-        self.window.show_status(_tr("View “{name}” saved.").format(name=name.strip()))
+        self.window.show_status(
+            QCoreApplication.translate("SavedViews", "View “{name}” saved.").format(
+                name=name.strip()
+            )
+        )
         return view_id
 
     def open_view(self, view_id: int) -> QWidget | None:
@@ -111,7 +123,9 @@ class SavedViews(QObject):
         try:
             view = saved_views.get_view(view_id)
         except CrmError as exc:
-            show_error(self.window, _tr("Opening the view"), exc)
+            show_error(
+                self.window, QCoreApplication.translate("SavedViews", "Opening the view"), exc
+            )
             return None
         key = self._section_key(view.entity)
         if key is None:
@@ -124,13 +138,20 @@ class SavedViews(QObject):
 
     def rename(self, view_id: int, name: str | None = None) -> bool:
         if name is None:
-            name = self._ask_name(_tr("Rename view"), saved_views.get_view(view_id).name)
+            name = self._ask_name(
+                QCoreApplication.translate("SavedViews", "Rename view"),
+                saved_views.get_view(view_id).name,
+            )
             if name is None:
                 return False
         try:
             saved_views.rename_view(view_id, name)
         except CrmError as exc:
-            show_error(self.window, _tr("Renaming the view"), CrmError(_message(exc)))
+            show_error(
+                self.window,
+                QCoreApplication.translate("SavedViews", "Renaming the view"),
+                CrmError(_message(exc)),
+            )
             return False
         return True
 
@@ -151,7 +172,9 @@ class SavedViews(QObject):
     def delete(self, view_id: int) -> None:
         name = saved_views.get_view(view_id).name
         saved_views.delete_view(view_id)
-        self.window.show_status(_tr("View “{name}” deleted.").format(name=name))
+        self.window.show_status(
+            QCoreApplication.translate("SavedViews", "View “{name}” deleted.").format(name=name)
+        )
 
     def _context_menu(self, point: QPoint) -> None:
         item = self.sidebar.itemAt(point)
@@ -159,12 +182,23 @@ class SavedViews(QObject):
         if view_id is None:
             return
         menu = QMenu(self.sidebar)
-        menu.addAction(_tr("&Rename…"), lambda: self.rename(view_id))
-        menu.addAction(_tr("&Update to what the list shows"), lambda: self.update(view_id))
-        menu.addAction(_tr("Move &up"), lambda: self.move(view_id, -1))
-        menu.addAction(_tr("Move &down"), lambda: self.move(view_id, 1))
+        menu.addAction(
+            QCoreApplication.translate("SavedViews", "&Rename…"), lambda: self.rename(view_id)
+        )
+        menu.addAction(
+            QCoreApplication.translate("SavedViews", "&Update to what the list shows"),
+            lambda: self.update(view_id),
+        )
+        menu.addAction(
+            QCoreApplication.translate("SavedViews", "Move &up"), lambda: self.move(view_id, -1)
+        )
+        menu.addAction(
+            QCoreApplication.translate("SavedViews", "Move &down"), lambda: self.move(view_id, 1)
+        )
         menu.addSeparator()
-        menu.addAction(_tr("&Delete"), lambda: self.delete(view_id))
+        menu.addAction(
+            QCoreApplication.translate("SavedViews", "&Delete"), lambda: self.delete(view_id)
+        )
         menu.popup(self.sidebar.mapToGlobal(point))
 
 

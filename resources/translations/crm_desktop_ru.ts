@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>&amp;New record</source>
         <translation>&amp;Новая запись</translation>
@@ -80,7 +80,7 @@
         <translation>&amp;Очистить поиск</translation>
     </message>
     <message>
-        <source>Clear the search, or go back from a customer&apos;s page</source>
+        <source>Clear the search, or go back from a customer's page</source>
         <translation>Очистить поиск или вернуться со страницы клиента</translation>
     </message>
     <message>
@@ -492,11 +492,11 @@
         <translation>кампании</translation>
     </message>
     <message>
-        <source>Starts</source>
+        <source>Start</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <source>Ends</source>
+        <source>End</source>
         <translation>Окончание</translation>
     </message>
     <message>
@@ -584,8 +584,8 @@
         <translation>Контакт</translation>
     </message>
     <message>
-        <source>Weighted</source>
-        <translation>Взвешенно</translation>
+        <source>Weighted amount</source>
+        <translation>Взвешенная сумма</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -844,7 +844,7 @@
         <translation>CSV из Thunderbird</translation>
     </message>
     <message>
-        <source>— don&apos;t import —</source>
+        <source>— don't import —</source>
         <translation>— не импортировать —</translation>
     </message>
 </context>
@@ -909,7 +909,7 @@
         <translation>По умолчанию</translation>
     </message>
     <message>
-        <source>Back up to the app&apos;s own folder again</source>
+        <source>Back up to the app's own folder again</source>
         <translation>Снова сохранять копии в папку программы</translation>
     </message>
     <message>
@@ -1088,14 +1088,6 @@
 <context>
     <name>CampaignForm</name>
     <message>
-        <source>e.g. Spring newsletter</source>
-        <translation>например: Весенняя рассылка</translation>
-    </message>
-    <message>
-        <source>Budget ({currency})</source>
-        <translation>Бюджет ({currency})</translation>
-    </message>
-    <message>
         <source>Members</source>
         <translation>Участники</translation>
     </message>
@@ -1193,7 +1185,7 @@
         <translation>&lt;b&gt;Восстановить копию от {local_time}?&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>All current data is replaced by what the backup holds. A safety copy of the current data is made first and listed with the backups: restoring that copy brings today&apos;s data back.</source>
+        <source>All current data is replaced by what the backup holds. A safety copy of the current data is made first and listed with the backups: restoring that copy brings today's data back.</source>
         <translation>Все текущие данные будут заменены содержимым копии. Сначала создаётся страховочная копия текущих данных, она появится в списке копий: восстановив её, вы вернёте сегодняшние данные.</translation>
     </message>
     <message>
@@ -1230,18 +1222,6 @@
 </context>
 <context>
     <name>ContactForm</name>
-    <message>
-        <source>First and last name</source>
-        <translation>Имя и фамилия</translation>
-    </message>
-    <message>
-        <source>e.g. Purchasing manager</source>
-        <translation>например: Менеджер по закупкам</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s main contact</source>
-        <translation>Основной контакт клиента</translation>
-    </message>
     <message>
         <source>&amp;Personal data</source>
         <translation>Пе&amp;рсональные данные</translation>
@@ -1342,41 +1322,14 @@
     </message>
 </context>
 <context>
-    <name>CustomerForm</name>
-    <message>
-        <source>Company or person</source>
-        <translation>Компания или человек</translation>
-    </message>
-    <message>
-        <source>as on invoices, if not the name</source>
-        <translation>как в счетах, если отличается от имени</translation>
-    </message>
-    <message>
-        <source>INN, VAT id, USCC…</source>
-        <translation>ИНН, VAT ID, УСКК…</translation>
-    </message>
-    <message>
-        <source>Russia only</source>
-        <translation>только для России</translation>
-    </message>
-    <message>
-        <source>e.g. referral, website, trade fair</source>
-        <translation>например: рекомендация, сайт, выставка</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Метки</translation>
-    </message>
-</context>
-<context>
     <name>CustomerHeader</name>
     <message>
         <source>This customer is in the trash. Restore it from the Trash.</source>
         <translation>Этот клиент в корзине. Восстановите его из корзины.</translation>
     </message>
     <message>
-        <source>Status: {enum_label}</source>
-        <translation>Статус: {enum_label}</translation>
+        <source>Status: {label}</source>
+        <translation>Статус: {label}</translation>
     </message>
     <message>
         <source>+{value} more</source>
@@ -1475,29 +1428,6 @@
     <message>
         <source>— no deal —</source>
         <translation>— без сделки —</translation>
-    </message>
-</context>
-<context>
-    <name>DealForm</name>
-    <message>
-        <source>e.g. 20 licences for the Berlin office</source>
-        <translation>например: 20 лицензий для офиса в Казани</translation>
-    </message>
-    <message>
-        <source>Amount ({currency})</source>
-        <translation>Сумма ({currency})</translation>
-    </message>
-    <message>
-        <source>stage default</source>
-        <translation>по этапу</translation>
-    </message>
-    <message>
-        <source>Probability %</source>
-        <translation>Вероятность, %</translation>
-    </message>
-    <message>
-        <source>e.g. price, timing, competitor</source>
-        <translation>например: цена, сроки, конкурент</translation>
     </message>
 </context>
 <context>
@@ -1621,7 +1551,7 @@
         <translation>&amp;Шифрование…</translation>
     </message>
     <message>
-        <source>Encrypt the database on this laptop&apos;s disk, or show its recovery key</source>
+        <source>Encrypt the database on this laptop's disk, or show its recovery key</source>
         <translation>Зашифровать базу данных на диске ноутбука или показать ключ восстановления</translation>
     </message>
 </context>
@@ -1648,11 +1578,11 @@
         <translation>Эта установка не умеет шифровать: нет библиотеки SQLCipher. Переустановите CRM Desktop.</translation>
     </message>
     <message>
-        <source>The database is not encrypted: anyone who gets this laptop&apos;s disk, or a copy of the file, can read it. Encrypting keeps the key in this computer&apos;s keyring and gives you a recovery key to print.</source>
+        <source>The database is not encrypted: anyone who gets this laptop's disk, or a copy of the file, can read it. Encrypting keeps the key in this computer's keyring and gives you a recovery key to print.</source>
         <translation>База данных не зашифрована: её прочтёт любой, у кого окажется диск ноутбука или копия файла. При шифровании ключ хранится в связке ключей этого компьютера, а вы получаете ключ восстановления для печати.</translation>
     </message>
     <message>
-        <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer&apos;s keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
+        <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer's keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
         <translation>База данных зашифрована (AES-256, SQLCipher). Ключ хранится в связке ключей этого компьютера; на любом другом её открывает ключ восстановления. Резервные копии с этого момента тоже шифруются.</translation>
     </message>
     <message>
@@ -1674,6 +1604,111 @@
     <message>
         <source>The database is stored unencrypted again.</source>
         <translation>База данных снова хранится без шифрования.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <source>New field</source>
+        <translation>Новое поле</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>e.g. VAT number, Birthday, Preferred courier</source>
+        <translation>например, ИНН, День рождения, Служба доставки</translation>
+    </message>
+    <message>
+        <source>One choice a line</source>
+        <translation>По одному варианту в строке</translation>
+    </message>
+    <message>
+        <source>Search finds customers by this field</source>
+        <translation>Поиск находит клиентов по этому полю</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <source>Saving the field</source>
+        <translation>Сохранение поля</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsPage</name>
+    <message>
+        <source>Custom fields</source>
+        <translation>Свои поля</translation>
+    </message>
+    <message>
+        <source>Add field…</source>
+        <translation>Добавить поле…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Your own fields show in the forms, as list columns (right-click a list's header), in exports and in the import's mapping. Changes apply at once; a deleted field goes to the trash with its values.</source>
+        <translation>Ваши поля видны в формах, в столбцах списков (щёлкните правой кнопкой по заголовку списка), в выгрузке и в сопоставлении полей при импорте. Изменения применяются сразу; удалённое поле попадает в корзину вместе со значениями.</translation>
+    </message>
+    <message>
+        <source>Fields of</source>
+        <translation>Поля для</translation>
+    </message>
+    <message>
+        <source>searchable</source>
+        <translation>для поиска</translation>
+    </message>
+    <message>
+        <source>Field added.</source>
+        <translation>Поле добавлено.</translation>
+    </message>
+    <message>
+        <source>Field changed; its values are kept.</source>
+        <translation>Поле изменено; его значения сохранены.</translation>
+    </message>
+    <message>
+        <source>Moving the field</source>
+        <translation>Перемещение поля</translation>
+    </message>
+    <message>
+        <source>Deleting the field</source>
+        <translation>Удаление поля</translation>
+    </message>
+    <message>
+        <source>“{name}” is in the trash with its values.</source>
+        <translation>«{name}» в корзине вместе со значениями.</translation>
     </message>
 </context>
 <context>
@@ -2143,7 +2178,7 @@ Open it now?</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <source>How the file&apos;s bytes are read as text. If names look garbled below, choose another encoding: the file is read again.</source>
+        <source>How the file's bytes are read as text. If names look garbled below, choose another encoding: the file is read again.</source>
         <translation>Как байты файла читаются в текст. Если ниже имена выглядят искажёнными, выберите другую кодировку — файл будет прочитан заново.</translation>
     </message>
     <message>
@@ -2246,7 +2281,7 @@ Open it now?</source>
         <translation>Объединить клиентов</translation>
     </message>
     <message>
-        <source>Choose the customer that stays and, for each field, the value it keeps. The others&apos; contacts, orders, deals, tasks, interactions, service cases, campaigns and tags move to it; they go to the trash. The import history can undo the merge.</source>
+        <source>Choose the customer that stays and, for each field, the value it keeps. The others' contacts, orders, deals, tasks, interactions, service cases, campaigns and tags move to it; they go to the trash. The import history can undo the merge.</source>
         <translation>Выберите клиента, который останется, и для каждого поля — значение, которое он сохранит. Контакты, заказы, сделки, задачи, взаимодействия, обращения, кампании и метки остальных перейдут к нему, а сами они отправятся в корзину. Объединение можно отменить в истории импорта.</translation>
     </message>
     <message>
@@ -2373,8 +2408,8 @@ Open it now?</source>
         </translation>
     </message>
     <message>
-        <source>⚠ {escape} — &lt;a href=&apos;show&apos;&gt;Show&lt;/a&gt;</source>
-        <translation>⚠ {escape} — &lt;a href=&apos;show&apos;&gt;Показать&lt;/a&gt;</translation>
+        <source>⚠ {escape} — &lt;a href='show'&gt;Show&lt;/a&gt;</source>
+        <translation>⚠ {escape} — &lt;a href='show'&gt;Показать&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -2628,6 +2663,14 @@ Open it now?</source>
         <translation>Пример</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
         <source>Two letters, such as US, GB or RU.</source>
         <translation>Две буквы, например US, GB или RU.</translation>
     </message>
@@ -2701,24 +2744,8 @@ Open it now?</source>
 <context>
     <name>ProductForm</name>
     <message>
-        <source>Stock-keeping unit, e.g. WID-100</source>
-        <translation>Артикул, например WID-100</translation>
-    </message>
-    <message>
-        <source>Unit price ({currency})</source>
-        <translation>Цена ({currency})</translation>
-    </message>
-    <message>
         <source>default ({default})</source>
         <translation>по умолчанию ({default})</translation>
-    </message>
-    <message>
-        <source>Tax %</source>
-        <translation>Налог, %</translation>
-    </message>
-    <message>
-        <source>Offered in pickers and on new orders</source>
-        <translation>Предлагается при выборе и в новых заказах</translation>
     </message>
 </context>
 <context>
@@ -2809,6 +2836,10 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>{caption_text}: ошибка</translation>
     </message>
     <message>
+        <source>{label} ({currency})</source>
+        <translation>{label} ({currency})</translation>
+    </message>
+    <message>
         <source>Fix first: {fields}</source>
         <translation>Сначала исправьте: {fields}</translation>
     </message>
@@ -2821,7 +2852,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Сохранить изменения перед закрытием?</translation>
     </message>
     <message>
-        <source>If you don&apos;t save, your changes will be lost.</source>
+        <source>If you don't save, your changes will be lost.</source>
         <translation>Если не сохранить, изменения будут потеряны.</translation>
     </message>
 </context>
@@ -2843,7 +2874,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Печать &amp;счёта…</translation>
     </message>
     <message>
-        <source>Print the selected orders&apos; invoices (a preview, then the print dialog)</source>
+        <source>Print the selected orders' invoices (a preview, then the print dialog)</source>
         <translation>Напечатать счета выбранных заказов (предпросмотр, затем окно печати)</translation>
     </message>
     <message>
@@ -2851,7 +2882,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Сохранить счёт в P&amp;DF…</translation>
     </message>
     <message>
-        <source>Save the selected orders&apos; invoices as PDF files</source>
+        <source>Save the selected orders' invoices as PDF files</source>
         <translation>Сохранить счета выбранных заказов в файлы PDF</translation>
     </message>
 </context>
@@ -2914,7 +2945,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Начало периода позже его конца: измените даты.</translation>
     </message>
     <message>
-        <source>The customers of the customer table&apos;s current search, filters and sort (all customers when the table was not opened).</source>
+        <source>The customers of the customer table's current search, filters and sort (all customers when the table was not opened).</source>
         <translation>Клиенты согласно текущему поиску, фильтрам и сортировке таблицы клиентов (все клиенты, если таблицу не открывали).</translation>
     </message>
     <message numerus="yes">
@@ -2986,6 +3017,73 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>Save &amp;view…</source>
+        <translation>Сохранить &amp;вид…</translation>
+    </message>
+    <message>
+        <source>Keep this list's search, filters, sort and columns under a name</source>
+        <translation>Сохранить поиск, фильтры, сортировку и столбцы этого списка под именем</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Сохранить вид</translation>
+    </message>
+    <message>
+        <source>Open a list first: a view keeps a list.</source>
+        <translation>Сначала откройте список: вид сохраняет список.</translation>
+    </message>
+    <message>
+        <source>Saving the view</source>
+        <translation>Сохранение вида</translation>
+    </message>
+    <message>
+        <source>View “{name}” saved.</source>
+        <translation>Вид «{name}» сохранён.</translation>
+    </message>
+    <message>
+        <source>Opening the view</source>
+        <translation>Открытие вида</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Переименовать вид</translation>
+    </message>
+    <message>
+        <source>Renaming the view</source>
+        <translation>Переименование вида</translation>
+    </message>
+    <message>
+        <source>View “{name}” deleted.</source>
+        <translation>Вид «{name}» удалён.</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Переименовать…</translation>
+    </message>
+    <message>
+        <source>&amp;Update to what the list shows</source>
+        <translation>&amp;Обновить по текущему списку</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Выше</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Ниже</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+</context>
+<context>
     <name>SearchReason</name>
     <message>
         <source>email</source>
@@ -3023,23 +3121,12 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>{YYYY} или {YY} — год; {NNNN} — номер с таким числом цифр, сколько букв N</translation>
     </message>
     <message>
-        <source>Credit notes need a format other than invoices&apos;.</source>
+        <source>Credit notes need a format other than invoices'.</source>
         <translation>У корректировочных счетов должен быть формат номера, отличный от счетов.</translation>
     </message>
     <message>
         <source>At most 20 characters.</source>
         <translation>Не более 20 символов.</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceCaseForm</name>
-    <message>
-        <source>What is it about?</source>
-        <translation>О чём обращение?</translation>
-    </message>
-    <message>
-        <source>Cost ({currency})</source>
-        <translation>Стоимость ({currency})</translation>
     </message>
 </context>
 <context>
@@ -3072,7 +3159,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Ключ восстановления</translation>
     </message>
     <message>
-        <source>This key opens the database and every backup made from it. CRM Desktop keeps it in this computer&apos;s keyring; you need it when that is gone: on a new computer, after reinstalling the system, or to open a backup elsewhere. Without it nobody can read the data, not even you, and nobody can recover it for you. Print it or write it down, and keep it apart from this laptop.</source>
+        <source>This key opens the database and every backup made from it. CRM Desktop keeps it in this computer's keyring; you need it when that is gone: on a new computer, after reinstalling the system, or to open a backup elsewhere. Without it nobody can read the data, not even you, and nobody can recover it for you. Print it or write it down, and keep it apart from this laptop.</source>
         <translation>Этот ключ открывает базу данных и все сделанные с неё резервные копии. CRM Desktop хранит его в связке ключей этого компьютера; он понадобится, когда её не станет: на новом компьютере, после переустановки системы или чтобы открыть копию в другом месте. Без него данные не прочтёт никто, даже вы, и никто не сможет их восстановить. Распечатайте или запишите его и храните отдельно от ноутбука.</translation>
     </message>
     <message>
@@ -3110,8 +3197,8 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
 <context>
     <name>StageColumn</name>
     <message>
-        <source>{enum_label} deals</source>
-        <translation>Сделки: {enum_label}</translation>
+        <source>{label} deals</source>
+        <translation>Сделки на этапе «{label}»</translation>
     </message>
     <message>
         <source>{count} deals</source>
@@ -3210,13 +3297,6 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>e.g. VIP, newsletter</source>
         <translation>например: VIP, рассылка</translation>
-    </message>
-</context>
-<context>
-    <name>TaskForm</name>
-    <message>
-        <source>e.g. Send the quote</source>
-        <translation>например: Отправить предложение</translation>
     </message>
 </context>
 <context>

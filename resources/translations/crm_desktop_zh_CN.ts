@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
@@ -80,7 +80,7 @@
         <translation>清除搜索(&amp;C)</translation>
     </message>
     <message>
-        <source>Clear the search, or go back from a customer&apos;s page</source>
+        <source>Clear the search, or go back from a customer's page</source>
         <translation>清除搜索，或从客户页面返回</translation>
     </message>
     <message>
@@ -492,11 +492,11 @@
         <translation>营销活动</translation>
     </message>
     <message>
-        <source>Starts</source>
+        <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <source>Ends</source>
+        <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
@@ -584,7 +584,7 @@
         <translation>联系人</translation>
     </message>
     <message>
-        <source>Weighted</source>
+        <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
     <message>
@@ -844,7 +844,7 @@
         <translation>Thunderbird CSV</translation>
     </message>
     <message>
-        <source>— don&apos;t import —</source>
+        <source>— don't import —</source>
         <translation>— 不导入 —</translation>
     </message>
 </context>
@@ -909,7 +909,7 @@
         <translation>使用默认位置</translation>
     </message>
     <message>
-        <source>Back up to the app&apos;s own folder again</source>
+        <source>Back up to the app's own folder again</source>
         <translation>重新备份到应用自己的文件夹</translation>
     </message>
     <message>
@@ -1088,14 +1088,6 @@
 <context>
     <name>CampaignForm</name>
     <message>
-        <source>e.g. Spring newsletter</source>
-        <translation>例如：春季通讯</translation>
-    </message>
-    <message>
-        <source>Budget ({currency})</source>
-        <translation>预算（{currency}）</translation>
-    </message>
-    <message>
         <source>Members</source>
         <translation>成员</translation>
     </message>
@@ -1191,7 +1183,7 @@
         <translation>&lt;b&gt;恢复 {local_time} 的备份？&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>All current data is replaced by what the backup holds. A safety copy of the current data is made first and listed with the backups: restoring that copy brings today&apos;s data back.</source>
+        <source>All current data is replaced by what the backup holds. A safety copy of the current data is made first and listed with the backups: restoring that copy brings today's data back.</source>
         <translation>当前所有数据将被备份中的内容替换。系统会先为当前数据创建一个安全副本并列在备份中：恢复该副本即可找回今天的数据。</translation>
     </message>
     <message>
@@ -1228,18 +1220,6 @@
 </context>
 <context>
     <name>ContactForm</name>
-    <message>
-        <source>First and last name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>e.g. Purchasing manager</source>
-        <translation>例如：采购经理</translation>
-    </message>
-    <message>
-        <source>The customer&apos;s main contact</source>
-        <translation>客户的主要联系人</translation>
-    </message>
     <message>
         <source>&amp;Personal data</source>
         <translation>个人数据(&amp;P)</translation>
@@ -1340,41 +1320,14 @@
     </message>
 </context>
 <context>
-    <name>CustomerForm</name>
-    <message>
-        <source>Company or person</source>
-        <translation>公司或个人</translation>
-    </message>
-    <message>
-        <source>as on invoices, if not the name</source>
-        <translation>发票上的名称（如与名称不同）</translation>
-    </message>
-    <message>
-        <source>INN, VAT id, USCC…</source>
-        <translation>税号、VAT 号、统一社会信用代码…</translation>
-    </message>
-    <message>
-        <source>Russia only</source>
-        <translation>仅限俄罗斯</translation>
-    </message>
-    <message>
-        <source>e.g. referral, website, trade fair</source>
-        <translation>例如：推荐、网站、展会</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-</context>
-<context>
     <name>CustomerHeader</name>
     <message>
         <source>This customer is in the trash. Restore it from the Trash.</source>
         <translation>该客户在回收站中。请从回收站恢复。</translation>
     </message>
     <message>
-        <source>Status: {enum_label}</source>
-        <translation>状态：{enum_label}</translation>
+        <source>Status: {label}</source>
+        <translation>状态：{label}</translation>
     </message>
     <message>
         <source>+{value} more</source>
@@ -1473,29 +1426,6 @@
     <message>
         <source>— no deal —</source>
         <translation>— 无商机 —</translation>
-    </message>
-</context>
-<context>
-    <name>DealForm</name>
-    <message>
-        <source>e.g. 20 licences for the Berlin office</source>
-        <translation>例如：为北京办公室购买 20 个许可证</translation>
-    </message>
-    <message>
-        <source>Amount ({currency})</source>
-        <translation>金额（{currency}）</translation>
-    </message>
-    <message>
-        <source>stage default</source>
-        <translation>按阶段默认</translation>
-    </message>
-    <message>
-        <source>Probability %</source>
-        <translation>成交概率 %</translation>
-    </message>
-    <message>
-        <source>e.g. price, timing, competitor</source>
-        <translation>例如：价格、时间、竞争对手</translation>
     </message>
 </context>
 <context>
@@ -1611,7 +1541,7 @@
         <translation>加密(&amp;C)…</translation>
     </message>
     <message>
-        <source>Encrypt the database on this laptop&apos;s disk, or show its recovery key</source>
+        <source>Encrypt the database on this laptop's disk, or show its recovery key</source>
         <translation>加密本机磁盘上的数据库，或显示其恢复密钥</translation>
     </message>
 </context>
@@ -1638,11 +1568,11 @@
         <translation>此安装无法加密：缺少 SQLCipher 库。请重新安装 CRM Desktop。</translation>
     </message>
     <message>
-        <source>The database is not encrypted: anyone who gets this laptop&apos;s disk, or a copy of the file, can read it. Encrypting keeps the key in this computer&apos;s keyring and gives you a recovery key to print.</source>
+        <source>The database is not encrypted: anyone who gets this laptop's disk, or a copy of the file, can read it. Encrypting keeps the key in this computer's keyring and gives you a recovery key to print.</source>
         <translation>数据库未加密：任何拿到这台笔记本的磁盘或文件副本的人都能读取。加密后，密钥保存在这台电脑的钥匙串中，并给您一个可打印的恢复密钥。</translation>
     </message>
     <message>
-        <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer&apos;s keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
+        <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer's keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
         <translation>数据库已加密（AES-256，SQLCipher）。密钥保存在这台电脑的钥匙串中；在其他任何地方用恢复密钥打开。今后创建的备份也会加密。</translation>
     </message>
     <message>
@@ -1664,6 +1594,111 @@
     <message>
         <source>The database is stored unencrypted again.</source>
         <translation>数据库已恢复为不加密保存。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <source>New field</source>
+        <translation>新字段</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>e.g. VAT number, Birthday, Preferred courier</source>
+        <translation>例如：税号、生日、首选快递</translation>
+    </message>
+    <message>
+        <source>One choice a line</source>
+        <translation>每行一个选项</translation>
+    </message>
+    <message>
+        <source>Search finds customers by this field</source>
+        <translation>搜索可按此字段查找客户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Saving the field</source>
+        <translation>保存字段</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsPage</name>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Add field…</source>
+        <translation>添加字段…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Your own fields show in the forms, as list columns (right-click a list's header), in exports and in the import's mapping. Changes apply at once; a deleted field goes to the trash with its values.</source>
+        <translation>自定义字段显示在表单中、列表列中（右键单击列表标题）、导出文件中以及导入的字段映射中。更改立即生效；删除的字段连同其值一起移入回收站。</translation>
+    </message>
+    <message>
+        <source>Fields of</source>
+        <translation>字段所属</translation>
+    </message>
+    <message>
+        <source>searchable</source>
+        <translation>可搜索</translation>
+    </message>
+    <message>
+        <source>Field added.</source>
+        <translation>字段已添加。</translation>
+    </message>
+    <message>
+        <source>Field changed; its values are kept.</source>
+        <translation>字段已更改；其值已保留。</translation>
+    </message>
+    <message>
+        <source>Moving the field</source>
+        <translation>移动字段</translation>
+    </message>
+    <message>
+        <source>Deleting the field</source>
+        <translation>删除字段</translation>
+    </message>
+    <message>
+        <source>“{name}” is in the trash with its values.</source>
+        <translation>“{name}”及其值已移入回收站。</translation>
     </message>
 </context>
 <context>
@@ -2121,7 +2156,7 @@ Open it now?</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <source>How the file&apos;s bytes are read as text. If names look garbled below, choose another encoding: the file is read again.</source>
+        <source>How the file's bytes are read as text. If names look garbled below, choose another encoding: the file is read again.</source>
         <translation>文件字节如何解读为文本。如果下方名称显示为乱码，请选择其他编码：文件会重新读取。</translation>
     </message>
     <message>
@@ -2220,7 +2255,7 @@ Open it now?</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <source>Choose the customer that stays and, for each field, the value it keeps. The others&apos; contacts, orders, deals, tasks, interactions, service cases, campaigns and tags move to it; they go to the trash. The import history can undo the merge.</source>
+        <source>Choose the customer that stays and, for each field, the value it keeps. The others' contacts, orders, deals, tasks, interactions, service cases, campaigns and tags move to it; they go to the trash. The import history can undo the merge.</source>
         <translation>选择要保留的客户，并为每个字段选择要保留的值。其他客户的联系人、订单、商机、任务、沟通记录、服务工单、营销活动和标签将转移给该客户，其他客户则移到回收站。可在导入历史中撤销合并。</translation>
     </message>
     <message>
@@ -2343,8 +2378,8 @@ Open it now?</source>
         </translation>
     </message>
     <message>
-        <source>⚠ {escape} — &lt;a href=&apos;show&apos;&gt;Show&lt;/a&gt;</source>
-        <translation>⚠ {escape} — &lt;a href=&apos;show&apos;&gt;查看&lt;/a&gt;</translation>
+        <source>⚠ {escape} — &lt;a href='show'&gt;Show&lt;/a&gt;</source>
+        <translation>⚠ {escape} — &lt;a href='show'&gt;查看&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -2596,6 +2631,14 @@ Open it now?</source>
         <translation>效果预览</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
         <source>Two letters, such as US, GB or RU.</source>
         <translation>两个字母，例如 US、GB 或 CN。</translation>
     </message>
@@ -2669,24 +2712,8 @@ Open it now?</source>
 <context>
     <name>ProductForm</name>
     <message>
-        <source>Stock-keeping unit, e.g. WID-100</source>
-        <translation>库存单位，例如 WID-100</translation>
-    </message>
-    <message>
-        <source>Unit price ({currency})</source>
-        <translation>单价（{currency}）</translation>
-    </message>
-    <message>
         <source>default ({default})</source>
         <translation>默认（{default}）</translation>
-    </message>
-    <message>
-        <source>Tax %</source>
-        <translation>税率 %</translation>
-    </message>
-    <message>
-        <source>Offered in pickers and on new orders</source>
-        <translation>在选择列表和新订单中提供</translation>
     </message>
 </context>
 <context>
@@ -2777,6 +2804,10 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>{caption_text}：问题</translation>
     </message>
     <message>
+        <source>{label} ({currency})</source>
+        <translation>{label}（{currency}）</translation>
+    </message>
+    <message>
         <source>Fix first: {fields}</source>
         <translation>请先修正：{fields}</translation>
     </message>
@@ -2789,7 +2820,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>关闭前保存更改吗？</translation>
     </message>
     <message>
-        <source>If you don&apos;t save, your changes will be lost.</source>
+        <source>If you don't save, your changes will be lost.</source>
         <translation>如果不保存，您的更改将会丢失。</translation>
     </message>
 </context>
@@ -2811,7 +2842,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>打印发票(&amp;I)…</translation>
     </message>
     <message>
-        <source>Print the selected orders&apos; invoices (a preview, then the print dialog)</source>
+        <source>Print the selected orders' invoices (a preview, then the print dialog)</source>
         <translation>打印所选订单的发票（先预览，再打开打印对话框）</translation>
     </message>
     <message>
@@ -2819,7 +2850,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>将发票另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <source>Save the selected orders&apos; invoices as PDF files</source>
+        <source>Save the selected orders' invoices as PDF files</source>
         <translation>将所选订单的发票保存为 PDF 文件</translation>
     </message>
 </context>
@@ -2882,7 +2913,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>期间的开始晚于结束：请修改日期。</translation>
     </message>
     <message>
-        <source>The customers of the customer table&apos;s current search, filters and sort (all customers when the table was not opened).</source>
+        <source>The customers of the customer table's current search, filters and sort (all customers when the table was not opened).</source>
         <translation>客户表当前搜索、筛选和排序下的客户（若未打开该表则为全部客户）。</translation>
     </message>
     <message numerus="yes">
@@ -2952,6 +2983,73 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>Save &amp;view…</source>
+        <translation>保存视图(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Keep this list's search, filters, sort and columns under a name</source>
+        <translation>将此列表的搜索、筛选、排序和列保存为命名视图</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Open a list first: a view keeps a list.</source>
+        <translation>请先打开一个列表：视图保存的是列表。</translation>
+    </message>
+    <message>
+        <source>Saving the view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>View “{name}” saved.</source>
+        <translation>视图“{name}”已保存。</translation>
+    </message>
+    <message>
+        <source>Opening the view</source>
+        <translation>打开视图</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>重命名视图</translation>
+    </message>
+    <message>
+        <source>Renaming the view</source>
+        <translation>重命名视图</translation>
+    </message>
+    <message>
+        <source>View “{name}” deleted.</source>
+        <translation>视图“{name}”已删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Update to what the list shows</source>
+        <translation>按列表当前内容更新(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>SearchReason</name>
     <message>
         <source>email</source>
@@ -2989,23 +3087,12 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>{YYYY} 或 {YY}：年份；{NNNN}：编号，位数与 N 的个数相同</translation>
     </message>
     <message>
-        <source>Credit notes need a format other than invoices&apos;.</source>
+        <source>Credit notes need a format other than invoices'.</source>
         <translation>红字发票的编号格式须与发票不同。</translation>
     </message>
     <message>
         <source>At most 20 characters.</source>
         <translation>最多 20 个字符。</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceCaseForm</name>
-    <message>
-        <source>What is it about?</source>
-        <translation>关于什么问题？</translation>
-    </message>
-    <message>
-        <source>Cost ({currency})</source>
-        <translation>费用（{currency}）</translation>
     </message>
 </context>
 <context>
@@ -3038,7 +3125,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <source>This key opens the database and every backup made from it. CRM Desktop keeps it in this computer&apos;s keyring; you need it when that is gone: on a new computer, after reinstalling the system, or to open a backup elsewhere. Without it nobody can read the data, not even you, and nobody can recover it for you. Print it or write it down, and keep it apart from this laptop.</source>
+        <source>This key opens the database and every backup made from it. CRM Desktop keeps it in this computer's keyring; you need it when that is gone: on a new computer, after reinstalling the system, or to open a backup elsewhere. Without it nobody can read the data, not even you, and nobody can recover it for you. Print it or write it down, and keep it apart from this laptop.</source>
         <translation>此密钥可打开数据库及由它创建的每份备份。CRM Desktop 将其保存在这台电脑的钥匙串中；当钥匙串不在时就需要它：换新电脑、重装系统后，或在别处打开备份时。没有它，任何人都无法读取数据，包括您自己，也没有人能替您恢复。请打印或抄写下来，并与这台笔记本分开存放。</translation>
     </message>
     <message>
@@ -3076,8 +3163,8 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
 <context>
     <name>StageColumn</name>
     <message>
-        <source>{enum_label} deals</source>
-        <translation>{enum_label}的商机</translation>
+        <source>{label} deals</source>
+        <translation>{label}阶段的交易</translation>
     </message>
     <message>
         <source>{count} deals</source>
@@ -3172,13 +3259,6 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>e.g. VIP, newsletter</source>
         <translation>例如：VIP、通讯</translation>
-    </message>
-</context>
-<context>
-    <name>TaskForm</name>
-    <message>
-        <source>e.g. Send the quote</source>
-        <translation>例如：发送报价单</translation>
     </message>
 </context>
 <context>
