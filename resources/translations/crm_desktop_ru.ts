@@ -3020,7 +3020,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <name>SavedViews</name>
     <message>
         <source>Save &amp;view…</source>
-        <translation>Сохранить &amp;вид…</translation>
+        <translation>Со&amp;хранить вид…</translation>
     </message>
     <message>
         <source>Keep this list's search, filters, sort and columns under a name</source>
