@@ -19,7 +19,7 @@ from crm_desktop.errors import CrmError
 IMPORT_ENTITIES = {"customers": "customer", "contacts": "contact", "products": "product"}
 EXPORT_TABLES = (
     "customers", "contacts", "products", "orders", "deals", "tasks", "interactions",
-    "quotes", "invoices", "payments",
+    "quotes", "invoices", "payments", "campaigns", "service-cases",
 )  # fmt: skip
 DRY_RUN_ROWS = 5
 
@@ -110,6 +110,12 @@ def register(subparsers: Any) -> None:
     )
     exporter.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="FILE.csv, FILE.xlsx or FILE.vcf"
+    )
+    exporter.add_argument(
+        "--view",
+        metavar="NAME",
+        help="export exactly what the saved view NAME of this table shows (its rows, in its "
+        "order, with its columns)",
     )
     exporter.set_defaults(handler=run_export)
 
@@ -293,7 +299,14 @@ def run_export(args: argparse.Namespace) -> int:
         raise CrmError(f"{target} is a folder; give a file name such as {target / 'export.csv'}.")
     open_session(args.db, create=False)
     show = sys.stderr.isatty()
-    result = exporting.export_table(entity, target, progress=_progress_printer(show))
+    if args.view is not None:
+        from crm_desktop.services import saved_views
+
+        result = saved_views.export_view(
+            entity, args.view, target, progress=_progress_printer(show)
+        )
+    else:
+        result = exporting.export_table(entity, target, progress=_progress_printer(show))
     if show:
         print("\r", end="", file=sys.stderr)
     print(f"Exported {result.rows:,} {args.entity} to {result.path}")

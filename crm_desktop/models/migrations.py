@@ -41,7 +41,19 @@ Versions:
      on ``deal (stage, expected_close)``, so that the open deals closing soon (or
      late) are counted and read in date order from one index, at any size.
      New files run the same statement (:data:`TODAY_INDEXES`).
-  8  a search index inside SQLite (:func:`_v7_to_v8`, :data:`NGRAM_INDEX_SQL`):
+  8  the owner's custom fields (:func:`_v7_to_v8`): ``custom_field`` (one row a field: its
+     entity, name, kind, choices, whether search finds it, its place, and
+     ``deleted_at`` while it is in the trash) and ``custom_value`` (one row a
+     value: field, record, the value typed — ``text_value`` for text, dates,
+     choices and links, ``number_value`` for numbers, money in minor units and
+     yes/no — and ``sort_key``, the folded text a list sorts by), with the
+     indexes sorting needs. Only new tables: :data:`CUSTOM_FIELDS_SQL` is also
+     what a new file runs.
+  9  saved views (:func:`_v8_to_v9`): ``saved_view`` (one row a view: the
+     list's entity, its name, unique per list whatever the case, its place,
+     and ``state``, the JSON of its search, filters, sort and columns). Only a
+     new table: :data:`SAVED_VIEWS_SQL` is also what a new file runs.
+  10 a search index inside SQLite (:func:`_v9_to_v10`, :data:`NGRAM_INDEX_SQL`):
      ``customer_search_fts``, an FTS5 table with the trigram tokenizer over the
      search text (external content: the view ``customer_search_text``, the text
      with two terminators so that every occurrence of a one- or two-character
@@ -58,7 +70,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 10
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -616,8 +628,13 @@ V4_ADDED_COLUMNS = tuple(
 )
 
 
+_LATER_TABLES = {"custom_field": 8, "custom_value": 8, "saved_view": 9}
+
+
 def introduced_in(table: str) -> int:
     """The schema version that added a documented table (1 for the brief's own tables)."""
+    if table in _LATER_TABLES:
+        return _LATER_TABLES[table]
     return 5 if table in _V5_TABLES else 1
 
 
@@ -675,7 +692,57 @@ def _v6_to_v7(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
-# --- version 8: a search index inside SQLite -----------------------------------------------------
+# --- version 8: the owner's custom fields ------------------------------------------------
+CUSTOM_FIELDS_SQL = (
+    'CREATE TABLE "custom_field" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    "\"entity\" TEXT NOT NULL CHECK (entity IN ('customer', 'contact', 'deal', 'product', "
+    "'sales_order')), "
+    '"name" TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 60 AND name = trim(name)), '
+    "\"kind\" TEXT NOT NULL CHECK (kind IN ('text', 'number', 'money', 'date', 'yes_no', "
+    "'choice', 'link')), "
+    '"choices" TEXT CHECK (choices IS NULL OR json_valid(choices)), '
+    '"searchable" INTEGER NOT NULL CHECK (searchable IN (0, 1)) DEFAULT 0, '
+    '"position" INTEGER NOT NULL DEFAULT 0, '
+    f'"deleted_at" TEXT CHECK (deleted_at IS NULL OR deleted_at GLOB {_TIME_SHAPE}))',
+    'CREATE INDEX "custom_field_entity" ON "custom_field" ("entity", "position")',
+    'CREATE TABLE "custom_value" ("field_id" INTEGER NOT NULL, "record_id" INTEGER NOT NULL, '
+    '"text_value" TEXT, '
+    '"number_value" NUMERIC CHECK (number_value IS NULL OR typeof(number_value) IN '
+    "('integer', 'real')), "
+    '"sort_key" TEXT, PRIMARY KEY ("field_id", "record_id"), '
+    'FOREIGN KEY ("field_id") REFERENCES "custom_field" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "custom_value_sort_key" ON "custom_value" ("field_id", "sort_key", "record_id")',
+    'CREATE INDEX "custom_value_number" ON "custom_value" ("field_id", "number_value", '
+    '"record_id")',
+)
+
+
+def _v7_to_v8(db: SqliteDatabase) -> None:
+    """Add the custom fields' two tables (new files run the same SQL)."""
+    for statement in CUSTOM_FIELDS_SQL:
+        db.execute_sql(statement)
+
+
+# --- version 9: saved views ---------------------------------------------------------------
+SAVED_VIEWS_SQL = (
+    'CREATE TABLE "saved_view" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, '
+    '"entity" TEXT NOT NULL CHECK (length(entity) BETWEEN 1 AND 40), '
+    '"name" TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80 AND name = trim(name)), '
+    '"position" INTEGER NOT NULL DEFAULT 0, '
+    '"state" TEXT NOT NULL CHECK (json_valid(state)))',
+    'CREATE UNIQUE INDEX "saved_view_entity_name" ON "saved_view" ("entity", "name" COLLATE '
+    "NOCASE)",
+    'CREATE INDEX "saved_view_entity_position" ON "saved_view" ("entity", "position")',
+)
+
+
+def _v8_to_v9(db: SqliteDatabase) -> None:
+    """Add the saved views' table (new files run the same SQL)."""
+    for statement in SAVED_VIEWS_SQL:
+        db.execute_sql(statement)
+
+
+# --- version 10: a search index inside SQLite ---------------------------------------------
 _FTS_ROW = 'new."id", new."haystack" || char(31, 31)'
 _FTS_DELETE = (
     'INSERT INTO "customer_search_fts" ("customer_search_fts", rowid, "haystack") '
@@ -700,7 +767,7 @@ NGRAM_INDEX_SQL = (
 )
 
 
-def _v7_to_v8(db: SqliteDatabase) -> None:
+def _v9_to_v10(db: SqliteDatabase) -> None:
     for statement in NGRAM_INDEX_SQL:
         db.execute_sql(statement)
     # Filled here, in the upgrade's transaction: from then on the triggers delete what they
@@ -717,6 +784,8 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     5: _v5_to_v6,
     6: _v6_to_v7,
     7: _v7_to_v8,
+    8: _v8_to_v9,
+    9: _v9_to_v10,
 }
 
 

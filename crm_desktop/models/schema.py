@@ -24,7 +24,9 @@ from typing import NamedTuple
 from peewee import SchemaManager, SqliteDatabase, sort_models  # type: ignore[attr-defined]
 
 from crm_desktop.models.migrations import (
+    CUSTOM_FIELDS_SQL,
     NGRAM_INDEX_SQL,
+    SAVED_VIEWS_SQL,
     SCHEMA_VERSION,
     SEARCH_TRIGGERS,
     TODAY_INDEXES,
@@ -57,6 +59,9 @@ def create_schema(db: SqliteDatabase) -> None:
             else:
                 SchemaManager(model, database=db).create_all(safe=True)
         for statement in (*SEARCH_TRIGGERS, *TODAY_INDEXES, *NGRAM_INDEX_SQL):
+            db.execute_sql(statement)
+        # Tables without a model: the same frozen SQL as their migration step.
+        for statement in (*CUSTOM_FIELDS_SQL, *SAVED_VIEWS_SQL):
             db.execute_sql(statement)
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")

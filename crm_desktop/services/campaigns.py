@@ -6,9 +6,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import N_
 from crm_desktop.models import Campaign, CampaignMember, database
 from crm_desktop.models.enums import CAMPAIGN_KINDS, CAMPAIGN_MEMBER_STATUSES
-from crm_desktop.services import records
+from crm_desktop.services import catalogue, records
+from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.changes import transaction
 from crm_desktop.services.fields import amount
 from crm_desktop.services.records import Entity, Field, Row, register
@@ -21,20 +23,32 @@ def _prepare(values: Row, old: Row | None) -> None:
         raise ValidationError({"end_date": "The campaign cannot end before it starts."})
 
 
+# Every field of a campaign, once (alias cp).
+FIELDS = catalogue.declare(
+    "campaign",
+    FieldDef("name", N_("Name"), sql="cp.name", sort="fold", nullable=False, parse=line(300),
+             required=True, placeholder="e.g. Spring newsletter"),
+    FieldDef("kind", N_("Kind"), "enum", "cp.kind", sort="enum", nullable=False,
+             values=CAMPAIGN_KINDS, parse=choice(CAMPAIGN_KINDS), required=True,
+             default="email"),
+    FieldDef("start_date", N_("Start"), "date", "cp.start_date", parse=a_date),
+    FieldDef("end_date", N_("End"), "date", "cp.end_date", parse=a_date),
+    FieldDef("location", N_("Location"), sql="cp.location", sort="fold", parse=line(300)),
+    FieldDef("budget_cents", N_("Budget"), "money", "cp.budget_cents", nullable=False,
+             parse=amount, required=True, default=0),
+    FieldDef("member_count", N_("Members"), "int",
+             "(SELECT count(*) FROM campaign_member m JOIN customer c ON c.id = m.customer_id "
+             "WHERE m.campaign_id = cp.id AND c.deleted_at IS NULL)", nullable=False),
+    FieldDef("notes", N_("Notes"), "longtext", "substr(cp.notes, 1, 300)", sort=None,
+             export_sql="cp.notes", parse=multiline()),
+)  # fmt: skip
+
 CAMPAIGN = register(
     Entity(
         name="campaign",
         label="campaign",
         model=Campaign,
-        fields=(
-            Field("name", "Name", line(300), required=True),
-            Field("kind", "Kind", choice(CAMPAIGN_KINDS), required=True, default="email"),
-            Field("start_date", "Starts", a_date),
-            Field("end_date", "Ends", a_date),
-            Field("location", "Location", line(300)),
-            Field("budget_cents", "Budget", amount, required=True, default=0),
-            Field("notes", "Notes", multiline()),
-        ),
+        fields=catalogue.record_fields(FIELDS),
         describe=lambda row: row["name"],
         prepare=_prepare,
     )

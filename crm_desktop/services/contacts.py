@@ -6,10 +6,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import N_
 from crm_desktop.models import Contact, database
-from crm_desktop.services import audit, records
+from crm_desktop.services import audit, catalogue, records
+from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.fields import phone
-from crm_desktop.services.records import Entity, Field, Row, register
+from crm_desktop.services.records import Entity, Row, register
 from crm_desktop.services.search import reindex_customers
 from crm_desktop.services.validation import email, flag, line, multiline, reference
 
@@ -34,20 +36,33 @@ def _after_write(contact_id: int, values: Row, old: Row | None) -> None:
     reindex_customers([values["customer_id"], old["customer_id"] if old else None])
 
 
+# Every field of a contact, once (alias ct; its customer is c).
+FIELDS = catalogue.declare(
+    "contact",
+    FieldDef("customer_id", N_("Customer"), "reference", "ct.customer_id", header=N_("Customer ID"),
+             sort=None, parse=reference, required=True, importable=False),
+    FieldDef("name", N_("Name"), sql="ct.name", sort="fold", nullable=False, parse=line(200),
+             required=True, placeholder="First and last name"),
+    FieldDef("position", N_("Position"), sql="ct.position", sort="fold", parse=line(200),
+             placeholder="e.g. Purchasing manager"),
+    FieldDef("customer_name", N_("Customer"), sql="c.name", sort="fold", nullable=False),
+    FieldDef("customer_email", N_("Customer email"), "email", "c.email", in_list=False),
+    FieldDef("email", N_("Email"), "email", "ct.email", sort="fold", parse=email,
+             placeholder="name@example.com"),
+    FieldDef("phone", N_("Phone"), "phone", "ct.phone", parse=phone,
+             placeholder="+1 415 555 0123"),
+    FieldDef("is_primary", N_("Primary contact"), "bool", "ct.is_primary", nullable=False,
+             parse=flag, default=0, placeholder="The customer's main contact"),
+    FieldDef("notes", N_("Notes"), "longtext", "ct.notes", sort=None, parse=multiline(),
+             in_list=False),
+)  # fmt: skip
+
 CONTACT = register(
     Entity(
         name="contact",
         label="contact",
         model=Contact,
-        fields=(
-            Field("customer_id", "Customer", reference, required=True),
-            Field("name", "Name", line(200), required=True),
-            Field("position", "Position", line(200)),
-            Field("email", "Email", email),
-            Field("phone", "Phone", phone),
-            Field("notes", "Notes", multiline()),
-            Field("is_primary", "Primary contact", flag, default=0),
-        ),
+        fields=catalogue.record_fields(FIELDS),
         describe=lambda row: row["name"],
         references={"customer_id": "customer"},
         prepare=_prepare,

@@ -46,7 +46,7 @@ from typing import Any
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.models import database
 from crm_desktop.safe_files import replacing
-from crm_desktop.services import listing, money, settings
+from crm_desktop.services import catalogue, customers, listing, money, settings
 from crm_desktop.services.cells import XLSX_CELL_LIMIT, csv_cell, looks_like_formula, xml_safe
 from crm_desktop.services.clock import TIMESTAMP_FORMAT
 from crm_desktop.services.importing import vcard
@@ -68,6 +68,8 @@ ENTITY_NAMES = {
     "quotes": "quote",
     "invoices": "invoice",
     "payments": "payment",
+    "campaigns": "campaign",
+    "service-cases": "service_case",
 }
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".vcf": "vcf"}
 VCARD_ENTITIES = ("customer", "contact")
@@ -101,162 +103,88 @@ def _c(key: str, header: str, sql: str, kind: str = "text") -> ExportColumn:
     return ExportColumn(key, header, kind, sql)
 
 
-_PRIMARY = "(SELECT id FROM contact WHERE customer_id = c.id ORDER BY is_primary DESC, id LIMIT 1)"
-_TAGS = (
-    "(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM customer_tag ct "
-    "JOIN tag t ON t.id = ct.tag_id WHERE ct.customer_id = c.id ORDER BY t.name))"
-)
+def _catalogued(
+    entity: str, from_sql: str, order_sql: str, sheet: str, *lead: ExportColumn
+) -> Callable[[], FullExport]:
+    """A full export built from the entity's field catalogue (custom fields included)."""
+
+    def build() -> FullExport:
+        columns = tuple(
+            _c(f.key, f.export_header, f.export_sql or f.sql, f.kind)
+            for f in catalogue.export_fields(entity)
+        )
+        return FullExport(from_sql, order_sql, (*lead, *columns), sheet)
+
+    return build
+
+
 _LINE_TOTAL = line_total_sql("l")
 
-FULL: dict[str, FullExport] = {
-    "customer": FullExport(
-        from_sql=(
-            "customer c JOIN customer_search s ON s.id = c.id "
-            f"LEFT JOIN contact p ON p.id = {_PRIMARY}"
-        ),
-        order_sql="s.name_key, c.id",
-        sheet="Customers",
-        columns=(
-            _c("id", "ID", "c.id", "int"),
-            _c("name", "Name", "c.name"),
-            _c("kind", "Kind", "c.kind", "enum"),
-            _c("status", "Status", "c.status", "enum"),
-            _c("email", "Email", "c.email", "email"),
-            _c("phone", "Phone", "c.phone", "phone"),
-            _c("website", "Website", "c.website"),
-            _c("address", "Address", "c.address", LONG_TEXT),
-            _c("city", "City", "c.city"),
-            _c("country", "Country", "c.country"),
-            _c("source", "Source", "c.source"),
-            _c("tags", "Tags", _TAGS),
-            _c("notes", "Notes", "c.notes", LONG_TEXT),
-            _c("legal_name", "Legal name", "c.legal_name"),
-            _c("tax_id", "Tax id", "c.tax_id"),
-            _c("kpp", "KPP", "c.kpp"),
-            _c("contact_name", "Contact name", "p.name"),
-            _c("contact_position", "Contact position", "p.position"),
-            _c("contact_email", "Contact email", "p.email", "email"),
-            _c("contact_phone", "Contact phone", "p.phone", "phone"),
-            _c("created_at", "Created (UTC)", "c.created_at", "datetime"),
-            _c("updated_at", "Updated (UTC)", "c.updated_at", "datetime"),
-        ),
+# Built when an export runs: the catalogue may hold the owner's custom fields.
+_CATALOGUED: dict[str, Callable[[], FullExport]] = {
+    "customer": _catalogued(
+        "customer",
+        "customer c JOIN customer_search s ON s.id = c.id " + customers.PRIMARY_CONTACT_JOIN,
+        "s.name_key, c.id",
+        "Customers",
+        _c("id", "ID", "c.id", "int"),
     ),
-    "contact": FullExport(
-        from_sql="contact ct JOIN customer c ON c.id = ct.customer_id "
-        "JOIN customer_search s ON s.id = c.id",
-        order_sql="s.name_key, c.id, ct.is_primary DESC, ct.id",
-        sheet="Contacts",
-        columns=(
-            _c("id", "ID", "ct.id", "int"),
-            _c("name", "Name", "ct.name"),
-            _c("position", "Position", "ct.position"),
-            _c("customer_name", "Customer", "c.name"),
-            _c("customer_id", "Customer ID", "c.id", "int"),
-            _c("customer_email", "Customer email", "c.email", "email"),
-            _c("email", "Email", "ct.email", "email"),
-            _c("phone", "Phone", "ct.phone", "phone"),
-            _c("is_primary", "Primary contact", "ct.is_primary", "bool"),
-            _c("notes", "Notes", "ct.notes", LONG_TEXT),
-        ),
+    "contact": _catalogued(
+        "contact",
+        "contact ct JOIN customer c ON c.id = ct.customer_id JOIN customer_search s ON s.id = c.id",
+        "s.name_key, c.id, ct.is_primary DESC, ct.id",
+        "Contacts",
+        _c("id", "ID", "ct.id", "int"),
     ),
-    "product": FullExport(
-        from_sql="product p",
-        order_sql="crm_sort_key(p.name), p.id",
-        sheet="Products",
-        columns=(
-            _c("id", "ID", "p.id", "int"),
-            _c("sku", "SKU", "p.sku"),
-            _c("name", "Name", "p.name"),
-            _c("description", "Description", "p.description", LONG_TEXT),
-            _c("unit_price_cents", "Unit price", "p.unit_price_cents", "money"),
-            _c("stock_qty", "Stock", "p.stock_qty", "decimal"),
-            _c("active", "Active", "p.active", "bool"),
-            _c("tax_pct", "Tax %", "p.tax_pct", "decimal"),
-        ),
+    "product": _catalogued(
+        "product",
+        "product p",
+        "crm_sort_key(p.name), p.id",
+        "Products",
+        _c("id", "ID", "p.id", "int"),
     ),
-    "sales_order": FullExport(
-        from_sql="sales_order o JOIN customer c ON c.id = o.customer_id "
+    "sales_order": _catalogued(
+        "sales_order",
+        "sales_order o JOIN customer c ON c.id = o.customer_id "
         "LEFT JOIN deal d ON d.id = o.deal_id",
-        order_sql="o.order_date, o.id",
-        sheet="Orders",
-        columns=(
-            _c("number", "Number", "o.number"),
-            _c("order_date", "Date", "o.order_date", "date"),
-            _c("customer_name", "Customer", "c.name"),
-            _c("customer_id", "Customer ID", "c.id", "int"),
-            _c("customer_email", "Customer email", "c.email", "email"),
-            _c("status", "Status", "o.status", "enum"),
-            _c("deal_title", "Deal", "d.title"),
-            _c(
-                "total_cents",
-                "Total",
-                f"(SELECT coalesce(sum({line_net_sql('l')}), 0) FROM order_line l "
-                "WHERE l.order_id = o.id)",
-                "money",
-            ),
-            _c(
-                "line_count",
-                "Lines",
-                "(SELECT count(*) FROM order_line l WHERE l.order_id = o.id)",
-                "int",
-            ),
-            _c("notes", "Notes", "o.notes", LONG_TEXT),
-        ),
+        "o.order_date, o.id",
+        "Orders",
     ),
-    "deal": FullExport(
-        from_sql="deal d JOIN customer c ON c.id = d.customer_id "
+    "deal": _catalogued(
+        "deal",
+        "deal d JOIN customer c ON c.id = d.customer_id "
         "LEFT JOIN contact ct ON ct.id = d.contact_id",
-        order_sql="(d.expected_close IS NULL), d.expected_close, d.id",
-        sheet="Deals",
-        columns=(
-            _c("title", "Title", "d.title"),
-            _c("customer_name", "Customer", "c.name"),
-            _c("customer_id", "Customer ID", "c.id", "int"),
-            _c("customer_email", "Customer email", "c.email", "email"),
-            _c("contact_name", "Contact", "ct.name"),
-            _c("stage", "Stage", "d.stage", "enum"),
-            _c("amount_cents", "Amount", "d.amount_cents", "money"),
-            _c("probability", "Probability %", "d.probability", "int"),
-            _c("expected_close", "Expected close", "d.expected_close", "date"),
-            _c("closed_at", "Closed", "d.closed_at", "date"),
-            _c("lost_reason", "Lost reason", "d.lost_reason"),
-        ),
+        "(d.expected_close IS NULL), d.expected_close, d.id",
+        "Deals",
     ),
-    "task": FullExport(
-        from_sql="task t LEFT JOIN customer c ON c.id = t.customer_id "
+    "task": _catalogued(
+        "task",
+        "task t LEFT JOIN customer c ON c.id = t.customer_id "
         "LEFT JOIN contact ct ON ct.id = t.contact_id LEFT JOIN deal d ON d.id = t.deal_id",
-        order_sql="(t.due_date IS NULL), t.due_date, t.id",
-        sheet="Tasks",
-        columns=(
-            _c("title", "Title", "t.title"),
-            _c("due_date", "Due", "t.due_date", "date"),
-            _c("status", "Status", "t.status", "enum"),
-            _c("priority", "Priority", "t.priority", "enum"),
-            _c("customer_name", "Customer", "c.name"),
-            _c("customer_id", "Customer ID", "c.id", "int"),
-            _c("customer_email", "Customer email", "c.email", "email"),
-            _c("contact_name", "Contact", "ct.name"),
-            _c("deal_title", "Deal", "d.title"),
-            _c("done_at", "Done (UTC)", "t.done_at", "datetime"),
-            _c("notes", "Notes", "t.notes", LONG_TEXT),
-        ),
+        "(t.due_date IS NULL), t.due_date, t.id",
+        "Tasks",
     ),
-    "interaction": FullExport(
-        from_sql="interaction i JOIN customer c ON c.id = i.customer_id "
+    "interaction": _catalogued(
+        "interaction",
+        "interaction i JOIN customer c ON c.id = i.customer_id "
         "LEFT JOIN contact ct ON ct.id = i.contact_id",
-        order_sql="i.occurred_at, i.id",
-        sheet="Interactions",
-        columns=(
-            _c("occurred_at", "When (UTC)", "i.occurred_at", "datetime"),
-            _c("kind", "Kind", "i.kind", "enum"),
-            _c("subject", "Subject", "i.subject"),
-            _c("customer_name", "Customer", "c.name"),
-            _c("customer_id", "Customer ID", "c.id", "int"),
-            _c("customer_email", "Customer email", "c.email", "email"),
-            _c("contact_name", "Contact", "ct.name"),
-            _c("notes", "Notes", "i.notes", LONG_TEXT),
-        ),
+        "i.occurred_at, i.id",
+        "Interactions",
     ),
+    "campaign": _catalogued(
+        "campaign", "campaign cp", "(cp.start_date IS NULL), cp.start_date, cp.id", "Campaigns"
+    ),
+    "service_case": _catalogued(
+        "service_case",
+        "service_case sc JOIN customer c ON c.id = sc.customer_id "
+        "LEFT JOIN product p ON p.id = sc.product_id",
+        "sc.opened_at, sc.id",
+        "Service cases",
+    ),
+}
+
+# Tables not in the catalogue yet: their columns declared here.
+FULL: dict[str, FullExport] = {
     "quote": FullExport(
         from_sql="quote q JOIN customer c ON c.id = q.customer_id "
         "LEFT JOIN deal d ON d.id = q.deal_id LEFT JOIN sales_order o ON o.id = q.order_id",
@@ -345,6 +273,8 @@ _WHERE = {
     # An invoice is a legal record: exported even when its customer is in the trash.
     "invoice": "1",
     "payment": "1",
+    "campaign": "1",
+    "service_case": "c.deleted_at IS NULL",
 }
 
 _ORDER_LINES = FullExport(
@@ -391,43 +321,11 @@ _INVOICE_LINES = FullExport(
 # The lines of a document, as a second sheet of an xlsx export of its table.
 _LINE_SHEETS = {"sales_order": _ORDER_LINES, "quote": _QUOTE_LINES, "invoice": _INVOICE_LINES}
 
-# Headers of the list columns (exports of the current view), by column key.
+# Headers of the list-only columns of tables not in the field catalogue yet, by key.
 VIEW_HEADERS = {
-    "name": "Name",
-    "kind": "Kind",
-    "status": "Status",
-    "email": "Email",
-    "phone": "Phone",
-    "city": "City",
-    "country": "Country",
-    "tags": "Tags",
-    "primary_contact": "Contact name",
-    "source": "Source",
-    "revenue_cents": "Revenue",
-    "created_at": "Created (UTC)",
-    "updated_at": "Updated (UTC)",
-    "website": "Website",
-    "position": "Position",
-    "customer_name": "Customer",
-    "is_primary": "Primary contact",
-    "sku": "SKU",
-    "unit_price_cents": "Unit price",
-    "stock_qty": "Stock",
-    "active": "Active",
-    "description": "Description",
     "title": "Title",
+    "customer_name": "Customer",
     "contact_name": "Contact",
-    "stage": "Stage",
-    "amount_cents": "Amount",
-    "probability": "Probability %",
-    "weighted_cents": "Weighted amount",
-    "expected_close": "Expected close",
-    "closed_at": "Closed",
-    "lost_reason": "Lost reason",
-    "number": "Number",
-    "order_date": "Date",
-    "total_cents": "Total",
-    "line_count": "Lines",
     "notes": "Notes",
     "due_date": "Due",
     "priority": "Priority",
@@ -447,8 +345,18 @@ VIEW_HEADERS = {
 }
 
 
-def view_header(key: str) -> str:
+def view_header(key: str, entity: str | None = None) -> str:
+    """The export header of a list column: the catalogue's when the entity has one."""
+    if entity is not None and catalogue.has(entity):
+        return catalogue.header_of(entity, key)
     return VIEW_HEADERS.get(key) or key.removesuffix("_cents").replace("_", " ").capitalize()
+
+
+def full_export(entity: str) -> FullExport:
+    """The columns and source of a whole-table export."""
+    if entity in _CATALOGUED:
+        return _CATALOGUED[entity]()
+    return FULL[entity]
 
 
 @dataclass
@@ -768,6 +676,8 @@ _ID_COLUMN = {
     "quote": "q.id",
     "invoice": "i.id",
     "payment": "pm.id",
+    "campaign": "cp.id",
+    "service_case": "sc.id",
 }
 
 
@@ -821,7 +731,7 @@ def export_table(
     fmt = format_of(path)
     if fmt == "vcf":
         _check_vcard(entity)
-    spec = FULL[entity]
+    spec = full_export(entity)
     where = _WHERE[entity]
     total = _count(spec, where, ())
 
@@ -865,7 +775,7 @@ def export_view(
     total = len(ids)
     if fmt == "vcf":
         _check_vcard(entity)
-        full = FULL[entity]
+        full = full_export(entity)
         id_sql = _ID_COLUMN[entity]
         keyed = FullExport(
             full.from_sql, full.order_sql, (*full.columns, _c("_id", "", id_sql)), full.sheet
@@ -891,7 +801,11 @@ def export_view(
     keys = (
         list(columns)
         if columns
-        else [c.key for c in spec.columns if not (c.kind == "int" and c.key.endswith("_id"))]
+        else [
+            c.key
+            for c in spec.all_columns()
+            if c.kind != "reference" and not (c.kind == "int" and c.key.endswith("_id"))
+        ]
     )
     titles = headers or {}
     kinds = {
@@ -905,7 +819,9 @@ def export_view(
     }
     export_columns = [
         ExportColumn(
-            key, titles.get(key) or view_header(key), kinds.get(spec.column(key).kind, "text")
+            key,
+            titles.get(key) or view_header(key, entity),
+            kinds.get(spec.column(key).kind, "text"),
         )
         for key in keys
     ]
@@ -917,7 +833,8 @@ def export_view(
     def write(target: Path, tick: Callable[[], None]) -> int:
         if fmt == "csv":
             return _write_csv(target, export_columns, rows(), tick)
-        title = FULL[entity].sheet if entity in FULL else entity.replace("_", " ").title()
+        known = entity in FULL or entity in _CATALOGUED
+        title = full_export(entity).sheet if known else entity.replace("_", " ").title()
         return _write_xlsx(target, [Sheet(title, export_columns, rows(), {})], tick)
 
     return _run(path, fmt, total, write, progress, cancelled)

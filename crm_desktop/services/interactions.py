@@ -6,12 +6,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import N_
 from crm_desktop.models import Interaction
 from crm_desktop.models.enums import INTERACTION_KINDS
-from crm_desktop.services import records
+from crm_desktop.services import catalogue, records
+from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.clock import now_utc
 from crm_desktop.services.contacts import check_belongs
-from crm_desktop.services.records import Entity, Field, Row, register
+from crm_desktop.services.records import Entity, Row, register
 from crm_desktop.services.validation import choice, line, multiline, reference, timestamp
 
 
@@ -25,19 +27,33 @@ def _prepare(values: Row, old: Row | None) -> None:
         values["subject"] = first_line if len(first_line) <= 80 else first_line[:79] + "…"
 
 
+# Every field of an interaction, once (alias i; its customer c, its contact ct).
+FIELDS = catalogue.declare(
+    "interaction",
+    FieldDef("occurred_at", N_("When"), "datetime", "i.occurred_at", header=N_("When (UTC)"),
+             nullable=False, parse=timestamp, required=True, default=now_utc),
+    FieldDef("kind", N_("Kind"), "enum", "i.kind", sort="enum", nullable=False,
+             values=INTERACTION_KINDS, parse=choice(INTERACTION_KINDS), required=True,
+             default="note"),
+    FieldDef("subject", N_("Subject"), sql="i.subject", sort="fold", nullable=False,
+             parse=line(500)),
+    FieldDef("customer_id", N_("Customer"), "reference", "i.customer_id",
+             header=N_("Customer ID"), sort=None, parse=reference, required=True),
+    FieldDef("contact_id", N_("Contact"), "reference", "i.contact_id", sort=None,
+             parse=reference, in_list=False, in_export=False),
+    FieldDef("customer_name", N_("Customer"), sql="c.name", sort="fold", nullable=False),
+    FieldDef("customer_email", N_("Customer email"), "email", "c.email", in_list=False),
+    FieldDef("contact_name", N_("Contact"), sql="ct.name", sort="fold"),
+    FieldDef("notes", N_("Notes"), "longtext", "substr(i.notes, 1, 300)", sort=None,
+             export_sql="i.notes", parse=multiline()),
+)  # fmt: skip
+
 INTERACTION = register(
     Entity(
         name="interaction",
         label="interaction",
         model=Interaction,
-        fields=(
-            Field("customer_id", "Customer", reference, required=True),
-            Field("contact_id", "Contact", reference),
-            Field("kind", "Kind", choice(INTERACTION_KINDS), required=True, default="note"),
-            Field("occurred_at", "When", timestamp, required=True, default=now_utc),
-            Field("subject", "Subject", line(500)),
-            Field("notes", "Notes", multiline()),
-        ),
+        fields=catalogue.record_fields(FIELDS),
         describe=lambda row: row["subject"],
         references={"customer_id": "customer", "contact_id": "contact"},
         prepare=_prepare,

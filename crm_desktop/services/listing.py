@@ -23,14 +23,23 @@ from typing import Any
 
 from crm_desktop.models import database
 from crm_desktop.models.enums import (
-    CUSTOMER_STATUSES,
-    DEAL_STAGES,
     OPEN_DEAL_STAGES,
-    ORDER_STATUSES,
-    PRIORITIES,
     REVENUE_ORDER_STATUSES,
-    SERVICE_CASE_STATUSES,
-    TASK_STATUSES,
+)
+
+# The entity modules declare their fields in the catalogue when imported.
+from crm_desktop.services import (  # noqa: F401
+    campaigns,
+    catalogue,
+    contacts,
+    custom_fields,
+    customers,
+    deals,
+    interactions,
+    orders,
+    products,
+    service_cases,
+    tasks,
 )
 from crm_desktop.services.clock import today
 from crm_desktop.services.deal_amounts import deal_amount_sql
@@ -56,6 +65,8 @@ class Column:
     kind: str = "text"
     sort: str | None = None  # ORDER BY expression; None: not sortable
     nullable: bool = True
+    label: str = ""  # what the screen calls it
+    header: str = ""  # what an export of the view calls it (the label if empty)
 
 
 @dataclass(frozen=True)
@@ -78,8 +89,14 @@ class ListSpec:
     lean_from: str | None = None
     lean_sorts: frozenset[str] = frozenset()
 
+    def all_columns(self) -> tuple[Column, ...]:
+        """The declared columns: the catalogue's fields (custom ones too), then list-only ones."""
+        if not catalogue.has(self.entity):
+            return self.columns
+        return tuple(column_of(f) for f in catalogue.list_fields(self.entity)) + self.columns
+
     def column(self, key: str) -> Column:
-        for column in self.columns:
+        for column in self.all_columns():
             if column.key == key:
                 return column
         raise KeyError(f"{self.entity} list has no column {key!r}")
@@ -96,6 +113,19 @@ class ListQuery:
 
 
 # --- helpers to declare lists -----------------------------------------------------------
+
+
+def column_of(definition: catalogue.FieldDef) -> Column:
+    """A catalogue field as a list column."""
+    return Column(
+        definition.key,
+        definition.sql,
+        definition.kind,
+        definition.sort_sql,
+        definition.nullable,
+        definition.label,
+        definition.export_header,
+    )
 
 
 def text(key: str, sql: str, *, kind: str = "text", sortable: bool = True) -> Column:
@@ -247,39 +277,7 @@ _register(
         from_sql="customer_search s JOIN customer c ON c.id = s.id",
         lean_from="customer_search s",
         lean_sorts=frozenset({"name"}),
-        columns=(
-            Column("name", "c.name", "text", "s.name_key", nullable=False),
-            enum("kind", "c.kind", ("company", "person")),
-            enum("status", "c.status", CUSTOMER_STATUSES),
-            text("email", "c.email", kind="email"),
-            plain("phone", "c.phone", "phone"),
-            text("city", "c.city"),
-            text("country", "c.country"),
-            text(
-                "tags",
-                "(SELECT group_concat(t.name, ', ') FROM customer_tag ct "
-                "JOIN tag t ON t.id = ct.tag_id WHERE ct.customer_id = c.id)",
-                sortable=False,
-            ),
-            text(
-                "primary_contact",
-                "(SELECT name FROM contact WHERE customer_id = c.id "
-                "ORDER BY is_primary DESC, id LIMIT 1)",
-                sortable=False,
-            ),
-            text("source", "c.source"),
-            plain(
-                "revenue_cents",
-                f"(SELECT coalesce(sum({_LINE_TOTAL}), 0) FROM sales_order o "
-                f"JOIN order_line l ON l.order_id = o.id "
-                f"WHERE o.customer_id = c.id AND o.status IN ({_REVENUE_STATUSES}))",
-                "money",
-                nullable=False,
-            ),
-            plain("created_at", "c.created_at", "datetime", nullable=False),
-            plain("updated_at", "c.updated_at", "datetime", nullable=False),
-            text("website", "c.website"),
-        ),
+        columns=(),  # the catalogue's (services/customers.py)
         default_sort="name",
         search=_customer_search,
         search_ids=_customer_search_ids,
@@ -305,15 +303,7 @@ _register(
         id_sql="ct.id",
         from_sql="contact ct JOIN customer c ON c.id = ct.customer_id",
         base_where="c.deleted_at IS NULL",
-        columns=(
-            Column("name", "ct.name", "text", "crm_sort_key(ct.name)", nullable=False),
-            text("position", "ct.position"),
-            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
-            text("email", "ct.email", kind="email"),
-            plain("phone", "ct.phone", "phone"),
-            plain("is_primary", "ct.is_primary", "bool", nullable=False),
-            plain("customer_id", "ct.customer_id", "int", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/contacts.py)
         default_sort="name",
         search=folded_search("ct.name", "ct.email", "ct.phone", "ct.position", "c.name"),
         filters={"customer_id": equals("ct.customer_id"), "is_primary": equals("ct.is_primary")},
@@ -325,14 +315,7 @@ _register(
         entity="product",
         id_sql="p.id",
         from_sql="product p",
-        columns=(
-            text("sku", "p.sku"),
-            Column("name", "p.name", "text", "crm_sort_key(p.name)", nullable=False),
-            plain("unit_price_cents", "p.unit_price_cents", "money", nullable=False),
-            plain("stock_qty", "p.stock_qty", "decimal", nullable=False),
-            plain("active", "p.active", "bool", nullable=False),
-            text("description", "substr(p.description, 1, 300)", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/products.py)
         default_sort="name",
         search=folded_search("p.sku", "p.name", "p.description"),
         filters={"active": equals("p.active")},
@@ -348,24 +331,7 @@ _register(
             "LEFT JOIN contact ct ON ct.id = d.contact_id"
         ),
         base_where="c.deleted_at IS NULL",
-        columns=(
-            Column("title", "d.title", "text", "crm_sort_key(d.title)", nullable=False),
-            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
-            text("contact_name", "ct.name"),
-            enum("stage", "d.stage", DEAL_STAGES),
-            plain("amount_cents", _DEAL_AMOUNT, "money", nullable=False),
-            plain("probability", "d.probability", "percent", nullable=False),
-            plain(
-                "weighted_cents",
-                f"(({_DEAL_AMOUNT} * d.probability + 50) / 100)",
-                "money",
-                nullable=False,
-            ),
-            plain("expected_close", "d.expected_close", "date"),
-            plain("closed_at", "d.closed_at", "date"),
-            text("lost_reason", "d.lost_reason"),
-            plain("customer_id", "d.customer_id", "int", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/deals.py)
         default_sort="expected_close",
         search=folded_search("d.title", "c.name", "ct.name"),
         filters={
@@ -385,21 +351,7 @@ _register(
         id_sql="o.id",
         from_sql="sales_order o JOIN customer c ON c.id = o.customer_id",
         base_where="c.deleted_at IS NULL",
-        columns=(
-            plain("number", "o.number", "text", nullable=False),
-            plain("order_date", "o.order_date", "date", nullable=False),
-            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
-            enum("status", "o.status", ORDER_STATUSES),
-            plain("total_cents", _ORDER_TOTAL, "money", nullable=False),
-            plain(
-                "line_count",
-                "(SELECT count(*) FROM order_line l WHERE l.order_id = o.id)",
-                "int",
-                nullable=False,
-            ),
-            text("notes", "substr(o.notes, 1, 300)", sortable=False),
-            plain("customer_id", "o.customer_id", "int", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/orders.py)
         default_sort="order_date",
         default_descending=True,
         search=folded_search("o.number", "c.name"),
@@ -423,25 +375,7 @@ _register(
             "LEFT JOIN contact ct ON ct.id = t.contact_id LEFT JOIN deal d ON d.id = t.deal_id"
         ),
         base_where="(t.customer_id IS NULL OR c.deleted_at IS NULL)",
-        columns=(
-            Column("title", "t.title", "text", "crm_sort_key(t.title)", nullable=False),
-            plain("due_date", "t.due_date", "date"),
-            enum("status", "t.status", TASK_STATUSES),
-            Column(
-                "priority",
-                "t.priority",
-                "enum",
-                "CASE t.priority "
-                + " ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(PRIORITIES))
-                + " END",
-                nullable=False,
-            ),
-            text("customer_name", "c.name"),
-            text("contact_name", "ct.name"),
-            text("deal_title", "d.title"),
-            plain("done_at", "t.done_at", "datetime"),
-            plain("customer_id", "t.customer_id", "int", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/tasks.py)
         default_sort="due_date",
         search=folded_search("t.title", "t.notes", "c.name", "ct.name"),
         filters={
@@ -467,15 +401,7 @@ _register(
             "LEFT JOIN contact ct ON ct.id = i.contact_id"
         ),
         base_where="c.deleted_at IS NULL",
-        columns=(
-            plain("occurred_at", "i.occurred_at", "datetime", nullable=False),
-            enum("kind", "i.kind", ("call", "meeting", "email", "note", "visit")),
-            Column("subject", "i.subject", "text", "crm_sort_key(i.subject)", nullable=False),
-            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
-            text("contact_name", "ct.name"),
-            text("notes", "substr(i.notes, 1, 300)", sortable=False),
-            plain("customer_id", "i.customer_id", "int", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/interactions.py)
         default_sort="occurred_at",
         default_descending=True,
         search=folded_search("i.subject", "i.notes", "c.name", "ct.name"),
@@ -494,25 +420,7 @@ _register(
         entity="campaign",
         id_sql="cp.id",
         from_sql="campaign cp",
-        columns=(
-            Column("name", "cp.name", "text", "crm_sort_key(cp.name)", nullable=False),
-            enum(
-                "kind",
-                "cp.kind",
-                ("email", "event", "advertising", "social", "mailing", "webinar", "other"),
-            ),
-            plain("start_date", "cp.start_date", "date"),
-            plain("end_date", "cp.end_date", "date"),
-            text("location", "cp.location"),
-            plain("budget_cents", "cp.budget_cents", "money", nullable=False),
-            plain(
-                "member_count",
-                "(SELECT count(*) FROM campaign_member m JOIN customer c ON c.id = m.customer_id "
-                "WHERE m.campaign_id = cp.id AND c.deleted_at IS NULL)",
-                "int",
-                nullable=False,
-            ),
-        ),
+        columns=(),  # the catalogue's (services/campaigns.py)
         default_sort="start_date",
         default_descending=True,
         search=folded_search("cp.name", "cp.location", "cp.notes"),
@@ -552,26 +460,7 @@ _register(
             "LEFT JOIN product p ON p.id = sc.product_id"
         ),
         base_where="c.deleted_at IS NULL",
-        columns=(
-            Column("subject", "sc.subject", "text", "crm_sort_key(sc.subject)", nullable=False),
-            enum("kind", "sc.kind", ("question", "complaint", "repair", "warranty", "return")),
-            enum("status", "sc.status", SERVICE_CASE_STATUSES),
-            Column(
-                "priority",
-                "sc.priority",
-                "enum",
-                "CASE sc.priority "
-                + " ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(PRIORITIES))
-                + " END",
-                nullable=False,
-            ),
-            Column("customer_name", "c.name", "text", "crm_sort_key(c.name)", nullable=False),
-            text("product_name", "p.name"),
-            plain("opened_at", "sc.opened_at", "datetime", nullable=False),
-            plain("resolved_at", "sc.resolved_at", "datetime"),
-            plain("cost_cents", "sc.cost_cents", "money", nullable=False),
-            plain("customer_id", "sc.customer_id", "int", sortable=False),
-        ),
+        columns=(),  # the catalogue's (services/service_cases.py)
         default_sort="opened_at",
         default_descending=True,
         search=folded_search("sc.subject", "sc.description", "c.name", "p.name"),
@@ -625,9 +514,12 @@ def _where(list_spec: ListSpec, query: ListQuery, matched: list[int] | None = No
     for key, value in query.filters.items():
         if value is None or value == "" or value == []:
             continue
-        if key not in list_spec.filters:
+        if key.startswith(custom_fields.PREFIX):
+            sql, values = custom_fields.filter_clause(list_spec.entity, key, value)
+        elif key not in list_spec.filters:
             raise KeyError(f"{list_spec.entity} list has no filter {key!r}")
-        sql, values = list_spec.filters[key](value)
+        else:
+            sql, values = list_spec.filters[key](value)
         clauses.append(f"({sql})")
         params.extend(values)
     return " AND ".join(clauses), params
@@ -686,20 +578,24 @@ def _list_ids(entity: str, query: ListQuery | None, *, compact: bool) -> Any:
             return matched[::-1] if descending else matched
     where, params = _where(list_spec, query, matched)
     source = _source(list_spec, query, matched)
-    ordering = order_by(list_spec, query)
-    sql = f"SELECT {list_spec.id_sql} AS id FROM {source} WHERE {where} ORDER BY {ordering}"
-    if compact and matched is None:
-        # The subquery keeps its order: SQLite never flattens an ordered subquery into an
-        # aggregate (rule 16 of its query flattener).
-        packed = database.execute_sql(
-            f"SELECT group_concat(printf('%016x', id), '') FROM ({sql})", params
-        ).fetchone()[0]
-        ids = array("q")
-        ids.frombytes(bytes.fromhex(packed or ""))
-        if sys.byteorder == "little":
-            ids.byteswap()  # printf wrote them big-endian
-        return ids
-    found = [row[0] for row in database.execute_sql(sql, params)]
+    key, descending = _sort_key_and_direction(list_spec, query)
+    if key.startswith(custom_fields.PREFIX):
+        found = _by_custom_field(list_spec, query, where, params, key, descending)
+    else:
+        ordering = order_by(list_spec, query)
+        sql = f"SELECT {list_spec.id_sql} AS id FROM {source} WHERE {where} ORDER BY {ordering}"
+        if compact and matched is None:
+            # The subquery keeps its order: SQLite never flattens an ordered subquery into
+            # an aggregate (rule 16 of its query flattener).
+            packed = database.execute_sql(
+                f"SELECT group_concat(printf('%016x', id), '') FROM ({sql})", params
+            ).fetchone()[0]
+            ids = array("q")
+            ids.frombytes(bytes.fromhex(packed or ""))
+            if sys.byteorder == "little":
+                ids.byteswap()  # printf wrote them big-endian
+            return ids
+        found = [row[0] for row in database.execute_sql(sql, params)]
     if (
         matched is not None
         and _sort_key_and_direction(list_spec, query)[0] == list_spec.search_order
@@ -738,6 +634,8 @@ def list_ends(
     query = query or ListQuery()
     if query.search.strip():
         return None
+    if _sort_key_and_direction(list_spec, query)[0].startswith(custom_fields.PREFIX):
+        return None  # a custom field's order comes from its own table's index
     where, params = _where(list_spec, query)
     source = _source(list_spec, query)
     select = f"SELECT {list_spec.id_sql} FROM {source} WHERE {where} ORDER BY "
@@ -773,6 +671,29 @@ def first_ids(entity: str, query: ListQuery, limit: int) -> tuple[list[int] | ar
     return list_id_array(entity, query), True  # compact: a million ids
 
 
+def _by_custom_field(
+    list_spec: ListSpec,
+    query: ListQuery,
+    where: str,
+    params: list[Any],
+    key: str,
+    descending: bool,
+) -> list[int]:
+    """A list sorted by a custom field: the rows the query keeps, in the order of the
+    field's index (ties by id), the rows without a value last. Asking SQLite to ORDER BY
+    the value would look each row's value up and sort 100,000 of them; walking the index
+    that is already in order and keeping the list's rows is a fraction of that."""
+    unfiltered = not query.search.strip() and not any(
+        v not in (None, "", []) for v in query.filters.values()
+    )
+    source = list_spec.lean_from if list_spec.lean_from and unfiltered else list_spec.from_sql
+    rows = database.execute_sql(f"SELECT {list_spec.id_sql} FROM {source} WHERE {where}", params)
+    kept = {row[0] for row in rows}
+    valued = [i for i in custom_fields.ordered_ids(key, descending) if i in kept]
+    rest = kept.difference(valued)
+    return valued + sorted(rest, reverse=descending)
+
+
 def count(entity: str, query: ListQuery | None = None) -> int:
     list_spec = SPECS[entity]
     query = query or ListQuery()
@@ -786,7 +707,9 @@ def count(entity: str, query: ListQuery | None = None) -> int:
 def fetch_rows(entity: str, ids: Sequence[int], columns: Sequence[str] | None = None) -> list[Row]:
     """The rows with these ids, in the order asked (ids that are gone are left out)."""
     list_spec = SPECS[entity]
-    wanted = [list_spec.column(key) for key in columns] if columns else list(list_spec.columns)
+    wanted = (
+        [list_spec.column(key) for key in columns] if columns else list(list_spec.all_columns())
+    )
     select = ", ".join(f"{column.sql} AS {column.key}" for column in wanted)
     found: dict[int, Row] = {}
     ids = list(ids)

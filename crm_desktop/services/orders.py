@@ -16,13 +16,16 @@ from decimal import Decimal
 from typing import Any
 
 from crm_desktop.errors import CrmError, ValidationError
+from crm_desktop.i18n import N_
 from crm_desktop.models import OrderLine, SalesOrder, database
 from crm_desktop.models.enums import ORDER_STATUSES
-from crm_desktop.services import document_lines, records, settings
+from crm_desktop.services import catalogue, document_lines, records, settings
+from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.clock import today
 from crm_desktop.services.money import line_total_cents
 from crm_desktop.services.numbering import next_prefixed_number
-from crm_desktop.services.records import Entity, Field, Row, register
+from crm_desktop.services.records import Entity, Row, register
+from crm_desktop.services.taxes import line_net_sql
 from crm_desktop.services.validation import a_date, choice, line, multiline, reference
 
 
@@ -50,19 +53,39 @@ def _prepare(values: Row, old: Row | None) -> None:
             raise ValidationError({"deal_id": "This deal belongs to another customer."})
 
 
+_ORDER_TOTAL = (
+    f"(SELECT coalesce(sum({line_net_sql('l')}), 0) FROM order_line l WHERE l.order_id = o.id)"
+)
+
+# Every field of an order, once (alias o; its customer c, its deal d).
+FIELDS = catalogue.declare(
+    "sales_order",
+    FieldDef("number", N_("Number"), sql="o.number", nullable=False, parse=line(64)),
+    FieldDef("order_date", N_("Date"), "date", "o.order_date", nullable=False, parse=a_date,
+             required=True, default=lambda: today().isoformat()),
+    FieldDef("customer_id", N_("Customer"), "reference", "o.customer_id", header=N_("Customer ID"),
+             sort=None, parse=reference, required=True),
+    FieldDef("customer_name", N_("Customer"), sql="c.name", sort="fold", nullable=False),
+    FieldDef("customer_email", N_("Customer email"), "email", "c.email", in_list=False),
+    FieldDef("status", N_("Status"), "enum", "o.status", sort="enum", nullable=False,
+             values=ORDER_STATUSES, parse=choice(ORDER_STATUSES), required=True,
+             default="draft"),
+    FieldDef("deal_id", N_("Deal"), "reference", "o.deal_id", sort=None, parse=reference,
+             in_list=False, in_export=False),
+    FieldDef("deal_title", N_("Deal"), sql="d.title", in_list=False),
+    FieldDef("total_cents", N_("Total"), "money", _ORDER_TOTAL, nullable=False),
+    FieldDef("line_count", N_("Lines"), "int",
+             "(SELECT count(*) FROM order_line l WHERE l.order_id = o.id)", nullable=False),
+    FieldDef("notes", N_("Notes"), "longtext", "substr(o.notes, 1, 300)", sort=None,
+             export_sql="o.notes", parse=multiline()),
+)  # fmt: skip
+
 ORDER = register(
     Entity(
         name="sales_order",
         label="order",
         model=SalesOrder,
-        fields=(
-            Field("number", "Number", line(64)),
-            Field("customer_id", "Customer", reference, required=True),
-            Field("deal_id", "Deal", reference),
-            Field("order_date", "Date", a_date, required=True, default=lambda: today().isoformat()),
-            Field("status", "Status", choice(ORDER_STATUSES), required=True, default="draft"),
-            Field("notes", "Notes", multiline()),
-        ),
+        fields=catalogue.record_fields(FIELDS),
         describe=lambda row: row["number"],
         references={"customer_id": "customer", "deal_id": "deal"},
         prepare=_prepare,

@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import N_
 from crm_desktop.models import Product, database
-from crm_desktop.services import records
+from crm_desktop.services import catalogue, records
+from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.fields import (
     percent,
     percent_from_db,
@@ -15,7 +17,7 @@ from crm_desktop.services.fields import (
     stock,
     unit_price,
 )
-from crm_desktop.services.records import Entity, Field, Row, register
+from crm_desktop.services.records import Entity, Row, register
 from crm_desktop.services.text import fold
 from crm_desktop.services.validation import flag, line, multiline
 
@@ -31,21 +33,32 @@ def _prepare(values: Row, old: Row | None) -> None:
             raise ValidationError({"sku": f"SKU {sku} is already used by “{clash[1]}”."})
 
 
+# Every field of a product, once (alias p).
+FIELDS = catalogue.declare(
+    "product",
+    FieldDef("sku", N_("SKU"), sql="p.sku", sort="fold", parse=line(64),
+             placeholder="Stock-keeping unit, e.g. WID-100"),
+    FieldDef("name", N_("Name"), sql="p.name", sort="fold", nullable=False, parse=line(300),
+             required=True),
+    FieldDef("description", N_("Description"), "longtext", "substr(p.description, 1, 300)",
+             sort=None, export_sql="p.description", parse=multiline(20_000)),
+    FieldDef("unit_price_cents", N_("Unit price"), "money", "p.unit_price_cents", nullable=False,
+             parse=unit_price, required=True, default=0),
+    FieldDef("stock_qty", N_("Stock"), "decimal", "p.stock_qty", nullable=False, parse=stock,
+             default=0, from_db=quantity_from_db),
+    # Empty: the default rate of the settings applies (schema 5).
+    FieldDef("tax_pct", N_("Tax %"), "decimal", "p.tax_pct", parse=percent,
+             from_db=percent_from_db, in_list=False),
+    FieldDef("active", N_("Active"), "bool", "p.active", nullable=False, parse=flag, default=1,
+             placeholder="Offered in pickers and on new orders"),
+)  # fmt: skip
+
 PRODUCT = register(
     Entity(
         name="product",
         label="product",
         model=Product,
-        fields=(
-            Field("sku", "SKU", line(64)),
-            Field("name", "Name", line(300), required=True),
-            Field("description", "Description", multiline(20_000)),
-            Field("unit_price_cents", "Unit price", unit_price, required=True, default=0),
-            Field("stock_qty", "Stock", stock, default=0, from_db=quantity_from_db),
-            Field("active", "Active", flag, default=1),
-            # Empty: the default rate of the settings applies.
-            Field("tax_pct", "Tax %", percent, from_db=percent_from_db),
-        ),
+        fields=catalogue.record_fields(FIELDS),
         describe=lambda row: row["name"] if not row.get("sku") else f"{row['sku']} {row['name']}",
         prepare=_prepare,
     )

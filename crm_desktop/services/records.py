@@ -77,6 +77,41 @@ class Entity:
 
 ENTITIES: dict[str, Entity] = {}
 
+# The owner's custom fields (services/custom_fields.py sets it): their values travel in a
+# record's dict under keys "cf_<id>", validated, written and logged with the record.
+CUSTOM_HOOK: Any = None
+_CUSTOM_PREFIX = "cf_"
+
+
+def _split_custom(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    plain = {k: v for k, v in data.items() if not k.startswith(_CUSTOM_PREFIX)}
+    custom = {k: v for k, v in data.items() if k.startswith(_CUSTOM_PREFIX)}
+    return plain, custom
+
+
+def _clean_with_custom(
+    spec: Entity, data: Mapping[str, Any], old: Row | None = None
+) -> tuple[Row, dict[str, Any]]:
+    """Built-in and custom values parsed, every wrong field of both named at once."""
+    plain, custom = _split_custom(data)
+    errors: dict[str, str] = {}
+    custom_values: dict[str, Any] = {}
+    if custom:
+        if CUSTOM_HOOK is None:
+            raise TypeError(f"{spec.name} has no field(s) {sorted(custom)}")
+        try:
+            custom_values = CUSTOM_HOOK.clean(spec.name, custom)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+    try:
+        values = clean(spec, plain, old=old)
+    except ValidationError as exc:
+        errors = {**exc.errors, **errors}
+        raise ValidationError(errors) from None
+    if errors:
+        raise ValidationError(errors)
+    return values, custom_values
+
 
 def register(entity: Entity) -> Entity:
     ENTITIES[entity.name] = entity
@@ -109,6 +144,10 @@ def get_many(spec: Entity, ids: Sequence[int]) -> dict[int, Row]:
         for values in cursor.fetchall():
             row = _convert(spec, dict(zip(names, values, strict=True)))
             found[row["id"]] = row
+    if CUSTOM_HOOK is not None and found:
+        for record_id, custom in CUSTOM_HOOK.read(spec.name, list(found)).items():
+            if record_id in found:
+                found[record_id].update(custom)
     return found
 
 
@@ -225,7 +264,7 @@ def create(
     ``write_extra(id)`` writes what belongs to the record (an order's lines)
     in the same transaction and returns changes to add to the audit entry.
     """
-    values = clean(spec, data)
+    values, custom = _clean_with_custom(spec, data)
     with transaction():
         _check_references(spec, values)
         if spec.prepare is not None:
@@ -237,6 +276,8 @@ def create(
         except IntegrityError as exc:
             raise _friendly_integrity(spec, exc) from None
         changes = audit.created(values)
+        if custom:
+            changes.update(CUSTOM_HOOK.write(spec.name, record_id, custom))
         if write_extra is not None:
             changes.update(write_extra(record_id))
         audit.record(spec.name, record_id, "create", changes)
@@ -261,7 +302,7 @@ def update(
         old = get(spec, record_id)
         if old.get("deleted_at"):
             raise ValidationError({"_": f"This {spec.label} is in the trash; restore it first."})
-        values = clean(spec, data, old=old)
+        values, custom = _clean_with_custom(spec, data, old=old)
         merged = {**old, **values}
         _check_references(spec, values)
         if spec.prepare is not None:
@@ -279,6 +320,8 @@ def update(
                 spec.model.update(_storable(new_values)).where(spec.model.id == record_id).execute()
             except IntegrityError as exc:
                 raise _friendly_integrity(spec, exc) from None
+        if custom:
+            changes.update(CUSTOM_HOOK.write(spec.name, record_id, custom))
         if write_extra is not None:
             changes.update(write_extra(record_id))
         if not changes:
@@ -308,6 +351,10 @@ def revert(spec: Entity, changes_by_id: Mapping[int, Mapping[str, Sequence[Any]]
     with transaction():
         for record_id, changes in changes_by_id.items():
             names = {item.name for item in spec.fields}
-            old_values = {name: pair[0] for name, pair in changes.items() if name in names}
+            old_values = {
+                name: pair[0]
+                for name, pair in changes.items()
+                if name in names or name.startswith(_CUSTOM_PREFIX)
+            }
             if old_values and exists(spec.table, record_id):
                 update(spec, record_id, old_values)

@@ -8,7 +8,7 @@ each of its terms must occur in the haystack, so ``иван`` finds ``Ивано
 ``ZHANG`` finds ``Zhang`` and ``伟`` finds ``张伟``.
 
 A search does not read every haystack: an FTS5 table with the trigram tokenizer
-(schema 7, ``customer_search_fts``), kept equal to ``customer_search`` by
+(schema 10, ``customer_search_fts``), kept equal to ``customer_search`` by
 triggers, gives the rows that hold a term's trigrams (a term of one or two
 characters: the trigrams that begin with it, from the index's vocabulary).
 They are checked for the whole term and ranked here, exactly as the Python
@@ -36,7 +36,7 @@ import logging
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import peewee
@@ -122,11 +122,25 @@ def _contacts_and_tags(
     return contacts, tags
 
 
+# More text a customer is found by, from other modules (the owner's searchable custom
+# fields): each takes customer ids and gives ``{id: [text, …]}``; ranked with the tags.
+EXTRA_TEXT: list[Callable[[Sequence[int]], Mapping[int, Sequence[str]]]] = []
+
+
+def _extra_text(ids: Sequence[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    for provider in EXTRA_TEXT:
+        for customer_id, texts in provider(ids).items():
+            found[customer_id].extend(texts)
+    return found
+
+
 def _index_rows(ids: Sequence[int]) -> tuple[list[tuple[int, str, str, str]], list[int]]:
     """Search rows of the live customers among ``ids``, and the ids that are gone or trashed."""
     conn = database.connection()
     marks = ", ".join("?" for _ in ids)
     contacts, tags = _contacts_and_tags(ids)
+    extra = _extra_text(ids) if EXTRA_TEXT else {}
     rows = []
     for customer_id, name, email, phone, city, country, updated_at in conn.execute(
         "SELECT id, name, email, phone, city, country, updated_at FROM customer "
@@ -135,7 +149,9 @@ def _index_rows(ids: Sequence[int]) -> tuple[list[tuple[int, str, str, str]], li
         ids,
     ):
         text = haystack(
-            (name, email, phone, city, country), contacts[customer_id], tags[customer_id]
+            (name, email, phone, city, country),
+            contacts[customer_id],
+            [*tags[customer_id], *extra.get(customer_id, ())],
         )
         rows.append((customer_id, text, sort_key(name), updated_at))
     live = {row[0] for row in rows}

@@ -30,6 +30,7 @@ from crm_desktop.services.backups.files import clean_stale_temps
 ENTITY_MODULES = (
     "customers", "contacts", "products", "deals", "orders", "tasks", "interactions",
     "campaigns", "service_cases", "quotes", "invoices", "payments", "selling_lists",
+    "custom_fields",
 )  # fmt: skip
 
 

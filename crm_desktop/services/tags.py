@@ -9,7 +9,7 @@ from crm_desktop.models import CustomerTag, Tag, database
 from crm_desktop.services import audit
 from crm_desktop.services.changes import notify, transaction
 from crm_desktop.services.search import reindex_customers
-from crm_desktop.services.text import clean_line, fold
+from crm_desktop.services.text import clean_line, fold, sort_key
 
 
 def all_tags() -> list[tuple[int, str, int]]:
@@ -23,13 +23,22 @@ def all_tags() -> list[tuple[int, str, int]]:
     return sorted(rows, key=lambda row: fold(row[1]))
 
 
+def tags_sql(customer_id_sql: str) -> str:
+    """The one SQL for a customer's tag names, joined by ", " in the order :func:`tags_of` gives."""
+    return (
+        "(SELECT group_concat(name, ', ') FROM (SELECT t.name AS name FROM customer_tag ct "
+        f"JOIN tag t ON t.id = ct.tag_id WHERE ct.customer_id = {customer_id_sql} "
+        "ORDER BY crm_sort_key(t.name)))"
+    )
+
+
 def tags_of(customer_id: int) -> list[str]:
     rows = database.execute_sql(
         "SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
         "WHERE ct.customer_id = ?",
         (customer_id,),
     ).fetchall()
-    return sorted((row[0] for row in rows), key=fold)
+    return sorted((row[0] for row in rows), key=sort_key)
 
 
 def _clean_name(name: str) -> str:

@@ -6,12 +6,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import N_
 from crm_desktop.models import Task, database
 from crm_desktop.models.enums import PRIORITIES, TASK_STATUSES
-from crm_desktop.services import records
+from crm_desktop.services import catalogue, records
+from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.clock import now_utc
 from crm_desktop.services.contacts import check_belongs
-from crm_desktop.services.records import Entity, Field, Row, register
+from crm_desktop.services.records import Entity, Row, register
 from crm_desktop.services.validation import a_date, choice, line, multiline, reference, timestamp
 
 
@@ -37,22 +39,38 @@ def _prepare(values: Row, old: Row | None) -> None:
         values["done_at"] = None
 
 
+# Every field of a task, once (alias t; its customer c, contact ct, deal d).
+FIELDS = catalogue.declare(
+    "task",
+    FieldDef("title", N_("Title"), sql="t.title", sort="fold", nullable=False, parse=line(500),
+             required=True, placeholder="e.g. Send the quote"),
+    FieldDef("due_date", N_("Due"), "date", "t.due_date", parse=a_date),
+    FieldDef("priority", N_("Priority"), "enum", "t.priority", sort="enum", nullable=False,
+             values=PRIORITIES, parse=choice(PRIORITIES), required=True, default="normal"),
+    FieldDef("status", N_("Status"), "enum", "t.status", sort="enum", nullable=False,
+             values=TASK_STATUSES, parse=choice(TASK_STATUSES), required=True, default="open"),
+    FieldDef("customer_id", N_("Customer"), "reference", "t.customer_id", header=N_("Customer ID"),
+             sort=None, parse=reference),
+    FieldDef("contact_id", N_("Contact"), "reference", "t.contact_id", sort=None,
+             parse=reference, in_list=False, in_export=False),
+    FieldDef("deal_id", N_("Deal"), "reference", "t.deal_id", sort=None, parse=reference,
+             in_list=False, in_export=False),
+    FieldDef("customer_name", N_("Customer"), sql="c.name", sort="fold"),
+    FieldDef("customer_email", N_("Customer email"), "email", "c.email", in_list=False),
+    FieldDef("contact_name", N_("Contact"), sql="ct.name", sort="fold"),
+    FieldDef("deal_title", N_("Deal"), sql="d.title", sort="fold"),
+    FieldDef("done_at", N_("Done"), "datetime", "t.done_at", header=N_("Done (UTC)"),
+             parse=timestamp, form=False),
+    FieldDef("notes", N_("Notes"), "longtext", "substr(t.notes, 1, 300)", sort=None,
+             export_sql="t.notes", parse=multiline()),
+)  # fmt: skip
+
 TASK = register(
     Entity(
         name="task",
         label="task",
         model=Task,
-        fields=(
-            Field("title", "Title", line(500), required=True),
-            Field("notes", "Notes", multiline()),
-            Field("due_date", "Due", a_date),
-            Field("status", "Status", choice(TASK_STATUSES), required=True, default="open"),
-            Field("priority", "Priority", choice(PRIORITIES), required=True, default="normal"),
-            Field("customer_id", "Customer", reference),
-            Field("contact_id", "Contact", reference),
-            Field("deal_id", "Deal", reference),
-            Field("done_at", "Done at", timestamp),
-        ),
+        fields=catalogue.record_fields(FIELDS),
         describe=lambda row: row["title"],
         references={"customer_id": "customer", "contact_id": "contact", "deal_id": "deal"},
         prepare=_prepare,

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from peewee import ForeignKeyField, IntegrityError
@@ -38,6 +38,25 @@ from crm_desktop.services.records import Row
 from crm_desktop.services.search import reindex_customers
 
 _MODELS = {model._meta.table_name: model for model in ALL_MODELS}
+
+# Kinds of trash item without a model (a custom field): their own restore and purge, and
+# what runs after a purge. Registered by their service, so the trash imports none of them.
+_RESTORERS: dict[str, Callable[[int], None]] = {}
+_PURGERS: dict[str, Callable[[int], None]] = {}
+_AFTER_PURGE: list[Callable[[], None]] = []
+
+
+def register_kind(
+    entity: str,
+    restore: Callable[[int], None],
+    purge: Callable[[int], None],
+    after_purge: Callable[[], None] | None = None,
+) -> None:
+    """A service's own kind of trash item: how one is restored and purged by its id."""
+    _RESTORERS[entity] = restore
+    _PURGERS[entity] = purge
+    if after_purge is not None and after_purge not in _AFTER_PURGE:
+        _AFTER_PURGE.append(after_purge)
 
 
 def _incoming(table: str) -> list[ForeignKeyField]:
@@ -206,6 +225,16 @@ def _restore_snapshot(entity: str, payload: dict[str, Any]) -> None:
     audit.record(entity, row["id"], "restore", audit.created(row))
 
 
+def put_aside(entity: str, entity_id: int, label: str, stamp: str) -> int:
+    """Trash a thing that marks itself deleted (a custom field); returns its batch."""
+    batch = _next_batch()
+    TrashItem.insert(
+        batch=batch, deleted_at=stamp, entity=entity, entity_id=entity_id, customer=None,
+        label=label, payload="{}",
+    ).execute()  # fmt: skip
+    return batch
+
+
 def _items(where: str, params: Sequence[Any]) -> list[Row]:
     return _select("trash_item", where, params)
 
@@ -239,6 +268,8 @@ def restore_items(item_ids: Iterable[int]) -> int:
                     entity, item["entity_id"], "restore", {"deleted_at": [item["deleted_at"], None]}
                 )
                 customers_to_index.add(item["entity_id"])
+            elif entity in _RESTORERS:
+                _RESTORERS[entity](item["entity_id"])
             else:
                 payload = json.loads(item["payload"])
                 _restore_snapshot(entity, payload)
@@ -294,6 +325,8 @@ def purge_items(item_ids: Iterable[int]) -> int:
             if item["entity"] == "customer":
                 database.execute_sql("DELETE FROM customer WHERE id = ?", (item["entity_id"],))
                 reindex_customers([item["entity_id"]])
+            elif item["entity"] in _PURGERS:
+                _PURGERS[item["entity"]](item["entity_id"])
             database.execute_sql("DELETE FROM trash_item WHERE id = ?", (item["id"],))
             audit.record(
                 item["entity"],
@@ -302,6 +335,8 @@ def purge_items(item_ids: Iterable[int]) -> int:
                 {"trash": ["in the trash", "deleted for good"]},
             )
             purged += 1
+        for after in _AFTER_PURGE:  # the custom values of records gone for good
+            after()
         notify("trash_item", item_ids, "purge")
     return purged
 

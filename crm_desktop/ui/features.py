@@ -31,6 +31,7 @@ INSTALLERS: tuple[str, ...] = (
     "crm_desktop.ui.backup:install",
     "crm_desktop.ui.encryption:install",
     "crm_desktop.ui.transfer:install",
+    "crm_desktop.ui.saved_views:install",
 )
 
 # The menus of the main window, by name.

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._record_actions: dict[str, list[QAction]] = {}
         self._drop_handlers: dict[str, Callable[[list[Path]], bool]] = {}
         self._section_actions: list[tuple[QAction, str]] = []
+        self.feature_lists: dict[str, str] = {}  # entity → section key of a feature's list
         self._menus_finished = False
         self.detail: CustomerDetailPage | None = None
         self._detail_id: int | None = None
@@ -562,7 +563,7 @@ class MainWindow(QMainWindow):
             if repaired:
                 self._on_change(Change("customer", (), "update"))
 
-        # Just after the upgrade to schema 8 the search index is built: a minute at 1M customers.
+        # Just after the upgrade to schema 10 the search index is built: a minute at 1M customers.
         building = search.index_needs_build()
         title = (
             self.tr("Building the search index")
@@ -650,6 +651,7 @@ class MainWindow(QMainWindow):
         self.menus["View"].insertAction(self.actions["back"], action)
 
     def add_list_section(self, section: Section, icon: QIcon | None = None) -> None:
+        self.feature_lists[section.entity] = section.key
         self.add_section(section.key, section.title, lambda: self._make_list(section), icon)
 
     def list_page(self, key: str) -> QWidget:

@@ -7,6 +7,7 @@ opens (:class:`~crm_desktop.ui.main_window.MainWindow`).
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Signal
@@ -27,6 +28,8 @@ from crm_desktop.ui.noop import QT_TR_NOOP
 # Qt.ItemDataRole.UserRole, as a number: the sidebar is drawn before PySide6 builds the
 # enums of Qt's namespace (that takes ~45 ms, see main_window._qt).
 KEY_ROLE = 256
+VIEW_ROLE = 257  # a saved view's id (its row sits under its list's row)
+VIEW_PREFIX = "view:"  # the key of a saved view's row
 
 # (key, title, icon) of the built-in sections in sidebar order: the window shows them
 # before the section modules (and the services behind them) are imported. A test keeps
@@ -92,6 +95,7 @@ class Sidebar(QListWidget):
     """The list of sections; emits ``section_chosen(key)``."""
 
     section_chosen = Signal(str)
+    view_chosen = Signal(int)  # a saved view's id
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -123,11 +127,58 @@ class Sidebar(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def keys(self) -> list[str]:
-        return [self.item(row).data(KEY_ROLE) for row in range(self.count())]
+        """The sections' keys in order (saved views are not sections)."""
+        return [
+            key
+            for key in (self.item(row).data(KEY_ROLE) for row in range(self.count()))
+            if not str(key).startswith(VIEW_PREFIX)
+        ]
 
     def current_key(self) -> str | None:
         item = self.currentItem()
         return item.data(KEY_ROLE) if item else None
+
+    def set_views(self, views: Sequence[tuple[int, str, str]]) -> None:
+        """Show saved views ``(id, section key, name)`` under their sections, in order."""
+        chosen = self.current_view()
+        blocked = self.blockSignals(True)
+        for row in reversed(range(self.count())):
+            if self.item(row).data(VIEW_ROLE) is not None:
+                self.takeItem(row)
+        for view_id, section_key, name in reversed(list(views)):
+            section_row = self._row_of(section_key)
+            if section_row is None:
+                continue
+            item = QListWidgetItem(f"    {name}")  # indented: it belongs to the list above
+            item.setData(KEY_ROLE, f"{VIEW_PREFIX}{view_id}")
+            item.setData(VIEW_ROLE, view_id)
+            item.setToolTip(name)
+            self.insertItem(section_row + 1, item)
+        if chosen is not None:
+            self.select_view(chosen)
+        self.blockSignals(blocked)
+
+    def view_of(self, item: QListWidgetItem) -> int | None:
+        return item.data(VIEW_ROLE)
+
+    def view_ids(self) -> list[int]:
+        return [
+            self.item(row).data(VIEW_ROLE)
+            for row in range(self.count())
+            if self.item(row).data(VIEW_ROLE) is not None
+        ]
+
+    def current_view(self) -> int | None:
+        item = self.currentItem()
+        return item.data(VIEW_ROLE) if item else None
+
+    def select_view(self, view_id: int) -> None:
+        """Highlight a saved view's row without announcing it."""
+        row = self._row_of(f"{VIEW_PREFIX}{view_id}")
+        if row is not None and row != self.currentRow():
+            blocked = self.blockSignals(True)
+            self.setCurrentRow(row)
+            self.blockSignals(blocked)
 
     def select(self, key: str) -> None:
         """Highlight ``key`` without announcing it (the window already shows it)."""
@@ -144,5 +195,9 @@ class Sidebar(QListWidget):
         return None
 
     def _chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if current is not None:
+        if current is None:
+            return
+        if current.data(VIEW_ROLE) is not None:
+            self.view_chosen.emit(current.data(VIEW_ROLE))
+        else:
             self.section_chosen.emit(current.data(KEY_ROLE))

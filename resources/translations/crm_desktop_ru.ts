@@ -492,11 +492,11 @@
         <translation>кампании</translation>
     </message>
     <message>
-        <source>Starts</source>
+        <source>Start</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <source>Ends</source>
+        <source>End</source>
         <translation>Окончание</translation>
     </message>
     <message>
@@ -584,8 +584,8 @@
         <translation>Контакт</translation>
     </message>
     <message>
-        <source>Weighted</source>
-        <translation>Взвешенно</translation>
+        <source>Weighted amount</source>
+        <translation>Взвешенная сумма</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -1088,14 +1088,6 @@
 <context>
     <name>CampaignForm</name>
     <message>
-        <source>e.g. Spring newsletter</source>
-        <translation>например: Весенняя рассылка</translation>
-    </message>
-    <message>
-        <source>Budget ({currency})</source>
-        <translation>Бюджет ({currency})</translation>
-    </message>
-    <message>
         <source>Members</source>
         <translation>Участники</translation>
     </message>
@@ -1231,18 +1223,6 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <source>First and last name</source>
-        <translation>Имя и фамилия</translation>
-    </message>
-    <message>
-        <source>e.g. Purchasing manager</source>
-        <translation>например: Менеджер по закупкам</translation>
-    </message>
-    <message>
-        <source>The customer's main contact</source>
-        <translation>Основной контакт клиента</translation>
-    </message>
-    <message>
         <source>&amp;Personal data</source>
         <translation>Пе&amp;рсональные данные</translation>
     </message>
@@ -1339,33 +1319,6 @@
     <message>
         <source>Opening: {what}</source>
         <translation>Открытие: {what}</translation>
-    </message>
-</context>
-<context>
-    <name>CustomerForm</name>
-    <message>
-        <source>Company or person</source>
-        <translation>Компания или человек</translation>
-    </message>
-    <message>
-        <source>as on invoices, if not the name</source>
-        <translation>как в счетах, если отличается от имени</translation>
-    </message>
-    <message>
-        <source>INN, VAT id, USCC…</source>
-        <translation>ИНН, VAT ID, УСКК…</translation>
-    </message>
-    <message>
-        <source>Russia only</source>
-        <translation>только для России</translation>
-    </message>
-    <message>
-        <source>e.g. referral, website, trade fair</source>
-        <translation>например: рекомендация, сайт, выставка</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Метки</translation>
     </message>
 </context>
 <context>
@@ -1475,29 +1428,6 @@
     <message>
         <source>— no deal —</source>
         <translation>— без сделки —</translation>
-    </message>
-</context>
-<context>
-    <name>DealForm</name>
-    <message>
-        <source>e.g. 20 licences for the Berlin office</source>
-        <translation>например: 20 лицензий для офиса в Казани</translation>
-    </message>
-    <message>
-        <source>Amount ({currency})</source>
-        <translation>Сумма ({currency})</translation>
-    </message>
-    <message>
-        <source>stage default</source>
-        <translation>по этапу</translation>
-    </message>
-    <message>
-        <source>Probability %</source>
-        <translation>Вероятность, %</translation>
-    </message>
-    <message>
-        <source>e.g. price, timing, competitor</source>
-        <translation>например: цена, сроки, конкурент</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1604,111 @@
     <message>
         <source>The database is stored unencrypted again.</source>
         <translation>База данных снова хранится без шифрования.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <source>New field</source>
+        <translation>Новое поле</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>e.g. VAT number, Birthday, Preferred courier</source>
+        <translation>например, ИНН, День рождения, Служба доставки</translation>
+    </message>
+    <message>
+        <source>One choice a line</source>
+        <translation>По одному варианту в строке</translation>
+    </message>
+    <message>
+        <source>Search finds customers by this field</source>
+        <translation>Поиск находит клиентов по этому полю</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <source>Saving the field</source>
+        <translation>Сохранение поля</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsPage</name>
+    <message>
+        <source>Custom fields</source>
+        <translation>Свои поля</translation>
+    </message>
+    <message>
+        <source>Add field…</source>
+        <translation>Добавить поле…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Your own fields show in the forms, as list columns (right-click a list's header), in exports and in the import's mapping. Changes apply at once; a deleted field goes to the trash with its values.</source>
+        <translation>Ваши поля видны в формах, в столбцах списков (щёлкните правой кнопкой по заголовку списка), в выгрузке и в сопоставлении полей при импорте. Изменения применяются сразу; удалённое поле попадает в корзину вместе со значениями.</translation>
+    </message>
+    <message>
+        <source>Fields of</source>
+        <translation>Поля для</translation>
+    </message>
+    <message>
+        <source>searchable</source>
+        <translation>для поиска</translation>
+    </message>
+    <message>
+        <source>Field added.</source>
+        <translation>Поле добавлено.</translation>
+    </message>
+    <message>
+        <source>Field changed; its values are kept.</source>
+        <translation>Поле изменено; его значения сохранены.</translation>
+    </message>
+    <message>
+        <source>Moving the field</source>
+        <translation>Перемещение поля</translation>
+    </message>
+    <message>
+        <source>Deleting the field</source>
+        <translation>Удаление поля</translation>
+    </message>
+    <message>
+        <source>“{name}” is in the trash with its values.</source>
+        <translation>«{name}» в корзине вместе со значениями.</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2116,10 @@ Open it now?</source>
         <translation>Загрузка: {plural}</translation>
     </message>
     <message>
+        <source>{count}+ {things} (counting…)</source>
+        <translation>{things}: {count}+ (идёт подсчёт…)</translation>
+    </message>
+    <message>
         <source>No {plural} match “{search}”.</source>
         <translation>Ничего не найдено по запросу «{search}» ({plural}).</translation>
     </message>
@@ -2118,6 +2157,10 @@ Open it now?</source>
     <message>
         <source>Set &amp;{lower}</source>
         <translation>Изменить: &amp;{lower}</translation>
+    </message>
+    <message>
+        <source>Building the search index</source>
+        <translation>Построение поискового индекса</translation>
     </message>
     <message>
         <source>Checking the search index</source>
@@ -2628,6 +2671,14 @@ Open it now?</source>
         <translation>Пример</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
         <source>Two letters, such as US, GB or RU.</source>
         <translation>Две буквы, например US, GB или RU.</translation>
     </message>
@@ -2701,24 +2752,8 @@ Open it now?</source>
 <context>
     <name>ProductForm</name>
     <message>
-        <source>Stock-keeping unit, e.g. WID-100</source>
-        <translation>Артикул, например WID-100</translation>
-    </message>
-    <message>
-        <source>Unit price ({currency})</source>
-        <translation>Цена ({currency})</translation>
-    </message>
-    <message>
         <source>default ({default})</source>
         <translation>по умолчанию ({default})</translation>
-    </message>
-    <message>
-        <source>Tax %</source>
-        <translation>Налог, %</translation>
-    </message>
-    <message>
-        <source>Offered in pickers and on new orders</source>
-        <translation>Предлагается при выборе и в новых заказах</translation>
     </message>
 </context>
 <context>
@@ -2807,6 +2842,10 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>{caption_text} problem</source>
         <translation>{caption_text}: ошибка</translation>
+    </message>
+    <message>
+        <source>{label} ({currency})</source>
+        <translation>{label} ({currency})</translation>
     </message>
     <message>
         <source>Fix first: {fields}</source>
@@ -2986,6 +3025,73 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>Save &amp;view…</source>
+        <translation>Со&amp;хранить вид…</translation>
+    </message>
+    <message>
+        <source>Keep this list's search, filters, sort and columns under a name</source>
+        <translation>Сохранить поиск, фильтры, сортировку и столбцы этого списка под именем</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Сохранить вид</translation>
+    </message>
+    <message>
+        <source>Open a list first: a view keeps a list.</source>
+        <translation>Сначала откройте список: вид сохраняет список.</translation>
+    </message>
+    <message>
+        <source>Saving the view</source>
+        <translation>Сохранение вида</translation>
+    </message>
+    <message>
+        <source>View “{name}” saved.</source>
+        <translation>Вид «{name}» сохранён.</translation>
+    </message>
+    <message>
+        <source>Opening the view</source>
+        <translation>Открытие вида</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Переименовать вид</translation>
+    </message>
+    <message>
+        <source>Renaming the view</source>
+        <translation>Переименование вида</translation>
+    </message>
+    <message>
+        <source>View “{name}” deleted.</source>
+        <translation>Вид «{name}» удалён.</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Переименовать…</translation>
+    </message>
+    <message>
+        <source>&amp;Update to what the list shows</source>
+        <translation>&amp;Обновить по текущему списку</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Выше</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Ниже</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+</context>
+<context>
     <name>SearchReason</name>
     <message>
         <source>email</source>
@@ -3029,17 +3135,6 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>At most 20 characters.</source>
         <translation>Не более 20 символов.</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceCaseForm</name>
-    <message>
-        <source>What is it about?</source>
-        <translation>О чём обращение?</translation>
-    </message>
-    <message>
-        <source>Cost ({currency})</source>
-        <translation>Стоимость ({currency})</translation>
     </message>
 </context>
 <context>
@@ -3210,13 +3305,6 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>e.g. VIP, newsletter</source>
         <translation>например: VIP, рассылка</translation>
-    </message>
-</context>
-<context>
-    <name>TaskForm</name>
-    <message>
-        <source>e.g. Send the quote</source>
-        <translation>например: Отправить предложение</translation>
     </message>
 </context>
 <context>

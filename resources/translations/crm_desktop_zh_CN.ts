@@ -492,11 +492,11 @@
         <translation>营销活动</translation>
     </message>
     <message>
-        <source>Starts</source>
+        <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <source>Ends</source>
+        <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
@@ -584,7 +584,7 @@
         <translation>联系人</translation>
     </message>
     <message>
-        <source>Weighted</source>
+        <source>Weighted amount</source>
         <translation>加权金额</translation>
     </message>
     <message>
@@ -1088,14 +1088,6 @@
 <context>
     <name>CampaignForm</name>
     <message>
-        <source>e.g. Spring newsletter</source>
-        <translation>例如：春季通讯</translation>
-    </message>
-    <message>
-        <source>Budget ({currency})</source>
-        <translation>预算（{currency}）</translation>
-    </message>
-    <message>
         <source>Members</source>
         <translation>成员</translation>
     </message>
@@ -1229,18 +1221,6 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <source>First and last name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>e.g. Purchasing manager</source>
-        <translation>例如：采购经理</translation>
-    </message>
-    <message>
-        <source>The customer's main contact</source>
-        <translation>客户的主要联系人</translation>
-    </message>
-    <message>
         <source>&amp;Personal data</source>
         <translation>个人数据(&amp;P)</translation>
     </message>
@@ -1337,33 +1317,6 @@
     <message>
         <source>Opening: {what}</source>
         <translation>正在打开：{what}</translation>
-    </message>
-</context>
-<context>
-    <name>CustomerForm</name>
-    <message>
-        <source>Company or person</source>
-        <translation>公司或个人</translation>
-    </message>
-    <message>
-        <source>as on invoices, if not the name</source>
-        <translation>发票上的名称（如与名称不同）</translation>
-    </message>
-    <message>
-        <source>INN, VAT id, USCC…</source>
-        <translation>税号、VAT 号、统一社会信用代码…</translation>
-    </message>
-    <message>
-        <source>Russia only</source>
-        <translation>仅限俄罗斯</translation>
-    </message>
-    <message>
-        <source>e.g. referral, website, trade fair</source>
-        <translation>例如：推荐、网站、展会</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>标签</translation>
     </message>
 </context>
 <context>
@@ -1473,29 +1426,6 @@
     <message>
         <source>— no deal —</source>
         <translation>— 无商机 —</translation>
-    </message>
-</context>
-<context>
-    <name>DealForm</name>
-    <message>
-        <source>e.g. 20 licences for the Berlin office</source>
-        <translation>例如：为北京办公室购买 20 个许可证</translation>
-    </message>
-    <message>
-        <source>Amount ({currency})</source>
-        <translation>金额（{currency}）</translation>
-    </message>
-    <message>
-        <source>stage default</source>
-        <translation>按阶段默认</translation>
-    </message>
-    <message>
-        <source>Probability %</source>
-        <translation>成交概率 %</translation>
-    </message>
-    <message>
-        <source>e.g. price, timing, competitor</source>
-        <translation>例如：价格、时间、竞争对手</translation>
     </message>
 </context>
 <context>
@@ -1664,6 +1594,111 @@
     <message>
         <source>The database is stored unencrypted again.</source>
         <translation>数据库已恢复为不加密保存。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <source>New field</source>
+        <translation>新字段</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>e.g. VAT number, Birthday, Preferred courier</source>
+        <translation>例如：税号、生日、首选快递</translation>
+    </message>
+    <message>
+        <source>One choice a line</source>
+        <translation>每行一个选项</translation>
+    </message>
+    <message>
+        <source>Search finds customers by this field</source>
+        <translation>搜索可按此字段查找客户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Saving the field</source>
+        <translation>保存字段</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsPage</name>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Add field…</source>
+        <translation>添加字段…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Your own fields show in the forms, as list columns (right-click a list's header), in exports and in the import's mapping. Changes apply at once; a deleted field goes to the trash with its values.</source>
+        <translation>自定义字段显示在表单中、列表列中（右键单击列表标题）、导出文件中以及导入的字段映射中。更改立即生效；删除的字段连同其值一起移入回收站。</translation>
+    </message>
+    <message>
+        <source>Fields of</source>
+        <translation>字段所属</translation>
+    </message>
+    <message>
+        <source>searchable</source>
+        <translation>可搜索</translation>
+    </message>
+    <message>
+        <source>Field added.</source>
+        <translation>字段已添加。</translation>
+    </message>
+    <message>
+        <source>Field changed; its values are kept.</source>
+        <translation>字段已更改；其值已保留。</translation>
+    </message>
+    <message>
+        <source>Moving the field</source>
+        <translation>移动字段</translation>
+    </message>
+    <message>
+        <source>Deleting the field</source>
+        <translation>删除字段</translation>
+    </message>
+    <message>
+        <source>“{name}” is in the trash with its values.</source>
+        <translation>“{name}”及其值已移入回收站。</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +2096,10 @@ Open it now?</source>
         <translation>正在加载{plural}</translation>
     </message>
     <message>
+        <source>{count}+ {things} (counting…)</source>
+        <translation>{things}：{count}+（正在计数…）</translation>
+    </message>
+    <message>
         <source>No {plural} match “{search}”.</source>
         <translation>没有与“{search}”匹配的{plural}。</translation>
     </message>
@@ -2098,6 +2137,10 @@ Open it now?</source>
     <message>
         <source>Set &amp;{lower}</source>
         <translation>设置{lower}(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Building the search index</source>
+        <translation>正在建立搜索索引</translation>
     </message>
     <message>
         <source>Checking the search index</source>
@@ -2596,6 +2639,14 @@ Open it now?</source>
         <translation>效果预览</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
         <source>Two letters, such as US, GB or RU.</source>
         <translation>两个字母，例如 US、GB 或 CN。</translation>
     </message>
@@ -2669,24 +2720,8 @@ Open it now?</source>
 <context>
     <name>ProductForm</name>
     <message>
-        <source>Stock-keeping unit, e.g. WID-100</source>
-        <translation>库存单位，例如 WID-100</translation>
-    </message>
-    <message>
-        <source>Unit price ({currency})</source>
-        <translation>单价（{currency}）</translation>
-    </message>
-    <message>
         <source>default ({default})</source>
         <translation>默认（{default}）</translation>
-    </message>
-    <message>
-        <source>Tax %</source>
-        <translation>税率 %</translation>
-    </message>
-    <message>
-        <source>Offered in pickers and on new orders</source>
-        <translation>在选择列表和新订单中提供</translation>
     </message>
 </context>
 <context>
@@ -2775,6 +2810,10 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>{caption_text} problem</source>
         <translation>{caption_text}：问题</translation>
+    </message>
+    <message>
+        <source>{label} ({currency})</source>
+        <translation>{label}（{currency}）</translation>
     </message>
     <message>
         <source>Fix first: {fields}</source>
@@ -2952,6 +2991,73 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     </message>
 </context>
 <context>
+    <name>SavedViews</name>
+    <message>
+        <source>Save &amp;view…</source>
+        <translation>保存视图(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Keep this list's search, filters, sort and columns under a name</source>
+        <translation>将此列表的搜索、筛选、排序和列保存为命名视图</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Open a list first: a view keeps a list.</source>
+        <translation>请先打开一个列表：视图保存的是列表。</translation>
+    </message>
+    <message>
+        <source>Saving the view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>View “{name}” saved.</source>
+        <translation>视图“{name}”已保存。</translation>
+    </message>
+    <message>
+        <source>Opening the view</source>
+        <translation>打开视图</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>重命名视图</translation>
+    </message>
+    <message>
+        <source>Renaming the view</source>
+        <translation>重命名视图</translation>
+    </message>
+    <message>
+        <source>View “{name}” deleted.</source>
+        <translation>视图“{name}”已删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Update to what the list shows</source>
+        <translation>按列表当前内容更新(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>SearchReason</name>
     <message>
         <source>email</source>
@@ -2995,17 +3101,6 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>At most 20 characters.</source>
         <translation>最多 20 个字符。</translation>
-    </message>
-</context>
-<context>
-    <name>ServiceCaseForm</name>
-    <message>
-        <source>What is it about?</source>
-        <translation>关于什么问题？</translation>
-    </message>
-    <message>
-        <source>Cost ({currency})</source>
-        <translation>费用（{currency}）</translation>
     </message>
 </context>
 <context>
@@ -3172,13 +3267,6 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>e.g. VIP, newsletter</source>
         <translation>例如：VIP、通讯</translation>
-    </message>
-</context>
-<context>
-    <name>TaskForm</name>
-    <message>
-        <source>e.g. Send the quote</source>
-        <translation>例如：发送报价单</translation>
     </message>
 </context>
 <context>

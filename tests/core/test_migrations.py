@@ -201,3 +201,19 @@ def test_a_new_file_is_marked_as_ours(tmp_path):
     assert opened.created
     assert database.pragma("application_id") == APPLICATION_ID
     assert database.pragma("user_version") == SCHEMA_VERSION
+
+
+def test_an_old_file_stepped_forward_has_exactly_the_objects_of_a_new_one(tmp_path):
+    from crm_desktop.models.schema import expected_objects, objects_of
+
+    old = tmp_path / "v1.sqlite3"
+    build_v1(old)
+    open_session(old)
+    close_database()
+    conn = sqlite3.connect(old)
+    try:
+        found = objects_of(conn)
+    finally:
+        conn.close()
+    assert found == expected_objects()
+    assert ("table", "custom_value") in found and ("index", "custom_value_sort_key") in found

@@ -147,6 +147,9 @@ def test_a_version_4_file_is_upgraded_to_the_same_schema_as_a_new_one(tmp_path):
     ).fetchall():
         conn.execute(f'DROP TRIGGER "{trigger}"')
     conn.execute('DROP INDEX "deal_stage_expected_close"')  # schema 7: Today's index
+    conn.execute("DROP TABLE saved_view")  # schema 9's
+    conn.execute("DROP TABLE custom_value")  # schema 8's
+    conn.execute("DROP TABLE custom_field")
     for table in reversed([m._meta.table_name for m in SELLING_MODELS]):
         conn.execute(f'DROP TABLE "{table}"')
     for table, column in V4_ADDED_COLUMNS:

@@ -159,7 +159,7 @@ def test_other_tables_export_their_values_exactly(demo_db, tmp_path, table, fmt)
     out = tmp_path / f"{table}.{fmt}"
     result = exporting.export_table(table, out)
     entity = exporting.entity_of(table)
-    spec = exporting.FULL[entity]
+    spec = exporting.full_export(entity)
     expected = list(exporting._full_rows(spec, exporting._WHERE[entity]))
     assert result.rows == len(expected) > 0
     read = importing.read_file(out)

@@ -106,9 +106,9 @@ def test_other_values_that_do_not_fit(db, files):
     lines = notes[4].splitlines()
     assert lines == [
         "⚠ Kind: Partner — choose one of: company, person",
+        "⚠ Status: gold — choose one of: lead, prospect, active, inactive",
         "⚠ Email: info@acme — not a valid email address",
         "⚠ Website: www acme com — not a web address",
-        "⚠ Status: gold — choose one of: lead, prospect, active, inactive",
         "⚠ Tags: " + "x" * 70 + " — a tag has at most 60 characters",
     ]
     assert rows("SELECT t.name FROM tag t") == [("VIP",)]

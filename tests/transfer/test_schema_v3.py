@@ -29,6 +29,9 @@ def test_version_2_file_gets_the_import_tables(tmp_path):
     conn.execute('DROP INDEX "deal_stage_expected_close"')  # schema 7: Today's index
     conn.execute("DROP TABLE import_item")
     conn.execute("DROP TABLE import_batch")
+    conn.execute("DROP TABLE saved_view")  # schema 9's
+    conn.execute("DROP TABLE custom_value")  # schema 8's
+    conn.execute("DROP TABLE custom_field")
     for table in reversed([m._meta.table_name for m in SELLING_MODELS]):  # schema 4
         conn.execute(f'DROP TABLE "{table}"')
     for table, column in V4_ADDED_COLUMNS:

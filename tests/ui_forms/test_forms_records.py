@@ -195,3 +195,26 @@ def test_open_record_for_each_kind_of_record(qtbot, db):
     )
     task_id = open_record(None, "task", None, {"customer_id": customer_id})
     assert seen and tasks.get_task(task_id)["title"] == "Call"
+
+
+def test_the_form_and_the_board_follow_one_probability_rule(qtbot, db):
+    customer_id = customers.create_customer({"name": "Acme"})
+    own = deals.create_deal(
+        {"title": "Own", "customer_id": customer_id, "stage": "proposal", "probability": 60}
+    )
+    default = deals.create_deal(
+        {"title": "Default", "customer_id": customer_id, "stage": "proposal"}
+    )
+    # The edit form, a stage changed: the hand-set 60 stays, the stage's 50 follows to 75.
+    for deal_id, expected in ((own, "60"), (default, "75")):
+        form = show_form(qtbot, DealForm, record_id=deal_id)
+        form.stage.set_value("negotiation")
+        assert form.slots["probability"].editor.text() == expected
+        assert form.save()
+        assert deals.get_deal(deal_id)["probability"] == int(expected)
+    # The board's drag, back and forth: the same answers.
+    deals.move_deal(own, "qualified")
+    deals.move_deal(default, "qualified")
+    assert deals.get_deal(own)["probability"] == 60
+    assert deals.get_deal(default)["probability"] == 25
+    assert deals.probability_after("won", old_stage="qualified", probability=60) == 100

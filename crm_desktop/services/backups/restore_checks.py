@@ -233,6 +233,9 @@ def _inspect(work: Path, chosen: Path) -> int:
         objects = objects_of(conn)
     except sqlite3.Error as exc:
         raise describe_sqlite_error(chosen, exc) from exc
+    except UnicodeDecodeError as exc:  # a damaged schema: a name or SQL that is not text
+        malformed = sqlite3.DatabaseError("database disk image is malformed")
+        raise describe_sqlite_error(chosen, malformed) from exc
     finally:
         conn.close()
     if version == SCHEMA_VERSION:

@@ -287,6 +287,9 @@ def identify(conn: sqlite3.Connection, path: Path) -> int:
         tables = user_tables(conn)
     except sqlite3.Error as exc:
         raise describe_sqlite_error(path, exc) from exc
+    except UnicodeDecodeError as exc:  # a damaged schema: a name that is not text
+        malformed = sqlite3.DatabaseError("database disk image is malformed")
+        raise describe_sqlite_error(path, malformed) from exc
     if app_id != APPLICATION_ID:
         if not app_id and not tables:
             raise BackupFileError(

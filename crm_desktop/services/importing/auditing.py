@@ -16,24 +16,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from crm_desktop.models import database
+from crm_desktop.services import catalogue, contacts, customers  # noqa: F401
+
+
+def _logged(entity: str) -> tuple[str, ...]:
+    # Every built-in editable field of the catalogue: a field added there is logged too.
+    return tuple(sorted(f.key for f in catalogue.editable(entity)))
+
 
 # The fields a create logs (every column but the id and the timestamps), sorted.
-LOGGED_FIELDS = {
-    "customer": (
-        "address",
-        "city",
-        "country",
-        "email",
-        "kind",
-        "name",
-        "notes",
-        "phone",
-        "source",
-        "status",
-        "website",
-    ),
-    "contact": ("customer_id", "email", "is_primary", "name", "notes", "phone", "position"),
-}
+LOGGED_FIELDS = {"customer": _logged("customer"), "contact": _logged("contact")}
 
 
 def _statement(entity: str) -> str:

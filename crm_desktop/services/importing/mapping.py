@@ -28,9 +28,10 @@ in the file is lost; "Street" parts and tags are joined instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from crm_desktop.services import catalogue, contacts, customers, products  # noqa: F401
 from crm_desktop.services.importing import headers
 from crm_desktop.services.importing.table import Table
 from crm_desktop.services.text import fold
@@ -53,7 +54,7 @@ _PERSON = (
     Target("last_name", "Last name"),
 )
 
-TARGETS: dict[str, tuple[Target, ...]] = {
+_BUILT_IN_TARGETS: dict[str, tuple[Target, ...]] = {
     "customer": (
         Target("name", "Customer name"),
         Target("kind", "Kind (company / person)"),
@@ -107,6 +108,42 @@ TARGETS: dict[str, tuple[Target, ...]] = {
         Target("note_extra", "Add to description", join=True),
     ),
 }
+
+
+def extra_targets(entity: str) -> tuple[Target, ...]:
+    """Fields of the catalogue the importer has no special rule for (a field added to the
+    declaration, a custom field): a column maps straight into each, by its label or synonyms."""
+    special = {t.key for t in _BUILT_IN_TARGETS[entity]}
+    return tuple(
+        Target(f.key, f.label) for f in catalogue.import_fields(entity) if f.key not in special
+    )
+
+
+def built_in_extra_keys(entity: str) -> list[str]:
+    """The built-in fields among :func:`extra_targets` (no database needed)."""
+    special = {t.key for t in _BUILT_IN_TARGETS[entity]}
+    return [
+        f.key
+        for f in catalogue.built_in(entity)
+        if f.editable and f.importable and f.key not in special
+    ]
+
+
+class _Targets(Mapping[str, tuple[Target, ...]]):
+    """Each import's targets: its own, then the catalogue's other fields, then the notes."""
+
+    def __getitem__(self, entity: str) -> tuple[Target, ...]:
+        own = _BUILT_IN_TARGETS[entity]
+        return (*own[:-1], *extra_targets(entity), own[-1])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_BUILT_IN_TARGETS)
+
+    def __len__(self) -> int:
+        return len(_BUILT_IN_TARGETS)
+
+
+TARGETS: Mapping[str, tuple[Target, ...]] = _Targets()
 
 ENTITY_LABELS = {"customer": "customers", "contact": "contacts", "product": "products"}
 PRESETS = ("auto", "google", "outlook", "thunderbird")
@@ -255,6 +292,10 @@ def guess_target(entity: str, header: str) -> str | None:
     override = _OVERRIDES.get(entity, {}).get(n)
     if override:
         return override
+    for extra in catalogue.import_fields(entity):
+        names = (extra.label, extra.export_header, *extra.synonyms)
+        if extra.key in {t.key for t in extra_targets(entity)} and n in map(normal, names):
+            return extra.key
     meaning = meaning_of(header)
     if meaning is None:
         return "note_extra"

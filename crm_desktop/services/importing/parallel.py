@@ -43,6 +43,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 
+from crm_desktop.services.custom_fields import CustomField
 from crm_desktop.services.importing.rows import Plan, Prepared, RowError, Rules, prepare
 from crm_desktop.services.importing.table import SourceRow
 from crm_desktop.services.progress import stop_if_cancelled
@@ -87,6 +88,7 @@ def _start_worker(
     entity: str,
     region: str,
     currency: str,
+    custom: tuple[CustomField, ...],
     mapping: list[str | None],
     headers: list[str],
     parent_pid: int,
@@ -94,7 +96,7 @@ def _start_worker(
 ) -> None:
     global _worker
     _die_with(parent_pid, lifeline)
-    _worker = (entity, Rules(region, currency), Plan(mapping, headers))
+    _worker = (entity, Rules(region, currency, custom), Plan(mapping, headers))
 
 
 def _prepare_chunk(rows: list[tuple[int, list[str]]]) -> list[Outcome]:
@@ -159,6 +161,7 @@ def prepare_rows(
                 entity,
                 rules.region,
                 rules.currency,
+                rules.custom,
                 list(mapping),
                 list(headers),
                 os.getpid(),

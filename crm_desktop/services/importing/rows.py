@@ -28,9 +28,11 @@ from typing import Any
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.models.tables import MAX_UNIT_PRICE_CENTS
-from crm_desktop.services import money, records, validation
+from crm_desktop.services import custom_fields, money, records, validation
 from crm_desktop.services.contacts import CONTACT
+from crm_desktop.services.custom_fields import CustomField
 from crm_desktop.services.customers import CUSTOMER
+from crm_desktop.services.importing.mapping import built_in_extra_keys
 from crm_desktop.services.importing.table import SourceRow
 from crm_desktop.services.products import PRODUCT
 from crm_desktop.services.records import Entity, Row
@@ -139,8 +141,14 @@ class Rules:
     or the command line's ``--region``); ``currency`` the setting's.
     """
 
-    def __init__(self, region: str, currency: str) -> None:
+    def __init__(
+        self,
+        region: str,
+        currency: str,
+        custom: Sequence[CustomField] = (),
+    ) -> None:
         self.currency = currency
+        self.custom = tuple(custom)  # the custom fields (plain data: helpers get a copy)
         exponent = money.currency_exponent(currency)
         phone = validation.phone_parser(lambda: region, strict=True)
         amount = validation.money_parser(lambda: exponent)
@@ -152,17 +160,36 @@ class Rules:
             return cents
 
         self.region = region
-        self.customer = _with_parser(CUSTOMER, "phone", phone)
+
+        def with_custom(spec: Entity) -> Entity:
+            added = tuple(
+                records.Field(item.key, item.name, custom_fields.parser(item, amount=amount))
+                for item in self.custom
+                if item.entity == spec.name
+            )
+            return dataclasses.replace(spec, fields=spec.fields + added) if added else spec
+
+        self.customer = with_custom(_with_parser(CUSTOMER, "phone", phone))
         # A contact's customer is found by the import, not given by the file.
-        self.contact = _with_parser(_without(CONTACT, "customer_id"), "phone", phone)
-        self.product = _with_parser(PRODUCT, "unit_price_cents", unit_price)
+        self.contact = with_custom(_with_parser(_without(CONTACT, "customer_id"), "phone", phone))
+        self.product = with_custom(_with_parser(PRODUCT, "unit_price_cents", unit_price))
         self.phone = phone
 
     @classmethod
     def from_settings(cls, region: str | None = None) -> Rules:
         from crm_desktop.services import settings
 
-        return cls(region or settings.get("phone_region"), settings.get("currency"))
+        return cls(
+            region or settings.get("phone_region"),
+            settings.get("currency"),
+            custom_fields.all_fields(),
+        )
+
+    def extra_keys(self, entity: str) -> list[str]:
+        """The targets that map straight into a field: the catalogue's other built-in
+        fields and this entity's custom fields."""
+        custom = [f.key for f in self.custom if f.entity == entity]
+        return built_in_extra_keys(entity) + custom
 
 
 class Plan:
@@ -389,6 +416,16 @@ def _id(row: _Row, key: str) -> int | None:
     return None
 
 
+def _catalogue_values(rules: Rules, entity: str, row: _Row, data: dict[str, Any]) -> list[str]:
+    """Put the columns mapped to the catalogue's other fields into ``data``; their keys."""
+    keys = []
+    for key in rules.extra_keys(entity):
+        if row.has(key):
+            data[key] = row.one(key, split=not key.startswith("cf_"))
+            keys.append(key)
+    return keys
+
+
 def _provided(data: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "")}
 
@@ -473,6 +510,7 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
             if contact_kept:
                 contact["notes"] = _notes(None, contact_notes, contact_kept)
                 contact_provided.add("notes")
+    _catalogue_values(rules, "customer", row, data)
     sources = {key: key for key in data}
     data["notes"] = row.one("notes")
     values_data = _provided(data)
@@ -541,6 +579,7 @@ def prepare_contact(rules: Rules, row: _Row, line: int) -> Prepared:
         customer_name = customer_name.strip()[:199] + "…"
     customer_id = _id(row, "customer_id")
     record_id = _id(row, "id")
+    sources.update({key: key for key in _catalogue_values(rules, "contact", row, data)})
     data["notes"] = row.one("notes")
     given = _provided(data)
     values, kept = _clean_keeping(rules.contact, given, row, rules.region, sources=sources)
@@ -571,6 +610,7 @@ def prepare_product(rules: Rules, row: _Row, line: int) -> Prepared:
     record_id = _id(row, "id")
     data["description"] = row.one("description")
     sources["description"] = "description"
+    sources.update({key: key for key in _catalogue_values(rules, "product", row, data)})
     given = _provided(data)
     values, kept = _clean_keeping(rules.product, given, row, rules.region, sources=sources)
     description = _notes(values.get("description"), row.extras, kept)

@@ -39,7 +39,7 @@ from typing import Any
 from crm_desktop.errors import CrmError
 from crm_desktop.models import database
 from crm_desktop.models.tables import ImportBatch
-from crm_desktop.services import audit, records, search
+from crm_desktop.services import audit, catalogue, custom_fields, records, search
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import now_utc
 from crm_desktop.services.importing.auditing import log_created
@@ -82,31 +82,16 @@ POLICY_LABELS = {
 _CHECK_EVERY = 512
 FLUSH_ROWS = 5_000  # rows between two writes of a streaming import (see _Import.flush)
 
-CUSTOMER_COLUMNS = (
-    "id",
-    "kind",
-    "name",
-    "email",
-    "phone",
-    "website",
-    "address",
-    "city",
-    "country",
-    "status",
-    "source",
-    "notes",
-    "created_at",
-    "updated_at",
-)
-CONTACT_COLUMNS = ("id", "customer_id", "name", "position", "email", "phone", "notes", "is_primary")
-PRODUCT_COLUMNS = (
-    "id", "sku", "name", "description", "unit_price_cents", "stock_qty", "active", "tax_pct",
-)  # fmt: skip
-_TABLE_COLUMNS = {
-    "customer": CUSTOMER_COLUMNS,
-    "contact": CONTACT_COLUMNS,
-    "product": PRODUCT_COLUMNS,
-}
+# The columns an import writes: the id, the catalogue's built-in editable fields, and (for
+# customers) the timestamps. Read at each import: a field declared later is written too.
+_STAMPED = {"customer": ("created_at", "updated_at")}
+_IMPORTED_TABLES = ("customer", "contact", "product")
+
+
+def table_columns(entity: str) -> tuple[str, ...]:
+    """The columns of ``entity`` an import inserts."""
+    fields = tuple(f.key for f in catalogue.editable(entity))
+    return ("id", *fields, *_STAMPED.get(entity, ()))
 
 
 @dataclass
@@ -339,7 +324,7 @@ def run_import(
     ``region`` the phone region (else the setting, else the file's own);
     ``text_encoding`` the file's encoding (``auto``: detected).
     """
-    if entity not in _TABLE_COLUMNS:
+    if entity not in _IMPORTED_TABLES:
         raise CrmError(f"Cannot import {entity}: choose customers, contacts or products.")
     if policy not in POLICIES:
         raise CrmError(f"Unknown duplicate policy {policy!r}: choose {', '.join(POLICIES)}.")
@@ -769,24 +754,28 @@ class _Import:
         audit_rows: list[tuple[str, int, str, dict[str, Any]]] = []
         customer_rows = []
         stamp = self.stamp
+        customer_columns = table_columns("customer")
+        contact_columns = table_columns("contact")
         for customer_id, values in customers.items():
             values.setdefault("kind", "company")
             values.setdefault("status", "lead")
             values["created_at"] = values["updated_at"] = stamp
-            customer_rows.append(tuple([values.get(c) for c in CUSTOMER_COLUMNS]))
+            customer_rows.append(tuple([values.get(c) for c in customer_columns]))
             if customer_id in tags_after:  # the rest are logged by SQLite, below
                 audit_rows.append(self.created_entry("customer", values, tags_after))
         contact_rows = []
         for values in contacts.values():
             if values["customer_id"] not in customers:  # an older customer got a new person
                 self.touched.add(values["customer_id"])
-            contact_rows.append(tuple([values.get(c) for c in CONTACT_COLUMNS]))
+            contact_rows.append(tuple([values.get(c) for c in contact_columns]))
         for entity, rows in (("customer", customer_rows), ("contact", contact_rows)):
-            columns = _TABLE_COLUMNS[entity]
+            columns = table_columns(entity)
             marks = ", ".join("?" for _ in columns)
             conn.executemany(
                 f'INSERT INTO "{entity}" ({", ".join(columns)}) VALUES ({marks})', rows
             )
+        custom_fields.write_many("customer", customers.items())
+        custom_fields.write_many("contact", contacts.items())
         conn.executemany("INSERT INTO tag (id, name) VALUES (?, ?)", tag_rows)
         audit_rows += [("tag", i, "create", {"name": [None, name]}) for i, name in tag_rows]
         conn.executemany(
@@ -836,7 +825,7 @@ class _Import:
             created = self.new[entity]
             if not created:
                 continue
-            columns = _TABLE_COLUMNS[entity]
+            columns = table_columns(entity)
             rows = []
             stamp = self.stamp
             for record_id, values in created.items():
@@ -862,6 +851,7 @@ class _Import:
                     rows[start : start + 20_000],
                 )
                 self.check()
+            custom_fields.write_many(entity, created.items())
         for customer_id, (before, after) in tags_after.items():
             if customer_id in new_customers:
                 continue
@@ -1026,14 +1016,20 @@ class _Import:
                 }
                 if not diff:
                     continue
-                stored = {k: _storable(pair[1]) for k, pair in diff.items()}
+                custom = {k: pair[1] for k, pair in diff.items() if k.startswith("cf_")}
+                if custom:
+                    custom_fields.write(entity, record_id, custom)
+                stored = {
+                    k: _storable(pair[1]) for k, pair in diff.items() if not k.startswith("cf_")
+                }
                 if entity == "customer":
                     stored["updated_at"] = self.stamp
                     touched.add(record_id)
                 elif entity == "contact":
                     touched.add(old["customer_id"])
                 key = tuple(sorted(stored))
-                grouped.setdefault(key, []).append((*(stored[k] for k in key), record_id))
+                if key:
+                    grouped.setdefault(key, []).append((*(stored[k] for k in key), record_id))
                 audit_rows.append((entity, record_id, "update", diff))
                 items.append(
                     (self.batch_id, entity, record_id, "update", audit.encode_changes(diff))

@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.i18n import gettext
-from crm_desktop.services import records
+from crm_desktop.services import catalogue, records
 from crm_desktop.services.records import Entity, Row
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.formats import Formats
+from crm_desktop.ui.forms.catalogue_editors import editor_for, field_label
 from crm_desktop.ui.translation import declared
 from crm_desktop.ui.words import new_record_text, word
 
@@ -110,6 +111,8 @@ class RecordForm(QDialog):
         self.record_id = record_id
         self.saved_id: int | None = None
         self.slots: dict[str, FieldSlot] = {}
+        # The owner's custom fields on this form (saved with the record, keys "cf_<id>").
+        self.custom_fields: dict[str, catalogue.FieldDef] = {}
         self._tab_chain: list[QWidget] = []
         self._reveal = False
         self._loading = True
@@ -244,6 +247,42 @@ class RecordForm(QDialog):
         self._tab_chain.append(focus_target(editor))
         return editor
 
+    def add_catalogue_fields(
+        self,
+        editors: Mapping[str, QWidget] | None = None,
+        *,
+        custom_only: bool = False,
+        layout: QFormLayout | None = None,
+    ) -> None:
+        """Add the entity's fields in the catalogue's order: ``editors`` for the special ones
+        (a picker, the tags: also a field the catalogue does not let the form edit), the
+        editor of its kind for every other one. ``custom_only``: just the owner's custom
+        fields (a form laid out by hand, like the order's, adds them where it wants)."""
+        editors = editors or {}
+        for definition in catalogue.fields(self.entity):
+            if custom_only and definition.custom_id is None:
+                continue
+            editor = editors.get(definition.key)
+            if editor is None:
+                if not (definition.editable and definition.form):
+                    continue
+                editor = editor_for(definition, self.formats)
+            caption = field_label(definition)
+            if definition.kind == "money":
+                caption = self.tr("{label} ({currency})").format(
+                    label=caption, currency=self.formats.currency
+                )
+            if definition.custom_id is not None:
+                self.custom_fields[definition.key] = definition
+            in_spec = definition.key in {f.name for f in self.spec.fields}
+            self.add_field(
+                definition.key,
+                editor,
+                label=caption,
+                in_spec=in_spec or definition.custom_id is not None,
+                layout=layout,
+            )
+
     def add_to_tab_order(self, widget: QWidget) -> None:
         """A widget that is not a field (a table, a button) takes its turn in the Tab order."""
         self._tab_chain.append(widget)
@@ -261,6 +300,8 @@ class RecordForm(QDialog):
                 value = record.get(name)
             elif name in defaults:
                 value = defaults[name]
+            elif name in self.custom_fields:
+                value = None
             elif slot.in_spec:
                 value = self.spec.field(name).default_value()
             else:
@@ -299,6 +340,13 @@ class RecordForm(QDialog):
     def check(self, slot: FieldSlot) -> str | None:
         """The service's message for a field's current value, or None."""
         if not slot.in_spec:
+            return None
+        custom = self.custom_fields.get(slot.name)
+        if custom is not None and custom.parse is not None:
+            try:
+                custom.parse(slot.editor.value())  # type: ignore[attr-defined]
+            except ValueError as exc:
+                return str(exc)
             return None
         return records.validate_field(self.spec, slot.name, slot.editor.value())  # type: ignore[attr-defined]
 

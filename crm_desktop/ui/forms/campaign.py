@@ -28,16 +28,11 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services import campaigns, trash
 from crm_desktop.services.changes import transaction
-from crm_desktop.services.enums import CAMPAIGN_KINDS, CAMPAIGN_MEMBER_STATUSES
+from crm_desktop.services.enums import CAMPAIGN_MEMBER_STATUSES
 from crm_desktop.ui.formats import label
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.widgets import (
-    ChoiceCombo,
     CustomerPicker,
-    DateEdit,
-    MoneyEdit,
-    TextAreaEdit,
-    TextLineEdit,
 )
 
 _MEMBER_ID = Qt.ItemDataRole.UserRole + 1
@@ -80,18 +75,7 @@ class CampaignForm(RecordForm):
     title_edit = "Campaign"
 
     def build(self) -> None:
-        spec, formats = self.spec, self.formats
-        self.add_field("name", TextLineEdit(placeholder=self.tr("e.g. Spring newsletter")))
-        self.add_field("kind", ChoiceCombo(CAMPAIGN_KINDS))
-        self.add_field("start_date", DateEdit(formats))
-        self.add_field("end_date", DateEdit(formats))
-        self.add_field("location", TextLineEdit())
-        self.add_field(
-            "budget_cents",
-            MoneyEdit(formats, spec.field("budget_cents").parse),
-            label=self.tr("Budget ({currency})").format(currency=formats.currency),
-        )
-        self.add_field("notes", TextAreaEdit(lines=3))
+        self.add_catalogue_fields()  # the catalogue's fields in its order (services/campaigns.py)
         self.body.addWidget(self._build_members())
 
     def _build_members(self) -> QWidget:

@@ -9,11 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QPushButton
 from crm_desktop.services import contacts
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.widgets import (
-    CheckEdit,
     CustomerPicker,
-    PhoneEdit,
-    TextAreaEdit,
-    TextLineEdit,
 )
 
 
@@ -25,13 +21,7 @@ class ContactForm(RecordForm):
     title_edit = "Contact"
 
     def build(self) -> None:
-        self.add_field("customer_id", CustomerPicker())
-        self.add_field("name", TextLineEdit(placeholder=self.tr("First and last name")))
-        self.add_field("position", TextLineEdit(placeholder=self.tr("e.g. Purchasing manager")))
-        self.add_field("email", TextLineEdit(placeholder="name@example.com"))
-        self.add_field("phone", PhoneEdit(placeholder="+1 415 555 0123"))
-        self.add_field("is_primary", CheckEdit(self.tr("The customer's main contact")))
-        self.add_field("notes", TextAreaEdit(lines=3))
+        self.add_catalogue_fields({"customer_id": CustomerPicker()})
         if self.record_id is not None:
             # A person's data, on request (docs/privacy.md): only for a saved contact.
             self.more_button = QPushButton(self.tr("&Personal data"), self)

@@ -6,16 +6,9 @@ from typing import Any
 
 from crm_desktop.services import customers, tags
 from crm_desktop.services.changes import transaction
-from crm_desktop.services.enums import CUSTOMER_KINDS, CUSTOMER_STATUSES
 from crm_desktop.services.records import Row
 from crm_desktop.ui.forms.base import RecordForm
-from crm_desktop.ui.forms.widgets import (
-    ChoiceCombo,
-    PhoneEdit,
-    TagsEdit,
-    TextAreaEdit,
-    TextLineEdit,
-)
+from crm_desktop.ui.forms.widgets import TagsEdit
 
 
 class CustomerForm(RecordForm):
@@ -26,26 +19,8 @@ class CustomerForm(RecordForm):
     title_edit = "Customer"
 
     def build(self) -> None:
-        self.add_field("name", TextLineEdit(placeholder=self.tr("Company or person")))
-        self.add_field("kind", ChoiceCombo(CUSTOMER_KINDS))
-        self.add_field("status", ChoiceCombo(CUSTOMER_STATUSES))
-        self.add_field("email", TextLineEdit(placeholder="name@example.com"))
-        self.add_field("phone", PhoneEdit(placeholder="+1 415 555 0123"))
-        self.add_field("website", TextLineEdit(placeholder="example.com"))
-        self.add_field("address", TextAreaEdit(lines=2))
-        self.add_field("city", TextLineEdit())
-        self.add_field("country", TextLineEdit())
-        # What invoices print for the buyer (checked for the country on save).
-        self.add_field(
-            "legal_name", TextLineEdit(placeholder=self.tr("as on invoices, if not the name"))
-        )
-        self.add_field("tax_id", TextLineEdit(placeholder=self.tr("INN, VAT id, USCC…")))
-        self.add_field("kpp", TextLineEdit(placeholder=self.tr("Russia only")))
-        self.add_field(
-            "source", TextLineEdit(placeholder=self.tr("e.g. referral, website, trade fair"))
-        )
-        self.add_field("tags", TagsEdit(), label=self.tr("Tags"), in_spec=False)
-        self.add_field("notes", TextAreaEdit(lines=4))
+        # The catalogue's fields in its order; only the tags need an editor of their own.
+        self.add_catalogue_fields({"tags": TagsEdit()})
 
     def load(self, record_id: int) -> Row:
         return customers.get_customer(record_id)

@@ -10,17 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from crm_desktop.services import deals
-from crm_desktop.services.enums import CLOSED_DEAL_STAGES, DEAL_STAGE_PROBABILITY, DEAL_STAGES
+from crm_desktop.services.enums import CLOSED_DEAL_STAGES, DEAL_STAGE_PROBABILITY
 from crm_desktop.ui.forms.base import RecordForm
-from crm_desktop.ui.forms.widgets import (
-    ChoiceCombo,
-    ContactCombo,
-    CustomerPicker,
-    DateEdit,
-    MoneyEdit,
-    NumberEdit,
-    TextLineEdit,
-)
+from crm_desktop.ui.forms.widgets import ContactCombo, CustomerPicker
 
 
 class DealForm(RecordForm):
@@ -31,30 +23,13 @@ class DealForm(RecordForm):
     title_edit = "Deal"
 
     def build(self) -> None:
-        spec, formats = self.spec, self.formats
-        self.add_field(
-            "title", TextLineEdit(placeholder=self.tr("e.g. 20 licences for the Berlin office"))
-        )
-        self.customer = self.add_field("customer_id", CustomerPicker())
-        self.contact = self.add_field("contact_id", ContactCombo())
-        self.stage = self.add_field("stage", ChoiceCombo(DEAL_STAGES))
-        self.add_field(
-            "amount_cents",
-            MoneyEdit(formats, spec.field("amount_cents").parse),
-            label=self.tr("Amount ({currency})").format(currency=formats.currency),
-        )
-        self.probability = self.add_field(
-            "probability",
-            NumberEdit(
-                formats, spec.field("probability").parse, placeholder=self.tr("stage default")
-            ),
-            label=self.tr("Probability %"),
-        )
-        self.add_field("expected_close", DateEdit(formats))
-        self.closed = self.add_field("closed_at", DateEdit(formats))
-        self.add_field(
-            "lost_reason", TextLineEdit(placeholder=self.tr("e.g. price, timing, competitor"))
-        )
+        # The catalogue's fields in its order (services/deals.py); the pickers are special.
+        self.add_catalogue_fields({"customer_id": CustomerPicker(), "contact_id": ContactCombo()})
+        self.customer = self.slots["customer_id"].editor
+        self.contact = self.slots["contact_id"].editor
+        self.stage = self.slots["stage"].editor
+        self.probability = self.slots["probability"].editor
+        self.closed = self.slots["closed_at"].editor
         self._stage_shown = None
 
     def fill(self, record, defaults) -> None:
@@ -78,14 +53,14 @@ class DealForm(RecordForm):
         self._stage_shown = new
         if old is None or new is None:
             return
-        shown = self.probability.text().strip()
-        follows = not self.slots["probability"].touched or shown in (
-            "",
-            str(DEAL_STAGE_PROBABILITY[old]),
-        )
-        if new in CLOSED_DEAL_STAGES or follows:
+        try:
+            shown = self.spec.field("probability").parse(self.probability.value())
+        except ValueError:
+            return  # the user is typing a figure: leave it to them
+        figure = deals.probability_after(new, old_stage=old, probability=shown)
+        if figure != shown:
             self._loading = True  # the form's doing, not the user's
-            self.probability.set_value(DEAL_STAGE_PROBABILITY[new])
+            self.probability.set_value(figure)
             self._loading = False
             self.revalidate("probability")
 

@@ -13,13 +13,10 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.services import interactions
-from crm_desktop.services.enums import INTERACTION_KINDS
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.widgets import (
-    ChoiceCombo,
     ContactCombo,
     CustomerPicker,
-    DateTimeEdit,
     TextAreaEdit,
     TextLineEdit,
 )
@@ -46,12 +43,16 @@ class InteractionForm(RecordForm):
     title_edit = "Interaction"
 
     def build(self) -> None:
-        self.add_field("subject", TextLineEdit())
-        self.add_field("kind", ChoiceCombo(INTERACTION_KINDS))
-        self.add_field("occurred_at", DateTimeEdit(self.formats))
-        self.customer = self.add_field("customer_id", CustomerPicker())
-        self.contact = self.add_field("contact_id", ContactCombo())
-        self.add_field("notes", TextAreaEdit(lines=6))
+        # The catalogue's fields in its order (services/interactions.py).
+        self.customer = CustomerPicker()
+        self.contact = ContactCombo()
+        self.add_catalogue_fields(
+            {
+                "customer_id": self.customer,
+                "contact_id": self.contact,
+                "notes": TextAreaEdit(lines=6),  # room for what was said
+            }
+        )
 
     def fill(self, record, defaults) -> None:
         super().fill(record, defaults)

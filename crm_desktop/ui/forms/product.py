@@ -6,13 +6,7 @@ from typing import Any
 
 from crm_desktop.services import products, selling_settings
 from crm_desktop.ui.forms.base import RecordForm
-from crm_desktop.ui.forms.widgets import (
-    CheckEdit,
-    MoneyEdit,
-    NumberEdit,
-    TextAreaEdit,
-    TextLineEdit,
-)
+from crm_desktop.ui.forms.widgets import NumberEdit
 
 
 class ProductForm(RecordForm):
@@ -23,27 +17,14 @@ class ProductForm(RecordForm):
     title_edit = "Product"
 
     def build(self) -> None:
-        spec = self.spec
-        self.add_field("name", TextLineEdit())
-        self.add_field("sku", TextLineEdit(placeholder=self.tr("Stock-keeping unit, e.g. WID-100")))
-        self.add_field(
-            "unit_price_cents",
-            MoneyEdit(self.formats, spec.field("unit_price_cents").parse),
-            label=self.tr("Unit price ({currency})").format(currency=self.formats.currency),
-        )
-        self.add_field("stock_qty", NumberEdit(self.formats, spec.field("stock_qty").parse))
+        # The tax rate says what an empty one means: the default rate of the settings.
         default = self.formats.number(selling_settings.default_tax_pct())
-        self.add_field(
-            "tax_pct",
-            NumberEdit(
-                self.formats,
-                spec.field("tax_pct").parse,
-                placeholder=self.tr("default ({default})").format(default=default),
-            ),
-            label=self.tr("Tax %"),
+        tax = NumberEdit(
+            self.formats,
+            self.spec.field("tax_pct").parse,
+            placeholder=self.tr("default ({default})").format(default=default),
         )
-        self.add_field("active", CheckEdit(self.tr("Offered in pickers and on new orders")))
-        self.add_field("description", TextAreaEdit(lines=4))
+        self.add_catalogue_fields({"tax_pct": tax})
 
     def write(self, data: dict[str, Any]) -> int:
         if self.record_id is None:

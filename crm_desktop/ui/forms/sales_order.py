@@ -198,6 +198,7 @@ class OrderForm(RecordForm):
         self.add_to_tab_order(self.add_line_button)
         self.add_to_tab_order(self.remove_line_button)
         self.add_field("notes", TextAreaEdit(lines=2), layout=notes_form)
+        self.add_catalogue_fields(custom_only=True, layout=notes_form)  # the owner's own
 
         self.line_shortcuts = []
         for keys, slot in (

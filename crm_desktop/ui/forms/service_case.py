@@ -5,16 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from crm_desktop.services import service_cases
-from crm_desktop.services.enums import PRIORITIES, SERVICE_CASE_KINDS, SERVICE_CASE_STATUSES
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.widgets import (
-    ChoiceCombo,
     CustomerPicker,
-    DateTimeEdit,
-    MoneyEdit,
     ProductPicker,
-    TextAreaEdit,
-    TextLineEdit,
 )
 
 
@@ -26,20 +20,9 @@ class ServiceCaseForm(RecordForm):
     title_edit = "Service case"
 
     def build(self) -> None:
-        spec, formats = self.spec, self.formats
-        self.add_field("subject", TextLineEdit(placeholder=self.tr("What is it about?")))
-        self.add_field("customer_id", CustomerPicker())
-        self.add_field("product_id", ProductPicker(formats))
-        self.add_field("kind", ChoiceCombo(SERVICE_CASE_KINDS))
-        self.add_field("status", ChoiceCombo(SERVICE_CASE_STATUSES))
-        self.add_field("priority", ChoiceCombo(PRIORITIES))
-        self.add_field("opened_at", DateTimeEdit(formats))
-        self.add_field("description", TextAreaEdit(lines=4))
-        self.add_field("resolution", TextAreaEdit(lines=3))
-        self.add_field(
-            "cost_cents",
-            MoneyEdit(formats, spec.field("cost_cents").parse),
-            label=self.tr("Cost ({currency})").format(currency=formats.currency),
+        # The catalogue's fields in its order (services/service_cases.py).
+        self.add_catalogue_fields(
+            {"customer_id": CustomerPicker(), "product_id": ProductPicker(self.formats)}
         )
 
     def write(self, data: dict[str, Any]) -> int:

@@ -5,16 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from crm_desktop.services import tasks
-from crm_desktop.services.enums import PRIORITIES, TASK_STATUSES
 from crm_desktop.ui.forms.base import RecordForm
 from crm_desktop.ui.forms.widgets import (
-    ChoiceCombo,
     ContactCombo,
     CustomerPicker,
-    DateEdit,
     DealCombo,
-    TextAreaEdit,
-    TextLineEdit,
 )
 
 
@@ -26,14 +21,13 @@ class TaskForm(RecordForm):
     title_edit = "Task"
 
     def build(self) -> None:
-        self.add_field("title", TextLineEdit(placeholder=self.tr("e.g. Send the quote")))
-        self.add_field("due_date", DateEdit(self.formats))
-        self.add_field("priority", ChoiceCombo(PRIORITIES))
-        self.add_field("status", ChoiceCombo(TASK_STATUSES))
-        self.customer = self.add_field("customer_id", CustomerPicker())
-        self.contact = self.add_field("contact_id", ContactCombo())
-        self.deal = self.add_field("deal_id", DealCombo())
-        self.add_field("notes", TextAreaEdit(lines=4))
+        # The catalogue's fields in its order (services/tasks.py); the pickers are special.
+        self.customer = CustomerPicker()
+        self.contact = ContactCombo()
+        self.deal = DealCombo()
+        self.add_catalogue_fields(
+            {"customer_id": self.customer, "contact_id": self.contact, "deal_id": self.deal}
+        )
 
     def fill(self, record, defaults) -> None:
         super().fill(record, defaults)

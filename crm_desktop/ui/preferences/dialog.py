@@ -1,5 +1,7 @@
 """The Preferences dialog: the company on invoices and reports, money, dates and phone numbers.
 
+A second tab, Fields, holds the owner's custom fields (:mod:`.fields`).
+
 These are the settings that travel with the data (the ``setting`` table,
 :mod:`crm_desktop.services.settings`), so they go with every backup. Each
 field is checked as the user types, with the message under it, and Save is
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +42,7 @@ from crm_desktop.services import settings
 from crm_desktop.services.validation import FieldError, email, format_phone, phone_parser
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.formats import Formats
+from crm_desktop.ui.preferences.fields import FieldsPage
 
 MAX_LOGO_BYTES = 2_000_000
 CURRENCIES = ("USD", "EUR", "GBP", "RUB", "UAH", "KZT", "CNY", "JPY", "CHF", "CAD", "AUD",
@@ -138,8 +142,8 @@ class PreferencesDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
-        layout = QVBoxLayout(self)
-        columns = QHBoxLayout()
+        general = QWidget()
+        columns = QHBoxLayout(general)
         left = QVBoxLayout()
         left.addWidget(self.language)
         left.addWidget(company)
@@ -147,7 +151,12 @@ class PreferencesDialog(QDialog):
         left.addStretch(1)
         columns.addLayout(left, 1)
         columns.addWidget(self.selling, 1)
-        layout.addLayout(columns)
+        self.fields_page = FieldsPage()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self.fields_page, self.tr("Fields"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
 
         for edit in (

@@ -16,8 +16,8 @@ SECTION = Section(
     columns=(
         ColumnSpec("name", QT_TR_NOOP("Name"), 260),
         ColumnSpec("kind", QT_TR_NOOP("Kind"), 100),
-        ColumnSpec("start_date", QT_TR_NOOP("Starts"), 100),
-        ColumnSpec("end_date", QT_TR_NOOP("Ends"), 100),
+        ColumnSpec("start_date", QT_TR_NOOP("Start"), 100),
+        ColumnSpec("end_date", QT_TR_NOOP("End"), 100),
         ColumnSpec("location", QT_TR_NOOP("Location"), 160),
         ColumnSpec("budget_cents", QT_TR_NOOP("Budget"), 110),
         ColumnSpec("member_count", QT_TR_NOOP("Members"), 80),

@@ -18,7 +18,7 @@ SECTION = Section(
         ColumnSpec("customer_name", QT_TR_NOOP("Customer"), 220),
         ColumnSpec("email", QT_TR_NOOP("Email"), 220),
         ColumnSpec("phone", QT_TR_NOOP("Phone"), 150),
-        ColumnSpec("is_primary", QT_TR_NOOP("Primary"), 70),
+        ColumnSpec("is_primary", QT_TR_NOOP("Primary contact"), 70),
     ),
     filters=(FilterSpec("flag", "is_primary", QT_TR_NOOP("Primary only")),),
     depends=frozenset({"contact", "customer"}),

@@ -37,7 +37,7 @@ SECTION = Section(
         ColumnSpec("stage", QT_TR_NOOP("Stage"), 100),
         ColumnSpec("amount_cents", QT_TR_NOOP("Amount"), 110),
         ColumnSpec("probability", QT_TR_NOOP("Probability"), 80),
-        ColumnSpec("weighted_cents", QT_TR_NOOP("Weighted"), 110, visible=False),
+        ColumnSpec("weighted_cents", QT_TR_NOOP("Weighted amount"), 110, visible=False),
         ColumnSpec("expected_close", QT_TR_NOOP("Expected close"), 110),
         ColumnSpec("closed_at", QT_TR_NOOP("Closed"), 100, visible=False),
         ColumnSpec("lost_reason", QT_TR_NOOP("Lost reason"), 160, visible=False),

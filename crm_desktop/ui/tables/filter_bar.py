@@ -160,6 +160,18 @@ class DateRange(QWidget):
     def reset(self) -> None:
         self.combo.setCurrentIndex(0)
 
+    def set_value(self, first: str | None, last: str | None) -> None:
+        """Show a saved range: a preset that gives exactly it, else the custom range."""
+        wanted = (first, last)
+        for index, period in enumerate(self._ranges):
+            if period is not None and tuple(d.isoformat() if d else None for d in period) == wanted:
+                self.combo.setCurrentIndex(index)
+                return
+        self.combo.setCurrentIndex(len(self._ranges) - 1)
+        for edit, value in ((self.start, first), (self.end, last)):
+            if value:
+                edit.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+
 
 class FilterBar(QWidget):
     """Search box and filters; emits the search text (debounced) and the filter values."""
@@ -258,6 +270,29 @@ class FilterBar(QWidget):
             result[key] = first
             result[dates.spec.to_key or f"{key}_to"] = last
         return result
+
+    def set_values(self, search: str, filters: dict[str, Any]) -> None:
+        """Show a saved view's search and filters, without announcing them (the page
+        applies the view's query itself)."""
+        blocked = self.blockSignals(True)
+        try:
+            for key, combo in self.combos.items():
+                index = combo.findData(filters.get(key)) if filters.get(key) is not None else 0
+                combo.setCurrentIndex(max(index, 0))
+            for key, box in self.flags.items():
+                box.setChecked(bool(filters.get(key)))
+            for key, dates in self.ranges.items():
+                to_key = dates.spec.to_key or f"{key}_to"
+                if filters.get(key) or filters.get(to_key):
+                    dates.set_value(filters.get(key), filters.get(to_key))
+                else:
+                    dates.reset()
+            self._timer.stop()
+            self.search_box.setText(search)
+            self._timer.stop()
+            self._last_search = search
+        finally:
+            self.blockSignals(blocked)
 
     def defaults_for_new(self) -> dict[str, Any]:
         """Field values a new record starts with, from the choices filtering this list."""

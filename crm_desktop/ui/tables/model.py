@@ -39,7 +39,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from crm_desktop.services import listing, search
+from crm_desktop.services import custom_fields, listing, search
 from crm_desktop.services.changes import Change
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.formats import RIGHT_ALIGNED, Formats
@@ -126,6 +126,8 @@ class ListModel(QAbstractTableModel):
     """A section's rows, by id, fetched lazily; the database filters and sorts."""
 
     loading_changed = Signal(bool)
+    columns_about_to_change = Signal()  # the owner's fields changed: the columns are laid again
+    columns_reset = Signal()
     ids_loaded = Signal()  # a query's answer arrived (the count may have changed)
     failed = Signal(object)
 
@@ -135,16 +137,8 @@ class ListModel(QAbstractTableModel):
         self.entity = section.entity
         self.formatter = formatter
         list_spec = listing.spec(section.entity)
-        self._columns = [list_spec.column(c.key) for c in section.columns]
-        self._keys = [c.key for c in section.columns]
-        self._kinds = [c.kind for c in self._columns]
-        self._style_fields = self._style_keys(list_spec)
+        self._lay_columns(list_spec)
         self._fetch_keys = list(dict.fromkeys([*self._keys, *self._style_fields]))
-        self._alignments = [
-            (Qt.AlignmentFlag.AlignRight if c.kind in RIGHT_ALIGNED else Qt.AlignmentFlag.AlignLeft)
-            | Qt.AlignmentFlag.AlignVCenter
-            for c in self._columns
-        ]
         self.query = ListQuery(sort=list_spec.default_sort, descending=list_spec.default_descending)
         self._ids: array[int] = array("q")
         self._partial = False  # only the ends of the ids are known yet (0 in between)
@@ -160,10 +154,34 @@ class ListModel(QAbstractTableModel):
         self._channel = self._runner.channel(self)
         self._ends_channel = self._runner.channel(self)
 
+    def _lay_columns(self, list_spec: listing.ListSpec) -> None:
+        # The section's layout over the catalogue's fields (custom ones too).
+        self.columns = self.section.screen_columns()
+        self._columns = [list_spec.column(c.key) for c in self.columns]
+        self._keys = [c.key for c in self.columns]
+        self._kinds = [c.kind for c in self._columns]
+        self._style_fields = self._style_keys(list_spec)
+        self._alignments = [
+            (Qt.AlignmentFlag.AlignRight if c.kind in RIGHT_ALIGNED else Qt.AlignmentFlag.AlignLeft)
+            | Qt.AlignmentFlag.AlignVCenter
+            for c in self._columns
+        ]
+
+    def relay_columns(self) -> None:
+        """The owner added, renamed or deleted a field: lay the columns again."""
+        self.columns_about_to_change.emit()
+        self.beginResetModel()
+        self._lay_columns(listing.spec(self.entity))
+        self._fetch_keys = [k for k in self._fetch_keys if k in self._keys]
+        self._fetch_keys = list(dict.fromkeys([*self._fetch_keys, *self._style_fields]))
+        self._forget_rows()
+        self.endResetModel()
+        self.columns_reset.emit()
+
     def _style_keys(self, list_spec: listing.ListSpec) -> list[str]:
         # Styles read a few columns that may be hidden (status, stage, due date…).
         wanted = ("status", "stage", "active", "due_date", "expected_close", "priority")
-        keys = {c.key for c in list_spec.columns}
+        keys = {c.key for c in list_spec.all_columns()}
         return [key for key in wanted if key in keys] if self.section.cell_style else []
 
     # --- the Qt model protocol ------------------------------------------------------
@@ -183,12 +201,12 @@ class ListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.section.columns[section].title
+            return self.columns[section].title
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignments[section]
         if role == Qt.ItemDataRole.ToolTipRole and self._columns[section].sort is None:
             return self.tr("{title}: this column cannot be sorted.").format(
-                title=self.section.columns[section].title
+                title=self.columns[section].title
             )
         return None
 
@@ -376,6 +394,10 @@ class ListModel(QAbstractTableModel):
         if change.entity == "setting":
             self.set_formatter(Formats.load())
             return False
+        if change.entity == "custom_field" and self.entity in custom_fields.ENTITIES:
+            self.relay_columns()
+            self.reload()
+            return True
         if self.concerns(change):
             self.reload()
             return True

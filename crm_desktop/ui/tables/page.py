@@ -11,7 +11,7 @@ concerns it — at once when it is on screen, else when it is next shown.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMargins, Qt, QTimer, Signal
@@ -164,6 +164,39 @@ class ListPage(QWidget):
     def count(self) -> int:
         return self.model.rowCount()
 
+    def visible_columns(self) -> list[str]:
+        """The keys of the columns on screen, in the order they are shown."""
+        header = self.table.horizontalHeader()
+        keys = [c.key for c in self.model.columns]
+        return [
+            keys[header.logicalIndex(visual)]
+            for visual in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(visual))
+        ]
+
+    def apply_view(self, query: ListQuery, columns: Sequence[str] = ()) -> None:
+        """Show a saved view: its search, filters, sort and (when it names any) columns."""
+        self.filter_bar.set_values(query.search, query.filters)
+        keys = [c.key for c in self.model.columns]
+        header = self.table.horizontalHeader()
+        if columns:
+            shown = [k for k in columns if k in keys]
+            for logical, key in enumerate(keys):
+                header.setSectionHidden(logical, key not in shown)
+            for visual, key in enumerate(shown):
+                header.moveSection(header.visualIndex(keys.index(key)), visual)
+        sort = query.sort if query.sort in keys else None
+        self.model.query = ListQuery(
+            search=query.search,
+            filters={k: v for k, v in query.filters.items() if v not in (None, "")},
+            sort=sort or self.model.query.sort,
+            descending=query.descending if sort else self.model.query.descending,
+        )
+        self.table.show_sort_indicator()
+        self._fetch_visible_columns()
+        self.table.scroll_to_top_on_reload()
+        self.model.reload()
+
     def count_text(self) -> str:
         if self.model.is_partial():  # the first page of a long search; the rest is counted
             return self.tr("{count}+ {things} (counting…)").format(
@@ -214,7 +247,7 @@ class ListPage(QWidget):
         """A committed change: reload now if on screen, else when next shown."""
         if self.filter_bar.tag_combo is not None and change.entity in ("tag", "customer", "*"):
             self._load_tags()
-        if self.isVisible() or change.entity == "setting":
+        if self.isVisible() or change.entity in ("setting", "custom_field"):
             self.model.on_change(change)
         elif self.model.concerns(change):
             self._stale = True
@@ -262,7 +295,7 @@ class ListPage(QWidget):
 
     def _fetch_visible_columns(self) -> None:
         header = self.table.horizontalHeader()
-        keys = [c.key for i, c in enumerate(self.section.columns) if not header.isSectionHidden(i)]
+        keys = [c.key for i, c in enumerate(self.model.columns) if not header.isSectionHidden(i)]
         self.model.set_visible_columns(keys)
 
     # --- state ----------------------------------------------------------------------------
@@ -276,10 +309,10 @@ class ListPage(QWidget):
         header_state = self.state.bytes(self._state_key("header"))
         header = self.table.horizontalHeader()
         restored = header_state is not None and header.restoreState(header_state)
-        if restored and header.count() != len(self.section.columns):
+        if restored and header.count() != len(self.model.columns):
             self.table.apply_default_columns()
         sort_key = self.state.text(self._state_key("sort"))
-        keys = [c.key for c in self.section.columns]
+        keys = [c.key for c in self.model.columns]
         if sort_key in keys and self.model.is_sortable(keys.index(sort_key)):
             descending = self.state.flag(self._state_key("descending"))
             self.model.query.sort = sort_key

@@ -75,17 +75,37 @@ class RecordTable(QTableView):
         self.doubleClicked.connect(self._open_index)
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
+        model.columns_about_to_change.connect(self._remember_columns)
+        model.columns_reset.connect(self._restore_columns)
+        self._kept_columns: dict[str, tuple[bool, int]] = {}
         self.apply_default_columns()
 
     # --- columns ---------------------------------------------------------------------
 
     def apply_default_columns(self) -> None:
         header = self.horizontalHeader()
-        for logical, column in enumerate(self.list_model.section.columns):
+        for logical, column in enumerate(self.list_model.columns):
             header.moveSection(header.visualIndex(logical), logical)
             header.resizeSection(logical, column.width)
             header.setSectionHidden(logical, not column.visible)
         self.show_sort_indicator()
+
+    def _remember_columns(self) -> None:
+        header = self.horizontalHeader()
+        self._kept_columns = {
+            column.key: (header.isSectionHidden(logical), header.sectionSize(logical))
+            for logical, column in enumerate(self.list_model.columns)
+        }
+
+    def _restore_columns(self) -> None:
+        # Columns that were there keep their visibility and width; new ones start hidden.
+        header = self.horizontalHeader()
+        for logical, column in enumerate(self.list_model.columns):
+            hidden, width = self._kept_columns.get(column.key, (not column.visible, column.width))
+            header.resizeSection(logical, width)
+            header.setSectionHidden(logical, hidden)
+        self.show_sort_indicator()
+        self.columns_changed.emit()
 
     def show_sort_indicator(self) -> None:
         header = self.horizontalHeader()
@@ -116,7 +136,7 @@ class RecordTable(QTableView):
         header = self.horizontalHeader()
         menu = QMenu(self)
         visible = [i for i in range(header.count()) if not header.isSectionHidden(i)]
-        for logical, column in enumerate(self.list_model.section.columns):
+        for logical, column in enumerate(self.list_model.columns):
             action = QAction(column.title, menu)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(logical))
