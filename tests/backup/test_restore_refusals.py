@@ -289,3 +289,34 @@ def test_verify_marks_a_backup_modified_since_it_was_made(demo_db):
     checked = verify_backup(record.path)
     assert checked.state == "damaged"
     assert "modified since it was made" in checked.problem
+
+
+def test_a_backup_whose_search_index_is_damaged_is_restored_with_the_index_rebuilt(db, tmp_path):
+    """The index is derived: its pages are sound b-trees even when its segments are not, so
+    the restore rebuilds it from the customers, says so, and the first search works."""
+    import sqlite3 as sqlite
+
+    from crm_desktop.services import customers, demo, search
+    from crm_desktop.services.backups import create_backup, prepare_restore
+    from crm_desktop.services.backups.restore_checks import REBUILT_INDEX
+
+    demo.generate(customers=30, seed=5)
+    customers.create_customer({"name": "Ёлкина Дарья", "kind": "person"})
+    good = create_backup(db, output=tmp_path / "good.sqlite3").path
+    conn = sqlite.connect(good)
+    conn.execute(
+        "UPDATE customer_search_fts_data SET block = zeroblob(length(block)) WHERE id > 10"
+    )
+    conn.commit()
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+    prepared = prepare_restore(good, db)
+    try:
+        assert REBUILT_INDEX in {warning.kind for warning in prepared.warnings}
+        prepared.apply()
+    finally:
+        prepared.discard()
+    from crm_desktop.services import open_session
+
+    open_session(db)
+    assert search.search_customers("ёлкина")

@@ -70,6 +70,7 @@ MODIFIED = "modified"
 MISSING_WAL = "missing_wal"
 NO_CHECKSUM = "no_checksum"
 REPAIRED_TEXT = "repaired_text"
+REBUILT_INDEX = "rebuilt_index"
 NEEDS_CONSENT = frozenset({MODIFIED, MISSING_WAL})
 # Versions 1 to 3 had no trigger and no view (see models/migrations.py); later steps may add some.
 LAST_VERSION_WITHOUT_TRIGGERS = 3
@@ -83,7 +84,7 @@ class RestoreError(CrmError):
 class RestoreWarning:
     """Something the user must know before restoring a file that passed every check."""
 
-    kind: str  # MODIFIED, MISSING_WAL, NO_CHECKSUM, REPAIRED_TEXT
+    kind: str  # MODIFIED, MISSING_WAL, NO_CHECKSUM, REPAIRED_TEXT, REBUILT_INDEX
     message: str
 
     @property
@@ -309,6 +310,43 @@ def _check_schema_and_text(
     )
 
 
+def _search_index_repaired(work: Path, chosen: Path) -> RestoreWarning | None:
+    """Rebuild the copy's search index from its customers when FTS5's own check fails.
+
+    The index is derived data: ``integrity_check`` sees its pages as sound b-trees even
+    when the segments inside them are not, and a damaged segment would fail the first
+    search after the restore. Rebuilt, it is what the rows say (and the user is told).
+    """
+    conn = connect(work, readonly=False, trusted=True)
+    try:
+        if not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'customer_search_fts'"
+        ).fetchone():
+            return None
+        try:
+            conn.execute(
+                "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')"
+            )
+            return None
+        except sqlite3.DatabaseError:
+            pass
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO customer_search_fts (customer_search_fts) VALUES ('rebuild')")
+        conn.execute("COMMIT")
+        conn.execute(
+            "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')"
+        )
+    except sqlite3.Error as exc:
+        raise describe_sqlite_error(chosen, exc) from exc
+    finally:
+        conn.close()
+    return RestoreWarning(
+        REBUILT_INDEX,
+        f"The search index inside {chosen.name} was damaged; it was rebuilt on the copy from "
+        "the customers it holds. The records themselves passed every check.",
+    )
+
+
 def check_copy(
     chosen: Path,
     work: Path,
@@ -362,5 +400,8 @@ def check_copy(
     repaired = _check_schema_and_text(work, chosen, scanned[0] if scanned else None)
     if repaired is not None:
         warnings.append(repaired)
+    rebuilt = _search_index_repaired(work, chosen)
+    if rebuilt is not None:
+        warnings.append(rebuilt)
     sniff(work, name=chosen)  # the header SQLite wrote, checked once more before any swap
     return CheckedCopy(version, migrated_from, report.counts, warnings)
