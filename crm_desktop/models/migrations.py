@@ -37,6 +37,10 @@ Versions:
      re-indexed at the next search; every row is marked stale, because the
      search text is now grouped for ranking. New files run the same
      statements (:data:`SEARCH_TRIGGERS`).
+  7  sort keys of each script's own order (:func:`_v6_to_v7`): Chinese by
+     pinyin, Russian by its alphabet (``services.text.sort_key``). No schema
+     object changes; every ``customer_search`` row is marked stale, so the
+     start job recomputes its ``name_key`` (with the search text).
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -653,6 +657,16 @@ def _v5_to_v6(db: SqliteDatabase) -> None:
     db.execute_sql('UPDATE "customer_search" SET "stamp" = NULL')
 
 
+_V7_SQL = ('UPDATE "customer_search" SET "stamp" = NULL',)
+
+
+def _v6_to_v7(db: SqliteDatabase) -> None:
+    # The stored sort keys (name_key) were made by the old key, which put Chinese names
+    # in code-point order: every row is marked stale and re-indexed by the next refresh.
+    for statement in _V7_SQL:
+        db.execute_sql(statement)
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
@@ -660,6 +674,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 

@@ -5,16 +5,25 @@ would never find ``Иванов``. Everything the app matches or sorts goes thro
 :func:`fold` (Unicode case folding after compatibility decomposition, with
 combining marks dropped): ``Иванов`` → ``иванов``, ``ZHANG`` → ``zhang``,
 ``Émile`` → ``emile``, ``Ёлка`` → ``елка``; Chinese is left as it is.
-:func:`sort_key` is the same folding, which orders Latin, Cyrillic and
-Chinese the way the Unicode collation's root order does at primary strength.
-The database gets both as SQL functions on every connection of ours.
+:func:`sort_key` is the same folding with what each script's readers expect
+on top: Chinese characters sort by their pinyin (``安`` an < ``北`` bei <
+``张`` zhang, from pypinyin's dictionary), Russian by the Russian alphabet
+(``Ё`` with ``Е`` as dictionaries do, ``Й`` its own letter after ``И``), and a
+mixed list keeps each script in one block, in the order of the Unicode
+collation's root (digits, Latin, Greek, Cyrillic, … Chinese). The key does not
+depend on the chosen language, so a change of language never re-sorts the
+stored keys. The database gets both as SQL functions on every connection of
+ours; ``customer_search.name_key`` stores the key of each customer's name.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
+import json
 import re
 import unicodedata
+from pathlib import Path
 
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
 
@@ -36,9 +45,67 @@ def fold(text: str | None) -> str:
     return unicodedata.normalize("NFC", _MARKS.sub("", decomposed).casefold())
 
 
+# Chinese characters (the unified ideographs and their extensions, compatibility ones).
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN_BLOCK = "\u4e00"  # each character's key starts where Chinese is in the root order
+_SHORT_I = "\ue439"  # й through the folding (which would make it и), then back
+_TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+
+
+@functools.cache
+def _pinyin_readings() -> dict[int, str]:
+    """pypinyin's dictionary of readings (code point → ``zhāng``, most common first).
+
+    Read from the package's data file: importing ``pypinyin`` loads its phrase
+    dictionary too (0.3–0.8 s and tens of MB), which a sort key never needs.
+    """
+    spec = importlib.util.find_spec("pypinyin")
+    folder = spec.submodule_search_locations if spec else None
+    data = Path(next(iter(folder))) / "pinyin_dict.json" if folder else None
+    if data is not None and data.exists():
+        with data.open(encoding="utf-8") as handle:
+            return {int(code): value for code, value in json.load(handle).items()}
+    from pypinyin.pinyin_dict import pinyin_dict  # a layout we do not know: the slow way
+
+    return dict(pinyin_dict)
+
+
+@functools.lru_cache(maxsize=16384)
+def _han_key(char: str) -> str:
+    """``张`` → ``\u4e00zhang1张``: the reading in letters, its tone, the character last."""
+    readings = _pinyin_readings().get(ord(char))
+    if not readings:
+        return f"{_HAN_BLOCK}\uffff{char}"  # no known reading: after every read one
+    decomposed = unicodedata.normalize("NFD", readings.split(",")[0])
+    tone = next((_TONES[mark] for mark in decomposed if mark in _TONES), "5")
+    letters = "".join(  # ü (lǜ, nǚ) is written v in pinyin keys, after u
+        "v" if decomposed[index + 1 : index + 2] == "\u0308" else ch
+        for index, ch in enumerate(decomposed)
+        if ch.isascii() and ch.isalpha()
+    )
+    return f"{_HAN_BLOCK}{letters}{tone}{char}"
+
+
+def _han_match_key(match: re.Match[str]) -> str:
+    return _han_key(match.group(0))
+
+
 def sort_key(text: str | None) -> str:
-    """The key a name sorts by: folded, with leading quotes and punctuation ignored."""
-    folded = fold(text)
+    """The key a name sorts by: folded, with leading quotes and punctuation ignored.
+
+    Chinese characters become their pinyin and tone (then the character), so
+    they sort as a Chinese reader expects, in a block after the alphabets.
+    """
+    if text and not text.isascii():
+        if "й" in text or "Й" in text:
+            text = text.replace("й", _SHORT_I).replace("Й", _SHORT_I)
+            folded = fold(text).replace(_SHORT_I, "й")
+        else:
+            folded = fold(text)
+        if _HAN.search(folded):
+            folded = _HAN.sub(_han_match_key, folded)
+    else:
+        folded = fold(text)
     stripped = _LEADING_PUNCTUATION.sub("", folded)
     return stripped or folded
 
