@@ -20,6 +20,7 @@ import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
@@ -86,7 +87,9 @@ def format_datetime(moment: datetime | None, locale: str) -> str:
     return babel_format_datetime(moment, pattern, locale=babel_locale(locale))
 
 
-def month_name(month: int, locale: str, width: str = "wide") -> str:
+def month_name(
+    month: int, locale: str, width: Literal["abbreviated", "narrow", "wide"] = "wide"
+) -> str:
     """The month's name standing alone (``Декабрь``, ``十二月``, ``December``)."""
     return get_month_names(width, "stand-alone", locale=babel_locale(locale))[month]
 

@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from crm_desktop.errors import NotFoundError
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import database
 from crm_desktop.services import invoices, orders, quotes, settings
 from crm_desktop.services.money import line_total_cents
@@ -32,10 +33,10 @@ from crm_desktop.services.reporting.context import ReportContext, report_context
 from crm_desktop.services.taxes import RateTotals
 
 TITLES = {
-    "invoice": "INVOICE",
-    "credit_note": "CREDIT NOTE",
-    "quote": "QUOTE",
-    "order": "PRO FORMA INVOICE",
+    "invoice": N_("INVOICE"),
+    "credit_note": N_("CREDIT NOTE"),
+    "quote": N_("QUOTE"),
+    "order": N_("PRO FORMA INVOICE"),
 }
 
 
@@ -105,7 +106,7 @@ class Invoice:
 
     @property
     def title(self) -> str:
-        return TITLES[self.kind]
+        return _(TITLES[self.kind])
 
     @property
     def is_empty(self) -> bool:
