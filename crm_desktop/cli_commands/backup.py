@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.i18n import _
 
 
 def register(subparsers: Any) -> None:
@@ -120,7 +121,7 @@ def _confirm() -> bool:
     if not line:
         print(file=sys.stderr)
         raise CancelledError(
-            "no answer: nothing was changed (add --yes to restore without asking)."
+            _("no answer: nothing was changed (add --yes to restore without asking).")
         )
     return line.strip().lower() in ("y", "yes")
 
@@ -140,11 +141,13 @@ def run_restore(args: argparse.Namespace) -> int:
         if refused:
             option = _CONSENT_OPTIONS[refused[0].kind]
             raise CrmError(
-                f"not restored: {refused[0].message} To restore it anyway, add {option}. "
-                "Nothing was changed."
+                _(
+                    "not restored: {message} To restore it anyway, add {option}. Nothing was "
+                    "changed."
+                ).format(message=refused[0].message, option=option)
             )
         if not args.yes and not _confirm():
-            raise CancelledError("Cancelled: nothing was changed.")
+            raise CancelledError(_("Cancelled: nothing was changed."))
         result = prepared.apply()
     finally:
         prepared.discard()

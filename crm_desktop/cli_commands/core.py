@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 
 
 def register(subparsers: Any) -> None:
@@ -49,9 +50,11 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a whole number: {text!r}").format(text=text)
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(_("must be 1 or more"))
     return value
 
 
@@ -91,7 +94,7 @@ def run_search(args: argparse.Namespace) -> int:
 
     _open(args, create=False)
     if not args.text.strip():
-        raise CrmError("give something to search for.")
+        raise CrmError(_("give something to search for."))
     ids = search.search_customers(args.text, limit=args.limit)
     for row in listing.fetch_rows("customer", ids, ["name", "email", "phone"]):
         fields = [str(row["id"]), row["name"], row["email"] or "", row["phone"] or ""]
@@ -126,5 +129,7 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"  {table:<16}{count:>10,}{extra}")
     problems = [p for p in report.problems if not p.startswith("schema version")]
     if problems:
-        raise CrmError(f"{opened.path} is damaged: {problems[0]}")
+        raise CrmError(
+            _("{path} is damaged: {problems}").format(path=opened.path, problems=problems[0])
+        )
     return 0

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from crm_desktop.errors import CancelledError
+from crm_desktop.i18n import _
 
 WHO = ("customer", "contact")
 
@@ -88,7 +89,7 @@ def run_erase(args: argparse.Namespace) -> int:
         report = person_data.preview_erasure(args.entity, args.id)
         print("\n".join(_describe(report, done=False)))
         raise CancelledError(
-            "nothing was erased: add --yes to erase them for good (this cannot be undone)."
+            _("nothing was erased: add --yes to erase them for good (this cannot be undone).")
         )
     report = person_data.erase_person(args.entity, args.id)
     print("\n".join(_describe(report, done=True)))

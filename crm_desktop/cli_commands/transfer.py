@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 
 IMPORT_ENTITIES = {"customers": "customer", "contacts": "contact", "products": "product"}
 EXPORT_TABLES = (
@@ -158,8 +159,8 @@ def run_import(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
         if path.is_dir():
-            raise CrmError(f"{path} is a folder, not a file.")
-        raise CrmError(f"{path} does not exist.")
+            raise CrmError(_("{path} is a folder, not a file.").format(path=path))
+        raise CrmError(_("{path} does not exist.").format(path=path))
     entity = IMPORT_ENTITIES[args.entity]
     overrides = _check_options(args, entity)
     if isinstance(overrides, int):
@@ -287,7 +288,11 @@ def run_export(args: argparse.Namespace) -> int:
     if exporting.format_of(target) == "vcf" and entity not in exporting.VCARD_ENTITIES:
         return _usage("vCard (.vcf) exports are for customers and contacts; use .csv or .xlsx")
     if target.is_dir():
-        raise CrmError(f"{target} is a folder; give a file name such as {target / 'export.csv'}.")
+        raise CrmError(
+            _("{target} is a folder; give a file name such as {value}.").format(
+                target=target, value=target / "export.csv"
+            )
+        )
     open_session(args.db, create=False)
     show = sys.stderr.isatty()
     result = exporting.export_table(entity, target, progress=_progress_printer(show))

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.i18n import _
 from crm_desktop.models import database
 from crm_desktop.models.enums import DEAL_STAGE_PROBABILITY
 from crm_desktop.services import search, settings
@@ -133,9 +134,8 @@ def agreed_surname(key: str, first: str, last: str, last_latin: str) -> tuple[st
 
 def insert_sql(table: str) -> str:
     columns = COLUMNS[table]
-    return (
-        f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" for _ in columns)})'
-    )
+    marks = ", ".join("?" * len(columns))
+    return f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({marks})'
 
 
 class _Generator:
@@ -361,7 +361,7 @@ class _Generator:
             )
             deal_ids.append(self.deal_id)
         if status in ("active", "inactive") or rng.random() < 0.2:
-            for _ in range(
+            for _ignored in range(
                 rng.choices((0, 1, 2, 3), (10, 55, 25, 10))[0] if status != "lead" else 1
             ):
                 self.order(customer_id, deal_ids, age_days)
@@ -385,7 +385,7 @@ class _Generator:
                     self.stamp(max(0, -due)) if status_t == "done" else None,
                 )
             )
-        for _ in range(rng.choices((0, 1, 2), (30, 45, 25))[0]):
+        for _ignored in range(rng.choices((0, 1, 2), (30, 45, 25))[0]):
             kind = rng.choice(("call", "call", "meeting", "email", "email", "note", "visit"))
             self.rows.interaction.append(
                 (
@@ -438,7 +438,9 @@ class _Generator:
                 None,
             )
         )
-        for _ in range(rng.choices((1, 2, 3, 4, 5, 6, 7, 8, 9), (4, 6, 8, 10, 10, 9, 7, 6, 5))[0]):
+        for _ignored in range(
+            rng.choices((1, 2, 3, 4, 5, 6, 7, 8, 9), (4, 6, 8, 10, 10, 9, 7, 6, 5))[0]
+        ):
             product_id, name, price = rng.choice(self.prices)
             quantity = rng.choice((1, 1, 1, 2, 2, 3, 5, 10, 0.5, 1.25, 2.5))
             discount = rng.choice((0, 0, 0, 0, 5, 10, 12.5, 15))
@@ -505,17 +507,19 @@ def generate(
 ) -> DemoResult:
     """Fill an empty database with sample data; a cancel or failure leaves it empty."""
     if customers < 1:
-        raise CrmError("Sample data needs at least one customer.")
+        raise CrmError(_("Sample data needs at least one customer."))
     if customers > 1_000_000:
-        raise CrmError("Sample data is limited to 1,000,000 customers.")
+        raise CrmError(_("Sample data is limited to 1,000,000 customers."))
     used = database.execute_sql(
         "SELECT (SELECT count(*) FROM customer) + (SELECT count(*) FROM product) "
         "+ (SELECT count(*) FROM sales_order) + (SELECT count(*) FROM tag)"
     ).fetchone()[0]
     if used:
         raise CrmError(
-            "Sample data goes into an empty database only; this one already has data. "
-            "Use --db with a new file name."
+            _(
+                "Sample data goes into an empty database only; this one already has data. "
+                "Use --db with a new file name."
+            )
         )
     before_bulk_change("loading sample data")
     rows = _Generator(customers, seed, on or today()).build(progress, cancelled)

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import _
 from crm_desktop.models import Setting, database
 from crm_desktop.services.changes import notify, transaction
 
@@ -123,15 +124,17 @@ def get_all() -> dict[str, str]:
 def _check(key: str, value: str) -> str:
     spec = SPECS.get(key)
     if spec is None:
-        raise ValidationError({key: "Unknown setting."})
+        raise ValidationError({key: _("Unknown setting.")})
     multiline = key in ("company_address", "company_bank_details", "payment_terms")
     value = value.strip() if not multiline else value.strip("\n ")
     if spec.choices and value and value not in spec.choices:
-        raise ValidationError({key: f"Choose one of: {', '.join(spec.choices)}."})
+        raise ValidationError(
+            {key: _("Choose one of: {value}.").format(value=", ".join(spec.choices))}
+        )
     if key == "currency" and value and not (len(value) == 3 and value.isalpha()):
-        raise ValidationError({key: "Use a three-letter currency code such as USD, EUR or RUB."})
+        raise ValidationError({key: _("Use a three-letter currency code such as USD, EUR or RUB.")})
     if key == "phone_region" and value and not (len(value) == 2 and value.isalpha()):
-        raise ValidationError({key: "Use a two-letter country code such as US, GB or RU."})
+        raise ValidationError({key: _("Use a two-letter country code such as US, GB or RU.")})
     if key in ("currency", "phone_region", "company_country"):
         value = value.upper()
     if value:

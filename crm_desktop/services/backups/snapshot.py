@@ -32,6 +32,7 @@ from pathlib import Path
 
 from crm_desktop import __version__
 from crm_desktop.errors import CancelledError, CrmError, DatabaseFileError, NewerSchemaError
+from crm_desktop.i18n import _
 from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION
 from crm_desktop.models.connection import BUSY_TIMEOUT_SECONDS
 from crm_desktop.safe_files import create_private_file
@@ -63,22 +64,30 @@ class BackupError(CrmError):
 def open_source(db_path: Path) -> sqlite3.Connection:
     """A read-only connection of its own to the live database, refused if it is not ours."""
     if not db_path.exists():
-        raise DatabaseFileError(f"{db_path} does not exist: there is nothing to back up.")
+        raise DatabaseFileError(
+            _("{db_path} does not exist: there is nothing to back up.").format(db_path=db_path)
+        )
     if db_path.is_dir():
-        raise DatabaseFileError(f"{db_path} is a folder, not a database file.")
+        raise DatabaseFileError(
+            _("{db_path} is a folder, not a database file.").format(db_path=db_path)
+        )
     try:
         conn = _read_connection(db_path)
     except sqlite3.Error as exc:
         if not _on_read_only_media(db_path):
             raise DatabaseFileError(
-                f"Cannot back up {db_path}: SQLite cannot read it ({exc}). "
-                "Run 'crm-desktop check' to see what is wrong."
+                _(
+                    "Cannot back up {db_path}: SQLite cannot read it ({exc}). Run 'crm-desktop "
+                    "check' to see what is wrong."
+                ).format(db_path=db_path, exc=exc)
             ) from exc
         try:  # nobody can be writing to it: read it as it is on the medium
             conn = _read_connection(db_path, immutable=True)
         except sqlite3.Error as again:
             raise DatabaseFileError(
-                f"Cannot back up {db_path}: SQLite cannot read it ({again})."
+                _("Cannot back up {db_path}: SQLite cannot read it ({again}).").format(
+                    db_path=db_path, again=again
+                )
             ) from again
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -86,15 +95,23 @@ def open_source(db_path: Path) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         conn.close()
         raise DatabaseFileError(
-            f"Cannot back up {db_path}: SQLite cannot read it ({exc}). "
-            "Run 'crm-desktop check' to see what is wrong."
+            _(
+                "Cannot back up {db_path}: SQLite cannot read it ({exc}). Run 'crm-desktop "
+                "check' to see what is wrong."
+            ).format(db_path=db_path, exc=exc)
         ) from exc
     if app_id != APPLICATION_ID:
         conn.close()
-        raise DatabaseFileError(f"{db_path} is not a CRM Desktop database: it was not backed up.")
+        raise DatabaseFileError(
+            _("{db_path} is not a CRM Desktop database: it was not backed up.").format(
+                db_path=db_path
+            )
+        )
     if version > SCHEMA_VERSION:
         conn.close()
-        raise NewerSchemaError(f"{db_path} was made by a newer version of CRM Desktop.")
+        raise NewerSchemaError(
+            _("{db_path} was made by a newer version of CRM Desktop.").format(db_path=db_path)
+        )
     return conn
 
 
@@ -199,7 +216,9 @@ def create_backup(
         target_folder = output.parent
         if not target_folder.is_dir():
             raise BackupError(
-                f"The backup was not made: the folder {target_folder} does not exist."
+                _("The backup was not made: the folder {target_folder} does not exist.").format(
+                    target_folder=target_folder
+                )
             )
     else:
         target_folder = Path(folder).expanduser().absolute() if folder else catalog.backup_folder()
@@ -221,7 +240,7 @@ def create_backup(
         if own_source:
             conn.close()
         if cancelled is not None and cancelled():
-            raise CancelledError("Cancelled: no backup was made.")
+            raise CancelledError(_("Cancelled: no backup was made."))
         step(1, 3)
         hashed: list[str] = []
 
@@ -234,12 +253,14 @@ def create_backup(
         )
         if not report.ok and not keep_if_damaged:
             raise BackupError(
-                f"The backup was not kept: the copy did not pass its check "
-                f"({report.problems[0]}). The database itself may be damaged: run "
-                "'crm-desktop check', or restore a backup that is marked verified."
+                _(
+                    "The backup was not kept: the copy did not pass its check ({problems}). The "
+                    "database itself may be damaged: run 'crm-desktop check', or restore a "
+                    "backup that is marked verified."
+                ).format(problems=report.problems[0])
             )
         if cancelled is not None and cancelled():
-            raise CancelledError("Cancelled: no backup was made.")
+            raise CancelledError(_("Cancelled: no backup was made."))
         step(2, 3)
         size = temp.stat().st_size
         os.replace(temp, final)
@@ -297,7 +318,9 @@ def _refuse_live_target(output: Path, db_path: Path) -> None:
         output.exists() and db_path.exists() and os.path.samefile(output, db_path)
     ):
         raise BackupError(
-            f"{output} is the database itself: choose another file name for the backup."
+            _("{output} is the database itself: choose another file name for the backup.").format(
+                output=output
+            )
         )
 
 

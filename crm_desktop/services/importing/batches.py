@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crm_desktop.errors import CancelledError, CrmError, NotFoundError
+from crm_desktop.i18n import _
 from crm_desktop.models import database
 from crm_desktop.services import audit, records, tags, trash
 from crm_desktop.services.changes import before_bulk_change, transaction
@@ -73,7 +74,7 @@ def get_batch(batch_id: int) -> BatchInfo:
         f"SELECT {_FIELDS} FROM import_batch WHERE id = ?", (batch_id,)
     ).fetchone()
     if row is None:
-        raise NotFoundError("This import is not in the history any more.")
+        raise NotFoundError(_("This import is not in the history any more."))
     return BatchInfo(*row)
 
 
@@ -112,7 +113,7 @@ def _live(entity: str, ids: list[int]) -> list[int]:
     found: list[int] = []
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
-        marks = ", ".join("?" for _ in chunk)
+        marks = ", ".join("?" for _ignored in chunk)
         extra = " AND +deleted_at IS NULL" if entity == "customer" else ""  # by rowid
         found += [
             row[0]
@@ -163,7 +164,11 @@ def undo_batch(
     """Revert one import (or merge) as a whole, in one transaction."""
     info = get_batch(batch_id)
     if info.undone_at:
-        raise CrmError(f"This {info.kind} was already undone on {info.undone_at[:10]}.")
+        raise CrmError(
+            _("This {kind} was already undone on {undone_at}.").format(
+                kind=info.kind, undone_at=info.undone_at[:10]
+            )
+        )
     if info.kind == "merge":
         from crm_desktop.services.duplicates import undo_merge
 

@@ -188,7 +188,7 @@ def _customer(customer_id: int) -> InvoiceParty:
         (customer_id,),
     ).fetchone()
     if row is None:
-        raise NotFoundError("The customer does not exist (any more).")
+        raise NotFoundError(_("The customer does not exist (any more)."))
     name, legal_name, address, city, country, email, phone, tax_id, kpp, contact = row
     place = ", ".join(part.strip() for part in (city, country) if part and part.strip())
     return InvoiceParty(
@@ -239,7 +239,7 @@ def invoice_for_number(number: str) -> Invoice:
         "SELECT id FROM sales_order WHERE number = ?", ((number or "").strip(),)
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"There is no order number {number.strip()!r}.")
+        raise NotFoundError(_("There is no order number {number!r}.").format(number=number.strip()))
     return invoice_data(row[0])
 
 
@@ -251,7 +251,7 @@ def quote_data(quote_id: int) -> Invoice:
 def quote_for_number(number: str) -> Invoice:
     quote = quotes.find_quote(number)
     if quote is None:
-        raise NotFoundError(f"There is no quote number {number.strip()!r}.")
+        raise NotFoundError(_("There is no quote number {number!r}.").format(number=number.strip()))
     return quote_data(quote["id"])
 
 
@@ -305,7 +305,9 @@ def document_for_number(number: str) -> Invoice:
         "SELECT id FROM sales_order WHERE number = ?", ((number or "").strip(),)
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"There is no invoice or order number {(number or '').strip()!r}.")
+        raise NotFoundError(
+            _("There is no invoice or order number {value!r}.").format(value=(number or "").strip())
+        )
     return document_for_order(row[0])
 
 
