@@ -57,7 +57,7 @@ def _lines_of(*parts: str | None) -> str:
 
 
 def _block(title: str, body: str, heading_size: float = 10.5) -> list[Flowable]:
-    head, _, rest = body.partition("\n")
+    head, _sep, rest = body.partition("\n")
     return [
         TextBlock(title, 7.5, color=MUTED, space_after=1.5),
         TextBlock(head, heading_size, bold=True, space_after=1),
@@ -96,16 +96,22 @@ def _facts(doc: Invoice) -> list[tuple[str, str]]:
     return rows
 
 
+def _cell(text: str, size: float, *, bold: bool = False, align: str = "left", color=INK):
+    """``text`` as a table cell: plain when the main font draws it, else a TextBlock.
+
+    Chinese labels and user text need the fallback font (and its bold), which a
+    plain reportlab cell cannot switch to.
+    """
+    if fonts.is_simple(text, bold=bold):
+        return text
+    return TextBlock(text, size, bold=bold, align=align, color=color)
+
+
 def _facts_table(doc: Invoice) -> Table:
-    data: list[list[object]] = []
-    for label, value in _facts(doc):
-        # User text (a number typed in Chinese) needs a fallback font: a TextBlock.
-        cell: object = (
-            value
-            if fonts.is_simple(value, bold=True)
-            else TextBlock(value, 9, bold=True, align="right")
-        )
-        data.append([label, cell])
+    data: list[list[object]] = [
+        [_cell(label, 8.5, color=MUTED), _cell(value, 9, bold=True, align="right")]
+        for label, value in _facts(doc)
+    ]
     table = Table(data, colWidths=[30 * mm, 45 * mm], hAlign="RIGHT")
     table.setStyle(
         TableStyle(
@@ -179,7 +185,15 @@ def _totals_table(doc: Invoice, money) -> Table:
             )
         balance_row = len(rows)
         rows.append([_("Balance due"), money(doc.balance_cents)])
-    table = Table(rows, colWidths=[62 * mm, 38 * mm], hAlign="RIGHT")
+    big = {total_row, balance_row}
+    cells = [
+        [
+            _cell(label, 11.5 if index in big else 9, bold=index in big),
+            _cell(amount, 11.5 if index in big else 9, bold=index in big, align="right"),
+        ]
+        for index, (label, amount) in enumerate(rows)
+    ]
+    table = Table(cells, colWidths=[62 * mm, 38 * mm], hAlign="RIGHT")
     style = [
         ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9),
         ("FONT", (0, total_row), (-1, total_row), fonts.BOLD, 11.5),

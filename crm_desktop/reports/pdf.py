@@ -28,6 +28,7 @@ from reportlab.platypus import TableStyle as RLTableStyle
 
 from crm_desktop import APP_NAME
 from crm_desktop.errors import CancelledError
+from crm_desktop.i18n import _
 from crm_desktop.reports import fonts
 from crm_desktop.reports.formatting import generated_text, pdf_formatter, pdf_text
 from crm_desktop.reports.model import (
@@ -126,7 +127,7 @@ class PageFrame:
 
     def footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         """The rule and the generation time (:meth:`page_number` comes at the end)."""
-        width, _ = canvas._pagesize
+        width = canvas._pagesize[0]
         y = FOOTER_BASELINE
         canvas.saveState()
         canvas.setStrokeColor(RULE)
@@ -139,10 +140,10 @@ class PageFrame:
     @staticmethod
     def page_number(canvas: Canvas, number: int, total: int) -> None:
         """Drawn once the page count is known, into each page (see :mod:`.pdf_stream`)."""
-        width, _ = canvas._pagesize
+        width = canvas._pagesize[0]
         canvas.setFillColor(MUTED)
-        fonts.draw(canvas, width - MARGIN, FOOTER_BASELINE, f"Page {number} of {total}", 7.5,
-                   align="right")  # fmt: skip
+        text = _("Page {number} of {total}").format(number=number, total=total)
+        fonts.draw(canvas, width - MARGIN, FOOTER_BASELINE, text, 7.5, align="right")
 
 
 def _fit(text: str, room: float, size: float, *, bold: bool = False) -> str:

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from crm_desktop.errors import CrmError, NotFoundError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import _, ngettext
 from crm_desktop.models import Invoice, InvoiceLine, InvoiceTax, database
 from crm_desktop.services import (
     audit,
@@ -113,7 +113,7 @@ def _check_date_order(kind: str, issue_date: date) -> None:
         (kind, issue_date.year),
     ).fetchone()
     if row and row[0] and row[0] > issue_date.isoformat():
-        what = "invoice" if kind == "invoice" else "credit note"
+        what = _("invoice") if kind == "invoice" else _("credit note")
         raise CrmError(
             _(
                 "The last {what} of {year} ({row}) is dated {row2}: a new {what} cannot be dated "
@@ -144,7 +144,13 @@ def _seller() -> dict[str, str]:
     values = settings.get_all()
     days = selling_settings.int_setting("payment_terms_days")
     terms = values["payment_terms"] or (
-        f"Payment within {days} days of the invoice date." if days else "Payment on receipt."
+        ngettext(
+            "Payment within {days} day of the invoice date.",
+            "Payment within {days} days of the invoice date.",
+            days,
+        ).format(days=days)
+        if days
+        else _("Payment on receipt.")
     )
     return {
         "seller_name": values["company_legal_name"] or values["company_name"],
@@ -360,7 +366,7 @@ def undo_issue(invoice_id: int) -> None:
     """
     with transaction():
         invoice = get_invoice(invoice_id)
-        what = "invoice" if invoice["kind"] == "invoice" else "credit note"
+        what = _("invoice") if invoice["kind"] == "invoice" else _("credit note")
         later = database.execute_sql(
             "SELECT number FROM invoice WHERE kind = ? AND year = ? AND sequence > ? "
             "ORDER BY sequence DESC LIMIT 1",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from crm_desktop.i18n import _
+from crm_desktop.i18n import _, ngettext
 
 QUANTITY_PLACES = 3
 DISCOUNT_PLACES = 2
@@ -109,9 +109,9 @@ def parse_decimal(text: str, *, places: int, grouping: bool = True) -> Decimal:
         raise ValueError(_("“{text}” is not a number.").format(text=text.strip())) from None
     if decimal_places(value) > places:
         raise ValueError(
-            _("Use at most {places} decimal{value}.").format(
-                places=places, value="s" if places != 1 else ""
-            )
+            ngettext(
+                "Use at most {places} decimal.", "Use at most {places} decimals.", places
+            ).format(places=places)
             if places
             else _("Use a whole number.")
         )

@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from crm_desktop.i18n import _
 from crm_desktop.models.enums import TAX_ROUNDINGS
 from crm_desktop.services.money import DISCOUNT_PLACES, line_total_cents, to_decimal
 
@@ -106,11 +105,7 @@ def line_figures(line: TaxedLine) -> tuple[int, int, int]:
 def document_totals(lines: Iterable[TaxedLine], rounding: str = "line") -> DocumentTotals:
     """The figures of a document whose lines are ``lines``, rounded per ``rounding``."""
     if rounding not in TAX_ROUNDINGS:
-        raise ValueError(
-            _("rounding must be one of {TAX_ROUNDINGS}, not {rounding!r}").format(
-                TAX_ROUNDINGS=TAX_ROUNDINGS, rounding=rounding
-            )
-        )
+        raise ValueError(f"rounding must be one of {TAX_ROUNDINGS}, not {rounding!r}")
     # Per rate, the net-entered and the gross-entered lines (a document has one kind;
     # rows written by another tool may mix them, and each kind then rounds on its own).
     groups: dict[int, dict[bool, list[int]]] = {}

@@ -102,7 +102,7 @@ def move_to_trash(entity: str, ids: Iterable[int]) -> int:
     if spec.check_delete is not None:
         spec.check_delete(ids)
     if table == "customer_search" or table == "trash_item":
-        raise ValueError(_("internal tables have no trash"))
+        raise ValueError("internal tables have no trash")
     with transaction():
         batch = _next_batch()
         stamp = now_utc()

@@ -264,7 +264,7 @@ def _take_exclusive(target: Path) -> tuple[sqlite3.Connection, str]:
             )
         mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
         if str(mode).lower() != "delete":
-            raise sqlite3.OperationalError(_("database is locked"))
+            raise sqlite3.OperationalError("database is locked")
         conn.execute("BEGIN")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error as exc:
