@@ -55,7 +55,7 @@ def run_export(args: argparse.Namespace) -> int:
     target = check_output_path(args.output)
     _open(args)
     written = person_data.export_person(args.entity, args.id, target)
-    print(f"Wrote {written}.")
+    print(_("Wrote {written}.").format(written=written))
     return 0
 
 

@@ -94,5 +94,5 @@ def run_report(args: argparse.Namespace) -> int:
     period = _period(args)
     open_session(args.db, create=False)
     written = generate_report(args.report, target, period=period, grouping=args.by)
-    print(f"Wrote {written} ({period.label()}).")
+    print(_("Wrote {written} ({period}).").format(written=written, period=period.label()))
     return 0

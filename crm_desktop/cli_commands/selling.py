@@ -59,7 +59,7 @@ def run_invoice(args: argparse.Namespace) -> int:
     target = _target(args, "an invoice")
     open_session(args.db, create=False)
     written = generate_invoice(target, number=args.number)
-    print(f"Wrote {written}.")
+    print(_("Wrote {written}.").format(written=written))
     return 0
 
 
@@ -70,5 +70,5 @@ def run_quote(args: argparse.Namespace) -> int:
     target = _target(args, "a quote")
     open_session(args.db, create=False)
     written = generate_quote(target, number=args.number)
-    print(f"Wrote {written}.")
+    print(_("Wrote {written}.").format(written=written))
     return 0

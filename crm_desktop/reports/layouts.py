@@ -81,7 +81,8 @@ def _title_case(value: str) -> str:
 
 def month_label(day: date) -> str:
     """``November 2026`` (``Ноябрь 2026``, ``十一月 2026``: in the chosen language)."""
-    return f"{month_name(day.month, i18n.language())} {day.year}"
+    name = month_name(day.month, i18n.language())
+    return f"{name[:1].upper()}{name[1:]} {day.year}"  # CLDR's Russian is lower case: «март»
 
 
 def bucket_label(bucket: Bucket) -> str:

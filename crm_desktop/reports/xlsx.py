@@ -48,6 +48,7 @@ from crm_desktop.reports.model import (
     Table,
     check_in,
 )
+from crm_desktop.services import locale_format
 from crm_desktop.services.money import currency_exponent, format_amount, format_money
 from crm_desktop.services.reporting.context import ReportContext
 
@@ -63,9 +64,14 @@ _MICRO = Decimal("0.000001")
 _UNUSUAL = re.compile(r"\A[=+\-@\t\r#]|[\000-\010\013\014\016-\037]")
 
 
-def money_format(currency: str) -> str:
-    """An Excel number format that shows the currency, e.g. ``"$"#,##0.00``."""
+def money_format(currency: str, locale: str | None = None) -> str:
+    """An Excel number format that shows the currency, e.g. ``"$"#,##0.00``, ``#,##0.00" ₽"``.
+
+    With a locale, the symbol goes where that locale puts it (CLDR, through Babel).
+    """
     exponent = currency_exponent(currency)
+    if locale:
+        return locale_format.excel_money_format(currency, locale, exponent)
     number = "#,##0" + ("." + "0" * exponent if exponent else "")
     zero = format_amount(0, exponent=exponent, locale="en_US")
     shown = format_money(0, currency, "en_US")  # "$0.00" or "0.00 CHF"
@@ -109,7 +115,7 @@ class SheetWriter:
 
     def _number_format(self, kind: str) -> str | None:
         """The Excel number format of a kind; None for text."""
-        return self.book.money_format if kind == MONEY else NUMBER_FORMATS.get(kind)
+        return self.book.money_format if kind == MONEY else self.book.formats.get(kind)
 
     def _styled(self, number_format: str) -> Cell:
         cell = WriteOnlyCell(self.sheet)
@@ -223,7 +229,12 @@ class XlsxBook:
     def __init__(self, context: ReportContext):
         self.context = context
         self.book = Workbook(write_only=True)
-        self.money_format = money_format(context.currency)
+        self.money_format = money_format(context.currency, context.locale)
+        self.formats = {  # dates as the locale writes them; still real dates in the cell
+            **NUMBER_FORMATS,
+            DATE: locale_format.excel_date_format(context.locale),
+            DATETIME: locale_format.excel_datetime_format(context.locale),
+        }
         self._long: WriteOnlyWorksheet | None = None
         self._long_writer: SheetWriter | None = None
         self._names: set[str] = set()

@@ -48,7 +48,7 @@ from crm_desktop.i18n import _
 from crm_desktop.models import database
 from crm_desktop.reports.cells import XLSX_CELL_LIMIT, csv_cell, looks_like_formula, xml_safe
 from crm_desktop.safe_files import replacing
-from crm_desktop.services import listing, money, settings
+from crm_desktop.services import listing, locale_format, money, settings
 from crm_desktop.services.clock import TIMESTAMP_FORMAT
 from crm_desktop.services.importing import vcard
 from crm_desktop.services.money import line_total_sql
@@ -495,8 +495,11 @@ class _Values:
     def __init__(self) -> None:
         self.currency = settings.get("currency")
         self.exponent = money.currency_exponent(self.currency)
-        decimals = "." + "0" * self.exponent if self.exponent else ""
-        self.money_format = f'#,##0{decimals} "{self.currency}"'
+        # Typed cells shown the way the data's locale writes them (₽ after, ¥ before…).
+        self.locale = settings.get("locale")
+        self.money_format = locale_format.excel_money_format(
+            self.currency, self.locale, self.exponent
+        )
 
     def money(self, cents: Any) -> Decimal | None:
         if cents is None:
@@ -608,8 +611,8 @@ def _fill_xlsx(
     # Per kind: how to make a cell. Plain values are cheapest; styles only where needed.
     formats = {
         "money": values.money_format,
-        "date": "yyyy-mm-dd",
-        "datetime": "yyyy-mm-dd hh:mm:ss",
+        "date": locale_format.excel_date_format(values.locale),
+        "datetime": locale_format.excel_datetime_format(values.locale),
     }
 
     def text_cell(sheet: Any, text: str) -> Any:

@@ -113,6 +113,12 @@ def get(key: str) -> str:
     return row[0]
 
 
+def is_stored(key: str) -> bool:
+    """Whether ``key`` has a value of its own in this database (not just its default)."""
+    row = Setting.select(Setting.value).where(Setting.key == key).tuples().first()
+    return bool(row and row[0])
+
+
 def get_all() -> dict[str, str]:
     """Every declared setting with its value or default."""
     stored: dict[str, str | None] = dict(

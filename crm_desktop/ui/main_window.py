@@ -469,8 +469,11 @@ class MainWindow(QMainWindow):
             runner().submit(runner().channel(), first_run.is_empty, self._offer_first_run)
 
     def _offer_first_run(self, empty: object) -> None:
-        from crm_desktop.ui import first_run
+        from crm_desktop.services import country
+        from crm_desktop.ui import first_run, first_run_setup
 
+        if empty and not country.is_chosen():  # language, country, company name first
+            first_run_setup.ask(self)
         if empty:
             first_run.offer_sample_data(
                 self, self._db_path, self.state,
