@@ -14,6 +14,7 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 
+import phonenumbers
 from babel import Locale, UnknownLocaleError
 from babel.languages import get_official_languages
 from babel.numbers import get_territory_currencies
@@ -32,6 +33,12 @@ class CountryDefaults:
     phone_region: str
     currency: str  # ISO 4217
     locale: str  # for dates and numbers: ru_RU, zh_CN, en_US…
+
+    @property
+    def phone_code(self) -> str:
+        """``+7``, ``+86``: what a number written without it is read with."""
+        code = phonenumbers.country_code_for_region(self.phone_region)
+        return f"+{code}" if code else ""
 
 
 @functools.lru_cache(maxsize=256)

@@ -116,7 +116,7 @@ class LocaleSetupDialog(QDialog):
             self.tr(
                 "Phone numbers of {region}, amounts in {currency} ({example}), dates as {date}"
             ).format(
-                region=found.phone_region,
+                region=f"{found.phone_region} ({found.phone_code})",
                 currency=found.currency,
                 example=example,
                 date=locale_format.format_date(date.today(), found.locale),
