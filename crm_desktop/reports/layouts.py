@@ -277,7 +277,7 @@ def sales_by_customer_document(data: SalesByCustomer, context: ReportContext) ->
                 )
                 for row in data.rows()
             ),
-            totals=("", "Total", data.order_count, total, _one(total), None, None),
+            totals=("", _("Total"), data.order_count, total, _one(total), None, None),
             row_count=data.customer_count,
         )
     )
@@ -324,7 +324,7 @@ def sales_by_product_document(data: SalesByProduct, context: ReportContext) -> D
             rows=[
                 (
                     row.sku,
-                    row.name if row.product_id is not None else "Lines without a product",
+                    row.name if row.product_id is not None else _("Lines without a product"),
                     row.quantity,
                     row.order_count,
                     row.revenue_cents,
@@ -334,7 +334,7 @@ def sales_by_product_document(data: SalesByProduct, context: ReportContext) -> D
             ],
             totals=(
                 "",
-                "Total",
+                _("Total"),
                 data.quantity,
                 None,
                 data.revenue_cents,
@@ -423,7 +423,7 @@ def pipeline_document(data: PipelineReport, context: ReportContext) -> Document:
                 (
                     (month_label(m.month) + (" " + _("(overdue)") if m.overdue else ""))
                     if m.month
-                    else "No date set",
+                    else _("No date set"),
                     m.month,
                     m.count,
                     m.amount_cents,
@@ -438,7 +438,7 @@ def pipeline_document(data: PipelineReport, context: ReportContext) -> Document:
                 data.open_amount_cents,
                 data.weighted_forecast_cents,
             ),
-            empty_text="No open deals.",
+            empty_text=_("No open deals."),
         )
     )
     doc.tables.append(

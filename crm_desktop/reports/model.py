@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import Any
 
 from crm_desktop.errors import CancelledError
+from crm_desktop.i18n import N_
 from crm_desktop.services.reporting.context import ReportContext
 
 Progress = Callable[[int, int], None]  # (rows written, rows in all)
@@ -63,7 +64,7 @@ class Table:
     columns: Sequence[Column]
     rows: Iterable[Sequence[Any]]
     totals: Sequence[Any] | Callable[[], Sequence[Any] | None] | None = None
-    empty_text: str = "Nothing to show."
+    empty_text: str = N_("Nothing to show.")  # translated where it is drawn
     row_count: int | None = None  # known in advance (progress), when the rows stream
     sheet_name: str | None = None
 

@@ -308,7 +308,7 @@ def render_document(
         first = next(rows, None)
         if first is None:
             story.append(TextBlock(table.title, 11, bold=True, space_after=4))
-            story.append(TextBlock(table.empty_text, 9, color=MUTED, space_after=8))
+            story.append(TextBlock(_(table.empty_text), 9, color=MUTED, space_after=8))
             continue
         story.append(
             PagedTable(

@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from crm_desktop.errors import CancelledError
+from crm_desktop.i18n import _
 from crm_desktop.reports.cells import XLSX_CELL_LIMIT, looks_like_formula, xlsx_chunks, xml_safe
 from crm_desktop.reports.formatting import local_datetime
 from crm_desktop.reports.model import (
@@ -381,7 +382,7 @@ def _write_document(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> None:
-    summary = book.sheet("Summary")
+    summary = book.sheet(_("Summary"))
     summary.column_dimensions["A"].width = 46
     summary.column_dimensions["B"].width = 30
     writer = SheetWriter(book, summary, ["text", "text"])
@@ -391,10 +392,10 @@ def _write_document(
     writer.row_number = 1
     company = doc.context.company_name.strip()
     if company:
-        writer.row(("Company", company))
-    writer.row(("Report", doc.subtitle))
-    writer.row(("Generated", doc.context.generated_at), kinds=["text", DATETIME])
-    writer.row(("Currency", doc.context.currency))
+        writer.row((_("Company"), company))
+    writer.row((_("Report"), doc.subtitle))
+    writer.row((_("Generated"), doc.context.generated_at), kinds=["text", DATETIME])
+    writer.row((_("Currency"), doc.context.currency))
     writer.blank()
     for figure in doc.summary:
         writer.row((figure.label, figure.value), kinds=["text", figure.kind])

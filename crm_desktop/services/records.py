@@ -139,7 +139,7 @@ def validate_field(spec: Entity, name: str, value: Any) -> str | None:
     except FieldError as exc:
         return str(exc)
     if item.required and parsed in (None, ""):
-        return f"{item.label} is required."
+        return _("{label} is required.").format(label=item.label)
     return None
 
 
@@ -168,7 +168,7 @@ def clean(spec: Entity, data: Mapping[str, Any], *, old: Row | None = None) -> R
         else:
             continue
         if item.required and values.get(item.name) in (None, ""):
-            errors[item.name] = f"{item.label} is required."
+            errors[item.name] = _("{label} is required.").format(label=item.label)
     if errors:
         raise ValidationError(errors)
     return values
@@ -187,9 +187,11 @@ def _check_references(spec: Entity, values: Row) -> None:
             (ref,),
         ).fetchone()
         if row is None:
-            errors[column] = f"This {target_spec.label} does not exist (any more)."
+            errors[column] = _("This {label} does not exist (any more).").format(
+                label=target_spec.label
+            )
         elif row[0] is not None:
-            errors[column] = f"This {target_spec.label} is in the trash."
+            errors[column] = _("This {label} is in the trash.").format(label=target_spec.label)
     if errors:
         raise ValidationError(errors)
 

@@ -163,24 +163,30 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
 
 def _explain(exc: BaseException, db_path: Path, folder: Path) -> str:
     if is_disk_full(exc) or is_read_only(exc) or isinstance(exc, OSError):
-        return f"The backup was not made: {explain_write_error(exc, folder)}."
+        return _("The backup was not made: {explain_write_error}.").format(
+            explain_write_error=explain_write_error(exc, folder)
+        )
     if isinstance(exc, sqlite3.Error):
         text = str(exc)
         if "malformed" in text or "not a database" in text:
-            return (
-                f"The backup was not made: {db_path} is damaged ({text}). "
+            return _(
+                "The backup was not made: {db_path} is damaged ({text}). "
                 "Run 'crm-desktop check' to see what is wrong."
-            )
+            ).format(db_path=db_path, text=text)
         if "unable to open" in text:
             try:  # SQLite does not say why: find out by creating a file there
                 check_writable_folder(folder)
             except OSError as reason:
-                return f"The backup was not made: {explain_write_error(reason, folder)}."
-            return f"The backup was not made: {explain_write_error(exc, folder)}."
+                return _("The backup was not made: {explain_write_error}.").format(
+                    explain_write_error=explain_write_error(reason, folder)
+                )
+            return _("The backup was not made: {explain_write_error}.").format(
+                explain_write_error=explain_write_error(exc, folder)
+            )
         if "locked" in text or "busy" in text:
-            return "The backup was not made: the database stayed busy. Try again in a moment."
-        return f"The backup was not made: {text} ({folder})."
-    return f"The backup was not made: {exc}."
+            return _("The backup was not made: the database stayed busy. Try again in a moment.")
+        return _("The backup was not made: {text} ({folder}).").format(text=text, folder=folder)
+    return _("The backup was not made: {exc}.").format(exc=exc)
 
 
 def create_backup(

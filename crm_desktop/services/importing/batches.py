@@ -49,8 +49,10 @@ class BatchInfo:
     @property
     def describe(self) -> str:
         if self.kind == "merge":
-            return f"Merge of duplicate customers: {self.source}"
-        return f"Import of {self.entity}s from {self.source}"
+            return _("Merge of duplicate customers: {source}").format(source=self.source)
+        return _("Import of {entities} from {source}").format(
+            entities=f"{self.entity}s", source=self.source
+        )
 
 
 _FIELDS = (

@@ -297,11 +297,11 @@ def _notes(base: str | None, extras: list[str], kept: list[Kept]) -> str | None:
 
 def _reason(name: str, message: str, region: str) -> str:
     if name.endswith("phone"):
-        return f"not a valid phone number in {region}"
+        return _("not a valid phone number in {region}").format(region=region)
     if name.endswith("email"):
-        return "not a valid email address"
+        return _("not a valid email address")
     if name.endswith("website"):
-        return "not a web address"
+        return _("not a web address")
     return message.rstrip(".")[:1].lower() + message.rstrip(".")[1:]
 
 
@@ -587,9 +587,9 @@ def check_mapping(entity: str, mapping: Sequence[str | None]) -> str | None:
     """What a mapping lacks to import anything (a message), or None when it can work."""
     keys = set(k for k in mapping if k)
     if entity == "customer" and not keys & {"name", "company", "person", "first_name", "last_name"}:
-        return "Map a column to “Customer name” (or “Company”, or a person's name)."
+        return _("Map a column to “Customer name” (or “Company”, or a person's name).")
     if entity == "contact" and not keys & {"name", "first_name", "last_name"}:
-        return "Map a column to “Name” (or first and last name)."
+        return _("Map a column to “Name” (or first and last name).")
     if entity == "product" and "name" not in keys:
-        return "Map a column to “Name”."
+        return _("Map a column to “Name”.")
     return None
