@@ -89,3 +89,26 @@ def test_an_english_invoice_in_dollars_and_a_yen_invoice_without_minor_units(
     text = squeezed(generate_invoice(tmp_path / "jp.pdf", invoice_id=invoice_id))
     text = text.replace(" ", "")  # ￥ is drawn in the fallback font: its own text run
     assert "Total￥36,000" in text and "3￥12,000" in text and "36,000.00" not in text
+
+
+def test_korean_buyer_and_chinese_bold_in_a_chinese_invoice(shop, tmp_path, language):
+    from pypdf import PdfReader
+
+    from crm_desktop.services import customers
+
+    language("zh_CN")
+    buyer = customers.create_customer({"name": "주식회사 한빛", "country": "대한민국"})
+    order_id = orders.create_order(
+        {"customer_id": buyer, "status": "confirmed"},
+        [{"product_id": shop["service"], "quantity": "1"}],
+    )
+    path = generate_invoice(tmp_path / "ko.pdf", invoice_id=invoices.issue_invoice(order_id))
+    text = squeezed(path)
+    assert "주식회사 한빛" in text and "发票" in text  # Hangul drawn, not boxes or blanks
+    page = PdfReader(str(path)).pages[0]
+    fonts = {str(font.get_object()["/BaseFont"]) for font in page["/Resources"]["/Font"].values()}
+    assert any("Nanum" in name for name in fonts), fonts  # the Hangul font is embedded
+    content = page.get_contents().get_data()
+    # Chinese bold (the title 发票, 合计): the CJK font has no bold face, so it is filled and
+    # stroked (text render mode 2), which is what makes it print bold.
+    assert b" 2 Tr" in content or b"\n2 Tr" in content
