@@ -17,17 +17,6 @@ from crm_desktop.i18n import _
 from crm_desktop.models import Setting, database
 from crm_desktop.services.changes import notify, transaction
 
-_CURRENCY_BY_REGION = {
-    "US": "USD", "GB": "GBP", "RU": "RUB", "CN": "CNY", "JP": "JPY", "CA": "CAD",
-    "AU": "AUD", "NZ": "NZD", "IN": "INR", "CH": "CHF", "UA": "UAH", "KZ": "KZT",
-    "PL": "PLN", "CZ": "CZK", "SE": "SEK", "NO": "NOK", "DK": "DKK", "BR": "BRL",
-    "TR": "TRY", "IL": "ILS", "KR": "KRW",
-}  # fmt: skip
-_EURO_REGIONS = {
-    "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU",
-    "LV", "MT", "NL", "PT", "SI", "SK",
-}  # fmt: skip
-
 
 def system_locale_name() -> str:
     """The user's locale as ``language_REGION`` (``en_US`` when the system says nothing)."""
@@ -43,8 +32,10 @@ def _region_of(locale_name: str) -> str:
 
 
 def _default_currency() -> str:
-    region = _region_of(system_locale_name())
-    return "EUR" if region in _EURO_REGIONS else _CURRENCY_BY_REGION.get(region, "USD")
+    """The currency of the system's region today (CLDR, through Babel): RUB, CNY, EUR…"""
+    from crm_desktop.services.country import defaults_for
+
+    return defaults_for(_region_of(system_locale_name())).currency
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,6 @@ def _pinyin_readings() -> dict[int, str]:
     return dict(pinyin_dict)
 
 
-@functools.lru_cache(maxsize=16384)
 def _han_key(char: str) -> str:
     """``张`` → ``\u4e00zhang1张``: the reading in letters, its tone, the character last."""
     readings = _pinyin_readings().get(ord(char))
@@ -86,8 +85,21 @@ def _han_key(char: str) -> str:
     return f"{_HAN_BLOCK}{letters}{tone}{char}"
 
 
-def _han_match_key(match: re.Match[str]) -> str:
-    return _han_key(match.group(0))
+class _HanKeys(dict):
+    """``str.translate`` table: each Chinese character → its key, anything else → itself.
+
+    Filled as characters are met, so a name's characters are looked up in C after the
+    first time (a regex callback per character was 1.5× slower over 100k names).
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        key = _han_key(char) if _HAN.match(char) else char
+        self[code] = key
+        return key
+
+
+_HAN_KEYS = _HanKeys()
 
 
 def sort_key(text: str | None) -> str:
@@ -103,7 +115,7 @@ def sort_key(text: str | None) -> str:
         else:
             folded = fold(text)
         if _HAN.search(folded):
-            folded = _HAN.sub(_han_match_key, folded)
+            folded = folded.translate(_HAN_KEYS)
     else:
         folded = fold(text)
     stripped = _LEADING_PUNCTUATION.sub("", folded)
