@@ -21,6 +21,8 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
+import marshal
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -52,17 +54,20 @@ _SHORT_I = "\ue439"  # й through the folding (which would make it и), then bac
 _TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 
 
-@functools.cache
-def _pinyin_readings() -> dict[int, str]:
+def _pinyin_data() -> Path | None:
+    spec = importlib.util.find_spec("pypinyin")
+    folder = spec.submodule_search_locations if spec else None
+    data = Path(next(iter(folder))) / "pinyin_dict.json" if folder else None
+    return data if data is not None and data.exists() else None
+
+
+def _readings_from_pypinyin(data: Path | None) -> dict[int, str]:
     """pypinyin's dictionary of readings (code point → ``zhāng``, most common first).
 
     Read from the package's data file: importing ``pypinyin`` loads its phrase
     dictionary too (0.3–0.8 s and tens of MB), which a sort key never needs.
     """
-    spec = importlib.util.find_spec("pypinyin")
-    folder = spec.submodule_search_locations if spec else None
-    data = Path(next(iter(folder))) / "pinyin_dict.json" if folder else None
-    if data is not None and data.exists():
+    if data is not None:
         with data.open(encoding="utf-8") as handle:
             return {int(code): value for code, value in json.load(handle).items()}
     from pypinyin.pinyin_dict import pinyin_dict  # a layout we do not know: the slow way
@@ -70,19 +75,70 @@ def _pinyin_readings() -> dict[int, str]:
     return dict(pinyin_dict)
 
 
-def _han_key(char: str) -> str:
-    """``张`` → ``\u4e00zhang1张``: the reading in letters, its tone, the character last."""
-    readings = _pinyin_readings().get(ord(char))
-    if not readings:
-        return f"{_HAN_BLOCK}\uffff{char}"  # no known reading: after every read one
-    decomposed = unicodedata.normalize("NFD", readings.split(",")[0])
+def _syllable(reading: str) -> str:
+    """``zhāng`` → ``zhang1``, ``lǜ`` → ``lv4``: letters, then the tone (5: neutral)."""
+    decomposed = unicodedata.normalize("NFD", reading)
     tone = next((_TONES[mark] for mark in decomposed if mark in _TONES), "5")
     letters = "".join(  # ü (lǜ, nǚ) is written v in pinyin keys, after u
         "v" if decomposed[index + 1 : index + 2] == "\u0308" else ch
         for index, ch in enumerate(decomposed)
         if ch.isascii() and ch.isalpha()
     )
-    return f"{_HAN_BLOCK}{letters}{tone}{char}"
+    return f"{letters}{tone}"
+
+
+def _readings_folder() -> Path | None:
+    """Where the readings are kept split by block of 256 code points (the user's cache)."""
+    data = _pinyin_data()
+    if data is None:
+        return None
+    from crm_desktop.i18n import compiled_dir
+
+    stamp = data.stat()
+    return compiled_dir().parent / f"pinyin-{stamp.st_size}-{int(stamp.st_mtime)}"
+
+
+@functools.cache
+def _all_readings() -> dict[int, str]:
+    """Every reading, parsed from pypinyin's JSON (~0.1 s, once per process at most)."""
+    return _readings_from_pypinyin(_pinyin_data())
+
+
+@functools.lru_cache(maxsize=1024)
+def _block_readings(block: int) -> dict[int, str]:
+    """The readings of 256 code points, from a small file in the user's cache.
+
+    The file is written (atomically) the first time a block is needed, from the whole
+    dictionary; later processes read a few kB instead of parsing 0.8 MB of JSON, which
+    matters to short-lived ones (a command-line call that sorts a few Chinese names).
+    """
+    folder = _readings_folder()
+    target = folder / f"{block:04x}" if folder is not None else None
+    if target is not None:
+        try:
+            loaded = marshal.loads(target.read_bytes())
+            if isinstance(loaded, dict):
+                return loaded
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # not written yet, or damaged: from the dictionary, then written
+    readings = {code: r for code, r in _all_readings().items() if code >> 8 == block}
+    if target is not None:
+        partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(marshal.dumps(readings))
+            os.replace(partial, target)
+        except OSError:
+            partial.unlink(missing_ok=True)  # a read-only cache: parsed again next time
+    return readings
+
+
+def _han_key(char: str) -> str:
+    """``张`` → ``\u4e00zhang1张``: the reading in letters, its tone, the character last."""
+    readings = _block_readings(ord(char) >> 8).get(ord(char))
+    if not readings:
+        return f"{_HAN_BLOCK}\uffff{char}"  # no known reading: after every read one
+    return f"{_HAN_BLOCK}{_syllable(readings.split(',')[0])}{char}"
 
 
 class _HanKeys(dict):

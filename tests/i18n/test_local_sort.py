@@ -59,3 +59,19 @@ def test_the_upgrade_to_7_recomputes_the_stored_keys(db, tmp_path):
     keys = dict(database.execute_sql("SELECT c.name, s.name_key FROM customer c "
                                      "JOIN customer_search s ON s.id = c.id").fetchall())  # fmt: skip
     assert keys == {name: sort_key(name) for name in ["张伟", "北岛", "安娜"]}
+
+
+def test_the_pinyin_readings_are_cached_by_block_and_a_damaged_block_is_remade(home):
+    from crm_desktop.services import text
+
+    text._block_readings.cache_clear()
+    text._HAN_KEYS.clear()
+    assert sort_key("张") == "\u4e00zhang1张"
+    folder = text._readings_folder()
+    block = folder / f"{ord('张') >> 8:04x}"
+    assert block.exists()
+    block.write_bytes(b"\x00 not marshal")  # damaged by a crash or another program
+    text._block_readings.cache_clear()
+    text._HAN_KEYS.clear()
+    assert sort_key("张") == "\u4e00zhang1张"
+    assert text._block_readings(ord("张") >> 8)[ord("张")].startswith("zhāng")
