@@ -112,6 +112,13 @@ def _stale(target: Path, source: Path) -> bool:
         return True
 
 
+def _private_parent(target: Path) -> None:
+    """The cache folder and its ``translations`` folder, the user's alone (0700)."""
+    from crm_desktop.safe_files import private_folder
+
+    private_folder(private_folder(target.parent.parent) / target.parent.name)
+
+
 def compile_po(source: Path, target: Path) -> Path:
     """``.po`` → ``.mo`` with Babel, written atomically (two processes may start together)."""
     from babel.messages.mofile import write_mo
@@ -119,10 +126,11 @@ def compile_po(source: Path, target: Path) -> Path:
 
     with source.open("rb") as handle:
         catalog = read_po(handle)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _private_parent(target)
     partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     with partial.open("wb") as handle:
         write_mo(handle, catalog)
+    partial.chmod(0o600)
     os.replace(partial, target)
     return target
 
@@ -150,7 +158,7 @@ def compile_ts(source: Path, target: Path) -> Path:
     """``.ts`` → ``.qm`` with the ``pyside6-lrelease`` that comes with PySide6."""
     import PySide6
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _private_parent(target)
     partial = target.with_name(f"{target.name}.{os.getpid()}.tmp.qm")
     tool = Path(PySide6.__file__).parent / ("lrelease.exe" if os.name == "nt" else "lrelease")
     subprocess.run(
@@ -159,6 +167,7 @@ def compile_ts(source: Path, target: Path) -> Path:
         capture_output=True,
         timeout=60,
     )
+    partial.chmod(0o600)
     os.replace(partial, target)
     return target
 

@@ -125,8 +125,11 @@ def _block_readings(block: int) -> dict[int, str]:
     if target is not None:
         partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            from crm_desktop.safe_files import private_folder
+
+            private_folder(private_folder(target.parent.parent) / target.parent.name)
             partial.write_bytes(marshal.dumps(readings))
+            partial.chmod(0o600)  # the app's files are the user's alone, caches too
             os.replace(partial, target)
         except OSError:
             partial.unlink(missing_ok=True)  # a read-only cache: parsed again next time
