@@ -41,6 +41,10 @@ Versions:
      on ``deal (stage, expected_close)``, so that the open deals closing soon (or
      late) are counted and read in date order from one index, at any size.
      New files run the same statement (:data:`TODAY_INDEXES`).
+  8  sort keys of each script's own order (:func:`_v7_to_v8`): Chinese by
+     pinyin, Russian by its alphabet (``services.text.sort_key``). No schema
+     object changes; every ``customer_search`` row is marked stale, so the
+     start job recomputes its ``name_key`` (with the search text).
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -666,6 +670,17 @@ def _v6_to_v7(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+# --- version 8: sort keys in each script's own order ----------------------------------------
+_V8_SQL = ('UPDATE "customer_search" SET "stamp" = NULL',)
+
+
+def _v7_to_v8(db: SqliteDatabase) -> None:
+    # The stored sort keys (name_key) were made by the old key, which put Chinese names
+    # in code-point order: every row is marked stale and re-indexed by the next refresh.
+    for statement in _V8_SQL:
+        db.execute_sql(statement)
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
@@ -674,6 +689,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     4: _v4_to_v5,
     5: _v5_to_v6,
     6: _v6_to_v7,
+    7: _v7_to_v8,
 }
 
 

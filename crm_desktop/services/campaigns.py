@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import _
 from crm_desktop.models import Campaign, CampaignMember, database
 from crm_desktop.models.enums import CAMPAIGN_KINDS, CAMPAIGN_MEMBER_STATUSES
 from crm_desktop.services import records
@@ -18,7 +19,7 @@ from crm_desktop.services.validation import a_date, choice, line, multiline, ref
 def _prepare(values: Row, old: Row | None) -> None:
     start, end = values.get("start_date"), values.get("end_date")
     if start and end and end < start:
-        raise ValidationError({"end_date": "The campaign cannot end before it starts."})
+        raise ValidationError({"end_date": _("The campaign cannot end before it starts.")})
 
 
 CAMPAIGN = register(
@@ -47,7 +48,7 @@ def _member_prepare(values: Row, old: Row | None) -> None:
         (values["campaign_id"], values["customer_id"], old["id"] if old else None),
     ).fetchone()
     if clash:
-        raise ValidationError({"customer_id": "This customer is already in the campaign."})
+        raise ValidationError({"customer_id": _("This customer is already in the campaign.")})
 
 
 MEMBER = register(

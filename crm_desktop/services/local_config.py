@@ -20,6 +20,7 @@ from typing import Any
 
 from crm_desktop import paths
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 from crm_desktop.safe_files import private_folder, write_bytes
 
 CONFIG_FILE_NAME = "local.json"
@@ -70,4 +71,8 @@ def update(values: dict[str, Any]) -> None:
         private_folder(target.parent)
         write_bytes(target, text.encode("utf-8"), private=True, explain=False)
     except OSError as exc:
-        raise CrmError(f"Cannot save the preference in {target}: {exc.strerror or exc}.") from exc
+        raise CrmError(
+            _("Cannot save the preference in {target}: {value}.").format(
+                target=target, value=exc.strerror or exc
+            )
+        ) from exc

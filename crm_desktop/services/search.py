@@ -185,12 +185,19 @@ def _stale_ids() -> list[int]:
     ]
 
 
-def refresh_index() -> int:
-    """Repair search rows that are missing, stale or of a trashed customer; returns how many."""
+def refresh_index(progress: Callable[[int, int], None] | None = None) -> int:
+    """Repair search rows that are missing, stale or of a trashed customer; returns how many.
+
+    After an upgrade that changes the keys every row is stale: ``progress(done, total)``
+    tells how far the start job is.
+    """
     stale = _stale_ids()
     if stale:
         with changes.transaction():
-            reindex_customers(stale)
+            for start in range(0, len(stale), 5000):
+                reindex_customers(stale[start : start + 5000])
+                if progress is not None:
+                    progress(min(start + 5000, len(stale)), len(stale))
     MEMORY.forget()
     return len(stale)
 

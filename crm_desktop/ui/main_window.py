@@ -555,8 +555,8 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.jobs import run_job
         from crm_desktop.ui.tables.runner import runner
 
-        def refresh(_context) -> int:
-            repaired = search.refresh_index()
+        def refresh(context) -> int:
+            repaired = search.refresh_index(progress=context.progress)
             search.search_customers("")  # loads the in-memory index for the first keystroke
             return repaired
 
@@ -564,20 +564,33 @@ class MainWindow(QMainWindow):
             if repaired:
                 self._on_change(Change("customer", (), "update"))
 
-        run_job(
+        job = run_job(
             self,
             self.tr("Checking the search index"),
             refresh,
             on_success=refreshed,
             show_progress=False,
         )
+        # After an upgrade every row is recomputed (new sort keys): say how far, without a modal.
+        job.progressed.connect(self._show_index_progress)
         QTimer.singleShot(PRELOAD_DELAY_MS, self, _preload_list_pages)
         if offer_first_run and not first_run.was_declined(self.state, self._db_path):
             runner().submit(runner().channel(), first_run.is_empty, self._offer_first_run)
 
-    def _offer_first_run(self, empty: object) -> None:
-        from crm_desktop.ui import first_run
+    def _show_index_progress(self, done: int, total: int) -> None:
+        if total >= 20_000:
+            self.show_status(
+                self.tr("Updating the search index and sort order: {done:,} of {total:,}").format(
+                    done=done, total=total
+                )
+            )
 
+    def _offer_first_run(self, empty: object) -> None:
+        from crm_desktop.services import country
+        from crm_desktop.ui import first_run, first_run_setup
+
+        if empty and not country.is_chosen():  # language, country, company name first
+            first_run_setup.ask(self)
         if empty:
             first_run.offer_sample_data(
                 self,

@@ -26,6 +26,7 @@ from typing import Any
 
 from crm_desktop import __version__, paths
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 from crm_desktop.safe_files import private_folder
 from crm_desktop.services import local_config
 from crm_desktop.services.backups.files import (
@@ -266,14 +267,20 @@ def choose_backup_folder(folder: str | os.PathLike[str] | None) -> Path:
         return backup_folder()
     target = Path(folder).expanduser().absolute()
     if target.exists() and not target.is_dir():
-        raise CrmError(f"{target} is a file, not a folder: choose a folder for the backups.")
+        raise CrmError(
+            _("{target} is a file, not a folder: choose a folder for the backups.").format(
+                target=target
+            )
+        )
     if not target.exists():
-        raise CrmError(f"The folder {target} does not exist.")
+        raise CrmError(_("The folder {target} does not exist.").format(target=target))
     try:
         check_writable_folder(target)
     except OSError as exc:
         raise CrmError(
-            f"Backups cannot go to {target}: {explain_write_error(exc, target)}."
+            _("Backups cannot go to {target}: {explain_write_error}.").format(
+                target=target, explain_write_error=explain_write_error(exc, target)
+            )
         ) from exc
     local_config.update({local_config.BACKUP_DIR: str(target)})
     return target
@@ -286,12 +293,18 @@ def prepare_folder(folder: Path) -> None:
             private_folder(folder)
         except OSError as exc:
             raise CrmError(
-                f"Cannot create the backup folder: {explain_write_error(exc, folder.parent)}."
+                _("Cannot create the backup folder: {explain_write_error}.").format(
+                    explain_write_error=explain_write_error(exc, folder.parent)
+                )
             ) from exc
     if folder.exists() and not folder.is_dir():
-        raise CrmError(f"The backup folder {folder} is a file, not a folder.")
+        raise CrmError(
+            _("The backup folder {folder} is a file, not a folder.").format(folder=folder)
+        )
     if not folder.exists():
         raise CrmError(
-            f"The backup folder {folder} does not exist. If it is on a removable drive, "
-            "plug it in; or choose another folder in File › Backups…"
+            _(
+                "The backup folder {folder} does not exist. If it is on a removable drive, plug "
+                "it in; or choose another folder in File › Backups…"
+            ).format(folder=folder)
         )

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crm_desktop.errors import NotFoundError
+from crm_desktop.i18n import _
 from crm_desktop.models import database
 from crm_desktop.services import audit, records, tags, trash
 from crm_desktop.services.changes import before_bulk_change, transaction
@@ -49,8 +50,10 @@ class BatchInfo:
     @property
     def describe(self) -> str:
         if self.kind == "merge":
-            return f"Merge of duplicate customers: {self.source}"
-        return f"Import of {self.entity}s from {self.source}"
+            return _("Merge of duplicate customers: {source}").format(source=self.source)
+        return _("Import of {entities} from {source}").format(
+            entities=f"{self.entity}s", source=self.source
+        )
 
 
 _FIELDS = (
@@ -74,7 +77,7 @@ def get_batch(batch_id: int) -> BatchInfo:
         f"SELECT {_FIELDS} FROM import_batch WHERE id = ?", (batch_id,)
     ).fetchone()
     if row is None:
-        raise NotFoundError("This import is not in the history any more.")
+        raise NotFoundError(_("This import is not in the history any more."))
     return BatchInfo(*row)
 
 
@@ -113,7 +116,7 @@ def _live(entity: str, ids: list[int]) -> list[int]:
     found: list[int] = []
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
-        marks = ", ".join("?" for _ in chunk)
+        marks = ", ".join("?" for _ignored in chunk)
         extra = " AND +deleted_at IS NULL" if entity == "customer" else ""  # by rowid
         found += [
             row[0]

@@ -28,6 +28,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from crm_desktop.i18n import _
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
     (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
@@ -227,7 +229,9 @@ def decode_as(data: bytes, encoding: str, *, locale_name: str | None = None) -> 
         from crm_desktop.errors import CrmError
 
         raise CrmError(
-            f"“{encoding}” is not an encoding this program knows; try utf-8, cp1251 or cp1252."
+            _(
+                "“{encoding}” is not an encoding this program knows; try utf-8, cp1251 or cp1252."
+            ).format(encoding=encoding)
         ) from None
     for bom, _codec, _label in _BOMS:
         if data.startswith(bom) and codec.startswith("utf"):

@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crm_desktop.i18n import _
 from crm_desktop.services.importing import headers
 from crm_desktop.services.importing.table import Table
 from crm_desktop.services.text import fold
@@ -670,7 +671,7 @@ def parse_map_option(entity: str, text: str) -> tuple[str, str | None]:
     """
     header, sep, field_name = text.rpartition("=")
     if not sep or not header.strip():
-        raise ValueError(f"--map needs HEADER=FIELD, not “{text}”")
+        raise ValueError(_("--map needs HEADER=FIELD, not “{text}”").format(text=text))
     wanted = field_name.strip()
     if wanted in ("", "-", "none", "ignore"):
         return header.strip(), None
@@ -681,7 +682,9 @@ def parse_map_option(entity: str, text: str) -> tuple[str, str | None]:
             return header.strip(), item.key
     keys = ", ".join(t.key for t in TARGETS[entity] if t.key != "note_extra")
     raise ValueError(
-        f"“{wanted}” is not a field of {ENTITY_LABELS[entity]}; use one of {keys}, notes+ or -"
+        _("“{wanted}” is not a field of {ENTITY_LABELS}; use one of {keys}, notes+ or -").format(
+            wanted=wanted, ENTITY_LABELS=ENTITY_LABELS[entity], keys=keys
+        )
     )
 
 
@@ -696,7 +699,9 @@ def apply_overrides(
             matches = [i for i, h in enumerate(table.headers) if normal(h) == normal(header)]
         if not matches:
             raise ValueError(
-                f"the file has no column “{header}” (its columns: {', '.join(table.headers)})"
+                _("the file has no column “{header}” (its columns: {value})").format(
+                    header=header, value=", ".join(table.headers)
+                )
             )
         for index in matches:
             result[index] = key

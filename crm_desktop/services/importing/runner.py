@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 from crm_desktop.models import database
 from crm_desktop.models.tables import ImportBatch
 from crm_desktop.services import audit, records, search
@@ -274,7 +275,7 @@ def preview(
             prepared.append((row, prepare(entity, rules, plan, row)))
         except RowError as exc:
             out.append(PreviewRow(row.line, "refused", str(exc), row.cells))
-    only = [p for _, p in prepared]
+    only = [p for _ignored, p in prepared]
     if entity == "customer":
         index: Any = CustomerIndex.load(only)
     elif entity == "contact":
@@ -340,9 +341,17 @@ def run_import(
     ``text_encoding`` the file's encoding (``auto``: detected).
     """
     if entity not in _TABLE_COLUMNS:
-        raise CrmError(f"Cannot import {entity}: choose customers, contacts or products.")
+        raise CrmError(
+            _("Cannot import {entity}: choose customers, contacts or products.").format(
+                entity=entity
+            )
+        )
     if policy not in POLICIES:
-        raise CrmError(f"Unknown duplicate policy {policy!r}: choose {', '.join(POLICIES)}.")
+        raise CrmError(
+            _("Unknown duplicate policy {policy!r}: choose {value}.").format(
+                policy=policy, value=", ".join(POLICIES)
+            )
+        )
     if isinstance(source, Table):
         table = source
         name = source_name or "file"
@@ -362,9 +371,9 @@ def run_import(
         try:
             mapping = apply_overrides(table, list(mapping), overrides)
         except ValueError as exc:
-            raise CrmError(f"--map: {exc}.") from None
+            raise CrmError(_("--map: {exc}.").format(exc=exc)) from None
     if len(mapping) != table.width:
-        raise CrmError("The column mapping does not fit the file's columns.")
+        raise CrmError(_("The column mapping does not fit the file's columns."))
     problem = check_mapping(entity, mapping)
     if problem and table.rows:
         raise CrmError(problem)
@@ -724,7 +733,9 @@ class _Import:
                 sku = item.values.get("sku")
                 owner = index.by_sku.get(sku.casefold()) if sku else None
                 if owner not in (None, product_id):
-                    raise RowError(f"SKU: {sku} is already used by another product.")
+                    raise RowError(
+                        _("SKU: {sku} is already used by another product.").format(sku=sku)
+                    )
                 self.want_update(
                     "product",
                     product_id,
@@ -736,7 +747,7 @@ class _Import:
             return False
         sku = item.values.get("sku")
         if sku and sku.casefold() in index.by_sku:
-            raise RowError(f"SKU: {sku} is already used by another product.")
+            raise RowError(_("SKU: {sku} is already used by another product.").format(sku=sku))
         product_id = self.take_id("product", item.record_id)
         values = dict(item.values)
         values["id"] = product_id
@@ -783,7 +794,7 @@ class _Import:
             contact_rows.append(tuple([values.get(c) for c in CONTACT_COLUMNS]))
         for entity, rows in (("customer", customer_rows), ("contact", contact_rows)):
             columns = _TABLE_COLUMNS[entity]
-            marks = ", ".join("?" for _ in columns)
+            marks = ", ".join("?" for _ignored in columns)
             conn.executemany(
                 f'INSERT INTO "{entity}" ({", ".join(columns)}) VALUES ({marks})', rows
             )
@@ -855,7 +866,7 @@ class _Import:
                 if entity == "product" or record_id in tags_after:
                     audit_rows.append(self.created_entry(entity, values, tags_after))
             runs += [(entity, first, last) for first, last in _runs(created)]
-            marks = ", ".join("?" for _ in columns)
+            marks = ", ".join("?" for _ignored in columns)
             for start in range(0, len(rows), 20_000):
                 conn.executemany(
                     f'INSERT INTO "{entity}" ({", ".join(columns)}) VALUES ({marks})',
@@ -1056,7 +1067,7 @@ class _Import:
         old_ids = [i for i in self.new_tags if i not in self.new["customer"]]
         for start in range(0, len(old_ids), 900):
             chunk = old_ids[start : start + 900]
-            marks = ", ".join("?" for _ in chunk)
+            marks = ", ".join("?" for _ignored in chunk)
             for customer_id, name in database.execute_sql(
                 "SELECT ct.customer_id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
                 f"WHERE ct.customer_id IN ({marks})",
