@@ -43,6 +43,7 @@ from crm_desktop.reports.model import (
     Document,
     Table,
 )
+from crm_desktop.services import locale_format
 from crm_desktop.services.cells import (
     XLSX_CELL_LIMIT,
     discard_workbook,
@@ -50,7 +51,6 @@ from crm_desktop.services.cells import (
     xlsx_chunks,
     xml_safe,
 )
-from crm_desktop.services import locale_format
 from crm_desktop.services.money import currency_exponent, format_amount, format_money
 from crm_desktop.services.progress import Cancelled, Progress, check_in, stop_if_cancelled
 from crm_desktop.services.reporting.context import ReportContext
