@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QLocale, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -579,9 +579,10 @@ class MainWindow(QMainWindow):
 
     def _show_index_progress(self, done: int, total: int) -> None:
         if total >= 20_000:
+            number = QLocale().toString  # the window's digit grouping (1 234 in Russian)
             self.show_status(
-                self.tr("Updating the search index and sort order: {done:,} of {total:,}").format(
-                    done=done, total=total
+                self.tr("Updating the search index and sort order: {done} of {total}").format(
+                    done=number(done), total=number(total)
                 )
             )
 

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
@@ -80,7 +80,7 @@
         <translation>清除搜索(&amp;C)</translation>
     </message>
     <message>
-        <source>Clear the search, or go back from a customer&apos;s page</source>
+        <source>Clear the search, or go back from a customer's page</source>
         <translation>清除搜索，或从客户页面返回</translation>
     </message>
     <message>
@@ -844,7 +844,7 @@
         <translation>Thunderbird CSV</translation>
     </message>
     <message>
-        <source>— don&apos;t import —</source>
+        <source>— don't import —</source>
         <translation>— 不导入 —</translation>
     </message>
 </context>
@@ -909,7 +909,7 @@
         <translation>使用默认位置</translation>
     </message>
     <message>
-        <source>Back up to the app&apos;s own folder again</source>
+        <source>Back up to the app's own folder again</source>
         <translation>重新备份到应用自己的文件夹</translation>
     </message>
     <message>
@@ -1191,7 +1191,7 @@
         <translation>&lt;b&gt;恢复 {local_time} 的备份？&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>All current data is replaced by what the backup holds. A safety copy of the current data is made first and listed with the backups: restoring that copy brings today&apos;s data back.</source>
+        <source>All current data is replaced by what the backup holds. A safety copy of the current data is made first and listed with the backups: restoring that copy brings today's data back.</source>
         <translation>当前所有数据将被备份中的内容替换。系统会先为当前数据创建一个安全副本并列在备份中：恢复该副本即可找回今天的数据。</translation>
     </message>
     <message>
@@ -1237,7 +1237,7 @@
         <translation>例如：采购经理</translation>
     </message>
     <message>
-        <source>The customer&apos;s main contact</source>
+        <source>The customer's main contact</source>
         <translation>客户的主要联系人</translation>
     </message>
     <message>
@@ -1373,8 +1373,8 @@
         <translation>该客户在回收站中。请从回收站恢复。</translation>
     </message>
     <message>
-        <source>Status: {enum_label}</source>
-        <translation>状态：{enum_label}</translation>
+        <source>Status: {label}</source>
+        <translation>状态：{label}</translation>
     </message>
     <message>
         <source>+{value} more</source>
@@ -1611,7 +1611,7 @@
         <translation>加密(&amp;C)…</translation>
     </message>
     <message>
-        <source>Encrypt the database on this laptop&apos;s disk, or show its recovery key</source>
+        <source>Encrypt the database on this laptop's disk, or show its recovery key</source>
         <translation>加密本机磁盘上的数据库，或显示其恢复密钥</translation>
     </message>
 </context>
@@ -1638,11 +1638,11 @@
         <translation>此安装无法加密：缺少 SQLCipher 库。请重新安装 CRM Desktop。</translation>
     </message>
     <message>
-        <source>The database is not encrypted: anyone who gets this laptop&apos;s disk, or a copy of the file, can read it. Encrypting keeps the key in this computer&apos;s keyring and gives you a recovery key to print.</source>
+        <source>The database is not encrypted: anyone who gets this laptop's disk, or a copy of the file, can read it. Encrypting keeps the key in this computer's keyring and gives you a recovery key to print.</source>
         <translation>数据库未加密：任何拿到这台笔记本的磁盘或文件副本的人都能读取。加密后，密钥保存在这台电脑的钥匙串中，并给您一个可打印的恢复密钥。</translation>
     </message>
     <message>
-        <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer&apos;s keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
+        <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer's keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
         <translation>数据库已加密（AES-256，SQLCipher）。密钥保存在这台电脑的钥匙串中；在其他任何地方用恢复密钥打开。今后创建的备份也会加密。</translation>
     </message>
     <message>
@@ -2078,6 +2078,49 @@ Open it now?</source>
     </message>
 </context>
 <context>
+    <name>LocaleSetupDialog</name>
+    <message>
+        <source>Welcome to CRM Desktop</source>
+        <translation>欢迎使用 CRM Desktop</translation>
+    </message>
+    <message>
+        <source>A few questions to set the app up for your business. You can change every answer later in Preferences.</source>
+        <translation>回答几个问题，让本应用适合您的业务。每个答案以后都可以在“偏好设置”中更改。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>As it appears on your invoices</source>
+        <translation>与发票上显示的一致</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>国家/地区：</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>公司名称：</translation>
+    </message>
+    <message>
+        <source>Phone numbers of {region}, amounts in {currency} ({example}), dates as {date}</source>
+        <translation>电话号码按{region}格式，金额以 {currency} 计（{example}），日期格式为 {date}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Set &amp;status</source>
@@ -2103,6 +2146,10 @@ Open it now?</source>
         <source>Checking the search index</source>
         <translation>正在检查搜索索引</translation>
     </message>
+    <message>
+        <source>Updating the search index and sort order: {done} of {total}</source>
+        <translation>正在更新搜索索引和排序：{done} / {total}</translation>
+    </message>
     <message numerus="yes">
         <source>Sample data loaded: %Ln customer(s).</source>
         <translation>
@@ -2121,7 +2168,7 @@ Open it now?</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <source>How the file&apos;s bytes are read as text. If names look garbled below, choose another encoding: the file is read again.</source>
+        <source>How the file's bytes are read as text. If names look garbled below, choose another encoding: the file is read again.</source>
         <translation>文件字节如何解读为文本。如果下方名称显示为乱码，请选择其他编码：文件会重新读取。</translation>
     </message>
     <message>
@@ -2220,7 +2267,7 @@ Open it now?</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <source>Choose the customer that stays and, for each field, the value it keeps. The others&apos; contacts, orders, deals, tasks, interactions, service cases, campaigns and tags move to it; they go to the trash. The import history can undo the merge.</source>
+        <source>Choose the customer that stays and, for each field, the value it keeps. The others' contacts, orders, deals, tasks, interactions, service cases, campaigns and tags move to it; they go to the trash. The import history can undo the merge.</source>
         <translation>选择要保留的客户，并为每个字段选择要保留的值。其他客户的联系人、订单、商机、任务、沟通记录、服务工单、营销活动和标签将转移给该客户，其他客户则移到回收站。可在导入历史中撤销合并。</translation>
     </message>
     <message>
@@ -2343,8 +2390,8 @@ Open it now?</source>
         </translation>
     </message>
     <message>
-        <source>⚠ {escape} — &lt;a href=&apos;show&apos;&gt;Show&lt;/a&gt;</source>
-        <translation>⚠ {escape} — &lt;a href=&apos;show&apos;&gt;查看&lt;/a&gt;</translation>
+        <source>⚠ {escape} — &lt;a href='show'&gt;Show&lt;/a&gt;</source>
+        <translation>⚠ {escape} — &lt;a href='show'&gt;查看&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -2789,7 +2836,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>关闭前保存更改吗？</translation>
     </message>
     <message>
-        <source>If you don&apos;t save, your changes will be lost.</source>
+        <source>If you don't save, your changes will be lost.</source>
         <translation>如果不保存，您的更改将会丢失。</translation>
     </message>
 </context>
@@ -2811,7 +2858,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>打印发票(&amp;I)…</translation>
     </message>
     <message>
-        <source>Print the selected orders&apos; invoices (a preview, then the print dialog)</source>
+        <source>Print the selected orders' invoices (a preview, then the print dialog)</source>
         <translation>打印所选订单的发票（先预览，再打开打印对话框）</translation>
     </message>
     <message>
@@ -2819,7 +2866,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>将发票另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <source>Save the selected orders&apos; invoices as PDF files</source>
+        <source>Save the selected orders' invoices as PDF files</source>
         <translation>将所选订单的发票保存为 PDF 文件</translation>
     </message>
 </context>
@@ -2882,7 +2929,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>期间的开始晚于结束：请修改日期。</translation>
     </message>
     <message>
-        <source>The customers of the customer table&apos;s current search, filters and sort (all customers when the table was not opened).</source>
+        <source>The customers of the customer table's current search, filters and sort (all customers when the table was not opened).</source>
         <translation>客户表当前搜索、筛选和排序下的客户（若未打开该表则为全部客户）。</translation>
     </message>
     <message numerus="yes">
@@ -2989,7 +3036,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>{YYYY} 或 {YY}：年份；{NNNN}：编号，位数与 N 的个数相同</translation>
     </message>
     <message>
-        <source>Credit notes need a format other than invoices&apos;.</source>
+        <source>Credit notes need a format other than invoices'.</source>
         <translation>红字发票的编号格式须与发票不同。</translation>
     </message>
     <message>
@@ -3038,7 +3085,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <source>This key opens the database and every backup made from it. CRM Desktop keeps it in this computer&apos;s keyring; you need it when that is gone: on a new computer, after reinstalling the system, or to open a backup elsewhere. Without it nobody can read the data, not even you, and nobody can recover it for you. Print it or write it down, and keep it apart from this laptop.</source>
+        <source>This key opens the database and every backup made from it. CRM Desktop keeps it in this computer's keyring; you need it when that is gone: on a new computer, after reinstalling the system, or to open a backup elsewhere. Without it nobody can read the data, not even you, and nobody can recover it for you. Print it or write it down, and keep it apart from this laptop.</source>
         <translation>此密钥可打开数据库及由它创建的每份备份。CRM Desktop 将其保存在这台电脑的钥匙串中；当钥匙串不在时就需要它：换新电脑、重装系统后，或在别处打开备份时。没有它，任何人都无法读取数据，包括您自己，也没有人能替您恢复。请打印或抄写下来，并与这台笔记本分开存放。</translation>
     </message>
     <message>
@@ -3076,8 +3123,8 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
 <context>
     <name>StageColumn</name>
     <message>
-        <source>{enum_label} deals</source>
-        <translation>{enum_label}的商机</translation>
+        <source>{label} deals</source>
+        <translation>{label}的交易</translation>
     </message>
     <message>
         <source>{count} deals</source>

@@ -41,7 +41,7 @@ def test_the_customer_list_sorts_in_the_database_by_the_stored_key(db):
     assert names == ["Zhang", "Елагин", "Ёлкин", "Жуков", "安娜", "北岛", "张伟"]
 
 
-def test_the_upgrade_to_7_recomputes_the_stored_keys(db, tmp_path):
+def test_the_upgrade_to_8_recomputes_the_stored_keys(db, tmp_path):
     for name in ["张伟", "北岛", "安娜"]:
         customers.create_customer({"name": name})
     search.refresh_index()
@@ -49,7 +49,7 @@ def test_the_upgrade_to_7_recomputes_the_stored_keys(db, tmp_path):
     close_database()
     conn = sqlite3.connect(path)
     conn.execute("UPDATE customer_search SET name_key = substr(haystack, 1, 2)")  # old keys
-    conn.execute("PRAGMA user_version = 6")
+    conn.execute("PRAGMA user_version = 7")  # before the step to 8
     conn.commit()
     conn.close()
     from crm_desktop.services.session import open_session
