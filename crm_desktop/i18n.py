@@ -68,9 +68,9 @@ def system_language() -> str:
 
 def chosen_language() -> str:
     """The language the user chose in Preferences, or "" to follow the system."""
-    from crm_desktop.services import local_config
+    from crm_desktop.services import local_file
 
-    value = local_config.get(LANGUAGE_KEY, "")
+    value = local_file.get(LANGUAGE_KEY, "")
     return value if value in LANGUAGES else ""
 
 

@@ -10,52 +10,13 @@ currency: it only says how they are shown.
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-from datetime import date
-
-import phonenumbers
-from babel import Locale, UnknownLocaleError
-from babel.languages import get_official_languages
-from babel.numbers import get_territory_currencies
-
 from crm_desktop.errors import ValidationError
 from crm_desktop.i18n import _
 from crm_desktop.services import locale_format, settings
+from crm_desktop.services.country_defaults import CountryDefaults, defaults_for
 from crm_desktop.services.text import sort_key
 
-
-@dataclass(frozen=True)
-class CountryDefaults:
-    """The settings a country implies."""
-
-    country: str  # ISO 3166 two letters
-    phone_region: str
-    currency: str  # ISO 4217
-    locale: str  # for dates and numbers: ru_RU, zh_CN, en_US…
-
-    @property
-    def phone_code(self) -> str:
-        """``+7``, ``+86``: what a number written without it is read with."""
-        code = phonenumbers.country_code_for_region(self.phone_region)
-        return f"+{code}" if code else ""
-
-
-@functools.lru_cache(maxsize=256)
-def defaults_for(country: str) -> CountryDefaults:
-    """``RU`` → phone region RU, RUB, ``ru_RU``; ``CN`` → CN, CNY, ``zh_CN``."""
-    code = country.strip().upper()
-    currencies = get_territory_currencies(code, date.today()) if code else []
-    locale = "en_US"
-    for language in get_official_languages(code, de_facto=True) if code else ():
-        candidate = f"{language.split('_')[0]}_{code}"
-        try:
-            Locale.parse(candidate)
-        except (UnknownLocaleError, ValueError):
-            continue
-        locale = candidate
-        break
-    return CountryDefaults(code, code or "US", currencies[0] if currencies else "USD", locale)
+__all__ = ["CountryDefaults", "apply_country", "country_names", "defaults_for", "is_chosen"]
 
 
 def apply_country(country: str, *, company_name: str | None = None) -> CountryDefaults:
