@@ -22,7 +22,6 @@ import functools
 import importlib.util
 import json
 import marshal
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -121,16 +120,14 @@ def _block_readings(block: int) -> dict[int, str]:
             pass  # not written yet, or damaged: from the dictionary, then written
     readings = {code: r for code, r in _all_readings().items() if code >> 8 == block}
     if target is not None:
-        partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        try:
-            from crm_desktop.safe_files import private_folder
+        from crm_desktop.safe_files import private_folder, write_bytes
 
+        try:
             private_folder(private_folder(target.parent.parent) / target.parent.name)
-            partial.write_bytes(marshal.dumps(readings))
-            partial.chmod(0o600)  # the app's files are the user's alone, caches too
-            os.replace(partial, target)
+            # Whole or not at all; the app's files are the user's alone, caches too.
+            write_bytes(target, marshal.dumps(readings), private=True, explain=False)
         except OSError:
-            partial.unlink(missing_ok=True)  # a read-only cache: parsed again next time
+            pass  # a read-only cache: parsed again next time
     return readings
 
 
