@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Campaign, CampaignMember, database
 from crm_desktop.models.enums import CAMPAIGN_KINDS, CAMPAIGN_MEMBER_STATUSES
 from crm_desktop.services import records
@@ -28,13 +28,13 @@ CAMPAIGN = register(
         label="campaign",
         model=Campaign,
         fields=(
-            Field("name", "Name", line(300), required=True),
-            Field("kind", "Kind", choice(CAMPAIGN_KINDS), required=True, default="email"),
-            Field("start_date", "Starts", a_date),
-            Field("end_date", "Ends", a_date),
-            Field("location", "Location", line(300)),
-            Field("budget_cents", "Budget", amount, required=True, default=0),
-            Field("notes", "Notes", multiline()),
+            Field("name", N_("Name"), line(300), required=True),
+            Field("kind", N_("Kind"), choice(CAMPAIGN_KINDS), required=True, default="email"),
+            Field("start_date", N_("Starts"), a_date),
+            Field("end_date", N_("Ends"), a_date),
+            Field("location", N_("Location"), line(300)),
+            Field("budget_cents", N_("Budget"), amount, required=True, default=0),
+            Field("notes", N_("Notes"), multiline()),
         ),
         describe=lambda row: row["name"],
         prepare=_prepare,
@@ -57,11 +57,11 @@ MEMBER = register(
         label="campaign member",
         model=CampaignMember,
         fields=(
-            Field("campaign_id", "Campaign", reference, required=True),
-            Field("customer_id", "Customer", reference, required=True),
+            Field("campaign_id", N_("Campaign"), reference, required=True),
+            Field("customer_id", N_("Customer"), reference, required=True),
             Field(
                 "status",
-                "Status",
+                N_("Status"),
                 choice(CAMPAIGN_MEMBER_STATUSES),
                 required=True,
                 default="planned",

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Contact, database
 from crm_desktop.services import audit, records
 from crm_desktop.services.fields import phone
@@ -41,13 +41,13 @@ CONTACT = register(
         label="contact",
         model=Contact,
         fields=(
-            Field("customer_id", "Customer", reference, required=True),
-            Field("name", "Name", line(200), required=True),
-            Field("position", "Position", line(200)),
-            Field("email", "Email", email),
-            Field("phone", "Phone", phone),
-            Field("notes", "Notes", multiline()),
-            Field("is_primary", "Primary contact", flag, default=0),
+            Field("customer_id", N_("Customer"), reference, required=True),
+            Field("name", N_("Name"), line(200), required=True),
+            Field("position", N_("Position"), line(200)),
+            Field("email", N_("Email"), email),
+            Field("phone", N_("Phone"), phone),
+            Field("notes", N_("Notes"), multiline()),
+            Field("is_primary", N_("Primary contact"), flag, default=0),
         ),
         describe=lambda row: row["name"],
         references={"customer_id": "customer"},

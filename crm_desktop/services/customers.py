@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import N_
 from crm_desktop.models import Customer, database
 from crm_desktop.models.enums import CUSTOMER_KINDS, CUSTOMER_STATUSES
 from crm_desktop.services import records, tags
@@ -54,21 +55,21 @@ CUSTOMER = register(
         label="customer",
         model=Customer,
         fields=(
-            Field("kind", "Kind", choice(CUSTOMER_KINDS), required=True, default="company"),
-            Field("name", "Name", line(200), required=True),
-            Field("email", "Email", email),
-            Field("phone", "Phone", phone),
-            Field("website", "Website", website),
-            Field("address", "Address", multiline(1000)),
-            Field("city", "City", line(100)),
-            Field("country", "Country", line(100)),
-            Field("status", "Status", choice(CUSTOMER_STATUSES), required=True, default="lead"),
-            Field("source", "Source", line(200)),
-            Field("notes", "Notes", multiline()),
+            Field("kind", N_("Kind"), choice(CUSTOMER_KINDS), required=True, default="company"),
+            Field("name", N_("Name"), line(200), required=True),
+            Field("email", N_("Email"), email),
+            Field("phone", N_("Phone"), phone),
+            Field("website", N_("Website"), website),
+            Field("address", N_("Address"), multiline(1000)),
+            Field("city", N_("City"), line(100)),
+            Field("country", N_("Country"), line(100)),
+            Field("status", N_("Status"), choice(CUSTOMER_STATUSES), required=True, default="lead"),
+            Field("source", N_("Source"), line(200)),
+            Field("notes", N_("Notes"), multiline()),
             # What an invoice to this customer prints (schema 4).
-            Field("legal_name", "Legal name", line(300)),
-            Field("tax_id", "Tax id", line(40)),
-            Field("kpp", "KPP", kpp),
+            Field("legal_name", N_("Legal name"), line(300)),
+            Field("tax_id", N_("Tax id"), line(40)),
+            Field("kpp", N_("KPP"), kpp),
         ),
         describe=lambda row: row["name"],
         prepare=_prepare,

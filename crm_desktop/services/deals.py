@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from crm_desktop.i18n import N_
 from crm_desktop.models import Deal, database
 from crm_desktop.models.enums import (
     CLOSED_DEAL_STAGES,
@@ -63,15 +64,15 @@ DEAL = register(
         label="deal",
         model=Deal,
         fields=(
-            Field("title", "Title", line(300), required=True),
-            Field("customer_id", "Customer", reference, required=True),
-            Field("contact_id", "Contact", reference),
-            Field("stage", "Stage", choice(DEAL_STAGES), required=True, default="new"),
-            Field("amount_cents", "Amount", amount, required=True, default=0),
-            Field("probability", "Probability", probability),
-            Field("expected_close", "Expected close", a_date),
-            Field("closed_at", "Closed on", a_date),
-            Field("lost_reason", "Lost reason", line(500)),
+            Field("title", N_("Title"), line(300), required=True),
+            Field("customer_id", N_("Customer"), reference, required=True),
+            Field("contact_id", N_("Contact"), reference),
+            Field("stage", N_("Stage"), choice(DEAL_STAGES), required=True, default="new"),
+            Field("amount_cents", N_("Amount"), amount, required=True, default=0),
+            Field("probability", N_("Probability"), probability),
+            Field("expected_close", N_("Expected close"), a_date),
+            Field("closed_at", N_("Closed on"), a_date),
+            Field("lost_reason", N_("Lost reason"), line(500)),
         ),
         describe=lambda row: row["title"],
         references={"customer_id": "customer", "contact_id": "contact"},

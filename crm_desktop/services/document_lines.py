@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import database
 from crm_desktop.models.base import BaseModel
 from crm_desktop.services import records, selling_settings
@@ -52,18 +52,20 @@ def line_entity(name: str, label: str, model: type[BaseModel]) -> Entity:
             label=label,
             model=model,
             fields=(
-                Field("product_id", "Product", reference),
-                Field("description", "Description", line(1000)),
-                Field("quantity", "Quantity", quantity, required=True, from_db=quantity_from_db),
-                Field("unit_price_cents", "Unit price", unit_price),
+                Field("product_id", N_("Product"), reference),
+                Field("description", N_("Description"), line(1000)),
+                Field(
+                    "quantity", N_("Quantity"), quantity, required=True, from_db=quantity_from_db
+                ),
+                Field("unit_price_cents", N_("Unit price"), unit_price),
                 Field(
                     "discount_pct",
-                    "Discount %",
+                    N_("Discount %"),
                     percent,
                     default=Decimal(0),
                     from_db=percent_from_db,
                 ),
-                Field("tax_pct", "Tax %", percent, from_db=percent_from_db),
+                Field("tax_pct", N_("Tax %"), percent, from_db=percent_from_db),
             ),
             describe=lambda row: row["description"],
             references={"product_id": "product"},

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Interaction
 from crm_desktop.models.enums import INTERACTION_KINDS
 from crm_desktop.services import records
@@ -32,12 +32,12 @@ INTERACTION = register(
         label="interaction",
         model=Interaction,
         fields=(
-            Field("customer_id", "Customer", reference, required=True),
-            Field("contact_id", "Contact", reference),
-            Field("kind", "Kind", choice(INTERACTION_KINDS), required=True, default="note"),
-            Field("occurred_at", "When", timestamp, required=True, default=now_utc),
-            Field("subject", "Subject", line(500)),
-            Field("notes", "Notes", multiline()),
+            Field("customer_id", N_("Customer"), reference, required=True),
+            Field("contact_id", N_("Contact"), reference),
+            Field("kind", N_("Kind"), choice(INTERACTION_KINDS), required=True, default="note"),
+            Field("occurred_at", N_("When"), timestamp, required=True, default=now_utc),
+            Field("subject", N_("Subject"), line(500)),
+            Field("notes", N_("Notes"), multiline()),
         ),
         describe=lambda row: row["subject"],
         references={"customer_id": "customer", "contact_id": "contact"},

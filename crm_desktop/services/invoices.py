@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from crm_desktop.errors import CrmError, NotFoundError
-from crm_desktop.i18n import _, ngettext
+from crm_desktop.i18n import N_, _, ngettext
 from crm_desktop.models import Invoice, InvoiceLine, InvoiceTax, database
 from crm_desktop.services import (
     audit,
@@ -60,7 +60,7 @@ INVOICE = register(
         label="invoice",
         model=Invoice,
         # Nothing of an issued invoice is edited; the fields are what a list or a form shows.
-        fields=(Field("notes", "Notes", multiline()),),
+        fields=(Field("notes", N_("Notes"), multiline()),),
         describe=lambda row: row["number"],
         check_delete=_refuse_delete,
     )

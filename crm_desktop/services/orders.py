@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from crm_desktop.errors import CrmError, ValidationError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import OrderLine, SalesOrder, database
 from crm_desktop.models.enums import ORDER_STATUSES
 from crm_desktop.services import document_lines, records, settings
@@ -59,12 +59,14 @@ ORDER = register(
         label="order",
         model=SalesOrder,
         fields=(
-            Field("number", "Number", line(64)),
-            Field("customer_id", "Customer", reference, required=True),
-            Field("deal_id", "Deal", reference),
-            Field("order_date", "Date", a_date, required=True, default=lambda: today().isoformat()),
-            Field("status", "Status", choice(ORDER_STATUSES), required=True, default="draft"),
-            Field("notes", "Notes", multiline()),
+            Field("number", N_("Number"), line(64)),
+            Field("customer_id", N_("Customer"), reference, required=True),
+            Field("deal_id", N_("Deal"), reference),
+            Field(
+                "order_date", N_("Date"), a_date, required=True, default=lambda: today().isoformat()
+            ),
+            Field("status", N_("Status"), choice(ORDER_STATUSES), required=True, default="draft"),
+            Field("notes", N_("Notes"), multiline()),
         ),
         describe=lambda row: row["number"],
         references={"customer_id": "customer", "deal_id": "deal"},

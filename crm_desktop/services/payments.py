@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Payment, database
 from crm_desktop.models.enums import PAYMENT_METHODS
 from crm_desktop.services import records, settings
@@ -75,13 +75,19 @@ PAYMENT = register(
         label="payment",
         model=Payment,
         fields=(
-            Field("invoice_id", "Invoice", reference, required=True),
-            Field("paid_on", "Paid on", a_date, required=True, default=lambda: today().isoformat()),
-            Field("amount_cents", "Amount", amount, required=True),
+            Field("invoice_id", N_("Invoice"), reference, required=True),
             Field(
-                "method", "Method", choice(PAYMENT_METHODS), required=True, default="bank_transfer"
+                "paid_on", N_("Paid on"), a_date, required=True, default=lambda: today().isoformat()
             ),
-            Field("note", "Note", multiline(2000)),
+            Field("amount_cents", N_("Amount"), amount, required=True),
+            Field(
+                "method",
+                N_("Method"),
+                choice(PAYMENT_METHODS),
+                required=True,
+                default="bank_transfer",
+            ),
+            Field("note", N_("Note"), multiline(2000)),
         ),
         describe=lambda row: (
             f"Payment of {format_money(row['amount_cents'], settings.get('currency'))} "

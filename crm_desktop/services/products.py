@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Product, database
 from crm_desktop.services import records
 from crm_desktop.services.fields import (
@@ -44,14 +44,14 @@ PRODUCT = register(
         label="product",
         model=Product,
         fields=(
-            Field("sku", "SKU", line(64)),
-            Field("name", "Name", line(300), required=True),
-            Field("description", "Description", multiline(20_000)),
-            Field("unit_price_cents", "Unit price", unit_price, required=True, default=0),
-            Field("stock_qty", "Stock", stock, default=0, from_db=quantity_from_db),
-            Field("active", "Active", flag, default=1),
+            Field("sku", N_("SKU"), line(64)),
+            Field("name", N_("Name"), line(300), required=True),
+            Field("description", N_("Description"), multiline(20_000)),
+            Field("unit_price_cents", N_("Unit price"), unit_price, required=True, default=0),
+            Field("stock_qty", N_("Stock"), stock, default=0, from_db=quantity_from_db),
+            Field("active", N_("Active"), flag, default=1),
             # Empty: the default rate of the settings applies.
-            Field("tax_pct", "Tax %", percent, from_db=percent_from_db),
+            Field("tax_pct", N_("Tax %"), percent, from_db=percent_from_db),
         ),
         describe=lambda row: row["name"] if not row.get("sku") else f"{row['sku']} {row['name']}",
         prepare=_prepare,

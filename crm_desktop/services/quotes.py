@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from crm_desktop.errors import CrmError, ValidationError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Quote, QuoteLine, database
 from crm_desktop.models.enums import CLOSED_DEAL_STAGES, QUOTE_STATUSES
 from crm_desktop.services import (
@@ -82,13 +82,15 @@ QUOTE = register(
         label="quote",
         model=Quote,
         fields=(
-            Field("number", "Number", line(64)),
-            Field("customer_id", "Customer", reference, required=True),
-            Field("deal_id", "Deal", reference),
-            Field("quote_date", "Date", a_date, required=True, default=lambda: today().isoformat()),
-            Field("valid_until", "Valid until", a_date),
-            Field("status", "Status", choice(QUOTE_STATUSES), required=True, default="draft"),
-            Field("notes", "Notes", multiline()),
+            Field("number", N_("Number"), line(64)),
+            Field("customer_id", N_("Customer"), reference, required=True),
+            Field("deal_id", N_("Deal"), reference),
+            Field(
+                "quote_date", N_("Date"), a_date, required=True, default=lambda: today().isoformat()
+            ),
+            Field("valid_until", N_("Valid until"), a_date),
+            Field("status", N_("Status"), choice(QUOTE_STATUSES), required=True, default="draft"),
+            Field("notes", N_("Notes"), multiline()),
         ),
         describe=lambda row: row["number"],
         references={"customer_id": "customer", "deal_id": "deal"},

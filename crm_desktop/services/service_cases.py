@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from crm_desktop.i18n import N_
 from crm_desktop.models import ServiceCase
 from crm_desktop.models.enums import PRIORITIES, SERVICE_CASE_KINDS, SERVICE_CASE_STATUSES
 from crm_desktop.services import records
@@ -29,17 +30,21 @@ SERVICE_CASE = register(
         label="service case",
         model=ServiceCase,
         fields=(
-            Field("customer_id", "Customer", reference, required=True),
-            Field("product_id", "Product", reference),
-            Field("kind", "Kind", choice(SERVICE_CASE_KINDS), required=True, default="question"),
-            Field("subject", "Subject", line(500), required=True),
-            Field("description", "Description", multiline()),
-            Field("status", "Status", choice(SERVICE_CASE_STATUSES), required=True, default="open"),
-            Field("priority", "Priority", choice(PRIORITIES), required=True, default="normal"),
-            Field("opened_at", "Opened", timestamp, required=True, default=now_utc),
-            Field("resolved_at", "Resolved", timestamp),
-            Field("resolution", "Resolution", multiline()),
-            Field("cost_cents", "Cost", amount, required=True, default=0),
+            Field("customer_id", N_("Customer"), reference, required=True),
+            Field("product_id", N_("Product"), reference),
+            Field(
+                "kind", N_("Kind"), choice(SERVICE_CASE_KINDS), required=True, default="question"
+            ),
+            Field("subject", N_("Subject"), line(500), required=True),
+            Field("description", N_("Description"), multiline()),
+            Field(
+                "status", N_("Status"), choice(SERVICE_CASE_STATUSES), required=True, default="open"
+            ),
+            Field("priority", N_("Priority"), choice(PRIORITIES), required=True, default="normal"),
+            Field("opened_at", N_("Opened"), timestamp, required=True, default=now_utc),
+            Field("resolved_at", N_("Resolved"), timestamp),
+            Field("resolution", N_("Resolution"), multiline()),
+            Field("cost_cents", N_("Cost"), amount, required=True, default=0),
         ),
         describe=lambda row: row["subject"],
         references={"customer_id": "customer", "product_id": "product"},

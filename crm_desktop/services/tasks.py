@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Task, database
 from crm_desktop.models.enums import PRIORITIES, TASK_STATUSES
 from crm_desktop.services import records
@@ -44,15 +44,15 @@ TASK = register(
         label="task",
         model=Task,
         fields=(
-            Field("title", "Title", line(500), required=True),
-            Field("notes", "Notes", multiline()),
-            Field("due_date", "Due", a_date),
-            Field("status", "Status", choice(TASK_STATUSES), required=True, default="open"),
-            Field("priority", "Priority", choice(PRIORITIES), required=True, default="normal"),
-            Field("customer_id", "Customer", reference),
-            Field("contact_id", "Contact", reference),
-            Field("deal_id", "Deal", reference),
-            Field("done_at", "Done at", timestamp),
+            Field("title", N_("Title"), line(500), required=True),
+            Field("notes", N_("Notes"), multiline()),
+            Field("due_date", N_("Due"), a_date),
+            Field("status", N_("Status"), choice(TASK_STATUSES), required=True, default="open"),
+            Field("priority", N_("Priority"), choice(PRIORITIES), required=True, default="normal"),
+            Field("customer_id", N_("Customer"), reference),
+            Field("contact_id", N_("Contact"), reference),
+            Field("deal_id", N_("Deal"), reference),
+            Field("done_at", N_("Done at"), timestamp),
         ),
         describe=lambda row: row["title"],
         references={"customer_id": "customer", "contact_id": "contact", "deal_id": "deal"},

@@ -26,7 +26,7 @@ from typing import Any
 
 from crm_desktop import __version__, paths
 from crm_desktop.errors import CrmError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 from crm_desktop.safe_files import private_folder
 from crm_desktop.services import local_config
 from crm_desktop.services.backups.files import (
@@ -45,13 +45,13 @@ STAMP_FORMAT = "%Y-%m-%d_%H-%M-%S"  # local time in file names: what the user re
 
 # Why a backup was made; the keys are stored in records and appear in file names.
 KINDS: dict[str, str] = {
-    "manual": "By hand",
-    "daily": "Daily",
-    "exit": "On exit",
-    "before-change": "Before a bulk change",
-    "before-migration": "Before an upgrade",
-    "safety": "Safety copy before a restore",
-    "other": "Found in the folder",
+    "manual": N_("By hand"),
+    "daily": N_("Daily"),
+    "exit": N_("On exit"),
+    "before-change": N_("Before a bulk change"),
+    "before-migration": N_("Before an upgrade"),
+    "safety": N_("Safety copy before a restore"),
+    "other": N_("Found in the folder"),
 }
 AUTOMATIC_KINDS = frozenset({"daily", "exit", "before-change", "before-migration"})
 

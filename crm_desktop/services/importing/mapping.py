@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 from crm_desktop.services.importing import headers
 from crm_desktop.services.importing.table import Table
 from crm_desktop.services.text import fold
@@ -46,66 +46,66 @@ class Target:
     join: bool = False
 
 
-NOTE = Target("note_extra", "Add to notes", join=True)
+NOTE = Target("note_extra", N_("Add to notes"), join=True)
 
 _PERSON = (
-    Target("first_name", "First name"),
-    Target("middle_name", "Middle name"),
-    Target("last_name", "Last name"),
+    Target("first_name", N_("First name")),
+    Target("middle_name", N_("Middle name")),
+    Target("last_name", N_("Last name")),
 )
 
 TARGETS: dict[str, tuple[Target, ...]] = {
     "customer": (
-        Target("name", "Customer name"),
-        Target("kind", "Kind (company / person)"),
-        Target("company", "Company"),
-        Target("person", "Person's full name"),
+        Target("name", N_("Customer name")),
+        Target("kind", N_("Kind (company / person)")),
+        Target("company", N_("Company")),
+        Target("person", N_("Person's full name")),
         *_PERSON,
-        Target("position", "Person's job title"),
-        Target("email", "Email"),
-        Target("phone", "Phone"),
-        Target("website", "Website"),
-        Target("address", "Address"),
-        Target("street", "Street", join=True),
-        Target("postal_code", "Postal code"),
-        Target("region", "Region / state"),
-        Target("city", "City"),
-        Target("country", "Country"),
-        Target("status", "Status"),
-        Target("source", "Source"),
-        Target("tags", "Tags", join=True),
-        Target("notes", "Notes"),
-        Target("contact_name", "Contact: name"),
-        Target("contact_position", "Contact: position"),
-        Target("contact_email", "Contact: email"),
-        Target("contact_phone", "Contact: phone"),
-        Target("id", "Record id (our exports)"),
+        Target("position", N_("Person's job title")),
+        Target("email", N_("Email")),
+        Target("phone", N_("Phone")),
+        Target("website", N_("Website")),
+        Target("address", N_("Address")),
+        Target("street", N_("Street"), join=True),
+        Target("postal_code", N_("Postal code")),
+        Target("region", N_("Region / state")),
+        Target("city", N_("City")),
+        Target("country", N_("Country")),
+        Target("status", N_("Status")),
+        Target("source", N_("Source")),
+        Target("tags", N_("Tags"), join=True),
+        Target("notes", N_("Notes")),
+        Target("contact_name", N_("Contact: name")),
+        Target("contact_position", N_("Contact: position")),
+        Target("contact_email", N_("Contact: email")),
+        Target("contact_phone", N_("Contact: phone")),
+        Target("id", N_("Record id (our exports)")),
         NOTE,
     ),
     "contact": (
-        Target("name", "Name"),
+        Target("name", N_("Name")),
         *_PERSON,
-        Target("position", "Position"),
-        Target("email", "Email"),
-        Target("phone", "Phone"),
-        Target("notes", "Notes"),
-        Target("is_primary", "Primary contact (yes / no)"),
-        Target("customer", "Customer (company name)"),
-        Target("customer_email", "Customer's email"),
-        Target("customer_id", "Customer's id (our exports)"),
-        Target("id", "Record id (our exports)"),
+        Target("position", N_("Position")),
+        Target("email", N_("Email")),
+        Target("phone", N_("Phone")),
+        Target("notes", N_("Notes")),
+        Target("is_primary", N_("Primary contact (yes / no)")),
+        Target("customer", N_("Customer (company name)")),
+        Target("customer_email", N_("Customer's email")),
+        Target("customer_id", N_("Customer's id (our exports)")),
+        Target("id", N_("Record id (our exports)")),
         NOTE,
     ),
     "product": (
-        Target("sku", "SKU"),
-        Target("name", "Name"),
-        Target("description", "Description"),
-        Target("unit_price", "Unit price"),
-        Target("stock_qty", "Stock"),
-        Target("active", "Active (yes / no)"),
-        Target("tax_pct", "Tax %"),
-        Target("id", "Record id (our exports)"),
-        Target("note_extra", "Add to description", join=True),
+        Target("sku", N_("SKU")),
+        Target("name", N_("Name")),
+        Target("description", N_("Description")),
+        Target("unit_price", N_("Unit price")),
+        Target("stock_qty", N_("Stock")),
+        Target("active", N_("Active (yes / no)")),
+        Target("tax_pct", N_("Tax %")),
+        Target("id", N_("Record id (our exports)")),
+        Target("note_extra", N_("Add to description"), join=True),
     ),
 }
 

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import CrmError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import database
 from crm_desktop.models.tables import ImportBatch
 from crm_desktop.services import audit, records, search
@@ -75,10 +75,10 @@ from crm_desktop.services.text import fold, sort_key
 
 POLICIES = ("skip", "update", "overwrite", "create")
 POLICY_LABELS = {
-    "skip": "Skip the row (keep the existing record as it is)",
-    "update": "Update: fill the existing record's empty fields",
-    "overwrite": "Overwrite: replace the existing record's fields with the file's values",
-    "create": "Create a new record anyway",
+    "skip": N_("Skip the row (keep the existing record as it is)"),
+    "update": N_("Update: fill the existing record's empty fields"),
+    "overwrite": N_("Overwrite: replace the existing record's fields with the file's values"),
+    "create": N_("Create a new record anyway"),
 }
 _CHECK_EVERY = 512
 FLUSH_ROWS = 5_000  # rows between two writes of a streaming import (see _Import.flush)

@@ -14,16 +14,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from crm_desktop.errors import CrmError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
 
 GROUPINGS = ("day", "week", "month", "quarter")
 PRESETS = ("this_month", "last_month", "this_quarter", "this_year", "last_year")
 PRESET_LABELS = {
-    "this_month": "This month",
-    "last_month": "Last month",
-    "this_quarter": "This quarter",
-    "this_year": "This year",
-    "last_year": "Last year",
+    "this_month": N_("This month"),
+    "last_month": N_("Last month"),
+    "this_quarter": N_("This quarter"),
+    "this_year": N_("This year"),
+    "last_year": N_("Last year"),
 }
 
 
