@@ -132,7 +132,7 @@ def read_bytes(
             rows.append(item)
     table = _with_header(rows, entity, problems)
     table.format = "CSV"
-    table.details = f"{decoded.label}, {csvfile.DELIMITER_NAMES[chosen]}-separated"
+    table.details = f"{_(decoded.label)}, {_(csvfile.SEPARATED[chosen])}"
     table.encoding = decoded.encoding
     table.encoding_label = decoded.label
     return join_continued_columns(table)
