@@ -202,7 +202,7 @@ def generate(
                 "Use --db with a new file name."
             )
         )
-    before_bulk_change("loading sample data")
+    before_bulk_change(_("loading sample data"))
     day = on or today()
     if helpers is None:
         helpers = helpers_for(customers)

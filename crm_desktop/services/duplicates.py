@@ -256,7 +256,7 @@ def merge_customers(
         row = rows.get(customer_id)
         if row is None or row.get("deleted_at"):
             raise CrmError(_("One of these customers is gone or in the trash; refresh the list."))
-    before_bulk_change("merging duplicate customers")
+    before_bulk_change(_("merging duplicate customers"))
     with transaction():
         names = ", ".join(rows[i]["name"] for i in merged)
         batch_id = ImportBatch.insert(
@@ -368,7 +368,7 @@ def undo_merge(batch_id: int) -> UndoResult:
     trash_batch, undone_at = row
     if undone_at:
         raise CrmError(_("This merge was already undone."))
-    before_bulk_change("undoing a merge of customers")
+    before_bulk_change(_("undoing a merge of customers"))
     result = UndoResult()
     with transaction():
         in_trash = database.execute_sql(

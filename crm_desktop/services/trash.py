@@ -317,5 +317,5 @@ def empty_trash() -> int:
     ids = [row[0] for row in database.execute_sql("SELECT id FROM trash_item")]
     if not ids:
         return 0
-    before_bulk_change("emptying the trash")
+    before_bulk_change(_("emptying the trash"))
     return purge_items(ids)

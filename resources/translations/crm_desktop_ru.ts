@@ -866,6 +866,10 @@
 <context>
     <name>BackupFeature</name>
     <message>
+        <source>at the first start of the day</source>
+        <translation>при первом запуске за день</translation>
+    </message>
+    <message>
         <source>an internal error (see the log)</source>
         <translation>внутренняя ошибка (см. журнал)</translation>
     </message>

@@ -866,6 +866,10 @@
 <context>
     <name>BackupFeature</name>
     <message>
+        <source>at the first start of the day</source>
+        <translation>当天首次启动时</translation>
+    </message>
+    <message>
         <source>an internal error (see the log)</source>
         <translation>内部错误（请查看日志）</translation>
     </message>

@@ -28,6 +28,7 @@ from crm_desktop.models import database
 from crm_desktop.services import audit, records, tags, trash
 from crm_desktop.services.changes import before_bulk_change, transaction
 from crm_desktop.services.clock import now_utc
+from crm_desktop.services.importing.mapping import ENTITY_LABELS
 from crm_desktop.services.progress import stop_if_cancelled
 
 
@@ -52,7 +53,7 @@ class BatchInfo:
         if self.kind == "merge":
             return _("Merge of duplicate customers: {source}").format(source=self.source)
         return _("Import of {entities} from {source}").format(
-            entities=f"{self.entity}s", source=self.source
+            entities=_(ENTITY_LABELS.get(self.entity, self.entity)), source=self.source
         )
 
 
@@ -167,7 +168,7 @@ def undo_import(
     """Revert one import as a whole, in one transaction (:mod:`~crm_desktop.services.batch_undo`
     chooses this or a merge's undo by the batch's kind)."""
     batch_id = info.id
-    before_bulk_change(f"undoing the import of {info.source}")
+    before_bulk_change(_("undoing the import of {source}").format(source=info.source))
     result = UndoResult()
     with transaction():
         items = _items(batch_id)

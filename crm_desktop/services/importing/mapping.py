@@ -109,7 +109,11 @@ TARGETS: dict[str, tuple[Target, ...]] = {
     ),
 }
 
-ENTITY_LABELS = {"customer": "customers", "contact": "contacts", "product": "products"}
+ENTITY_LABELS = {
+    "customer": N_("customers"),
+    "contact": N_("contacts"),
+    "product": N_("products"),
+}
 PRESETS = ("auto", "google", "outlook", "thunderbird")
 IGNORED = ""  # a preset's or meaning's "not imported": the column only describes another
 

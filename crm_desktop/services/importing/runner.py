@@ -379,7 +379,11 @@ def run_import(
         raise CrmError(problem)
     choice = choose_region(table, mapping, region)
     if not dry_run:
-        before_bulk_change(f"importing {ENTITY_LABELS[entity]} from {name}")
+        before_bulk_change(
+            _("importing {entities} from {source}").format(
+                entities=_(ENTITY_LABELS[entity]), source=name
+            )
+        )
     job = _Import(table, entity, list(mapping), policy, name, progress, cancelled, choice)
     # What exists now (the file's rows, the window) is left out of the garbage collector's
     # full passes while the import adds a few million objects of its own.
