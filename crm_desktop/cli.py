@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from crm_desktop import APP_NAME, __version__
 from crm_desktop.errors import CancelledError, CrmError, environment_error
+from crm_desktop.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -142,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CancelledError as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
-        return _fail("interrupted: nothing was changed.")
+        return _fail(_("interrupted: nothing was changed."))
     except CrmError as exc:
         return _fail(str(exc))
     except BrokenPipeError:
@@ -162,7 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Our bug: one line here, the traceback in the log.
         log.exception("internal error in %s", args.command)
         details = f" Details are in {log_path}." if log_path else ""
-        return _fail(f"internal error: {type(exc).__name__}: {exc}.{details}")
+        return _fail(
+            _("internal error: {name}: {exc}.{details}").format(
+                name=type(exc).__name__, exc=exc, details=details
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -68,9 +68,9 @@ def system_language() -> str:
 
 def chosen_language() -> str:
     """The language the user chose in Preferences, or "" to follow the system."""
-    from crm_desktop.services import local_config
+    from crm_desktop.services import local_file
 
-    value = local_config.get(LANGUAGE_KEY, "")
+    value = local_file.get(LANGUAGE_KEY, "")
     return value if value in LANGUAGES else ""
 
 
@@ -113,6 +113,13 @@ def _stale(target: Path, source: Path) -> bool:
         return True
 
 
+def _private_parent(target: Path) -> None:
+    """The cache folder and its ``translations`` folder, the user's alone (0700)."""
+    from crm_desktop.safe_files import private_folder
+
+    private_folder(private_folder(target.parent.parent) / target.parent.name)
+
+
 def compile_po(source: Path, target: Path) -> Path:
     """``.po`` → ``.mo`` with Babel, written atomically (two processes may start together)."""
     from babel.messages.mofile import write_mo
@@ -120,8 +127,8 @@ def compile_po(source: Path, target: Path) -> Path:
 
     with source.open("rb") as handle:
         catalog = read_po(handle)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with replacing(target, private=False, explain=False) as partial, partial.open("wb") as handle:
+    _private_parent(target)
+    with replacing(target, private=True, explain=False) as partial, partial.open("wb") as handle:
         write_mo(handle, catalog)
     return target
 
@@ -149,9 +156,9 @@ def compile_ts(source: Path, target: Path) -> Path:
     """``.ts`` → ``.qm`` with the ``pyside6-lrelease`` that comes with PySide6."""
     import PySide6
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _private_parent(target)
     tool = Path(PySide6.__file__).parent / ("lrelease.exe" if os.name == "nt" else "lrelease")
-    with replacing(target, private=False, explain=False) as partial:
+    with replacing(target, private=True, explain=False) as partial:
         subprocess.run(
             [str(tool), "-silent", str(source), "-qm", str(partial)],
             check=True,

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.i18n import _
 
 
 def register(subparsers: Any) -> None:
@@ -97,11 +98,19 @@ def _print_comparison(prepared: Any) -> None:
     upgraded = (
         f", upgraded here from schema {prepared.migrated_from}" if prepared.migrated_from else ""
     )
-    print(f"Backup:    {prepared.chosen}")
-    print(f"           made {local_time(prepared.made_at)}, checked{upgraded}")
-    print(f"Database:  {prepared.target}")
+    print(_("Backup:    {chosen}").format(chosen=prepared.chosen))
+    print(
+        _("           made {local_time}, checked{upgraded}").format(
+            local_time=local_time(prepared.made_at), upgraded=upgraded
+        )
+    )
+    print(_("Database:  {target}").format(target=prepared.target))
     if prepared.current_problem:
-        print(f"           (current counts unknown: {prepared.current_problem})")
+        print(
+            _("           (current counts unknown: {current_problem})").format(
+                current_problem=prepared.current_problem
+            )
+        )
     print(f"  {'':<24}{'backup':>12}{'now':>12}")
     for label, in_backup, now in compare(prepared.counts, prepared.current_counts):
         shown_now = "" if now is None else f"{now:,}"
@@ -111,8 +120,10 @@ def _print_comparison(prepared: Any) -> None:
 
 def _confirm() -> bool:
     print(
-        "Replace the current data with this backup? "
-        "A safety copy of the current data is kept first. [y/N] ",
+        _(
+            "Replace the current data with this backup? "
+            "A safety copy of the current data is kept first. [y/N] "
+        ),
         end="",
         flush=True,
     )
@@ -120,7 +131,7 @@ def _confirm() -> bool:
     if not line:
         print(file=sys.stderr)
         raise CancelledError(
-            "no answer: nothing was changed (add --yes to restore without asking)."
+            _("no answer: nothing was changed (add --yes to restore without asking).")
         )
     return line.strip().lower() in ("y", "yes")
 
@@ -134,24 +145,26 @@ def run_restore(args: argparse.Namespace) -> int:
     try:
         _print_comparison(prepared)
         for warning in prepared.warnings:
-            print(f"Warning: {warning.message}", file=sys.stderr)
+            print(_("Warning: {message}").format(message=warning.message), file=sys.stderr)
         accepted = {"missing_wal": args.ignore_missing_wal, "modified": args.accept_modified}
         refused = [w for w in prepared.needing_consent() if not accepted.get(w.kind)]
         if refused:
             option = _CONSENT_OPTIONS[refused[0].kind]
             raise CrmError(
-                f"not restored: {refused[0].message} To restore it anyway, add {option}. "
-                "Nothing was changed."
+                _(
+                    "not restored: {message} To restore it anyway, add {option}. Nothing was "
+                    "changed."
+                ).format(message=refused[0].message, option=option)
             )
         if not args.yes and not _confirm():
-            raise CancelledError("Cancelled: nothing was changed.")
+            raise CancelledError(_("Cancelled: nothing was changed."))
         result = prepared.apply()
     finally:
         prepared.discard()
     open_session(result.target)
-    print(f"Restored {result.target} from {result.chosen}.")
+    print(_("Restored {target} from {chosen}.").format(target=result.target, chosen=result.chosen))
     if result.safety is not None:
-        print(f"Safety copy of the previous data: {result.safety.path}")
+        print(_("Safety copy of the previous data: {path}").format(path=result.safety.path))
         if result.safety.note:
             print(result.safety.note, file=sys.stderr)
     return 0
@@ -164,7 +177,7 @@ def run_list(args: argparse.Namespace) -> int:
     folder = Path(args.folder).expanduser() if args.folder else backup_folder()
     records = list_backups(folder)
     if not records:
-        print(f"No backups in {folder}.", file=sys.stderr)
+        print(_("No backups in {folder}.").format(folder=folder), file=sys.stderr)
         return 0
     for record in records:
         counts = headline(record.counts) if record.counts else ""

@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 
 
 def register(subparsers: Any) -> None:
@@ -49,9 +50,11 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a whole number: {text!r}").format(text=text)
+        ) from None
     if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(_("must be 1 or more"))
     return value
 
 
@@ -77,11 +80,21 @@ def run_demo(args: argparse.Namespace) -> int:
         print("\r", end="", file=sys.stderr)
     counts = result.counts
     print(
-        f"Added sample data to {opened.path} in {time.perf_counter() - started:.1f} s: "
-        f"{counts['customer']:,} customers, {counts['contact']:,} contacts, "
-        f"{counts['sales_order']:,} orders with {counts['order_line']:,} lines, "
-        f"{counts['deal']:,} deals, {counts['task']:,} tasks, "
-        f"{counts['interaction']:,} interactions."
+        _(
+            "Added sample data to {path} in {seconds:.1f} s: {customers:,} customers, "
+            "{contacts:,} contacts, {orders:,} orders with {lines:,} lines, {deals:,} deals, "
+            "{tasks:,} tasks, {interactions:,} interactions."
+        ).format(
+            path=opened.path,
+            seconds=time.perf_counter() - started,
+            customers=counts["customer"],
+            contacts=counts["contact"],
+            orders=counts["sales_order"],
+            lines=counts["order_line"],
+            deals=counts["deal"],
+            tasks=counts["task"],
+            interactions=counts["interaction"],
+        )
     )
     return 0
 
@@ -91,7 +104,7 @@ def run_search(args: argparse.Namespace) -> int:
 
     _open(args, create=False)
     if not args.text.strip():
-        raise CrmError("give something to search for.")
+        raise CrmError(_("give something to search for."))
     ids = search.search_customers(args.text, limit=args.limit)
     for row in listing.fetch_rows("customer", ids, ["name", "email", "phone"]):
         fields = [str(row["id"]), row["name"], row["email"] or "", row["phone"] or ""]
@@ -104,26 +117,40 @@ def run_check(args: argparse.Namespace) -> int:
 
     opened = _open(args, create=False, migrate_old=False)
     report = check_database()
-    print(f"Database:      {opened.path}")
-    print(f"Integrity:     {report.integrity}")
-    print(f"Foreign keys:  {'ok' if not report.foreign_key_problems else 'BROKEN'}")
+    print(_("Database:      {path}").format(path=opened.path))
+    print(_("Integrity:     {integrity}").format(integrity=report.integrity))
+    print(
+        _("Foreign keys:  {value}").format(
+            value="ok" if not report.foreign_key_problems else "BROKEN"
+        )
+    )
     for problem in report.foreign_key_problems[:10]:
         print(f"  {problem}")
     note = "" if report.schema_version == SCHEMA_VERSION else " (upgraded when next opened)"
     shape = "" if not report.schema_problems else ", NOT the one CRM Desktop makes:"
-    print(f"Schema:        version {report.schema_version}{note}{shape}")
+    print(
+        _("Schema:        version {schema_version}{note}{shape}").format(
+            schema_version=report.schema_version, note=note, shape=shape
+        )
+    )
     for problem in report.schema_problems[:10]:
         print(f"  {problem}")
-    print(f"Text:          {'ok' if not report.invalid_text else 'NOT VALID UTF-8 in:'}")
+    print(
+        _("Text:          {value}").format(
+            value="ok" if not report.invalid_text else "NOT VALID UTF-8 in:"
+        )
+    )
     for bad in report.invalid_text[:20]:
         print(f"  {bad.table} {bad.row_id}, {bad.column}")
     if report.counts:
-        print("Records:")
+        print(_("Records:"))
         trashed = report.counts.pop("customer_in_trash", 0)
         for table, count in report.counts.items():
             extra = f"  ({trashed:,} in the trash)" if table == "customer" and trashed else ""
             print(f"  {table:<16}{count:>10,}{extra}")
     problems = [p for p in report.problems if not p.startswith("schema version")]
     if problems:
-        raise CrmError(f"{opened.path} is damaged: {problems[0]}")
+        raise CrmError(
+            _("{path} is damaged: {problems}").format(path=opened.path, problems=problems[0])
+        )
     return 0

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from crm_desktop.errors import CancelledError
+from crm_desktop.i18n import _
 
 WHO = ("customer", "contact")
 
@@ -54,7 +55,7 @@ def run_export(args: argparse.Namespace) -> int:
     target = check_output_path(args.output)
     _open(args)
     written = person_data.export_person(args.entity, args.id, target)
-    print(f"Wrote {written}.")
+    print(_("Wrote {written}.").format(written=written))
     return 0
 
 
@@ -88,7 +89,7 @@ def run_erase(args: argparse.Namespace) -> int:
         report = person_data.preview_erasure(args.entity, args.id)
         print("\n".join(_describe(report, done=False)))
         raise CancelledError(
-            "nothing was erased: add --yes to erase them for good (this cannot be undone)."
+            _("nothing was erased: add --yes to erase them for good (this cannot be undone).")
         )
     report = person_data.erase_person(args.entity, args.id)
     print("\n".join(_describe(report, done=True)))

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 
 REPORT_CHOICES = ("sales", "customers", "products", "pipeline", "tasks", "receivables", "tax")
 GROUPING_CHOICES = ("day", "week", "month", "quarter")
@@ -56,7 +57,7 @@ def _date(text: str) -> date:
         return parse_date(text)
     except PeriodError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-01-31"
+            _("{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-01-31").format(text=text)
         ) from None
 
 
@@ -66,12 +67,17 @@ def _period(args: argparse.Namespace):
 
     end = args.date_to or (today() if args.date_from is None or args.date_from <= today() else None)
     if end is None:
-        raise CrmError(f"--from {args.date_from.isoformat()} is in the future: give --to as well.")
+        raise CrmError(
+            _("--from {date_from} is in the future: give --to as well.").format(
+                date_from=args.date_from.isoformat()
+            )
+        )
     start = args.date_from or date(end.year, 1, 1)
     if start > end:
         raise CrmError(
-            f"--from {start.isoformat()} is after --to {end.isoformat()}: "
-            "the period must start before it ends."
+            _("--from {start} is after --to {end}: the period must start before it ends.").format(
+                start=start.isoformat(), end=end.isoformat()
+            )
         )
     return Period(start, end)
 
@@ -88,5 +94,5 @@ def run_report(args: argparse.Namespace) -> int:
     period = _period(args)
     open_session(args.db, create=False)
     written = generate_report(args.report, target, period=period, grouping=args.by)
-    print(f"Wrote {written} ({period.label()}).")
+    print(_("Wrote {written} ({period}).").format(written=written, period=period.label()))
     return 0

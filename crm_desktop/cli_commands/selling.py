@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 
 
 def register(subparsers: Any) -> None:
@@ -43,7 +44,11 @@ def _target(args: argparse.Namespace, what: str):
 
     target = check_target(Path(args.output))
     if target.suffix.lower() != ".pdf":
-        raise CrmError(f"{what} is a PDF: name the file {target.with_suffix('.pdf').name}.")
+        raise CrmError(
+            _("{what} is a PDF: name the file {name}.").format(
+                what=what, name=target.with_suffix(".pdf").name
+            )
+        )
     return target
 
 
@@ -54,7 +59,7 @@ def run_invoice(args: argparse.Namespace) -> int:
     target = _target(args, "an invoice")
     open_session(args.db, create=False)
     written = generate_invoice(target, number=args.number)
-    print(f"Wrote {written}.")
+    print(_("Wrote {written}.").format(written=written))
     return 0
 
 
@@ -65,5 +70,5 @@ def run_quote(args: argparse.Namespace) -> int:
     target = _target(args, "a quote")
     open_session(args.db, create=False)
     written = generate_quote(target, number=args.number)
-    print(f"Wrote {written}.")
+    print(_("Wrote {written}.").format(written=written))
     return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 
 IMPORT_ENTITIES = {"customers": "customer", "contacts": "contact", "products": "product"}
 EXPORT_TABLES = (
@@ -121,7 +122,7 @@ def register(subparsers: Any) -> None:
 
 
 def _usage(message: str) -> int:
-    print(f"crm-desktop: error: {message}", file=sys.stderr)
+    print(_("crm-desktop: error: {message}").format(message=message), file=sys.stderr)
     return 2
 
 
@@ -165,8 +166,8 @@ def run_import(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
         if path.is_dir():
-            raise CrmError(f"{path} is a folder, not a file.")
-        raise CrmError(f"{path} does not exist.")
+            raise CrmError(_("{path} is a folder, not a file.").format(path=path))
+        raise CrmError(_("{path} does not exist.").format(path=path))
     entity = IMPORT_ENTITIES[args.entity]
     overrides = _check_options(args, entity)
     if isinstance(overrides, int):
@@ -198,19 +199,21 @@ def run_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         _print_dry_run(path, table, entity, result)
         return 0
-    print(f"Imported {path.name}: {result.summary()}")
+    print(_("Imported {name}: {summary}").format(name=path.name, summary=result.summary()))
     for line in result.details():
         print(f"  {line}")
     if result.batch_id:
-        print(f"  To undo it: crm-desktop imports undo {result.batch_id}")
+        print(
+            _("  To undo it: crm-desktop imports undo {batch_id}").format(batch_id=result.batch_id)
+        )
     if result.refused_rows:
         target = refused_to or _default_refused_path(path, result)
         saved = importing.save_refused(result, target)
-        print(f"Refused rows (with the reason) were saved to {saved}")
+        print(_("Refused rows (with the reason) were saved to {saved}").format(saved=saved))
         for row in result.refused_rows[:5]:
-            print(f"  line {row.line}: {row.reason}")
+            print(_("  line {line}: {reason}").format(line=row.line, reason=row.reason))
         if len(result.refused_rows) > 5:
-            print(f"  … and {len(result.refused_rows) - 5:,} more")
+            print(_("  … and {value:,} more").format(value=len(result.refused_rows) - 5))
     return 0
 
 
@@ -230,9 +233,9 @@ def _print_dry_run(path: Path, table: Any, entity: str, result: Any) -> None:
     from crm_desktop.services.importing.mapping import TARGETS
 
     labels = {t.key: t.label for t in TARGETS[entity]}
-    print(f"Dry run of {path.name}: nothing was written.")
-    print(f"  Read as {table.format}, {table.details}.")
-    print("Columns:")
+    print(_("Dry run of {name}: nothing was written.").format(name=path.name))
+    print(_("  Read as {format}, {details}.").format(format=table.format, details=table.details))
+    print(_("Columns:"))
     width = max((len(h) for h in result.headers), default=0)
     for header, key in zip(result.headers, result.mapping, strict=False):
         where = "(not imported)" if key is None else f"{labels.get(key, key)} [{key}]"
@@ -241,18 +244,22 @@ def _print_dry_run(path: Path, table: Any, entity: str, result: Any) -> None:
         table, entity, result.mapping, limit=DRY_RUN_ROWS, region=result.region.region
     )
     if rows:
-        print(f"First {len(rows)} rows:")
+        print(_("First {len} rows:").format(len=len(rows)))
     for row in rows:
         cells = ", ".join(c.replace("\n", " ⏎ ")[:30] for c in row.cells if c.strip())[:100]
         state = {"new": "new", "duplicate": "duplicate", "refused": "refused"}[row.state]
-        print(f"  line {row.line} [{state}] {cells}")
+        print(_("  line {line} [{state}] {cells}").format(line=row.line, state=state, cells=cells))
         if row.message:
             print(f"      {row.message}")
-    print(f"Would do: {result.summary()}")
+    print(_("Would do: {summary}").format(summary=result.summary()))
     for line in result.details():
         print(f"  {line}")
     fields = ", ".join(t.key for t in TARGETS[entity] if t.key != "note_extra")
-    print(f"Fields for --map: {fields}, notes+ (keep in the notes), - (leave out).")
+    print(
+        _("Fields for --map: {fields}, notes+ (keep in the notes), - (leave out).").format(
+            fields=fields
+        )
+    )
 
 
 def run_imports(args: argparse.Namespace) -> int:
@@ -265,16 +272,20 @@ def run_imports(args: argparse.Namespace) -> int:
         open_session(args.db, create=False)
         info = importing.get_batch(args.batch)
         result = importing.undo_batch(args.batch)
-        print(f"Undone: {info.describe} (import {info.id}). {result.summary()}")
+        print(
+            _("Undone: {describe} (import {id}). {summary}").format(
+                describe=info.describe, id=info.id, summary=result.summary()
+            )
+        )
         return 0
     if args.batch is not None:
         return _usage("give an ID only with 'imports undo ID'")
     open_session(args.db, create=False)
     batches = importing.list_batches()
     if not batches:
-        print("Nothing was imported yet.")
+        print(_("Nothing was imported yet."))
         return 0
-    print("ID     When (UTC)        Created  Updated  Skipped  Refused  What")
+    print(_("ID     When (UTC)        Created  Updated  Skipped  Refused  What"))
     for batch in batches:
         when = batch.started_at.replace("T", " ").rstrip("Z")[:16]
         state = f"  (undone {batch.undone_at[:10]})" if batch.undone_at else ""
@@ -296,7 +307,11 @@ def run_export(args: argparse.Namespace) -> int:
     if exporting.format_of(target) == "vcf" and entity not in exporting.VCARD_ENTITIES:
         return _usage("vCard (.vcf) exports are for customers and contacts; use .csv or .xlsx")
     if target.is_dir():
-        raise CrmError(f"{target} is a folder; give a file name such as {target / 'export.csv'}.")
+        raise CrmError(
+            _("{target} is a folder; give a file name such as {value}.").format(
+                target=target, value=target / "export.csv"
+            )
+        )
     open_session(args.db, create=False)
     show = sys.stderr.isatty()
     if args.view is not None:
@@ -309,5 +324,9 @@ def run_export(args: argparse.Namespace) -> int:
         result = exporting.export_table(entity, target, progress=_progress_printer(show))
     if show:
         print("\r", end="", file=sys.stderr)
-    print(f"Exported {result.rows:,} {args.entity} to {result.path}")
+    print(
+        _("Exported {rows:,} {entity} to {path}").format(
+            rows=result.rows, entity=args.entity, path=result.path
+        )
+    )
     return 0

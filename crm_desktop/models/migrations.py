@@ -53,7 +53,11 @@ Versions:
      list's entity, its name, unique per list whatever the case, its place,
      and ``state``, the JSON of its search, filters, sort and columns). Only a
      new table: :data:`SAVED_VIEWS_SQL` is also what a new file runs.
-  10 a search index inside SQLite (:func:`_v9_to_v10`, :data:`NGRAM_INDEX_SQL`):
+  10 sort keys of each script's own order (:func:`_v9_to_v10`): Chinese by
+     pinyin, Russian by its alphabet (``services.text.sort_key``). No schema
+     object changes; every ``customer_search`` row is marked stale, so the
+     start job recomputes its ``name_key`` (with the search text).
+  11 a search index inside SQLite (:func:`_v10_to_v11`, :data:`NGRAM_INDEX_SQL`):
      ``customer_search_fts``, an FTS5 table with the trigram tokenizer over the
      search text (external content: the view ``customer_search_text``, the text
      with two terminators so that every occurrence of a one- or two-character
@@ -70,7 +74,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -742,7 +746,18 @@ def _v8_to_v9(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
-# --- version 10: a search index inside SQLite ---------------------------------------------
+# --- version 10: sort keys in each script's own order ----------------------------------------
+_V10_SQL = ('UPDATE "customer_search" SET "stamp" = NULL',)
+
+
+def _v9_to_v10(db: SqliteDatabase) -> None:
+    # The stored sort keys (name_key) were made by the old key, which put Chinese names
+    # in code-point order: every row is marked stale and re-indexed by the next refresh.
+    for statement in _V10_SQL:
+        db.execute_sql(statement)
+
+
+# --- version 11: a search index inside SQLite ---------------------------------------------
 _FTS_ROW = 'new."id", new."haystack" || char(31, 31)'
 _FTS_DELETE = (
     'INSERT INTO "customer_search_fts" ("customer_search_fts", rowid, "haystack") '
@@ -767,7 +782,7 @@ NGRAM_INDEX_SQL = (
 )
 
 
-def _v9_to_v10(db: SqliteDatabase) -> None:
+def _v10_to_v11(db: SqliteDatabase) -> None:
     for statement in NGRAM_INDEX_SQL:
         db.execute_sql(statement)
     # Filled here, in the upgrade's transaction: from then on the triggers delete what they
@@ -786,6 +801,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     7: _v7_to_v8,
     8: _v8_to_v9,
     9: _v9_to_v10,
+    10: _v10_to_v11,
 }
 
 

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from crm_desktop import i18n
+from crm_desktop.i18n import _
 from crm_desktop.reports.model import (
     CHANGE,
     DATE,
@@ -150,10 +152,12 @@ def csv_value(value: Any, kind: str, context: ReportContext) -> str:
 
 
 def short_month(day: date) -> str:
-    return MONTHS[day.month - 1][:3]
+    """``Nov``, ``нояб.``, ``11月``: the month's short name in the chosen language."""
+    return locale_format.month_name(day.month, i18n.language(), "abbreviated")
 
 
 def generated_text(context: ReportContext) -> str:
     stamp = context.generated_at
     zone = stamp.strftime("%Z") or stamp.strftime("%z")
-    return f"Generated {stamp:%Y-%m-%d %H:%M} {zone}".rstrip()
+    moment = locale_format.format_datetime(stamp.replace(tzinfo=None), context.locale)
+    return _("Generated {time}").format(time=f"{moment} {zone}".rstrip())

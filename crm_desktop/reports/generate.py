@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.i18n import N_
 from crm_desktop.reports import csv_file, layouts, pdf, xlsx
 from crm_desktop.reports.model import Document
 from crm_desktop.reports.output import atomic_file, check_target
@@ -39,15 +40,15 @@ class ReportKind:
 REPORTS: dict[str, ReportKind] = {
     kind.key: kind
     for kind in (
-        ReportKind("sales", "Sales by period", uses_grouping=True),
-        ReportKind("customers", "Sales by customer"),
-        ReportKind("products", "Sales by product"),
-        ReportKind("pipeline", "Pipeline and forecast", uses_grouping=True),
-        ReportKind("tasks", "Tasks and activity", uses_grouping=True),
-        ReportKind("customer_list", "Customer list (current view)", uses_period=False),
+        ReportKind("sales", N_("Sales by period"), uses_grouping=True),
+        ReportKind("customers", N_("Sales by customer")),
+        ReportKind("products", N_("Sales by product")),
+        ReportKind("pipeline", N_("Pipeline and forecast"), uses_grouping=True),
+        ReportKind("tasks", N_("Tasks and activity"), uses_grouping=True),
+        ReportKind("customer_list", N_("Customer list (current view)"), uses_period=False),
         # Selling: what is owed on the period's last day, and tax by rate for the period.
-        ReportKind("receivables", "Receivables (ageing)"),
-        ReportKind("tax", "Tax by rate", uses_grouping=True),
+        ReportKind("receivables", N_("Receivables (ageing)")),
+        ReportKind("tax", N_("Tax by rate"), uses_grouping=True),
     )
 }
 

@@ -12,7 +12,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from crm_desktop.reports.formatting import MONTHS, local_datetime, short_month
+from crm_desktop import i18n
+from crm_desktop.i18n import N_, _, ngettext
+from crm_desktop.reports.formatting import local_datetime, short_month
 from crm_desktop.reports.model import (
     CHANGE,
     DATE,
@@ -28,6 +30,7 @@ from crm_desktop.reports.model import (
     Figure,
     Table,
 )
+from crm_desktop.services.locale_format import format_date, month_name
 from crm_desktop.services.reporting import (
     ActivityReport,
     Bucket,
@@ -40,20 +43,46 @@ from crm_desktop.services.reporting import (
 )
 from crm_desktop.services.reporting.periods import Period
 
-GROUPING_NOUNS = {"day": "day", "week": "week", "month": "month", "quarter": "quarter"}
-REVENUE_NOTE = (
+# A column's header, and "by …" after a title ("Sales by day": «Продажи по дням», 销售（按天）).
+GROUPING_NOUNS = {
+    "day": N_("Day"),
+    "week": N_("Week"),
+    "month": N_("Month"),
+    "quarter": N_("Quarter"),
+}
+BY_GROUPING = {
+    "day": N_("by day"),
+    "week": N_("by week"),
+    "month": N_("by month"),
+    "quarter": N_("by quarter"),
+}
+REVENUE_NOTE = N_(
     "Revenue is the sum of the line totals of confirmed, paid and shipped orders, "
     "dated by their order date (drafts and cancelled orders never count)."
 )
+WORDS = {  # stages, priorities, kinds of interaction as the tables show them
+    "new": N_("New"), "qualified": N_("Qualified"), "proposal": N_("Proposal"),
+    "negotiation": N_("Negotiation"), "won": N_("Won"), "lost": N_("Lost"),
+    "low": N_("Low"), "normal": N_("Normal"), "high": N_("High"), "urgent": N_("Urgent"),
+    "call": N_("Call"), "email": N_("Email"), "meeting": N_("Meeting"), "note": N_("Note"),
+    "message": N_("Message"), "other": N_("Other"),
+}  # fmt: skip
+
+
+def by_grouping(grouping: str) -> str:
+    return _(BY_GROUPING[grouping])
 
 
 def _title_case(value: str) -> str:
+    if value in WORDS:
+        return _(WORDS[value])
     return value.replace("_", " ").capitalize()
 
 
 def month_label(day: date) -> str:
-    """``November 2026``."""
-    return f"{MONTHS[day.month - 1]} {day.year}"
+    """``November 2026`` (``Ноябрь 2026``, ``十一月 2026``: in the chosen language)."""
+    name = month_name(day.month, i18n.language())
+    return f"{name[:1].upper()}{name[1:]} {day.year}"  # CLDR's Russian is lower case: «март»
 
 
 def bucket_label(bucket: Bucket) -> str:
@@ -90,15 +119,17 @@ def _span(first, last) -> str:
 
 
 def period_text(period: Period, grouping: str | None = None) -> str:
-    text = f"Period {period.label()} ({period.days} day{'s' if period.days != 1 else ''})"
-    return f"{text}, by {GROUPING_NOUNS[grouping]}" if grouping else text
+    text = ngettext(
+        "Period {period} ({days} day)", "Period {period} ({days} days)", period.days
+    ).format(period=period.label(), days=period.days)
+    return f"{text}, {by_grouping(grouping)}" if grouping else text
 
 
 def _bucket_columns(grouping: str) -> list[Column]:
     return [
-        Column(GROUPING_NOUNS[grouping].capitalize(), weight=2.2),
-        Column("From", DATE, in_pdf=False),
-        Column("To", DATE, in_pdf=False),
+        Column(_(GROUPING_NOUNS[grouping]), weight=2.2),
+        Column(_("From"), DATE, in_pdf=False),
+        Column(_("To"), DATE, in_pdf=False),
     ]
 
 
@@ -108,44 +139,52 @@ def _bucket_columns(grouping: str) -> list[Column]:
 def sales_by_period_document(data: SalesByPeriod, context: ReportContext) -> Document:
     previous = data.previous_period
     summary = [
-        Figure("Revenue", data.revenue_cents, MONEY),
-        Figure("Orders", data.order_count, INT),
-        Figure("Average order", data.average_cents, MONEY),
-        Figure(f"Previous period ({previous.label()})", data.previous_revenue_cents, MONEY),
-        Figure("Change against the previous period", data.change, CHANGE),
+        Figure(_("Revenue"), data.revenue_cents, MONEY),
+        Figure(_("Orders"), data.order_count, INT),
+        Figure(_("Average order"), data.average_cents, MONEY),
+        Figure(
+            _("Previous period ({previous})").format(previous=previous.label()),
+            data.previous_revenue_cents,
+            MONEY,
+        ),
+        Figure(_("Change against the previous period"), data.change, CHANGE),
     ]
     doc = Document(
-        title="Sales by period",
+        title=_("Sales by period"),
         subtitle=period_text(data.period, data.grouping),
         context=context,
         summary=summary,
         file_stem="sales-by-period",
         notes=[
-            REVENUE_NOTE,
-            f"Change: each {GROUPING_NOUNS[data.grouping]} against the one before it; the "
-            f"total against the previous period of the same length ({previous.label()}).",
+            _(REVENUE_NOTE),
+            _(
+                "Change: each row against the one before it; the total against the previous "
+                "period of the same length ({previous})."
+            ).format(previous=previous.label()),
         ],
     )
     if data.is_empty:
-        doc.empty_message = f"No sales in this period ({data.period.label()})."
+        doc.empty_message = _("No sales in this period ({period}).").format(
+            period=data.period.label()
+        )
         return doc
     doc.charts.append(
         BarChart(
-            f"Revenue by {GROUPING_NOUNS[data.grouping]}",
+            _("Revenue {by_grouping}").format(by_grouping=by_grouping(data.grouping)),
             [bucket_short_label(row.bucket) for row in data.rows],
             [row.revenue_cents for row in data.rows],
         )
     )
     doc.tables.append(
         Table(
-            title=f"Sales by {GROUPING_NOUNS[data.grouping]}",
-            sheet_name="Sales by period",
+            title=_("Sales {by_grouping}").format(by_grouping=by_grouping(data.grouping)),
+            sheet_name=_("Sales by period"),
             columns=[
                 *_bucket_columns(data.grouping),
-                Column("Orders", INT),
-                Column("Revenue", MONEY, 1.6),
-                Column("Average order", MONEY, 1.4),
-                Column("Change", CHANGE),
+                Column(_("Orders"), INT),
+                Column(_("Revenue"), MONEY, 1.6),
+                Column(_("Average order"), MONEY, 1.4),
+                Column(_("Change"), CHANGE),
             ],
             rows=[
                 (
@@ -160,7 +199,7 @@ def sales_by_period_document(data: SalesByPeriod, context: ReportContext) -> Doc
                 for row in data.rows
             ],
             totals=(
-                "Total",
+                _("Total"),
                 data.period.start,
                 data.period.end,
                 data.order_count,
@@ -179,42 +218,52 @@ def sales_by_period_document(data: SalesByPeriod, context: ReportContext) -> Doc
 def sales_by_customer_document(data: SalesByCustomer, context: ReportContext) -> Document:
     total = data.revenue_cents
     summary = [
-        Figure("Revenue", total, MONEY),
-        Figure("Customers who bought", data.customer_count, INT),
-        Figure("Orders", data.order_count, INT),
+        Figure(_("Revenue"), total, MONEY),
+        Figure(_("Customers who bought"), data.customer_count, INT),
+        Figure(_("Orders"), data.order_count, INT),
     ]
     for klass in ("A", "B", "C"):
         count = data.class_counts.get(klass, 0)
         cents = data.class_revenue_cents.get(klass, 0)
         share = f"{cents * 100 / total:.1f}" if total else "0"
-        summary.append(Figure(f"Class {klass} customers ({share}% of revenue)", count, INT))
+        summary.append(
+            Figure(
+                _("Class {klass} customers ({share}% of revenue)").format(klass=klass, share=share),
+                count,
+                INT,
+            )
+        )
     doc = Document(
-        title="Sales by customer",
+        title=_("Sales by customer"),
         subtitle=period_text(data.period),
         context=context,
         summary=summary,
         file_stem="sales-by-customer",
         notes=[
-            REVENUE_NOTE,
-            "ABC: the biggest customers that make the first 80% of revenue are A, "
-            "the next 15% B, the rest C.",
+            _(REVENUE_NOTE),
+            _(
+                "ABC: the biggest customers that make the first 80% of revenue are A, "
+                "the next 15% B, the rest C."
+            ),
         ],
     )
     if data.is_empty:
-        doc.empty_message = f"No sales in this period ({data.period.label()})."
+        doc.empty_message = _("No sales in this period ({period}).").format(
+            period=data.period.label()
+        )
         return doc
     doc.tables.append(
         Table(
-            title="Customers by revenue",
-            sheet_name="Sales by customer",
+            title=_("Customers by revenue"),
+            sheet_name=_("Sales by customer"),
             columns=[
                 Column("#", INT, 0.55),
-                Column("Customer", weight=4.2),
-                Column("Orders", INT, 0.8),
-                Column("Revenue", MONEY, 1.6),
-                Column("Share", PERCENT, 0.9),
-                Column("Cumulative", PERCENT, 1.05),
-                Column("Class", weight=0.6),
+                Column(_("Customer"), weight=4.2),
+                Column(_("Orders"), INT, 0.8),
+                Column(_("Revenue"), MONEY, 1.6),
+                Column(_("Share"), PERCENT, 0.9),
+                Column(_("Cumulative"), PERCENT, 1.05),
+                Column(_("Class"), weight=0.6),
             ],
             rows=(
                 (
@@ -228,7 +277,7 @@ def sales_by_customer_document(data: SalesByCustomer, context: ReportContext) ->
                 )
                 for row in data.rows()
             ),
-            totals=("", "Total", data.order_count, total, _one(total), None, None),
+            totals=("", _("Total"), data.order_count, total, _one(total), None, None),
             row_count=data.customer_count,
         )
     )
@@ -244,36 +293,38 @@ def _one(total: int) -> Decimal | None:
 
 def sales_by_product_document(data: SalesByProduct, context: ReportContext) -> Document:
     doc = Document(
-        title="Sales by product",
+        title=_("Sales by product"),
         subtitle=period_text(data.period),
         context=context,
         summary=[
-            Figure("Revenue", data.revenue_cents, MONEY),
-            Figure("Products sold", sum(1 for r in data.rows if r.product_id is not None), INT),
-            Figure("Quantity", data.quantity, QUANTITY),
+            Figure(_("Revenue"), data.revenue_cents, MONEY),
+            Figure(_("Products sold"), sum(1 for r in data.rows if r.product_id is not None), INT),
+            Figure(_("Quantity"), data.quantity, QUANTITY),
         ],
         file_stem="sales-by-product",
-        notes=[REVENUE_NOTE, "Lines typed without choosing a product are counted together."],
+        notes=[_(REVENUE_NOTE), _("Lines typed without choosing a product are counted together.")],
     )
     if data.is_empty:
-        doc.empty_message = f"No sales in this period ({data.period.label()})."
+        doc.empty_message = _("No sales in this period ({period}).").format(
+            period=data.period.label()
+        )
         return doc
     doc.tables.append(
         Table(
-            title="Products by revenue",
-            sheet_name="Sales by product",
+            title=_("Products by revenue"),
+            sheet_name=_("Sales by product"),
             columns=[
-                Column("SKU", weight=1.1),
-                Column("Product", weight=3.6),
-                Column("Quantity", QUANTITY, 1.1),
-                Column("Orders", INT, 0.8),
-                Column("Revenue", MONEY, 1.6),
-                Column("Share", PERCENT, 0.9),
+                Column(_("SKU"), weight=1.1),
+                Column(_("Product"), weight=3.6),
+                Column(_("Quantity"), QUANTITY, 1.1),
+                Column(_("Orders"), INT, 0.8),
+                Column(_("Revenue"), MONEY, 1.6),
+                Column(_("Share"), PERCENT, 0.9),
             ],
             rows=[
                 (
                     row.sku,
-                    row.name if row.product_id is not None else "Lines without a product",
+                    row.name if row.product_id is not None else _("Lines without a product"),
                     row.quantity,
                     row.order_count,
                     row.revenue_cents,
@@ -283,7 +334,7 @@ def sales_by_product_document(data: SalesByProduct, context: ReportContext) -> D
             ],
             totals=(
                 "",
-                "Total",
+                _("Total"),
                 data.quantity,
                 None,
                 data.revenue_cents,
@@ -298,74 +349,81 @@ def sales_by_product_document(data: SalesByProduct, context: ReportContext) -> D
 
 
 def pipeline_document(data: PipelineReport, context: ReportContext) -> Document:
-    noun = GROUPING_NOUNS[data.grouping]
+    by = by_grouping(data.grouping)
     period = period_text(data.period, data.grouping)
     doc = Document(
-        title="Pipeline and forecast",
-        subtitle=f"Open deals as of {data.as_of.isoformat()}; won and lost: "
-        + period[0].lower()
-        + period[1:],
+        title=_("Pipeline and forecast"),
+        subtitle=_("Open deals as of {day}; won and lost: {period}").format(
+            day=format_date(data.as_of, context.locale), period=period
+        ),
         context=context,
         summary=[
-            Figure("Open deals", data.open_count, INT),
-            Figure("Open amount", data.open_amount_cents, MONEY),
-            Figure("Weighted forecast", data.weighted_forecast_cents, MONEY),
-            Figure("Won in the period", data.won_count, INT),
-            Figure("Won amount", data.won_cents, MONEY),
-            Figure("Lost in the period", data.lost_count, INT),
-            Figure("Win rate (won ÷ closed)", data.win_rate, PERCENT),
+            Figure(_("Open deals"), data.open_count, INT),
+            Figure(_("Open amount"), data.open_amount_cents, MONEY),
+            Figure(_("Weighted forecast"), data.weighted_forecast_cents, MONEY),
+            Figure(_("Won in the period"), data.won_count, INT),
+            Figure(_("Won amount"), data.won_cents, MONEY),
+            Figure(_("Lost in the period"), data.lost_count, INT),
+            Figure(_("Win rate (won ÷ closed)"), data.win_rate, PERCENT),
         ],
         file_stem="pipeline",
         notes=[
-            "Weighted amount = amount × probability ÷ 100, rounded half up to a cent per row; "
-            "the total is rounded once, so it may differ from the sum of the rows by a cent.",
-            "Deals of customers in the trash are left out.",
+            _(
+                "Weighted amount = amount × probability ÷ 100, rounded half up to a cent per row; "
+                "the total is rounded once, so it may differ from the sum of the rows by a cent."
+            ),
+            _("Deals of customers in the trash are left out."),
         ],
     )
     if data.is_empty:
-        doc.empty_message = "There are no deals yet."
+        doc.empty_message = _("There are no deals yet.")
         return doc
     open_stages = [s for s in data.stages if s.stage not in ("won", "lost")]
     doc.charts.append(
         BarChart(
-            "Open amount by stage",
+            _("Open amount by stage"),
             [_title_case(s.stage) for s in open_stages],
             [s.amount_cents for s in open_stages],
         )
     )
     doc.tables.append(
         Table(
-            title="Open deals by stage",
-            sheet_name="By stage",
+            title=_("Open deals by stage"),
+            sheet_name=_("By stage"),
             columns=[
-                Column("Stage", weight=2),
-                Column("Deals", INT),
-                Column("Amount", MONEY, 1.5),
-                Column("Weighted", MONEY, 1.5),
+                Column(_("Stage"), weight=2),
+                Column(_("Deals"), INT),
+                Column(_("Amount"), MONEY, 1.5),
+                Column(_("Weighted"), MONEY, 1.5),
             ],
             rows=[
                 (_title_case(s.stage), s.count, s.amount_cents, s.weighted_cents)
                 for s in open_stages
             ],
-            totals=("Total", data.open_count, data.open_amount_cents, data.weighted_forecast_cents),
+            totals=(
+                _("Total"),
+                data.open_count,
+                data.open_amount_cents,
+                data.weighted_forecast_cents,
+            ),
         )
     )
     doc.tables.append(
         Table(
-            title="Open deals by expected close month",
-            sheet_name="By close month",
+            title=_("Open deals by expected close month"),
+            sheet_name=_("By close month"),
             columns=[
-                Column("Expected close", weight=2),
-                Column("Month", DATE, in_pdf=False),
-                Column("Deals", INT),
-                Column("Amount", MONEY, 1.5),
-                Column("Weighted", MONEY, 1.5),
+                Column(_("Expected close"), weight=2),
+                Column(_("Month"), DATE, in_pdf=False),
+                Column(_("Deals"), INT),
+                Column(_("Amount"), MONEY, 1.5),
+                Column(_("Weighted"), MONEY, 1.5),
             ],
             rows=[
                 (
-                    (month_label(m.month) + (" (overdue)" if m.overdue else ""))
+                    (month_label(m.month) + (" " + _("(overdue)") if m.overdue else ""))
                     if m.month
-                    else "No date set",
+                    else _("No date set"),
                     m.month,
                     m.count,
                     m.amount_cents,
@@ -374,26 +432,26 @@ def pipeline_document(data: PipelineReport, context: ReportContext) -> Document:
                 for m in data.expected
             ],
             totals=(
-                "Total",
+                _("Total"),
                 None,
                 data.open_count,
                 data.open_amount_cents,
                 data.weighted_forecast_cents,
             ),
-            empty_text="No open deals.",
+            empty_text=_("No open deals."),
         )
     )
     doc.tables.append(
         Table(
-            title=f"Won and lost by {noun}",
-            sheet_name="Won and lost",
+            title=_("Won and lost {by_grouping}").format(by_grouping=by),
+            sheet_name=_("Won and lost"),
             columns=[
                 *_bucket_columns(data.grouping),
-                Column("Won", INT, 0.8),
-                Column("Won amount", MONEY, 1.5),
-                Column("Lost", INT, 0.8),
-                Column("Lost amount", MONEY, 1.5),
-                Column("Win rate", PERCENT),
+                Column(_("Won"), INT, 0.8),
+                Column(_("Won amount"), MONEY, 1.5),
+                Column(_("Lost"), INT, 0.8),
+                Column(_("Lost amount"), MONEY, 1.5),
+                Column(_("Win rate"), PERCENT),
             ],
             rows=[
                 (
@@ -409,7 +467,7 @@ def pipeline_document(data: PipelineReport, context: ReportContext) -> Document:
                 for row in data.closed
             ],
             totals=(
-                "Total",
+                _("Total"),
                 data.period.start,
                 data.period.end,
                 data.won_count,
@@ -427,27 +485,32 @@ def pipeline_document(data: PipelineReport, context: ReportContext) -> Document:
 
 
 def activity_document(data: ActivityReport, context: ReportContext) -> Document:
-    noun = GROUPING_NOUNS[data.grouping]
+    by = by_grouping(data.grouping)
     doc = Document(
-        title="Tasks and activity",
-        subtitle=period_text(data.period, data.grouping) + f"; open tasks as of {data.as_of}",
+        title=_("Tasks and activity"),
+        subtitle=_("{period}; open tasks as of {day}").format(
+            period=period_text(data.period, data.grouping),
+            day=format_date(data.as_of, context.locale),
+        ),
         context=context,
         summary=[
-            Figure("Tasks done in the period", data.tasks_done, INT),
-            Figure("Open tasks due in the period", data.tasks_due_in_period, INT),
-            Figure("Open tasks (today)", data.tasks_open, INT),
-            Figure("Overdue tasks (today)", data.tasks_overdue, INT),
-            Figure("Interactions in the period", data.interactions, INT),
+            Figure(_("Tasks done in the period"), data.tasks_done, INT),
+            Figure(_("Open tasks due in the period"), data.tasks_due_in_period, INT),
+            Figure(_("Open tasks (today)"), data.tasks_open, INT),
+            Figure(_("Overdue tasks (today)"), data.tasks_overdue, INT),
+            Figure(_("Interactions in the period"), data.interactions, INT),
         ],
         file_stem="tasks-and-activity",
-        notes=["Times are counted on the local calendar day they happened."],
+        notes=[_("Times are counted on the local calendar day they happened.")],
     )
     if data.is_empty:
-        doc.empty_message = f"No tasks or interactions in this period ({data.period.label()})."
+        doc.empty_message = _("No tasks or interactions in this period ({period}).").format(
+            period=data.period.label()
+        )
         return doc
     doc.charts.append(
         BarChart(
-            f"Interactions by {noun}",
+            _("Interactions {by_grouping}").format(by_grouping=by),
             [bucket_short_label(b.bucket) for b in data.by_bucket],
             [b.interactions for b in data.by_bucket],
             kind=INT,
@@ -455,39 +518,39 @@ def activity_document(data: ActivityReport, context: ReportContext) -> Document:
     )
     doc.tables.append(
         Table(
-            title="Tasks by priority",
-            sheet_name="Tasks by priority",
+            title=_("Tasks by priority"),
+            sheet_name=_("Tasks by priority"),
             columns=[
-                Column("Priority", weight=1.5),
-                Column("Done in the period", INT, 1.4),
-                Column("Open", INT),
-                Column("Overdue", INT),
+                Column(_("Priority"), weight=1.5),
+                Column(_("Done in the period"), INT, 1.4),
+                Column(_("Open"), INT),
+                Column(_("Overdue"), INT),
             ],
             rows=[(_title_case(p.priority), p.done, p.open, p.overdue) for p in data.by_priority],
-            totals=("Total", data.tasks_done, data.tasks_open, data.tasks_overdue),
+            totals=(_("Total"), data.tasks_done, data.tasks_open, data.tasks_overdue),
         )
     )
     doc.tables.append(
         Table(
-            title="Interactions by kind",
-            sheet_name="Interactions by kind",
+            title=_("Interactions by kind"),
+            sheet_name=_("Interactions by kind"),
             columns=[
-                Column("Kind", weight=1.5),
-                Column("Interactions", INT),
-                Column("Share", PERCENT),
+                Column(_("Kind"), weight=1.5),
+                Column(_("Interactions"), INT),
+                Column(_("Share"), PERCENT),
             ],
             rows=[(_title_case(k.kind), k.count, k.share) for k in data.by_kind],
-            totals=("Total", data.interactions, _one(data.interactions)),
+            totals=(_("Total"), data.interactions, _one(data.interactions)),
         )
     )
     doc.tables.append(
         Table(
-            title=f"Activity by {noun}",
-            sheet_name="Activity by period",
+            title=_("Activity {by_grouping}").format(by_grouping=by),
+            sheet_name=_("Activity by period"),
             columns=[
                 *_bucket_columns(data.grouping),
-                Column("Tasks done", INT),
-                Column("Interactions", INT),
+                Column(_("Tasks done"), INT),
+                Column(_("Interactions"), INT),
             ],
             rows=[
                 (
@@ -500,7 +563,7 @@ def activity_document(data: ActivityReport, context: ReportContext) -> Document:
                 for b in data.by_bucket
             ],
             totals=(
-                "Total",
+                _("Total"),
                 data.period.start,
                 data.period.end,
                 data.tasks_done,
@@ -554,36 +617,36 @@ def customer_list_document(
             )
 
     doc = Document(
-        title="Customer list",
+        title=_("Customer list"),
         subtitle=f"{data.description.capitalize()}: {data.count:,} customer"
         + ("s" if data.count != 1 else ""),
         context=context,
-        summary=[Figure("Customers", data.count, INT)],
+        summary=[Figure(_("Customers"), data.count, INT)],
         file_stem="customers",
-        notes=["Revenue: all confirmed, paid and shipped orders of the customer, ever."],
+        notes=[_("Revenue: all confirmed, paid and shipped orders of the customer, ever.")],
     )
     if data.is_empty:
-        doc.empty_message = "No customers in this view."
+        doc.empty_message = _("No customers in this view.")
         return doc
     doc.tables.append(
         Table(
-            title="Customers",
-            sheet_name="Customers",
+            title=_("Customers"),
+            sheet_name=_("Customers"),
             columns=[
-                Column("Name", weight=3),
-                Column("Kind", weight=1, in_pdf=False),
-                Column("Status", weight=1),
-                Column("Email", weight=2.8),
-                Column("Phone", PHONE, 2.0, wrap=False),
-                Column("City", weight=1.5),
-                Column("Country", weight=1.4),
-                Column("Tags", weight=1.6),
-                Column("Primary contact", weight=2),
-                Column("Revenue", MONEY, 1.6),
-                Column("Created", DATE, 1.6, in_sheet=False),
-                Column("Created at", DATETIME, 1.6, in_pdf=False),
-                Column("Address", in_pdf=False),
-                Column("Notes", in_pdf=False),
+                Column(_("Name"), weight=3),
+                Column(_("Kind"), weight=1, in_pdf=False),
+                Column(_("Status"), weight=1),
+                Column(_("Email"), weight=2.8),
+                Column(_("Phone"), PHONE, 2.0, wrap=False),
+                Column(_("City"), weight=1.5),
+                Column(_("Country"), weight=1.4),
+                Column(_("Tags"), weight=1.6),
+                Column(_("Primary contact"), weight=2),
+                Column(_("Revenue"), MONEY, 1.6),
+                Column(_("Created"), DATE, 1.6, in_sheet=False),
+                Column(_("Created at"), DATETIME, 1.6, in_pdf=False),
+                Column(_("Address"), in_pdf=False),
+                Column(_("Notes"), in_pdf=False),
             ],
             rows=rows(),
             totals=lambda: (

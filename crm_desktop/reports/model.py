@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
+from crm_desktop.i18n import N_
 from crm_desktop.services.reporting.context import ReportContext
 
 # Column kinds: how a value is shown and typed.
@@ -49,7 +50,7 @@ class Table:
     columns: Sequence[Column]
     rows: Iterable[Sequence[Any]]
     totals: Sequence[Any] | Callable[[], Sequence[Any] | None] | None = None
-    empty_text: str = "Nothing to show."
+    empty_text: str = N_("Nothing to show.")  # translated where it is drawn
     row_count: int | None = None  # known in advance (progress), when the rows stream
     sheet_name: str | None = None
 

@@ -27,6 +27,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 from reportlab.platypus import TableStyle as RLTableStyle
 
 from crm_desktop import APP_NAME
+from crm_desktop.i18n import _
 from crm_desktop.reports import fonts
 from crm_desktop.reports.formatting import generated_text, pdf_formatter, pdf_text
 from crm_desktop.reports.model import (
@@ -123,7 +124,7 @@ class PageFrame:
 
     def footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         """The rule and the generation time (:meth:`page_number` comes at the end)."""
-        width, _ = canvas._pagesize
+        width = canvas._pagesize[0]
         y = FOOTER_BASELINE
         canvas.saveState()
         canvas.setStrokeColor(RULE)
@@ -136,10 +137,10 @@ class PageFrame:
     @staticmethod
     def page_number(canvas: Canvas, number: int, total: int) -> None:
         """Drawn once the page count is known, into each page (see :mod:`.pdf_stream`)."""
-        width, _ = canvas._pagesize
+        width = canvas._pagesize[0]
         canvas.setFillColor(MUTED)
-        fonts.draw(canvas, width - MARGIN, FOOTER_BASELINE, f"Page {number} of {total}", 7.5,
-                   align="right")  # fmt: skip
+        text = _("Page {number} of {total}").format(number=number, total=total)
+        fonts.draw(canvas, width - MARGIN, FOOTER_BASELINE, text, 7.5, align="right")
 
 
 def _fit(text: str, room: float, size: float, *, bold: bool = False) -> str:
@@ -304,7 +305,7 @@ def render_document(
         first = next(rows, None)
         if first is None:
             story.append(TextBlock(table.title, 11, bold=True, space_after=4))
-            story.append(TextBlock(table.empty_text, 9, color=MUTED, space_after=8))
+            story.append(TextBlock(_(table.empty_text), 9, color=MUTED, space_after=8))
             continue
         story.append(
             PagedTable(

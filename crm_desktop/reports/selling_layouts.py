@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from crm_desktop.reports.layouts import GROUPING_NOUNS, period_text
+from crm_desktop.i18n import _
+from crm_desktop.reports.layouts import GROUPING_NOUNS, by_grouping, period_text
 from crm_desktop.reports.model import (
     DATE,
     INT,
@@ -20,6 +21,7 @@ from crm_desktop.reports.model import (
     Figure,
     Table,
 )
+from crm_desktop.services.locale_format import format_date
 from crm_desktop.services.reporting.context import ReportContext
 from crm_desktop.services.reporting.receivables import BUCKET_LABELS, BUCKETS, Receivables
 from crm_desktop.services.reporting.tax_report import TaxReport, TaxRow
@@ -28,42 +30,48 @@ from crm_desktop.services.reporting.tax_report import TaxReport, TaxRow
 def receivables_document(data: Receivables, context: ReportContext) -> Document:
     by_bucket = data.by_bucket
     doc = Document(
-        title="Receivables",
-        subtitle=f"Owed on {data.as_of.isoformat()}, by days past the due date",
+        title=_("Receivables"),
+        subtitle=_("Owed on {as_of}, by days past the due date").format(
+            as_of=format_date(data.as_of, context.locale)
+        ),
         context=context,
         summary=[
-            Figure("Owed", data.total_cents, MONEY),
-            Figure("Overdue", data.overdue_cents, MONEY),
-            Figure("Customers who owe", len(data.customers), INT),
-            Figure("Open invoices", len(data.invoices), INT),
+            Figure(_("Owed"), data.total_cents, MONEY),
+            Figure(_("Overdue"), data.overdue_cents, MONEY),
+            Figure(_("Customers who owe"), len(data.customers), INT),
+            Figure(_("Open invoices"), len(data.invoices), INT),
         ],
         file_stem="receivables",
         notes=[
-            "An invoice is owed when it was issued by that day, no credit note issued by then "
-            "cancels it, and the payments received by then leave a balance.",
-            "Age: days since the due date (due that day = 0).",
+            _(
+                "An invoice is owed when it was issued by that day, no credit note issued by then "
+                "cancels it, and the payments received by then leave a balance."
+            ),
+            _("Age: days since the due date (due that day = 0)."),
         ],
     )
     if data.is_empty:
-        doc.empty_message = f"Nobody owes anything on {data.as_of.isoformat()}."
+        doc.empty_message = _("Nobody owes anything on {as_of}.").format(
+            as_of=format_date(data.as_of, context.locale)
+        )
         return doc
     doc.charts.append(
         BarChart(
-            "Owed by age",
-            [BUCKET_LABELS[b] for b in BUCKETS],
+            _("Owed by age"),
+            [_(BUCKET_LABELS[b]) for b in BUCKETS],
             [by_bucket[b] for b in BUCKETS],
             MONEY,
         )
     )
     doc.tables.append(
         Table(
-            title="By customer",
-            sheet_name="By customer",
+            title=_("By customer"),
+            sheet_name=_("By customer"),
             columns=[
-                Column("Customer", weight=3.4),
-                Column("Invoices", INT, 0.8),
-                *(Column(BUCKET_LABELS[b], MONEY, 1.25) for b in BUCKETS),
-                Column("Total", MONEY, 1.35),
+                Column(_("Customer"), weight=3.4),
+                Column(_("Invoices"), INT, 0.8),
+                *(Column(_(BUCKET_LABELS[b]), MONEY, 1.25) for b in BUCKETS),
+                Column(_("Total"), MONEY, 1.35),
             ],
             rows=[
                 (
@@ -75,7 +83,7 @@ def receivables_document(data: Receivables, context: ReportContext) -> Document:
                 for c in data.customers
             ],
             totals=(
-                "Total",
+                _("Total"),
                 len(data.invoices),
                 *(by_bucket[b] for b in BUCKETS),
                 data.total_cents,
@@ -85,17 +93,17 @@ def receivables_document(data: Receivables, context: ReportContext) -> Document:
     )
     doc.tables.append(
         Table(
-            title="Open invoices",
-            sheet_name="Open invoices",
+            title=_("Open invoices"),
+            sheet_name=_("Open invoices"),
             columns=[
-                Column("Invoice", weight=1.6),
-                Column("Customer", weight=3.0),
-                Column("Issued", DATE, 1.1),
-                Column("Due", DATE, 1.1),
-                Column("Days past due", INT, 0.9),
-                Column("Amount", MONEY, 1.3),
-                Column("Paid", MONEY, 1.3),
-                Column("Balance", MONEY, 1.3),
+                Column(_("Invoice"), weight=1.6),
+                Column(_("Customer"), weight=3.0),
+                Column(_("Issued"), DATE, 1.1),
+                Column(_("Due"), DATE, 1.1),
+                Column(_("Days past due"), INT, 0.9),
+                Column(_("Amount"), MONEY, 1.3),
+                Column(_("Paid"), MONEY, 1.3),
+                Column(_("Balance"), MONEY, 1.3),
             ],
             rows=[
                 (
@@ -111,7 +119,7 @@ def receivables_document(data: Receivables, context: ReportContext) -> Document:
                 for i in data.invoices
             ],
             totals=(
-                "Total",
+                _("Total"),
                 None,
                 None,
                 None,
@@ -132,30 +140,34 @@ def _rate(row: TaxRow) -> Decimal:
 
 def tax_document(data: TaxReport, context: ReportContext) -> Document:
     doc = Document(
-        title="Tax by rate",
+        title=_("Tax by rate"),
         subtitle=period_text(data.period, data.grouping),
         context=context,
         summary=[
-            Figure("Net", data.net_cents, MONEY),
-            Figure("Tax", data.tax_cents, MONEY),
-            Figure("Gross", data.gross_cents, MONEY),
+            Figure(_("Net"), data.net_cents, MONEY),
+            Figure(_("Tax"), data.tax_cents, MONEY),
+            Figure(_("Gross"), data.gross_cents, MONEY),
         ],
         file_stem="tax-by-rate",
         notes=[
-            "From the issued invoices and credit notes, dated by issue date, each with the "
-            "figures it printed; credit notes count with the opposite sign.",
+            _(
+                "From the issued invoices and credit notes, dated by issue date, each with the "
+                "figures it printed; credit notes count with the opposite sign."
+            ),
         ],
     )
     if data.is_empty:
-        doc.empty_message = f"No invoices were issued in this period ({data.period.label()})."
+        doc.empty_message = _("No invoices were issued in this period ({period}).").format(
+            period=data.period.label()
+        )
         return doc
     columns = [
-        Column("Rate", PERCENT, 0.9),
-        Column("Net", MONEY, 1.5),
-        Column("Tax", MONEY, 1.5),
-        Column("Gross", MONEY, 1.5),
-        Column("Invoices", INT, 0.9),
-        Column("Credit notes", INT, 0.9),
+        Column(_("Rate"), PERCENT, 0.9),
+        Column(_("Net"), MONEY, 1.5),
+        Column(_("Tax"), MONEY, 1.5),
+        Column(_("Gross"), MONEY, 1.5),
+        Column(_("Invoices"), INT, 0.9),
+        Column(_("Credit notes"), INT, 0.9),
     ]
 
     def cells(row: TaxRow) -> tuple:
@@ -170,15 +182,15 @@ def tax_document(data: TaxReport, context: ReportContext) -> Document:
 
     doc.tables.append(
         Table(
-            title="By rate",
-            sheet_name="By rate",
+            title=_("By rate"),
+            sheet_name=_("By rate"),
             columns=columns,
             rows=[cells(row) for row in data.rates],
             totals=(None, data.net_cents, data.tax_cents, data.gross_cents, None, None),
             row_count=len(data.rates),
         )
     )
-    noun = GROUPING_NOUNS[data.grouping].capitalize()
+    noun = _(GROUPING_NOUNS[data.grouping])
     rows = [
         (bucket.key, bucket.first, bucket.last, *cells(row))
         for bucket, found in data.by_bucket
@@ -186,17 +198,17 @@ def tax_document(data: TaxReport, context: ReportContext) -> Document:
     ]
     doc.tables.append(
         Table(
-            title=f"By {GROUPING_NOUNS[data.grouping]} and rate",
-            sheet_name=f"By {GROUPING_NOUNS[data.grouping]}",
+            title=_("{by_grouping} and rate").format(by_grouping=by_grouping(data.grouping)),
+            sheet_name=by_grouping(data.grouping),
             columns=[
                 Column(noun, weight=1.4),
-                Column("From", DATE, in_pdf=False),
-                Column("To", DATE, in_pdf=False),
+                Column(_("From"), DATE, in_pdf=False),
+                Column(_("To"), DATE, in_pdf=False),
                 *columns,
             ],
             rows=rows,
             totals=(
-                "Total", None, None, None, data.net_cents, data.tax_cents, data.gross_cents,
+                _("Total"), None, None, None, data.net_cents, data.tax_cents, data.gross_cents,
                 None, None,
             ),
             row_count=len(rows),

@@ -30,6 +30,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from crm_desktop.i18n import _
 from crm_desktop.reports.formatting import local_datetime
 from crm_desktop.reports.model import (
     CHANGE,
@@ -42,6 +43,7 @@ from crm_desktop.reports.model import (
     Document,
     Table,
 )
+from crm_desktop.services import locale_format
 from crm_desktop.services.cells import (
     XLSX_CELL_LIMIT,
     discard_workbook,
@@ -65,9 +67,14 @@ _MICRO = Decimal("0.000001")
 _UNUSUAL = re.compile(r"\A[=+\-@\t\r#]|[\000-\010\013\014\016-\037]")
 
 
-def money_format(currency: str) -> str:
-    """An Excel number format that shows the currency, e.g. ``"$"#,##0.00``."""
+def money_format(currency: str, locale: str | None = None) -> str:
+    """An Excel number format that shows the currency, e.g. ``"$"#,##0.00``, ``#,##0.00" ₽"``.
+
+    With a locale, the symbol goes where that locale puts it (CLDR, through Babel).
+    """
     exponent = currency_exponent(currency)
+    if locale:
+        return locale_format.excel_money_format(currency, locale, exponent)
     number = "#,##0" + ("." + "0" * exponent if exponent else "")
     zero = format_amount(0, exponent=exponent, locale="en_US")
     shown = format_money(0, currency, "en_US")  # "$0.00" or "0.00 CHF"
@@ -111,7 +118,7 @@ class SheetWriter:
 
     def _number_format(self, kind: str) -> str | None:
         """The Excel number format of a kind; None for text."""
-        return self.book.money_format if kind == MONEY else NUMBER_FORMATS.get(kind)
+        return self.book.money_format if kind == MONEY else self.book.formats.get(kind)
 
     def _styled(self, number_format: str) -> Cell:
         cell = WriteOnlyCell(self.sheet)
@@ -225,7 +232,12 @@ class XlsxBook:
     def __init__(self, context: ReportContext):
         self.context = context
         self.book = Workbook(write_only=True)
-        self.money_format = money_format(context.currency)
+        self.money_format = money_format(context.currency, context.locale)
+        self.formats = {  # dates as the locale writes them; still real dates in the cell
+            **NUMBER_FORMATS,
+            DATE: locale_format.excel_date_format(context.locale),
+            DATETIME: locale_format.excel_datetime_format(context.locale),
+        }
         self._long: WriteOnlyWorksheet | None = None
         self._long_writer: SheetWriter | None = None
         self._names: set[str] = set()
@@ -356,7 +368,7 @@ def _write_document(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> None:
-    summary = book.sheet("Summary")
+    summary = book.sheet(_("Summary"))
     summary.column_dimensions["A"].width = 46
     summary.column_dimensions["B"].width = 30
     writer = SheetWriter(book, summary, ["text", "text"])
@@ -366,10 +378,10 @@ def _write_document(
     writer.row_number = 1
     company = doc.context.company_name.strip()
     if company:
-        writer.row(("Company", company))
-    writer.row(("Report", doc.subtitle))
-    writer.row(("Generated", doc.context.generated_at), kinds=["text", DATETIME])
-    writer.row(("Currency", doc.context.currency))
+        writer.row((_("Company"), company))
+    writer.row((_("Report"), doc.subtitle))
+    writer.row((_("Generated"), doc.context.generated_at), kinds=["text", DATETIME])
+    writer.row((_("Currency"), doc.context.currency))
     writer.blank()
     for figure in doc.summary:
         writer.row((figure.label, figure.value), kinds=["text", figure.kind])

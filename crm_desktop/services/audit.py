@@ -86,7 +86,7 @@ def history(entity: str, entity_ids: Sequence[int], *, limit: int = 500) -> list
     rows: list[dict[str, Any]] = []
     for start in range(0, len(entity_ids), 500):
         chunk = list(entity_ids[start : start + 500])
-        marks = ", ".join("?" for _ in chunk)
+        marks = ", ".join("?" for _ignored in chunk)
         cursor = database.execute_sql(
             f"SELECT id, at, entity, entity_id, action, changes FROM audit_log "
             f"WHERE entity = ? AND entity_id IN ({marks}) ORDER BY at DESC, id DESC LIMIT ?",

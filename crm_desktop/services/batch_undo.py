@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 from crm_desktop.services.duplicates import undo_merge
 from crm_desktop.services.importing.batches import UndoResult, get_batch, undo_import
 
@@ -24,7 +25,11 @@ def undo_batch(
     """Revert one import (or merge) as a whole, in one transaction."""
     info = get_batch(batch_id)
     if info.undone_at:
-        raise CrmError(f"This {info.kind} was already undone on {info.undone_at[:10]}.")
+        raise CrmError(
+            _("This {kind} was already undone on {undone_at}.").format(
+                kind=info.kind, undone_at=info.undone_at[:10]
+            )
+        )
     if info.kind == "merge":
         return undo_merge(batch_id)
     return undo_import(info, progress=progress, cancelled=cancelled)

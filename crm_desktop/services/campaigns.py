@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.i18n import N_
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Campaign, CampaignMember, database
 from crm_desktop.models.enums import CAMPAIGN_KINDS, CAMPAIGN_MEMBER_STATUSES
 from crm_desktop.services import catalogue, records
@@ -20,7 +20,7 @@ from crm_desktop.services.validation import a_date, choice, line, multiline, ref
 def _prepare(values: Row, old: Row | None) -> None:
     start, end = values.get("start_date"), values.get("end_date")
     if start and end and end < start:
-        raise ValidationError({"end_date": "The campaign cannot end before it starts."})
+        raise ValidationError({"end_date": _("The campaign cannot end before it starts.")})
 
 
 # Every field of a campaign, once (alias cp).
@@ -61,7 +61,7 @@ def _member_prepare(values: Row, old: Row | None) -> None:
         (values["campaign_id"], values["customer_id"], old["id"] if old else None),
     ).fetchone()
     if clash:
-        raise ValidationError({"customer_id": "This customer is already in the campaign."})
+        raise ValidationError({"customer_id": _("This customer is already in the campaign.")})
 
 
 MEMBER = register(
@@ -70,11 +70,11 @@ MEMBER = register(
         label="campaign member",
         model=CampaignMember,
         fields=(
-            Field("campaign_id", "Campaign", reference, required=True),
-            Field("customer_id", "Customer", reference, required=True),
+            Field("campaign_id", N_("Campaign"), reference, required=True),
+            Field("customer_id", N_("Customer"), reference, required=True),
             Field(
                 "status",
-                "Status",
+                N_("Status"),
                 choice(CAMPAIGN_MEMBER_STATUSES),
                 required=True,
                 default="planned",

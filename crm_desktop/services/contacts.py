@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.i18n import N_
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Contact, database
 from crm_desktop.services import audit, catalogue, records
 from crm_desktop.services.catalogue import FieldDef
@@ -103,6 +103,6 @@ def check_belongs(
         "SELECT customer_id FROM contact WHERE id = ?", (contact_id,)
     ).fetchone()
     if row is None:
-        raise ValidationError({field: "This contact does not exist (any more)."})
+        raise ValidationError({field: _("This contact does not exist (any more).")})
     if customer_id is not None and row[0] != customer_id:
-        raise ValidationError({field: "This contact works for another customer."})
+        raise ValidationError({field: _("This contact works for another customer.")})

@@ -36,6 +36,7 @@ from datetime import date
 from itertools import chain
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 from crm_desktop.models import database
 from crm_desktop.services import search, settings
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
@@ -187,19 +188,21 @@ def generate(
     ``helpers``: how many helper processes make rows (None: as many as fit the machine).
     """
     if customers < 1:
-        raise CrmError("Sample data needs at least one customer.")
+        raise CrmError(_("Sample data needs at least one customer."))
     if customers > MAX_CUSTOMERS:
-        raise CrmError(f"Sample data is limited to {MAX_CUSTOMERS:,} customers.")
+        raise CrmError(_("Sample data is limited to 1,000,000 customers."))  # = MAX_CUSTOMERS
     used = database.execute_sql(
         "SELECT (SELECT count(*) FROM customer) + (SELECT count(*) FROM product) "
         "+ (SELECT count(*) FROM sales_order) + (SELECT count(*) FROM tag)"
     ).fetchone()[0]
     if used:
         raise CrmError(
-            "Sample data goes into an empty database only; this one already has data. "
-            "Use --db with a new file name."
+            _(
+                "Sample data goes into an empty database only; this one already has data. "
+                "Use --db with a new file name."
+            )
         )
-    before_bulk_change("loading sample data")
+    before_bulk_change(_("loading sample data"))
     day = on or today()
     if helpers is None:
         helpers = helpers_for(customers)
@@ -349,7 +352,7 @@ def _indexes_set_aside(conn: sqlite3.Connection, tables: Sequence[str]) -> Itera
     cache in random order. Their SQL is read from the schema itself, so they come back
     exactly as they were; if the transaction rolls back, so does the drop.
     """
-    marks = ", ".join("?" for _ in tables)
+    marks = ", ".join("?" for _table in tables)
     indexes = []
     for name, sql in conn.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "

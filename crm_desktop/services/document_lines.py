@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import database
 from crm_desktop.models.base import BaseModel
 from crm_desktop.services import records, selling_settings
@@ -51,18 +52,20 @@ def line_entity(name: str, label: str, model: type[BaseModel]) -> Entity:
             label=label,
             model=model,
             fields=(
-                Field("product_id", "Product", reference),
-                Field("description", "Description", line(1000)),
-                Field("quantity", "Quantity", quantity, required=True, from_db=quantity_from_db),
-                Field("unit_price_cents", "Unit price", unit_price),
+                Field("product_id", N_("Product"), reference),
+                Field("description", N_("Description"), line(1000)),
+                Field(
+                    "quantity", N_("Quantity"), quantity, required=True, from_db=quantity_from_db
+                ),
+                Field("unit_price_cents", N_("Unit price"), unit_price),
                 Field(
                     "discount_pct",
-                    "Discount %",
+                    N_("Discount %"),
                     percent,
                     default=Decimal(0),
                     from_db=percent_from_db,
                 ),
-                Field("tax_pct", "Tax %", percent, from_db=percent_from_db),
+                Field("tax_pct", N_("Tax %"), percent, from_db=percent_from_db),
             ),
             describe=lambda row: row["description"],
             references={"product_id": "product"},
@@ -94,7 +97,7 @@ def clean_lines(
                 "SELECT name, unit_price_cents, tax_pct FROM product WHERE id = ?", (product_id,)
             ).fetchone()
             if product is None:
-                errors[f"lines.{index}.product_id"] = "This product does not exist (any more)."
+                errors[f"lines.{index}.product_id"] = _("This product does not exist (any more).")
                 continue
             values["description"] = values.get("description") or product[0]
             if values.get("unit_price_cents") is None:
@@ -104,9 +107,9 @@ def clean_lines(
             values["tax_pct"] = product_rate if product_rate is not None else default_rate
         values["tax_included"] = 1 if tax_included else 0
         if not values.get("description"):
-            errors[f"lines.{index}.description"] = "Describe the line or choose a product."
+            errors[f"lines.{index}.description"] = _("Describe the line or choose a product.")
         if values.get("unit_price_cents") is None:
-            errors[f"lines.{index}.unit_price_cents"] = "Unit price is required."
+            errors[f"lines.{index}.unit_price_cents"] = _("Unit price is required.")
         cleaned.append(values)
     if errors:
         raise ValidationError(errors)

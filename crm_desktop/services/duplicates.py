@@ -31,6 +31,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from crm_desktop.errors import CrmError, ValidationError
+from crm_desktop.i18n import _
 from crm_desktop.models import database
 from crm_desktop.models.tables import ImportBatch
 from crm_desktop.services import audit, records, search, tags, trash
@@ -161,9 +162,9 @@ def find_duplicate_groups(
         if len(ids) > 1:
             union.union(ids, f"same phone {phone}")
     total = len(blocks) or 1
-    for done, ((place, _), names) in enumerate(blocks.items(), start=1):
+    for done, ((place, _ignored), names) in enumerate(blocks.items(), start=1):
         if done % 500 == 0:
-            stop_if_cancelled(cancelled, "Cancelled.")
+            stop_if_cancelled(cancelled, _("Cancelled."))
             if progress is not None:
                 progress(done, total)
         where = f" in {city_names[place]}" if place else ""
@@ -199,7 +200,7 @@ def describe_customers(ids: Sequence[int]) -> list[dict[str, Any]]:
     """The customers of a group with every mergeable field and what belongs to each."""
     found = records.get_many(CUSTOMER, ids)
     counts: dict[int, dict[str, int]] = {i: {} for i in ids}
-    marks = ", ".join("?" for _ in ids)
+    marks = ", ".join("?" for _ignored in ids)
     for table in MOVED:
         for customer_id, number in database.execute_sql(
             f'SELECT customer_id, count(*) FROM "{table}" WHERE customer_id IN ({marks}) '
@@ -246,7 +247,7 @@ def merge_customers(
     """Merge ``merged_ids`` into ``survivor_id`` with the chosen field ``values``."""
     merged = [i for i in dict.fromkeys(merged_ids) if i != survivor_id]
     if not merged:
-        raise CrmError("Choose at least one other customer to merge into this one.")
+        raise CrmError(_("Choose at least one other customer to merge into this one."))
     unknown = set(values or {}) - set(MERGE_FIELDS)
     if unknown:
         raise ValidationError({name: "This field cannot be merged." for name in unknown})
@@ -254,8 +255,8 @@ def merge_customers(
     for customer_id in (survivor_id, *merged):
         row = rows.get(customer_id)
         if row is None or row.get("deleted_at"):
-            raise CrmError("One of these customers is gone or in the trash; refresh the list.")
-    before_bulk_change("merging duplicate customers")
+            raise CrmError(_("One of these customers is gone or in the trash; refresh the list."))
+    before_bulk_change(_("merging duplicate customers"))
     with transaction():
         names = ", ".join(rows[i]["name"] for i in merged)
         batch_id = ImportBatch.insert(
@@ -297,7 +298,7 @@ def _move_children(
     survivor_id: int, merged: list[int], batch_id: int, items: list[tuple[int, str, int, str, str]]
 ) -> dict[str, int]:
     conn = database.connection()
-    marks = ", ".join("?" for _ in merged)
+    marks = ", ".join("?" for _ignored in merged)
     moved: dict[str, int] = {}
     log: list[tuple[str, int, str, dict[str, Any]]] = []
     has_primary = (
@@ -363,11 +364,11 @@ def undo_merge(batch_id: int) -> UndoResult:
         (batch_id,),
     ).fetchone()
     if row is None:
-        raise CrmError("This merge is not in the history any more.")
+        raise CrmError(_("This merge is not in the history any more."))
     trash_batch, undone_at = row
     if undone_at:
-        raise CrmError("This merge was already undone.")
-    before_bulk_change("undoing a merge of customers")
+        raise CrmError(_("This merge was already undone."))
+    before_bulk_change(_("undoing a merge of customers"))
     result = UndoResult()
     with transaction():
         in_trash = database.execute_sql(

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 from crm_desktop.models import cipher
 from crm_desktop.safe_files import temp_name
 from crm_desktop.services.encryption_keys import (  # the key API, for callers of this module
@@ -112,8 +113,10 @@ def encrypted_copy(
     source = Path(db_path).absolute()
     if not cipher.available():
         raise CrmError(
-            "This installation of CRM Desktop cannot encrypt (its SQLCipher library is "
-            "missing). Reinstall CRM Desktop."
+            _(
+                "This installation of CRM Desktop cannot encrypt (its SQLCipher library is "
+                "missing). Reinstall CRM Desktop."
+            )
         )
     step = progress or (lambda done, total: None)
     target = temp_name(source, "encrypt" if key else "decrypt")
@@ -138,7 +141,7 @@ def encrypted_copy(
             conn.execute(f"PRAGMA converted.cipher_page_size = {cipher.CIPHER_PAGE_SIZE}")
         conn.execute("BEGIN")  # one snapshot of the source for the copy and its check
         conn.execute("SELECT sqlcipher_export('converted')").fetchall()
-        stop_if_cancelled(cancelled, "Cancelled: the database was not changed.")
+        stop_if_cancelled(cancelled, _("Cancelled: the database was not changed."))
         step(1, 4)
         conn.execute(f"PRAGMA converted.user_version = {int(version)}")
         conn.execute(f"PRAGMA converted.application_id = {int(app_id)}")
@@ -165,9 +168,15 @@ def encrypted_copy(
 def _check_same(conn: sqlite3.Connection, target: Path) -> None:
     """The copy has the source's schema and row counts (read in the same snapshot)."""
     if _schema(conn, "main") != _schema(conn, "converted"):
-        raise CrmError(f"The converted copy {target} lacks part of the schema; nothing changed.")
+        raise CrmError(
+            _("The converted copy {target} lacks part of the schema; nothing changed.").format(
+                target=target
+            )
+        )
     if _counts(conn, "main") != _counts(conn, "converted"):
-        raise CrmError(f"The converted copy {target} lacks rows; nothing was changed.")
+        raise CrmError(
+            _("The converted copy {target} lacks rows; nothing was changed.").format(target=target)
+        )
 
 
 def _check_whole(target: Path) -> None:
@@ -177,7 +186,11 @@ def _check_whole(target: Path) -> None:
     finally:
         conn.close()
     if verdict != [("ok",)]:
-        raise CrmError(f"The converted copy {target} failed its check; nothing was changed.")
+        raise CrmError(
+            _("The converted copy {target} failed its check; nothing was changed.").format(
+                target=target
+            )
+        )
 
 
 def prepare_conversion(
@@ -197,9 +210,9 @@ def prepare_conversion(
 
     db_path = Path(db_path).absolute()
     if key is not None and cipher.is_encrypted(db_path):
-        raise CrmError(f"{db_path} is already encrypted.")
+        raise CrmError(_("{path} is already encrypted.").format(path=db_path))
     if key is None and not cipher.is_encrypted(db_path):
-        raise CrmError(f"{db_path} is not encrypted.")
+        raise CrmError(_("{path} is not encrypted.").format(path=db_path))
     step = progress or (lambda done, total: None)
     reason = "before encryption" if key else "before decryption"
     create_backup(db_path, kind="before-change", reason=reason, cancelled=cancelled)

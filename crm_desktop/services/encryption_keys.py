@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 from crm_desktop.models import cipher
 from crm_desktop.models.cipher import EncryptionKeyError
 
@@ -87,22 +88,28 @@ def parse_recovery_key(text: str) -> bytes:
     expected = len(format_recovery_key(bytes(cipher.KEY_BYTES)).replace("-", ""))
     if len(cleaned) != expected:
         raise RecoveryKeyError(
-            f"A recovery key has {expected} letters and digits; this one has {len(cleaned)}. "
-            "Check it against the printed page."
+            _(
+                "A recovery key has {expected} letters and digits; this one has {count}. "
+                "Check it against the printed page."
+            ).format(expected=expected, count=len(cleaned))
         )
     padded = cleaned + "=" * (-len(cleaned) % 8)
     try:
         raw = base64.b32decode(padded)
     except (ValueError, base64.binascii.Error):  # type: ignore[attr-defined]
         raise RecoveryKeyError(
-            "That recovery key has a character that cannot be in one: check it against "
-            "the printed page."
+            _(
+                "That recovery key has a character that cannot be in one: check it against "
+                "the printed page."
+            )
         ) from None
     key, check = raw[: cipher.KEY_BYTES], raw[cipher.KEY_BYTES :]
     if hashlib.sha256(key).digest()[:_CHECK_BYTES] != check:
         raise RecoveryKeyError(
-            "That recovery key has a typo (its check group does not match): check it "
-            "against the printed page."
+            _(
+                "That recovery key has a typo (its check group does not match): check it "
+                "against the printed page."
+            )
         )
     return key
 
@@ -187,8 +194,10 @@ def unlock(
         cipher.connect_encrypted(path, key, salt, uri=False).close()
     except EncryptionKeyError:
         raise EncryptionKeyError(
-            f"That recovery key does not open {path}: it belongs to another file. Use the "
-            "recovery key printed when this file was encrypted.",
+            _(
+                "That recovery key does not open {path}: it belongs to another file. Use the "
+                "recovery key printed when this file was encrypted."
+            ).format(path=path),
             path,
         ) from None
     cipher.remember(salt, key)

@@ -44,9 +44,10 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import CancelledError, CrmError
+from crm_desktop.i18n import _
 from crm_desktop.models import database
 from crm_desktop.safe_files import replacing
-from crm_desktop.services import catalogue, customers, listing, money, settings
+from crm_desktop.services import catalogue, customers, listing, locale_format, money, settings
 from crm_desktop.services.cells import XLSX_CELL_LIMIT, csv_cell, looks_like_formula, xml_safe
 from crm_desktop.services.clock import TIMESTAMP_FORMAT
 from crm_desktop.services.importing import vcard
@@ -372,7 +373,11 @@ def format_of(path: str | Path) -> str:
     """``csv``, ``xlsx`` or ``vcf`` from the file name; CrmError for anything else."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise CrmError(f"Cannot export to “{Path(path).name}”: name the file .csv, .xlsx or .vcf.")
+        raise CrmError(
+            _("Cannot export to “{name}”: name the file .csv, .xlsx or .vcf.").format(
+                name=Path(path).name
+            )
+        )
     return FORMATS[suffix]
 
 
@@ -382,7 +387,11 @@ def entity_of(name: str) -> str:
         return ENTITY_NAMES[name]
     if name in ENTITY_NAMES.values():
         return name
-    raise CrmError(f"Cannot export “{name}”: choose one of {', '.join(ENTITY_NAMES)}.")
+    raise CrmError(
+        _("Cannot export “{name}”: choose one of {value}.").format(
+            name=name, value=", ".join(ENTITY_NAMES)
+        )
+    )
 
 
 # --- values ---------------------------------------------------------------------------------
@@ -394,8 +403,11 @@ class _Values:
     def __init__(self) -> None:
         self.currency = settings.get("currency")
         self.exponent = money.currency_exponent(self.currency)
-        decimals = "." + "0" * self.exponent if self.exponent else ""
-        self.money_format = f'#,##0{decimals} "{self.currency}"'
+        # Typed cells shown the way the data's locale writes them (₽ after, ¥ before…).
+        self.locale = settings.get("locale")
+        self.money_format = locale_format.excel_money_format(
+            self.currency, self.locale, self.exponent
+        )
 
     def money(self, cents: Any) -> Decimal | None:
         if cents is None:
@@ -437,7 +449,7 @@ class _Values:
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:
-    stop_if_cancelled(cancelled, "Cancelled: no file was written.")
+    stop_if_cancelled(cancelled, _("Cancelled: no file was written."))
 
 
 def _write_csv(
@@ -506,8 +518,8 @@ def _fill_xlsx(
     # Per kind: how to make a cell. Plain values are cheapest; styles only where needed.
     formats = {
         "money": values.money_format,
-        "date": "yyyy-mm-dd",
-        "datetime": "yyyy-mm-dd hh:mm:ss",
+        "date": locale_format.excel_date_format(values.locale),
+        "datetime": locale_format.excel_datetime_format(values.locale),
     }
 
     def text_cell(sheet: Any, text: str) -> Any:
@@ -634,7 +646,7 @@ def _sorting_on_disk(cancelled: Callable[[], bool] | None) -> Iterator[None]:
         yield
     except sqlite3.OperationalError as exc:
         if cancelled is not None and cancelled() and "interrupt" in str(exc):
-            raise CancelledError("Cancelled: no file was written.") from None
+            raise CancelledError(_("Cancelled: no file was written.")) from None
         raise
     finally:
         with contextlib.suppress(sqlite3.ProgrammingError):  # closed from another thread
@@ -683,7 +695,7 @@ _ID_COLUMN = {
 
 def _check_vcard(entity: str) -> None:
     if entity not in VCARD_ENTITIES:
-        raise CrmError("vCard exports are for customers and contacts; use .csv or .xlsx.")
+        raise CrmError(_("vCard exports are for customers and contacts; use .csv or .xlsx."))
 
 
 # --- the two ways in ------------------------------------------------------------------------
@@ -708,7 +720,11 @@ def _run(
 
     _check(cancelled)
     if not path.parent.is_dir():
-        raise CrmError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+        raise CrmError(
+            _("Cannot write {path}: the folder {parent} does not exist.").format(
+                path=path, parent=path.parent
+            )
+        )
     # All or nothing, flushed, with the permissions the user's umask gives (safe_files).
     with replacing(path, private=False) as temp:
         count = write(temp, tick)
@@ -784,7 +800,7 @@ def export_view(
         def full_rows() -> Iterator[Row]:
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
-                marks = ", ".join("?" for _ in chunk)
+                marks = ", ".join("?" for _ignored in chunk)
                 found = {}
                 for row in _full_rows(keyed, f"{id_sql} IN ({marks})", chunk):
                     found[row["_id"]] = row

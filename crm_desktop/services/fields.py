@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from crm_desktop.i18n import _
 from crm_desktop.models.tables import MAX_QUANTITY, MAX_UNIT_PRICE_CENTS
 from crm_desktop.services import money, settings, validation
 from crm_desktop.services.validation import Parser
@@ -28,7 +29,7 @@ amount: Parser = validation.money_parser(currency_exponent)
 def unit_price(value: object) -> int | None:
     cents = amount(value)
     if cents is not None and cents > MAX_UNIT_PRICE_CENTS:
-        raise validation.FieldError("The price is too large.")
+        raise validation.FieldError(_("The price is too large."))
     return cents
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 
 
 def _hostname() -> str:
@@ -323,7 +324,7 @@ def acquire_instance_lock(db_path: str | os.PathLike[str]) -> InstanceLock:
             raise AlreadyOpenError(db, _held[key].info)
     path = lock_path(db)
     info = _my_info()
-    for _ in range(5):
+    for _ignored in range(5):
         handle = _create(path, info)
         if handle is None:
             handle, holder, retry = _take_existing(path, info)
@@ -335,7 +336,9 @@ def acquire_instance_lock(db_path: str | os.PathLike[str]) -> InstanceLock:
         with _held_guard:
             _held[key] = lock
         return lock
-    raise CrmError(f"Cannot take the lock {path}: it keeps changing. Try again.")
+    raise CrmError(
+        _("Cannot take the lock {path}: it keeps changing. Try again.").format(path=path)
+    )
 
 
 def held_here(db_path: str | os.PathLike[str]) -> InstanceLock | None:

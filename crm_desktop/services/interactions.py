@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.i18n import N_
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Interaction
 from crm_desktop.models.enums import INTERACTION_KINDS
 from crm_desktop.services import catalogue, records
@@ -22,7 +22,7 @@ def _prepare(values: Row, old: Row | None) -> None:
     if not values.get("subject"):
         notes = (values.get("notes") or "").strip()
         if not notes:
-            raise ValidationError({"subject": "Write a subject or a note."})
+            raise ValidationError({"subject": _("Write a subject or a note.")})
         first_line = notes.splitlines()[0]
         values["subject"] = first_line if len(first_line) <= 80 else first_line[:79] + "…"
 

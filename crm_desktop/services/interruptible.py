@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 import peewee
 
 from crm_desktop.errors import CancelledError
+from crm_desktop.i18n import _
 from crm_desktop.models import database
 
 # SQLite calls the handler every this many virtual-machine steps (~1 ms of work).
@@ -32,7 +33,7 @@ def interruptible(cancelled: Callable[[], bool] | None) -> Iterator[None]:
         yield
     except (sqlite3.OperationalError, peewee.OperationalError) as exc:
         if cancelled() and "interrupt" in str(exc):
-            raise CancelledError("Cancelled: no file was written.") from None
+            raise CancelledError(_("Cancelled: no file was written.")) from None
         raise
     finally:
         with contextlib.suppress(sqlite3.ProgrammingError):  # closed from another thread

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from crm_desktop.errors import CrmError, NotFoundError
+from crm_desktop.i18n import N_, _, ngettext
 from crm_desktop.models import Invoice, InvoiceLine, InvoiceTax, database
 from crm_desktop.services import (
     audit,
@@ -46,8 +47,10 @@ from crm_desktop.services.validation import multiline
 def _refuse_delete(ids: Sequence[int]) -> None:
     if ids:
         raise CrmError(
-            "An issued invoice cannot be deleted: its number must stay in the series. "
-            "Cancel it with a credit note instead."
+            _(
+                "An issued invoice cannot be deleted: its number must stay in the series. "
+                "Cancel it with a credit note instead."
+            )
         )
 
 
@@ -57,7 +60,7 @@ INVOICE = register(
         label="invoice",
         model=Invoice,
         # Nothing of an issued invoice is edited; the fields are what a list or a form shows.
-        fields=(Field("notes", "Notes", multiline()),),
+        fields=(Field("notes", N_("Notes"), multiline()),),
         describe=lambda row: row["number"],
         check_delete=_refuse_delete,
     )
@@ -110,10 +113,12 @@ def _check_date_order(kind: str, issue_date: date) -> None:
         (kind, issue_date.year),
     ).fetchone()
     if row and row[0] and row[0] > issue_date.isoformat():
-        what = "invoice" if kind == "invoice" else "credit note"
+        what = _("invoice") if kind == "invoice" else _("credit note")
         raise CrmError(
-            f"The last {what} of {issue_date.year} ({row[1]}) is dated {row[0]}: a new {what} "
-            "cannot be dated before it, or its number would not follow the dates."
+            _(
+                "The last {what} of {year} ({row}) is dated {row2}: a new {what} cannot be dated "
+                "before it, or its number would not follow the dates."
+            ).format(what=what, year=issue_date.year, row=row[1], row2=row[0])
         )
 
 
@@ -123,8 +128,10 @@ def _number(kind: str, issue_date: date) -> tuple[str, int]:
     number = numbering.render(settings.get(key), issue_date.year, sequence)
     if database.execute_sql("SELECT 1 FROM invoice WHERE number = ?", (number,)).fetchone():
         raise CrmError(
-            f"The next number, {number}, is taken by another document: "
-            "change the number format in Preferences."
+            _(
+                "The next number, {number}, is taken by another document: change the number "
+                "format in Preferences."
+            ).format(number=number)
         )
     return number, sequence
 
@@ -137,7 +144,13 @@ def _seller() -> dict[str, str]:
     values = settings.get_all()
     days = selling_settings.int_setting("payment_terms_days")
     terms = values["payment_terms"] or (
-        f"Payment within {days} days of the invoice date." if days else "Payment on receipt."
+        ngettext(
+            "Payment within {days} day of the invoice date.",
+            "Payment within {days} days of the invoice date.",
+            days,
+        ).format(days=days)
+        if days
+        else _("Payment on receipt.")
     )
     return {
         "seller_name": values["company_legal_name"] or values["company_name"],
@@ -158,10 +171,12 @@ def _buyer(customer_id: int) -> dict[str, str]:
         (customer_id,),
     ).fetchone()
     if row is None:
-        raise NotFoundError("The order's customer does not exist (any more).")
+        raise NotFoundError(_("The order's customer does not exist (any more)."))
     name, legal_name, address, city, country, tax_id, kpp, deleted_at = row
     if deleted_at:
-        raise CrmError(f"{name} is in the trash: restore the customer before invoicing.")
+        raise CrmError(
+            _("{name} is in the trash: restore the customer before invoicing.").format(name=name)
+        )
     place = ", ".join(part.strip() for part in (city, country) if part and part.strip())
     return {
         "buyer_name": legal_name or name,
@@ -222,15 +237,23 @@ def issue_invoice(
                 + ("a cancelled order is not invoiced." if order["status"] == "cancelled" else "")
             )
         if not order["lines"]:
-            raise CrmError(f"Order {order['number']} has no lines: there is nothing to invoice.")
+            raise CrmError(
+                _("Order {order} has no lines: there is nothing to invoice.").format(
+                    order=order["number"]
+                )
+            )
         existing = orders.invoiced_by(order_id)
         if existing is not None:
-            raise CrmError(f"Order {order['number']} is invoiced already: {existing}.")
+            raise CrmError(
+                _("Order {order} is invoiced already: {existing}.").format(
+                    order=order["number"], existing=existing
+                )
+            )
         _check_date_order("invoice", issue_date)
         days = selling_settings.int_setting("payment_terms_days")
         due = due_date or issue_date + timedelta(days=days)
         if due < issue_date:
-            raise CrmError("An invoice cannot be due before it is issued.")
+            raise CrmError(_("An invoice cannot be due before it is issued."))
         rounding = selling_settings.tax_rounding()
         figures = document_lines.totals(order["lines"], rounding)
         skus = dict(
@@ -279,20 +302,27 @@ def cancel_invoice(
     with transaction():
         invoice = get_invoice(invoice_id)
         if invoice["kind"] != "invoice":
-            raise CrmError(f"{invoice['number']} is a credit note: it cannot be cancelled.")
+            raise CrmError(
+                _("{invoice} is a credit note: it cannot be cancelled.").format(
+                    invoice=invoice["number"]
+                )
+            )
         if invoice["credit_note_number"]:
             raise CrmError(
-                f"Invoice {invoice['number']} is cancelled already by "
-                f"{invoice['credit_note_number']}."
+                _("Invoice {invoice} is cancelled already by {invoice2}.").format(
+                    invoice=invoice["number"], invoice2=invoice["credit_note_number"]
+                )
             )
         if invoice["paid_cents"]:
             paid = format_money(invoice["paid_cents"], invoice["currency"])
             raise CrmError(
-                f"Invoice {invoice['number']} has payments of {paid}: delete them (or refund "
-                "them) before cancelling it."
+                _(
+                    "Invoice {invoice} has payments of {paid}: delete them (or refund them) "
+                    "before cancelling it."
+                ).format(invoice=invoice["number"], paid=paid)
             )
         if issue_date.isoformat() < str(invoice["issue_date"]):
-            raise CrmError("A credit note cannot be dated before the invoice it cancels.")
+            raise CrmError(_("A credit note cannot be dated before the invoice it cancels."))
         _check_date_order("credit_note", issue_date)
         number, sequence = _number("credit_note", issue_date)
         note = f"Cancels invoice {invoice['number']} of {invoice['issue_date']}."
@@ -336,7 +366,7 @@ def undo_issue(invoice_id: int) -> None:
     """
     with transaction():
         invoice = get_invoice(invoice_id)
-        what = "invoice" if invoice["kind"] == "invoice" else "credit note"
+        what = _("invoice") if invoice["kind"] == "invoice" else _("credit note")
         later = database.execute_sql(
             "SELECT number FROM invoice WHERE kind = ? AND year = ? AND sequence > ? "
             "ORDER BY sequence DESC LIMIT 1",
@@ -344,15 +374,22 @@ def undo_issue(invoice_id: int) -> None:
         ).fetchone()
         if later is not None:
             raise CrmError(
-                f"Cannot take back {what} {invoice['number']}: {later[0]} was issued after it, "
-                "and numbers must stay without gaps. Cancel it with a credit note instead."
+                _(
+                    "Cannot take back {what} {invoice}: {later} was issued after it, and numbers "
+                    "must stay without gaps. Cancel it with a credit note instead."
+                ).format(what=what, invoice=invoice["number"], later=later[0])
             )
         if invoice["paid_cents"]:
-            raise CrmError(f"Cannot take back {what} {invoice['number']}: it has payments.")
+            raise CrmError(
+                _("Cannot take back {what} {invoice}: it has payments.").format(
+                    what=what, invoice=invoice["number"]
+                )
+            )
         if invoice["credit_note_number"]:
             raise CrmError(
-                f"Cannot take back invoice {invoice['number']}: "
-                f"credit note {invoice['credit_note_number']} cancels it."
+                _("Cannot take back invoice {invoice}: credit note {invoice2} cancels it.").format(
+                    invoice=invoice["number"], invoice2=invoice["credit_note_number"]
+                )
             )
         row = records.get(INVOICE, invoice_id)
         database.execute_sql("DELETE FROM invoice WHERE id = ?", (invoice_id,))

@@ -146,7 +146,7 @@ def equals(sql: str) -> Callable[[Any], Clause]:
     def clause(value: Any) -> Clause:
         if isinstance(value, list | tuple | set):
             values = list(value)
-            return f"{sql} IN ({', '.join('?' for _ in values)})", values
+            return f"{sql} IN ({', '.join('?' for _ignored in values)})", values
         return f"{sql} = ?", [value]
 
     return clause
@@ -186,7 +186,7 @@ def folded_search(*sqls: str) -> Callable[[str], Clause]:
         terms = search_terms(query)
         if not terms:
             return "1", []
-        return " AND ".join(f"instr(crm_fold({joined}), ?) > 0" for _ in terms), terms
+        return " AND ".join(f"instr(crm_fold({joined}), ?) > 0" for _ignored in terms), terms
 
     return clause
 
@@ -715,7 +715,7 @@ def fetch_rows(entity: str, ids: Sequence[int], columns: Sequence[str] | None = 
     ids = list(ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
+        marks = ", ".join("?" for _ignored in chunk)
         cursor = database.execute_sql(
             f"SELECT {list_spec.id_sql} AS id, {select} FROM {list_spec.from_sql} "
             f"WHERE {list_spec.id_sql} IN ({marks})",

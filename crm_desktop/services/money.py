@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from crm_desktop.i18n import _, ngettext
+
 QUANTITY_PLACES = 3
 DISCOUNT_PLACES = 2
 
@@ -83,7 +85,7 @@ def parse_decimal(text: str, *, places: int, grouping: bool = True) -> Decimal:
     """
     raw = _SPACES.sub("", text.strip())
     if not raw:
-        raise ValueError("Enter a number.")
+        raise ValueError(_("Enter a number."))
     if "." in raw and "," in raw:
         decimal_mark = "." if raw.rfind(".") > raw.rfind(",") else ","
         group_mark = "," if decimal_mark == "." else "."
@@ -98,18 +100,20 @@ def parse_decimal(text: str, *, places: int, grouping: bool = True) -> Decimal:
         elif len(parts) == 2:
             raw = raw.replace(mark, ".")
         else:
-            raise ValueError(f"“{text.strip()}” is not a number.")
+            raise ValueError(_("“{text}” is not a number.").format(text=text.strip()))
     if not _NUMBER.match(raw):
-        raise ValueError(f"“{text.strip()}” is not a number.")
+        raise ValueError(_("“{text}” is not a number.").format(text=text.strip()))
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        raise ValueError(f"“{text.strip()}” is not a number.") from None
+        raise ValueError(_("“{text}” is not a number.").format(text=text.strip())) from None
     if decimal_places(value) > places:
         raise ValueError(
-            f"Use at most {places} decimal{'s' if places != 1 else ''}."
+            ngettext(
+                "Use at most {places} decimal.", "Use at most {places} decimals.", places
+            ).format(places=places)
             if places
-            else "Use a whole number."
+            else _("Use a whole number.")
         )
     return value
 
@@ -123,7 +127,7 @@ def parse_money(value: object, *, exponent: int = 2) -> int:
     Raises ValueError with a message for the user.
     """
     if isinstance(value, bool):
-        raise ValueError("Enter an amount.")
+        raise ValueError(_("Enter an amount."))
     if isinstance(value, int):
         return value
     if isinstance(value, float):
@@ -131,11 +135,11 @@ def parse_money(value: object, *, exponent: int = 2) -> int:
     if isinstance(value, Decimal):
         amount = value
         if decimal_places(amount) > exponent:
-            raise ValueError(f"Use at most {exponent} decimals.")
+            raise ValueError(_("Use at most {exponent} decimals.").format(exponent=exponent))
     else:
         text = _CURRENCY_SIGNS.sub("", str(value))
         if not text.strip() and str(value).strip():
-            raise ValueError(f"“{str(value).strip()}” is not an amount.")
+            raise ValueError(_("“{value}” is not an amount.").format(value=str(value).strip()))
         amount = parse_decimal(text, places=exponent)
     return int(amount.scaleb(exponent))
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from crm_desktop.i18n import _
+
 _SEQUENCE = re.compile(r"\{(N+)\}")
 _YEAR = re.compile(r"\{(YYYY|YY)\}")
 _ANY = re.compile(r"\{[^{}]*\}")
@@ -22,17 +24,23 @@ def check_format(text: str) -> str:
     """The format as stored, or ValueError saying what is wrong with it."""
     value = text.strip()
     if len(value) > MAX_FORMAT_LENGTH:
-        raise ValueError(f"At most {MAX_FORMAT_LENGTH} characters.")
+        raise ValueError(
+            _("At most {MAX_FORMAT_LENGTH} characters.").format(MAX_FORMAT_LENGTH=MAX_FORMAT_LENGTH)
+        )
     sequences = _SEQUENCE.findall(value)
     if len(sequences) != 1:
         raise ValueError(
-            "Put the number in once as {NNNN} (as many N as digits), e.g. INV-{YYYY}-{NNNN}."
+            _("Put the number in once as {NNNN} (as many N as digits), e.g. INV-{YYYY}-{NNNN}.")
         )
     if not _YEAR.search(value):
-        raise ValueError("Put the year in as {YYYY} or {YY}: numbers start again each year.")
+        raise ValueError(_("Put the year in as {YYYY} or {YY}: numbers start again each year."))
     unknown = [p for p in _ANY.findall(value) if not (_SEQUENCE.match(p) or _YEAR.match(p))]
     if unknown:
-        raise ValueError(f"Unknown placeholder {unknown[0]}: use {{YYYY}}, {{YY}} and {{NNNN}}.")
+        raise ValueError(
+            _("Unknown placeholder {unknown}: use {{YYYY}}, {{YY}} and {{NNNN}}.").format(
+                unknown=unknown[0]
+            )
+        )
     return value
 
 

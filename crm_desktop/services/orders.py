@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from crm_desktop.errors import CrmError, ValidationError
-from crm_desktop.i18n import N_
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import OrderLine, SalesOrder, database
 from crm_desktop.models.enums import ORDER_STATUSES
 from crm_desktop.services import catalogue, document_lines, records, settings
@@ -43,14 +43,16 @@ def _prepare(values: Row, old: Row | None) -> None:
         (values["number"], old["id"] if old else None),
     ).fetchone()
     if clash:
-        raise ValidationError({"number": f"Order number {values['number']} is already used."})
+        raise ValidationError(
+            {"number": _("Order number {values} is already used.").format(values=values["number"])}
+        )
     deal_id = values.get("deal_id")
     if deal_id is not None:
         row = database.execute_sql(
             "SELECT customer_id FROM deal WHERE id = ?", (deal_id,)
         ).fetchone()
         if row and row[0] != values["customer_id"]:
-            raise ValidationError({"deal_id": "This deal belongs to another customer."})
+            raise ValidationError({"deal_id": _("This deal belongs to another customer.")})
 
 
 _ORDER_TOTAL = (
@@ -113,8 +115,10 @@ def _refuse_if_invoiced(order_ids: Sequence[int]) -> None:
         number = invoiced_by(order_id)
         if number is not None:
             raise CrmError(
-                f"This order is invoiced ({number}): cancel the invoice with a credit note "
-                "before deleting the order."
+                _(
+                    "This order is invoiced ({number}): cancel the invoice with a credit note "
+                    "before deleting the order."
+                ).format(number=number)
             )
 
 
@@ -148,8 +152,10 @@ def update_order(
         if number is not None:
             raise ValidationError(
                 {
-                    "lines": f"This order is invoiced ({number}): its lines cannot change. "
-                    "Cancel the invoice with a credit note first."
+                    "lines": _(
+                        "This order is invoiced ({number}): its lines cannot change. Cancel the "
+                        "invoice with a credit note first."
+                    ).format(number=number)
                 }
             )
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Payment, database
 from crm_desktop.models.enums import PAYMENT_METHODS
 from crm_desktop.services import records, settings
@@ -31,14 +32,26 @@ def _prepare(values: Row, old: Row | None) -> None:
         (values["invoice_id"],),
     ).fetchone()
     if invoice is None:
-        raise ValidationError({"invoice_id": "This invoice does not exist."})
+        raise ValidationError({"invoice_id": _("This invoice does not exist.")})
     kind, number, gross, currency, _issued, cancelled = invoice
     if kind != "invoice":
-        raise ValidationError({"invoice_id": f"{number} is a credit note: it takes no payments."})
+        raise ValidationError(
+            {
+                "invoice_id": _("{number} is a credit note: it takes no payments.").format(
+                    number=number
+                )
+            }
+        )
     if cancelled and (old is None or values["amount_cents"] != old["amount_cents"]):
-        raise ValidationError({"invoice_id": f"Invoice {number} is cancelled by a credit note."})
+        raise ValidationError(
+            {
+                "invoice_id": _("Invoice {number} is cancelled by a credit note.").format(
+                    number=number
+                )
+            }
+        )
     if values["amount_cents"] <= 0:
-        raise ValidationError({"amount_cents": "A payment is more than zero."})
+        raise ValidationError({"amount_cents": _("A payment is more than zero.")})
     paid = database.execute_sql(
         "SELECT coalesce(sum(amount_cents), 0) FROM payment WHERE invoice_id = ? AND id IS NOT ?",
         (values["invoice_id"], old["id"] if old else None),
@@ -47,10 +60,11 @@ def _prepare(values: Row, old: Row | None) -> None:
     if values["amount_cents"] > balance:
         raise ValidationError(
             {
-                "amount_cents": f"Invoice {number} has {format_money(balance, currency)} "
-                "left to pay: record at most that."
+                "amount_cents": _(
+                    "Invoice {number} has {format_money} left to pay: record at most that."
+                ).format(number=number, format_money=format_money(balance, currency))
                 if balance > 0
-                else f"Invoice {number} is paid in full."
+                else _("Invoice {number} is paid in full.").format(number=number)
             }
         )
 
@@ -61,13 +75,19 @@ PAYMENT = register(
         label="payment",
         model=Payment,
         fields=(
-            Field("invoice_id", "Invoice", reference, required=True),
-            Field("paid_on", "Paid on", a_date, required=True, default=lambda: today().isoformat()),
-            Field("amount_cents", "Amount", amount, required=True),
+            Field("invoice_id", N_("Invoice"), reference, required=True),
             Field(
-                "method", "Method", choice(PAYMENT_METHODS), required=True, default="bank_transfer"
+                "paid_on", N_("Paid on"), a_date, required=True, default=lambda: today().isoformat()
             ),
-            Field("note", "Note", multiline(2000)),
+            Field("amount_cents", N_("Amount"), amount, required=True),
+            Field(
+                "method",
+                N_("Method"),
+                choice(PAYMENT_METHODS),
+                required=True,
+                default="bank_transfer",
+            ),
+            Field("note", N_("Note"), multiline(2000)),
         ),
         describe=lambda row: (
             f"Payment of {format_money(row['amount_cents'], settings.get('currency'))} "

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import CrmError, NotFoundError
+from crm_desktop.i18n import _
 from crm_desktop.models import cipher, database
 from crm_desktop.safe_files import check_output_path, replacing
 from crm_desktop.services import audit, settings
@@ -162,7 +163,11 @@ def _select(table: str, where: str, params: Sequence[Any]) -> list[Row]:
 
 def _check_entity(entity: str) -> None:
     if entity not in ENTITIES:
-        raise CrmError(f"Only a customer or a contact can be exported or erased, not {entity!r}.")
+        raise CrmError(
+            _("Only a customer or a contact can be exported or erased, not {entity!r}.").format(
+                entity=entity
+            )
+        )
 
 
 def _trash_rows(entity: str, record_id: int) -> list[Row]:
@@ -187,7 +192,11 @@ def collect(entity: str, record_id: int) -> PersonData:
         # A contact deleted to the trash is still theirs until the trash is emptied.
         trashed = [t for t in trash if t["entity"] == entity and t["entity_id"] == record_id]
         if not trashed:
-            raise NotFoundError(f"There is no {entity} with id {record_id}.")
+            raise NotFoundError(
+                _("There is no {entity} with id {record_id}.").format(
+                    entity=entity, record_id=record_id
+                )
+            )
         label = trashed[0]["label"]
     else:
         label = own[0]["name"]
@@ -209,7 +218,7 @@ def _audit_entries(rows: dict[str, list[Row]], trash: Iterable[Row]) -> list[Row
     for entity, ids in by_entity.items():
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
+            marks = ", ".join("?" for _ignored in chunk)
             entries += _select(
                 "audit_log", f"entity = ? AND entity_id IN ({marks})", [entity, *chunk]
             )
@@ -372,7 +381,7 @@ def erase_person(entity: str, record_id: int) -> ErasureReport:
                 database.execute_sql("DELETE FROM contact WHERE id = ?", (record_id,))
             trash_ids = [item["id"] for item in data.trash]
             if trash_ids:
-                marks = ", ".join("?" for _ in trash_ids)
+                marks = ", ".join("?" for _ignored in trash_ids)
                 database.execute_sql(f"DELETE FROM trash_item WHERE id IN ({marks})", trash_ids)
             # What imports and merges remembered of these records for their undo (old values)
             # is theirs too; "create" items hold only id ranges.

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.i18n import N_
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Product, database
 from crm_desktop.services import catalogue, records
 from crm_desktop.services.catalogue import FieldDef
@@ -30,7 +30,13 @@ def _prepare(values: Row, old: Row | None) -> None:
             (sku, old["id"] if old else None),
         ).fetchone()
         if clash:
-            raise ValidationError({"sku": f"SKU {sku} is already used by “{clash[1]}”."})
+            raise ValidationError(
+                {
+                    "sku": _("SKU {sku} is already used by “{clash}”.").format(
+                        sku=sku, clash=clash[1]
+                    )
+                }
+            )
 
 
 # Every field of a product, once (alias p).
@@ -84,7 +90,7 @@ def product_choices(query: str, *, limit: int = 20, active_only: bool = True) ->
     """
     terms = fold(query).split()
     conditions = ["active = 1"] if active_only else []
-    conditions += ["instr(crm_fold(coalesce(sku, '') || ' ' || name), ?) > 0" for _ in terms]
+    conditions += ["instr(crm_fold(coalesce(sku, '') || ' ' || name), ?) > 0" for _ignored in terms]
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     cursor = database.execute_sql(
         f"SELECT id, sku, name, unit_price_cents, tax_pct, active FROM product {where} "

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from crm_desktop.errors import CrmError, ValidationError
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Quote, QuoteLine, database
 from crm_desktop.models.enums import CLOSED_DEAL_STAGES, QUOTE_STATUSES
 from crm_desktop.services import (
@@ -59,18 +60,20 @@ def _prepare(values: Row, old: Row | None) -> None:
         (values["number"], old["id"] if old else None),
     ).fetchone()
     if clash:
-        raise ValidationError({"number": f"Quote number {values['number']} is already used."})
+        raise ValidationError(
+            {"number": _("Quote number {values} is already used.").format(values=values["number"])}
+        )
     if old is None and not values.get("valid_until"):
         values["valid_until"] = default_valid_until(values["quote_date"])
     if values.get("valid_until") and values["valid_until"] < values["quote_date"]:
-        raise ValidationError({"valid_until": "A quote cannot expire before its date."})
+        raise ValidationError({"valid_until": _("A quote cannot expire before its date.")})
     deal_id = values.get("deal_id")
     if deal_id is not None:
         row = database.execute_sql(
             "SELECT customer_id FROM deal WHERE id = ?", (deal_id,)
         ).fetchone()
         if row and row[0] != values["customer_id"]:
-            raise ValidationError({"deal_id": "This deal belongs to another customer."})
+            raise ValidationError({"deal_id": _("This deal belongs to another customer.")})
 
 
 QUOTE = register(
@@ -79,13 +82,15 @@ QUOTE = register(
         label="quote",
         model=Quote,
         fields=(
-            Field("number", "Number", line(64)),
-            Field("customer_id", "Customer", reference, required=True),
-            Field("deal_id", "Deal", reference),
-            Field("quote_date", "Date", a_date, required=True, default=lambda: today().isoformat()),
-            Field("valid_until", "Valid until", a_date),
-            Field("status", "Status", choice(QUOTE_STATUSES), required=True, default="draft"),
-            Field("notes", "Notes", multiline()),
+            Field("number", N_("Number"), line(64)),
+            Field("customer_id", N_("Customer"), reference, required=True),
+            Field("deal_id", N_("Deal"), reference),
+            Field(
+                "quote_date", N_("Date"), a_date, required=True, default=lambda: today().isoformat()
+            ),
+            Field("valid_until", N_("Valid until"), a_date),
+            Field("status", N_("Status"), choice(QUOTE_STATUSES), required=True, default="draft"),
+            Field("notes", N_("Notes"), multiline()),
         ),
         describe=lambda row: row["number"],
         references={"customer_id": "customer", "deal_id": "deal"},
@@ -128,7 +133,7 @@ def update_quote(
     def refuse_if_accepted(quote_id: int) -> None:
         if records.get(QUOTE, quote_id)["order_id"] is not None:
             raise ValidationError(
-                {"lines": "This quote was accepted and became an order: change the order."}
+                {"lines": _("This quote was accepted and became an order: change the order.")}
             )
 
     write_lines = LINES.writer_for_change(cleaned, refuse_if_accepted)
@@ -165,7 +170,7 @@ def shown_status(row: Mapping[str, Any], on: date | None = None) -> str:
 def set_status(quote_ids: Sequence[int], status: str) -> dict[int, dict[str, list[Any]]]:
     """Give several quotes one status as one step; returns the changes (for undo)."""
     if status == "accepted":
-        raise CrmError("Accept a quote with “Accept quote”: it makes the order.")
+        raise CrmError(_("Accept a quote with “Accept quote”: it makes the order."))
     return records.update_many(QUOTE, quote_ids, {"status": status})
 
 
@@ -201,9 +206,15 @@ def accept_quote(
                 + (f": its order is {number[0]}." if number else ".")
             )
         if quote["status"] == "declined":
-            raise CrmError(f"Quote {quote['number']} was declined: set it to sent first.")
+            raise CrmError(
+                _("Quote {quote} was declined: set it to sent first.").format(quote=quote["number"])
+            )
         if not quote["lines"]:
-            raise CrmError(f"Quote {quote['number']} has no lines: there is nothing to order.")
+            raise CrmError(
+                _("Quote {quote} has no lines: there is nothing to order.").format(
+                    quote=quote["number"]
+                )
+            )
         lines = [{k: item[k] for k in document_lines.LINE_FIELDS} for item in quote["lines"]]
         notes = f"From quote {quote['number']}."
         if quote.get("notes"):

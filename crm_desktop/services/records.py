@@ -19,6 +19,7 @@ from typing import Any
 from peewee import IntegrityError
 
 from crm_desktop.errors import NotFoundError, ValidationError
+from crm_desktop.i18n import _
 from crm_desktop.models import database
 from crm_desktop.models.base import BaseModel
 from crm_desktop.services import audit
@@ -138,7 +139,7 @@ def get_many(spec: Entity, ids: Sequence[int]) -> dict[int, Row]:
     ids = list(ids)
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
-        marks = ", ".join("?" for _ in chunk)
+        marks = ", ".join("?" for _ignored in chunk)
         cursor = database.execute_sql(f'SELECT * FROM "{spec.table}" WHERE id IN ({marks})', chunk)
         names = [column[0] for column in cursor.description]
         for values in cursor.fetchall():
@@ -155,7 +156,7 @@ def get(spec: Entity, record_id: int) -> Row:
     """One record as a dict of its columns; NotFoundError if it is gone."""
     row = get_many(spec, [record_id]).get(record_id)
     if row is None:
-        raise NotFoundError(f"This {spec.label} does not exist (any more).")
+        raise NotFoundError(_("This {label} does not exist (any more).").format(label=spec.label))
     return row
 
 
@@ -177,7 +178,7 @@ def validate_field(spec: Entity, name: str, value: Any) -> str | None:
     except FieldError as exc:
         return str(exc)
     if item.required and parsed in (None, ""):
-        return f"{item.label} is required."
+        return _("{label} is required.").format(label=item.label)
     return None
 
 
@@ -206,7 +207,7 @@ def clean(spec: Entity, data: Mapping[str, Any], *, old: Row | None = None) -> R
         else:
             continue
         if item.required and values.get(item.name) in (None, ""):
-            errors[item.name] = f"{item.label} is required."
+            errors[item.name] = _("{label} is required.").format(label=item.label)
     if errors:
         raise ValidationError(errors)
     return values
@@ -225,9 +226,11 @@ def _check_references(spec: Entity, values: Row) -> None:
             (ref,),
         ).fetchone()
         if row is None:
-            errors[column] = f"This {target_spec.label} does not exist (any more)."
+            errors[column] = _("This {label} does not exist (any more).").format(
+                label=target_spec.label
+            )
         elif row[0] is not None:
-            errors[column] = f"This {target_spec.label} is in the trash."
+            errors[column] = _("This {label} is in the trash.").format(label=target_spec.label)
     if errors:
         raise ValidationError(errors)
 
@@ -242,11 +245,17 @@ def _friendly_integrity(spec: Entity, exc: IntegrityError) -> ValidationError:
     if "UNIQUE" in text:
         column = text.rsplit(".", 1)[-1].strip()
         label = spec.field(column).label if column in {f.name for f in spec.fields} else column
-        return ValidationError({column: f"Another {spec.label} already has this {label.lower()}."})
+        return ValidationError(
+            {
+                column: _("Another {label} already has this {label2}.").format(
+                    label=spec.label, label2=label.lower()
+                )
+            }
+        )
     if "FOREIGN KEY" in text:
-        return ValidationError({"_": "A record this one points at does not exist any more."})
+        return ValidationError({"_": _("A record this one points at does not exist any more.")})
     if "CHECK" in text:
-        return ValidationError({"_": f"The database refused a value: {text}"})
+        return ValidationError({"_": _("The database refused a value: {text}").format(text=text)})
     return ValidationError({"_": text})
 
 
@@ -301,7 +310,9 @@ def update(
     with transaction():
         old = get(spec, record_id)
         if old.get("deleted_at"):
-            raise ValidationError({"_": f"This {spec.label} is in the trash; restore it first."})
+            raise ValidationError(
+                {"_": _("This {label} is in the trash; restore it first.").format(label=spec.label)}
+            )
         values, custom = _clean_with_custom(spec, data, old=old)
         merged = {**old, **values}
         _check_references(spec, values)

@@ -8,7 +8,7 @@ each of its terms must occur in the haystack, so ``иван`` finds ``Ивано
 ``ZHANG`` finds ``Zhang`` and ``伟`` finds ``张伟``.
 
 A search does not read every haystack: an FTS5 table with the trigram tokenizer
-(schema 10, ``customer_search_fts``), kept equal to ``customer_search`` by
+(schema 11, ``customer_search_fts``), kept equal to ``customer_search`` by
 triggers, gives the rows that hold a term's trigrams (a term of one or two
 characters: the trigrams that begin with it, from the index's vocabulary).
 They are checked for the whole term and ranked here, exactly as the Python
@@ -258,7 +258,10 @@ def refresh_index(progress: Callable[[int, int], None] | None = None) -> int:
     stale = _stale_ids()
     if stale:
         with changes.transaction():
-            reindex_customers(stale)
+            for start in range(0, len(stale), 5000):
+                reindex_customers(stale[start : start + 5000])
+                if progress is not None:
+                    progress(min(start + 5000, len(stale)), len(stale))
             if len(stale) > _OPTIMIZE_AFTER:
                 # Rewriting many rows leaves the index in many segments with their old
                 # entries marked deleted: merged into one, it is smaller and reads faster.

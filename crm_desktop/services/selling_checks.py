@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import _
 from crm_desktop.services import numbering, tax_ids
 from crm_desktop.services.money import DISCOUNT_PLACES, parse_decimal
 
@@ -20,19 +21,19 @@ from crm_desktop.services.money import DISCOUNT_PLACES, parse_decimal
 def _rate(text: str) -> str:
     value = parse_decimal(text.rstrip("% "), places=DISCOUNT_PLACES, grouping=False)
     if not Decimal(0) <= value <= Decimal(100):
-        raise ValueError("A tax rate is between 0 and 100 %.")
+        raise ValueError(_("A tax rate is between 0 and 100 %."))
     return format(value.normalize() + Decimal(0), "f")
 
 
 def _days(text: str) -> str:
     if not text.strip().isdigit() or int(text) > 3650:
-        raise ValueError("A whole number of days, 0 to 3650.")
+        raise ValueError(_("A whole number of days, 0 to 3650."))
     return str(int(text))
 
 
 def _country(text: str) -> str:
     if not (len(text) == 2 and text.isascii() and text.isalpha()):
-        raise ValueError("Two letters, such as RU, CN or DE.")
+        raise ValueError(_("Two letters, such as RU, CN or DE."))
     return text.upper()
 
 
@@ -62,6 +63,6 @@ def check_together(values: Mapping[str, str], stored: Callable[[str], str]) -> d
     )
     if numbering.render(invoice, 2026, 1) == numbering.render(credit, 2026, 1):
         raise ValidationError(
-            {"credit_note_number_format": "Credit notes need a format other than invoices'."}
+            {"credit_note_number_format": _("Credit notes need a format other than invoices'.")}
         )
     return changed

@@ -13,19 +13,9 @@ import os
 from dataclasses import dataclass
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import _
 from crm_desktop.models import Setting, database
 from crm_desktop.services.changes import notify, transaction
-
-_CURRENCY_BY_REGION = {
-    "US": "USD", "GB": "GBP", "RU": "RUB", "CN": "CNY", "JP": "JPY", "CA": "CAD",
-    "AU": "AUD", "NZ": "NZD", "IN": "INR", "CH": "CHF", "UA": "UAH", "KZ": "KZT",
-    "PL": "PLN", "CZ": "CZK", "SE": "SEK", "NO": "NOK", "DK": "DKK", "BR": "BRL",
-    "TR": "TRY", "IL": "ILS", "KR": "KRW",
-}  # fmt: skip
-_EURO_REGIONS = {
-    "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU",
-    "LV", "MT", "NL", "PT", "SI", "SK",
-}  # fmt: skip
 
 
 def system_locale_name() -> str:
@@ -42,8 +32,10 @@ def _region_of(locale_name: str) -> str:
 
 
 def _default_currency() -> str:
-    region = _region_of(system_locale_name())
-    return "EUR" if region in _EURO_REGIONS else _CURRENCY_BY_REGION.get(region, "USD")
+    """The currency of the system's region today (CLDR, through Babel): RUB, CNY, EUR…"""
+    from crm_desktop.services.country_defaults import defaults_for
+
+    return defaults_for(_region_of(system_locale_name())).currency
 
 
 @dataclass(frozen=True)
@@ -112,6 +104,12 @@ def get(key: str) -> str:
     return row[0]
 
 
+def is_stored(key: str) -> bool:
+    """Whether ``key`` has a value of its own in this database (not just its default)."""
+    row = Setting.select(Setting.value).where(Setting.key == key).tuples().first()
+    return bool(row and row[0])
+
+
 def get_all() -> dict[str, str]:
     """Every declared setting with its value or default."""
     stored: dict[str, str | None] = dict(
@@ -123,15 +121,17 @@ def get_all() -> dict[str, str]:
 def _check(key: str, value: str) -> str:
     spec = SPECS.get(key)
     if spec is None:
-        raise ValidationError({key: "Unknown setting."})
+        raise ValidationError({key: _("Unknown setting.")})
     multiline = key in ("company_address", "company_bank_details", "payment_terms")
     value = value.strip() if not multiline else value.strip("\n ")
     if spec.choices and value and value not in spec.choices:
-        raise ValidationError({key: f"Choose one of: {', '.join(spec.choices)}."})
+        raise ValidationError(
+            {key: _("Choose one of: {value}.").format(value=", ".join(spec.choices))}
+        )
     if key == "currency" and value and not (len(value) == 3 and value.isalpha()):
-        raise ValidationError({key: "Use a three-letter currency code such as USD, EUR or RUB."})
+        raise ValidationError({key: _("Use a three-letter currency code such as USD, EUR or RUB.")})
     if key == "phone_region" and value and not (len(value) == 2 and value.isalpha()):
-        raise ValidationError({key: "Use a two-letter country code such as US, GB or RU."})
+        raise ValidationError({key: _("Use a two-letter country code such as US, GB or RU.")})
     if key in ("currency", "phone_region", "company_country"):
         value = value.upper()
     if value:

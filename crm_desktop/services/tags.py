@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import _
 from crm_desktop.models import CustomerTag, Tag, database
 from crm_desktop.services import audit
 from crm_desktop.services.changes import notify, transaction
@@ -44,9 +45,9 @@ def tags_of(customer_id: int) -> list[str]:
 def _clean_name(name: str) -> str:
     text = clean_line(name or "")
     if not text:
-        raise ValidationError({"tag": "A tag needs a name."})
+        raise ValidationError({"tag": _("A tag needs a name.")})
     if len(text) > 60:
-        raise ValidationError({"tag": "A tag has at most 60 characters."})
+        raise ValidationError({"tag": _("A tag has at most 60 characters.")})
     return text
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crm_desktop.errors import ValidationError
-from crm_desktop.i18n import N_
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import Task, database
 from crm_desktop.models.enums import PRIORITIES, TASK_STATUSES
 from crm_desktop.services import catalogue, records
@@ -26,7 +26,7 @@ def _prepare(values: Row, old: Row | None) -> None:
             "SELECT customer_id FROM deal WHERE id = ?", (deal_id,)
         ).fetchone()
         if row and customer_id is not None and row[0] != customer_id:
-            raise ValidationError({"deal_id": "This deal belongs to another customer."})
+            raise ValidationError({"deal_id": _("This deal belongs to another customer.")})
         if row and customer_id is None:
             values["customer_id"] = row[0]
     if values.get("contact_id") is not None and values.get("customer_id") is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from crm_desktop.i18n import _
 from crm_desktop.services.text import fold
 
 _KPP = re.compile(r"^\d{4}[\dA-Z]{2}\d{3}$")
@@ -89,21 +90,23 @@ def check_tax_id(value: str, country: str | None = None) -> str:
         try:
             return _stdnum_check(vat, compact)
         except ValueError as exc:
-            raise ValueError(f"Not a valid EU VAT id: {exc}") from None
+            raise ValueError(_("Not a valid EU VAT id: {exc}").format(exc=exc)) from None
     if code == "RU":
         from stdnum.ru import inn
 
         try:
             return _stdnum_check(inn, compact)
         except ValueError as exc:
-            raise ValueError(f"Not a valid INN: {exc}") from None
+            raise ValueError(_("Not a valid INN: {exc}").format(exc=exc)) from None
     if code == "CN":
         from stdnum.cn import uscc
 
         try:
             return _stdnum_check(uscc, compact)
         except ValueError as exc:
-            raise ValueError(f"Not a valid unified social credit code: {exc}") from None
+            raise ValueError(
+                _("Not a valid unified social credit code: {exc}").format(exc=exc)
+            ) from None
     if code is not None and code in _eu_prefixes() | {"GR"}:
         from stdnum.eu import vat
 
@@ -111,7 +114,9 @@ def check_tax_id(value: str, country: str | None = None) -> str:
         try:
             return _stdnum_check(vat, prefix + compact)
         except ValueError as exc:
-            raise ValueError(f"Not a valid VAT id for {code}: {exc}") from None
+            raise ValueError(
+                _("Not a valid VAT id for {code}: {exc}").format(code=code, exc=exc)
+            ) from None
     return text
 
 
@@ -121,5 +126,5 @@ def check_kpp(value: str) -> str:
     if not text:
         return ""
     if not _KPP.match(text):
-        raise ValueError("A KPP has 9 characters: 4 digits, 2 digits or capitals, 3 digits.")
+        raise ValueError(_("A KPP has 9 characters: 4 digits, 2 digits or capitals, 3 digits."))
     return text

@@ -5,16 +5,26 @@ would never find ``Иванов``. Everything the app matches or sorts goes thro
 :func:`fold` (Unicode case folding after compatibility decomposition, with
 combining marks dropped): ``Иванов`` → ``иванов``, ``ZHANG`` → ``zhang``,
 ``Émile`` → ``emile``, ``Ёлка`` → ``елка``; Chinese is left as it is.
-:func:`sort_key` is the same folding, which orders Latin, Cyrillic and
-Chinese the way the Unicode collation's root order does at primary strength.
-The database gets both as SQL functions on every connection of ours.
+:func:`sort_key` is the same folding with what each script's readers expect
+on top: Chinese characters sort by their pinyin (``安`` an < ``北`` bei <
+``张`` zhang, from pypinyin's dictionary), Russian by the Russian alphabet
+(``Ё`` with ``Е`` as dictionaries do, ``Й`` its own letter after ``И``), and a
+mixed list keeps each script in one block, in the order of the Unicode
+collation's root (digits, Latin, Greek, Cyrillic, … Chinese). The key does not
+depend on the chosen language, so a change of language never re-sorts the
+stored keys. The database gets both as SQL functions on every connection of
+ours; ``customer_search.name_key`` stores the key of each customer's name.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
+import json
+import marshal
 import re
 import unicodedata
+from pathlib import Path
 
 from crm_desktop.models import database
 
@@ -34,9 +44,134 @@ def fold(text: str | None) -> str:
     return unicodedata.normalize("NFC", _MARKS.sub("", decomposed).casefold())
 
 
+# Chinese characters (the unified ideographs and their extensions, compatibility ones).
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN_BLOCK = "\u4e00"  # each character's key starts where Chinese is in the root order
+_SHORT_I = "\ue439"  # й through the folding (which would make it и), then back
+_TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+
+
+def _pinyin_data() -> Path | None:
+    spec = importlib.util.find_spec("pypinyin")
+    folder = spec.submodule_search_locations if spec else None
+    data = Path(next(iter(folder))) / "pinyin_dict.json" if folder else None
+    return data if data is not None and data.exists() else None
+
+
+def _readings_from_pypinyin(data: Path | None) -> dict[int, str]:
+    """pypinyin's dictionary of readings (code point → ``zhāng``, most common first).
+
+    Read from the package's data file: importing ``pypinyin`` loads its phrase
+    dictionary too (0.3–0.8 s and tens of MB), which a sort key never needs.
+    """
+    if data is not None:
+        with data.open(encoding="utf-8") as handle:
+            return {int(code): value for code, value in json.load(handle).items()}
+    from pypinyin.pinyin_dict import pinyin_dict  # a layout we do not know: the slow way
+
+    return dict(pinyin_dict)
+
+
+def _syllable(reading: str) -> str:
+    """``zhāng`` → ``zhang1``, ``lǜ`` → ``lv4``: letters, then the tone (5: neutral)."""
+    decomposed = unicodedata.normalize("NFD", reading)
+    tone = next((_TONES[mark] for mark in decomposed if mark in _TONES), "5")
+    letters = "".join(  # ü (lǜ, nǚ) is written v in pinyin keys, after u
+        "v" if decomposed[index + 1 : index + 2] == "\u0308" else ch
+        for index, ch in enumerate(decomposed)
+        if ch.isascii() and ch.isalpha()
+    )
+    return f"{letters}{tone}"
+
+
+def _readings_folder() -> Path | None:
+    """Where the readings are kept split by block of 256 code points (the user's cache)."""
+    data = _pinyin_data()
+    if data is None:
+        return None
+    from crm_desktop.i18n import compiled_dir
+
+    stamp = data.stat()
+    return compiled_dir().parent / f"pinyin-{stamp.st_size}-{int(stamp.st_mtime)}"
+
+
+@functools.cache
+def _all_readings() -> dict[int, str]:
+    """Every reading, parsed from pypinyin's JSON (~0.1 s, once per process at most)."""
+    return _readings_from_pypinyin(_pinyin_data())
+
+
+@functools.lru_cache(maxsize=1024)
+def _block_readings(block: int) -> dict[int, str]:
+    """The readings of 256 code points, from a small file in the user's cache.
+
+    The file is written (atomically) the first time a block is needed, from the whole
+    dictionary; later processes read a few kB instead of parsing 0.8 MB of JSON, which
+    matters to short-lived ones (a command-line call that sorts a few Chinese names).
+    """
+    folder = _readings_folder()
+    target = folder / f"{block:04x}" if folder is not None else None
+    if target is not None:
+        try:
+            loaded = marshal.loads(target.read_bytes())
+            if isinstance(loaded, dict):
+                return loaded
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # not written yet, or damaged: from the dictionary, then written
+    readings = {code: r for code, r in _all_readings().items() if code >> 8 == block}
+    if target is not None:
+        from crm_desktop.safe_files import private_folder, write_bytes
+
+        try:
+            private_folder(private_folder(target.parent.parent) / target.parent.name)
+            # Whole or not at all; the app's files are the user's alone, caches too.
+            write_bytes(target, marshal.dumps(readings), private=True, explain=False)
+        except OSError:
+            pass  # a read-only cache: parsed again next time
+    return readings
+
+
+def _han_key(char: str) -> str:
+    """``张`` → ``\u4e00zhang1张``: the reading in letters, its tone, the character last."""
+    readings = _block_readings(ord(char) >> 8).get(ord(char))
+    if not readings:
+        return f"{_HAN_BLOCK}\uffff{char}"  # no known reading: after every read one
+    return f"{_HAN_BLOCK}{_syllable(readings.split(',')[0])}{char}"
+
+
+class _HanKeys(dict):
+    """``str.translate`` table: each Chinese character → its key, anything else → itself.
+
+    Filled as characters are met, so a name's characters are looked up in C after the
+    first time (a regex callback per character was 1.5× slower over 100k names).
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        key = _han_key(char) if _HAN.match(char) else char
+        self[code] = key
+        return key
+
+
+_HAN_KEYS = _HanKeys()
+
+
 def sort_key(text: str | None) -> str:
-    """The key a name sorts by: folded, with leading quotes and punctuation ignored."""
-    folded = fold(text)
+    """The key a name sorts by: folded, with leading quotes and punctuation ignored.
+
+    Chinese characters become their pinyin and tone (then the character), so
+    they sort as a Chinese reader expects, in a block after the alphabets.
+    """
+    if text and not text.isascii():
+        if "й" in text or "Й" in text:
+            text = text.replace("й", _SHORT_I).replace("Й", _SHORT_I)
+            folded = fold(text).replace(_SHORT_I, "й")
+        else:
+            folded = fold(text)
+        if _HAN.search(folded):
+            folded = folded.translate(_HAN_KEYS)
+    else:
+        folded = fold(text)
     stripped = _LEADING_PUNCTUATION.sub("", folded)
     return stripped or folded
 

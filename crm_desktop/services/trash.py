@@ -28,6 +28,7 @@ from typing import Any
 from peewee import ForeignKeyField, IntegrityError
 
 from crm_desktop.errors import CrmError, NotFoundError
+from crm_desktop.i18n import _
 from crm_desktop.models import ALL_MODELS, TrashItem, database
 from crm_desktop.models.base import BaseModel
 from crm_desktop.models.tables import INTERNAL_MODELS
@@ -177,7 +178,10 @@ def _fit_references(table: str, row: Row) -> Row:
             if not fk.null:
                 what, owner = table.replace("_", " "), target.replace("_", " ")
                 raise CrmError(
-                    f"Cannot restore this {what}: the {owner} it belongs to was deleted for good."
+                    _(
+                        "Cannot restore this {what}: the {owner} it belongs to was deleted for "
+                        "good."
+                    ).format(what=what, owner=owner)
                 )
             row[fk.column_name] = None
     return row
@@ -186,7 +190,7 @@ def _fit_references(table: str, row: Row) -> Row:
 def _insert(table: str, row: Row) -> None:
     columns = list(row)
     names = ", ".join(f'"{column}"' for column in columns)
-    marks = ", ".join("?" for _ in columns)
+    marks = ", ".join("?" for _ignored in columns)
     database.execute_sql(
         f'INSERT INTO "{table}" ({names}) VALUES ({marks})', [row[c] for c in columns]
     )
@@ -211,13 +215,15 @@ def _restore_snapshot(entity: str, payload: dict[str, Any]) -> None:
         what = _label(entity, row)
         if "UNIQUE" in str(exc):
             raise CrmError(
-                f"Cannot restore “{what}”: another record now has the same "
-                f"{str(exc).rsplit('.', 1)[-1]}. Change that one first."
+                _(
+                    "Cannot restore “{what}”: another record now has the same {value}. Change "
+                    "that one first."
+                ).format(what=what, value=str(exc).rsplit(".", 1)[-1])
             ) from None
-        raise CrmError(f"Cannot restore “{what}”: {exc}") from None
+        raise CrmError(_("Cannot restore “{what}”: {exc}").format(what=what, exc=exc)) from None
     for ref, ids in payload.get("refs", {}).items():
         ref_table, column = ref.split(".")
-        marks = ", ".join("?" for _ in ids)
+        marks = ", ".join("?" for _ignored in ids)
         database.execute_sql(
             f'UPDATE "{ref_table}" SET "{column}" = ? WHERE id IN ({marks}) AND "{column}" IS NULL',
             [row["id"], *ids],
@@ -245,10 +251,10 @@ def restore_items(item_ids: Iterable[int]) -> int:
     if not item_ids:
         return 0
     with transaction():
-        marks = ", ".join("?" for _ in item_ids)
+        marks = ", ".join("?" for _ignored in item_ids)
         items = _items(f"id IN ({marks}) ORDER BY id", item_ids)
         if not items:
-            raise NotFoundError("These records are no longer in the trash.")
+            raise NotFoundError(_("These records are no longer in the trash."))
         # A record cannot come back without its customer: bring the customer back first.
         owners = {i["customer_id"] for i in items if i["customer_id"] and i["entity"] != "customer"}
         for owner in owners:
@@ -290,7 +296,7 @@ def restore_batch(batch: int) -> int:
         for row in database.execute_sql("SELECT id FROM trash_item WHERE batch = ?", (batch,))
     ]
     if not ids:
-        raise NotFoundError("Nothing to undo: these records are no longer in the trash.")
+        raise NotFoundError(_("Nothing to undo: these records are no longer in the trash."))
     return restore_items(ids)
 
 
@@ -318,7 +324,7 @@ def purge_items(item_ids: Iterable[int]) -> int:
         return 0
     purged = 0
     with transaction():
-        marks = ", ".join("?" for _ in item_ids)
+        marks = ", ".join("?" for _ignored in item_ids)
         for item in _items(f"id IN ({marks})", item_ids):
             if not records.exists("trash_item", item["id"]):
                 continue  # went with its customer a moment ago
@@ -346,5 +352,5 @@ def empty_trash() -> int:
     ids = [row[0] for row in database.execute_sql("SELECT id FROM trash_item")]
     if not ids:
         return 0
-    before_bulk_change("emptying the trash")
+    before_bulk_change(_("emptying the trash"))
     return purge_items(ids)

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from crm_desktop.i18n import _
 from crm_desktop.services import money
 from crm_desktop.services.clock import TIMESTAMP_FORMAT, to_timestamp
 from crm_desktop.services.text import clean_line, clean_multiline
@@ -42,8 +43,10 @@ def _as_text(value: Any) -> str:
     if not text.isascii() and _SURROGATE.search(text):
         # Half of a UTF-16 pair (a broken emoji): it cannot be stored as text.
         raise FieldError(
-            "Contains a character that cannot be stored (half of an emoji or of another "
-            "character). Retype the text."
+            _(
+                "Contains a character that cannot be stored (half of an emoji or of another "
+                "character). Retype the text."
+            )
         )
     return text
 
@@ -54,7 +57,11 @@ def line(max_length: int = MAX_LINE_LENGTH) -> Parser:
     def parse(value: Any) -> str | None:
         text = clean_line(_as_text(value))
         if len(text) > max_length:
-            raise FieldError(f"Too long: {len(text):,} characters, at most {max_length:,}.")
+            raise FieldError(
+                _("Too long: {len:,} characters, at most {max_length:,}.").format(
+                    len=len(text), max_length=max_length
+                )
+            )
         return text or None
 
     return parse
@@ -66,7 +73,11 @@ def multiline(max_length: int = MAX_TEXT_LENGTH) -> Parser:
     def parse(value: Any) -> str | None:
         text = clean_multiline(_as_text(value))
         if len(text) > max_length:
-            raise FieldError(f"Too long: {len(text):,} characters, at most {max_length:,}.")
+            raise FieldError(
+                _("Too long: {len:,} characters, at most {max_length:,}.").format(
+                    len=len(text), max_length=max_length
+                )
+            )
         return text or None
 
     return parse
@@ -84,7 +95,7 @@ def email(value: Any) -> str | None:
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise FieldError(f"Not a valid email address: {exc}") from None
+        raise FieldError(_("Not a valid email address: {exc}").format(exc=exc)) from None
 
 
 _EXTENSION = re.compile(r" ext\. (\d+)$")
@@ -116,10 +127,10 @@ def phone_parser(region: Callable[[], str], *, strict: bool = False) -> Parser:
             number = phonenumbers.parse(text, home)
         except phonenumbers.NumberParseException:
             raise FieldError(
-                "Not a phone number. Write it with its country code, e.g. +1 415 555 0123."
+                _("Not a phone number. Write it with its country code, e.g. +1 415 555 0123.")
             ) from None
         if not phonenumbers.is_possible_number(number):
-            raise FieldError("This phone number has the wrong number of digits for its country.")
+            raise FieldError(_("This phone number has the wrong number of digits for its country."))
         through_region = not text.lstrip().startswith(("+", "00"))
         # Valid in the home region (one metadata check), else in any region of its code:
         # the same answer as is_valid_number, without trying 25 regions for every +1.
@@ -129,8 +140,10 @@ def phone_parser(region: Callable[[], str], *, strict: bool = False) -> Parser:
         ):
             where = phonenumbers.region_code_for_number(number) or home
             raise FieldError(
-                f"Not a valid phone number in {where}. Write it with its country code, "
-                "e.g. +1 415 555 0123."
+                _(
+                    "Not a valid phone number in {where}. Write it with its country code, e.g. "
+                    "+1 415 555 0123."
+                ).format(where=where)
             )
         normal = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         if number.extension:
@@ -153,7 +166,7 @@ def format_phone(stored: str | None) -> str:
 def _format_phone(stored: str) -> str:
     import phonenumbers  # here: ~0.1 s to import, and the first screen formats no phone
 
-    base, _, extension = stored.partition(" ext. ")
+    base, _ignored, extension = stored.partition(" ext. ")
     try:
         number = phonenumbers.parse(base, None)
     except phonenumbers.NumberParseException:
@@ -167,9 +180,9 @@ def website(value: Any) -> str | None:
     if not text:
         return None
     if " " in text or "." not in text:
-        raise FieldError("Not a web address, e.g. example.com or https://example.com.")
+        raise FieldError(_("Not a web address, e.g. example.com or https://example.com."))
     if len(text) > 2000:
-        raise FieldError("Too long for a web address.")
+        raise FieldError(_("Too long for a web address."))
     return text
 
 
@@ -186,7 +199,7 @@ def choice(values: Iterable[str], *, labels: dict[str, str] | None = None) -> Pa
         for key, label in (labels or {}).items():
             if label.lower() == text.replace("_", " "):
                 return key
-        raise FieldError(f"Choose one of: {', '.join(allowed)}.")
+        raise FieldError(_("Choose one of: {value}.").format(value=", ".join(allowed)))
 
     return parse
 
@@ -211,9 +224,11 @@ def a_date(value: Any) -> str | None:
         except ValueError:
             continue
         if not 1900 <= parsed.year <= 2999:
-            raise FieldError("The year must be between 1900 and 2999.")
+            raise FieldError(_("The year must be between 1900 and 2999."))
         return parsed.isoformat()
-    raise FieldError(f"“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31.")
+    raise FieldError(
+        _("“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31.").format(text=text)
+    )
 
 
 def timestamp(value: Any) -> str | None:
@@ -234,7 +249,7 @@ def timestamp(value: Any) -> str | None:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise FieldError(
-            f"“{text}” is not a date and time; write it as YYYY-MM-DD HH:MM."
+            _("“{text}” is not a date and time; write it as YYYY-MM-DD HH:MM.").format(text=text)
         ) from None
     return to_timestamp(parsed)
 
@@ -250,9 +265,9 @@ def money_parser(exponent: Callable[[], int]) -> Parser:
         except ValueError as exc:
             raise FieldError(str(exc)) from None
         if cents < 0:
-            raise FieldError("The amount cannot be negative.")
+            raise FieldError(_("The amount cannot be negative."))
         if cents > 10**15:
-            raise FieldError("The amount is too large.")
+            raise FieldError(_("The amount is too large."))
         return cents
 
     return parse
@@ -267,7 +282,7 @@ def decimal_number(
         if value is None or value == "":
             return None
         if isinstance(value, bool):
-            raise FieldError("Enter a number.")
+            raise FieldError(_("Enter a number."))
         if isinstance(value, float):
             value = repr(value)
         try:
@@ -279,15 +294,15 @@ def decimal_number(
         except ValueError as exc:
             raise FieldError(str(exc)) from None
         if money.decimal_places(number) > places:
-            raise FieldError(f"Use at most {places} decimals.")
+            raise FieldError(_("Use at most {places} decimals.").format(places=places))
         if number < minimum or (exclusive_minimum and number == minimum):
             raise FieldError(
-                f"Must be more than {minimum}."
+                _("Must be more than {minimum}.").format(minimum=minimum)
                 if exclusive_minimum
-                else f"Must be at least {minimum}."
+                else _("Must be at least {minimum}.").format(minimum=minimum)
             )
         if number > maximum:
-            raise FieldError(f"Must be at most {maximum:,}.")
+            raise FieldError(_("Must be at most {maximum:,}.").format(maximum=maximum))
         return number
 
     return parse
@@ -300,16 +315,22 @@ def integer(*, minimum: int, maximum: int) -> Parser:
         if value is None or value == "":
             return None
         if isinstance(value, bool):
-            raise FieldError("Enter a whole number.")
+            raise FieldError(_("Enter a whole number."))
         if isinstance(value, int):
             number = value
         else:
             text = _as_text(value).strip().rstrip("%").strip()
             if not re.fullmatch(r"[+-]?\d+", text):
-                raise FieldError(f"“{_as_text(value).strip()}” is not a whole number.")
+                raise FieldError(
+                    _("“{value}” is not a whole number.").format(value=_as_text(value).strip())
+                )
             number = int(text)
         if not minimum <= number <= maximum:
-            raise FieldError(f"Must be between {minimum} and {maximum}.")
+            raise FieldError(
+                _("Must be between {minimum} and {maximum}.").format(
+                    minimum=minimum, maximum=maximum
+                )
+            )
         return number
 
     return parse
@@ -328,7 +349,7 @@ def flag(value: Any) -> int:
         return 1
     if text in _FALSE:
         return 0
-    raise FieldError("Answer yes or no.")
+    raise FieldError(_("Answer yes or no."))
 
 
 def reference(value: Any) -> int | None:
@@ -336,10 +357,10 @@ def reference(value: Any) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise FieldError("Choose a record.")
+        raise FieldError(_("Choose a record."))
     if isinstance(value, int):
         return value
     text = _as_text(value).strip()
     if text.isdigit():
         return int(text)
-    raise FieldError("Choose a record from the list.")
+    raise FieldError(_("Choose a record from the list."))

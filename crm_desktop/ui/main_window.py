@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QLocale, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -563,21 +563,35 @@ class MainWindow(QMainWindow):
             if repaired:
                 self._on_change(Change("customer", (), "update"))
 
-        # Just after the upgrade to schema 10 the search index is built: a minute at 1M customers.
+        # Just after the upgrade to schema 11 the search index is built: a minute at 1M customers.
         building = search.index_needs_build()
         title = (
             self.tr("Building the search index")
             if building
             else self.tr("Checking the search index")
         )
-        run_job(self, title, refresh, on_success=refreshed, show_progress=building)
+        job = run_job(self, title, refresh, on_success=refreshed, show_progress=building)
+        # After an upgrade every row is recomputed (new sort keys): say how far, without a modal.
+        job.progressed.connect(self._show_index_progress)
         QTimer.singleShot(PRELOAD_DELAY_MS, self, _preload_list_pages)
         if offer_first_run and not first_run.was_declined(self.state, self._db_path):
             runner().submit(runner().channel(), first_run.is_empty, self._offer_first_run)
 
-    def _offer_first_run(self, empty: object) -> None:
-        from crm_desktop.ui import first_run
+    def _show_index_progress(self, done: int, total: int) -> None:
+        if total >= 20_000:
+            number = QLocale().toString  # the window's digit grouping (1 234 in Russian)
+            self.show_status(
+                self.tr("Updating the search index and sort order: {done} of {total}").format(
+                    done=number(done), total=number(total)
+                )
+            )
 
+    def _offer_first_run(self, empty: object) -> None:
+        from crm_desktop.services import country
+        from crm_desktop.ui import first_run, first_run_setup
+
+        if empty and not country.is_chosen():  # language, country, company name first
+            first_run_setup.ask(self)
         if empty:
             first_run.offer_sample_data(
                 self,

@@ -866,6 +866,10 @@
 <context>
     <name>BackupFeature</name>
     <message>
+        <source>at the first start of the day</source>
+        <translation>при первом запуске за день</translation>
+    </message>
+    <message>
         <source>an internal error (see the log)</source>
         <translation>внутренняя ошибка (см. журнал)</translation>
     </message>
@@ -1630,11 +1634,11 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>Название</translation>
+        <translation>Имя</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation>Тип</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Choices</source>
@@ -2137,6 +2141,49 @@ Open it now?</source>
     </message>
 </context>
 <context>
+    <name>LocaleSetupDialog</name>
+    <message>
+        <source>Welcome to CRM Desktop</source>
+        <translation>Добро пожаловать в CRM Desktop</translation>
+    </message>
+    <message>
+        <source>A few questions to set the app up for your business. You can change every answer later in Preferences.</source>
+        <translation>Несколько вопросов, чтобы настроить программу под ваше дело. Любой ответ можно изменить позже в настройках.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>Название компании</translation>
+    </message>
+    <message>
+        <source>As it appears on your invoices</source>
+        <translation>Как в ваших счетах</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>Страна:</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>Название компании:</translation>
+    </message>
+    <message>
+        <source>Phone numbers of {region}, amounts in {currency} ({example}), dates as {date}</source>
+        <translation>Телефоны: {region}, суммы в {currency} ({example}), даты в виде {date}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Set &amp;status</source>
@@ -2165,6 +2212,10 @@ Open it now?</source>
     <message>
         <source>Checking the search index</source>
         <translation>Проверка поискового индекса</translation>
+    </message>
+    <message>
+        <source>Updating the search index and sort order: {done} of {total}</source>
+        <translation>Обновление поискового индекса и порядка сортировки: {done} из {total}</translation>
     </message>
     <message numerus="yes">
         <source>Sample data loaded: %Ln customer(s).</source>
@@ -3206,7 +3257,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <name>StageColumn</name>
     <message>
         <source>{label} deals</source>
-        <translation>Сделки на этапе «{label}»</translation>
+        <translation>Сделки: {label}</translation>
     </message>
     <message>
         <source>{count} deals</source>

@@ -866,6 +866,10 @@
 <context>
     <name>BackupFeature</name>
     <message>
+        <source>at the first start of the day</source>
+        <translation>当天首次启动时</translation>
+    </message>
+    <message>
         <source>an internal error (see the log)</source>
         <translation>内部错误（请查看日志）</translation>
     </message>
@@ -2117,6 +2121,49 @@ Open it now?</source>
     </message>
 </context>
 <context>
+    <name>LocaleSetupDialog</name>
+    <message>
+        <source>Welcome to CRM Desktop</source>
+        <translation>欢迎使用 CRM Desktop</translation>
+    </message>
+    <message>
+        <source>A few questions to set the app up for your business. You can change every answer later in Preferences.</source>
+        <translation>回答几个问题，让本应用适合您的业务。每个答案以后都可以在“偏好设置”中更改。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <source>As it appears on your invoices</source>
+        <translation>与发票上显示的一致</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>国家/地区：</translation>
+    </message>
+    <message>
+        <source>Company name:</source>
+        <translation>公司名称：</translation>
+    </message>
+    <message>
+        <source>Phone numbers of {region}, amounts in {currency} ({example}), dates as {date}</source>
+        <translation>电话号码按{region}格式，金额以 {currency} 计（{example}），日期格式为 {date}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Set &amp;status</source>
@@ -2145,6 +2192,10 @@ Open it now?</source>
     <message>
         <source>Checking the search index</source>
         <translation>正在检查搜索索引</translation>
+    </message>
+    <message>
+        <source>Updating the search index and sort order: {done} of {total}</source>
+        <translation>正在更新搜索索引和排序：{done} / {total}</translation>
     </message>
     <message numerus="yes">
         <source>Sample data loaded: %Ln customer(s).</source>
@@ -3172,7 +3223,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <name>StageColumn</name>
     <message>
         <source>{label} deals</source>
-        <translation>{label}阶段的交易</translation>
+        <translation>{label}的交易</translation>
     </message>
     <message>
         <source>{count} deals</source>

@@ -91,7 +91,8 @@ def test_files_are_put_in_place_by_one_module():
     assert set(found) == {"safe_files.py", "logs.py"}, found
 
 
-def test_a_compiled_catalogue_is_written_whole_and_follows_the_umask(tmp_path):
+def test_a_compiled_catalogue_is_written_whole_and_private(tmp_path):
+    """A cache of the app is the user's alone, like its other files, whatever the umask."""
     import os
 
     from crm_desktop.i18n import compile_po
@@ -102,12 +103,13 @@ def test_a_compiled_catalogue_is_written_whole_and_follows_the_umask(tmp_path):
         'msgid "Hello"\nmsgstr "Привет"\n',
         encoding="utf-8",
     )
-    old = os.umask(0o027)
+    old = os.umask(0o022)
     try:
-        target = compile_po(source, tmp_path / "out" / "ru.mo")
+        target = compile_po(source, tmp_path / "cache" / "translations" / "ru.mo")
     finally:
         os.umask(old)
-    assert target.stat().st_mode & 0o777 == 0o640
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert target.parent.stat().st_mode & 0o777 == 0o700
     assert [p.name for p in target.parent.iterdir()] == ["ru.mo"]  # no temporary left
 
 
@@ -120,7 +122,7 @@ def test_one_screen_formatter():
         if isinstance(node, ast.ClassDef)
         and {"money", "date"} <= {f.name for f in node.body if isinstance(f, ast.FunctionDef)}
     ]
-    assert [where.split(":")[0] for where in formatters] == ["ui/formats.py"]
+    assert [where.split(":")[0] for where in formatters] == ["ui/formats.py"], formatters
 
 
 def test_the_formatter_writes_cells_and_fields_alike(qapp):

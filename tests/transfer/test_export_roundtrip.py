@@ -147,9 +147,9 @@ def test_xlsx_cells_are_typed_and_safe(demo_db, tmp_path):
     order_sheet = book["Orders"]
     header = [c.value for c in order_sheet[1]]
     total = order_sheet.cell(row=2, column=header.index("Total") + 1)
-    assert isinstance(total.value, int | float) and '"USD"' in total.number_format
+    assert isinstance(total.value, int | float) and total.number_format.startswith('"$"')
     day = order_sheet.cell(row=2, column=header.index("Date") + 1)
-    assert isinstance(day.value, datetime) and day.number_format == "yyyy-mm-dd"
+    assert isinstance(day.value, datetime) and day.number_format == "m/d/yyyy"  # en_US
     assert book["Order lines"].max_row > order_sheet.max_row
 
 

@@ -16,6 +16,7 @@ ALLOWED_WORDS = {
     "Letter",  # the paper size's name (A4, Letter)
     "root",  # Qt's file dialog names its top folder so
     "English",  # the language, in its own name, in the choice of language
+    "Windows", "Mac", "Roman", "Big", "GB", "KOI", "JIS",  # encodings' names (Windows-1251, Mac Roman, Big5)
 }  # fmt: skip
 _SKIP = re.compile(
     r"[\w.+-]+@[\w-]+(\.[\w-]+)+"  # email

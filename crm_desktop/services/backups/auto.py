@@ -32,6 +32,7 @@ from pathlib import Path
 
 from crm_desktop import paths
 from crm_desktop.errors import CancelledError, CrmError, DatabaseFileError
+from crm_desktop.i18n import _
 from crm_desktop.models import cipher, database_path
 from crm_desktop.services import changes
 from crm_desktop.services.backups import catalog
@@ -112,7 +113,10 @@ def _before_bulk_change(reason: str) -> None:
         raise
     except CrmError as exc:
         raise CrmError(
-            f"The automatic backup before {reason} could not be made, so nothing was changed. {exc}"
+            _(
+                "The automatic backup before {reason} could not be made, so nothing was changed. "
+                "{exc}"
+            ).format(reason=reason, exc=exc)
         ) from exc
 
 
@@ -135,8 +139,10 @@ def before_migration(path: Path, old_version: int, new_version: int) -> None:
         )
     except CrmError as exc:
         raise CrmError(
-            f"{path} needs an upgrade (schema {old_version} to {new_version}), and the backup "
-            f"that comes first could not be made, so it was not opened. {exc}"
+            _(
+                "{path} needs an upgrade (schema {old_version} to {new_version}), and the backup "
+                "that comes first could not be made, so it was not opened. {exc}"
+            ).format(path=path, old_version=old_version, new_version=new_version, exc=exc)
         ) from exc
 
 

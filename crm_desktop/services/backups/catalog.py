@@ -26,6 +26,7 @@ from typing import Any
 
 from crm_desktop import __version__, paths
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import N_, _
 from crm_desktop.safe_files import private_folder
 from crm_desktop.services import local_config
 from crm_desktop.services.backups.files import (
@@ -44,13 +45,13 @@ STAMP_FORMAT = "%Y-%m-%d_%H-%M-%S"  # local time in file names: what the user re
 
 # Why a backup was made; the keys are stored in records and appear in file names.
 KINDS: dict[str, str] = {
-    "manual": "By hand",
-    "daily": "Daily",
-    "exit": "On exit",
-    "before-change": "Before a bulk change",
-    "before-migration": "Before an upgrade",
-    "safety": "Safety copy before a restore",
-    "other": "Found in the folder",
+    "manual": N_("By hand"),
+    "daily": N_("Daily"),
+    "exit": N_("On exit"),
+    "before-change": N_("Before a bulk change"),
+    "before-migration": N_("Before an upgrade"),
+    "safety": N_("Safety copy before a restore"),
+    "other": N_("Found in the folder"),
 }
 AUTOMATIC_KINDS = frozenset({"daily", "exit", "before-change", "before-migration"})
 
@@ -266,14 +267,20 @@ def choose_backup_folder(folder: str | os.PathLike[str] | None) -> Path:
         return backup_folder()
     target = Path(folder).expanduser().absolute()
     if target.exists() and not target.is_dir():
-        raise CrmError(f"{target} is a file, not a folder: choose a folder for the backups.")
+        raise CrmError(
+            _("{target} is a file, not a folder: choose a folder for the backups.").format(
+                target=target
+            )
+        )
     if not target.exists():
-        raise CrmError(f"The folder {target} does not exist.")
+        raise CrmError(_("The folder {target} does not exist.").format(target=target))
     try:
         check_writable_folder(target)
     except OSError as exc:
         raise CrmError(
-            f"Backups cannot go to {target}: {explain_write_error(exc, target)}."
+            _("Backups cannot go to {target}: {explain_write_error}.").format(
+                target=target, explain_write_error=explain_write_error(exc, target)
+            )
         ) from exc
     local_config.update({local_config.BACKUP_DIR: str(target)})
     return target
@@ -286,12 +293,18 @@ def prepare_folder(folder: Path) -> None:
             private_folder(folder)
         except OSError as exc:
             raise CrmError(
-                f"Cannot create the backup folder: {explain_write_error(exc, folder.parent)}."
+                _("Cannot create the backup folder: {explain_write_error}.").format(
+                    explain_write_error=explain_write_error(exc, folder.parent)
+                )
             ) from exc
     if folder.exists() and not folder.is_dir():
-        raise CrmError(f"The backup folder {folder} is a file, not a folder.")
+        raise CrmError(
+            _("The backup folder {folder} is a file, not a folder.").format(folder=folder)
+        )
     if not folder.exists():
         raise CrmError(
-            f"The backup folder {folder} does not exist. If it is on a removable drive, "
-            "plug it in; or choose another folder in File › Backups…"
+            _(
+                "The backup folder {folder} does not exist. If it is on a removable drive, plug "
+                "it in; or choose another folder in File › Backups…"
+            ).format(folder=folder)
         )

@@ -47,6 +47,7 @@ from pathlib import Path
 
 from crm_desktop import paths
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 from crm_desktop.models import APPLICATION_ID, cipher, close_database, database_path
 from crm_desktop.models.schema import differences, objects_of
 from crm_desktop.safe_files import replacing
@@ -118,7 +119,7 @@ class PreparedRestore:
     ) -> RestoreResult:
         """Replace the database with the checked copy, keeping a safety copy first."""
         if self.applied or not self.work.exists():
-            raise RestoreError("This backup was already restored or discarded: choose it again.")
+            raise RestoreError(_("This backup was already restored or discarded: choose it again."))
         step = progress or (lambda done, total: None)
         own_lock = None
         if self.target.parent.is_dir() and instance_lock.held_here(self.target) is None:
@@ -127,9 +128,11 @@ class PreparedRestore:
             except instance_lock.AlreadyOpenError as exc:
                 who = f" ({exc.info.describe()})" if exc.info else ""
                 raise RestoreError(
-                    f"{self.target} is open in a CRM Desktop window{who}. Close that window, "
-                    "or restore from its File menu (File › Restore from backup…). "
-                    "Nothing was changed."
+                    _(
+                        "{target} is open in a CRM Desktop window{who}. Close that window, or "
+                        "restore from its File menu (File › Restore from backup…). Nothing was "
+                        "changed."
+                    ).format(target=self.target, who=who)
                 ) from exc
         try:
             step(0, 3)
@@ -160,8 +163,10 @@ class PreparedRestore:
                 journal = Path(f"{target}-journal")
                 if journal.exists() and journal.stat().st_size:
                     raise RestoreError(
-                        f"Another program is writing to {target}. Close it and try again. "
-                        "Nothing was changed."
+                        _(
+                            "Another program is writing to {target}. Close it and try again. "
+                            "Nothing was changed."
+                        ).format(target=target)
                     )
                 sniff(self.work, name=self.chosen)  # every header field, right before the swap
                 remove_quietly(*sqlite_companions(target))  # -wal is in the file or the copy
@@ -171,8 +176,10 @@ class PreparedRestore:
                 except OSError as exc:
                     remove_quietly(*(p for p in [rollback] if p))
                     raise RestoreError(
-                        f"The restore did not happen: {explain_write_error(exc, target.parent)}. "
-                        "The current database was not changed."
+                        _(
+                            "The restore did not happen: {explain_write_error}. The current "
+                            "database was not changed."
+                        ).format(explain_write_error=explain_write_error(exc, target.parent))
                     ) from exc
             finally:
                 conn.close()
@@ -183,7 +190,9 @@ class PreparedRestore:
                 put_in_place(self.work, target, flush=False)  # flushed once checked
             except OSError as exc:
                 raise RestoreError(
-                    f"The restore did not happen: {explain_write_error(exc, target.parent)}."
+                    _("The restore did not happen: {explain_write_error}.").format(
+                        explain_write_error=explain_write_error(exc, target.parent)
+                    )
                 ) from exc
         try:
             _open_check(target)
@@ -193,12 +202,17 @@ class PreparedRestore:
             except OSError as again:
                 where = f"the safety copy {safety.path}" if safety else "a backup"
                 raise RestoreError(
-                    f"The restored file could not be used ({exc}), and the previous data could "
-                    f"not be put back ({again}): restore {where} (File › Restore from backup…)."
+                    _(
+                        "The restored file could not be used ({exc}), and the previous data "
+                        "could not be put back ({again}): restore {where} (File › Restore from "
+                        "backup…)."
+                    ).format(exc=exc, again=again, where=where)
                 ) from again
             log.warning("restored file %s failed to open (%s); %s", target, exc, how)
             raise RestoreError(
-                f"The restored file could not be used ({exc}); {how}. Nothing was lost."
+                _("The restored file could not be used ({exc}); {how}. Nothing was lost.").format(
+                    exc=exc, how=how
+                )
             ) from exc
         if rollback is not None:
             remove_quietly(rollback)
@@ -237,8 +251,10 @@ def _take_exclusive(target: Path) -> tuple[sqlite3.Connection, str]:
         ).fetchone()[0]
         if app_id != APPLICATION_ID and (app_id or has_tables):
             raise RestoreError(
-                f"{target} is not a CRM Desktop database: a restore will not replace it. "
-                "Check the database path (--db)."
+                _(
+                    "{target} is not a CRM Desktop database: a restore will not replace it. "
+                    "Check the database path (--db)."
+                ).format(target=target)
             )
         mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
         if str(mode).lower() != "delete":
@@ -249,8 +265,10 @@ def _take_exclusive(target: Path) -> tuple[sqlite3.Connection, str]:
         if _is_busy(exc):
             conn.close()
             raise RestoreError(
-                f"{target} is in use by another program or window. Close it and try again. "
-                "Nothing was changed."
+                _(
+                    "{target} is in use by another program or window. Close it and try again. "
+                    "Nothing was changed."
+                ).format(target=target)
             ) from exc
         # Damaged beyond what SQLite reads: keep it byte for byte (below) and go on.
         log.warning("current database %s is damaged: %s", target, exc)
@@ -282,7 +300,9 @@ def _safety_copy(
         return with_fallback_folder(make, folder)
     except CrmError as exc:
         raise RestoreError(
-            f"No safety copy of the current data could be made, so nothing was restored: {exc}"
+            _(
+                "No safety copy of the current data could be made, so nothing was restored: {exc}"
+            ).format(exc=exc)
         ) from exc
 
 
@@ -299,7 +319,9 @@ def _raw_safety_copy(target: Path, folder: Path, reason: str, damage: str) -> Ba
         _copy_all(parts)
     except OSError as exc:
         raise CrmError(
-            f"The safety copy was not made: {explain_write_error(exc, folder)}."
+            _("The safety copy was not made: {explain_write_error}.").format(
+                explain_write_error=explain_write_error(exc, folder)
+            )
         ) from exc
     record = BackupRecord(
         path=final,
@@ -336,12 +358,14 @@ def _open_check(target: Path) -> None:
         identify(conn, target)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise sqlite3.OperationalError(f"it cannot be switched to WAL mode ({mode})")
+            raise sqlite3.OperationalError(
+                _("it cannot be switched to WAL mode ({mode})").format(mode=mode)
+            )
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
         found = differences(objects_of(conn))
         if found:
-            raise sqlite3.DatabaseError(f"its structure changed: {found[0]}")
+            raise sqlite3.DatabaseError(_("its structure changed: {found}").format(found=found[0]))
     finally:
         conn.close()
 
@@ -418,7 +442,9 @@ def prepare_restore(
 
             private_folder(folder)
         else:
-            raise RestoreError(f"The folder of the database, {folder}, does not exist.")
+            raise RestoreError(
+                _("The folder of the database, {folder}, does not exist.").format(folder=folder)
+            )
     clean_stale_temps(folder)
     work = temp_name(target, "restore")
     remove_with_companions(work)

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 from crm_desktop.models import SCHEMA_VERSION
 from crm_desktop.models.connection import compact
 from crm_desktop.models.migrations import migrate
@@ -358,7 +359,7 @@ def check_copy(
     step = progress or (lambda done, total: None)
 
     def stop_here_if_cancelled() -> None:
-        stop_if_cancelled(cancelled, "Cancelled: nothing was restored.")
+        stop_if_cancelled(cancelled, _("Cancelled: nothing was restored."))
 
     step(0, 5)
     digest, has_wal = _copy_in(chosen, work)

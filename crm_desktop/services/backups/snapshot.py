@@ -34,6 +34,7 @@ from pathlib import Path
 
 from crm_desktop import __version__
 from crm_desktop.errors import CrmError, DatabaseFileError, NewerSchemaError
+from crm_desktop.i18n import _
 from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION, cipher
 from crm_desktop.models.connection import BUSY_TIMEOUT_SECONDS
 from crm_desktop.safe_files import create_private_file
@@ -72,22 +73,30 @@ class BackupError(CrmError):
 def open_source(db_path: Path) -> sqlite3.Connection:
     """A read-only connection of its own to the live database, refused if it is not ours."""
     if not db_path.exists():
-        raise DatabaseFileError(f"{db_path} does not exist: there is nothing to back up.")
+        raise DatabaseFileError(
+            _("{db_path} does not exist: there is nothing to back up.").format(db_path=db_path)
+        )
     if db_path.is_dir():
-        raise DatabaseFileError(f"{db_path} is a folder, not a database file.")
+        raise DatabaseFileError(
+            _("{db_path} is a folder, not a database file.").format(db_path=db_path)
+        )
     try:
         conn = _read_connection(db_path)
     except sqlite3.Error as exc:
         if not _on_read_only_media(db_path):
             raise DatabaseFileError(
-                f"Cannot back up {db_path}: SQLite cannot read it ({exc}). "
-                "Run 'crm-desktop check' to see what is wrong."
+                _(
+                    "Cannot back up {db_path}: SQLite cannot read it ({exc}). Run 'crm-desktop "
+                    "check' to see what is wrong."
+                ).format(db_path=db_path, exc=exc)
             ) from exc
         try:  # nobody can be writing to it: read it as it is on the medium
             conn = _read_connection(db_path, immutable=True)
         except sqlite3.Error as again:
             raise DatabaseFileError(
-                f"Cannot back up {db_path}: SQLite cannot read it ({again})."
+                _("Cannot back up {db_path}: SQLite cannot read it ({again}).").format(
+                    db_path=db_path, again=again
+                )
             ) from again
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -95,15 +104,23 @@ def open_source(db_path: Path) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         conn.close()
         raise DatabaseFileError(
-            f"Cannot back up {db_path}: SQLite cannot read it ({exc}). "
-            "Run 'crm-desktop check' to see what is wrong."
+            _(
+                "Cannot back up {db_path}: SQLite cannot read it ({exc}). Run 'crm-desktop "
+                "check' to see what is wrong."
+            ).format(db_path=db_path, exc=exc)
         ) from exc
     if app_id != APPLICATION_ID:
         conn.close()
-        raise DatabaseFileError(f"{db_path} is not a CRM Desktop database: it was not backed up.")
+        raise DatabaseFileError(
+            _("{db_path} is not a CRM Desktop database: it was not backed up.").format(
+                db_path=db_path
+            )
+        )
     if version > SCHEMA_VERSION:
         conn.close()
-        raise NewerSchemaError(f"{db_path} was made by a newer version of CRM Desktop.")
+        raise NewerSchemaError(
+            _("{db_path} was made by a newer version of CRM Desktop.").format(db_path=db_path)
+        )
     return conn
 
 
@@ -155,24 +172,30 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
 
 def _explain(exc: BaseException, db_path: Path, folder: Path) -> str:
     if is_disk_full(exc) or is_read_only(exc) or isinstance(exc, OSError):
-        return f"The backup was not made: {explain_write_error(exc, folder)}."
+        return _("The backup was not made: {explain_write_error}.").format(
+            explain_write_error=explain_write_error(exc, folder)
+        )
     if isinstance(exc, sqlite3.Error):
         text = str(exc)
         if "malformed" in text or "not a database" in text:
-            return (
-                f"The backup was not made: {db_path} is damaged ({text}). "
+            return _(
+                "The backup was not made: {db_path} is damaged ({text}). "
                 "Run 'crm-desktop check' to see what is wrong."
-            )
+            ).format(db_path=db_path, text=text)
         if "unable to open" in text:
             try:  # SQLite does not say why: find out by creating a file there
                 check_writable_folder(folder)
             except OSError as reason:
-                return f"The backup was not made: {explain_write_error(reason, folder)}."
-            return f"The backup was not made: {explain_write_error(exc, folder)}."
+                return _("The backup was not made: {explain_write_error}.").format(
+                    explain_write_error=explain_write_error(reason, folder)
+                )
+            return _("The backup was not made: {explain_write_error}.").format(
+                explain_write_error=explain_write_error(exc, folder)
+            )
         if "locked" in text or "busy" in text:
-            return "The backup was not made: the database stayed busy. Try again in a moment."
-        return f"The backup was not made: {text} ({folder})."
-    return f"The backup was not made: {exc}."
+            return _("The backup was not made: the database stayed busy. Try again in a moment.")
+        return _("The backup was not made: {text} ({folder}).").format(text=text, folder=folder)
+    return _("The backup was not made: {exc}.").format(exc=exc)
 
 
 def create_backup(
@@ -208,7 +231,9 @@ def create_backup(
         target_folder = output.parent
         if not target_folder.is_dir():
             raise BackupError(
-                f"The backup was not made: the folder {target_folder} does not exist."
+                _("The backup was not made: the folder {target_folder} does not exist.").format(
+                    target_folder=target_folder
+                )
             )
     else:
         target_folder = Path(folder).expanduser().absolute() if folder else catalog.backup_folder()
@@ -229,7 +254,7 @@ def create_backup(
         _copy(conn, temp)
         if own_source:
             conn.close()
-        stop_if_cancelled(cancelled, "Cancelled: no backup was made.")
+        stop_if_cancelled(cancelled, _("Cancelled: no backup was made."))
         step(1, 3)
         # A backup into a folder checks only the tables changed since the last verified one
         # there (changed_pages); the first one, one a week after a full check, and -o files
@@ -243,11 +268,13 @@ def create_backup(
         report, digests, plan = _check_copy(temp, level, manifest)
         if not report.ok and not keep_if_damaged:
             raise BackupError(
-                f"The backup was not kept: the copy did not pass its check "
-                f"({report.problems[0]}). The database itself may be damaged: run "
-                "'crm-desktop check', or restore a backup that is marked verified."
+                _(
+                    "The backup was not kept: the copy did not pass its check ({problems}). The "
+                    "database itself may be damaged: run 'crm-desktop check', or restore a "
+                    "backup that is marked verified."
+                ).format(problems=report.problems[0])
             )
-        stop_if_cancelled(cancelled, "Cancelled: no backup was made.")
+        stop_if_cancelled(cancelled, _("Cancelled: no backup was made."))
         step(2, 3)
         size = temp.stat().st_size
         put_in_place(temp, final, flush=False)  # flushed as it was hashed
@@ -369,7 +396,9 @@ def _refuse_live_target(output: Path, db_path: Path) -> None:
         output.exists() and db_path.exists() and os.path.samefile(output, db_path)
     ):
         raise BackupError(
-            f"{output} is the database itself: choose another file name for the backup."
+            _("{output} is the database itself: choose another file name for the backup.").format(
+                output=output
+            )
         )
 
 

@@ -23,10 +23,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from crm_desktop.errors import NotFoundError
+from crm_desktop.i18n import _
 from crm_desktop.models import database
 from crm_desktop.services import audit, records, tags, trash
 from crm_desktop.services.changes import before_bulk_change, transaction
 from crm_desktop.services.clock import now_utc
+from crm_desktop.services.importing.mapping import ENTITY_LABELS
 from crm_desktop.services.progress import stop_if_cancelled
 
 
@@ -49,8 +51,10 @@ class BatchInfo:
     @property
     def describe(self) -> str:
         if self.kind == "merge":
-            return f"Merge of duplicate customers: {self.source}"
-        return f"Import of {self.entity}s from {self.source}"
+            return _("Merge of duplicate customers: {source}").format(source=self.source)
+        return _("Import of {entities} from {source}").format(
+            entities=_(ENTITY_LABELS.get(self.entity, self.entity)), source=self.source
+        )
 
 
 _FIELDS = (
@@ -74,7 +78,7 @@ def get_batch(batch_id: int) -> BatchInfo:
         f"SELECT {_FIELDS} FROM import_batch WHERE id = ?", (batch_id,)
     ).fetchone()
     if row is None:
-        raise NotFoundError("This import is not in the history any more.")
+        raise NotFoundError(_("This import is not in the history any more."))
     return BatchInfo(*row)
 
 
@@ -113,7 +117,7 @@ def _live(entity: str, ids: list[int]) -> list[int]:
     found: list[int] = []
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
-        marks = ", ".join("?" for _ in chunk)
+        marks = ", ".join("?" for _ignored in chunk)
         extra = " AND +deleted_at IS NULL" if entity == "customer" else ""  # by rowid
         found += [
             row[0]
@@ -164,7 +168,7 @@ def undo_import(
     """Revert one import as a whole, in one transaction (:mod:`~crm_desktop.services.batch_undo`
     chooses this or a merge's undo by the batch's kind)."""
     batch_id = info.id
-    before_bulk_change(f"undoing the import of {info.source}")
+    before_bulk_change(_("undoing the import of {source}").format(source=info.source))
     result = UndoResult()
     with transaction():
         items = _items(batch_id)

@@ -28,11 +28,19 @@ import itertools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from crm_desktop.i18n import N_
 from crm_desktop.services.cells import from_csv_cell
 from crm_desktop.services.importing.table import ReadProblem, SourceRow
 
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+# How the import wizard describes a file's delimiter (translated where shown).
+SEPARATED = {
+    ",": N_("comma-separated"),
+    ";": N_("semicolon-separated"),
+    "\t": N_("tab-separated"),
+    "|": N_("bar-separated"),
+}
 
 # As long as a file can be: long fields are checked by the fields' parsers instead.
 csv.field_size_limit(2**31 - 1)

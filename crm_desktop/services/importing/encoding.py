@@ -28,6 +28,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from crm_desktop.i18n import N_, _
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
     (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
@@ -38,33 +40,33 @@ _BOMS = (
 
 # The encodings the wizard offers, by the names people know them.
 CHOICES: dict[str, str] = {
-    "utf-8": "UTF-8",
-    "utf-16": "UTF-16",
-    "cp1252": "Windows-1252 (Western European)",
-    "cp1250": "Windows-1250 (Central European)",
-    "cp1251": "Windows-1251 (Cyrillic)",
-    "cp1253": "Windows-1253 (Greek)",
-    "cp1254": "Windows-1254 (Turkish)",
-    "cp1255": "Windows-1255 (Hebrew)",
-    "cp1256": "Windows-1256 (Arabic)",
-    "cp1257": "Windows-1257 (Baltic)",
-    "cp1258": "Windows-1258 (Vietnamese)",
-    "koi8_r": "KOI8-R (Russian)",
-    "koi8_u": "KOI8-U (Ukrainian)",
-    "cp866": "DOS 866 (Cyrillic)",
-    "cp850": "DOS 850 (Western European)",
-    "mac_roman": "Mac Roman",
-    "iso8859_1": "ISO-8859-1 (Latin-1)",
-    "iso8859_2": "ISO-8859-2 (Latin-2)",
-    "iso8859_5": "ISO-8859-5 (Cyrillic)",
-    "iso8859_7": "ISO-8859-7 (Greek)",
-    "iso8859_15": "ISO-8859-15 (Latin-9)",
-    "gb18030": "GB18030 (Simplified Chinese)",
-    "big5": "Big5 (Traditional Chinese)",
-    "cp932": "Shift_JIS (Japanese)",
-    "euc_jp": "EUC-JP (Japanese)",
-    "cp949": "EUC-KR (Korean)",
-    "cp874": "Windows-874 (Thai)",
+    "utf-8": N_("UTF-8"),
+    "utf-16": N_("UTF-16"),
+    "cp1252": N_("Windows-1252 (Western European)"),
+    "cp1250": N_("Windows-1250 (Central European)"),
+    "cp1251": N_("Windows-1251 (Cyrillic)"),
+    "cp1253": N_("Windows-1253 (Greek)"),
+    "cp1254": N_("Windows-1254 (Turkish)"),
+    "cp1255": N_("Windows-1255 (Hebrew)"),
+    "cp1256": N_("Windows-1256 (Arabic)"),
+    "cp1257": N_("Windows-1257 (Baltic)"),
+    "cp1258": N_("Windows-1258 (Vietnamese)"),
+    "koi8_r": N_("KOI8-R (Russian)"),
+    "koi8_u": N_("KOI8-U (Ukrainian)"),
+    "cp866": N_("DOS 866 (Cyrillic)"),
+    "cp850": N_("DOS 850 (Western European)"),
+    "mac_roman": N_("Mac Roman"),
+    "iso8859_1": N_("ISO-8859-1 (Latin-1)"),
+    "iso8859_2": N_("ISO-8859-2 (Latin-2)"),
+    "iso8859_5": N_("ISO-8859-5 (Cyrillic)"),
+    "iso8859_7": N_("ISO-8859-7 (Greek)"),
+    "iso8859_15": N_("ISO-8859-15 (Latin-9)"),
+    "gb18030": N_("GB18030 (Simplified Chinese)"),
+    "big5": N_("Big5 (Traditional Chinese)"),
+    "cp932": N_("Shift_JIS (Japanese)"),
+    "euc_jp": N_("EUC-JP (Japanese)"),
+    "cp949": N_("EUC-KR (Korean)"),
+    "cp874": N_("Windows-874 (Thai)"),
 }
 
 # The ANSI code page Windows uses for a language: what Excel writes "CSV" in.
@@ -227,7 +229,9 @@ def decode_as(data: bytes, encoding: str, *, locale_name: str | None = None) -> 
         from crm_desktop.errors import CrmError
 
         raise CrmError(
-            f"“{encoding}” is not an encoding this program knows; try utf-8, cp1251 or cp1252."
+            _(
+                "“{encoding}” is not an encoding this program knows; try utf-8, cp1251 or cp1252."
+            ).format(encoding=encoding)
         ) from None
     for bom, _codec, _label in _BOMS:
         if data.startswith(bom) and codec.startswith("utf"):

@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from crm_desktop.i18n import N_, _
 from crm_desktop.services import catalogue, contacts, customers, products  # noqa: F401
 from crm_desktop.services.importing import headers
 from crm_desktop.services.importing.table import Table
@@ -46,66 +47,66 @@ class Target:
     join: bool = False
 
 
-NOTE = Target("note_extra", "Add to notes", join=True)
+NOTE = Target("note_extra", N_("Add to notes"), join=True)
 
 _PERSON = (
-    Target("first_name", "First name"),
-    Target("middle_name", "Middle name"),
-    Target("last_name", "Last name"),
+    Target("first_name", N_("First name")),
+    Target("middle_name", N_("Middle name")),
+    Target("last_name", N_("Last name")),
 )
 
 _BUILT_IN_TARGETS: dict[str, tuple[Target, ...]] = {
     "customer": (
-        Target("name", "Customer name"),
-        Target("kind", "Kind (company / person)"),
-        Target("company", "Company"),
-        Target("person", "Person's full name"),
+        Target("name", N_("Customer name")),
+        Target("kind", N_("Kind (company / person)")),
+        Target("company", N_("Company")),
+        Target("person", N_("Person's full name")),
         *_PERSON,
-        Target("position", "Person's job title"),
-        Target("email", "Email"),
-        Target("phone", "Phone"),
-        Target("website", "Website"),
-        Target("address", "Address"),
-        Target("street", "Street", join=True),
-        Target("postal_code", "Postal code"),
-        Target("region", "Region / state"),
-        Target("city", "City"),
-        Target("country", "Country"),
-        Target("status", "Status"),
-        Target("source", "Source"),
-        Target("tags", "Tags", join=True),
-        Target("notes", "Notes"),
-        Target("contact_name", "Contact: name"),
-        Target("contact_position", "Contact: position"),
-        Target("contact_email", "Contact: email"),
-        Target("contact_phone", "Contact: phone"),
-        Target("id", "Record id (our exports)"),
+        Target("position", N_("Person's job title")),
+        Target("email", N_("Email")),
+        Target("phone", N_("Phone")),
+        Target("website", N_("Website")),
+        Target("address", N_("Address")),
+        Target("street", N_("Street"), join=True),
+        Target("postal_code", N_("Postal code")),
+        Target("region", N_("Region / state")),
+        Target("city", N_("City")),
+        Target("country", N_("Country")),
+        Target("status", N_("Status")),
+        Target("source", N_("Source")),
+        Target("tags", N_("Tags"), join=True),
+        Target("notes", N_("Notes")),
+        Target("contact_name", N_("Contact: name")),
+        Target("contact_position", N_("Contact: position")),
+        Target("contact_email", N_("Contact: email")),
+        Target("contact_phone", N_("Contact: phone")),
+        Target("id", N_("Record id (our exports)")),
         NOTE,
     ),
     "contact": (
-        Target("name", "Name"),
+        Target("name", N_("Name")),
         *_PERSON,
-        Target("position", "Position"),
-        Target("email", "Email"),
-        Target("phone", "Phone"),
-        Target("notes", "Notes"),
-        Target("is_primary", "Primary contact (yes / no)"),
-        Target("customer", "Customer (company name)"),
-        Target("customer_email", "Customer's email"),
-        Target("customer_id", "Customer's id (our exports)"),
-        Target("id", "Record id (our exports)"),
+        Target("position", N_("Position")),
+        Target("email", N_("Email")),
+        Target("phone", N_("Phone")),
+        Target("notes", N_("Notes")),
+        Target("is_primary", N_("Primary contact (yes / no)")),
+        Target("customer", N_("Customer (company name)")),
+        Target("customer_email", N_("Customer's email")),
+        Target("customer_id", N_("Customer's id (our exports)")),
+        Target("id", N_("Record id (our exports)")),
         NOTE,
     ),
     "product": (
-        Target("sku", "SKU"),
-        Target("name", "Name"),
-        Target("description", "Description"),
-        Target("unit_price", "Unit price"),
-        Target("stock_qty", "Stock"),
-        Target("active", "Active (yes / no)"),
-        Target("tax_pct", "Tax %"),
-        Target("id", "Record id (our exports)"),
-        Target("note_extra", "Add to description", join=True),
+        Target("sku", N_("SKU")),
+        Target("name", N_("Name")),
+        Target("description", N_("Description")),
+        Target("unit_price", N_("Unit price")),
+        Target("stock_qty", N_("Stock")),
+        Target("active", N_("Active (yes / no)")),
+        Target("tax_pct", N_("Tax %")),
+        Target("id", N_("Record id (our exports)")),
+        Target("note_extra", N_("Add to description"), join=True),
     ),
 }
 
@@ -145,7 +146,11 @@ class _Targets(Mapping[str, tuple[Target, ...]]):
 
 TARGETS: Mapping[str, tuple[Target, ...]] = _Targets()
 
-ENTITY_LABELS = {"customer": "customers", "contact": "contacts", "product": "products"}
+ENTITY_LABELS = {
+    "customer": N_("customers"),
+    "contact": N_("contacts"),
+    "product": N_("products"),
+}
 PRESETS = ("auto", "google", "outlook", "thunderbird")
 IGNORED = ""  # a preset's or meaning's "not imported": the column only describes another
 
@@ -711,7 +716,7 @@ def parse_map_option(entity: str, text: str) -> tuple[str, str | None]:
     """
     header, sep, field_name = text.rpartition("=")
     if not sep or not header.strip():
-        raise ValueError(f"--map needs HEADER=FIELD, not “{text}”")
+        raise ValueError(_("--map needs HEADER=FIELD, not “{text}”").format(text=text))
     wanted = field_name.strip()
     if wanted in ("", "-", "none", "ignore"):
         return header.strip(), None
@@ -722,7 +727,9 @@ def parse_map_option(entity: str, text: str) -> tuple[str, str | None]:
             return header.strip(), item.key
     keys = ", ".join(t.key for t in TARGETS[entity] if t.key != "note_extra")
     raise ValueError(
-        f"“{wanted}” is not a field of {ENTITY_LABELS[entity]}; use one of {keys}, notes+ or -"
+        _("“{wanted}” is not a field of {ENTITY_LABELS}; use one of {keys}, notes+ or -").format(
+            wanted=wanted, ENTITY_LABELS=ENTITY_LABELS[entity], keys=keys
+        )
     )
 
 
@@ -737,7 +744,9 @@ def apply_overrides(
             matches = [i for i, h in enumerate(table.headers) if normal(h) == normal(header)]
         if not matches:
             raise ValueError(
-                f"the file has no column “{header}” (its columns: {', '.join(table.headers)})"
+                _("the file has no column “{header}” (its columns: {value})").format(
+                    header=header, value=", ".join(table.headers)
+                )
             )
         for index in matches:
             result[index] = key

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 from crm_desktop.services.importing import csvfile, encoding, mapping, vcard, xlsxfile
 from crm_desktop.services.importing.table import (
     ReadProblem,
@@ -50,18 +51,26 @@ def read_file(
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise CrmError(f"{path} does not exist.") from None
+        raise CrmError(_("{path} does not exist.").format(path=path)) from None
     except OSError as exc:
-        raise CrmError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise CrmError(
+            _("Cannot read {path}: {value}.").format(path=path, value=exc.strerror or exc)
+        ) from None
     if path.is_dir():
-        raise CrmError(f"{path} is a folder, not a file.")
+        raise CrmError(_("{path} is a folder, not a file.").format(path=path))
     if size > MAX_FILE_BYTES:
-        raise CrmError(f"{path.name} is {size / 2**30:.1f} GB; files up to 1 GB can be imported.")
+        raise CrmError(
+            _("{name} is {value:.1f} GB; files up to 1 GB can be imported.").format(
+                name=path.name, value=size / 2**30
+            )
+        )
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise CrmError(
-            f"{path.name} is an old Excel 97–2003 workbook. Save it from Excel as .xlsx "
-            "(or as CSV) and import that file."
+            _(
+                "{name} is an old Excel 97–2003 workbook. Save it from Excel as .xlsx (or as "
+                "CSV) and import that file."
+            ).format(name=path.name)
         )
     try:
         with path.open("rb") as handle:
@@ -74,7 +83,7 @@ def read_file(
             return join_continued_columns(table)
         data = path.read_bytes()
     except PermissionError:
-        raise CrmError(f"Cannot read {path}: permission denied.") from None
+        raise CrmError(_("Cannot read {path}: permission denied.").format(path=path)) from None
     return read_bytes(
         data,
         entity=entity,
@@ -102,7 +111,7 @@ def read_bytes(
     text = decoded.text.lstrip("\ufeff")
     if "\x00" in text and text.count("\x00") > len(text) // 4:
         raise CrmError(
-            "This file is not text (it holds binary data); choose a CSV, xlsx or vCard file."
+            _("This file is not text (it holds binary data); choose a CSV, xlsx or vCard file.")
         )
     lines = csvfile.split_lines(text)
     start = 1 if csvfile.sep_line(lines) else 0
@@ -123,7 +132,7 @@ def read_bytes(
             rows.append(item)
     table = _with_header(rows, entity, problems)
     table.format = "CSV"
-    table.details = f"{decoded.label}, {csvfile.DELIMITER_NAMES[chosen]}-separated"
+    table.details = f"{_(decoded.label)}, {_(csvfile.SEPARATED[chosen])}"
     table.encoding = decoded.encoding
     table.encoding_label = decoded.label
     return join_continued_columns(table)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from crm_desktop.i18n import N_
 from crm_desktop.models import database
 from crm_desktop.services import settings
 from crm_desktop.services.importing.table import Table
@@ -63,14 +64,14 @@ def choose_region(
 ) -> RegionChoice:
     """The phone region for importing ``table`` with ``mapping`` (see the module docstring)."""
     if override:
-        return RegionChoice(override.upper(), "chosen for this import")
+        return RegionChoice(override.upper(), N_("chosen for this import"))
     stored = stored_region()
     if stored:
-        return RegionChoice(stored, "the phone region setting")
+        return RegionChoice(stored, N_("the phone region setting"))
     guessed = guess_region(table, mapping)
     if guessed:
-        return RegionChoice(guessed, "guessed from the file")
-    return RegionChoice(settings.default("phone_region"), "this computer's locale")
+        return RegionChoice(guessed, N_("guessed from the file"))
+    return RegionChoice(settings.default("phone_region"), N_("this computer's locale"))
 
 
 def _phone_values(table: Table, mapping: Sequence[str | None]) -> list[str]:

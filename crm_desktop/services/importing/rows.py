@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crm_desktop.errors import ValidationError
+from crm_desktop.i18n import _
 from crm_desktop.models.tables import MAX_UNIT_PRICE_CENTS
 from crm_desktop.services import custom_fields, money, records, validation
 from crm_desktop.services.contacts import CONTACT
@@ -156,7 +157,7 @@ class Rules:
         def unit_price(value: object) -> int | None:
             cents = amount(value)
             if cents is not None and cents > MAX_UNIT_PRICE_CENTS:
-                raise FieldError("The price is too large.")
+                raise FieldError(_("The price is too large."))
             return cents
 
         self.region = region
@@ -327,11 +328,11 @@ def _notes(base: str | None, extras: list[str], kept: list[Kept]) -> str | None:
 
 def _reason(name: str, message: str, region: str) -> str:
     if name.endswith("phone"):
-        return f"not a valid phone number in {region}"
+        return _("not a valid phone number in {region}").format(region=region)
     if name.endswith("email"):
-        return "not a valid email address"
+        return _("not a valid email address")
     if name.endswith("website"):
-        return "not a web address"
+        return _("not a web address")
     return message.rstrip(".")[:1].lower() + message.rstrip(".")[1:]
 
 
@@ -344,7 +345,7 @@ def _keep_in_notes(
         try:
             values["notes"] = spec.field("notes").parse(notes)
         except FieldError as exc:
-            raise RowError(f"Notes: {exc}") from None
+            raise RowError(_("Notes: {exc}").format(exc=exc)) from None
         given["notes"] = notes
 
 
@@ -373,7 +374,11 @@ def _clean_keeping(
         for name, message in errors.items():
             value = data.get(name)
             if name == "name" and (value is None or not str(value).strip()):
-                raise RowError(f"{prefix}{labels['name']} is required: the row has no name.")
+                raise RowError(
+                    _("{prefix}{labels} is required: the row has no name.").format(
+                        prefix=prefix, labels=labels["name"]
+                    )
+                )
             if name in handled or value is None or not str(value).strip():
                 raise RowError(f"{prefix}{labels.get(name, name)}: {message}")
             handled.add(name)
@@ -618,7 +623,7 @@ def prepare_product(rules: Rules, row: _Row, line: int) -> Prepared:
         try:
             values["description"] = rules.product.field("description").parse(description)
         except FieldError as exc:
-            raise RowError(f"Description: {exc}") from None
+            raise RowError(_("Description: {exc}").format(exc=exc)) from None
         given["description"] = description
     return Prepared(
         line, values, set(given) - {k.field for k in kept}, record_id=record_id, kept=kept
@@ -633,8 +638,8 @@ def prepare(entity: str, rules: Rules, plan: Plan, row: SourceRow) -> Prepared:
     mapped = _Row(plan, row.cells)
     if not mapped.groups:
         if any(cell.strip() for cell in row.cells):
-            raise RowError("No column of this row is imported, so it has no name.")
-        raise RowError("The row is empty.")
+            raise RowError(_("No column of this row is imported, so it has no name."))
+        raise RowError(_("The row is empty."))
     return _PREPARE[entity](rules, mapped, row.line)
 
 
@@ -642,9 +647,9 @@ def check_mapping(entity: str, mapping: Sequence[str | None]) -> str | None:
     """What a mapping lacks to import anything (a message), or None when it can work."""
     keys = set(k for k in mapping if k)
     if entity == "customer" and not keys & {"name", "company", "person", "first_name", "last_name"}:
-        return "Map a column to “Customer name” (or “Company”, or a person's name)."
+        return _("Map a column to “Customer name” (or “Company”, or a person's name).")
     if entity == "contact" and not keys & {"name", "first_name", "last_name"}:
-        return "Map a column to “Name” (or first and last name)."
+        return _("Map a column to “Name” (or first and last name).")
     if entity == "product" and "name" not in keys:
-        return "Map a column to “Name”."
+        return _("Map a column to “Name”.")
     return None

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import database
 from crm_desktop.models.tables import ImportBatch
 from crm_desktop.services import audit, catalogue, custom_fields, records, search
@@ -74,10 +75,10 @@ from crm_desktop.services.text import fold, sort_key
 
 POLICIES = ("skip", "update", "overwrite", "create")
 POLICY_LABELS = {
-    "skip": "Skip the row (keep the existing record as it is)",
-    "update": "Update: fill the existing record's empty fields",
-    "overwrite": "Overwrite: replace the existing record's fields with the file's values",
-    "create": "Create a new record anyway",
+    "skip": N_("Skip the row (keep the existing record as it is)"),
+    "update": N_("Update: fill the existing record's empty fields"),
+    "overwrite": N_("Overwrite: replace the existing record's fields with the file's values"),
+    "create": N_("Create a new record anyway"),
 }
 _CHECK_EVERY = 512
 FLUSH_ROWS = 5_000  # rows between two writes of a streaming import (see _Import.flush)
@@ -259,7 +260,7 @@ def preview(
             prepared.append((row, prepare(entity, rules, plan, row)))
         except RowError as exc:
             out.append(PreviewRow(row.line, "refused", str(exc), row.cells))
-    only = [p for _, p in prepared]
+    only = [p for _ignored, p in prepared]
     if entity == "customer":
         index: Any = CustomerIndex.load(only)
     elif entity == "contact":
@@ -325,9 +326,17 @@ def run_import(
     ``text_encoding`` the file's encoding (``auto``: detected).
     """
     if entity not in _IMPORTED_TABLES:
-        raise CrmError(f"Cannot import {entity}: choose customers, contacts or products.")
+        raise CrmError(
+            _("Cannot import {entity}: choose customers, contacts or products.").format(
+                entity=entity
+            )
+        )
     if policy not in POLICIES:
-        raise CrmError(f"Unknown duplicate policy {policy!r}: choose {', '.join(POLICIES)}.")
+        raise CrmError(
+            _("Unknown duplicate policy {policy!r}: choose {value}.").format(
+                policy=policy, value=", ".join(POLICIES)
+            )
+        )
     if isinstance(source, Table):
         table = source
         name = source_name or "file"
@@ -347,15 +356,19 @@ def run_import(
         try:
             mapping = apply_overrides(table, list(mapping), overrides)
         except ValueError as exc:
-            raise CrmError(f"--map: {exc}.") from None
+            raise CrmError(_("--map: {exc}.").format(exc=exc)) from None
     if len(mapping) != table.width:
-        raise CrmError("The column mapping does not fit the file's columns.")
+        raise CrmError(_("The column mapping does not fit the file's columns."))
     problem = check_mapping(entity, mapping)
     if problem and table.rows:
         raise CrmError(problem)
     choice = choose_region(table, mapping, region)
     if not dry_run:
-        before_bulk_change(f"importing {ENTITY_LABELS[entity]} from {name}")
+        before_bulk_change(
+            _("importing {entities} from {source}").format(
+                entities=_(ENTITY_LABELS[entity]), source=name
+            )
+        )
     job = _Import(table, entity, list(mapping), policy, name, progress, cancelled, choice)
     # What exists now (the file's rows, the window) is left out of the garbage collector's
     # full passes while the import adds a few million objects of its own.
@@ -709,7 +722,9 @@ class _Import:
                 sku = item.values.get("sku")
                 owner = index.by_sku.get(sku.casefold()) if sku else None
                 if owner not in (None, product_id):
-                    raise RowError(f"SKU: {sku} is already used by another product.")
+                    raise RowError(
+                        _("SKU: {sku} is already used by another product.").format(sku=sku)
+                    )
                 self.want_update(
                     "product",
                     product_id,
@@ -721,7 +736,7 @@ class _Import:
             return False
         sku = item.values.get("sku")
         if sku and sku.casefold() in index.by_sku:
-            raise RowError(f"SKU: {sku} is already used by another product.")
+            raise RowError(_("SKU: {sku} is already used by another product.").format(sku=sku))
         product_id = self.take_id("product", item.record_id)
         values = dict(item.values)
         values["id"] = product_id
@@ -770,7 +785,7 @@ class _Import:
             contact_rows.append(tuple([values.get(c) for c in contact_columns]))
         for entity, rows in (("customer", customer_rows), ("contact", contact_rows)):
             columns = table_columns(entity)
-            marks = ", ".join("?" for _ in columns)
+            marks = ", ".join("?" for _ignored in columns)
             conn.executemany(
                 f'INSERT INTO "{entity}" ({", ".join(columns)}) VALUES ({marks})', rows
             )
@@ -844,7 +859,7 @@ class _Import:
                 if entity == "product" or record_id in tags_after:
                     audit_rows.append(self.created_entry(entity, values, tags_after))
             runs += [(entity, first, last) for first, last in _runs(created)]
-            marks = ", ".join("?" for _ in columns)
+            marks = ", ".join("?" for _ignored in columns)
             for start in range(0, len(rows), 20_000):
                 conn.executemany(
                     f'INSERT INTO "{entity}" ({", ".join(columns)}) VALUES ({marks})',
@@ -1052,7 +1067,7 @@ class _Import:
         old_ids = [i for i in self.new_tags if i not in self.new["customer"]]
         for start in range(0, len(old_ids), 900):
             chunk = old_ids[start : start + 900]
-            marks = ", ".join("?" for _ in chunk)
+            marks = ", ".join("?" for _ignored in chunk)
             for customer_id, name in database.execute_sql(
                 "SELECT ct.customer_id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
                 f"WHERE ct.customer_id IN ({marks})",

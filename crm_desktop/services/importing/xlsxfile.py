@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import _
 from crm_desktop.services.importing.table import SourceRow
 
 
@@ -54,8 +55,10 @@ def read_sheet(path: Path) -> tuple[str, list[SourceRow]]:
         if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
             raise
         raise CrmError(
-            f"{path.name} is not an Excel workbook that can be read (.xlsx): {exc}. "
-            "Save it again from Excel as .xlsx, or as CSV."
+            _(
+                "{name} is not an Excel workbook that can be read (.xlsx): {exc}. Save it again "
+                "from Excel as .xlsx, or as CSV."
+            ).format(name=path.name, exc=exc)
         ) from None
     try:
         for sheet in workbook.worksheets:

@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from crm_desktop.errors import NotFoundError
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import database
 from crm_desktop.services import invoices, orders, quotes, settings
 from crm_desktop.services.money import line_total_cents
@@ -32,10 +33,10 @@ from crm_desktop.services.reporting.context import ReportContext, report_context
 from crm_desktop.services.taxes import RateTotals
 
 TITLES = {
-    "invoice": "INVOICE",
-    "credit_note": "CREDIT NOTE",
-    "quote": "QUOTE",
-    "order": "PRO FORMA INVOICE",
+    "invoice": N_("INVOICE"),
+    "credit_note": N_("CREDIT NOTE"),
+    "quote": N_("QUOTE"),
+    "order": N_("PRO FORMA INVOICE"),
 }
 
 
@@ -105,7 +106,7 @@ class Invoice:
 
     @property
     def title(self) -> str:
-        return TITLES[self.kind]
+        return _(TITLES[self.kind])
 
     @property
     def is_empty(self) -> bool:
@@ -187,7 +188,7 @@ def _customer(customer_id: int) -> InvoiceParty:
         (customer_id,),
     ).fetchone()
     if row is None:
-        raise NotFoundError("The customer does not exist (any more).")
+        raise NotFoundError(_("The customer does not exist (any more)."))
     name, legal_name, address, city, country, email, phone, tax_id, kpp, contact = row
     place = ", ".join(part.strip() for part in (city, country) if part and part.strip())
     return InvoiceParty(
@@ -238,7 +239,7 @@ def invoice_for_number(number: str) -> Invoice:
         "SELECT id FROM sales_order WHERE number = ?", ((number or "").strip(),)
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"There is no order number {number.strip()!r}.")
+        raise NotFoundError(_("There is no order number {number!r}.").format(number=number.strip()))
     return invoice_data(row[0])
 
 
@@ -250,7 +251,7 @@ def quote_data(quote_id: int) -> Invoice:
 def quote_for_number(number: str) -> Invoice:
     quote = quotes.find_quote(number)
     if quote is None:
-        raise NotFoundError(f"There is no quote number {number.strip()!r}.")
+        raise NotFoundError(_("There is no quote number {number!r}.").format(number=number.strip()))
     return quote_data(quote["id"])
 
 
@@ -304,7 +305,9 @@ def document_for_number(number: str) -> Invoice:
         "SELECT id FROM sales_order WHERE number = ?", ((number or "").strip(),)
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"There is no invoice or order number {(number or '').strip()!r}.")
+        raise NotFoundError(
+            _("There is no invoice or order number {value!r}.").format(value=(number or "").strip())
+        )
     return document_for_order(row[0])
 
 

@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from crm_desktop.errors import CrmError
+from crm_desktop.i18n import N_, _
 
 GROUPINGS = ("day", "week", "month", "quarter")
 PRESETS = ("this_month", "last_month", "this_quarter", "this_year", "last_year")
 PRESET_LABELS = {
-    "this_month": "This month",
-    "last_month": "Last month",
-    "this_quarter": "This quarter",
-    "this_year": "This year",
-    "last_year": "Last year",
+    "this_month": N_("This month"),
+    "last_month": N_("Last month"),
+    "this_quarter": N_("This quarter"),
+    "this_year": N_("This year"),
+    "last_year": N_("Last year"),
 }
 
 
@@ -40,8 +41,9 @@ class Period:
     def __post_init__(self) -> None:
         if self.start > self.end:
             raise PeriodError(
-                f"The period starts ({self.start.isoformat()}) after it ends "
-                f"({self.end.isoformat()})."
+                _("The period starts ({start}) after it ends ({end}).").format(
+                    start=self.start.isoformat(), end=self.end.isoformat()
+                )
             )
 
     @property
@@ -103,7 +105,7 @@ def preset(name: str, today: date) -> Period:
         return Period(date(today.year, 1, 1), date(today.year, 12, 31))
     if name == "last_year":
         return Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))
-    raise ValueError(f"unknown period preset {name!r}")
+    raise ValueError(_("unknown period preset {name!r}").format(name=name))
 
 
 def parse_date(text: str, what: str = "date") -> date:
@@ -115,7 +117,9 @@ def parse_date(text: str, what: str = "date") -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise PeriodError(
-            f"{what} {text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-01-31."
+            _("{what} {text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-01-31.").format(
+                what=what, text=text
+            )
         ) from None
 
 
@@ -149,7 +153,11 @@ def bucket_of(day: date, grouping: str) -> tuple[str, date, date]:
             start,
             _add_months(start, 3) - timedelta(days=1),
         )
-    raise ValueError(f"unknown grouping {grouping!r}; use one of {', '.join(GROUPINGS)}")
+    raise ValueError(
+        _("unknown grouping {grouping!r}; use one of {value}").format(
+            grouping=grouping, value=", ".join(GROUPINGS)
+        )
+    )
 
 
 def buckets(period: Period, grouping: str) -> list[Bucket]:

@@ -12,15 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from crm_desktop.i18n import N_
 from crm_desktop.models import database
 
 BUCKETS = ("not_due", "0_30", "31_60", "61_90", "90_plus")
 BUCKET_LABELS = {
-    "not_due": "Not yet due",
-    "0_30": "0–30 days",
-    "31_60": "31–60 days",
-    "61_90": "61–90 days",
-    "90_plus": "Over 90 days",
+    "not_due": N_("Not yet due"),
+    "0_30": N_("0–30 days"),
+    "31_60": N_("31–60 days"),
+    "61_90": N_("61–90 days"),
+    "90_plus": N_("Over 90 days"),
 }
 
 

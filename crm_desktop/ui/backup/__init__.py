@@ -94,10 +94,12 @@ class BackupFeature(QObject):
             return None  # the window was closed before the timer fired
         db_path = self.window.db_path
 
+        reason = self.tr("at the first start of the day")
+
         def work(_context: JobContext) -> Any:
             if not auto.is_due(db_path):
                 return None
-            return auto.make_automatic_backup(db_path, "daily", "at the first start of the day")
+            return auto.make_automatic_backup(db_path, "daily", reason)
 
         def done(record: Any) -> None:
             self.daily_job = None
