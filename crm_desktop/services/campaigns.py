@@ -27,7 +27,7 @@ def _prepare(values: Row, old: Row | None) -> None:
 FIELDS = catalogue.declare(
     "campaign",
     FieldDef("name", N_("Name"), sql="cp.name", sort="fold", nullable=False, parse=line(300),
-             required=True, placeholder="e.g. Spring newsletter"),
+             required=True, placeholder=N_("e.g. Spring newsletter")),
     FieldDef("kind", N_("Kind"), "enum", "cp.kind", sort="enum", nullable=False,
              values=CAMPAIGN_KINDS, parse=choice(CAMPAIGN_KINDS), required=True,
              default="email"),

@@ -77,7 +77,7 @@ _DEAL_AMOUNT = deal_amount_sql("d")
 FIELDS = catalogue.declare(
     "deal",
     FieldDef("title", N_("Title"), sql="d.title", sort="fold", nullable=False, parse=line(300),
-             required=True, placeholder="e.g. 20 licences for the Berlin office"),
+             required=True, placeholder=N_("e.g. 20 licences for the Berlin office")),
     FieldDef("customer_id", N_("Customer"), "reference", "d.customer_id", header=N_("Customer ID"),
              sort=None, parse=reference, required=True),
     FieldDef("customer_name", N_("Customer"), sql="c.name", sort="fold", nullable=False),
@@ -94,13 +94,13 @@ FIELDS = catalogue.declare(
     FieldDef("probability", N_("Probability"), "percent", "d.probability",
              header=N_("Probability %"),
              nullable=False,
-             parse=probability, placeholder="stage default"),
+             parse=probability, placeholder=N_("stage default")),
     FieldDef("weighted_cents", N_("Weighted amount"), "money",
              f"(({_DEAL_AMOUNT} * d.probability + 50) / 100)", nullable=False, in_export=False),
     FieldDef("expected_close", N_("Expected close"), "date", "d.expected_close", parse=a_date),
     FieldDef("closed_at", N_("Closed"), "date", "d.closed_at", parse=a_date),
     FieldDef("lost_reason", N_("Lost reason"), sql="d.lost_reason", sort="fold", parse=line(500),
-             placeholder="e.g. price, timing, competitor"),
+             placeholder=N_("e.g. price, timing, competitor")),
 )  # fmt: skip
 
 DEAL = register(

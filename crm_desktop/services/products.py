@@ -43,7 +43,7 @@ def _prepare(values: Row, old: Row | None) -> None:
 FIELDS = catalogue.declare(
     "product",
     FieldDef("sku", N_("SKU"), sql="p.sku", sort="fold", parse=line(64),
-             placeholder="Stock-keeping unit, e.g. WID-100"),
+             placeholder=N_("Stock-keeping unit, e.g. WID-100")),
     FieldDef("name", N_("Name"), sql="p.name", sort="fold", nullable=False, parse=line(300),
              required=True),
     FieldDef("description", N_("Description"), "longtext", "substr(p.description, 1, 300)",
@@ -56,7 +56,7 @@ FIELDS = catalogue.declare(
     FieldDef("tax_pct", N_("Tax %"), "decimal", "p.tax_pct", parse=percent,
              from_db=percent_from_db, in_list=False),
     FieldDef("active", N_("Active"), "bool", "p.active", nullable=False, parse=flag, default=1,
-             placeholder="Offered in pickers and on new orders"),
+             placeholder=N_("Offered in pickers and on new orders")),
 )  # fmt: skip
 
 PRODUCT = register(

@@ -29,7 +29,7 @@ def _prepare(values: Row, old: Row | None) -> None:
 FIELDS = catalogue.declare(
     "service_case",
     FieldDef("subject", N_("Subject"), sql="sc.subject", sort="fold", nullable=False,
-             parse=line(500), required=True, placeholder="What is it about?"),
+             parse=line(500), required=True, placeholder=N_("What is it about?")),
     FieldDef("customer_id", N_("Customer"), "reference", "sc.customer_id",
              header=N_("Customer ID"), sort=None, parse=reference, required=True),
     FieldDef("product_id", N_("Product"), "reference", "sc.product_id", sort=None,

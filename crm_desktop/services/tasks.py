@@ -43,7 +43,7 @@ def _prepare(values: Row, old: Row | None) -> None:
 FIELDS = catalogue.declare(
     "task",
     FieldDef("title", N_("Title"), sql="t.title", sort="fold", nullable=False, parse=line(500),
-             required=True, placeholder="e.g. Send the quote"),
+             required=True, placeholder=N_("e.g. Send the quote")),
     FieldDef("due_date", N_("Due"), "date", "t.due_date", parse=a_date),
     FieldDef("priority", N_("Priority"), "enum", "t.priority", sort="enum", nullable=False,
              values=PRIORITIES, parse=choice(PRIORITIES), required=True, default="normal"),
