@@ -16,7 +16,6 @@ ALLOWED_WORDS = {
     "Letter",  # the paper size's name (A4, Letter)
     "root",  # Qt's file dialog names its top folder so
     "English",  # the language, in its own name, in the choice of language
-    "example",  # example.ru, name@example.cn: the reserved domain of placeholders (RFC 2606)
     "Windows", "Mac", "Roman", "Big", "GB", "KOI", "JIS",  # encodings' names (Windows-1251, Mac Roman, Big5)
 }  # fmt: skip
 _SKIP = re.compile(
