@@ -109,15 +109,14 @@ def _run_command(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args) or 0)
     except CrmError as exc:
-        path = getattr(exc, "path", None)
-        if type(exc).__name__ != "EncryptionKeyError" or path is None or not sys.stdin.isatty():
+        from crm_desktop.services import encryption_keys
+
+        if not isinstance(exc, encryption_keys.EncryptionKeyError) or not sys.stdin.isatty():
             raise
         import getpass
 
-        from crm_desktop.services import encryption
-
-        typed = getpass.getpass(f"{exc}\nRecovery key of {path.name}: ")
-        encryption.unlock(path, typed)
+        typed = getpass.getpass(f"{exc}\nRecovery key of {exc.path.name}: ")
+        encryption_keys.unlock(exc.path, typed)
         return int(args.handler(args) or 0)
 
 

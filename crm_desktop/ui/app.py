@@ -99,10 +99,12 @@ def run_app(db: str | None = None) -> int:
     def failed(exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        if type(exc).__name__ == "EncryptionKeyError":  # an encrypted file, its key not here
+        from crm_desktop.services.encryption_keys import EncryptionKeyError
+
+        if isinstance(exc, EncryptionKeyError):  # an encrypted file, its key not here
             from crm_desktop.ui.encryption.recovery_key import ask_recovery_key
 
-            if ask_recovery_key(window, exc.path):  # type: ignore[attr-defined]
+            if ask_recovery_key(window, exc.path):
                 start_opening()
                 return
         exc = explain(exc)  # a full disk, a locked file: the environment's message
