@@ -55,6 +55,24 @@ def fail_on_warning_log(request: pytest.FixtureRequest):
 
 
 @pytest.fixture(autouse=True)
+def queries_let_go():
+    """After a test, its windows are gone and the list thread holds no file: an earlier
+    window's late reload must never query (and lock) the next test's database."""
+    yield
+    import sys
+
+    module = sys.modules.get("crm_desktop.ui.tables.runner")
+    if module is None or module._runner is None:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    # pytest-qt closed the test's widgets with deleteLater(); delete them now, so that their
+    # timers cannot fire in the next test and their channels are forgotten.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert module._runner.let_go(), "the list thread did not let go of the database"
+
+
+@pytest.fixture(autouse=True)
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private CRM_DESKTOP_HOME (data, backups, logs, config) for each test."""
     folder = tmp_path / "home"

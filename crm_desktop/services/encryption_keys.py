@@ -219,9 +219,15 @@ def _provide(salt: bytes) -> bytes | None:
 cipher.set_key_provider(_provide)
 
 
-def status(path: str | os.PathLike[str]) -> EncryptionStatus:
+def status(path: str | os.PathLike[str], *, ask_keyring: bool = True) -> EncryptionStatus:
+    """Whether ``path`` is encrypted and its key kept here.
+
+    The keyring can take seconds (a locked keyring, a slow D-Bus): with ``ask_keyring=False``
+    only the file is read and ``key_on_this_computer`` is False; ask the keyring off the GUI
+    thread.
+    """
     encrypted = cipher.is_encrypted(path)
-    on_computer = encrypted and _keyring_get(cipher.salt_of(path)) is not None
+    on_computer = ask_keyring and encrypted and _keyring_get(cipher.salt_of(path)) is not None
     return EncryptionStatus(encrypted, on_computer, cipher.available())
 
 

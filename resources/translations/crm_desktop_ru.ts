@@ -1586,6 +1586,10 @@
         <translation>База данных не зашифрована: её прочтёт любой, у кого окажется диск ноутбука или копия файла. При шифровании ключ хранится в связке ключей этого компьютера, а вы получаете ключ восстановления для печати.</translation>
     </message>
     <message>
+        <source>The database is encrypted (AES-256, SQLCipher). Looking for its key in this computer's keyring…</source>
+        <translation>База данных зашифрована (AES-256, SQLCipher). Ищем её ключ в связке ключей этого компьютера…</translation>
+    </message>
+    <message>
         <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer's keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
         <translation>База данных зашифрована (AES-256, SQLCipher). Ключ хранится в связке ключей этого компьютера; на любом другом её открывает ключ восстановления. Резервные копии с этого момента тоже шифруются.</translation>
     </message>

@@ -1576,6 +1576,10 @@
         <translation>数据库未加密：任何拿到这台笔记本的磁盘或文件副本的人都能读取。加密后，密钥保存在这台电脑的钥匙串中，并给您一个可打印的恢复密钥。</translation>
     </message>
     <message>
+        <source>The database is encrypted (AES-256, SQLCipher). Looking for its key in this computer's keyring…</source>
+        <translation>数据库已加密（AES-256，SQLCipher）。正在此电脑的钥匙串中查找其密钥…</translation>
+    </message>
+    <message>
         <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer's keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
         <translation>数据库已加密（AES-256，SQLCipher）。密钥保存在这台电脑的钥匙串中；在其他任何地方用恢复密钥打开。今后创建的备份也会加密。</translation>
     </message>

@@ -38,18 +38,3 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch):
     yield ring
     cipher.forget()
     keyring.set_keyring(before)
-
-
-@pytest.fixture
-def released(qtbot):
-    """No connection of the window's list thread on the file (an earlier test's window may
-    have reloaded its lists on this test's file): a conversion swaps it, as a restore does."""
-    import sys
-
-    if "crm_desktop.ui.tables.runner" not in sys.modules:
-        return
-    from crm_desktop.ui.backup.restore_flow import release_connections
-
-    done: list[bool] = []
-    release_connections(lambda: done.append(True))
-    qtbot.waitUntil(lambda: bool(done))

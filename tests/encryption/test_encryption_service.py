@@ -31,7 +31,7 @@ def _customer_names() -> list[str]:
 
 
 @pytest.fixture
-def filled(demo_db: Path, released) -> Path:
+def filled(demo_db: Path) -> Path:
     customers.create_customer({"name": NAME, "kind": "person", "email": "darya@example.ru"})
     return demo_db
 

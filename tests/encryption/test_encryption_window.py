@@ -68,9 +68,7 @@ def test_cancelling_the_recovery_key_step_changes_nothing(qtbot, demo_db: Path):
     assert not encryption.is_encrypted(demo_db)
 
 
-def test_the_recovery_key_is_asked_checked_as_typed_and_tried(
-    qtbot, demo_db: Path, memory_keyring, released
-):
+def test_the_recovery_key_is_asked_checked_as_typed_and_tried(qtbot, demo_db: Path, memory_keyring):
     key = encryption.new_key()
     encryption.convert(demo_db, key)
     forget_everything(memory_keyring)
@@ -92,3 +90,32 @@ def test_the_recovery_key_is_asked_checked_as_typed_and_tried(
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == AskRecoveryKeyDialog.DialogCode.Accepted
     assert list(memory_keyring.secrets.values()) == [key.hex()]
+
+
+def test_a_slow_keyring_never_freezes_the_encryption_dialog(qtbot, demo_db: Path, memory_keyring):
+    """A locked keyring can take seconds to answer: the dialog opens at once, asks it off the
+    GUI thread, and says what it found when it answers."""
+    import threading
+    import time
+
+    encryption.convert(demo_db, encryption.new_key())  # the key is kept in memory_keyring
+    gate = threading.Event()
+    asked_from: list[bool] = []
+    plain_get = memory_keyring.get_password
+
+    def slow_get(service: str, username: str) -> str | None:
+        asked_from.append(threading.current_thread() is threading.main_thread())
+        gate.wait(10)
+        return plain_get(service, username)
+
+    memory_keyring.get_password = slow_get  # type: ignore[method-assign]
+    began = time.monotonic()
+    dialog = EncryptionDialog(demo_db)
+    qtbot.addWidget(dialog)
+    assert time.monotonic() - began < 2  # not waiting for the keyring
+    assert "Looking for its key" in dialog.state.text()
+    assert dialog.decrypt_button.isEnabled() and dialog.key_button.isEnabled()
+    qtbot.waitUntil(lambda: bool(asked_from))
+    gate.set()
+    qtbot.waitUntil(lambda: "kept in this computer's keyring" in dialog.state.text())
+    assert asked_from == [False]  # never on the GUI thread

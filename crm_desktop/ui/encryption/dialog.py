@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services import encryption
 from crm_desktop.services.backups import PreparedRestore
+from crm_desktop.services.encryption import EncryptionStatus
 from crm_desktop.ui.backup.restore_flow import RestoreFlow
 from crm_desktop.ui.encryption.recovery_key import ShowRecoveryKeyDialog
-from crm_desktop.ui.jobs import JobContext, run_job
+from crm_desktop.ui.jobs import Job, JobContext, run_job
 
 
 class ConversionFlow(RestoreFlow):
@@ -82,6 +83,7 @@ class EncryptionDialog(QDialog):
         self._reload = reload
         self._status = status
         self.flow: ConversionFlow | None = None
+        self._keyring_job: Job | None = None
         self.setWindowTitle(self.tr("Encryption"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -105,7 +107,33 @@ class EncryptionDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        state = encryption.status(self.db_path)
+        """Show the file's state now; whether the key is kept here comes from the keyring later.
+
+        The keyring can take seconds (a locked keyring asking for its password, a slow
+        D-Bus), so it is asked off the GUI thread.
+        """
+        state = encryption.status(self.db_path, ask_keyring=False)
+        self._show(state, keyring_known=not state.encrypted)
+        self.encrypt_button.setEnabled(state.available and not state.encrypted)
+        self.decrypt_button.setEnabled(state.available and state.encrypted)
+        self.key_button.setEnabled(state.encrypted)
+        if state.encrypted:
+            path = self.db_path
+            self._keyring_job = run_job(
+                self,
+                self.windowTitle(),
+                lambda _context: encryption.status(path),
+                on_success=self._keyring_answered,
+                on_error=lambda _exc: None,  # status() never raises for a keyring; a file gone
+                cancellable=False,
+                show_progress=False,
+            )
+
+    def _keyring_answered(self, state: EncryptionStatus) -> None:
+        if state.encrypted:
+            self._show(state, keyring_known=True)
+
+    def _show(self, state: EncryptionStatus, *, keyring_known: bool) -> None:
         if not state.available:
             text = self.tr(
                 "This installation cannot encrypt: its SQLCipher library is missing. "
@@ -116,6 +144,11 @@ class EncryptionDialog(QDialog):
                 "The database is not encrypted: anyone who gets this laptop's disk, or a copy "
                 "of the file, can read it. Encrypting keeps the key in this computer's keyring "
                 "and gives you a recovery key to print."
+            )
+        elif not keyring_known:
+            text = self.tr(
+                "The database is encrypted (AES-256, SQLCipher). Looking for its key in this "
+                "computer's keyring…"
             )
         elif state.key_on_this_computer:
             text = self.tr(
@@ -129,9 +162,6 @@ class EncryptionDialog(QDialog):
                 "recovery key each time it opens."
             )
         self.state.setText(text)
-        self.encrypt_button.setEnabled(state.available and not state.encrypted)
-        self.decrypt_button.setEnabled(state.available and state.encrypted)
-        self.key_button.setEnabled(state.encrypted)
 
     def start_encrypting(
         self, *, ask: Callable[[ShowRecoveryKeyDialog], bool] | None = None

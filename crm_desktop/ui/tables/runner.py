@@ -88,6 +88,24 @@ class QueryRunner(QObject):
         with self._lock:
             self._latest.pop(channel, None)
 
+    def let_go(self, timeout: float = 10.0) -> bool:
+        """Drop every queued query and close the runner thread's connection; wait for it.
+
+        Blocks the calling thread; the work runs without the GUI loop (only results need it).
+        For the end of a test: no query of an earlier window may reach a later file.
+        """
+        with self._lock:
+            self._latest.clear()  # whatever is queued is stale now
+        closed = threading.Event()
+
+        def close() -> None:
+            close_session()
+            self._connection_key = None
+            closed.set()
+
+        self.submit(self.channel(), close, lambda _result: None, lambda _error: None)
+        return closed.wait(timeout)
+
     def running_is_stale(self) -> bool:
         """For long work to ask as it runs: has a newer request on its channel replaced it?"""
         with self._lock:
