@@ -66,6 +66,10 @@ def queries_let_go():
         return
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    jobs = sys.modules.get("crm_desktop.ui.jobs")
+    if jobs is not None and jobs.running_jobs():
+        jobs.wait_for_jobs(30_000)  # a job the test left running: cancelled, then ended
+        QCoreApplication.processEvents()  # its last signals, while its window still exists
     # pytest-qt closed the test's widgets with deleteLater(); delete them now, so that their
     # timers cannot fire in the next test and their channels are forgotten.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -165,9 +165,12 @@ def run_job(
 
     def finish() -> None:
         if dialog is not None:
-            dialog.canceled.disconnect(job.cancel)
-            dialog.close()
-            dialog.deleteLater()
+            try:
+                dialog.canceled.disconnect(job.cancel)
+                dialog.close()
+                dialog.deleteLater()
+            except RuntimeError:  # its window was closed and deleted while the job ran
+                pass
         _running.discard(job)
         adjust_lock_wait()
 

@@ -204,3 +204,22 @@ def test_another_programs_lock_is_said_in_seconds_but_our_own_jobs_are_waited_fo
     other.execute("ROLLBACK")
     other.close()
     assert 1.5 < waited < 5, waited  # a statement that waits for the lock waits 2 s
+
+
+def test_a_job_whose_window_is_gone_ends_quietly(qtbot):
+    """A window closed and deleted while its job runs (its progress dialog with it): the job
+    still ends, and ending it raises nothing in the event loop."""
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from crm_desktop.ui import jobs
+
+    parent = QWidget()
+    release = threading.Event()
+    job = jobs.run_job(parent, "Importing", lambda context: release.wait(10))
+    parent.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    qtbot.waitUntil(lambda: job not in jobs._running, timeout=5000)
