@@ -83,6 +83,9 @@ class PreferencesDialog(QDialog):
         self.logo_choose.clicked.connect(self._choose_logo)
         self.logo_remove.clicked.connect(self._remove_logo)
 
+        self.country = CountryBox(values["company_country"])
+        self.country.currentIndexChanged.connect(self._country_chosen)
+        self.country.lineEdit().textEdited.connect(self._validate)
         self.currency = self._combo(CURRENCIES, values["currency"])
         self.locale = self._combo(LOCALES, values["locale"])
         for row in range(self.locale.count()):
@@ -116,6 +119,7 @@ class PreferencesDialog(QDialog):
 
         formats = QGroupBox(self.tr("Money, dates and phone numbers"))
         formats_form = QFormLayout(formats)
+        self._row(formats_form, self.tr("Country"), self.country, "company_country")
         self._row(formats_form, self.tr("Currency"), self.currency, "currency")
         self._row(formats_form, self.tr("Locale"), self.locale, "locale")
         self._row(formats_form, self.tr("Phone country"), self.phone_region, "phone_region")
@@ -166,6 +170,12 @@ class PreferencesDialog(QDialog):
             edit.textChanged.connect(self._validate)
         self.currency.currentTextChanged.connect(self._validate)
         self.locale.currentTextChanged.connect(self._validate)
+        self._amounts_stored: bool | None = None  # asked once, when the country first changes
+        self.currency_note = QLabel()
+        self.currency_note.setObjectName("currency_note")
+        self.currency_note.setWordWrap(True)
+        self.currency_note.hide()
+        formats_form.insertRow(2, "", self.currency_note)
         self._show_logo()
         self._validate()
 
@@ -218,10 +228,13 @@ class PreferencesDialog(QDialog):
             "page_size": self.page_size.currentText(),
             "order_number_prefix": self.order_prefix.text().strip(),
             **self.selling.values(),
+            "company_country": self.country.chosen() or "",
         }
 
     def _check(self) -> dict[str, str]:
         problems: dict[str, str] = {}
+        if self.country.chosen() is None:
+            problems["company_country"] = self.tr("Choose a country from the list.")
         text = self.company_email.text().strip()
         if text:
             try:
@@ -245,7 +258,9 @@ class PreferencesDialog(QDialog):
             problems["locale"] = self.tr("Language and country, such as en_US, de_DE or ru_RU.")
         if len(self.order_prefix.text()) > 20:
             problems["order_number_prefix"] = self.tr("At most 20 characters.")
-        problems.update(self.selling.problems(self.company_tax_id.text()))
+        problems.update(
+            self.selling.problems(self.company_tax_id.text(), self.country.chosen() or "")
+        )
         return problems
 
     def _validate(self, *_: object) -> bool:
@@ -270,6 +285,32 @@ class PreferencesDialog(QDialog):
         )
         today = QDate.currentDate().toString("yyyy-MM-dd")
         self.preview.setText(f"{formatter.money(123456789)}   ·   {formatter.date(today)}")
+
+    def _country_chosen(self, *_: object) -> None:
+        """A country fills in what it implies; the currency only while no amount is stored."""
+        from crm_desktop.services import country
+
+        code = self.country.chosen()
+        if code:
+            found = country.defaults_for(code)
+            self.phone_region.setText(found.phone_region)
+            index = self.locale.findText(found.locale)
+            if index >= 0:
+                self.locale.setCurrentIndex(index)
+            else:
+                self.locale.setCurrentText(found.locale)
+            if self._amounts_stored is None:
+                self._amounts_stored = country.holds_amounts()
+            if not self._amounts_stored:
+                self.currency.setCurrentText(found.currency)
+            elif found.currency != self.currency.currentText().strip().upper():
+                self.currency_note.setText(
+                    self.tr(
+                        "The currency stays {currency}: the amounts already stored are in it."
+                    ).format(currency=self.currency.currentText().strip().upper())
+                )
+                self.currency_note.show()
+        self._validate()
 
     # --- the logo -------------------------------------------------------------------
 
@@ -348,6 +389,34 @@ class PreferencesDialog(QDialog):
             self.language.save()
             self.language_changed = True
         self.accept()
+
+
+class CountryBox(QComboBox):
+    """Every country named in the window's language; typing finds one, checked as typed."""
+
+    def __init__(self, code: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        from crm_desktop import i18n
+        from crm_desktop.services import country
+
+        self.setObjectName("company_country")
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setAccessibleName(self.tr("Country"))
+        for value, name in country.country_names(i18n.language()):
+            self.addItem(name, value)
+        completer = self.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCurrentIndex(max(0, self.findData(code.upper())))
+        self.setMinimumContentsLength(16)
+
+    def chosen(self) -> str | None:
+        """The chosen country's code; None when the text names none of the list."""
+        index = self.findText(self.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+        return str(self.itemData(index)) if index >= 0 else None
 
 
 def _locale_title(name: str) -> str:
