@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>&amp;New record</source>
         <translation>&amp;Новая запись</translation>
@@ -80,7 +80,7 @@
         <translation>&amp;Очистить поиск</translation>
     </message>
     <message>
-        <source>Clear the search, or go back from a customer's page</source>
+        <source>Clear the search, or go back from a customer&apos;s page</source>
         <translation>Очистить поиск или вернуться со страницы клиента</translation>
     </message>
     <message>
@@ -704,10 +704,6 @@
         <translation>Полное наименование</translation>
     </message>
     <message>
-        <source>Country (two letters)</source>
-        <translation>Страна (две буквы)</translation>
-    </message>
-    <message>
         <source>KPP (Russia)</source>
         <translation>КПП (Россия)</translation>
     </message>
@@ -844,7 +840,7 @@
         <translation>CSV из Thunderbird</translation>
     </message>
     <message>
-        <source>— don't import —</source>
+        <source>— don&apos;t import —</source>
         <translation>— не импортировать —</translation>
     </message>
 </context>
@@ -913,7 +909,7 @@
         <translation>По умолчанию</translation>
     </message>
     <message>
-        <source>Back up to the app's own folder again</source>
+        <source>Back up to the app&apos;s own folder again</source>
         <translation>Снова сохранять копии в папку программы</translation>
     </message>
     <message>
@@ -1189,7 +1185,7 @@
         <translation>&lt;b&gt;Восстановить копию от {local_time}?&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>All current data is replaced by what the backup holds. A safety copy of the current data is made first and listed with the backups: restoring that copy brings today's data back.</source>
+        <source>All current data is replaced by what the backup holds. A safety copy of the current data is made first and listed with the backups: restoring that copy brings today&apos;s data back.</source>
         <translation>Все текущие данные будут заменены содержимым копии. Сначала создаётся страховочная копия текущих данных, она появится в списке копий: восстановив её, вы вернёте сегодняшние данные.</translation>
     </message>
     <message>
@@ -1252,6 +1248,13 @@
     <message>
         <source>Making a verified backup, then the converted copy…</source>
         <translation>Создаётся проверенная резервная копия, затем преобразованная копия…</translation>
+    </message>
+</context>
+<context>
+    <name>CountryBox</name>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
     </message>
 </context>
 <context>
@@ -1555,7 +1558,7 @@
         <translation>&amp;Шифрование…</translation>
     </message>
     <message>
-        <source>Encrypt the database on this laptop's disk, or show its recovery key</source>
+        <source>Encrypt the database on this laptop&apos;s disk, or show its recovery key</source>
         <translation>Зашифровать базу данных на диске ноутбука или показать ключ восстановления</translation>
     </message>
 </context>
@@ -1582,11 +1585,11 @@
         <translation>Эта установка не умеет шифровать: нет библиотеки SQLCipher. Переустановите CRM Desktop.</translation>
     </message>
     <message>
-        <source>The database is not encrypted: anyone who gets this laptop's disk, or a copy of the file, can read it. Encrypting keeps the key in this computer's keyring and gives you a recovery key to print.</source>
+        <source>The database is not encrypted: anyone who gets this laptop&apos;s disk, or a copy of the file, can read it. Encrypting keeps the key in this computer&apos;s keyring and gives you a recovery key to print.</source>
         <translation>База данных не зашифрована: её прочтёт любой, у кого окажется диск ноутбука или копия файла. При шифровании ключ хранится в связке ключей этого компьютера, а вы получаете ключ восстановления для печати.</translation>
     </message>
     <message>
-        <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer's keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
+        <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer&apos;s keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
         <translation>База данных зашифрована (AES-256, SQLCipher). Ключ хранится в связке ключей этого компьютера; на любом другом её открывает ключ восстановления. Резервные копии с этого момента тоже шифруются.</translation>
     </message>
     <message>
@@ -1683,7 +1686,7 @@
         <translation>Удалить</translation>
     </message>
     <message>
-        <source>Your own fields show in the forms, as list columns (right-click a list's header), in exports and in the import's mapping. Changes apply at once; a deleted field goes to the trash with its values.</source>
+        <source>Your own fields show in the forms, as list columns (right-click a list&apos;s header), in exports and in the import&apos;s mapping. Changes apply at once; a deleted field goes to the trash with its values.</source>
         <translation>Ваши поля видны в формах, в столбцах списков (щёлкните правой кнопкой по заголовку списка), в выгрузке и в сопоставлении полей при импорте. Изменения применяются сразу; удалённое поле попадает в корзину вместе со значениями.</translation>
     </message>
     <message>
@@ -2237,7 +2240,7 @@ Open it now?</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <source>How the file's bytes are read as text. If names look garbled below, choose another encoding: the file is read again.</source>
+        <source>How the file&apos;s bytes are read as text. If names look garbled below, choose another encoding: the file is read again.</source>
         <translation>Как байты файла читаются в текст. Если ниже имена выглядят искажёнными, выберите другую кодировку — файл будет прочитан заново.</translation>
     </message>
     <message>
@@ -2340,7 +2343,7 @@ Open it now?</source>
         <translation>Объединить клиентов</translation>
     </message>
     <message>
-        <source>Choose the customer that stays and, for each field, the value it keeps. The others' contacts, orders, deals, tasks, interactions, service cases, campaigns and tags move to it; they go to the trash. The import history can undo the merge.</source>
+        <source>Choose the customer that stays and, for each field, the value it keeps. The others&apos; contacts, orders, deals, tasks, interactions, service cases, campaigns and tags move to it; they go to the trash. The import history can undo the merge.</source>
         <translation>Выберите клиента, который останется, и для каждого поля — значение, которое он сохранит. Контакты, заказы, сделки, задачи, взаимодействия, обращения, кампании и метки остальных перейдут к нему, а сами они отправятся в корзину. Объединение можно отменить в истории импорта.</translation>
     </message>
     <message>
@@ -2467,8 +2470,8 @@ Open it now?</source>
         </translation>
     </message>
     <message>
-        <source>⚠ {escape} — &lt;a href='show'&gt;Show&lt;/a&gt;</source>
-        <translation>⚠ {escape} — &lt;a href='show'&gt;Показать&lt;/a&gt;</translation>
+        <source>⚠ {escape} — &lt;a href=&apos;show&apos;&gt;Show&lt;/a&gt;</source>
+        <translation>⚠ {escape} — &lt;a href=&apos;show&apos;&gt;Показать&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +2701,10 @@ Open it now?</source>
         <translation>Деньги, даты и телефоны</translation>
     </message>
     <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
@@ -2730,6 +2737,10 @@ Open it now?</source>
         <translation>Поля</translation>
     </message>
     <message>
+        <source>Choose a country from the list.</source>
+        <translation>Выберите страну из списка.</translation>
+    </message>
+    <message>
         <source>Two letters, such as US, GB or RU.</source>
         <translation>Две буквы, например US, GB или RU.</translation>
     </message>
@@ -2744,6 +2755,10 @@ Open it now?</source>
     <message>
         <source>At most 20 characters.</source>
         <translation>Не более 20 символов.</translation>
+    </message>
+    <message>
+        <source>The currency stays {currency}: the amounts already stored are in it.</source>
+        <translation>Валюта остаётся {currency}: в ней записаны уже сохранённые суммы.</translation>
     </message>
     <message>
         <source>Choose the company logo</source>
@@ -2911,7 +2926,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Сохранить изменения перед закрытием?</translation>
     </message>
     <message>
-        <source>If you don't save, your changes will be lost.</source>
+        <source>If you don&apos;t save, your changes will be lost.</source>
         <translation>Если не сохранить, изменения будут потеряны.</translation>
     </message>
 </context>
@@ -2933,7 +2948,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Печать &amp;счёта…</translation>
     </message>
     <message>
-        <source>Print the selected orders' invoices (a preview, then the print dialog)</source>
+        <source>Print the selected orders&apos; invoices (a preview, then the print dialog)</source>
         <translation>Напечатать счета выбранных заказов (предпросмотр, затем окно печати)</translation>
     </message>
     <message>
@@ -2941,7 +2956,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Сохранить счёт в P&amp;DF…</translation>
     </message>
     <message>
-        <source>Save the selected orders' invoices as PDF files</source>
+        <source>Save the selected orders&apos; invoices as PDF files</source>
         <translation>Сохранить счета выбранных заказов в файлы PDF</translation>
     </message>
 </context>
@@ -3004,7 +3019,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Начало периода позже его конца: измените даты.</translation>
     </message>
     <message>
-        <source>The customers of the customer table's current search, filters and sort (all customers when the table was not opened).</source>
+        <source>The customers of the customer table&apos;s current search, filters and sort (all customers when the table was not opened).</source>
         <translation>Клиенты согласно текущему поиску, фильтрам и сортировке таблицы клиентов (все клиенты, если таблицу не открывали).</translation>
     </message>
     <message numerus="yes">
@@ -3082,7 +3097,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Со&amp;хранить вид…</translation>
     </message>
     <message>
-        <source>Keep this list's search, filters, sort and columns under a name</source>
+        <source>Keep this list&apos;s search, filters, sort and columns under a name</source>
         <translation>Сохранить поиск, фильтры, сортировку и столбцы этого списка под именем</translation>
     </message>
     <message>
@@ -3180,7 +3195,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>{YYYY} или {YY} — год; {NNNN} — номер с таким числом цифр, сколько букв N</translation>
     </message>
     <message>
-        <source>Credit notes need a format other than invoices'.</source>
+        <source>Credit notes need a format other than invoices&apos;.</source>
         <translation>У корректировочных счетов должен быть формат номера, отличный от счетов.</translation>
     </message>
     <message>
@@ -3218,7 +3233,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>Ключ восстановления</translation>
     </message>
     <message>
-        <source>This key opens the database and every backup made from it. CRM Desktop keeps it in this computer's keyring; you need it when that is gone: on a new computer, after reinstalling the system, or to open a backup elsewhere. Without it nobody can read the data, not even you, and nobody can recover it for you. Print it or write it down, and keep it apart from this laptop.</source>
+        <source>This key opens the database and every backup made from it. CRM Desktop keeps it in this computer&apos;s keyring; you need it when that is gone: on a new computer, after reinstalling the system, or to open a backup elsewhere. Without it nobody can read the data, not even you, and nobody can recover it for you. Print it or write it down, and keep it apart from this laptop.</source>
         <translation>Этот ключ открывает базу данных и все сделанные с неё резервные копии. CRM Desktop хранит его в связке ключей этого компьютера; он понадобится, когда её не станет: на новом компьютере, после переустановки системы или чтобы открыть копию в другом месте. Без него данные не прочтёт никто, даже вы, и никто не сможет их восстановить. Распечатайте или запишите его и храните отдельно от ноутбука.</translation>
     </message>
     <message>
@@ -3251,6 +3266,13 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>Sections</source>
         <translation>Разделы</translation>
+    </message>
+</context>
+<context>
+    <name>SortJob</name>
+    <message>
+        <source>Sorting the lists in the new language&apos;s order</source>
+        <translation>Списки упорядочиваются по правилам нового языка</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
@@ -80,7 +80,7 @@
         <translation>清除搜索(&amp;C)</translation>
     </message>
     <message>
-        <source>Clear the search, or go back from a customer's page</source>
+        <source>Clear the search, or go back from a customer&apos;s page</source>
         <translation>清除搜索，或从客户页面返回</translation>
     </message>
     <message>
@@ -704,10 +704,6 @@
         <translation>法定名称</translation>
     </message>
     <message>
-        <source>Country (two letters)</source>
-        <translation>国家/地区（两个字母）</translation>
-    </message>
-    <message>
         <source>KPP (Russia)</source>
         <translation>KPP（俄罗斯）</translation>
     </message>
@@ -844,7 +840,7 @@
         <translation>Thunderbird CSV</translation>
     </message>
     <message>
-        <source>— don't import —</source>
+        <source>— don&apos;t import —</source>
         <translation>— 不导入 —</translation>
     </message>
 </context>
@@ -913,7 +909,7 @@
         <translation>使用默认位置</translation>
     </message>
     <message>
-        <source>Back up to the app's own folder again</source>
+        <source>Back up to the app&apos;s own folder again</source>
         <translation>重新备份到应用自己的文件夹</translation>
     </message>
     <message>
@@ -1187,7 +1183,7 @@
         <translation>&lt;b&gt;恢复 {local_time} 的备份？&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>All current data is replaced by what the backup holds. A safety copy of the current data is made first and listed with the backups: restoring that copy brings today's data back.</source>
+        <source>All current data is replaced by what the backup holds. A safety copy of the current data is made first and listed with the backups: restoring that copy brings today&apos;s data back.</source>
         <translation>当前所有数据将被备份中的内容替换。系统会先为当前数据创建一个安全副本并列在备份中：恢复该副本即可找回今天的数据。</translation>
     </message>
     <message>
@@ -1250,6 +1246,13 @@
     <message>
         <source>Making a verified backup, then the converted copy…</source>
         <translation>正在创建经过校验的备份，然后是转换后的副本…</translation>
+    </message>
+</context>
+<context>
+    <name>CountryBox</name>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
     </message>
 </context>
 <context>
@@ -1545,7 +1548,7 @@
         <translation>加密(&amp;C)…</translation>
     </message>
     <message>
-        <source>Encrypt the database on this laptop's disk, or show its recovery key</source>
+        <source>Encrypt the database on this laptop&apos;s disk, or show its recovery key</source>
         <translation>加密本机磁盘上的数据库，或显示其恢复密钥</translation>
     </message>
 </context>
@@ -1572,11 +1575,11 @@
         <translation>此安装无法加密：缺少 SQLCipher 库。请重新安装 CRM Desktop。</translation>
     </message>
     <message>
-        <source>The database is not encrypted: anyone who gets this laptop's disk, or a copy of the file, can read it. Encrypting keeps the key in this computer's keyring and gives you a recovery key to print.</source>
+        <source>The database is not encrypted: anyone who gets this laptop&apos;s disk, or a copy of the file, can read it. Encrypting keeps the key in this computer&apos;s keyring and gives you a recovery key to print.</source>
         <translation>数据库未加密：任何拿到这台笔记本的磁盘或文件副本的人都能读取。加密后，密钥保存在这台电脑的钥匙串中，并给您一个可打印的恢复密钥。</translation>
     </message>
     <message>
-        <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer's keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
+        <source>The database is encrypted (AES-256, SQLCipher). Its key is kept in this computer&apos;s keyring; the recovery key opens it anywhere else. Backups made from now on are encrypted too.</source>
         <translation>数据库已加密（AES-256，SQLCipher）。密钥保存在这台电脑的钥匙串中；在其他任何地方用恢复密钥打开。今后创建的备份也会加密。</translation>
     </message>
     <message>
@@ -1673,7 +1676,7 @@
         <translation>删除</translation>
     </message>
     <message>
-        <source>Your own fields show in the forms, as list columns (right-click a list's header), in exports and in the import's mapping. Changes apply at once; a deleted field goes to the trash with its values.</source>
+        <source>Your own fields show in the forms, as list columns (right-click a list&apos;s header), in exports and in the import&apos;s mapping. Changes apply at once; a deleted field goes to the trash with its values.</source>
         <translation>自定义字段显示在表单中、列表列中（右键单击列表标题）、导出文件中以及导入的字段映射中。更改立即生效；删除的字段连同其值一起移入回收站。</translation>
     </message>
     <message>
@@ -2215,7 +2218,7 @@ Open it now?</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <source>How the file's bytes are read as text. If names look garbled below, choose another encoding: the file is read again.</source>
+        <source>How the file&apos;s bytes are read as text. If names look garbled below, choose another encoding: the file is read again.</source>
         <translation>文件字节如何解读为文本。如果下方名称显示为乱码，请选择其他编码：文件会重新读取。</translation>
     </message>
     <message>
@@ -2314,7 +2317,7 @@ Open it now?</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <source>Choose the customer that stays and, for each field, the value it keeps. The others' contacts, orders, deals, tasks, interactions, service cases, campaigns and tags move to it; they go to the trash. The import history can undo the merge.</source>
+        <source>Choose the customer that stays and, for each field, the value it keeps. The others&apos; contacts, orders, deals, tasks, interactions, service cases, campaigns and tags move to it; they go to the trash. The import history can undo the merge.</source>
         <translation>选择要保留的客户，并为每个字段选择要保留的值。其他客户的联系人、订单、商机、任务、沟通记录、服务工单、营销活动和标签将转移给该客户，其他客户则移到回收站。可在导入历史中撤销合并。</translation>
     </message>
     <message>
@@ -2437,8 +2440,8 @@ Open it now?</source>
         </translation>
     </message>
     <message>
-        <source>⚠ {escape} — &lt;a href='show'&gt;Show&lt;/a&gt;</source>
-        <translation>⚠ {escape} — &lt;a href='show'&gt;查看&lt;/a&gt;</translation>
+        <source>⚠ {escape} — &lt;a href=&apos;show&apos;&gt;Show&lt;/a&gt;</source>
+        <translation>⚠ {escape} — &lt;a href=&apos;show&apos;&gt;查看&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -2666,6 +2669,10 @@ Open it now?</source>
         <translation>金额、日期和电话号码</translation>
     </message>
     <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
@@ -2698,6 +2705,10 @@ Open it now?</source>
         <translation>字段</translation>
     </message>
     <message>
+        <source>Choose a country from the list.</source>
+        <translation>请从列表中选择国家。</translation>
+    </message>
+    <message>
         <source>Two letters, such as US, GB or RU.</source>
         <translation>两个字母，例如 US、GB 或 CN。</translation>
     </message>
@@ -2712,6 +2723,10 @@ Open it now?</source>
     <message>
         <source>At most 20 characters.</source>
         <translation>最多 20 个字符。</translation>
+    </message>
+    <message>
+        <source>The currency stays {currency}: the amounts already stored are in it.</source>
+        <translation>货币仍为 {currency}：已保存的金额以此货币计。</translation>
     </message>
     <message>
         <source>Choose the company logo</source>
@@ -2879,7 +2894,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>关闭前保存更改吗？</translation>
     </message>
     <message>
-        <source>If you don't save, your changes will be lost.</source>
+        <source>If you don&apos;t save, your changes will be lost.</source>
         <translation>如果不保存，您的更改将会丢失。</translation>
     </message>
 </context>
@@ -2901,7 +2916,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>打印发票(&amp;I)…</translation>
     </message>
     <message>
-        <source>Print the selected orders' invoices (a preview, then the print dialog)</source>
+        <source>Print the selected orders&apos; invoices (a preview, then the print dialog)</source>
         <translation>打印所选订单的发票（先预览，再打开打印对话框）</translation>
     </message>
     <message>
@@ -2909,7 +2924,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>将发票另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <source>Save the selected orders' invoices as PDF files</source>
+        <source>Save the selected orders&apos; invoices as PDF files</source>
         <translation>将所选订单的发票保存为 PDF 文件</translation>
     </message>
 </context>
@@ -2972,7 +2987,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>期间的开始晚于结束：请修改日期。</translation>
     </message>
     <message>
-        <source>The customers of the customer table's current search, filters and sort (all customers when the table was not opened).</source>
+        <source>The customers of the customer table&apos;s current search, filters and sort (all customers when the table was not opened).</source>
         <translation>客户表当前搜索、筛选和排序下的客户（若未打开该表则为全部客户）。</translation>
     </message>
     <message numerus="yes">
@@ -3048,7 +3063,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>保存视图(&amp;V)…</translation>
     </message>
     <message>
-        <source>Keep this list's search, filters, sort and columns under a name</source>
+        <source>Keep this list&apos;s search, filters, sort and columns under a name</source>
         <translation>将此列表的搜索、筛选、排序和列保存为命名视图</translation>
     </message>
     <message>
@@ -3146,7 +3161,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>{YYYY} 或 {YY}：年份；{NNNN}：编号，位数与 N 的个数相同</translation>
     </message>
     <message>
-        <source>Credit notes need a format other than invoices'.</source>
+        <source>Credit notes need a format other than invoices&apos;.</source>
         <translation>红字发票的编号格式须与发票不同。</translation>
     </message>
     <message>
@@ -3184,7 +3199,7 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <source>This key opens the database and every backup made from it. CRM Desktop keeps it in this computer's keyring; you need it when that is gone: on a new computer, after reinstalling the system, or to open a backup elsewhere. Without it nobody can read the data, not even you, and nobody can recover it for you. Print it or write it down, and keep it apart from this laptop.</source>
+        <source>This key opens the database and every backup made from it. CRM Desktop keeps it in this computer&apos;s keyring; you need it when that is gone: on a new computer, after reinstalling the system, or to open a backup elsewhere. Without it nobody can read the data, not even you, and nobody can recover it for you. Print it or write it down, and keep it apart from this laptop.</source>
         <translation>此密钥可打开数据库及由它创建的每份备份。CRM Desktop 将其保存在这台电脑的钥匙串中；当钥匙串不在时就需要它：换新电脑、重装系统后，或在别处打开备份时。没有它，任何人都无法读取数据，包括您自己，也没有人能替您恢复。请打印或抄写下来，并与这台笔记本分开存放。</translation>
     </message>
     <message>
@@ -3217,6 +3232,13 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>Sections</source>
         <translation>栏目</translation>
+    </message>
+</context>
+<context>
+    <name>SortJob</name>
+    <message>
+        <source>Sorting the lists in the new language&apos;s order</source>
+        <translation>正在按新语言的顺序排列列表</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,14 @@ def test_changing_the_language_rekeys_the_list_in_the_database(db):
     settings.set_many({"locale": "zh_CN"})
     sort_order.rekey()
     assert _names_in_the_list() == [
-        "安娜", "北岛", "Anna", "Borodin & Co", "Zhang", "Елагин", "Ёлкин", "Жуков",
+        "安娜",
+        "北岛",
+        "Anna",
+        "Borodin & Co",
+        "Zhang",
+        "Елагин",
+        "Ёлкин",
+        "Жуков",
     ]
     # Search results follow the same order (a query every name holds).
     found = search.search_customers("")

@@ -18,10 +18,11 @@ import contextlib
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDate, QLocale, Qt
+from PySide6.QtCore import QByteArray, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -84,8 +85,8 @@ class PreferencesDialog(QDialog):
         self.logo_remove.clicked.connect(self._remove_logo)
 
         self.country = CountryBox(values["company_country"])
-        self.country.currentIndexChanged.connect(self._country_chosen)
-        self.country.lineEdit().textEdited.connect(self._validate)
+        self.country.country_chosen.connect(self._country_chosen)
+        self.country.textChanged.connect(self._validate)
         self.currency = self._combo(CURRENCIES, values["currency"])
         self.locale = self._combo(LOCALES, values["locale"])
         for row in range(self.locale.count()):
@@ -286,11 +287,10 @@ class PreferencesDialog(QDialog):
         today = QDate.currentDate().toString("yyyy-MM-dd")
         self.preview.setText(f"{formatter.money(123456789)}   ·   {formatter.date(today)}")
 
-    def _country_chosen(self, *_: object) -> None:
+    def _country_chosen(self, code: str) -> None:
         """A country fills in what it implies; the currency only while no amount is stored."""
         from crm_desktop.services import country
 
-        code = self.country.chosen()
         if code:
             found = country.defaults_for(code)
             self.phone_region.setText(found.phone_region)
@@ -391,32 +391,48 @@ class PreferencesDialog(QDialog):
         self.accept()
 
 
-class CountryBox(QComboBox):
-    """Every country named in the window's language; typing finds one, checked as typed."""
+class CountryBox(QLineEdit):
+    """The country, typed: completes any part of a name in the window's language, or its
+    two letters; :meth:`chosen` is its code, None while the text names no country.
+
+    A line with a completer rather than a combo of 250 names: the names come from CLDR in
+    the window's language (Россия, 俄罗斯), not from our catalogue.
+    """
+
+    country_chosen = Signal(str)
 
     def __init__(self, code: str, parent: QWidget | None = None):
         super().__init__(parent)
         from crm_desktop import i18n
         from crm_desktop.services import country
+        from crm_desktop.services.text import fold
 
         self.setObjectName("company_country")
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setAccessibleName(self.tr("Country"))
-        for value, name in country.country_names(i18n.language()):
-            self.addItem(name, value)
-        completer = self.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setCurrentIndex(max(0, self.findData(code.upper())))
-        self.setMinimumContentsLength(16)
+        names = country.country_names(i18n.language())
+        self._codes = {fold(name): value for value, name in names}
+        self._names = {value: name for value, name in names}
+        completer = QCompleter([name for _value, name in names], self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self.setText(self._names.get(code.upper(), code))
+        self._last = self.chosen()
+        self.textChanged.connect(self._changed)
 
     def chosen(self) -> str | None:
-        """The chosen country's code; None when the text names none of the list."""
-        index = self.findText(self.currentText().strip(), Qt.MatchFlag.MatchFixedString)
-        return str(self.itemData(index)) if index >= 0 else None
+        from crm_desktop.services.text import fold
+
+        text = self.text().strip()
+        if len(text) == 2 and text.upper() in self._names:
+            return text.upper()
+        return self._codes.get(fold(text))
+
+    def _changed(self) -> None:
+        code = self.chosen()
+        if code is not None and code != self._last:
+            self._last = code
+            self.country_chosen.emit(code)
 
 
 def _locale_title(name: str) -> str:
