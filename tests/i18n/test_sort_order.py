@@ -6,6 +6,7 @@ import pytest
 
 from crm_desktop.errors import CancelledError
 from crm_desktop.models import database
+from crm_desktop.models.migrations import ODD_NAME
 from crm_desktop.services import custom_fields, customers, listing, search, settings, sort_order
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.services.text import ORDERS, sort_key
@@ -123,3 +124,34 @@ def test_opening_a_file_keys_in_its_stored_order_and_the_cli_open_rekeys(db):
     assert settings.get("sort_order") == "cyrillic"
     key = database.execute_sql("SELECT name_key FROM customer_search").fetchone()[0]
     assert key == "\u0530anna"
+
+
+def test_search_finds_names_by_their_start_in_every_order_from_the_indexes(db):
+    names = ["Anna Smith", "Андрей", '"Annex" Ltd', "安娜", "Аня", "Annabel"]
+    for name in names:
+        customers.create_customer({"name": name})
+    search.refresh_index()
+    for locale_name in ("en_US", "ru_RU", "zh_CN"):
+        settings.set_many({"locale": locale_name})
+        sort_order.rekey()
+        for query, expected in [("ann", {"Anna Smith", "Annabel", '"Annex" Ltd'}),
+                                ("ан", {"Андрей"}), ("安", {"安娜"}), ("аня", {"Аня"})]:  # fmt: skip
+            found = search.first_page(query, 10).ids
+            got = {customers.get_customer(i)["name"] for i in found}
+            assert expected <= got, (locale_name, query, got)
+            # Those that start with it first, in the list's order.
+            starts = [customers.get_customer(i)["name"] for i in found[: len(expected)]]
+            assert set(starts) == expected, (locale_name, query, starts)
+    # Only the names whose key does not begin with their first letter are in the odd index:
+    # in the Chinese order the Latin and Cyrillic names have a marker, and are not there.
+    odd = database.execute_sql(
+        "SELECT c.name FROM customer_search s INDEXED BY customer_search_odd_name "
+        f"JOIN customer c ON c.id = s.id WHERE {ODD_NAME}"
+    ).fetchall()
+    assert sorted(name for (name,) in odd) == sorted(['"Annex" Ltd', "安娜"])
+
+
+def test_the_markers_of_the_orders_are_the_ones_the_odd_index_skips():
+    for order in ORDERS.values():
+        if order.marker:
+            assert f"char({ord(order.marker)})" in ODD_NAME
