@@ -163,6 +163,9 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
+        # Never narrower than what the labels of the language need: the default (two thirds of
+        # the screen) cut Russian labels and buttons on a 1366-pixel laptop.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
 
         for edit in (
             self.company_email, self.company_phone, self.phone_region, self.order_prefix,
