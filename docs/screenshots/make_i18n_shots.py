@@ -8,7 +8,8 @@ Run under Xvfb from the checkout (this machine has no CJK system font, as many l
 
 The first writes ``today-zh-bold.png`` (Chinese headings with the shipped Noto Sans CJK
 SC bold), ``customers-ru-widths.png`` (the status column fits «Потенциальный»),
-``customers-ru-order.png`` (Cyrillic names first in a Russian file),
+``customers-ru-order.png`` (where the Cyrillic names end and the Latin ones begin in a
+Russian file),
 ``preferences-country-ru.png`` and ``preferences-country-zh.png``; the second
 (``droid``: without the Noto fonts, as before) writes ``today-zh-bold-before.png``.
 """
@@ -78,7 +79,17 @@ def main() -> None:
     pump(app, 1.0)
     window.grab().save(str(HERE / "customers-ru-widths.png"))
     page = window.current_list()
-    page.table.scrollToBottom()
+    # Where the Cyrillic block ends and the Latin one begins.
+    from crm_desktop.services import listing
+
+    ids = listing.list_ids("customer", listing.ListQuery(sort="name"))
+    names = [row["name"] for row in listing.fetch_rows("customer", ids)]
+    first_latin = next(
+        i for i, name in enumerate(names) if name[:1].isascii() and name[:1].isalpha()
+    )
+    page.table.scrollTo(
+        page.model.index(max(first_latin - 6, 0), 0), page.table.ScrollHint.PositionAtTop
+    )
     pump(app, 1.0)
     window.grab().save(str(HERE / "customers-ru-order.png"))
     prefs = PreferencesDialog(window)
