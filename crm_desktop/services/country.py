@@ -40,6 +40,10 @@ def apply_country(country: str, *, company_name: str | None = None) -> CountryDe
     if company_name is not None:
         values["company_name"] = company_name
     settings.set_many(values)
+    # The first run's file is empty: its (few) keys follow the new language at once.
+    from crm_desktop.services import sort_order
+
+    sort_order.rekey_if_needed()
     return found
 
 

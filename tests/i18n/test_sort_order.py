@@ -155,3 +155,13 @@ def test_the_markers_of_the_orders_are_the_ones_the_odd_index_skips():
     for order in ORDERS.values():
         if order.marker:
             assert f"char({ord(order.marker)})" in ODD_NAME
+
+
+def test_the_first_run_country_sets_the_order_at_once(db):
+    from crm_desktop.services import country
+
+    country.apply_country("CN")
+    assert settings.get("sort_order") == "han"
+    customers.create_customer({"name": "Zhang"})
+    customers.create_customer({"name": "张伟"})
+    assert _names_in_the_list() == ["张伟", "Zhang"]
