@@ -23,6 +23,7 @@ import locale as system_locale
 import logging
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 from crm_desktop import paths
@@ -133,10 +134,38 @@ def compile_po(source: Path, target: Path) -> Path:
     return target
 
 
+# Where a packaged app finds the catalogues built by the build (crm_desktop.spec): a frozen
+# app has no lrelease, and its files are read-only anyway.
+SHIPPED_FOLDER = "built"
+
+
+def build_shipped(folder: Path) -> list[Path]:
+    """Compile every shipped language's ``.qm`` and ``.mo`` into ``folder`` (the build's step).
+
+    Raises when a catalogue cannot be built: a package without its translations must not
+    be made.
+    """
+    built = []
+    for code in LANGUAGES:
+        for source_suffix, suffix in ((".ts", ".qm"), (".po", ".mo")):
+            source = translations_source_dir() / f"{DOMAIN}_{code}{source_suffix}"
+            if source.exists():
+                target = folder / f"{DOMAIN}_{code}{suffix}"
+                (compile_ts if suffix == ".qm" else compile_po)(source, target)
+                target.chmod(0o644)  # part of a program: readable by every user of it
+                built.append(target)
+    folder.chmod(0o755)
+    return built
+
+
 def built_catalogue(code: str, suffix: str = ".mo") -> Path | None:
-    """The compiled catalogue of ``code``, built now if missing or older than its source."""
+    """The compiled catalogue of ``code``: shipped with a packaged app, else built now (into
+    the user's cache) if missing or older than its source."""
     source_suffix = ".po" if suffix == ".mo" else ".ts"
     source = translations_source_dir() / f"{DOMAIN}_{code}{source_suffix}"
+    shipped = translations_source_dir() / SHIPPED_FOLDER / f"{DOMAIN}_{code}{suffix}"
+    if shipped.exists() and (getattr(sys, "frozen", False) or not _stale(shipped, source)):
+        return shipped
     if not source.exists():
         return None
     target = compiled_dir() / f"{DOMAIN}_{code}{suffix}"

@@ -66,6 +66,15 @@ Versions:
      begins; a partial index of the names that begin with punctuation. The
      step fills the index from the rows (SQL only, in the upgrade's
      transaction). New files run the same statements.
+  12 sort keys in the data's language (:func:`_v11_to_v12`, :data:`ODD_NAME_SQL`):
+     a name whose first letter's script sorts after the language's own (Latin for
+     Russian) has a key that starts with a marker (U+0530 or U+4E01, see
+     ``services.text.ORDERS``); the partial index ``customer_search_odd_name`` is made
+     again so that it holds only the names whose key does not start with their first
+     character once a marker is skipped (punctuation first, Chinese), not every Latin
+     name of a Russian file. Nothing else changes; the index is rebuilt from the rows
+     in the upgrade's transaction. New files run the same statements after the
+     version 11 ones.
 """
 
 from __future__ import annotations
@@ -74,7 +83,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -790,6 +799,25 @@ def _v10_to_v11(db: SqliteDatabase) -> None:
     db.execute_sql('INSERT INTO "customer_search_fts" ("customer_search_fts") VALUES (\'rebuild\')')
 
 
+# --- version 12: the odd names' index skips a script-order marker -----------------------
+# A name's first character against its key's first character, after the marker of a script
+# that sorts after the language's own (char(1328) = U+0530, char(19969) = U+4E01), if any.
+# The search's query repeats this expression word for word, so that SQLite uses the index.
+ODD_NAME = (
+    'substr("haystack", 1, 1) <> substr("name_key", '
+    '1 + (substr("name_key", 1, 1) IN (char(1328), char(19969))), 1)'
+)
+ODD_NAME_SQL = (
+    'DROP INDEX "customer_search_odd_name"',
+    f'CREATE INDEX "customer_search_odd_name" ON "customer_search" ("name_key") WHERE {ODD_NAME}',
+)
+
+
+def _v11_to_v12(db: SqliteDatabase) -> None:
+    for statement in ODD_NAME_SQL:
+        db.execute_sql(statement)
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
@@ -802,6 +830,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     8: _v8_to_v9,
     9: _v9_to_v10,
     10: _v10_to_v11,
+    11: _v11_to_v12,
 }
 
 

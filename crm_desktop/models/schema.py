@@ -26,6 +26,7 @@ from peewee import SchemaManager, SqliteDatabase, sort_models  # type: ignore[at
 from crm_desktop.models.migrations import (
     CUSTOM_FIELDS_SQL,
     NGRAM_INDEX_SQL,
+    ODD_NAME_SQL,
     SAVED_VIEWS_SQL,
     SCHEMA_VERSION,
     SEARCH_TRIGGERS,
@@ -58,7 +59,7 @@ def create_schema(db: SqliteDatabase) -> None:
                     db.execute_sql(statement)
             else:
                 SchemaManager(model, database=db).create_all(safe=True)
-        for statement in (*SEARCH_TRIGGERS, *TODAY_INDEXES, *NGRAM_INDEX_SQL):
+        for statement in (*SEARCH_TRIGGERS, *TODAY_INDEXES, *NGRAM_INDEX_SQL, *ODD_NAME_SQL):
             db.execute_sql(statement)
         # Tables without a model: the same frozen SQL as their migration step.
         for statement in (*CUSTOM_FIELDS_SQL, *SAVED_VIEWS_SQL):

@@ -16,7 +16,14 @@ from crm_desktop.services import locale_format, settings
 from crm_desktop.services.country_defaults import CountryDefaults, defaults_for
 from crm_desktop.services.text import sort_key
 
-__all__ = ["CountryDefaults", "apply_country", "country_names", "defaults_for", "is_chosen"]
+__all__ = [
+    "CountryDefaults",
+    "apply_country",
+    "country_names",
+    "defaults_for",
+    "holds_amounts",
+    "is_chosen",
+]
 
 
 def apply_country(country: str, *, company_name: str | None = None) -> CountryDefaults:
@@ -33,7 +40,26 @@ def apply_country(country: str, *, company_name: str | None = None) -> CountryDe
     if company_name is not None:
         values["company_name"] = company_name
     settings.set_many(values)
+    # The first run's file is empty: its (few) keys follow the new language at once.
+    from crm_desktop.services import sort_order
+
+    sort_order.rekey_if_needed()
     return found
+
+
+def holds_amounts() -> bool:
+    """Whether any amount is stored (a ``*_cents`` column of any row): then the currency
+    stays as it is when the country changes, since it says what those amounts are in."""
+    from crm_desktop.models import database
+
+    tables = database.execute_sql(
+        "SELECT DISTINCT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
+        "WHERE m.type = 'table' AND p.name LIKE '%\\_cents' ESCAPE '\\'"
+    ).fetchall()
+    return any(
+        database.execute_sql(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0]
+        for (name,) in tables
+    )
 
 
 def is_chosen() -> bool:

@@ -43,8 +43,15 @@ import peewee
 
 from crm_desktop.errors import CrmError
 from crm_desktop.models import database
+from crm_desktop.models.migrations import ODD_NAME
 from crm_desktop.services import changes
-from crm_desktop.services.text import fold, phone_search_text, search_terms, sort_key
+from crm_desktop.services.text import (
+    active_order,
+    fold,
+    phone_search_text,
+    search_terms,
+    sort_key,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -437,19 +444,23 @@ def _name_starts(terms: Sequence[str], limit: int | None) -> list[int]:
     cap = "" if limit is None else f" LIMIT {int(limit)}"
     term, rest = terms[0], terms[1:]
     checks = "".join(" AND instr(haystack, ?) > 0" for _ in rest)
-    ranges = database.execute_sql(
-        "SELECT name_key, id FROM customer_search INDEXED BY customer_search_name_key "
-        f"WHERE name_key >= ? AND name_key < ? AND substr(haystack, 1, ?) = ?{checks} "
-        f"ORDER BY name_key, id{cap}",
-        (term, term + _TOP, len(term), term, *rest),
-    ).fetchall()
+    ranges = []
+    # A name of a script that sorts after the data's language's own has its key behind a
+    # marker (Latin names in a Russian file: "\u0530anna"): its range is there.
+    marker = active_order().marker
+    for start in (term, marker + term) if marker else (term,):
+        ranges += database.execute_sql(
+            "SELECT name_key, id FROM customer_search INDEXED BY customer_search_name_key "
+            f"WHERE name_key >= ? AND name_key < ? AND substr(haystack, 1, ?) = ?{checks} "
+            f"ORDER BY name_key, id{cap}",
+            (start, start + _TOP, len(term), term, *rest),
+        ).fetchall()
     odd = database.execute_sql(
         "SELECT name_key, id FROM customer_search INDEXED BY customer_search_odd_name "
-        "WHERE substr(haystack, 1, 1) <> substr(name_key, 1, 1) "
-        f"AND substr(haystack, 1, ?) = ?{checks} ORDER BY name_key, id{cap}",
+        f"WHERE {ODD_NAME} AND substr(haystack, 1, ?) = ?{checks} ORDER BY name_key, id{cap}",
         (len(term), term, *rest),
     ).fetchall()
-    if odd:
+    if odd or marker:
         ranges = sorted(ranges + odd)[:limit]
     return [row[1] for row in ranges]
 

@@ -23,7 +23,7 @@ from crm_desktop.models.connection import (
 )
 from crm_desktop.paths import resolve_db_path
 from crm_desktop.safe_files import private_folder
-from crm_desktop.services import encryption_keys, search
+from crm_desktop.services import encryption_keys, search, sort_order
 from crm_desktop.services.backups.files import clean_stale_temps
 
 # The entity modules: each registers its entity with the record engine when imported.
@@ -92,8 +92,11 @@ def open_session(
         target, create=create, migrate_old=migrate_old, before_migration=before_migration
     )
     search.MEMORY.forget()
+    sort_order.activate()  # key new rows in the order this file's keys were made in
     if not migrate_old:
         return opened
     if refresh_search or opened.migrated_from is not None:
         search.refresh_index()
+    if refresh_search:
+        sort_order.rekey_if_needed()  # the window runs it as a job after it shows
     return opened

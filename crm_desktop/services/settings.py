@@ -76,6 +76,8 @@ SPECS: dict[str, SettingSpec] = {
         SettingSpec("credit_note_number_format", "Credit note numbers", "CN-{YYYY}-{NNNN}"),
         SettingSpec("payment_terms_days", "Days to pay an invoice", "14"),
         SettingSpec("payment_terms", "Payment terms printed on invoices"),
+        # Kept by services/sort_order.py: the order the stored sort keys were made in.
+        SettingSpec("sort_order", "Script order of the stored sort keys", "root"),
     )
 }
 

@@ -9,11 +9,17 @@ combining marks dropped): ``Иванов`` → ``иванов``, ``ZHANG`` → `
 on top: Chinese characters sort by their pinyin (``安`` an < ``北`` bei <
 ``张`` zhang, from pypinyin's dictionary), Russian by the Russian alphabet
 (``Ё`` with ``Е`` as dictionaries do, ``Й`` its own letter after ``И``), and a
-mixed list keeps each script in one block, in the order of the Unicode
-collation's root (digits, Latin, Greek, Cyrillic, … Chinese). The key does not
-depend on the chosen language, so a change of language never re-sorts the
-stored keys. The database gets both as SQL functions on every connection of
-ours; ``customer_search.name_key`` stores the key of each customer's name.
+mixed list keeps each script in one block. Which block comes first follows the
+data's language, as CLDR's collations reorder it (:mod:`.sort_order`): the root
+order (digits, Latin, Greek, Cyrillic, … Chinese) for English and most
+languages, Cyrillic first for Russian, Chinese first for Chinese. A name whose
+first letter belongs to a script that would sort before the language's own
+gets a marker (:data:`ORDERS`) that puts it right after that script's block;
+the rest of the key is the same in every order, so a list is in blocks by
+first letter. The order the stored keys were made in is a setting of the
+data; :func:`use_order` makes it the one this process keys by. The database
+gets both functions as SQL functions on every connection of ours;
+``customer_search.name_key`` stores the key of each customer's name.
 """
 
 from __future__ import annotations
@@ -22,8 +28,10 @@ import functools
 import importlib.util
 import json
 import marshal
+import os
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from crm_desktop.models import database
@@ -156,12 +164,77 @@ class _HanKeys(dict):
 _HAN_KEYS = _HanKeys()
 
 
-def sort_key(text: str | None) -> str:
+@dataclass(frozen=True)
+class KeyOrder:
+    """How a language reorders the scripts: letters below ``first`` go after ``marker``.
+
+    ``first`` is where the language's own script starts in the keys (its letters, or
+    :data:`_HAN_BLOCK` for Chinese); ``marker`` sorts after every key of that script and
+    before the scripts that follow it in the root order, so the names that start with a
+    letter of an earlier script (Latin for Russian) come right after the language's own.
+    """
+
+    name: str
+    first: str = ""
+    marker: str = ""
+
+
+ORDERS: dict[str, KeyOrder] = {
+    order.name: order
+    for order in (
+        KeyOrder("root"),  # digits, Latin, Greek, Cyrillic, …, Chinese: code point blocks
+        # Cyrillic first: U+0530 (unassigned) after Cyrillic and its supplement, before Armenian.
+        KeyOrder("cyrillic", "\u0400", "\u0530"),
+        # Chinese first: a Han key starts with U+4E00 then ASCII; U+4E01 is never a key's first
+        # character otherwise (every Han character becomes its reading).
+        KeyOrder("han", _HAN_BLOCK, "\u4e01"),
+    )
+}
+# The order of spawned helper processes (import, sample data): they inherit the environment.
+ORDER_ENV = "CRM_DESKTOP_SORT_ORDER"
+_active: tuple[str | None, KeyOrder] = (None, ORDERS["root"])
+
+
+def use_order(name: str, db_path: str | None = None) -> None:
+    """Key by the order ``name`` from now on, for the database at ``db_path`` (the open one).
+
+    Another database opened later keys by the root order until it is told its own, so a
+    key is never made in the order of a file that is no longer open.
+    """
+    order = ORDERS.get(name, ORDERS["root"])
+    global _active
+    _active = (db_path if db_path is not None else _db_path(), order)
+    os.environ[ORDER_ENV] = order.name
+
+
+def _db_path() -> str | None:
+    return getattr(database, "database", None) or None
+
+
+def active_order() -> KeyOrder:
+    """The order keys are made in now: the open database's, else a helper's inherited one."""
+    path, order = _active
+    current = _db_path()
+    if current is not None:
+        return order if current == path else ORDERS["root"]
+    return ORDERS.get(os.environ.get(ORDER_ENV, ""), ORDERS["root"])
+
+
+def sort_key(text: str | None, order: KeyOrder | None = None) -> str:
     """The key a name sorts by: folded, with leading quotes and punctuation ignored.
 
     Chinese characters become their pinyin and tone (then the character), so
-    they sort as a Chinese reader expects, in a block after the alphabets.
+    they sort as a Chinese reader expects. ``order`` (the active one by default)
+    says which script's block comes first.
     """
+    key = _plain_key(text)
+    order = order or active_order()
+    if order.first and key and key[0] < order.first and key[0].isalpha():
+        return order.marker + key
+    return key
+
+
+def _plain_key(text: str | None) -> str:
     if text and not text.isascii():
         if "й" in text or "Й" in text:
             text = text.replace("й", _SHORT_I).replace("Й", _SHORT_I)

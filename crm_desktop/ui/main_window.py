@@ -407,9 +407,12 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.preferences.dialog import PreferencesDialog
 
         dialog = PreferencesDialog(self)
-        dialog.exec()
-        if dialog.language_changed:
-            self.apply_language()
+        saved = dialog.exec()
+        window = self.apply_language() if dialog.language_changed else self
+        if saved:
+            from crm_desktop.ui.preferences.sort_job import rekey_when_needed
+
+            rekey_when_needed(window)  # the locale's language may put another script first
 
     # --- the language ------------------------------------------------------------------
 
@@ -557,7 +560,11 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.tables.runner import runner
 
         def refresh(context) -> int:
-            return search.refresh_index(context.progress)
+            from crm_desktop.services import sort_order
+
+            repaired = search.refresh_index(context.progress)
+            # A file whose language changed elsewhere: its lists in that language's order.
+            return repaired + sort_order.rekey_if_needed(context.progress, context.cancelled)
 
         def refreshed(repaired: object) -> None:
             if repaired:

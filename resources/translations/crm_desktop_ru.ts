@@ -704,10 +704,6 @@
         <translation>Полное наименование</translation>
     </message>
     <message>
-        <source>Country (two letters)</source>
-        <translation>Страна (две буквы)</translation>
-    </message>
-    <message>
         <source>KPP (Russia)</source>
         <translation>КПП (Россия)</translation>
     </message>
@@ -1252,6 +1248,13 @@
     <message>
         <source>Making a verified backup, then the converted copy…</source>
         <translation>Создаётся проверенная резервная копия, затем преобразованная копия…</translation>
+    </message>
+</context>
+<context>
+    <name>CountryBox</name>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
     </message>
 </context>
 <context>
@@ -2702,6 +2705,10 @@ Open it now?</source>
         <translation>Деньги, даты и телефоны</translation>
     </message>
     <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
         <source>Currency</source>
         <translation>Валюта</translation>
     </message>
@@ -2734,6 +2741,10 @@ Open it now?</source>
         <translation>Поля</translation>
     </message>
     <message>
+        <source>Choose a country from the list.</source>
+        <translation>Выберите страну из списка.</translation>
+    </message>
+    <message>
         <source>Two letters, such as US, GB or RU.</source>
         <translation>Две буквы, например US, GB или RU.</translation>
     </message>
@@ -2748,6 +2759,10 @@ Open it now?</source>
     <message>
         <source>At most 20 characters.</source>
         <translation>Не более 20 символов.</translation>
+    </message>
+    <message>
+        <source>The currency stays {currency}: the amounts already stored are in it.</source>
+        <translation>Валюта остаётся {currency}: в ней записаны уже сохранённые суммы.</translation>
     </message>
     <message>
         <source>Choose the company logo</source>
@@ -3255,6 +3270,13 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>Sections</source>
         <translation>Разделы</translation>
+    </message>
+</context>
+<context>
+    <name>SortJob</name>
+    <message>
+        <source>Sorting the lists in the new language's order</source>
+        <translation>Списки упорядочиваются по правилам нового языка</translation>
     </message>
 </context>
 <context>

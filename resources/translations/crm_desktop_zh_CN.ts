@@ -704,10 +704,6 @@
         <translation>法定名称</translation>
     </message>
     <message>
-        <source>Country (two letters)</source>
-        <translation>国家/地区（两个字母）</translation>
-    </message>
-    <message>
         <source>KPP (Russia)</source>
         <translation>KPP（俄罗斯）</translation>
     </message>
@@ -1250,6 +1246,13 @@
     <message>
         <source>Making a verified backup, then the converted copy…</source>
         <translation>正在创建经过校验的备份，然后是转换后的副本…</translation>
+    </message>
+</context>
+<context>
+    <name>CountryBox</name>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +2673,10 @@ Open it now?</source>
         <translation>金额、日期和电话号码</translation>
     </message>
     <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
         <source>Currency</source>
         <translation>货币</translation>
     </message>
@@ -2702,6 +2709,10 @@ Open it now?</source>
         <translation>字段</translation>
     </message>
     <message>
+        <source>Choose a country from the list.</source>
+        <translation>请从列表中选择国家。</translation>
+    </message>
+    <message>
         <source>Two letters, such as US, GB or RU.</source>
         <translation>两个字母，例如 US、GB 或 CN。</translation>
     </message>
@@ -2716,6 +2727,10 @@ Open it now?</source>
     <message>
         <source>At most 20 characters.</source>
         <translation>最多 20 个字符。</translation>
+    </message>
+    <message>
+        <source>The currency stays {currency}: the amounts already stored are in it.</source>
+        <translation>货币仍为 {currency}：已保存的金额以此货币计。</translation>
     </message>
     <message>
         <source>Choose the company logo</source>
@@ -3221,6 +3236,13 @@ Restore a verified backup, or keep working and back up elsewhere first.</source>
     <message>
         <source>Sections</source>
         <translation>栏目</translation>
+    </message>
+</context>
+<context>
+    <name>SortJob</name>
+    <message>
+        <source>Sorting the lists in the new language's order</source>
+        <translation>正在按新语言的顺序排列列表</translation>
     </message>
 </context>
 <context>

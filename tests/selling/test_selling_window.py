@@ -202,8 +202,8 @@ def test_preferences_check_numbering_and_tax_settings_as_typed(qtbot, shop):
     editors["tax_default_pct"].clear()
     type_text(editors["tax_default_pct"], "20,5")
     dialog.company_tax_id.setText("7707083894")
-    editors["company_country"].clear()
-    type_text(editors["company_country"], "ru")
+    dialog.country.clear()
+    type_text(dialog.country, "ru")  # two letters, or the name
     assert "Not a valid INN" in dialog.errors["company_tax_id"].text()
     dialog.company_tax_id.setText("7707083893")
     editors["price_entry"].setCurrentIndex(editors["price_entry"].findData("gross"))

@@ -59,6 +59,7 @@ from crm_desktop.ui.forms.widgets import (
     TextAreaEdit,
     TextLineEdit,
 )
+from crm_desktop.ui.tables.widths import title_width
 
 _LINE_KEY = re.compile(r"^lines\.(\d+)\.(\w+)$")
 
@@ -141,7 +142,8 @@ class OrderForm(RecordForm):
             (QUANTITY, 80), (UNIT_PRICE, 130), (DISCOUNT, 90), (TAX, 60), (TOTAL, 120)
         ):  # fmt: skip
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.lines_view.setColumnWidth(column, width)
+            # At least the translated title's width («Количество» for "Qty").
+            self.lines_view.setColumnWidth(column, max(width, title_width(header, column)))
         lines_title = QLabel(self.tr("Lines"), self)
         font = lines_title.font()
         font.setBold(True)

@@ -18,10 +18,11 @@ import contextlib
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDate, QLocale, Qt
+from PySide6.QtCore import QByteArray, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -83,6 +84,9 @@ class PreferencesDialog(QDialog):
         self.logo_choose.clicked.connect(self._choose_logo)
         self.logo_remove.clicked.connect(self._remove_logo)
 
+        self.country = CountryBox(values["company_country"])
+        self.country.country_chosen.connect(self._country_chosen)
+        self.country.textChanged.connect(self._validate)
         self.currency = self._combo(CURRENCIES, values["currency"])
         self.locale = self._combo(LOCALES, values["locale"])
         for row in range(self.locale.count()):
@@ -116,6 +120,7 @@ class PreferencesDialog(QDialog):
 
         formats = QGroupBox(self.tr("Money, dates and phone numbers"))
         formats_form = QFormLayout(formats)
+        self._row(formats_form, self.tr("Country"), self.country, "company_country")
         self._row(formats_form, self.tr("Currency"), self.currency, "currency")
         self._row(formats_form, self.tr("Locale"), self.locale, "locale")
         self._row(formats_form, self.tr("Phone country"), self.phone_region, "phone_region")
@@ -158,6 +163,9 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
+        # Never narrower than what the labels of the language need: the default (two thirds of
+        # the screen) cut Russian labels and buttons on a 1366-pixel laptop.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
 
         for edit in (
             self.company_email, self.company_phone, self.phone_region, self.order_prefix,
@@ -166,6 +174,12 @@ class PreferencesDialog(QDialog):
             edit.textChanged.connect(self._validate)
         self.currency.currentTextChanged.connect(self._validate)
         self.locale.currentTextChanged.connect(self._validate)
+        self._amounts_stored: bool | None = None  # asked once, when the country first changes
+        self.currency_note = QLabel()
+        self.currency_note.setObjectName("currency_note")
+        self.currency_note.setWordWrap(True)
+        self.currency_note.hide()
+        formats_form.insertRow(2, "", self.currency_note)
         self._show_logo()
         self._validate()
 
@@ -218,10 +232,13 @@ class PreferencesDialog(QDialog):
             "page_size": self.page_size.currentText(),
             "order_number_prefix": self.order_prefix.text().strip(),
             **self.selling.values(),
+            "company_country": self.country.chosen() or "",
         }
 
     def _check(self) -> dict[str, str]:
         problems: dict[str, str] = {}
+        if self.country.chosen() is None:
+            problems["company_country"] = self.tr("Choose a country from the list.")
         text = self.company_email.text().strip()
         if text:
             try:
@@ -245,7 +262,9 @@ class PreferencesDialog(QDialog):
             problems["locale"] = self.tr("Language and country, such as en_US, de_DE or ru_RU.")
         if len(self.order_prefix.text()) > 20:
             problems["order_number_prefix"] = self.tr("At most 20 characters.")
-        problems.update(self.selling.problems(self.company_tax_id.text()))
+        problems.update(
+            self.selling.problems(self.company_tax_id.text(), self.country.chosen() or "")
+        )
         return problems
 
     def _validate(self, *_: object) -> bool:
@@ -270,6 +289,31 @@ class PreferencesDialog(QDialog):
         )
         today = QDate.currentDate().toString("yyyy-MM-dd")
         self.preview.setText(f"{formatter.money(123456789)}   ·   {formatter.date(today)}")
+
+    def _country_chosen(self, code: str) -> None:
+        """A country fills in what it implies; the currency only while no amount is stored."""
+        from crm_desktop.services import country
+
+        if code:
+            found = country.defaults_for(code)
+            self.phone_region.setText(found.phone_region)
+            index = self.locale.findText(found.locale)
+            if index >= 0:
+                self.locale.setCurrentIndex(index)
+            else:
+                self.locale.setCurrentText(found.locale)
+            if self._amounts_stored is None:
+                self._amounts_stored = country.holds_amounts()
+            if not self._amounts_stored:
+                self.currency.setCurrentText(found.currency)
+            elif found.currency != self.currency.currentText().strip().upper():
+                self.currency_note.setText(
+                    self.tr(
+                        "The currency stays {currency}: the amounts already stored are in it."
+                    ).format(currency=self.currency.currentText().strip().upper())
+                )
+                self.currency_note.show()
+        self._validate()
 
     # --- the logo -------------------------------------------------------------------
 
@@ -348,6 +392,50 @@ class PreferencesDialog(QDialog):
             self.language.save()
             self.language_changed = True
         self.accept()
+
+
+class CountryBox(QLineEdit):
+    """The country, typed: completes any part of a name in the window's language, or its
+    two letters; :meth:`chosen` is its code, None while the text names no country.
+
+    A line with a completer rather than a combo of 250 names: the names come from CLDR in
+    the window's language (Россия, 俄罗斯), not from our catalogue.
+    """
+
+    country_chosen = Signal(str)
+
+    def __init__(self, code: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        from crm_desktop import i18n
+        from crm_desktop.services import country
+        from crm_desktop.services.text import fold
+
+        self.setObjectName("company_country")
+        self.setAccessibleName(self.tr("Country"))
+        names = country.country_names(i18n.language())
+        self._codes = {fold(name): value for value, name in names}
+        self._names = {value: name for value, name in names}
+        completer = QCompleter([name for _value, name in names], self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self.setText(self._names.get(code.upper(), code))
+        self._last = self.chosen()
+        self.textChanged.connect(self._changed)
+
+    def chosen(self) -> str | None:
+        from crm_desktop.services.text import fold
+
+        text = self.text().strip()
+        if len(text) == 2 and text.upper() in self._names:
+            return text.upper()
+        return self._codes.get(fold(text))
+
+    def _changed(self) -> None:
+        code = self.chosen()
+        if code is not None and code != self._last:
+            self._last = code
+            self.country_chosen.emit(code)
 
 
 def _locale_title(name: str) -> str:

@@ -38,7 +38,6 @@ _CHOICES = {
 # (key, caption) in the order shown.
 FIELDS = (
     ("company_legal_name", QT_TR_NOOP("Legal name")),
-    ("company_country", QT_TR_NOOP("Country (two letters)")),
     ("company_kpp", QT_TR_NOOP("KPP (Russia)")),
     ("company_bank_details", QT_TR_NOOP("Bank details")),
     ("tax_default_pct", QT_TR_NOOP("Default tax rate %")),
@@ -100,18 +99,19 @@ class SellingPreferences(QGroupBox):
                 found[key] = editor.text().strip()
         return found
 
-    def problems(self, company_tax_id: str) -> dict[str, str]:
-        """What is wrong, by setting key (the company's tax id is checked here too)."""
+    def problems(self, company_tax_id: str, country: str = "") -> dict[str, str]:
+        """What is wrong, by setting key (the company's tax id too, for ``country``: the
+        country chosen in the dialog's own box, which also sets phones and formats)."""
         values = self.values()
         found: dict[str, str] = {}
         for key, value in values.items():
             if value and key in CHECKS:
                 try:
-                    CHECKS[key](value.upper() if key == "company_country" else value)
+                    CHECKS[key](value)
                 except ValueError as exc:
                     found[key] = str(exc)
         if company_tax_id.strip():
-            country = values["company_country"] or settings.default("company_country")
+            country = country or settings.default("company_country")
             try:
                 tax_ids.check_tax_id(company_tax_id, country)
             except ValueError as exc:

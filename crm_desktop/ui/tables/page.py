@@ -311,6 +311,8 @@ class ListPage(QWidget):
         restored = header_state is not None and header.restoreState(header_state)
         if restored and header.count() != len(self.model.columns):
             self.table.apply_default_columns()
+        elif restored:
+            self.table.widen_untouched_columns()  # saved in a language of shorter words
         sort_key = self.state.text(self._state_key("sort"))
         keys = [c.key for c in self.model.columns]
         if sort_key in keys and self.model.is_sortable(keys.index(sort_key)):

@@ -16,7 +16,9 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Sign
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from crm_desktop.ui.sections.base import ColumnSpec
 from crm_desktop.ui.tables.model import ListModel
+from crm_desktop.ui.tables.widths import fitting_width
 
 
 class RecordTable(QTableView):
@@ -86,9 +88,20 @@ class RecordTable(QTableView):
         header = self.horizontalHeader()
         for logical, column in enumerate(self.list_model.columns):
             header.moveSection(header.visualIndex(logical), logical)
-            header.resizeSection(logical, column.width)
+            header.resizeSection(logical, self._default_width(logical, column))
             header.setSectionHidden(logical, not column.visible)
         self.show_sort_indicator()
+
+    def widen_untouched_columns(self) -> None:
+        """Columns still at their declared width (never dragged) get what their words need."""
+        header = self.horizontalHeader()
+        for logical, column in enumerate(self.list_model.columns):
+            if header.sectionSize(logical) == column.width:
+                header.resizeSection(logical, self._default_width(logical, column))
+
+    def _default_width(self, logical: int, column: ColumnSpec) -> int:
+        # Wide enough for the translated title and words (ui/tables/widths.py).
+        return fitting_width(self, logical, column.width, column.key, self.list_model.entity)
 
     def _remember_columns(self) -> None:
         header = self.horizontalHeader()
@@ -101,7 +114,9 @@ class RecordTable(QTableView):
         # Columns that were there keep their visibility and width; new ones start hidden.
         header = self.horizontalHeader()
         for logical, column in enumerate(self.list_model.columns):
-            hidden, width = self._kept_columns.get(column.key, (not column.visible, column.width))
+            hidden, width = self._kept_columns.get(
+                column.key, (not column.visible, self._default_width(logical, column))
+            )
             header.resizeSection(logical, width)
             header.setSectionHidden(logical, hidden)
         self.show_sort_indicator()
