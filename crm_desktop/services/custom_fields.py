@@ -381,7 +381,7 @@ records.CUSTOM_HOOK = _RecordHook()
 
 
 def filter_clause(entity: str, key: str, value: Any) -> tuple[str, list[Any]]:
-    """A list's filter on a custom field: a value (text: contained, others: equal), or a
+    """A list's filter on a custom field: a value (text, links: contained, others: equal), or a
     range ``{"from": a, "to": b}`` for numbers, money and dates."""
     item = field_by_key(key)
     if item is None or item.entity != entity:
@@ -405,7 +405,7 @@ def filter_clause(entity: str, key: str, value: Any) -> tuple[str, list[Any]]:
         if not conditions:
             return "1", []
         return base + " AND ".join(conditions) + ")", params
-    if item.kind == "text":
+    if item.kind in ("text", "link"):  # contained, as people search an address
         folded = fold(str(value))
         return base + "instr(v.sort_key, ?) > 0)", [sort_key(str(value)) or folded]
     if item.kind == "yes_no" and not parse(value):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.services import tags
+from crm_desktop.services import custom_fields, tags
 from crm_desktop.services.changes import Change
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.errors import show_error
@@ -188,7 +188,13 @@ class ListPage(QWidget):
         sort = query.sort if query.sort in keys else None
         self.model.query = ListQuery(
             search=query.search,
-            filters={k: v for k, v in query.filters.items() if v not in (None, "")},
+            # The filter of a custom field shows in the bar; one on a deleted field is dropped.
+            filters={
+                k: v
+                for k, v in query.filters.items()
+                if v not in (None, "")
+                and (not k.startswith(custom_fields.PREFIX) or k in self.filter_bar.custom)
+            },
             sort=sort or self.model.query.sort,
             descending=query.descending if sort else self.model.query.descending,
         )
@@ -247,6 +253,8 @@ class ListPage(QWidget):
         """A committed change: reload now if on screen, else when next shown."""
         if self.filter_bar.tag_combo is not None and change.entity in ("tag", "customer", "*"):
             self._load_tags()
+        if change.entity == "custom_field":
+            self.filter_bar.refresh_custom_fields()
         if self.isVisible() or change.entity in ("setting", "custom_field"):
             self.model.on_change(change)
         elif self.model.concerns(change):
