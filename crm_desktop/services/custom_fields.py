@@ -417,22 +417,25 @@ def filter_clause(entity: str, key: str, value: Any) -> tuple[str, list[Any]]:
     return base + "v.sort_key = ?)", [key_text]
 
 
-def ordered_ids(key: str, descending: bool = False) -> list[int]:
-    """The ids of the records that hold a value of field ``key``, in the field's order (ties
-    by id): a walk of the field's sort index, without sorting anything."""
+def ordered_sql(key: str, descending: bool = False) -> tuple[str, list[Any]]:
+    """The query of the ids (column ``id``) of the records that hold a value of field ``key``,
+    in the field's order (ties by id): a walk of the field's sort index, nothing sorted."""
     item = field_by_key(key)
     if item is None:
         raise KeyError(key)
     column = "number_value" if item.kind in _NUMERIC else "sort_key"
     direction = "DESC" if descending else "ASC"
-    return [
-        row[0]
-        for row in database.execute_sql(
-            f"SELECT record_id FROM custom_value WHERE field_id = ? "
-            f"ORDER BY {column} {direction}, record_id {direction}",
-            (item.id,),
-        )
-    ]
+    return (
+        f"SELECT record_id AS id FROM custom_value WHERE field_id = ? "
+        f"ORDER BY {column} {direction}, record_id {direction}",
+        [item.id],
+    )
+
+
+def ordered_ids(key: str, descending: bool = False) -> list[int]:
+    """The ids of :func:`ordered_sql`."""
+    sql, params = ordered_sql(key, descending)
+    return [row[0] for row in database.execute_sql(sql, params)]
 
 
 # --- search ------------------------------------------------------------------------------------

@@ -275,12 +275,13 @@ class FilterBar(QWidget):
         fields = {f.key: f for f in self._own_fields()}
         self.field_button.setVisible(bool(fields))
         dropped = False
-        for key, control in list(self.custom.items()):
-            if fields.get(key) != control.item:
-                value = control.value()
+        for key, old in list(self.custom.items()):
+            if fields.get(key) != old.item:
+                value = old.value()
                 self._remove_custom(key)
-                if key in fields:
-                    self.add_custom_filter(key).set_value(value)
+                control = self.add_custom_filter(key) if key in fields else None
+                if control is not None:
+                    control.set_value(value)
                 else:
                     dropped = dropped or value is not None
         if dropped:
