@@ -67,8 +67,9 @@ class CustomFilter(QWidget):
             self.combo.currentIndexChanged.connect(lambda *_: self.changed.emit())
             layout.addWidget(self.combo)
         elif item.kind in _RANGED:
-            for tip in (self.tr("from"), self.tr("to")):
-                self._add_edit(layout, tip, 90)
+            self._add_edit(layout, self.tr("from"), 90)
+            layout.addWidget(QLabel("–"))
+            self._add_edit(layout, self.tr("to"), 90)
         else:
             self._add_edit(layout, self.tr("contains"), 120)
         self.clear_button = QToolButton()
@@ -88,7 +89,6 @@ class CustomFilter(QWidget):
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
         edit.setAccessibleName(f"{self.item.name}: {placeholder}")
-        edit.setClearButtonEnabled(True)
         edit.setFixedWidth(width)
         edit.textChanged.connect(self._typed)
         self.edits.append(edit)

@@ -184,6 +184,7 @@ class FilterBar(QWidget):
 
     search_changed = Signal(str)
     filters_changed = Signal(dict)
+    controls_changed = Signal()  # a custom field's filter came or went (the Tab order follows)
 
     def __init__(self, section: Section, parent: QWidget | None = None):
         super().__init__(parent)
@@ -212,12 +213,19 @@ class FilterBar(QWidget):
         for spec in section.filters:
             self.layout_.addWidget(self._widget(spec))
         # The owner's fields: a control for each one filtering, and the menu that adds one.
+        # The controls go on a line of their own under the bar (the page places custom_box),
+        # shown while there is one: the bar's own line stays as wide as it was.
         self.custom: dict[str, CustomFilter] = {}
-        self.custom_row = QHBoxLayout()
-        self.custom_row.setSpacing(6)
-        self.layout_.addLayout(self.custom_row)
+        self.custom_box = QWidget()
+        self.custom_row = QHBoxLayout(self.custom_box)
+        self.custom_row.setContentsMargins(0, 0, 0, 0)
+        self.custom_row.setSpacing(12)
+        self.custom_row.addStretch(1)
+        self.custom_box.hide()
         self.field_button = QToolButton()
-        self.field_button.setText(self.tr("Field filter"))
+        # The menu's arrow drawn as text: the style's own indicator overlaps the words.
+        self.field_button.setText(self.tr("Field filter") + " ▾")
+        self.field_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.field_button.setToolTip(self.tr("Filter by one of your own fields"))
         self.field_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.field_menu = QMenu(self.field_button)
@@ -311,8 +319,10 @@ class FilterBar(QWidget):
         control.changed.connect(self._emit_filters)
         control.cleared.connect(self._clear_custom)
         self.custom[key] = control
-        self.custom_row.addWidget(control)
-        control.setVisible(self.isVisible())  # at once, not at the layout's next pass
+        self.custom_row.insertWidget(self.custom_row.count() - 1, control)  # before the stretch
+        self.custom_box.setVisible(True)
+        control.setVisible(True)  # at once, not at the layout's next pass
+        self.controls_changed.emit()
         return control
 
     def _remove_custom(self, key: str) -> None:
@@ -320,6 +330,9 @@ class FilterBar(QWidget):
         if control is not None:
             self.custom_row.removeWidget(control)
             control.deleteLater()
+        self.custom_box.setVisible(bool(self.custom))
+        if control is not None:
+            self.controls_changed.emit()
 
     def _clear_custom(self, key: str) -> None:
         self._remove_custom(key)

@@ -116,6 +116,7 @@ class ListPage(QWidget):
         layout.setContentsMargins(10, 8, 10, 0)
         layout.setSpacing(6)
         layout.addLayout(self.header)
+        layout.addWidget(self.filter_bar.custom_box)  # filters on the owner's fields, if any
         self.body = QVBoxLayout()
         self.body.setSpacing(0)
         self.body.addWidget(self.busy)
@@ -125,6 +126,7 @@ class ListPage(QWidget):
 
         self.filter_bar.search_changed.connect(self._search)
         self.filter_bar.filters_changed.connect(self._filter)
+        self.filter_bar.controls_changed.connect(self.update_tab_order)
         self.filter_bar.search_box.leave_requested.connect(self.focus_results)
         self.table.open_requested.connect(self.open_requested)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -240,7 +242,7 @@ class ListPage(QWidget):
     def update_tab_order(self) -> None:
         """Tab goes as the eye reads: search, filters, buttons, then the table."""
         chain: list[QWidget] = []
-        for layout in (self.top_row, self.actions_row):
+        for layout in (self.top_row, self.filter_bar.custom_row, self.actions_row):
             chain.extend(_focusable_widgets(layout))
         chain.append(self.table)
         for first, second in itertools.pairwise(chain):
