@@ -22,17 +22,22 @@ from typing import Any
 from crm_desktop.services.text import sort_key
 
 
-def group_sql(value_sql: str, id_sql: str, source: str, where: str, rows_source: str) -> str:
+def group_sql(
+    value_sql: str, id_sql: str, source: str, rows_id_sql: str, rows_source: str, where: str
+) -> str:
     """The query whose rows :func:`ids_in_order` takes: (value, the ids holding it).
 
-    ``rows_source`` is the FROM that is enough to find the list's rows (the list's lean
-    FROM when nothing filters it)."""
-    # The list's rows are found first, then read in id order: each table of the join is then
-    # read page after page, where walking an index in name order would jump between pages
-    # for every row (100,000 jumps are most of the time of a City sort).
+    The list's rows are the ids ``rows_id_sql`` of ``rows_source`` kept by ``where`` (the
+    list's lean FROM when nothing filters it); their values are read from ``source``."""
+    # The rows are found first, then read in id order: each table is then read page after
+    # page, where walking an index in name order would jump between pages for every row
+    # (100,000 jumps were most of the time of a City sort).
+    # Without a WHERE, "IN (SELECT id FROM table)" walks the table's own ids in order; even
+    # "WHERE 1" makes SQLite first copy them into a list (40 ms at 100,000 rows).
+    kept = f" WHERE {where}" if where.strip() != "1" else ""
     return (
         f"SELECT {value_sql}, group_concat({id_sql}) FROM {source} "
-        f"WHERE {id_sql} IN (SELECT {id_sql} FROM {rows_source} WHERE {where}) GROUP BY 1"
+        f"WHERE {id_sql} IN (SELECT {rows_id_sql} FROM {rows_source}{kept}) GROUP BY 1"
     )
 
 

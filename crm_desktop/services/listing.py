@@ -14,6 +14,7 @@ accent-blind in every script); empty values sort last in both directions.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from array import array
 from collections.abc import Callable, Mapping, Sequence
@@ -89,6 +90,9 @@ class ListSpec:
     # A FROM without joins that is enough for an unfiltered list in these sort orders.
     lean_from: str | None = None
     lean_sorts: frozenset[str] = frozenset()
+    # The list's own table (FROM, id) when its FROM joins another first: a text column of
+    # that table sorts from the table alone (services/folded_order.py).
+    own_table: tuple[str, str] | None = None
 
     def all_columns(self) -> tuple[Column, ...]:
         """The declared columns: the catalogue's fields (custom ones too), then list-only ones."""
@@ -278,6 +282,7 @@ _register(
         from_sql="customer_search s JOIN customer c ON c.id = s.id",
         lean_from="customer_search s",
         lean_sorts=frozenset({"name"}),
+        own_table=("customer c", "c.id"),
         columns=(),  # the catalogue's (services/customers.py)
         default_sort="name",
         search=_customer_search,
@@ -586,7 +591,12 @@ def _list_ids(entity: str, query: ListQuery | None, *, compact: bool) -> Any:
     elif column.sort == f"crm_sort_key({column.sql})" and column.kind not in _MOSTLY_UNIQUE:
         # Text in any script (a City sort): its distinct values ranked once each, in Python.
         rows_source = list_spec.lean_from if _unfiltered(query) and list_spec.lean_from else source
-        sql = folded_order.group_sql(column.sql, list_spec.id_sql, source, where, rows_source)
+        table, table_id = list_spec.own_table or (source, list_spec.id_sql)
+        if not re.fullmatch(rf"{table_id.split('.')[0]}\.\w+", column.sql):
+            table, table_id = source, list_spec.id_sql  # a column of a joined table
+        sql = folded_order.group_sql(
+            column.sql, table_id, table, list_spec.id_sql, rows_source, where
+        )
         found = folded_order.ids_in_order(database.execute_sql(sql, params), descending)
     else:
         ordering = order_by(list_spec, query)
