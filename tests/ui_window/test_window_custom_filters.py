@@ -224,3 +224,25 @@ def test_a_deleted_field_drops_its_filter_and_hostile_values_stay_text(qtbot, db
     wait_loaded(qtbot, page)
     assert _names(page) == set()
     window.close()
+
+
+def test_a_view_holding_a_wrong_bound_opens_without_an_error(qtbot, db_path, monkeypatch):
+    keys = _shop(db_path)
+    open_session(db_path)
+    saved_views.save_view(
+        "customer",
+        "Broken by hand",
+        ListQuery(filters={keys["size"]: {"from": "много", "to": "50"}}),
+    )
+    close_database()
+    errors = []
+    monkeypatch.setattr("crm_desktop.ui.tables.page.show_error", lambda *a: errors.append(a))
+    window = make_window(qtbot, db_path)
+    page = _open_view(qtbot, window, "Broken by hand")
+    size = page.filter_bar.custom[keys["size"]]
+    assert [e.text() for e in size.edits] == ["много", "50"]
+    assert size.edits[0].property("invalid") is True  # shown red, filters nothing
+    assert page.model.query.filters == {keys["size"]: {"to": "50"}}
+    assert _names(page) == {"Ромашка", "北京贸易"} and not errors
+    window.close()
+

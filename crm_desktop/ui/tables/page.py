@@ -190,20 +190,28 @@ class ListPage(QWidget):
         sort = query.sort if query.sort in keys else None
         self.model.query = ListQuery(
             search=query.search,
-            # The filter of a custom field shows in the bar; one on a deleted field is dropped.
-            filters={
-                k: v
-                for k, v in query.filters.items()
-                if v not in (None, "")
-                and (not k.startswith(custom_fields.PREFIX) or k in self.filter_bar.custom)
-            },
+            filters=self._view_filters(query.filters),
             sort=sort or self.model.query.sort,
             descending=query.descending if sort else self.model.query.descending,
         )
         self.table.show_sort_indicator()
         self._fetch_visible_columns()
+        self.update_tab_order()  # the view's filters on custom fields came into the bar
         self.table.scroll_to_top_on_reload()
         self.model.reload()
+
+    def _view_filters(self, filters: dict[str, Any]) -> dict[str, Any]:
+        """A view's filters as the list applies them: a custom field's as its control in the
+        bar reads it (a bound that is not of the field's kind is left out), none for a field
+        deleted since."""
+        kept: dict[str, Any] = {}
+        for key, value in filters.items():
+            if key.startswith(custom_fields.PREFIX):
+                control = self.filter_bar.custom.get(key)
+                value = control.value() if control is not None else None
+            if value not in (None, ""):
+                kept[key] = value
+        return kept
 
     def count_text(self) -> str:
         if self.model.is_partial():  # the first page of a long search; the rest is counted
