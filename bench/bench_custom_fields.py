@@ -93,7 +93,7 @@ def main() -> None:
                 ),
             )
         database.execute_sql("ANALYZE")
-        print(f"# {len(ids):,} customers, 9 in 10 with a value of each of {len(keys)} custom fields; "
+        print(f"# {len(ids):,} customers, 9 in 10 with a value of each of {len(keys)} fields; "
               f"{REPEAT} runs each, medians; load {_load()}")  # fmt: skip
 
         def run(query: ListQuery) -> tuple[float, float]:
