@@ -245,4 +245,3 @@ def test_a_view_holding_a_wrong_bound_opens_without_an_error(qtbot, db_path, mon
     assert page.model.query.filters == {keys["size"]: {"to": "50"}}
     assert _names(page) == {"Ромашка", "北京贸易"} and not errors
     window.close()
-
