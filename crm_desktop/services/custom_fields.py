@@ -381,7 +381,7 @@ records.CUSTOM_HOOK = _RecordHook()
 
 
 def filter_clause(entity: str, key: str, value: Any) -> tuple[str, list[Any]]:
-    """A list's filter on a custom field: a value (text: contained, others: equal), or a
+    """A list's filter on a custom field: a value (text, links: contained, others: equal), or a
     range ``{"from": a, "to": b}`` for numbers, money and dates."""
     item = field_by_key(key)
     if item is None or item.entity != entity:
@@ -405,7 +405,7 @@ def filter_clause(entity: str, key: str, value: Any) -> tuple[str, list[Any]]:
         if not conditions:
             return "1", []
         return base + " AND ".join(conditions) + ")", params
-    if item.kind == "text":
+    if item.kind in ("text", "link"):  # contained, as people search an address
         folded = fold(str(value))
         return base + "instr(v.sort_key, ?) > 0)", [sort_key(str(value)) or folded]
     if item.kind == "yes_no" and not parse(value):
@@ -417,22 +417,25 @@ def filter_clause(entity: str, key: str, value: Any) -> tuple[str, list[Any]]:
     return base + "v.sort_key = ?)", [key_text]
 
 
-def ordered_ids(key: str, descending: bool = False) -> list[int]:
-    """The ids of the records that hold a value of field ``key``, in the field's order (ties
-    by id): a walk of the field's sort index, without sorting anything."""
+def ordered_sql(key: str, descending: bool = False) -> tuple[str, list[Any]]:
+    """The query of the ids (column ``id``) of the records that hold a value of field ``key``,
+    in the field's order (ties by id): a walk of the field's sort index, nothing sorted."""
     item = field_by_key(key)
     if item is None:
         raise KeyError(key)
     column = "number_value" if item.kind in _NUMERIC else "sort_key"
     direction = "DESC" if descending else "ASC"
-    return [
-        row[0]
-        for row in database.execute_sql(
-            f"SELECT record_id FROM custom_value WHERE field_id = ? "
-            f"ORDER BY {column} {direction}, record_id {direction}",
-            (item.id,),
-        )
-    ]
+    return (
+        f"SELECT record_id AS id FROM custom_value WHERE field_id = ? "
+        f"ORDER BY {column} {direction}, record_id {direction}",
+        [item.id],
+    )
+
+
+def ordered_ids(key: str, descending: bool = False) -> list[int]:
+    """The ids of :func:`ordered_sql`."""
+    sql, params = ordered_sql(key, descending)
+    return [row[0] for row in database.execute_sql(sql, params)]
 
 
 # --- search ------------------------------------------------------------------------------------

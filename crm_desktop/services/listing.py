@@ -14,6 +14,7 @@ accent-blind in every script); empty values sort last in both directions.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from array import array
 from collections.abc import Callable, Mapping, Sequence
@@ -35,6 +36,7 @@ from crm_desktop.services import (  # noqa: F401
     custom_fields,
     customers,
     deals,
+    folded_order,
     interactions,
     orders,
     products,
@@ -88,6 +90,9 @@ class ListSpec:
     # A FROM without joins that is enough for an unfiltered list in these sort orders.
     lean_from: str | None = None
     lean_sorts: frozenset[str] = frozenset()
+    # The list's own table (FROM, id) when its FROM joins another first: a text column of
+    # that table sorts from the table alone (services/folded_order.py).
+    own_table: tuple[str, str] | None = None
 
     def all_columns(self) -> tuple[Column, ...]:
         """The declared columns: the catalogue's fields (custom ones too), then list-only ones."""
@@ -277,6 +282,7 @@ _register(
         from_sql="customer_search s JOIN customer c ON c.id = s.id",
         lean_from="customer_search s",
         lean_sorts=frozenset({"name"}),
+        own_table=("customer c", "c.id"),
         columns=(),  # the catalogue's (services/customers.py)
         default_sort="name",
         search=_customer_search,
@@ -579,22 +585,24 @@ def _list_ids(entity: str, query: ListQuery | None, *, compact: bool) -> Any:
     where, params = _where(list_spec, query, matched)
     source = _source(list_spec, query, matched)
     key, descending = _sort_key_and_direction(list_spec, query)
+    column = list_spec.column(key)
     if key.startswith(custom_fields.PREFIX):
         found = _by_custom_field(list_spec, query, where, params, key, descending)
+    elif column.sort == f"crm_sort_key({column.sql})" and column.kind not in _MOSTLY_UNIQUE:
+        # Text in any script (a City sort): its distinct values ranked once each, in Python.
+        rows_source = list_spec.lean_from if _unfiltered(query) and list_spec.lean_from else source
+        table, table_id = list_spec.own_table or (source, list_spec.id_sql)
+        if not re.fullmatch(rf"{table_id.split('.')[0]}\.\w+", column.sql):
+            table, table_id = source, list_spec.id_sql  # a column of a joined table
+        sql = folded_order.group_sql(
+            column.sql, table_id, table, list_spec.id_sql, rows_source, where
+        )
+        found = folded_order.ids_in_order(database.execute_sql(sql, params), descending)
     else:
         ordering = order_by(list_spec, query)
         sql = f"SELECT {list_spec.id_sql} AS id FROM {source} WHERE {where} ORDER BY {ordering}"
         if compact and matched is None:
-            # The subquery keeps its order: SQLite never flattens an ordered subquery into
-            # an aggregate (rule 16 of its query flattener).
-            packed = database.execute_sql(
-                f"SELECT group_concat(printf('%016x', id), '') FROM ({sql})", params
-            ).fetchone()[0]
-            ids = array("q")
-            ids.frombytes(bytes.fromhex(packed or ""))
-            if sys.byteorder == "little":
-                ids.byteswap()  # printf wrote them big-endian
-            return ids
+            return _packed_ids(sql, params)
         found = [row[0] for row in database.execute_sql(sql, params)]
     if (
         matched is not None
@@ -605,6 +613,31 @@ def _list_ids(entity: str, query: ListQuery | None, *, compact: bool) -> Any:
         ranked = [i for i in matched if i in kept]
         return ranked[::-1] if _sort_key_and_direction(list_spec, query)[1] else ranked
     return found
+
+
+# Kinds whose values are mostly all different (an address each): grouping by value gains
+# nothing there, and the database's own sort is quicker.
+_MOSTLY_UNIQUE = frozenset({"email", "url", "phone"})
+
+
+def _unfiltered(query: ListQuery) -> bool:
+    return not query.search.strip() and not any(
+        v not in (None, "", []) for v in query.filters.values()
+    )
+
+
+def _packed_ids(sql: str, params: Sequence[Any]) -> array[int]:
+    """The ``id`` column of a query, in its order, read as one string (see list_id_array)."""
+    # The subquery keeps its order: SQLite never flattens an ordered subquery into
+    # an aggregate (rule 16 of its query flattener).
+    packed = database.execute_sql(
+        f"SELECT group_concat(printf('%016x', id), '') FROM ({sql})", params
+    ).fetchone()[0]
+    ids = array("q")
+    ids.frombytes(bytes.fromhex(packed or ""))
+    if sys.byteorder == "little":
+        ids.byteswap()  # printf wrote them big-endian
+    return ids
 
 
 def _source(list_spec: ListSpec, query: ListQuery, matched: list[int] | None = None) -> str:
@@ -683,13 +716,13 @@ def _by_custom_field(
     field's index (ties by id), the rows without a value last. Asking SQLite to ORDER BY
     the value would look each row's value up and sort 100,000 of them; walking the index
     that is already in order and keeping the list's rows is a fraction of that."""
-    unfiltered = not query.search.strip() and not any(
-        v not in (None, "", []) for v in query.filters.values()
+    source = (
+        list_spec.lean_from if list_spec.lean_from and _unfiltered(query) else list_spec.from_sql
     )
-    source = list_spec.lean_from if list_spec.lean_from and unfiltered else list_spec.from_sql
-    rows = database.execute_sql(f"SELECT {list_spec.id_sql} FROM {source} WHERE {where}", params)
-    kept = {row[0] for row in rows}
-    valued = [i for i in custom_fields.ordered_ids(key, descending) if i in kept]
+    kept = set(_packed_ids(f"SELECT {list_spec.id_sql} AS id FROM {source} WHERE {where}", params))
+    valued = list(
+        filter(kept.__contains__, _packed_ids(*custom_fields.ordered_sql(key, descending)))
+    )
     rest = kept.difference(valued)
     return valued + sorted(rest, reverse=descending)
 

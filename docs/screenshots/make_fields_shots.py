@@ -1,5 +1,5 @@
-"""Screenshots of docs/fields.md: Preferences → Fields, a list with two custom columns, and
-the sidebar with saved views.
+"""Screenshots of docs/fields.md: Preferences → Fields, a list with two custom columns, the
+filters on custom fields in the filter bar, and the sidebar with saved views.
 
 Run: ``xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python
 docs/screenshots/make_fields_shots.py`` (a throwaway demo database under /tmp).
@@ -41,7 +41,7 @@ def main() -> None:
     tier = custom_fields.create_field(
         "customer", "Tier", "choice", choices=["Gold", "Silver", "Bronze"]
     )
-    custom_fields.create_field("customer", "Credit limit", "money")
+    credit = custom_fields.create_field("customer", "Credit limit", "money")
     custom_fields.create_field("customer", "Newsletter", "yes_no")
     custom_fields.create_field("deal", "Region", "choice", choices=["North", "South"])
     ids = [row[0] for row in database.execute_sql("SELECT id FROM customer ORDER BY id")]
@@ -50,7 +50,8 @@ def main() -> None:
             "customer",
             (
                 (i, {f"cf_{vat}": f"DE{100000000 + i * 7919 % 899999999}",
-                     f"cf_{tier}": ("Gold", "Silver", "Bronze")[i % 3]})
+                     f"cf_{tier}": ("Gold", "Silver", "Bronze")[i % 3],
+                     f"cf_{credit}": (i * 104729) % 5_000_000})
                 for i in ids
                 if i % 4
             ),
@@ -83,6 +84,18 @@ def main() -> None:
     pump(app, 2.0)
     window.grab().save(str(OUT / "custom-columns.png"))
     window.sidebar.grab().save(str(OUT / "saved-views-sidebar.png"))
+    # The view's filter on Tier shows in the bar; the user adds a range on Credit limit.
+    page = window.current_list()
+    credit_filter = page.filter_bar.add_custom_filter(f"cf_{credit}")
+    credit_filter.edits[0].setText("10 000")
+    credit_filter.edits[1].setText("abc")  # shown red, with what is wrong in its tool tip
+    credit_filter.flush()
+    pump(app, 1.5)
+    window.grab().save(str(OUT / "custom-filters.png"))
+    credit_filter.edits[1].setText("30000")
+    credit_filter.flush()
+    pump(app, 1.5)
+    page.grab().save(str(OUT / "custom-filters-range.png"))
 
     from crm_desktop.ui.preferences.dialog import PreferencesDialog
 

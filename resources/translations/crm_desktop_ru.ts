@@ -1258,6 +1258,45 @@
     </message>
 </context>
 <context>
+    <name>CustomFilter</name>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>любое</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>от</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>содержит</translation>
+    </message>
+    <message>
+        <source>Remove the filter on “{field}”</source>
+        <translation>Убрать фильтр по полю «{field}»</translation>
+    </message>
+    <message>
+        <source>Show only records whose “{field}” matches</source>
+        <translation>Показать только записи, у которых поле «{field}» подходит</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetailPage</name>
     <message>
         <source>← Back</source>
@@ -1770,6 +1809,14 @@
     <message>
         <source>Search {plural}</source>
         <translation>Поиск: {plural}</translation>
+    </message>
+    <message>
+        <source>Field filter</source>
+        <translation>Фильтр по полю</translation>
+    </message>
+    <message>
+        <source>Filter by one of your own fields</source>
+        <translation>Отфильтровать по одному из ваших полей</translation>
     </message>
     <message>
         <source>Show only {plural} of one {lower}</source>

@@ -1256,6 +1256,45 @@
     </message>
 </context>
 <context>
+    <name>CustomFilter</name>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>Remove the filter on “{field}”</source>
+        <translation>移除“{field}”的筛选</translation>
+    </message>
+    <message>
+        <source>Show only records whose “{field}” matches</source>
+        <translation>只显示“{field}”符合条件的记录</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetailPage</name>
     <message>
         <source>← Back</source>
@@ -1760,6 +1799,14 @@
     <message>
         <source>Search {plural}</source>
         <translation>搜索{plural}</translation>
+    </message>
+    <message>
+        <source>Field filter</source>
+        <translation>按字段筛选</translation>
+    </message>
+    <message>
+        <source>Filter by one of your own fields</source>
+        <translation>按您自己的字段筛选</translation>
     </message>
     <message>
         <source>Show only {plural} of one {lower}</source>

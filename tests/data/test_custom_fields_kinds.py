@@ -128,13 +128,18 @@ def test_each_kind_sorts_and_filters_in_the_database_at_100k(db):
         )
     for kind in KINDS:
         key = f"cf_{ids[kind]}"
-        ordered = listing.list_ids("customer", listing.ListQuery(sort=key))
-        assert len(ordered) == len(customer_ids), kind
-        head = listing.fetch_rows("customer", ordered[:200], [key])
-        shown = [row[key] for row in head]
-        assert shown == sorted(shown), kind  # ascending from the start
-        tail = listing.fetch_rows("customer", ordered[-5:], [key])
-        assert all(row[key] is None for row in tail), kind  # empty ones last
+        for descending in (False, True):
+            query = listing.ListQuery(sort=key, descending=descending)
+            ordered = listing.list_ids("customer", query)
+            assert len(ordered) == len(set(ordered)) == len(customer_ids), kind
+            head = listing.fetch_rows("customer", ordered[:200], [key])
+            shown = [row[key] for row in head]
+            assert None not in shown and shown == sorted(shown, reverse=descending), kind
+            last = ordered[-len(customer_ids) // 10 :]  # the tenth without a value
+            tail = listing.fetch_rows("customer", last, [key])
+            assert all(row[key] is None for row in tail), kind  # empty last, both ways
+            assert last == sorted(last, reverse=descending)  # by id among themselves
+            assert list(listing.list_id_array("customer", query)) == ordered
     choice = f"cf_{ids['choice']}"
     picked = listing.list_ids("customer", listing.ListQuery(filters={choice: "顺丰"}))
     expected = sum(1 for i in customer_ids if i % 10 and i % 3 == 2)

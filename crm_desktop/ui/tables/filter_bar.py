@@ -6,7 +6,9 @@ to the results. The filters are built from the section's
 :class:`~crm_desktop.ui.sections.base.FilterSpec` list: combos for
 status/stage/kind, a tag combo filled from the database in the background,
 check boxes ("Overdue", "Open only") and date ranges with presets and a
-custom range with calendar pop-ups.
+custom range with calendar pop-ups. The owner's own fields get a control each
+while they filter (:mod:`.custom_filters`), from a saved view or the "Field
+filter" menu.
 """
 
 from __future__ import annotations
@@ -22,12 +24,16 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
+    QToolButton,
     QWidget,
 )
 
+from crm_desktop.services import custom_fields
 from crm_desktop.services.clock import today
 from crm_desktop.ui.noop import QT_TR_NOOP
 from crm_desktop.ui.sections.base import FilterSpec, Section
+from crm_desktop.ui.tables.custom_filters import CustomFilter
 from crm_desktop.ui.translation import declared
 
 DEBOUNCE_MS = 150
@@ -178,6 +184,7 @@ class FilterBar(QWidget):
 
     search_changed = Signal(str)
     filters_changed = Signal(dict)
+    controls_changed = Signal()  # a custom field's filter came or went (the Tab order follows)
 
     def __init__(self, section: Section, parent: QWidget | None = None):
         super().__init__(parent)
@@ -205,6 +212,27 @@ class FilterBar(QWidget):
         self.layout_.addWidget(self.search_box, 1)
         for spec in section.filters:
             self.layout_.addWidget(self._widget(spec))
+        # The owner's fields: a control for each one filtering, and the menu that adds one.
+        # The controls go on a line of their own under the bar (the page places custom_box),
+        # shown while there is one: the bar's own line stays as wide as it was.
+        self.custom: dict[str, CustomFilter] = {}
+        self.custom_box = QWidget()
+        self.custom_row = QHBoxLayout(self.custom_box)
+        self.custom_row.setContentsMargins(0, 0, 0, 0)
+        self.custom_row.setSpacing(12)
+        self.custom_row.addStretch(1)
+        self.custom_box.hide()
+        self.field_button = QToolButton()
+        # The menu's arrow drawn as text: the style's own indicator overlaps the words.
+        self.field_button.setText(self.tr("Field filter") + " ▾")
+        self.field_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.field_button.setToolTip(self.tr("Filter by one of your own fields"))
+        self.field_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.field_menu = QMenu(self.field_button)
+        self.field_menu.aboutToShow.connect(self._fill_field_menu)
+        self.field_button.setMenu(self.field_menu)
+        self.layout_.addWidget(self.field_button)
+        self.refresh_custom_fields()
 
     def _widget(self, spec: FilterSpec) -> QWidget:
         if spec.kind in ("choice", "tags"):
@@ -242,6 +270,74 @@ class FilterBar(QWidget):
             return dates
         raise ValueError(f"unknown filter kind {spec.kind!r}")
 
+    # --- the owner's fields -------------------------------------------------------------------
+
+    def _own_fields(self) -> tuple[custom_fields.CustomField, ...]:
+        if self.section.entity not in custom_fields.ENTITIES:
+            return ()
+        return custom_fields.fields_of(self.section.entity)
+
+    def refresh_custom_fields(self) -> None:
+        """Follow the owner's fields: the menu shows only where there are some; the filter
+        of a field deleted (or renamed) goes (or is shown anew)."""
+        fields = {f.key: f for f in self._own_fields()}
+        self.field_button.setVisible(bool(fields))
+        dropped = False
+        for key, old in list(self.custom.items()):
+            if fields.get(key) != old.item:
+                value = old.value()
+                self._remove_custom(key)
+                control = self.add_custom_filter(key) if key in fields else None
+                if control is not None:
+                    control.set_value(value)
+                else:
+                    dropped = dropped or value is not None
+        if dropped:
+            self._emit_filters()
+
+    def _fill_field_menu(self) -> None:
+        self.field_menu.clear()
+        for item in self._own_fields():
+            action = self.field_menu.addAction(item.name)
+            action.setEnabled(item.key not in self.custom)
+            action.triggered.connect(
+                lambda _=False, key=item.key: self._focus(self.add_custom_filter(key))
+            )
+
+    def _focus(self, control: CustomFilter | None) -> None:
+        if control is not None:
+            (control.combo or control.edits[0]).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def add_custom_filter(self, key: str) -> CustomFilter | None:
+        """Show the control of a custom field's filter (empty: it filters nothing yet)."""
+        if key in self.custom:
+            return self.custom[key]
+        item = custom_fields.field_by_key(key)
+        if item is None or item.entity != self.section.entity:
+            return None
+        control = CustomFilter(item)
+        control.changed.connect(self._emit_filters)
+        control.cleared.connect(self._clear_custom)
+        self.custom[key] = control
+        self.custom_row.insertWidget(self.custom_row.count() - 1, control)  # before the stretch
+        self.custom_box.setVisible(True)
+        control.setVisible(True)  # at once, not at the layout's next pass
+        self.controls_changed.emit()
+        return control
+
+    def _remove_custom(self, key: str) -> None:
+        control = self.custom.pop(key, None)
+        if control is not None:
+            self.custom_row.removeWidget(control)
+            control.deleteLater()
+        self.custom_box.setVisible(bool(self.custom))
+        if control is not None:
+            self.controls_changed.emit()
+
+    def _clear_custom(self, key: str) -> None:
+        self._remove_custom(key)
+        self._emit_filters()
+
     def set_tags(self, tags: list[tuple[int, str, int]]) -> None:
         """Fill the tag combo: (id, name, number of customers); keeps the chosen tag."""
         combo = self.tag_combo
@@ -269,6 +365,8 @@ class FilterBar(QWidget):
             first, last = dates.value()
             result[key] = first
             result[dates.spec.to_key or f"{key}_to"] = last
+        for key, control in self.custom.items():
+            result[key] = control.value()
         return result
 
     def set_values(self, search: str, filters: dict[str, Any]) -> None:
@@ -287,6 +385,14 @@ class FilterBar(QWidget):
                     dates.set_value(filters.get(key), filters.get(to_key))
                 else:
                     dates.reset()
+            for key in list(self.custom):
+                if filters.get(key) in (None, ""):
+                    self._remove_custom(key)
+            for key, value in filters.items():
+                if key.startswith(custom_fields.PREFIX) and value not in (None, ""):
+                    control = self.add_custom_filter(key)
+                    if control is not None:
+                        control.set_value(value)
             self._timer.stop()
             self.search_box.setText(search)
             self._timer.stop()
@@ -324,5 +430,10 @@ class FilterBar(QWidget):
             box.setChecked(False)
         for dates in self.ranges.values():
             dates.reset()
+        had_custom = bool(self.custom)
+        for key in list(self.custom):
+            self._remove_custom(key)
+        if had_custom:
+            self._emit_filters()
         self.search_box.clear()
         self.flush_search()

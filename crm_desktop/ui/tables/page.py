@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.services import tags
+from crm_desktop.services import custom_fields, tags
 from crm_desktop.services.changes import Change
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.errors import show_error
@@ -116,6 +116,7 @@ class ListPage(QWidget):
         layout.setContentsMargins(10, 8, 10, 0)
         layout.setSpacing(6)
         layout.addLayout(self.header)
+        layout.addWidget(self.filter_bar.custom_box)  # filters on the owner's fields, if any
         self.body = QVBoxLayout()
         self.body.setSpacing(0)
         self.body.addWidget(self.busy)
@@ -125,6 +126,7 @@ class ListPage(QWidget):
 
         self.filter_bar.search_changed.connect(self._search)
         self.filter_bar.filters_changed.connect(self._filter)
+        self.filter_bar.controls_changed.connect(self.update_tab_order)
         self.filter_bar.search_box.leave_requested.connect(self.focus_results)
         self.table.open_requested.connect(self.open_requested)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -188,14 +190,28 @@ class ListPage(QWidget):
         sort = query.sort if query.sort in keys else None
         self.model.query = ListQuery(
             search=query.search,
-            filters={k: v for k, v in query.filters.items() if v not in (None, "")},
+            filters=self._view_filters(query.filters),
             sort=sort or self.model.query.sort,
             descending=query.descending if sort else self.model.query.descending,
         )
         self.table.show_sort_indicator()
         self._fetch_visible_columns()
+        self.update_tab_order()  # the view's filters on custom fields came into the bar
         self.table.scroll_to_top_on_reload()
         self.model.reload()
+
+    def _view_filters(self, filters: dict[str, Any]) -> dict[str, Any]:
+        """A view's filters as the list applies them: a custom field's as its control in the
+        bar reads it (a bound that is not of the field's kind is left out), none for a field
+        deleted since."""
+        kept: dict[str, Any] = {}
+        for key, value in filters.items():
+            if key.startswith(custom_fields.PREFIX):
+                control = self.filter_bar.custom.get(key)
+                value = control.value() if control is not None else None
+            if value not in (None, ""):
+                kept[key] = value
+        return kept
 
     def count_text(self) -> str:
         if self.model.is_partial():  # the first page of a long search; the rest is counted
@@ -234,7 +250,7 @@ class ListPage(QWidget):
     def update_tab_order(self) -> None:
         """Tab goes as the eye reads: search, filters, buttons, then the table."""
         chain: list[QWidget] = []
-        for layout in (self.top_row, self.actions_row):
+        for layout in (self.top_row, self.filter_bar.custom_row, self.actions_row):
             chain.extend(_focusable_widgets(layout))
         chain.append(self.table)
         for first, second in itertools.pairwise(chain):
@@ -247,6 +263,8 @@ class ListPage(QWidget):
         """A committed change: reload now if on screen, else when next shown."""
         if self.filter_bar.tag_combo is not None and change.entity in ("tag", "customer", "*"):
             self._load_tags()
+        if change.entity == "custom_field":
+            self.filter_bar.refresh_custom_fields()
         if self.isVisible() or change.entity in ("setting", "custom_field"):
             self.model.on_change(change)
         elif self.model.concerns(change):
