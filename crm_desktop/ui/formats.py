@@ -68,6 +68,16 @@ class Formats:
     def decimal_point(self) -> str:
         return money.format_amount(1, exponent=1, locale=self.locale_name)[1]
 
+    def warm(self) -> None:
+        """Look up the locale's patterns and money pieces now (Babel, ~40 ms the first time).
+
+        The job that opens the file calls it off the GUI thread, so that Today is
+        written without waiting for CLDR.
+        """
+        for name in ("exponent", "qlocale", "date_pattern", "time_pattern", "decimal_point"):
+            getattr(self, name)
+        self.money(0)
+
     # --- one value ----------------------------------------------------------------------
 
     def money(self, cents: int | None) -> str:

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from crm_desktop.ui.sections import Section
     from crm_desktop.ui.tables.deals_page import DealsPage
     from crm_desktop.ui.tables.page import ListPage
+    from crm_desktop.ui.today.first_screen import FirstScreen
     from crm_desktop.ui.today.page import TodayPage
     from crm_desktop.ui.trash.page import TrashPage
 
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self._menus_finished = False
         self.detail: CustomerDetailPage | None = None
         self._detail_id: int | None = None
+        self._first: FirstScreen | None = None  # Today's data read with the file's opening
         self.setWindowTitle(f"{self._db_path.name} — {APP_NAME}")
         self.setWindowIcon(icon("app"))
 
@@ -113,11 +115,12 @@ class MainWindow(QMainWindow):
         if attach:
             self.attach()
 
-    def attach(self, *, features_later: bool = False) -> None:
+    def attach(self, *, features_later: bool = False, first: FirstScreen | None = None) -> None:
         """Build what needs the open database: pages, commands, features. Once.
 
         ``features_later``: the feature packages (reports, backups, import…) add their
         menus when :meth:`install_features` is called, once the first screen is painted.
+        ``first``: Today's formats and data, read with the file's opening.
         """
         if self.attached:
             return
@@ -128,7 +131,8 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.tables.commands import ListCommands
 
         adjust_lock_wait()  # the window's writes: another program's lock is said soon
-        self.formatter = Formats.load()
+        self._first = first
+        self.formatter = first.formatter if first is not None else Formats.load()
         set_format_locale(self.formatter.locale_name)  # counts and spin boxes too (5 477)
         self.bridge = ChangeBridge(self)
         self.commands = ListCommands(self)
@@ -171,7 +175,8 @@ class MainWindow(QMainWindow):
     def _make_today(self) -> QWidget:
         from crm_desktop.ui.today.page import TodayPage
 
-        page = TodayPage(self.formatter)
+        first, self._first = self._first, None  # once: later it would be stale
+        page = TodayPage(self.formatter, first=first)
         page.open_requested.connect(self.open_record)
         page.section_requested.connect(self.show_section)
         page.task_completed.connect(self.commands.task_completed)

@@ -42,7 +42,10 @@ def attached(window, **options):
         for widget in (today, *today.findChildren(QWidget)):
             widget.installEventFilter(watcher)
 
-    today.ready.connect(ready)
+    if today.is_ready:  # filled as it was made, with the data read while the file opened
+        ready()
+    else:
+        today.ready.connect(ready)
 
 
 def background(window, **options):

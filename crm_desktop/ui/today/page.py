@@ -7,6 +7,10 @@ keyboard). The screen reloads when tasks, deals or interactions change while
 it is shown, and when it is shown again after they changed. ``ready`` says,
 once, that the screen holds all its data (the cards and the overdue invoices):
 the window starts its background work after that, not before.
+
+At start the page gets its first data ready-made (:mod:`.first_screen`, read by
+the job that opens the file, off the GUI thread while the window is built), so it
+is filled as it is made instead of asking the query thread once it exists.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.formats import Formats, label
 from crm_desktop.ui.tables.model import STYLE_COLORS
 from crm_desktop.ui.tables.runner import runner
+from crm_desktop.ui.today.first_screen import FirstScreen
 from crm_desktop.ui.words import english_plural
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
@@ -190,7 +195,13 @@ class TodayPage(QWidget):
     loaded = Signal()
     ready = Signal()  # once: the cards and the overdue invoices are all shown
 
-    def __init__(self, formatter: Formats, parent: QWidget | None = None):
+    def __init__(
+        self,
+        formatter: Formats,
+        parent: QWidget | None = None,
+        *,
+        first: FirstScreen | None = None,
+    ):
         super().__init__(parent)
         self.formatter = formatter
         self.data: TodayData | None = None
@@ -257,14 +268,19 @@ class TodayPage(QWidget):
         layout.addWidget(self.summary)
         from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: overdue invoices
 
-        self.overdue_invoices = OverdueNotice(self)
+        self.overdue_invoices = OverdueNotice(
+            self, overdue=first.overdue if first else None, formats=formatter
+        )
         self.overdue_invoices.loaded.connect(self._check_ready)
         self.is_ready = False
         layout.addWidget(self.overdue_invoices)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
         self.setFocusProxy(self.tasks_card.tree)
-        self.reload()
+        if first is not None and first.today is not None:
+            self._fill(first.today)  # read with the file's opening: shown as it is made
+        else:
+            self.reload()
 
     # --- loading -------------------------------------------------------------------
 
