@@ -66,9 +66,14 @@ class ShareTree(QTreeWidget):
         super().__init__(parent)
         self.shares = shares
         self._natural: dict[int, int] | None = None  # the compact columns' widths
+        self._width = 0  # the viewport's, from its resize events
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        # A scroll area's resize events are its viewport's. Keeping the width spares a
+        # call of viewport(), whose first call makes PySide6 create the Python types of
+        # every widget class it has not met yet (~50 ms before the first screen).
+        self._width = event.size().width()
         self.fit_columns()
 
     def content_changed(self) -> None:
@@ -77,7 +82,7 @@ class ShareTree(QTreeWidget):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        width = self.viewport().width()
+        width = self._width
         if self._natural is None:  # measuring every line is the costly part: once a fill
             header = self.header()
             self._natural = {
