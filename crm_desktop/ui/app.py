@@ -138,6 +138,8 @@ def run_app(db: str | None = None) -> int:
     start_opening()
     window = MainWindow(paths.resolve_db_path(db).absolute(), attach=False)
     window.show()
+    # While the file opens, the GUI thread would wait: it imports the pages' code then.
+    QTimer.singleShot(0, _import_first_pages)
     code = app.exec() or status["code"]
     if quit_when:
         os._exit(code)  # a benchmark run: the timing is taken, skip the teardown
@@ -147,6 +149,13 @@ def run_app(db: str | None = None) -> int:
 
     close_session()
     return code
+
+
+def _import_first_pages() -> None:
+    """What :meth:`MainWindow.attach` and Today need, imported before the file is open."""
+    import crm_desktop.ui.sections
+    import crm_desktop.ui.tables.commands
+    import crm_desktop.ui.today.page  # noqa: F401
 
 
 def _when_ready(today: Any, then: Any) -> None:
