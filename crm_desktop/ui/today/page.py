@@ -15,8 +15,8 @@ is filled as it is made instead of asking the query thread once it exists.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -43,16 +45,15 @@ from crm_desktop.ui.words import english_plural
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 _WATCHED = frozenset({"task", "deal", "interaction", "customer", "contact", "*"})
 
-_CARD_STYLE = """
-QFrame#card {
-    background: palette(base);
-    border: 1px solid palette(mid);
-    border-radius: 8px;
-}
-QLabel#cardTitle { font-weight: 600; }
-QTreeWidget { border: none; }
-QTreeWidget::item { padding: 3px 0; }
-"""
+
+class _PaddedLines(QStyledItemDelegate):
+    """Each line three pixels taller above and below its text: the cards' lines breathe."""
+
+    PADDING = 3
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # Qt's name
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + 2 * self.PADDING)
 
 
 class ShareTree(QTreeWidget):
@@ -99,7 +100,12 @@ class ShareTree(QTreeWidget):
 
 
 class Card(QFrame):
-    """A titled box holding one short list, with a link to the whole list."""
+    """A titled box holding one short list, with a link to the whole list.
+
+    It draws its rounded box itself rather than through a style sheet: a style
+    sheet on the page made Qt style every line, header and scroll bar of the
+    three lists through CSS rules, ~40 ms before the first screen.
+    """
 
     def __init__(
         self, title: str, columns: list[str], shares: list[int], more_text: str, parent=None
@@ -108,12 +114,17 @@ class Card(QFrame):
         self.setObjectName("card")
         self.title = QLabel(title)
         self.title.setObjectName("cardTitle")
+        title_font = QFont(self.title.font())
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(title_font)
         self.count = QLabel()
         self.count.setObjectName("cardCount")
         self.more = QPushButton(more_text)
         self.more.setFlat(True)
         self.more.setCursor(Qt.CursorShape.PointingHandCursor)
         self.tree = ShareTree(shares)
+        self.tree.setFrameShape(QFrame.Shape.NoFrame)  # the card is the frame
+        self.tree.setItemDelegate(_PaddedLines(self.tree))
         self.tree.setColumnCount(len(columns))
         self.tree.setHeaderLabels(columns)
         self.tree.setRootIsDecorated(False)
@@ -141,6 +152,14 @@ class Card(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty, 1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
 
     def set_count(self, shown: int, total: int) -> None:
         number = QLocale().toString
@@ -213,7 +232,6 @@ class TodayPage(QWidget):
         self._stale = False
         self._filling = False
         self._channel = runner().channel(self)
-        self.setStyleSheet(_CARD_STYLE)
 
         self.heading = QLabel(self.tr("Today"))
         heading_font = QFont(self.heading.font())
