@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.detail: CustomerDetailPage | None = None
         self._detail_id: int | None = None
         self._first: FirstScreen | None = None  # Today's data read with the file's opening
+        self._wanted: str | None = None  # a section chosen while the file opens
         self.setWindowTitle(f"{self._db_path.name} — {APP_NAME}")
         self.setWindowIcon(icon("app"))
 
@@ -110,7 +111,8 @@ class MainWindow(QMainWindow):
             self.sidebar.add_section(key, declared(title), icon(icon_name))
         self._build_actions()  # only the specs marked before_open are enabled until attach
         self.status_menu.setEnabled(False)
-        self.sidebar.setEnabled(False)  # until the database is open
+        # A section chosen while the file opens (a click, Ctrl+2) is shown once it is open.
+        self.sidebar.section_chosen.connect(self.show_section)
         self._restore_window_state()
         if attach:
             self.attach()
@@ -141,7 +143,6 @@ class MainWindow(QMainWindow):
         self._factories["today"] = self._make_today
         for section in (*LIST_SECTIONS, TRASH):
             self._factories[section.key] = partial(self._make_list, section)
-        self.sidebar.section_chosen.connect(self.show_section)
         self.bridge.changed.connect(self._on_change)
         self.undo_stack.changed.connect(self._update_undo)
         registry.set_table_contexts(self._action_specs, self.actions)
@@ -150,7 +151,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(True)
         for action in self.actions.values():
             action.setEnabled(True)
-        self.show_section("today")
+        wanted, self._wanted = self._wanted, None
+        self.show_section("today")  # made in any case: the start waits for it
+        if wanted is not None and wanted != "today":
+            self.show_section(wanted)
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
         if not features_later:
@@ -279,6 +283,10 @@ class MainWindow(QMainWindow):
         return page if _is_list(page) else None
 
     def show_section(self, key: str, *, remember: bool = False) -> None:
+        if not self.attached:  # the file is still opening: shown as soon as it is open
+            self._wanted = key
+            self.sidebar.select(key)
+            return
         if key not in self._factories:
             return
         if remember and self._current:
