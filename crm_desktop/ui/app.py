@@ -7,7 +7,9 @@ thread builds the window's chrome (sidebar, menus, status bar), which says it
 is opening the file. When the file is open the window attaches to it and
 Today is filled as it is made. What can wait comes after Today is painted,
 each step in its own turn of the event loop so that a click is never kept
-waiting long: the feature packages' menus, then, off the GUI thread,
+waiting long: the backup service's part of the opening (its guard before bulk
+changes; removing what a killed restore left beside the file), the feature
+packages' menus, then, off the GUI thread,
 repairing the search rows if another tool edited the file (building the
 search index if its rows were dropped), and asking whether to load sample
 data into a new, empty database.
@@ -80,7 +82,7 @@ def run_app(db: str | None = None) -> int:
         from crm_desktop.services.session import open_session
         from crm_desktop.ui.today.first_screen import read_first_screen
 
-        opened = open_session(db, refresh_search=False)
+        opened = open_session(db, refresh_search=False, backups_later=True)
         return opened, read_first_screen()
 
     def opened(result: Any) -> None:
@@ -92,9 +94,13 @@ def run_app(db: str | None = None) -> int:
         from crm_desktop.ui.painted import after_next_paint
 
         def after_today() -> None:
+            from crm_desktop.services.session import finish_opening
+
             if quit_when:
                 _ready(app)
                 return
+            # The backup service's part of the opening first: its guard before bulk changes.
+            QTimer.singleShot(0, window, lambda: finish_opening(window.db_path))
             QTimer.singleShot(0, window, window.install_features)
             QTimer.singleShot(0, window, window.start_background_work)
 

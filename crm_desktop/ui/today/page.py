@@ -15,7 +15,16 @@ is filled as it is made instead of asking the query thread once it exists.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +60,9 @@ class _PaddedLines(QStyledItemDelegate):
 
     PADDING = 3
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # Qt's name
+    def sizeHint(  # Qt's name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width(), size.height() + 2 * self.PADDING)
 
