@@ -36,16 +36,26 @@ def test_the_first_screen_reads_what_today_and_the_settings_say(demo_db: Path):
     assert first.formatter.date_pattern and first.formatter.money(123456)  # looked up
 
 
-def test_today_is_filled_as_it_is_made_from_the_first_screen(qtbot, demo_db: Path):
-    from crm_desktop.ui.tables.runner import runner
+def test_today_is_filled_as_it_is_made_from_the_first_screen(qtbot, demo_db: Path, monkeypatch):
+    from crm_desktop.ui.invoices.overdue import OverdueNotice
     from crm_desktop.ui.today.first_screen import read_first_screen
+    from crm_desktop.ui.today.page import TodayPage
 
+    asked: list[str] = []
+    for page in (TodayPage, OverdueNotice):
+        reload = page.reload
+        monkeypatch.setattr(
+            page,
+            "reload",
+            lambda self, reload=reload: asked.append(type(self).__name__) or reload(self),
+        )
     first = read_first_screen()
     window = _unattached(qtbot, demo_db)
     window.attach(first=first)
     today = window.page("today")
     assert today.is_ready and today.data is first.today  # no trip to the query thread
-    assert not runner().is_busy()
+    assert asked == []
+    monkeypatch.undo()
     titles = [row["title"] for row in first.today.tasks]
     shown = [text for text in _texts(today.tasks_card.tree) if text in titles]
     assert shown == titles
