@@ -79,8 +79,8 @@ def run_app(db: str | None = None) -> int:
     window: Any = None  # made while the file opens; the job's callbacks come after
 
     def open_database(_context: Any) -> Any:
+        from crm_desktop.services.first_screen import read_first_screen
         from crm_desktop.services.session import open_session
-        from crm_desktop.ui.today.first_screen import read_first_screen
 
         opened = open_session(db, refresh_search=False, backups_later=True)
         return opened, read_first_screen()

@@ -76,14 +76,13 @@ class Formats:
     def decimal_point(self) -> str:
         return self.facts.numbers.decimal
 
-    def warm(self) -> None:
-        """Look up the locale's patterns and money pieces now, not on the first paint.
-
-        The job that opens the file calls it off the GUI thread, so that Today is
-        written without waiting for CLDR.
-        """
-        for name in ("exponent", "qlocale", "facts", "date_pattern", "time_pattern"):
-            getattr(self, name)
+    @classmethod
+    def known(cls, currency: str, locale_name: str, facts: LocaleFacts) -> Formats:
+        """The formats of these settings, their CLDR facts looked up already (at start, by
+        the job that opens the file)."""
+        formats = cls(currency, locale_name)
+        formats.__dict__["facts"] = facts  # the cached property's value
+        return formats
 
     # --- one value ----------------------------------------------------------------------
 

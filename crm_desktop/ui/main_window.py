@@ -48,12 +48,12 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from crm_desktop.services.changes import Change
+    from crm_desktop.services.first_screen import FirstScreen
     from crm_desktop.services.listing import ListQuery
     from crm_desktop.ui.customers.detail import CustomerDetailPage
     from crm_desktop.ui.sections import Section
     from crm_desktop.ui.tables.deals_page import DealsPage
     from crm_desktop.ui.tables.page import ListPage
-    from crm_desktop.ui.today.first_screen import FirstScreen
     from crm_desktop.ui.today.page import TodayPage
     from crm_desktop.ui.trash.page import TrashPage
 
@@ -134,7 +134,11 @@ class MainWindow(QMainWindow):
 
         adjust_lock_wait()  # the window's writes: another program's lock is said soon
         self._first = first
-        self.formatter = first.formatter if first is not None else Formats.load()
+        self.formatter = (
+            Formats.known(first.currency, first.locale, first.facts)
+            if first is not None
+            else Formats.load()
+        )
         set_format_locale(self.formatter.locale_name)  # counts and spin boxes too (5 477)
         self.bridge = ChangeBridge(self)
         self.commands = ListCommands(self)

@@ -24,21 +24,41 @@ def _unattached(qtbot, db: Path):
 
 def test_the_first_screen_reads_what_today_and_the_settings_say(demo_db: Path):
     from crm_desktop.services import invoices
+    from crm_desktop.services.first_screen import read_first_screen
+    from crm_desktop.services.locale_facts import locale_facts
     from crm_desktop.services.today import load_today
     from crm_desktop.ui.formats import Formats
-    from crm_desktop.ui.today.first_screen import read_first_screen
 
     first = read_first_screen()
     assert first.today == load_today()
     assert first.today is not None and first.today.tasks  # the demo has tasks due
     assert first.overdue == invoices.overdue()
-    assert first.formatter == Formats.load()
-    assert first.formatter.date_pattern and first.formatter.money(123456)  # looked up
+    loaded = Formats.load()
+    known = Formats.known(first.currency, first.locale, first.facts)
+    assert known == loaded and first.facts == locale_facts(loaded.locale_name, loaded.currency)
+    assert known.money(-123456) == loaded.money(-123456)
+    assert known.date("2026-12-05") == loaded.date("2026-12-05")
+
+
+def test_the_opening_job_touches_nothing_of_qt():
+    """PySide6 makes its types on first use; two threads doing it at once crashed a start."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import crm_desktop.services.first_screen, crm_desktop.services.session; "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', "
+        "'crm_desktop.ui'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def test_today_is_filled_as_it_is_made_from_the_first_screen(qtbot, demo_db: Path, monkeypatch):
+    from crm_desktop.services.first_screen import read_first_screen
     from crm_desktop.ui.invoices.overdue import OverdueNotice
-    from crm_desktop.ui.today.first_screen import read_first_screen
     from crm_desktop.ui.today.page import TodayPage
 
     asked: list[str] = []
@@ -73,9 +93,8 @@ def test_today_is_filled_as_it_is_made_from_the_first_screen(qtbot, demo_db: Pat
 def test_a_failure_reading_the_first_screen_leaves_it_to_the_page(
     qtbot, demo_db: Path, monkeypatch, broken
 ):
-    from crm_desktop.services import invoices
+    from crm_desktop.services import first_screen, invoices
     from crm_desktop.services.today import load_today
-    from crm_desktop.ui.today import first_screen
 
     def fail(*_args, **_kwargs):
         raise RuntimeError("the disk went away for a moment")

@@ -8,9 +8,10 @@ it is shown, and when it is shown again after they changed. ``ready`` says,
 once, that the screen holds all its data (the cards and the overdue invoices):
 the window starts its background work after that, not before.
 
-At start the page gets its first data ready-made (:mod:`.first_screen`, read by
-the job that opens the file, off the GUI thread while the window is built), so it
-is filled as it is made instead of asking the query thread once it exists.
+At start the page gets its first data ready-made
+(:mod:`crm_desktop.services.first_screen`, read by the job that opens the file,
+off the GUI thread while the window is built), so it is filled as it is made
+instead of asking the query thread once it exists.
 """
 
 from __future__ import annotations
@@ -43,12 +44,12 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services import tasks
 from crm_desktop.services.changes import Change
+from crm_desktop.services.first_screen import FirstScreen
 from crm_desktop.services.today import CLOSING_DAYS, RECENT_DAYS, TodayData, load_today
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.formats import Formats, label
 from crm_desktop.ui.tables.model import STYLE_COLORS
 from crm_desktop.ui.tables.runner import runner
-from crm_desktop.ui.today.first_screen import FirstScreen
 from crm_desktop.ui.words import english_plural
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
