@@ -17,7 +17,6 @@ cell, and a test checks both agree.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
@@ -26,6 +25,8 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
 from babel.dates import get_date_format, get_month_names, get_time_format
 from babel.numbers import get_currency_symbol
+
+from crm_desktop.services.number_style import NumberStyle
 
 DEFAULT_LOCALE = "en_US"
 
@@ -104,34 +105,6 @@ def excel_datetime_format(locale: str) -> str:
     return f"{excel_date_format(locale)} {time}"
 
 
-@dataclass(frozen=True)
-class NumberStyle:
-    """A locale's number pieces from CLDR, and a currency's symbol and pattern in it."""
-
-    group: str
-    decimal: str
-    minus: str
-    grouping: tuple[int, int]
-    positive: tuple[str, str]  # prefix, suffix with the symbol in place
-    negative: tuple[str, str]
-
-    def number(self, cents: int, exponent: int) -> str:
-        whole, fraction = divmod(abs(cents), 10**exponent)
-        digits = str(whole)
-        first, rest = self.grouping
-        if len(digits) > first:
-            head, tail = digits[:-first], [digits[-first:]]
-            while len(head) > rest:
-                tail.insert(0, head[-rest:])
-                head = head[:-rest]
-            digits = self.group.join([head, *tail])
-        return f"{digits}{self.decimal}{fraction:0{exponent}d}" if exponent else digits
-
-    def money(self, cents: int, exponent: int) -> str:
-        prefix, suffix = self.negative if cents < 0 else self.positive
-        return f"{prefix}{self.number(cents, exponent)}{suffix}"
-
-
 @functools.lru_cache(maxsize=256)
 def number_style(locale: str, currency: str = "") -> NumberStyle:
     loc = babel_locale(locale)
@@ -158,9 +131,7 @@ def format_money(cents: int, currency: str, locale: str, exponent: int) -> str:
 
 def format_amount(cents: int, exponent: int, locale: str) -> str:
     """Minor units as a grouped number of the locale (``1 234,50``)."""
-    style = number_style(locale)
-    text = style.number(int(cents), exponent)
-    return f"{style.minus}{text}" if cents < 0 else text
+    return number_style(locale).amount(int(cents), exponent)
 
 
 def excel_money_format(currency: str, locale: str, exponent: int) -> str:

@@ -24,7 +24,6 @@ from crm_desktop.models.connection import (
 from crm_desktop.paths import resolve_db_path
 from crm_desktop.safe_files import private_folder
 from crm_desktop.services import encryption_keys, search, sort_order
-from crm_desktop.services.backups.files import clean_stale_temps
 
 # The entity modules: each registers its entity with the record engine when imported.
 ENTITY_MODULES = (
@@ -53,6 +52,7 @@ def close_session() -> None:
 __all__ = [
     "close_session",
     "current_db_path",
+    "finish_opening",
     "load_entities",
     "open_session",
     "resolve_db_path",
@@ -67,24 +67,26 @@ def open_session(
     migrate_old: bool = True,
     before_migration: MigrationHook | None = None,
     refresh_search: bool = True,
+    backups_later: bool = False,
 ) -> OpenedDatabase:
     """Open (or create) the database and make its derived data current.
 
     The window passes ``refresh_search=False`` and repairs the search table in
     the background after it shows (it takes ~0.2 s at 100,000 customers).
+    It also passes ``backups_later=True``: the backup service's part of the
+    opening (removing what a killed restore or backup left beside the file, the
+    guard that backs up before bulk changes) waits for :func:`finish_opening`,
+    called once the first screen is painted, so that the first screen does not
+    wait for the backup package's import. An upgrade still keeps its backup first.
     """
-    from crm_desktop.services.backups import auto as auto_backup
-
     load_entities()
-    # Automatic backups before bulk changes and before an upgrade, for the window and the CLI.
-    auto_backup.install_bulk_guard()
     if before_migration is None:
-        before_migration = auto_backup.before_migration
+        before_migration = _backup_before_migration
     target = resolve_db_path(path)
     if path is None and create:
         private_folder(target.parent)  # the data folder: ours, private to the user
-    # What a killed restore, backup or start left beside the database (.restore-PID…).
-    clean_stale_temps(target.parent)
+    if not backups_later:
+        finish_opening(target)
     encryption_keys.unlock(
         target
     )  # an encrypted file: its key from the keyring, or a clear refusal
@@ -100,3 +102,21 @@ def open_session(
     if refresh_search:
         sort_order.rekey_if_needed()  # the window runs it as a job after it shows
     return opened
+
+
+def finish_opening(path: str | os.PathLike[str] | None = None) -> None:
+    """The backup service's part of opening ``path``: back up before every bulk change
+    (the window and the CLI), and remove what a killed restore, backup or start left
+    beside the database (``.restore-PID…``: garbage, never needed to open it)."""
+    from crm_desktop.services.backups import auto as auto_backup
+    from crm_desktop.services.backups.files import clean_stale_temps
+
+    auto_backup.install_bulk_guard()
+    clean_stale_temps(resolve_db_path(path).parent)
+
+
+def _backup_before_migration(path: Path, old_version: int, new_version: int) -> None:
+    """Keep a backup of an older file before it is upgraded (the backup service's hook)."""
+    from crm_desktop.services.backups import auto as auto_backup
+
+    auto_backup.before_migration(path, old_version, new_version)

@@ -33,9 +33,9 @@ def _region_of(locale_name: str) -> str:
 
 def _default_currency() -> str:
     """The currency of the system's region today (CLDR, through Babel): RUB, CNY, EUR…"""
-    from crm_desktop.services.country_defaults import defaults_for
+    from crm_desktop.services.locale_facts import region_currency
 
-    return defaults_for(_region_of(system_locale_name())).currency
+    return region_currency(_region_of(system_locale_name()))  # remembered: no Babel at start
 
 
 @dataclass(frozen=True)

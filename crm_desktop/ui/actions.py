@@ -260,6 +260,7 @@ def section_action_specs(sections: list[tuple[str, str, str]]) -> list[ActionSpe
                 shortcuts,
                 QCoreApplication.translate("actions", "Show {title}").format(title=title),
                 icon_name,
+                before_open=True,  # chosen while the file opens: shown once it is open
             )
         )
     return specs

@@ -1,13 +1,18 @@
 """Starting the window: the QApplication, the error hook, the database, and the main window.
 
-The window shows before the data layer is even imported: its chrome
-(sidebar, menus, status bar) comes first and says it is opening the file,
-while a worker thread imports the services and opens the database (a
-migration, if the file is old, happens there too). When the file is open the
-window attaches to it and fills Today. What can wait runs after that, off the
-GUI thread: repairing the search rows if another tool edited the file
-(building the search index if its rows were dropped), and asking
-whether to load sample data into a new, empty database.
+As soon as this process has claimed the file (one window per database), a
+worker thread imports the services, opens the database (a migration, if the
+file is old, happens there too) and reads what Today shows, while the GUI
+thread builds the window's chrome (sidebar, menus, status bar), which says it
+is opening the file. When the file is open the window attaches to it and
+Today is filled as it is made. What can wait comes after Today is painted,
+each step in its own turn of the event loop so that a click is never kept
+waiting long: the backup service's part of the opening (its guard before bulk
+changes; removing what a killed restore left beside the file), the feature
+packages' menus, then, off the GUI thread,
+repairing the search rows if another tool edited the file (building the
+search index if its rows were dropped), and asking whether to load sample
+data into a new, empty database.
 
 ``CRM_DESKTOP_QUIT_WHEN_READY=today`` in the environment makes the app print
 ``ready <epoch seconds>`` and quit once Today is painted with all its data (a
@@ -69,29 +74,35 @@ def run_app(db: str | None = None) -> int:
     from crm_desktop.ui.jobs import run_job, wait_for_jobs
     from crm_desktop.ui.main_window import MainWindow
 
-    window = MainWindow(paths.resolve_db_path(db).absolute(), attach=False)
-    window.show()
     quit_when = os.environ.get(QUIT_WHEN_READY)
     status = {"code": 0}  # 1 when the database could not be opened
+    window: Any = None  # made while the file opens; the job's callbacks come after
 
     def open_database(_context: Any) -> Any:
+        from crm_desktop.services.first_screen import read_first_screen
         from crm_desktop.services.session import open_session
 
-        return open_session(db, refresh_search=False)
+        opened = open_session(db, refresh_search=False, backups_later=True)
+        return opened, read_first_screen()
 
-    def opened(_opened: Any) -> None:
-        window.attach(features_later=True)
+    def opened(result: Any) -> None:
+        _opened, first = result
+        window.attach(features_later=True, first=first)
         # Nothing else competes with Today for the CPU until it is on screen with its data:
         # the feature packages' menus, then the background work (search index, list
-        # pages) come after.
+        # pages) come after, each in a later turn of the event loop (the frame is out).
         from crm_desktop.ui.painted import after_next_paint
 
         def after_today() -> None:
+            from crm_desktop.services.session import finish_opening
+
             if quit_when:
                 _ready(app)
                 return
-            window.install_features()
-            window.start_background_work()
+            # The backup service's part of the opening first: its guard before bulk changes.
+            QTimer.singleShot(0, window, lambda: finish_opening(window.db_path))
+            QTimer.singleShot(0, window, window.install_features)
+            QTimer.singleShot(0, window, window.start_background_work)
 
         today = window.page("today")
         _when_ready(today, lambda: after_next_paint(today, after_today))
@@ -128,8 +139,13 @@ def run_app(db: str | None = None) -> int:
             on_success=opened, on_error=failed, show_progress=False, cancellable=False,
         )  # fmt: skip
 
-    # Once the window has been drawn: the worker's imports would only slow its first paint.
-    QTimer.singleShot(0, start_opening)
+    # The file opens while the window is built: its callbacks run from the event loop,
+    # once the window exists.
+    start_opening()
+    window = MainWindow(paths.resolve_db_path(db).absolute(), attach=False)
+    window.show()
+    # While the file opens, the GUI thread would wait: it imports the pages' code then.
+    QTimer.singleShot(0, _import_first_pages)
     code = app.exec() or status["code"]
     if quit_when:
         os._exit(code)  # a benchmark run: the timing is taken, skip the teardown
@@ -139,6 +155,13 @@ def run_app(db: str | None = None) -> int:
 
     close_session()
     return code
+
+
+def _import_first_pages() -> None:
+    """What :meth:`MainWindow.attach` and Today need, imported before the file is open."""
+    import crm_desktop.ui.sections
+    import crm_desktop.ui.tables.commands
+    import crm_desktop.ui.today.page  # noqa: F401
 
 
 def _when_ready(today: Any, then: Any) -> None:

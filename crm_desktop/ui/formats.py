@@ -4,10 +4,12 @@ Money and dates follow the database's ``currency`` and ``locale`` settings
 (they travel with the data). :meth:`Formats.load` reads them once; a view
 keeps one and gets a new one when the settings change, so painting a
 thousand cards does not query the settings a thousand times. Money is the
-services' exact :func:`~crm_desktop.services.money.format_money` (the same
-text as in the reports); dates and times go through :class:`QLocale` with a
+services' exact formatting (:class:`~crm_desktop.services.locale_facts.NumberStyle`,
+the same text as in the reports); dates and times go through :class:`QLocale` with a
 four-digit year, in the pattern :mod:`crm_desktop.services.locale_format`
-gives (CLDR, the same as the PDFs and exports print).
+gives (CLDR, the same as the PDFs and exports print). Those CLDR facts come
+through :mod:`crm_desktop.services.locale_facts`, which remembers them, so
+that the first screen is written without importing Babel.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 
-from crm_desktop.services import locale_format, money, settings
+from crm_desktop.services import money, settings
+from crm_desktop.services.locale_facts import LocaleFacts, locale_facts
 from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.words import word, yes_no
 
@@ -56,17 +59,30 @@ class Formats:
         return QLocale(self.locale_name)
 
     @cached_property
+    def facts(self) -> LocaleFacts:
+        """The locale's CLDR patterns and number pieces (remembered: no Babel at start)."""
+        return locale_facts(self.locale_name, self.currency)
+
+    @cached_property
     def date_pattern(self) -> str:
         """The locale's short date pattern with the year in full (``M/d/yyyy``), as the PDFs."""
-        return locale_format.date_pattern(self.locale_name)
+        return self.facts.date_pattern
 
     @cached_property
     def time_pattern(self) -> str:
-        return locale_format.qt_time_pattern(self.locale_name)
+        return self.facts.time_pattern.replace("a", "AP")  # QLocale's letter for AM/PM
 
     @cached_property
     def decimal_point(self) -> str:
-        return money.format_amount(1, exponent=1, locale=self.locale_name)[1]
+        return self.facts.numbers.decimal
+
+    @classmethod
+    def known(cls, currency: str, locale_name: str, facts: LocaleFacts) -> Formats:
+        """The formats of these settings, their CLDR facts looked up already (at start, by
+        the job that opens the file)."""
+        formats = cls(currency, locale_name)
+        formats.__dict__["facts"] = facts  # the cached property's value
+        return formats
 
     # --- one value ----------------------------------------------------------------------
 
@@ -74,13 +90,13 @@ class Formats:
         """``$1,234.50`` / ``1 234,50 ₽``; empty for None."""
         if cents is None:
             return ""
-        return money.format_money(int(cents), self.currency, self.locale_name)
+        return self.facts.money.money(int(cents), self.exponent)  # as money.format_money
 
     def amount(self, cents: int | None) -> str:
         """The number alone, as a money field shows it for editing: ``1,234.50``."""
         if cents is None:
             return ""
-        return money.format_amount(int(cents), exponent=self.exponent, locale=self.locale_name)
+        return self.facts.numbers.amount(int(cents), self.exponent)  # as money.format_amount
 
     def number(self, value: Decimal | int | float | str | None) -> str:
         """A quantity or percentage as typed back into a field: ``1.5`` / ``1,5``."""

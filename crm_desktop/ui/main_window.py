@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from crm_desktop.services.changes import Change
+    from crm_desktop.services.first_screen import FirstScreen
     from crm_desktop.services.listing import ListQuery
     from crm_desktop.ui.customers.detail import CustomerDetailPage
     from crm_desktop.ui.sections import Section
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self._menus_finished = False
         self.detail: CustomerDetailPage | None = None
         self._detail_id: int | None = None
+        self._first: FirstScreen | None = None  # Today's data read with the file's opening
+        self._wanted: str | None = None  # a section chosen while the file opens
         self.setWindowTitle(f"{self._db_path.name} — {APP_NAME}")
         self.setWindowIcon(icon("app"))
 
@@ -108,16 +111,18 @@ class MainWindow(QMainWindow):
             self.sidebar.add_section(key, declared(title), icon(icon_name))
         self._build_actions()  # only the specs marked before_open are enabled until attach
         self.status_menu.setEnabled(False)
-        self.sidebar.setEnabled(False)  # until the database is open
+        # A section chosen while the file opens (a click, Ctrl+2) is shown once it is open.
+        self.sidebar.section_chosen.connect(self.show_section)
         self._restore_window_state()
         if attach:
             self.attach()
 
-    def attach(self, *, features_later: bool = False) -> None:
+    def attach(self, *, features_later: bool = False, first: FirstScreen | None = None) -> None:
         """Build what needs the open database: pages, commands, features. Once.
 
         ``features_later``: the feature packages (reports, backups, import…) add their
         menus when :meth:`install_features` is called, once the first screen is painted.
+        ``first``: Today's formats and data, read with the file's opening.
         """
         if self.attached:
             return
@@ -128,7 +133,12 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.tables.commands import ListCommands
 
         adjust_lock_wait()  # the window's writes: another program's lock is said soon
-        self.formatter = Formats.load()
+        self._first = first
+        self.formatter = (
+            Formats.known(first.currency, first.locale, first.facts)
+            if first is not None
+            else Formats.load()
+        )
         set_format_locale(self.formatter.locale_name)  # counts and spin boxes too (5 477)
         self.bridge = ChangeBridge(self)
         self.commands = ListCommands(self)
@@ -137,7 +147,6 @@ class MainWindow(QMainWindow):
         self._factories["today"] = self._make_today
         for section in (*LIST_SECTIONS, TRASH):
             self._factories[section.key] = partial(self._make_list, section)
-        self.sidebar.section_chosen.connect(self.show_section)
         self.bridge.changed.connect(self._on_change)
         self.undo_stack.changed.connect(self._update_undo)
         registry.set_table_contexts(self._action_specs, self.actions)
@@ -146,7 +155,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(True)
         for action in self.actions.values():
             action.setEnabled(True)
-        self.show_section("today")
+        wanted, self._wanted = self._wanted, None
+        self.show_section("today")  # made in any case: the start waits for it
+        if wanted is not None and wanted != "today":
+            self.show_section(wanted)
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
         if not features_later:
@@ -171,7 +183,8 @@ class MainWindow(QMainWindow):
     def _make_today(self) -> QWidget:
         from crm_desktop.ui.today.page import TodayPage
 
-        page = TodayPage(self.formatter)
+        first, self._first = self._first, None  # once: later it would be stale
+        page = TodayPage(self.formatter, first=first)
         page.open_requested.connect(self.open_record)
         page.section_requested.connect(self.show_section)
         page.task_completed.connect(self.commands.task_completed)
@@ -274,6 +287,10 @@ class MainWindow(QMainWindow):
         return page if _is_list(page) else None
 
     def show_section(self, key: str, *, remember: bool = False) -> None:
+        if not self.attached:  # the file is still opening: shown as soon as it is open
+            self._wanted = key
+            self.sidebar.select(key)
+            return
         if key not in self._factories:
             return
         if remember and self._current:

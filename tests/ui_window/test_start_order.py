@@ -37,17 +37,29 @@ def attached(window, **options):
         events.append("ready")
         events.append("menus " + ("full" if window._menus_finished else "waiting"))
         events.append("phonenumbers " + ("loaded" if "phonenumbers" in sys.modules else "not loaded"))
+        backups = "crm_desktop.services.backups" in sys.modules
+        events.append("backups " + ("loaded" if backups else "not loaded"))
         watcher = Paints()
         keep.append(watcher)
         for widget in (today, *today.findChildren(QWidget)):
             widget.installEventFilter(watcher)
 
-    today.ready.connect(ready)
+    if today.is_ready:  # filled as it was made, with the data read while the file opened
+        ready()
+    else:
+        today.ready.connect(ready)
 
 
 def background(window, **options):
+    from pathlib import Path
+
+    from crm_desktop.services import changes
+
     events.append("background")
     events.append("menus " + ("full" if window._menus_finished else "waiting"))
+    left = Path(sys.argv[2]).exists()
+    events.append("leftover " + ("kept" if left else "removed"))
+    events.append("bulk guard " + ("on" if changes._bulk_guards else "off"))
     print("EVENTS " + " | ".join(events), flush=True)
     os._exit(0)
 
@@ -66,8 +78,12 @@ def test_today_is_painted_with_its_data_before_the_background_work_starts(demo_d
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     env["CRM_DESKTOP_AUTO_BACKUP"] = "0"
     env.pop("CRM_DESKTOP_QUIT_WHEN_READY", None)
+    ended = subprocess.Popen(["true"])  # a process that is gone: its pid is free
+    ended.wait()
+    leftover = demo_db.parent / f".{demo_db.name}.restore-{ended.pid}"  # a killed restore's
+    leftover.write_bytes(b"left by a killed restore")
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(demo_db)],
+        [sys.executable, "-c", SCRIPT, str(demo_db), str(leftover)],
         env=env,
         capture_output=True,
         text=True,
@@ -79,9 +95,12 @@ def test_today_is_painted_with_its_data_before_the_background_work_starts(demo_d
         "ready",  # the cards and the overdue line hold their data
         "menus waiting",  # the feature packages wait for the first screen
         "phonenumbers not loaded",  # nor is the phone library loaded for it
+        "backups not loaded",  # nor the backup service: its part of the opening waits
         "paint",  # then it is painted
         "background",  # then the search index and the rest start
         "menus full",
+        "leftover removed",  # the backup service's part of the opening was done first
+        "bulk guard on",
     ]
 
 

@@ -32,8 +32,18 @@ class OverdueNotice(QLabel):
     show_requested = Signal()
     loaded = Signal()  # after each reload, shown or hidden (Today waits for it at the start)
 
-    def __init__(self, parent: QWidget | None = None, *, customer_id: int | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        customer_id: int | None = None,
+        overdue: invoices.Overdue | None = None,
+        formats: Formats | None = None,
+    ):
+        """``overdue`` already read (Today at start: with the file's opening) is shown as is;
+        ``formats``: the window's, instead of reading the settings again."""
         super().__init__(parent)
+        self._formats = formats
         self.setObjectName("overdue_notice")
         self.customer_id = customer_id
         self.overdue: invoices.Overdue | None = None
@@ -45,7 +55,10 @@ class OverdueNotice(QLabel):
         self._channel = runner().channel(self)
         self.bridge = ChangeBridge(self)
         self.bridge.changed.connect(self._on_change)
-        self.reload()
+        if overdue is not None:
+            self._show(overdue)
+        else:
+            self.reload()
 
     def _link(self, _link: str) -> None:
         self.show_requested.emit()
@@ -70,6 +83,8 @@ class OverdueNotice(QLabel):
         self.loaded.emit()
 
     def _on_change(self, change: Change) -> None:
+        if change.entity == "setting":
+            self._formats = None  # the currency or the locale may have changed
         if change.entity in _WATCHED:
             self.reload()
 
@@ -80,7 +95,7 @@ class OverdueNotice(QLabel):
             self.setVisible(False)
             self._loaded()
             return
-        formats = Formats.load()
+        formats = self._formats or Formats.load()
         owed = formats.money(overdue.balance_cents)
         if overdue.oldest_due:
             text = english_plural(

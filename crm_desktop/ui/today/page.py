@@ -7,12 +7,26 @@ keyboard). The screen reloads when tasks, deals or interactions change while
 it is shown, and when it is shown again after they changed. ``ready`` says,
 once, that the screen holds all its data (the cards and the overdue invoices):
 the window starts its background work after that, not before.
+
+At start the page gets its first data ready-made
+(:mod:`crm_desktop.services.first_screen`, read by the job that opens the file,
+off the GUI thread while the window is built), so it is filled as it is made
+instead of asking the query thread once it exists.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import (
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -20,6 +34,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services import tasks
 from crm_desktop.services.changes import Change
+from crm_desktop.services.first_screen import FirstScreen
 from crm_desktop.services.today import CLOSING_DAYS, RECENT_DAYS, TodayData, load_today
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.formats import Formats, label
@@ -38,16 +55,17 @@ from crm_desktop.ui.words import english_plural
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 _WATCHED = frozenset({"task", "deal", "interaction", "customer", "contact", "*"})
 
-_CARD_STYLE = """
-QFrame#card {
-    background: palette(base);
-    border: 1px solid palette(mid);
-    border-radius: 8px;
-}
-QLabel#cardTitle { font-weight: 600; }
-QTreeWidget { border: none; }
-QTreeWidget::item { padding: 3px 0; }
-"""
+
+class _PaddedLines(QStyledItemDelegate):
+    """Each line three pixels taller above and below its text: the cards' lines breathe."""
+
+    PADDING = 3
+
+    def sizeHint(  # Qt's name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + 2 * self.PADDING)
 
 
 class ShareTree(QTreeWidget):
@@ -61,9 +79,14 @@ class ShareTree(QTreeWidget):
         super().__init__(parent)
         self.shares = shares
         self._natural: dict[int, int] | None = None  # the compact columns' widths
+        self._width = 0  # the viewport's, from its resize events
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        # A scroll area's resize events are its viewport's. Keeping the width spares a
+        # call of viewport(), whose first call makes PySide6 create the Python types of
+        # every widget class it has not met yet (~50 ms before the first screen).
+        self._width = event.size().width()
         self.fit_columns()
 
     def content_changed(self) -> None:
@@ -72,7 +95,7 @@ class ShareTree(QTreeWidget):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        width = self.viewport().width()
+        width = self._width
         if self._natural is None:  # measuring every line is the costly part: once a fill
             header = self.header()
             self._natural = {
@@ -89,7 +112,12 @@ class ShareTree(QTreeWidget):
 
 
 class Card(QFrame):
-    """A titled box holding one short list, with a link to the whole list."""
+    """A titled box holding one short list, with a link to the whole list.
+
+    It draws its rounded box itself rather than through a style sheet: a style
+    sheet on the page made Qt style every line, header and scroll bar of the
+    three lists through CSS rules, ~40 ms before the first screen.
+    """
 
     def __init__(
         self, title: str, columns: list[str], shares: list[int], more_text: str, parent=None
@@ -98,12 +126,17 @@ class Card(QFrame):
         self.setObjectName("card")
         self.title = QLabel(title)
         self.title.setObjectName("cardTitle")
+        title_font = QFont(self.title.font())
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(title_font)
         self.count = QLabel()
         self.count.setObjectName("cardCount")
         self.more = QPushButton(more_text)
         self.more.setFlat(True)
         self.more.setCursor(Qt.CursorShape.PointingHandCursor)
         self.tree = ShareTree(shares)
+        self.tree.setFrameShape(QFrame.Shape.NoFrame)  # the card is the frame
+        self.tree.setItemDelegate(_PaddedLines(self.tree))
         self.tree.setColumnCount(len(columns))
         self.tree.setHeaderLabels(columns)
         self.tree.setRootIsDecorated(False)
@@ -131,6 +164,14 @@ class Card(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty, 1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
 
     def set_count(self, shown: int, total: int) -> None:
         number = QLocale().toString
@@ -190,14 +231,19 @@ class TodayPage(QWidget):
     loaded = Signal()
     ready = Signal()  # once: the cards and the overdue invoices are all shown
 
-    def __init__(self, formatter: Formats, parent: QWidget | None = None):
+    def __init__(
+        self,
+        formatter: Formats,
+        parent: QWidget | None = None,
+        *,
+        first: FirstScreen | None = None,
+    ):
         super().__init__(parent)
         self.formatter = formatter
         self.data: TodayData | None = None
         self._stale = False
         self._filling = False
         self._channel = runner().channel(self)
-        self.setStyleSheet(_CARD_STYLE)
 
         self.heading = QLabel(self.tr("Today"))
         heading_font = QFont(self.heading.font())
@@ -257,14 +303,19 @@ class TodayPage(QWidget):
         layout.addWidget(self.summary)
         from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: overdue invoices
 
-        self.overdue_invoices = OverdueNotice(self)
+        self.overdue_invoices = OverdueNotice(
+            self, overdue=first.overdue if first else None, formats=formatter
+        )
         self.overdue_invoices.loaded.connect(self._check_ready)
         self.is_ready = False
         layout.addWidget(self.overdue_invoices)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
         self.setFocusProxy(self.tasks_card.tree)
-        self.reload()
+        if first is not None and first.today is not None:
+            self._fill(first.today)  # read with the file's opening: shown as it is made
+        else:
+            self.reload()
 
     # --- loading -------------------------------------------------------------------
 
