@@ -71,6 +71,7 @@ from crm_desktop.services.importing.rows import (
 from crm_desktop.services.importing.table import SourceRow, Table
 from crm_desktop.services.progress import Progress, stop_if_cancelled
 from crm_desktop.services.records import Row
+from crm_desktop.services.search_rows import insert_search_rows
 from crm_desktop.services.text import fold, sort_key
 
 POLICIES = ("skip", "update", "overwrite", "create")
@@ -971,12 +972,9 @@ class _Import:
                 tags,
             )
             rows.append((customer_id, text, sort_key(v["name"]), self.stamp))
-        conn = database.connection()
         for start in range(0, len(rows), 20_000):
-            conn.executemany(
-                "INSERT INTO customer_search (id, haystack, name_key, stamp) VALUES (?, ?, ?, ?)",
-                rows[start : start + 20_000],
-            )
+            # One statement a chunk: the n-gram index takes the rows in one pass.
+            insert_search_rows(rows[start : start + 20_000])
             self.check()
         patch = [(row[0], row[2], row[1]) for row in rows]
         after_commit(functools.partial(search.MEMORY.patch, patch, ()))
