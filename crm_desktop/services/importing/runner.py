@@ -856,8 +856,9 @@ class _Import:
                     if entity == "product"
                     else tuple([values.get(c) for c in columns])
                 )
-                # Customers and contacts are logged by SQLite once written (log_created).
-                if entity == "product" or record_id in tags_after:
+                # Customers and contacts are logged by SQLite once written (log_created), but
+                # a customer that gets tags (tags_after is by customer id: never a contact's).
+                if entity == "product" or (entity == "customer" and record_id in tags_after):
                     audit_rows.append(self.created_entry(entity, values, tags_after))
             runs += [(entity, first, last) for first, last in _runs(created)]
             marks = ", ".join("?" for _ignored in columns)
