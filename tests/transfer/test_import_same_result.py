@@ -130,3 +130,34 @@ def test_search_rows_in_one_statement_are_found(db, rows):
     if rows:  # the staging table is left empty for the next chunk
         staged = database.execute_sql("SELECT count(*) FROM temp.search_rows_staged")
         assert staged.fetchone()[0] == 0
+
+
+def test_the_summary_and_the_reasons_speak_the_owners_language(db, files):
+    from crm_desktop import i18n
+
+    path = files / "ru.csv"
+    path.write_text(
+        "Name,Email,Phone,Kundennummer\n"
+        "Ромашка,info@romashka.example,8 (916) 555-01-02,17\n"
+        "Лютик,lutik@example.org,,18\n"
+        "Ромашка снова,info@romashka.example,,19\n",
+        encoding="utf-8",
+    )
+    before = i18n.language()
+    try:
+        i18n.set_language("ru")
+        result = importing.run_import(path, "customer")
+        summary, details = result.summary(), result.details()
+        i18n.set_language("zh_CN")
+        chinese = result.summary()
+    finally:
+        i18n.set_language(before)
+    assert summary.startswith(
+        "создано 2 клиента, обновлено: 0, пропущено: 1, отклонено: 0. 1 значение не подошло"
+    ), summary
+    assert "Сохранено в заметках как «Заголовок: значение»: Kundennummer." in details
+    assert any("прочитаны как номера региона US" in line for line in details)
+    assert result.skipped_rows == [
+        (4, "тот же адрес эл. почты info@romashka.example, как у существующего клиента")
+    ]
+    assert chinese.startswith("已创建 2 个客户，更新 0 条，跳过 1 条，拒绝 0 条。"), chinese
