@@ -833,8 +833,8 @@ class _Import:
             conn.executemany(
                 f'INSERT INTO "{entity}" ({", ".join(columns)}) VALUES ({marks})', rows
             )
-        custom_fields.write_many("customer", customers.items())
-        custom_fields.write_many("contact", contacts.items())
+        self.write_custom("customer", customers)
+        self.write_custom("contact", contacts)
         conn.executemany("INSERT INTO tag (id, name) VALUES (?, ?)", tag_rows)
         audit_rows += [("tag", i, "create", {"name": [None, name]}) for i, name in tag_rows]
         conn.executemany(
@@ -911,7 +911,7 @@ class _Import:
                     rows[start : start + 20_000],
                 )
                 self.check()
-            custom_fields.write_many(entity, created.items())
+            self.write_custom(entity, created)
         for customer_id, (before, after) in tags_after.items():
             if customer_id in new_customers:
                 continue
@@ -975,6 +975,11 @@ class _Import:
                 notify(entity, tuple(sorted(changed[entity])), "update")
         if self._progress is not None:
             self._progress(self.total, self.total)
+
+    def write_custom(self, entity: str, created: dict[int, Row]) -> None:
+        """The custom values of new records (none to look for when the entity has no field)."""
+        if any(item.entity == entity for item in self.rules.custom):
+            custom_fields.write_many(entity, created.items())
 
     def created_entry(
         self, entity: str, values: Row, tags_after: dict[int, tuple[list[str], list[str]]]
