@@ -51,6 +51,7 @@ from crm_desktop.services.demo_rows import (
     make_chunks,
 )
 from crm_desktop.services.progress import Progress, stop_if_cancelled
+from crm_desktop.services.search_rows import insert_search_rows
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +151,10 @@ class ChunkWriter:
         for table in TABLES:
             data = rows.get(table)
             if data:
-                insert_rows(self.conn, table, data, offsets)
+                if table == "customer_search":  # one statement: the n-gram index in one pass
+                    insert_search_rows(data, self.conn)
+                else:
+                    insert_rows(self.conn, table, data, offsets)
                 self.counts[table] += len(data)
         for table in self.offsets:
             self.offsets[table] += len(rows.get(table, ()))

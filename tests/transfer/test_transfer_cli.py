@@ -62,7 +62,7 @@ def test_map_encoding_region_refused_and_dry_run(tmp_path, capsys):
     assert "Dry run of kunden.csv: nothing was written." in out
     assert "Nummer" in out and "→ Phone [phone]" in out
     assert "line 2 [new] Müller GmbH" in out and "line 3 [refused]" in out
-    assert "Would do: 1 customers created" in out
+    assert "Would do: 1 customer created" in out
     assert "read in DE (chosen for this import)" in out
     assert stored(db, "SELECT count(*) FROM customer") == [(0,)]
     code, out, err = run(capsys, *argv, "--refused", str(refused))

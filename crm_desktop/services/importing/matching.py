@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from crm_desktop.i18n import _
 from crm_desktop.models import database
 from crm_desktop.services.importing.rows import Prepared
 from crm_desktop.services.text import fold, sort_key
@@ -194,13 +195,13 @@ class CustomerIndex:
         if row.record_id is not None and self.by_id.get(row.record_id) == (
             row.name_key if row.name_key is not None else sort_key(values.get("name"))
         ):
-            return row.record_id, f"same record (id {row.record_id})"
+            return row.record_id, _("same record (id {id})").format(id=row.record_id)
         for email in (values.get("email"), contact.get("email")):
             if email and email.casefold() in self.by_email:
-                return self.by_email[email.casefold()], f"same email {email}"
+                return self.by_email[email.casefold()], _("same email {email}").format(email=email)
         for phone in (values.get("phone"), contact.get("phone")):
             if phone and phone in self.by_phone:
-                return self.by_phone[phone], f"same phone {phone}"
+                return self.by_phone[phone], _("same phone {phone}").format(phone=phone)
         if row.name_key is None:
             row.name_key = sort_key(values.get("name"))
             row.city_key = fold(values.get("city"))
@@ -212,8 +213,9 @@ class CustomerIndex:
                 i for c, i in candidates if not c or not city
             ]
             if same:
-                where = f" in {values['city']}" if values.get("city") else ""
-                return same[0], f"same name{where}"
+                if values.get("city"):
+                    return same[0], _("same name in {city}").format(city=values["city"])
+                return same[0], _("same name")
         return None
 
     def find_contact(self, customer_id: int, contact: dict) -> ContactEntry | None:
@@ -361,16 +363,16 @@ class ContactIndex:
             and self.customer_of.get(record_id) == customer_id
             and self.contact_key_of.get(record_id) == sort_key(values.get("name"))
         ):
-            return record_id, f"same record (id {record_id})"
+            return record_id, _("same record (id {id})").format(id=record_id)
         email = values.get("email")
         if email and email.casefold() in self.by_email:
-            return self.by_email[email.casefold()], f"same email {email}"
+            return self.by_email[email.casefold()], _("same email {email}").format(email=email)
         phone = values.get("phone")
         if phone and phone in self.by_phone:
-            return self.by_phone[phone], f"same phone {phone}"
+            return self.by_phone[phone], _("same phone {phone}").format(phone=phone)
         key = (customer_id, sort_key(values.get("name")))
         if key in self.by_name:
-            return self.by_name[key], "same name at the same customer"
+            return self.by_name[key], _("same name at the same customer")
         return None
 
 
@@ -401,11 +403,11 @@ class ProductIndex:
 
     def find(self, values: dict, record_id: int | None = None) -> tuple[int, str] | None:
         if record_id is not None and self.by_id.get(record_id) == sort_key(values.get("name")):
-            return record_id, f"same record (id {record_id})"
+            return record_id, _("same record (id {id})").format(id=record_id)
         sku = values.get("sku")
         if sku and sku.casefold() in self.by_sku:
-            return self.by_sku[sku.casefold()], f"same SKU {sku}"
+            return self.by_sku[sku.casefold()], _("same SKU {sku}").format(sku=sku)
         found = self.by_name.get(sort_key(values.get("name")))
         if found is not None and not (sku and found in self.has_sku):
-            return found, "same name"
+            return found, _("same name")
         return None

@@ -6,14 +6,17 @@ For a big file (:data:`PARALLEL_MIN_ROWS` rows or more, on a machine with
 more than one core) the rows are split: this process validates the first
 share while helper processes validate the rest in chunks, with the same
 parsers and the same settings (passed to them, they never open the
-database). The file is cut into chunks; this process, which also matches
-and writes every row, validates every third chunk (with one helper) and the
-helpers the others, a few chunks ahead, so both stay busy and only a few
-chunks' results wait in memory. When this process reaches a chunk the
-helpers have not started yet (the machine is busy, a helper gets little
-time), it takes that chunk back and validates it itself instead of waiting.
-The results come back in the file's order, so matching and writing — which
-must see the rows one after another — are unchanged.
+database). The file is cut into chunks, all offered to the helpers, a few
+ahead (so only a few chunks' results wait in memory). This process, which
+also matches and writes every row, validates only what would otherwise make
+it wait: when it reaches a chunk no helper has started (the machine is
+busy, a helper gets little time), it takes that chunk back; when a helper
+is still on the chunk it needs, it takes back the last chunk queued and
+validates that meanwhile. So neither side waits while there is work, and the
+share of each follows the machine (a fixed share, every third chunk, left
+one side waiting for the other when the load changed). The results come
+back in the file's order, so matching and writing — which must see the rows
+one after another — are unchanged.
 Small files, and machines with one core, validate here, one row at a time.
 
 The helpers are started with ``spawn`` (safe from a GUI worker thread);
@@ -49,7 +52,7 @@ from crm_desktop.services.importing.table import SourceRow
 from crm_desktop.services.progress import stop_if_cancelled
 
 PARALLEL_MIN_ROWS = 20_000
-CHUNK_ROWS = 5_000
+CHUNK_ROWS = 2_500
 MAX_HELPERS = 3
 IN_FLIGHT = 3  # chunks queued per helper beyond the one it works on
 
@@ -144,11 +147,7 @@ def prepare_rows(
     if not helpers:
         yield from here(rows)
         return
-    # Chunks in the file's order; every (helpers + 2)-th is validated here (this process
-    # also matches and writes every row), the others by the helpers, a few ahead.
     chunks = [rows[i : i + CHUNK_ROWS] for i in range(0, len(rows), CHUNK_ROWS)]
-    mine = {i for i in range(len(chunks)) if i % (helpers + 2) == 0}
-    theirs = [i for i in range(len(chunks)) if i not in mine]
     context = multiprocessing.get_context("spawn")
     try:
         # The helpers hold the reading end; this process alone holds the writing end.
@@ -174,8 +173,8 @@ def prepare_rows(
     try:
         # Only a few chunks in flight: finished ones wait in this process's memory.
         futures: dict[int, concurrent.futures.Future[list[Outcome]]] = {}
-        queue = iter(theirs)
-
+        done_here: dict[int, list[tuple[SourceRow, Outcome]]] = {}  # validated ahead, here
+        queue = iter(range(len(chunks)))
         broken = False
 
         def top_up() -> None:
@@ -190,16 +189,29 @@ def prepare_rows(
                 except (concurrent.futures.process.BrokenProcessPool, OSError, RuntimeError):
                     broken = True  # no helper can start: every chunk is validated here
 
+        def steal_while(future: concurrent.futures.Future[list[Outcome]]) -> None:
+            """Validate later chunks no helper has started while ``future`` runs."""
+            while not future.done():
+                later = [j for j in sorted(futures) if futures[j] is not future]
+                taken = next((j for j in reversed(later) if futures[j].cancel()), None)
+                if taken is None:
+                    return
+                del futures[taken]
+                done_here[taken] = list(here(chunks[taken]))
+                top_up()
+
         for index, chunk in enumerate(chunks):
             top_up()
-            if index in mine or index not in futures:
-                yield from here(chunk)
+            if index in done_here:
+                yield from done_here.pop(index)
                 continue
-            future = futures.pop(index)
-            if future.cancel():  # not started yet (the helpers are behind): do it here
+            future = futures.pop(index, None)
+            if future is None or future.cancel():  # not started (the helpers are behind)
                 top_up()
                 yield from here(chunk)
                 continue
+            # A helper has it: rather than wait, this process validates a later chunk.
+            steal_while(future)
             outcomes = _wait(future, cancelled)
             top_up()
             if outcomes is None:  # the helpers could not run: do their share here

@@ -121,6 +121,14 @@ class Prepared:
     def label(self) -> str:
         return str(self.values.get("name") or self.values.get("sku") or "")
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # The helper processes send 100,000 of these: as a plain tuple of the fields,
+        # unpickling in the importing process costs a third of the default's.
+        return (Prepared, tuple([getattr(self, name) for name in _PREPARED_FIELDS]))
+
+
+_PREPARED_FIELDS = tuple(f.name for f in dataclasses.fields(Prepared))
+
 
 def _without(spec: Entity, *names: str) -> Entity:
     return dataclasses.replace(spec, fields=tuple(f for f in spec.fields if f.name not in names))
@@ -175,6 +183,7 @@ class Rules:
         self.contact = with_custom(_with_parser(_without(CONTACT, "customer_id"), "phone", phone))
         self.product = with_custom(_with_parser(PRODUCT, "unit_price_cents", unit_price))
         self.phone = phone
+        self._extra_keys: dict[str, list[str]] = {}
 
     @classmethod
     def from_settings(cls, region: str | None = None) -> Rules:
@@ -188,9 +197,12 @@ class Rules:
 
     def extra_keys(self, entity: str) -> list[str]:
         """The targets that map straight into a field: the catalogue's other built-in
-        fields and this entity's custom fields."""
-        custom = [f.key for f in self.custom if f.entity == entity]
-        return built_in_extra_keys(entity) + custom
+        fields and this entity's custom fields (read once per import: asked for every row)."""
+        keys = self._extra_keys.get(entity)
+        if keys is None:
+            custom = [f.key for f in self.custom if f.entity == entity]
+            keys = self._extra_keys[entity] = built_in_extra_keys(entity) + custom
+        return keys
 
 
 class Plan:

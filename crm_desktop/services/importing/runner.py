@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import CrmError
-from crm_desktop.i18n import N_, _
+from crm_desktop.i18n import N_, _, ngettext
 from crm_desktop.models import database
 from crm_desktop.models.tables import ImportBatch
 from crm_desktop.services import audit, catalogue, custom_fields, records, search
@@ -71,6 +71,7 @@ from crm_desktop.services.importing.rows import (
 from crm_desktop.services.importing.table import SourceRow, Table
 from crm_desktop.services.progress import Progress, stop_if_cancelled
 from crm_desktop.services.records import Row
+from crm_desktop.services.search_rows import insert_search_rows
 from crm_desktop.services.text import fold, sort_key
 
 POLICIES = ("skip", "update", "overwrite", "create")
@@ -141,52 +142,92 @@ class ImportResult:
 
     def summary(self) -> str:
         """One sentence: created, updated, skipped, refused, and values kept as written."""
-        noun = ENTITY_LABELS[self.entity]
-        text = (
-            f"{self.created:,} {noun} created, {self.updated:,} updated, "
-            f"{self.skipped:,} skipped, {self.refused:,} refused"
-        )
+        counts = {
+            "created": _created(self.entity, self.created),
+            "updated": f"{self.updated:,}",
+            "skipped": f"{self.skipped:,}",
+            "refused": f"{self.refused:,}",
+        }
         extra = []
         if self.contacts_created or self.contacts_updated:
             extra.append(
-                f"{self.contacts_created:,} contacts added, {self.contacts_updated:,} updated"
+                _("{added} contacts added, {updated} updated").format(
+                    added=f"{self.contacts_created:,}", updated=f"{self.contacts_updated:,}"
+                )
             )
         if self.customers_created:
-            extra.append(f"{self.customers_created:,} new customers for their companies")
-        text += (f" ({'; '.join(extra)})" if extra else "") + "."
+            extra.append(
+                ngettext(
+                    "{n} new customer for its company",
+                    "{n} new customers for their companies",
+                    self.customers_created,
+                ).format(n=f"{self.customers_created:,}")
+            )
+        if extra:
+            text = _(
+                "{created}, {updated} updated, {skipped} skipped, {refused} refused ({more})."
+            ).format(more="; ".join(extra), **counts)
+        else:
+            text = _("{created}, {updated} updated, {skipped} skipped, {refused} refused.").format(
+                **counts
+            )
         if self.kept:
-            text += (
-                " 1 value could not go into its field and was kept"
-                if self.kept == 1
-                else f" {self.kept:,} values could not go into their field and were kept"
-            ) + " as written in the notes (marked ⚠)."
+            text += " " + ngettext(
+                "{n} value could not go into its field and was kept as written in the notes "
+                "(marked ⚠).",
+                "{n} values could not go into their field and were kept as written in the notes "
+                "(marked ⚠).",
+                self.kept,
+            ).format(n=f"{self.kept:,}")
         return text
 
     def details(self) -> list[str]:
         """Lines that say where the file's other values went (the summary's second part)."""
         lines = []
         if self.to_notes:
-            lines.append("Kept in the notes as “Header: value”: " + ", ".join(self.to_notes) + ".")
+            lines.append(
+                _("Kept in the notes as “Header: value”: {columns}.").format(
+                    columns=", ".join(self.to_notes)
+                )
+            )
         if self.left_out:
             lines.append(
-                "Not imported (they only describe other columns): " + ", ".join(self.left_out) + "."
+                _("Not imported (they only describe other columns): {columns}.").format(
+                    columns=", ".join(self.left_out)
+                )
             )
         if self.left_out_properties:
             parts = [
                 f"{name} ×{count:,}" for name, count in sorted(self.left_out_properties.items())
             ]
             lines.append(
-                "Not imported from the cards (pictures, keys, the writing program's "
-                "own data): " + ", ".join(parts) + "."
+                _(
+                    "Not imported from the cards (pictures, keys, the writing program's "
+                    "own data): {properties}."
+                ).format(properties=", ".join(parts))
             )
         if self.preamble:
-            lines.append("Skipped above the header: " + " / ".join(self.preamble) + ".")
+            lines.append(
+                _("Skipped above the header: {lines}.").format(lines=" / ".join(self.preamble))
+            )
         if self.region is not None:
             lines.append(
-                f"Phone numbers without a +code were read in {self.region.region} "
-                f"({self.region.why})."
+                _("Phone numbers without a +code were read in {region} ({why}).").format(
+                    region=self.region.region, why=_(self.region.why)
+                )
             )
         return lines
+
+
+def _created(entity: str, count: int) -> str:
+    """The summary's first clause: a plural of its own for each entity, in each language."""
+    if entity == "contact":
+        text = ngettext("{n} contact created", "{n} contacts created", count)
+    elif entity == "product":
+        text = ngettext("{n} product created", "{n} products created", count)
+    else:
+        text = ngettext("{n} customer created", "{n} customers created", count)
+    return text.format(n=f"{count:,}")
 
 
 @dataclass
@@ -274,7 +315,7 @@ def preview(
                 out.append(PreviewRow(row.line, "refused", problem, row.cells))
                 continue
             if customer_id is None and not item.customer_name:
-                out.append(PreviewRow(row.line, "refused", _NO_CUSTOMER, row.cells))
+                out.append(PreviewRow(row.line, "refused", _(_NO_CUSTOMER), row.cells))
                 continue
             found = index.find(customer_id, item.values, item.record_id) if customer_id else None
         elif entity == "customer":
@@ -282,11 +323,14 @@ def preview(
         else:
             found = index.find(item.values, item.record_id)
         state, message = (
-            ("duplicate", f"{found[1]} as an existing record") if found else ("new", "")
+            ("duplicate", _("{reason} as an existing record").format(reason=found[1]))
+            if found
+            else ("new", "")
         )
         if item.kept:
             kept = "; ".join(f"{k.header} “{k.value[:40]}” {k.reason}" for k in item.kept)
-            message = f"{message + '. ' if message else ''}Kept as written in the notes: {kept}"
+            kept_text = _("Kept as written in the notes: {values}").format(values=kept)
+            message = f"{message}. {kept_text}" if message else kept_text
         out.append(
             PreviewRow(row.line, state, message, row.cells, item.kept, _flagged(table, item.kept))
         )
@@ -294,7 +338,7 @@ def preview(
     return out[:limit]
 
 
-_NO_CUSTOMER = (
+_NO_CUSTOMER = N_(
     "No customer found for this contact: map a “Customer (company name)” column, "
     "or give the contact an email at the customer's domain."
 )
@@ -593,7 +637,7 @@ class _Import:
             customer_id, reason = found
             # A later row changes what the customer is found by: its text is made afresh.
             self.search_texts.pop(customer_id, None)
-            reason = f"{reason} as an existing customer"
+            reason = _("{reason} as an existing customer").format(reason=reason)
             added, contact_id = self.customer_contact(customer_id, item)
             if self.policy == "skip":
                 if added:  # a person new at that customer is still added as its contact
@@ -661,7 +705,7 @@ class _Import:
             raise RowError(problem)
         if customer_id is None:
             if not item.customer_name:
-                raise RowError(_NO_CUSTOMER)
+                raise RowError(_(_NO_CUSTOMER))
             customer_id = self.take_id("customer", item.customer_id)
             self.new["customer"][customer_id] = {
                 "id": customer_id,
@@ -680,7 +724,7 @@ class _Import:
         if found is not None:
             contact_id, reason = found
             if self.policy == "skip":
-                self.skip(item.line, f"{reason} as an existing contact")
+                self.skip(item.line, _("{reason} as an existing contact").format(reason=reason))
             else:
                 self.want_update(
                     "contact",
@@ -688,7 +732,7 @@ class _Import:
                     item.values,
                     item.provided,
                     item.line,
-                    f"{reason} as an existing contact",
+                    _("{reason} as an existing contact").format(reason=reason),
                 )
             return False
         contact_id = self.take_id("contact", item.record_id)
@@ -717,7 +761,7 @@ class _Import:
         if found is not None and self.policy != "create":
             product_id, reason = found
             if self.policy == "skip":
-                self.skip(item.line, f"{reason} as an existing product")
+                self.skip(item.line, _("{reason} as an existing product").format(reason=reason))
             else:
                 sku = item.values.get("sku")
                 owner = index.by_sku.get(sku.casefold()) if sku else None
@@ -731,7 +775,7 @@ class _Import:
                     item.values,
                     item.provided,
                     item.line,
-                    f"{reason} as an existing product",
+                    _("{reason} as an existing product").format(reason=reason),
                 )
             return False
         sku = item.values.get("sku")
@@ -789,8 +833,8 @@ class _Import:
             conn.executemany(
                 f'INSERT INTO "{entity}" ({", ".join(columns)}) VALUES ({marks})', rows
             )
-        custom_fields.write_many("customer", customers.items())
-        custom_fields.write_many("contact", contacts.items())
+        self.write_custom("customer", customers)
+        self.write_custom("contact", contacts)
         conn.executemany("INSERT INTO tag (id, name) VALUES (?, ?)", tag_rows)
         audit_rows += [("tag", i, "create", {"name": [None, name]}) for i, name in tag_rows]
         conn.executemany(
@@ -855,8 +899,9 @@ class _Import:
                     if entity == "product"
                     else tuple([values.get(c) for c in columns])
                 )
-                # Customers and contacts are logged by SQLite once written (log_created).
-                if entity == "product" or record_id in tags_after:
+                # Customers and contacts are logged by SQLite once written (log_created), but
+                # a customer that gets tags (tags_after is by customer id: never a contact's).
+                if entity == "product" or (entity == "customer" and record_id in tags_after):
                     audit_rows.append(self.created_entry(entity, values, tags_after))
             runs += [(entity, first, last) for first, last in _runs(created)]
             marks = ", ".join("?" for _ignored in columns)
@@ -866,7 +911,7 @@ class _Import:
                     rows[start : start + 20_000],
                 )
                 self.check()
-            custom_fields.write_many(entity, created.items())
+            self.write_custom(entity, created)
         for customer_id, (before, after) in tags_after.items():
             if customer_id in new_customers:
                 continue
@@ -931,6 +976,11 @@ class _Import:
         if self._progress is not None:
             self._progress(self.total, self.total)
 
+    def write_custom(self, entity: str, created: dict[int, Row]) -> None:
+        """The custom values of new records (none to look for when the entity has no field)."""
+        if any(item.entity == entity for item in self.rules.custom):
+            custom_fields.write_many(entity, created.items())
+
     def created_entry(
         self, entity: str, values: Row, tags_after: dict[int, tuple[list[str], list[str]]]
     ) -> tuple[str, int, str, dict[str, Any]]:
@@ -971,12 +1021,9 @@ class _Import:
                 tags,
             )
             rows.append((customer_id, text, sort_key(v["name"]), self.stamp))
-        conn = database.connection()
         for start in range(0, len(rows), 20_000):
-            conn.executemany(
-                "INSERT INTO customer_search (id, haystack, name_key, stamp) VALUES (?, ?, ?, ?)",
-                rows[start : start + 20_000],
-            )
+            # One statement a chunk: the n-gram index takes the rows in one pass.
+            insert_search_rows(rows[start : start + 20_000])
             self.check()
         patch = [(row[0], row[2], row[1]) for row in rows]
         after_commit(functools.partial(search.MEMORY.patch, patch, ()))
@@ -994,7 +1041,9 @@ class _Import:
             ):
                 result.updated += 1
             else:
-                self.skip(line, f"{reason}: nothing new to take from this row")
+                self.skip(
+                    line, _("{reason}: nothing new to take from this row").format(reason=reason)
+                )
         if self.entity == "customer":
             result.contacts_updated = len(changed.get("contact", ()))
         result.skipped_rows.sort()
