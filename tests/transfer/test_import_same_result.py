@@ -161,3 +161,26 @@ def test_the_summary_and_the_reasons_speak_the_owners_language(db, files):
         (4, "тот же адрес эл. почты info@romashka.example, как у существующего клиента")
     ]
     assert chinese.startswith("已创建 2 个客户，更新 0 条，跳过 1 条，拒绝 0 条。"), chinese
+
+
+def test_the_undo_summary_speaks_the_owners_language():
+    from crm_desktop import i18n
+    from crm_desktop.services.importing.batches import UndoResult
+
+    result = UndoResult(trashed=2, reverted=5, kept_fields=1)
+    before = i18n.language()
+    try:
+        i18n.set_language("ru")
+        russian = result.summary()
+        i18n.set_language("zh_CN")
+        chinese = result.summary()
+    finally:
+        i18n.set_language(before)
+    assert russian == (
+        "2 записи перемещены в корзину, 5 изменений отменено; "
+        "1 поле изменили после импорта, и оно сохранено."
+    ), russian
+    assert chinese == "2 条记录已移到回收站，5 处更改已撤销；1 个字段在导入后被修改过，已保留。"
+    assert UndoResult(trashed=1, reverted=0).summary() == (
+        "1 record moved to the trash, 0 changes reverted."
+    )

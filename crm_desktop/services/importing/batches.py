@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crm_desktop.errors import NotFoundError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import _, ngettext
 from crm_desktop.models import database
 from crm_desktop.services import audit, records, tags, trash
 from crm_desktop.services.changes import before_bulk_change, transaction
@@ -92,10 +92,22 @@ class UndoResult:
     gone: int = 0
 
     def summary(self) -> str:
-        text = f"{self.trashed:,} records moved to the trash, {self.reverted:,} changes reverted"
-        if self.kept_fields:
-            text += f"; {self.kept_fields:,} fields were changed after the import and were kept"
-        return text + "."
+        trashed = ngettext(
+            "{n} record moved to the trash", "{n} records moved to the trash", self.trashed
+        ).format(n=f"{self.trashed:,}")
+        reverted = ngettext(
+            "{n} change reverted", "{n} changes reverted", self.reverted
+        ).format(n=f"{self.reverted:,}")
+        if not self.kept_fields:
+            return _("{trashed}, {reverted}.").format(trashed=trashed, reverted=reverted)
+        kept = ngettext(
+            "{n} field was changed after the import and was kept",
+            "{n} fields were changed after the import and were kept",
+            self.kept_fields,
+        ).format(n=f"{self.kept_fields:,}")
+        return _("{trashed}, {reverted}; {kept}.").format(
+            trashed=trashed, reverted=reverted, kept=kept
+        )
 
 
 def _items(batch_id: int) -> list[tuple[str, int, str, dict[str, Any]]]:
