@@ -95,9 +95,9 @@ class UndoResult:
         trashed = ngettext(
             "{n} record moved to the trash", "{n} records moved to the trash", self.trashed
         ).format(n=f"{self.trashed:,}")
-        reverted = ngettext(
-            "{n} change reverted", "{n} changes reverted", self.reverted
-        ).format(n=f"{self.reverted:,}")
+        reverted = ngettext("{n} change reverted", "{n} changes reverted", self.reverted).format(
+            n=f"{self.reverted:,}"
+        )
         if not self.kept_fields:
             return _("{trashed}, {reverted}.").format(trashed=trashed, reverted=reverted)
         kept = ngettext(
