@@ -59,6 +59,17 @@ class Formats:
         return QLocale(self.locale_name)
 
     @cached_property
+    def words_qlocale(self) -> QLocale:
+        """For dates written with words (a weekday, a month): the window's language with the
+        data's region, as the PDFs do. A Russian window on a file set to the US says
+        «суббота, 5 декабря 2026 г.», never "Сегодня, Saturday, December 5"."""
+        from crm_desktop import i18n
+
+        data = self.qlocale
+        language = QLocale(i18n.language()).language()
+        return data if language == data.language() else QLocale(language, data.territory())
+
+    @cached_property
     def facts(self) -> LocaleFacts:
         """The locale's CLDR patterns and number pieces (remembered: no Babel at start)."""
         return locale_facts(self.locale_name, self.currency)

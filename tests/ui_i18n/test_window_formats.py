@@ -37,12 +37,42 @@ def test_orders_today_and_counts_follow_the_locale(
     assert re.match(money, total), total
     today = window.page("today")
     day = today.data.day
-    written = QLocale(locale).toString(
-        QDate(day.year, day.month, day.day), QLocale(locale).dateFormat()
-    )
-    assert today.heading.text().endswith(
-        written
-    )  # "суббота, 5 декабря 2026 г.", "2026年12月5日星期六"
+    # Words (weekday, month) in the window's language, English here, whatever the data's.
+    english = QLocale(QLocale.Language.English, QLocale(locale).territory())
+    written = english.toString(QDate(day.year, day.month, day.day), english.dateFormat())
+    assert today.heading.text() == f"Today, {written}", today.heading.text()
+
+
+@pytest.mark.parametrize(
+    ("language", "locale", "heading"),
+    [
+        ("ru", "en_US", "Сегодня, суббота, 5 декабря 2026\u202fг."),
+        ("ru", "ru_RU", "Сегодня, суббота, 5 декабря 2026\u202fг."),
+        ("zh_CN", "en_US", "今天，2026年12月5日星期六"),
+    ],
+)
+def test_todays_date_is_written_in_the_windows_language(
+    qtbot, demo_db, monkeypatch, language, locale, heading
+):
+    """A Russian window on a file still set to the US (the first run on a machine whose
+    system locale is C) never says "Сегодня, Saturday, December 5"."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop import i18n
+    from crm_desktop.services import today as today_service
+    from crm_desktop.ui import translation
+
+    monkeypatch.setattr(today_service, "today", lambda: date(2026, 12, 5))
+    settings.set_many({"locale": locale})
+    translation.install(QApplication.instance(), language)
+    try:
+        window = make_window(qtbot, demo_db)
+        text = window.page("today").heading.text()
+    finally:
+        translation.install(QApplication.instance(), i18n.ENGLISH)
+    assert text == heading, text
 
 
 def test_a_locale_change_in_preferences_reaches_the_counts(qtbot, demo_db):

@@ -369,10 +369,9 @@ class TodayPage(QWidget):
         self.data = data
         fmt = self.formatter
         day = QDate(data.day.year, data.day.month, data.day.day)
+        words = fmt.words_qlocale
         self.heading.setText(
-            self.tr("Today, {toString}").format(
-                toString=fmt.qlocale.toString(day, fmt.qlocale.dateFormat())
-            )
+            self.tr("Today, {toString}").format(toString=words.toString(day, words.dateFormat()))
         )
         due_today = data.task_total - data.overdue
         self.summary.setText(
