@@ -280,14 +280,14 @@ def _scan_text(work: Path, into: list[list[BadText]]) -> None:
         pass
 
 
-def _check_schema_and_text(
-    work: Path, chosen: Path, bad: list[BadText] | None
-) -> RestoreWarning | None:
-    """Refuse a migrated schema that is not this version's; repair invalid UTF-8 (and say so).
+def _finish_copy(work: Path, chosen: Path, bad: list[BadText] | None) -> list[RestoreWarning]:
+    """The last checks and repairs of the copy, on one read-write connection.
 
-    ``bad``: what the scan beside the integrity check found (None: scan now,
-    the copy was migrated since).
+    Refuse a migrated schema that is not this version's; repair invalid UTF-8;
+    rebuild a damaged search index. ``bad``: what the scan beside the integrity
+    check found (None: scan now, the copy was migrated since).
     """
+    warnings: list[RestoreWarning] = []
     conn = connect(work, readonly=False, trusted=True)
     try:
         found = differences(objects_of(conn))
@@ -295,57 +295,57 @@ def _check_schema_and_text(
             raise _schema_refusal(chosen, found)
         if bad is None:
             bad = find_invalid_text(conn)
-        if not bad:
-            return None
-        conn.execute("BEGIN IMMEDIATE")
-        repair_invalid_text(conn, bad)
-        conn.execute("COMMIT")
+        if bad:
+            conn.execute("BEGIN IMMEDIATE")
+            repair_invalid_text(conn, bad)
+            conn.execute("COMMIT")
+            warnings.append(
+                RestoreWarning(
+                    REPAIRED_TEXT,
+                    f"{chosen.name} held {describe_invalid_text(bad)}. They were repaired on "
+                    "the copy: each byte that is not text became “�”. Check those records "
+                    "after the restore.",
+                )
+            )
+        if _search_index_rebuilt(conn):
+            warnings.append(
+                RestoreWarning(
+                    REBUILT_INDEX,
+                    f"The search index inside {chosen.name} was damaged; it was rebuilt on the "
+                    "copy from the customers it holds. The records themselves passed every "
+                    "check.",
+                )
+            )
     except sqlite3.Error as exc:
         raise describe_sqlite_error(chosen, exc) from exc
     finally:
         conn.close()
-    return RestoreWarning(
-        REPAIRED_TEXT,
-        f"{chosen.name} held {describe_invalid_text(bad)}. They were repaired on the copy: "
-        "each byte that is not text became “�”. Check those records after the restore.",
-    )
+    return warnings
 
 
-def _search_index_repaired(work: Path, chosen: Path) -> RestoreWarning | None:
+def _search_index_rebuilt(conn: sqlite3.Connection) -> bool:
     """Rebuild the copy's search index from its customers when FTS5's own check fails.
 
     The index is derived data: ``integrity_check`` sees its pages as sound b-trees even
     when the segments inside them are not, and a damaged segment would fail the first
     search after the restore. Rebuilt, it is what the rows say (and the user is told).
     """
-    conn = connect(work, readonly=False, trusted=True)
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'customer_search_fts'"
+    ).fetchone():
+        return False
     try:
-        if not conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'customer_search_fts'"
-        ).fetchone():
-            return None
-        try:
-            conn.execute(
-                "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')"
-            )
-            return None
-        except sqlite3.DatabaseError:
-            pass
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO customer_search_fts (customer_search_fts) VALUES ('rebuild')")
-        conn.execute("COMMIT")
         conn.execute(
             "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')"
         )
-    except sqlite3.Error as exc:
-        raise describe_sqlite_error(chosen, exc) from exc
-    finally:
-        conn.close()
-    return RestoreWarning(
-        REBUILT_INDEX,
-        f"The search index inside {chosen.name} was damaged; it was rebuilt on the copy from "
-        "the customers it holds. The records themselves passed every check.",
-    )
+        return False
+    except sqlite3.DatabaseError:
+        pass
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO customer_search_fts (customer_search_fts) VALUES ('rebuild')")
+    conn.execute("COMMIT")
+    conn.execute("INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')")
+    return True
 
 
 def check_copy(
@@ -398,11 +398,6 @@ def check_copy(
         _migrate_copy(work, chosen, version)
         migrated_from = version
     step(4, 5)
-    repaired = _check_schema_and_text(work, chosen, scanned[0] if scanned else None)
-    if repaired is not None:
-        warnings.append(repaired)
-    rebuilt = _search_index_repaired(work, chosen)
-    if rebuilt is not None:
-        warnings.append(rebuilt)
+    warnings += _finish_copy(work, chosen, scanned[0] if scanned else None)
     sniff(work, name=chosen)  # the header SQLite wrote, checked once more before any swap
     return CheckedCopy(version, migrated_from, report.counts, warnings)
