@@ -152,6 +152,48 @@ def test_a_damaged_or_missing_manifest_means_the_full_check(demo_db, backups_dir
     assert create_backup(demo_db).verify_scope.startswith("changed tables")
 
 
+def test_a_manifest_of_the_older_crc_format_means_one_full_check(demo_db, backups_dir, monkeypatch):
+    """Version 1 kept a CRC-32 of each page; it is not compared with the new hashes: the next
+    backup is checked whole and leaves a manifest of the new format, and the one after is cheap."""
+    import hashlib
+    import struct
+
+    first = create_backup(demo_db)
+    manifest = manifest_of(backups_dir)
+    page_size = int.from_bytes(first.path.read_bytes()[16:18], "big")
+    count = first.size // page_size
+    now = int(datetime.now(UTC).timestamp())
+    body = (
+        b"CRMPAGES1\n"
+        + struct.pack(">II32sq", page_size, count, bytes.fromhex(first.sha256), now)
+        + bytes(4 * count)  # a CRC-32 of each page
+    )
+    manifest.write_bytes(body + hashlib.sha256(body).digest())
+    assert pages.read_manifest(manifest) is None
+    seen = checked_tables(monkeypatch)
+
+    rename_first_customer("Older manifest")
+    assert create_backup(demo_db).verify_scope == "full" and seen == [None]
+    assert manifest.read_bytes().startswith(b"CRMPAGES2\n")
+    rename_first_customer("Newer manifest")
+    assert create_backup(demo_db).verify_scope.startswith("changed tables")
+
+
+def test_the_record_holds_the_sha256_of_the_backup_as_kept(demo_db, backups_dir):
+    """The SHA-256 is computed beside the check, from the copy before its rename: it is the
+    checksum of the file as it lies in the folder, on the full check and on the cheaper one."""
+    import hashlib
+
+    full = create_backup(demo_db)
+    rename_first_customer("Checked on what changed")
+    cheaper = create_backup(demo_db)
+    assert full.verify_scope == "full" and cheaper.verify_scope.startswith("changed tables")
+    for record in (full, cheaper):
+        assert record.sha256 == hashlib.sha256(record.path.read_bytes()).hexdigest()
+    base = pages.read_manifest(manifest_of(backups_dir))
+    assert base is not None and base.sha256 == cheaper.sha256
+
+
 def test_a_week_after_the_last_full_check_the_whole_copy_is_checked(
     demo_db, backups_dir, monkeypatch
 ):

@@ -26,7 +26,6 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -56,6 +55,7 @@ from crm_desktop.services.backups.verify import (
     MMAP_BYTES,
     STANDARD,
     THOROUGH,
+    Worker,
     connect,
     run_checks,
     sniff,
@@ -345,39 +345,61 @@ class _Checked:
 def _check_copy(
     temp: Path, level: str, manifest: Path | None
 ) -> tuple[CheckReport, changed_pages.Digests, _Checked]:
-    """Check the copy while it is hashed and flushed; only what changed, when that is known."""
+    """Check the copy while its SHA-256 is computed and it is flushed, beside the check.
+
+    Only the page hashes come first (the plan needs them; a tenth of the SHA-256's
+    time); the SHA-256, wanted only for the record, and the flush to disk run in
+    threads of their own beside the plan and the check (hashlib and the fsync free
+    the GIL, so does SQLite).
+    """
     page_size = sniff(temp).page_size  # the header first: a torn or short copy stops here
     base = changed_pages.read_manifest(manifest) if manifest is not None else None
     now = datetime.now(UTC)
-    if base is None or now - base.full_check_at >= changed_pages.FULL_CHECK_EVERY:
-        found: list[changed_pages.Digests] = []
-
-        def hash_and_flush() -> None:
-            found.append(changed_pages.digest_file(temp, page_size))
-            fsync_file(temp)
-
-        report = run_checks(
-            temp, level=level, ours=True, writable=level == THOROUGH, beside=hash_and_flush
-        )
-        why = "no earlier check to build on" if base is None else "weekly full check"
-        return report, found[0], _Checked(changed_pages.Plan(full=True, why=why), now)
-    # The plan needs the pages' digests: hash first (the flush runs meanwhile), then check.
-    flush = threading.Thread(target=fsync_file, args=(temp,), daemon=True)
-    flush.start()
+    sealing = _Sealing(temp)
     try:
-        digests = changed_pages.digest_file(temp, page_size)
-        conn = connect(temp, readonly=True, ours=True)
-        try:
-            trees = changed_pages.trees_of(conn)
-        finally:
-            conn.close()
-        plan = changed_pages.plan_check(temp, digests, base, trees, now=now)
-        report = run_checks(temp, level=level, ours=True, tables=None if plan.full else plan.tables)
+        pages = changed_pages.page_hashes(temp, page_size)
+        plan = changed_pages.plan_check(
+            temp, pages, page_size, base, lambda: _trees_of_copy(temp), now=now
+        )
+        report = run_checks(
+            temp,
+            level=level,
+            ours=True,
+            writable=level == THOROUGH,
+            tables=None if plan.full else plan.tables,
+        )
     finally:
-        flush.join()
-    full_at = now if plan.full else base.full_check_at
+        sha256 = sealing.finish()
+    full_at = now if plan.full or base is None else base.full_check_at
     log.info("backup check: %s", "full, " + plan.why if plan.full else sorted(plan.tables))
-    return report, digests, _Checked(plan, full_at)
+    return report, changed_pages.Digests(sha256, page_size, pages), _Checked(plan, full_at)
+
+
+def _trees_of_copy(temp: Path) -> list[tuple[str, int]]:
+    conn = connect(temp, readonly=True, ours=True)
+    try:
+        return changed_pages.trees_of(conn)
+    finally:
+        conn.close()
+
+
+class _Sealing:
+    """The copy's SHA-256 and its flush to disk, each in a thread of its own, started at once."""
+
+    def __init__(self, path: Path):
+        self._sha = Worker(lambda: checksum.file_digest(path))
+        self._flush = Worker(lambda: fsync_file(path))
+        self._sha.start()
+        self._flush.start()
+
+    def finish(self) -> str:
+        """Wait for both; the SHA-256, or the error of either (the flush's first)."""
+        self._sha.join()
+        self._flush.join()
+        for worker in (self._flush, self._sha):
+            if worker.error is not None:
+                raise worker.error
+        return str(self._sha.result)
 
 
 def _save_manifest(path: Path, digests: changed_pages.Digests, checked: _Checked) -> None:

@@ -347,7 +347,7 @@ def _referencing(conn: sqlite3.Connection, tables: frozenset[str]) -> list[str]:
     return found
 
 
-class _Worker(threading.Thread):
+class Worker(threading.Thread):
     """Runs one function and keeps its result or exception."""
 
     def __init__(self, work: Callable[[], Any]):
@@ -437,9 +437,9 @@ def run_checks(
             conn.close()
         return int(app_id or 0), int(version or 0), problems, counts
 
-    workers = [_Worker(structure), _Worker(references)]
+    workers = [Worker(structure), Worker(references)]
     if beside is not None:
-        workers.append(_Worker(beside))
+        workers.append(Worker(beside))
     for worker in workers:
         worker.start()
     for worker in workers:
