@@ -226,7 +226,7 @@ def run(source: Path, work: Path) -> None:
     fsync_times: list[float] = []
     for name, part in (
         ("page hashes (XXH3)", "pages"),
-        ("SHA-256 of the copy (for its record)", "sha256"),
+        ("SHA-256 of every page (full; daily: changed ones)", "sha256"),
         ("page hashes + b-tree walk", "walk"),
         ("fsync of the copy (rewritten first)", "fsync"),
     ):
@@ -235,7 +235,7 @@ def run(source: Path, work: Path) -> None:
             from crm_desktop.services.backups import changed_pages, checksum
 
             if part == "sha256":
-                checksum.file_digest(partial)
+                checksum.page_digests(partial, _page_size(partial))
                 return
             if part == "fsync":
                 copy_only()  # a fresh copy: every page dirty, as after a backup's copy

@@ -179,19 +179,55 @@ def test_a_manifest_of_the_older_crc_format_means_one_full_check(demo_db, backup
     assert create_backup(demo_db).verify_scope.startswith("changed tables")
 
 
-def test_the_record_holds_the_sha256_of_the_backup_as_kept(demo_db, backups_dir):
-    """The SHA-256 is computed beside the check, from the copy before its rename: it is the
-    checksum of the file as it lies in the folder, on the full check and on the cheaper one."""
+def page_checksum(path: Path) -> str:
+    """The page checksum computed from scratch: the SHA-256 of the SHA-256 of each page."""
     import hashlib
 
+    data = path.read_bytes()
+    size = int.from_bytes(data[16:18], "big")
+    digests = b"".join(
+        hashlib.sha256(data[offset : offset + size]).digest()
+        for offset in range(0, len(data), size)
+    )
+    return hashlib.sha256(digests).hexdigest()
+
+
+def test_the_record_holds_the_page_checksum_of_the_backup_as_kept(demo_db, backups_dir):
+    """The daily backup reuses the digests of unchanged pages: its checksum is still that of
+    every byte of the file as it lies in the folder, as computed from scratch."""
     full = create_backup(demo_db)
     rename_first_customer("Checked on what changed")
     cheaper = create_backup(demo_db)
     assert full.verify_scope == "full" and cheaper.verify_scope.startswith("changed tables")
     for record in (full, cheaper):
-        assert record.sha256 == hashlib.sha256(record.path.read_bytes()).hexdigest()
+        assert record.sha256 == "" and record.page_sha256 == page_checksum(record.path)
     base = pages.read_manifest(manifest_of(backups_dir))
-    assert base is not None and base.sha256 == cheaper.sha256
+    assert base is not None and base.checksum == cheaper.page_sha256
+
+
+def test_a_page_changed_after_the_daily_backup_is_told_modified(demo_db, backups_dir):
+    """One byte of a page whose digest was reused from the manifest: Verify and the restore
+    compute every page again and say the backup was modified since it was made."""
+    from crm_desktop.services.backups import prepare_restore, verify_backup
+    from crm_desktop.services.backups.restore_checks import MODIFIED
+
+    create_backup(demo_db)
+    rename_first_customer("Daily")
+    daily = create_backup(demo_db)
+    assert daily.verify_scope.startswith("changed tables")
+    number, size = leaf_page_of(daily.path, "order_line")  # unchanged since the first backup
+    with open(daily.path, "r+b") as handle:
+        handle.seek(number * size - 1)  # the last byte of the page (of its last row)
+        last = handle.read(1)
+        handle.seek(number * size - 1)
+        handle.write(bytes([last[0] ^ 0x01]))
+    prepared = prepare_restore(daily.path, demo_db)
+    try:
+        assert MODIFIED in {warning.kind for warning in prepared.warnings}
+    finally:
+        prepared.discard()
+    checked = verify_backup(daily.path)
+    assert checked.state == "damaged" and "modified since it was made" in checked.problem
 
 
 def test_a_week_after_the_last_full_check_the_whole_copy_is_checked(

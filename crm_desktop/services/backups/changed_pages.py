@@ -8,8 +8,9 @@ same b-tree that passed. So after the first full check, a backup checks only
 the tables (with their indexes) in which a page changed.
 
 Per backup folder and database, a *manifest* (a hidden file,
-``.<database>.pages-<key>``) keeps a 64-bit hash (XXH3) of every page of the
-last verified backup, the SHA-256 of that backup and when the last *full*
+``.<database>.pages-<key>``) keeps a 64-bit hash (XXH3) and the SHA-256 of
+every page of the last verified backup, its page checksum
+(:mod:`~crm_desktop.services.backups.checksum`) and when the last *full*
 check of the chain ran. A new copy's pages are hashed in one pass over its
 memory map (XXH3 runs at several GB/s, five times zlib's CRC-32 here, and
 64 bits where a CRC had 32: a changed page is taken for unchanged with a
@@ -46,8 +47,9 @@ import xxhash
 from crm_desktop.services.backups.files import write_atomically
 
 FULL_CHECK_EVERY = timedelta(days=7)
-_MAGIC = b"CRMPAGES2\n"  # 1: CRC-32 of each page (read as no manifest: a full check)
-_HEADER = struct.Struct(">II32sq")  # page size, page count, SHA-256 of the backup, full check
+# Format 1 kept a CRC-32 of each page: read as no manifest (a full check), then replaced.
+_MAGIC = b"CRMPAGES2\n"
+_HEADER = struct.Struct(">II32sq")  # page size, page count, page checksum, full check
 _LEAF = (0x0D, 0x0A)  # table leaf, index leaf
 _INTERIOR = (0x05, 0x02)  # table interior, index interior
 _FREE = -1
@@ -55,11 +57,25 @@ _FREE = -1
 
 @dataclass
 class Digests:
-    """The SHA-256 of a file and the hash of each of its pages (page 1 without its header)."""
+    """A backup's page checksum (``checksum.pages_root``) and, for each of its pages, its
+    XXH3-64 (page 1 without its header) and its SHA-256."""
 
-    sha256: str
+    checksum: str
     page_size: int
     pages: array[int] = field(default_factory=lambda: array("Q"))
+    shas: bytes = b""  # 32 bytes a page
+
+    def known_sha(self, new_pages: array[int]) -> Callable[[int], bytes | None]:
+        """For a new copy whose XXH3s are ``new_pages``: the SHA-256 of its page ``number`` when
+        that page equals this backup's (page 1's header may differ: always hashed)."""
+        old, shas = self.pages, self.shas
+
+        def known(number: int) -> bytes | None:
+            if number == 1 or number > len(old) or new_pages[number - 1] != old[number - 1]:
+                return None
+            return shas[32 * (number - 1) : 32 * number]
+
+        return known
 
 
 def page_hashes(path: Path, page_size: int) -> array[int]:
@@ -90,7 +106,7 @@ def page_hashes(path: Path, page_size: int) -> array[int]:
 class Manifest:
     """What is known of the last verified backup of one database in one folder."""
 
-    sha256: str
+    checksum: str
     full_check_at: datetime
     digests: Digests
 
@@ -107,10 +123,11 @@ def write_manifest(path: Path, digests: Digests, full_check_at: datetime) -> Non
         + _HEADER.pack(
             digests.page_size,
             len(digests.pages),
-            bytes.fromhex(digests.sha256),
+            bytes.fromhex(digests.checksum),
             int(full_check_at.timestamp()),
         )
         + digests.pages.tobytes()  # machine order: read back on the same machine
+        + digests.shas
     )
     write_atomically(path, body + hashlib.sha256(body).digest())
 
@@ -126,14 +143,15 @@ def read_manifest(path: Path) -> Manifest | None:
         return None
     if not body.startswith(_MAGIC):
         return None
-    page_size, count, sha, full_at = _HEADER.unpack_from(body, len(_MAGIC))
+    page_size, count, root, full_at = _HEADER.unpack_from(body, len(_MAGIC))
     pages = array("Q")
     rest = body[len(_MAGIC) + _HEADER.size :]
-    if len(rest) != count * pages.itemsize:
+    if len(rest) != count * (pages.itemsize + 32):
         return None
-    pages.frombytes(rest)
+    pages.frombytes(rest[: count * pages.itemsize])
+    shas = rest[count * pages.itemsize :]
     moment = datetime.fromtimestamp(full_at, UTC)
-    return Manifest(sha.hex(), moment, Digests(sha.hex(), page_size, pages))
+    return Manifest(root.hex(), moment, Digests(root.hex(), page_size, pages, shas))
 
 
 # --- the plan ------------------------------------------------------------------------------

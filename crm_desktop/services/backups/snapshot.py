@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -304,7 +305,10 @@ def create_backup(
         verified_at=datetime.now(UTC).replace(microsecond=0),
         problem="" if report.ok else report.problems[0],
         app_version=__version__,
-        sha256=digests.sha256,
+        # Into a folder, the page checksum (a daily backup reuses the unchanged pages'
+        # digests); an -o file, the SHA-256 that sha256sum checks.
+        sha256="" if manifest is not None else digests.checksum,
+        page_sha256=digests.checksum if manifest is not None else "",
         has_record=False,
     )
     if output is not None:
@@ -345,22 +349,45 @@ class _Checked:
 def _check_copy(
     temp: Path, level: str, manifest: Path | None
 ) -> tuple[CheckReport, changed_pages.Digests, _Checked]:
-    """Check the copy while its SHA-256 is computed and it is flushed, beside the check.
+    """Check the copy while it is hashed and flushed to disk, beside the check.
 
-    Only the page hashes come first (the plan needs them; a tenth of the SHA-256's
-    time); the SHA-256, wanted only for the record, and the flush to disk run in
-    threads of their own beside the plan and the check (hashlib and the fsync free
-    the GIL, so does SQLite).
+    Into a folder (``manifest``): the page checksum, reusing the SHA-256 of every
+    page unchanged since the last verified backup; the page hashes come first (the
+    plan needs them), the SHA-256 of the other pages and the flush run in threads
+    of their own beside the plan and the check. Otherwise (``-o``, encrypted,
+    thorough): the SHA-256 of the file, as ``sha256sum`` computes it, beside the
+    whole check. hashlib, the fsync and SQLite all free the GIL.
     """
     page_size = sniff(temp).page_size  # the header first: a torn or short copy stops here
     base = changed_pages.read_manifest(manifest) if manifest is not None else None
     now = datetime.now(UTC)
-    sealing = _Sealing(temp)
+    weekly = base is not None and now - base.full_check_at >= changed_pages.FULL_CHECK_EVERY
+    # The weekly full check hashes every page again, so no page's SHA-256 is carried
+    # from manifest to manifest for longer than a week.
+    reusable = base.digests if base is not None and not weekly else None
+    if reusable is not None and reusable.page_size != page_size:
+        reusable = None
+    pages: array[int] = array("Q")
+    flush = Worker(lambda: fsync_file(temp))
+    flush.start()
+    hashing: Worker | None = None
     try:
-        pages = changed_pages.page_hashes(temp, page_size)
-        plan = changed_pages.plan_check(
-            temp, pages, page_size, base, lambda: _trees_of_copy(temp), now=now
-        )
+        if manifest is None:
+            hashing = Worker(lambda: checksum.file_digest(temp))
+            hashing.start()
+            plan = changed_pages.Plan(full=True, why="checked whole: no manifest here")
+        else:
+            if reusable is None:  # every page to hash: start at once
+                hashing = Worker(lambda: checksum.page_digests(temp, page_size))
+                hashing.start()
+            pages = changed_pages.page_hashes(temp, page_size)
+            if reusable is not None:
+                known = reusable.known_sha(pages)
+                hashing = Worker(lambda: checksum.page_digests(temp, page_size, known))
+                hashing.start()
+            plan = changed_pages.plan_check(
+                temp, pages, page_size, base, lambda: _trees_of_copy(temp), now=now
+            )
         report = run_checks(
             temp,
             level=level,
@@ -369,10 +396,21 @@ def _check_copy(
             tables=None if plan.full else plan.tables,
         )
     finally:
-        sha256 = sealing.finish()
+        for worker in (flush, hashing):
+            if worker is not None:
+                worker.join()
+    for worker in (flush, hashing):
+        if worker is not None and worker.error is not None:
+            raise worker.error
+    assert hashing is not None
+    if manifest is None:
+        digests = changed_pages.Digests(str(hashing.result), page_size)
+    else:
+        shas = bytes(hashing.result)
+        digests = changed_pages.Digests(checksum.pages_root(shas), page_size, pages, shas)
     full_at = now if plan.full or base is None else base.full_check_at
     log.info("backup check: %s", "full, " + plan.why if plan.full else sorted(plan.tables))
-    return report, changed_pages.Digests(sha256, page_size, pages), _Checked(plan, full_at)
+    return report, digests, _Checked(plan, full_at)
 
 
 def _trees_of_copy(temp: Path) -> list[tuple[str, int]]:
@@ -381,25 +419,6 @@ def _trees_of_copy(temp: Path) -> list[tuple[str, int]]:
         return changed_pages.trees_of(conn)
     finally:
         conn.close()
-
-
-class _Sealing:
-    """The copy's SHA-256 and its flush to disk, each in a thread of its own, started at once."""
-
-    def __init__(self, path: Path):
-        self._sha = Worker(lambda: checksum.file_digest(path))
-        self._flush = Worker(lambda: fsync_file(path))
-        self._sha.start()
-        self._flush.start()
-
-    def finish(self) -> str:
-        """Wait for both; the SHA-256, or the error of either (the flush's first)."""
-        self._sha.join()
-        self._flush.join()
-        for worker in (self._flush, self._sha):
-            if worker.error is not None:
-                raise worker.error
-        return str(self._sha.result)
 
 
 def _save_manifest(path: Path, digests: changed_pages.Digests, checked: _Checked) -> None:
@@ -435,8 +454,11 @@ def verify_backup(path: Path, *, level: str = "thorough") -> BackupRecord:
     record = catalog.read_record(path)
     try:
         sniff(path)
-        digest = checksum.file_digest(path)
-        recorded = record.sha256 or checksum.read_sidecar(path)
+        if record.page_sha256:  # a backup into a folder: its page checksum
+            recorded, digest = record.page_sha256, checksum.file_page_digest(path)
+        else:
+            recorded = record.sha256 or checksum.read_sidecar(path) or ""
+            digest = checksum.file_digest(path)
         # Read-write (query-only): the CHECK constraints are evaluated too.
         report = run_checks(path, level=level, immutable=False, writable=level == THOROUGH)
         ok, problem = report.ok, (report.problems[0] if report.problems else "")
