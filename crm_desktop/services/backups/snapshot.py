@@ -164,6 +164,9 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         # The file is flushed once, at the end, beside the check; no journal for a new file.
         dest.execute("PRAGMA journal_mode = OFF")
         dest.execute("PRAGMA synchronous = OFF")
+        # Each page is written once and never read back: a cache of a few pages costs
+        # ~15 % less CPU than the default 2 MB (measured: 126 vs 148 ms for 208 MB).
+        dest.execute("PRAGMA cache_size = 16")
         source.backup(dest)
         # A self-contained file that any SQLite tool opens without a -wal beside it.
         dest.execute("PRAGMA journal_mode = DELETE")
