@@ -65,17 +65,16 @@ class Digests:
     pages: array[int] = field(default_factory=lambda: array("Q"))
     shas: bytes = b""  # 32 bytes a page
 
-    def known_sha(self, new_pages: array[int]) -> Callable[[int], bytes | None]:
-        """For a new copy whose XXH3s are ``new_pages``: the SHA-256 of its page ``number`` when
-        that page equals this backup's (page 1's header may differ: always hashed)."""
-        old, shas = self.pages, self.shas
-
-        def known(number: int) -> bytes | None:
-            if number == 1 or number > len(old) or new_pages[number - 1] != old[number - 1]:
-                return None
-            return shas[32 * (number - 1) : 32 * number]
-
-        return known
+    def differing(self, new_pages: array[int]) -> list[int]:
+        """The numbers of the pages of a new copy (XXH3s ``new_pages``) whose hash differs from
+        this backup's page of the same number; page 1 always (its header may differ), pages
+        beyond this backup's end not (the caller knows there are more)."""
+        old = self.pages
+        return [1] + [
+            number
+            for number, (new, was) in enumerate(zip(new_pages, old, strict=False), start=1)
+            if new != was and number > 1
+        ]
 
 
 def page_hashes(path: Path, page_size: int) -> array[int]:
@@ -195,11 +194,9 @@ def plan_check(
     if base.digests.page_size != page_size:
         return _full("the page size changed")
     old, new = base.digests.pages, pages
-    changed = [
-        number
-        for number in range(1, len(new) + 1)
-        if number > len(old) or new[number - 1] != old[number - 1]
-    ]
+    pairs = enumerate(zip(new, old, strict=False), start=1)
+    changed = [number for number, (now_hash, was) in pairs if now_hash != was]
+    changed += range(len(old) + 1, len(new) + 1)
     if not changed:
         return Plan(full=False)
     roots = trees()

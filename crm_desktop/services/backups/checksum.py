@@ -28,7 +28,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import mmap
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -94,14 +94,14 @@ def pages_root(page_digests: bytes) -> str:
 
 
 def page_digests(
-    path: Path, page_size: int, known: Callable[[int], bytes | None] | None = None
+    path: Path, page_size: int, known: bytes = b"", stale: Iterable[int] = ()
 ) -> bytes:
     """The SHA-256 of each page of the file, one after the other (32 bytes a page).
 
-    ``known(number)`` may give a page's digest without reading it (a page of
-    the last verified backup that did not change); None: it is hashed.
+    ``known``: the digests of the first pages, already known (those of the last
+    verified backup), except the pages numbered in ``stale`` (from 1), which are
+    hashed, as is every page beyond ``known``.
     """
-    digests = bytearray()
     sha = hashlib.sha256
     with open(path, "rb") as handle:
         try:
@@ -109,13 +109,16 @@ def page_digests(
         except ValueError:  # an empty file cannot be mapped
             return b""
         with mapped, memoryview(mapped) as view:
-            for number, offset in enumerate(range(0, len(view), page_size), start=1):
-                digest = known(number) if known is not None else None
-                digests += (
-                    digest
-                    if digest is not None
-                    else sha(view[offset : offset + page_size]).digest()
-                )
+            count = -(-len(view) // page_size)
+            digests = bytearray(known[: 32 * count])
+            for number in stale:
+                offset = (number - 1) * page_size
+                if number <= len(digests) // 32:
+                    digests[32 * (number - 1) : 32 * number] = sha(
+                        view[offset : offset + page_size]
+                    ).digest()
+            for offset in range(len(digests) // 32 * page_size, len(view), page_size):
+                digests += sha(view[offset : offset + page_size]).digest()
     return bytes(digests)
 
 

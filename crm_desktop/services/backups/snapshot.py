@@ -384,9 +384,9 @@ def _check_copy(
                 hashing = Worker(lambda: checksum.page_digests(temp, page_size))
                 hashing.start()
             pages = changed_pages.page_hashes(temp, page_size)
-            if reusable is not None:
-                known = reusable.known_sha(pages)
-                hashing = Worker(lambda: checksum.page_digests(temp, page_size, known))
+            if reusable is not None:  # only the pages that changed are hashed anew
+                known, stale = reusable.shas, reusable.differing(pages)
+                hashing = Worker(lambda: checksum.page_digests(temp, page_size, known, stale))
                 hashing.start()
             plan = changed_pages.plan_check(
                 temp, pages, page_size, base, lambda: _trees_of_copy(temp), now=now
