@@ -43,7 +43,10 @@ from crm_desktop.models.lenient import lenient_text
 from crm_desktop.models.migrations import introduced_in
 from crm_desktop.services.check import CheckReport
 
-MMAP_BYTES = 256 * 1024 * 1024
+# The whole file, as far as SQLite maps (it caps this at its build's maximum, 2 GB in
+# Debian's): at 1M customers (1.9 GB) a map of the first 256 MB left the copy reading the
+# rest with a system call a page, ~15 % more CPU (1.31–1.46 vs 1.14 s).
+MMAP_BYTES = 1 << 40
 STANDARD = "standard"
 THOROUGH = "thorough"
 DOCUMENTED_TABLES = tuple(model._meta.table_name for model in DOCUMENTED_MODELS)
