@@ -152,6 +152,84 @@ def test_a_damaged_or_missing_manifest_means_the_full_check(demo_db, backups_dir
     assert create_backup(demo_db).verify_scope.startswith("changed tables")
 
 
+def test_a_manifest_of_the_older_crc_format_means_one_full_check(demo_db, backups_dir, monkeypatch):
+    """Version 1 kept a CRC-32 of each page; it is not compared with the new hashes: the next
+    backup is checked whole and leaves a manifest of the new format, and the one after is cheap."""
+    import hashlib
+    import struct
+
+    first = create_backup(demo_db)
+    manifest = manifest_of(backups_dir)
+    page_size = int.from_bytes(first.path.read_bytes()[16:18], "big")
+    count = first.size // page_size
+    now = int(datetime.now(UTC).timestamp())
+    body = (
+        b"CRMPAGES1\n"
+        + struct.pack(">II32sq", page_size, count, bytes.fromhex(first.sha256), now)
+        + bytes(4 * count)  # a CRC-32 of each page
+    )
+    manifest.write_bytes(body + hashlib.sha256(body).digest())
+    assert pages.read_manifest(manifest) is None
+    seen = checked_tables(monkeypatch)
+
+    rename_first_customer("Older manifest")
+    assert create_backup(demo_db).verify_scope == "full" and seen == [None]
+    assert manifest.read_bytes().startswith(b"CRMPAGES2\n")
+    rename_first_customer("Newer manifest")
+    assert create_backup(demo_db).verify_scope.startswith("changed tables")
+
+
+def page_checksum(path: Path) -> str:
+    """The page checksum computed from scratch: the SHA-256 of the SHA-256 of each page."""
+    import hashlib
+
+    data = path.read_bytes()
+    size = int.from_bytes(data[16:18], "big")
+    digests = b"".join(
+        hashlib.sha256(data[offset : offset + size]).digest()
+        for offset in range(0, len(data), size)
+    )
+    return hashlib.sha256(digests).hexdigest()
+
+
+def test_the_record_holds_the_page_checksum_of_the_backup_as_kept(demo_db, backups_dir):
+    """The daily backup reuses the digests of unchanged pages: its checksum is still that of
+    every byte of the file as it lies in the folder, as computed from scratch."""
+    full = create_backup(demo_db)
+    rename_first_customer("Checked on what changed")
+    cheaper = create_backup(demo_db)
+    assert full.verify_scope == "full" and cheaper.verify_scope.startswith("changed tables")
+    for record in (full, cheaper):
+        assert record.sha256 == "" and record.page_sha256 == page_checksum(record.path)
+    base = pages.read_manifest(manifest_of(backups_dir))
+    assert base is not None and base.checksum == cheaper.page_sha256
+
+
+def test_a_page_changed_after_the_daily_backup_is_told_modified(demo_db, backups_dir):
+    """One byte of a page whose digest was reused from the manifest: Verify and the restore
+    compute every page again and say the backup was modified since it was made."""
+    from crm_desktop.services.backups import prepare_restore, verify_backup
+    from crm_desktop.services.backups.restore_checks import MODIFIED
+
+    create_backup(demo_db)
+    rename_first_customer("Daily")
+    daily = create_backup(demo_db)
+    assert daily.verify_scope.startswith("changed tables")
+    number, size = leaf_page_of(daily.path, "order_line")  # unchanged since the first backup
+    with open(daily.path, "r+b") as handle:
+        handle.seek(number * size - 1)  # the last byte of the page (of its last row)
+        last = handle.read(1)
+        handle.seek(number * size - 1)
+        handle.write(bytes([last[0] ^ 0x01]))
+    prepared = prepare_restore(daily.path, demo_db)
+    try:
+        assert MODIFIED in {warning.kind for warning in prepared.warnings}
+    finally:
+        prepared.discard()
+    checked = verify_backup(daily.path)
+    assert checked.state == "damaged" and "modified since it was made" in checked.problem
+
+
 def test_a_week_after_the_last_full_check_the_whole_copy_is_checked(
     demo_db, backups_dir, monkeypatch
 ):

@@ -320,3 +320,40 @@ def test_a_backup_whose_search_index_is_damaged_is_restored_with_the_index_rebui
 
     open_session(db)
     assert search.search_customers("ёлкина")
+
+
+def test_the_last_checks_of_a_restore_share_one_connection_to_the_copy(db, tmp_path, monkeypatch):
+    """Schema, text and the search index's own check run on the one read-write connection the
+    restore opens on its copy, even when the index is rebuilt (no extra connection for FTS5)."""
+    import sqlite3 as sqlite
+
+    from crm_desktop.services import demo
+    from crm_desktop.services.backups import restore_checks
+    from crm_desktop.services.backups.restore_checks import REBUILT_INDEX
+
+    demo.generate(customers=20, seed=3)
+    good = create_backup(db, output=tmp_path / "good.sqlite3").path
+    conn = sqlite.connect(good)
+    conn.execute(
+        "UPDATE customer_search_fts_data SET block = zeroblob(length(block)) WHERE id > 10"
+    )
+    conn.commit()
+    conn.close()
+    opened: list[bool] = []
+    real = restore_checks.connect
+
+    def spy(path, **kwargs):
+        opened.append(kwargs["readonly"])
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(restore_checks, "connect", spy)
+    prepared = prepare_restore(good, db)
+    try:
+        assert REBUILT_INDEX in {warning.kind for warning in prepared.warnings}
+        assert opened.count(False) == 1, opened  # read-only ones: identify, the text scan
+        check = sqlite.connect(prepared.work)
+        fts = "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')"
+        check.execute(fts)  # the rebuilt index passes FTS5's own check on the copy
+        check.close()
+    finally:
+        prepared.discard()

@@ -88,6 +88,7 @@ class BackupRecord:
     problem: str = ""
     app_version: str = ""
     sha256: str = ""  # of the file's content when it was made
+    page_sha256: str = ""  # or its page checksum (a backup into a folder): checksum.py
     has_record: bool = True
     note: str = ""  # not stored: e.g. that the chosen folder failed and the default was used
 
@@ -130,6 +131,7 @@ class BackupRecord:
             },
             "app_version": self.app_version or __version__,
             "sha256": self.sha256 or None,
+            "page_sha256": self.page_sha256 or None,
         }
 
 
@@ -160,6 +162,7 @@ def _from_json(path: Path, data: dict[str, Any]) -> BackupRecord | None:
         problem=str(check.get("problem") or ""),
         app_version=str(data.get("app_version") or ""),
         sha256=str(data.get("sha256") or ""),
+        page_sha256=str(data.get("page_sha256") or ""),
     )
 
 

@@ -28,6 +28,7 @@ passes it with a warning the user must see before saying yes
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sqlite3
 from collections.abc import Callable
@@ -43,6 +44,7 @@ from crm_desktop.models.schema import differences, objects_of
 from crm_desktop.models.sqlite import CrmDatabase
 from crm_desktop.safe_files import create_file
 from crm_desktop.services.backups import catalog, checksum
+from crm_desktop.services.backups.catalog import BackupRecord
 from crm_desktop.services.backups.files import (
     explain_write_error,
     remove_quietly,
@@ -103,8 +105,9 @@ class CheckedCopy:
     warnings: list[RestoreWarning] = field(default_factory=list)
 
 
-def _hashing_copy(origin: Path, destination: Path, chosen: Path) -> str:
-    """Copy ``origin`` to a new private ``destination``; the SHA-256 of what was copied."""
+def _hashing_copy(origin: Path, destination: Path, chosen: Path, *, by_page: bool = False) -> str:
+    """Copy ``origin`` to a new private ``destination``; the checksum of what was copied:
+    its SHA-256, or ``by_page`` its page checksum (:mod:`checksum`)."""
 
     def unreadable(exc: OSError) -> BackupFileError:
         reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or exc
@@ -116,12 +119,21 @@ def _hashing_copy(origin: Path, destination: Path, chosen: Path) -> str:
             f"{explain_write_error(exc, destination.parent)}. Nothing was changed."
         )
 
-    digest = checksum.new_hash()
+    digest: checksum.PageHasher | hashlib._Hash = checksum.new_hash()
     try:
         source = origin.open("rb")
     except OSError as exc:
         raise unreadable(exc) from exc
     with source:
+        if by_page:
+            try:
+                page_size = checksum.page_size_of(source.read(100))
+                source.seek(0)
+            except OSError as exc:
+                raise unreadable(exc) from exc
+            if page_size is None:
+                return ""  # no valid header: no page checksum (the file is refused anyway)
+            digest = checksum.PageHasher(page_size)
         try:
             copy = os.fdopen(create_file(destination, private=True), "wb")
         except OSError as exc:
@@ -146,9 +158,10 @@ def _hashing_copy(origin: Path, destination: Path, chosen: Path) -> str:
     return digest.hexdigest()
 
 
-def _copy_in(chosen: Path, work: Path) -> tuple[str, bool]:
-    """Copy the chosen file (and a ``-wal`` beside it) to ``work``: (its SHA-256, -wal copied)."""
-    digest = _hashing_copy(chosen, work, chosen)
+def _copy_in(chosen: Path, work: Path, record: BackupRecord) -> tuple[str, bool]:
+    """Copy the chosen file (and a ``-wal`` beside it) to ``work``: (its checksum of the kind
+    its record holds, -wal copied)."""
+    digest = _hashing_copy(chosen, work, chosen, by_page=bool(_recorded_pages(record)))
     wal = Path(f"{chosen}-wal")
     has_wal = wal.is_file() and wal.stat().st_size > 0
     if has_wal:
@@ -156,9 +169,13 @@ def _copy_in(chosen: Path, work: Path) -> tuple[str, bool]:
     return digest, has_wal
 
 
-def _checksum_warning(chosen: Path, digest: str) -> RestoreWarning | None:
-    record = catalog.read_record(chosen)
-    recorded = record.sha256 if record.has_record else ""
+def _recorded_pages(record: BackupRecord) -> str:
+    return record.page_sha256 if record.has_record else ""
+
+
+def _checksum_warning(chosen: Path, record: BackupRecord, digest: str) -> RestoreWarning | None:
+    """Whether ``digest`` (of the kind :func:`_copy_in` computed) matches what was recorded."""
+    recorded = _recorded_pages(record) or (record.sha256 if record.has_record else "")
     recorded = recorded or checksum.read_sidecar(chosen) or ""
     found = checksum.verdict(recorded, digest)
     if found == "modified":
@@ -280,14 +297,14 @@ def _scan_text(work: Path, into: list[list[BadText]]) -> None:
         pass
 
 
-def _check_schema_and_text(
-    work: Path, chosen: Path, bad: list[BadText] | None
-) -> RestoreWarning | None:
-    """Refuse a migrated schema that is not this version's; repair invalid UTF-8 (and say so).
+def _finish_copy(work: Path, chosen: Path, bad: list[BadText] | None) -> list[RestoreWarning]:
+    """The last checks and repairs of the copy, on one read-write connection.
 
-    ``bad``: what the scan beside the integrity check found (None: scan now,
-    the copy was migrated since).
+    Refuse a migrated schema that is not this version's; repair invalid UTF-8;
+    rebuild a damaged search index. ``bad``: what the scan beside the integrity
+    check found (None: scan now, the copy was migrated since).
     """
+    warnings: list[RestoreWarning] = []
     conn = connect(work, readonly=False, trusted=True)
     try:
         found = differences(objects_of(conn))
@@ -295,57 +312,57 @@ def _check_schema_and_text(
             raise _schema_refusal(chosen, found)
         if bad is None:
             bad = find_invalid_text(conn)
-        if not bad:
-            return None
-        conn.execute("BEGIN IMMEDIATE")
-        repair_invalid_text(conn, bad)
-        conn.execute("COMMIT")
+        if bad:
+            conn.execute("BEGIN IMMEDIATE")
+            repair_invalid_text(conn, bad)
+            conn.execute("COMMIT")
+            warnings.append(
+                RestoreWarning(
+                    REPAIRED_TEXT,
+                    f"{chosen.name} held {describe_invalid_text(bad)}. They were repaired on "
+                    "the copy: each byte that is not text became “�”. Check those records "
+                    "after the restore.",
+                )
+            )
+        if _search_index_rebuilt(conn):
+            warnings.append(
+                RestoreWarning(
+                    REBUILT_INDEX,
+                    f"The search index inside {chosen.name} was damaged; it was rebuilt on the "
+                    "copy from the customers it holds. The records themselves passed every "
+                    "check.",
+                )
+            )
     except sqlite3.Error as exc:
         raise describe_sqlite_error(chosen, exc) from exc
     finally:
         conn.close()
-    return RestoreWarning(
-        REPAIRED_TEXT,
-        f"{chosen.name} held {describe_invalid_text(bad)}. They were repaired on the copy: "
-        "each byte that is not text became “�”. Check those records after the restore.",
-    )
+    return warnings
 
 
-def _search_index_repaired(work: Path, chosen: Path) -> RestoreWarning | None:
+def _search_index_rebuilt(conn: sqlite3.Connection) -> bool:
     """Rebuild the copy's search index from its customers when FTS5's own check fails.
 
     The index is derived data: ``integrity_check`` sees its pages as sound b-trees even
     when the segments inside them are not, and a damaged segment would fail the first
     search after the restore. Rebuilt, it is what the rows say (and the user is told).
     """
-    conn = connect(work, readonly=False, trusted=True)
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'customer_search_fts'"
+    ).fetchone():
+        return False
     try:
-        if not conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'customer_search_fts'"
-        ).fetchone():
-            return None
-        try:
-            conn.execute(
-                "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')"
-            )
-            return None
-        except sqlite3.DatabaseError:
-            pass
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO customer_search_fts (customer_search_fts) VALUES ('rebuild')")
-        conn.execute("COMMIT")
         conn.execute(
             "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')"
         )
-    except sqlite3.Error as exc:
-        raise describe_sqlite_error(chosen, exc) from exc
-    finally:
-        conn.close()
-    return RestoreWarning(
-        REBUILT_INDEX,
-        f"The search index inside {chosen.name} was damaged; it was rebuilt on the copy from "
-        "the customers it holds. The records themselves passed every check.",
-    )
+        return False
+    except sqlite3.DatabaseError:
+        pass
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO customer_search_fts (customer_search_fts) VALUES ('rebuild')")
+    conn.execute("COMMIT")
+    conn.execute("INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')")
+    return True
 
 
 def check_copy(
@@ -362,12 +379,13 @@ def check_copy(
         stop_if_cancelled(cancelled, _("Cancelled: nothing was restored."))
 
     step(0, 5)
-    digest, has_wal = _copy_in(chosen, work)
+    record = catalog.read_record(chosen)
+    digest, has_wal = _copy_in(chosen, work, record)
     copied = sniff(work, name=chosen)  # the file may have changed since it was first read
     warnings = [
         warning
         for warning in (
-            _checksum_warning(chosen, digest),
+            _checksum_warning(chosen, record, digest),
             _missing_wal_warning(chosen, copied, has_wal),
         )
         if warning is not None
@@ -398,11 +416,6 @@ def check_copy(
         _migrate_copy(work, chosen, version)
         migrated_from = version
     step(4, 5)
-    repaired = _check_schema_and_text(work, chosen, scanned[0] if scanned else None)
-    if repaired is not None:
-        warnings.append(repaired)
-    rebuilt = _search_index_repaired(work, chosen)
-    if rebuilt is not None:
-        warnings.append(rebuilt)
+    warnings += _finish_copy(work, chosen, scanned[0] if scanned else None)
     sniff(work, name=chosen)  # the header SQLite wrote, checked once more before any swap
     return CheckedCopy(version, migrated_from, report.counts, warnings)

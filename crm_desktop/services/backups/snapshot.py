@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import threading
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -56,6 +56,7 @@ from crm_desktop.services.backups.verify import (
     MMAP_BYTES,
     STANDARD,
     THOROUGH,
+    Worker,
     connect,
     run_checks,
     sniff,
@@ -163,6 +164,9 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         # The file is flushed once, at the end, beside the check; no journal for a new file.
         dest.execute("PRAGMA journal_mode = OFF")
         dest.execute("PRAGMA synchronous = OFF")
+        # Each page is written once and never read back: a cache of a few pages costs
+        # ~15 % less CPU than the default 2 MB (measured: 126 vs 148 ms for 208 MB).
+        dest.execute("PRAGMA cache_size = 16")
         source.backup(dest)
         # A self-contained file that any SQLite tool opens without a -wal beside it.
         dest.execute("PRAGMA journal_mode = DELETE")
@@ -304,7 +308,10 @@ def create_backup(
         verified_at=datetime.now(UTC).replace(microsecond=0),
         problem="" if report.ok else report.problems[0],
         app_version=__version__,
-        sha256=digests.sha256,
+        # Into a folder, the page checksum (a daily backup reuses the unchanged pages'
+        # digests); an -o file, the SHA-256 that sha256sum checks.
+        sha256="" if manifest is not None else digests.checksum,
+        page_sha256=digests.checksum if manifest is not None else "",
         has_record=False,
     )
     if output is not None:
@@ -345,39 +352,76 @@ class _Checked:
 def _check_copy(
     temp: Path, level: str, manifest: Path | None
 ) -> tuple[CheckReport, changed_pages.Digests, _Checked]:
-    """Check the copy while it is hashed and flushed; only what changed, when that is known."""
+    """Check the copy while it is hashed and flushed to disk, beside the check.
+
+    Into a folder (``manifest``): the page checksum, reusing the SHA-256 of every
+    page unchanged since the last verified backup; the page hashes come first (the
+    plan needs them), the SHA-256 of the other pages and the flush run in threads
+    of their own beside the plan and the check. Otherwise (``-o``, encrypted,
+    thorough): the SHA-256 of the file, as ``sha256sum`` computes it, beside the
+    whole check. hashlib, the fsync and SQLite all free the GIL.
+    """
     page_size = sniff(temp).page_size  # the header first: a torn or short copy stops here
     base = changed_pages.read_manifest(manifest) if manifest is not None else None
     now = datetime.now(UTC)
-    if base is None or now - base.full_check_at >= changed_pages.FULL_CHECK_EVERY:
-        found: list[changed_pages.Digests] = []
-
-        def hash_and_flush() -> None:
-            found.append(changed_pages.digest_file(temp, page_size))
-            fsync_file(temp)
-
-        report = run_checks(
-            temp, level=level, ours=True, writable=level == THOROUGH, beside=hash_and_flush
-        )
-        why = "no earlier check to build on" if base is None else "weekly full check"
-        return report, found[0], _Checked(changed_pages.Plan(full=True, why=why), now)
-    # The plan needs the pages' digests: hash first (the flush runs meanwhile), then check.
-    flush = threading.Thread(target=fsync_file, args=(temp,), daemon=True)
+    weekly = base is not None and now - base.full_check_at >= changed_pages.FULL_CHECK_EVERY
+    # The weekly full check hashes every page again, so no page's SHA-256 is carried
+    # from manifest to manifest for longer than a week.
+    reusable = base.digests if base is not None and not weekly else None
+    if reusable is not None and reusable.page_size != page_size:
+        reusable = None
+    pages: array[int] = array("Q")
+    flush = Worker(lambda: fsync_file(temp))
     flush.start()
+    hashing: Worker | None = None
     try:
-        digests = changed_pages.digest_file(temp, page_size)
-        conn = connect(temp, readonly=True, ours=True)
-        try:
-            trees = changed_pages.trees_of(conn)
-        finally:
-            conn.close()
-        plan = changed_pages.plan_check(temp, digests, base, trees, now=now)
-        report = run_checks(temp, level=level, ours=True, tables=None if plan.full else plan.tables)
+        if manifest is None:
+            hashing = Worker(lambda: checksum.file_digest(temp))
+            hashing.start()
+            plan = changed_pages.Plan(full=True, why="checked whole: no manifest here")
+        else:
+            if reusable is None:  # every page to hash: start at once
+                hashing = Worker(lambda: checksum.page_digests(temp, page_size))
+                hashing.start()
+            pages = changed_pages.page_hashes(temp, page_size)
+            if reusable is not None:  # only the pages that changed are hashed anew
+                known, stale = reusable.shas, reusable.differing(pages)
+                hashing = Worker(lambda: checksum.page_digests(temp, page_size, known, stale))
+                hashing.start()
+            plan = changed_pages.plan_check(
+                temp, pages, page_size, base, lambda: _trees_of_copy(temp), now=now
+            )
+        report = run_checks(
+            temp,
+            level=level,
+            ours=True,
+            writable=level == THOROUGH,
+            tables=None if plan.full else plan.tables,
+        )
     finally:
-        flush.join()
-    full_at = now if plan.full else base.full_check_at
+        for worker in (flush, hashing):
+            if worker is not None:
+                worker.join()
+    for worker in (flush, hashing):
+        if worker is not None and worker.error is not None:
+            raise worker.error
+    assert hashing is not None
+    if manifest is None:
+        digests = changed_pages.Digests(str(hashing.result), page_size)
+    else:
+        shas = bytes(hashing.result)
+        digests = changed_pages.Digests(checksum.pages_root(shas), page_size, pages, shas)
+    full_at = now if plan.full or base is None else base.full_check_at
     log.info("backup check: %s", "full, " + plan.why if plan.full else sorted(plan.tables))
     return report, digests, _Checked(plan, full_at)
+
+
+def _trees_of_copy(temp: Path) -> list[tuple[str, int]]:
+    conn = connect(temp, readonly=True, ours=True)
+    try:
+        return changed_pages.trees_of(conn)
+    finally:
+        conn.close()
 
 
 def _save_manifest(path: Path, digests: changed_pages.Digests, checked: _Checked) -> None:
@@ -413,8 +457,11 @@ def verify_backup(path: Path, *, level: str = "thorough") -> BackupRecord:
     record = catalog.read_record(path)
     try:
         sniff(path)
-        digest = checksum.file_digest(path)
-        recorded = record.sha256 or checksum.read_sidecar(path)
+        if record.page_sha256:  # a backup into a folder: its page checksum
+            recorded, digest = record.page_sha256, checksum.file_page_digest(path)
+        else:
+            recorded = record.sha256 or checksum.read_sidecar(path) or ""
+            digest = checksum.file_digest(path)
         # Read-write (query-only): the CHECK constraints are evaluated too.
         report = run_checks(path, level=level, immutable=False, writable=level == THOROUGH)
         ok, problem = report.ok, (report.problems[0] if report.problems else "")

@@ -43,7 +43,10 @@ from crm_desktop.models.lenient import lenient_text
 from crm_desktop.models.migrations import introduced_in
 from crm_desktop.services.check import CheckReport
 
-MMAP_BYTES = 256 * 1024 * 1024
+# The whole file, as far as SQLite maps (it caps this at its build's maximum, 2 GB in
+# Debian's): at 1M customers (1.9 GB) a map of the first 256 MB left the copy reading the
+# rest with a system call a page, ~15 % more CPU (1.31–1.46 vs 1.14 s).
+MMAP_BYTES = 1 << 40
 STANDARD = "standard"
 THOROUGH = "thorough"
 DOCUMENTED_TABLES = tuple(model._meta.table_name for model in DOCUMENTED_MODELS)
@@ -347,7 +350,7 @@ def _referencing(conn: sqlite3.Connection, tables: frozenset[str]) -> list[str]:
     return found
 
 
-class _Worker(threading.Thread):
+class Worker(threading.Thread):
     """Runs one function and keeps its result or exception."""
 
     def __init__(self, work: Callable[[], Any]):
@@ -437,9 +440,9 @@ def run_checks(
             conn.close()
         return int(app_id or 0), int(version or 0), problems, counts
 
-    workers = [_Worker(structure), _Worker(references)]
+    workers = [Worker(structure), Worker(references)]
     if beside is not None:
-        workers.append(_Worker(beside))
+        workers.append(Worker(beside))
     for worker in workers:
         worker.start()
     for worker in workers:
