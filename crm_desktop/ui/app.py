@@ -103,6 +103,10 @@ def run_app(db: str | None = None) -> int:
             QTimer.singleShot(0, window, lambda: finish_opening(window.db_path))
             QTimer.singleShot(0, window, window.install_features)
             QTimer.singleShot(0, window, window.start_background_work)
+            # A later start on this file brings this window forward from now on.
+            from crm_desktop.ui.single_instance import listen_now
+
+            QTimer.singleShot(0, window, listen_now)
 
         today = window.page("today")
         _when_ready(today, lambda: after_next_paint(today, after_today))

@@ -34,7 +34,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SHOW = b"show\n"
-LISTEN_DELAY_MS = 150  # after the window's first paint
+# The window calls :func:`listen_now` once Today is painted; this is the latest it starts
+# listening when the first screen takes long (a key asked, an old file upgraded).
+LISTEN_DELAY_MS = 2000
 
 
 def server_name(db_path: Path) -> str:
@@ -70,9 +72,11 @@ def ask_first_window_to_show(db_path: Path, timeout_ms: int = 1000) -> bool:
 class InstanceClaim(QObject):
     """This process's lock on the database and the server that answers later starts.
 
-    The server starts listening once the event loop runs (QtNetwork costs the
-    window's start ~20 ms); a second start in that first instant is told the
-    file is open instead of seeing this window come forward.
+    The server starts listening once the first screen is painted (importing
+    QtNetwork and listening cost the GUI thread ~25 ms, which Today's paint
+    would otherwise wait for), or after :data:`LISTEN_DELAY_MS` at the latest;
+    a second start in that first instant is told the file is open instead of
+    seeing this window come forward.
     """
 
     def __init__(self, lock: InstanceLock):
@@ -130,6 +134,13 @@ def show_main_window() -> None:
 
 
 _current: InstanceClaim | None = None
+
+
+def listen_now() -> None:
+    """Start answering later starts now (the window calls it once its first screen is
+    painted); nothing when this process holds no claim or already listens."""
+    if _current is not None:
+        _current.listen()
 
 
 def claim_database(db: str | os.PathLike[str] | None) -> int | None:

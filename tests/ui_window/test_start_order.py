@@ -39,6 +39,8 @@ def attached(window, **options):
         events.append("phonenumbers " + ("loaded" if "phonenumbers" in sys.modules else "not loaded"))
         backups = "crm_desktop.services.backups" in sys.modules
         events.append("backups " + ("loaded" if backups else "not loaded"))
+        network = "PySide6.QtNetwork" in sys.modules  # the one-window server's
+        events.append("QtNetwork " + ("loaded" if network else "not loaded"))
         watcher = Paints()
         keep.append(watcher)
         for widget in (today, *today.findChildren(QWidget)):
@@ -96,6 +98,7 @@ def test_today_is_painted_with_its_data_before_the_background_work_starts(demo_d
         "menus waiting",  # the feature packages wait for the first screen
         "phonenumbers not loaded",  # nor is the phone library loaded for it
         "backups not loaded",  # nor the backup service: its part of the opening waits
+        "QtNetwork not loaded",  # nor the server that brings this window forward
         "paint",  # then it is painted
         "background",  # then the search index and the rest start
         "menus full",
@@ -120,3 +123,21 @@ def test_a_search_typed_before_the_search_index_has_loaded_finds_its_customers(q
     wait_loaded(qtbot, page)
     expected = listing.list_ids("customer", ListQuery(search="ив"))
     assert expected and list(page.model.ids()) == expected
+
+
+def test_a_later_start_is_answered_once_the_window_listens(qapp, tmp_path):
+    """The one-window server listens once Today is painted (the window calls
+    ``listen_now``); from then a second start brings this window forward."""
+    from crm_desktop.ui import single_instance
+
+    db = tmp_path / "crm.sqlite3"
+    assert single_instance.claim_database(str(db)) is None  # this process holds it now
+    try:
+        claim = single_instance._current
+        assert claim is not None and claim.server is None  # not before the first screen
+        single_instance.listen_now()
+        assert claim.server is not None and claim.server.isListening()
+        assert single_instance.ask_first_window_to_show(db.absolute(), timeout_ms=2000)
+    finally:
+        if single_instance._current is not None:
+            single_instance._current.release()
