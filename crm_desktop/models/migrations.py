@@ -66,6 +66,14 @@ Versions:
      begins; a partial index of the names that begin with punctuation. The
      step fills the index from the rows (SQL only, in the upgrade's
      transaction). New files run the same statements.
+  12 names that do not begin like their sort key, found by their first character
+     (:func:`_v11_to_v12`, :data:`NAME_START_INDEX_SQL`): the partial index
+     ``customer_search_odd_name`` (Chinese names, whose key is their pinyin; names that
+     begin with punctuation or «й») is made again on ``(substr(haystack, 1, 1),
+     name_key)`` instead of ``name_key`` alone, so a keystroke reads only the odd names
+     that begin with the query's first character, in name order, instead of all of them
+     (15 % of the customers of the demo file). Same name, same condition; new files run
+     the same two statements after version 11's.
 """
 
 from __future__ import annotations
@@ -74,7 +82,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -790,6 +798,20 @@ def _v10_to_v11(db: SqliteDatabase) -> None:
     db.execute_sql('INSERT INTO "customer_search_fts" ("customer_search_fts") VALUES (\'rebuild\')')
 
 
+# --- version 12: the odd names found by their first character ------------------------------
+NAME_START_INDEX_SQL = (
+    'DROP INDEX "customer_search_odd_name"',
+    'CREATE INDEX "customer_search_odd_name" ON "customer_search" '
+    '(substr("haystack", 1, 1), "name_key") '
+    'WHERE substr("haystack", 1, 1) <> substr("name_key", 1, 1)',
+)
+
+
+def _v11_to_v12(db: SqliteDatabase) -> None:
+    for statement in NAME_START_INDEX_SQL:
+        db.execute_sql(statement)
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
@@ -802,6 +824,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     8: _v8_to_v9,
     9: _v9_to_v10,
     10: _v10_to_v11,
+    11: _v11_to_v12,
 }
 
 

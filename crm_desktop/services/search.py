@@ -431,8 +431,10 @@ def _name_starts(terms: Sequence[str], limit: int | None) -> list[int]:
     """Matches whose folded name starts with the first term, by name: from the name index.
 
     ``name_key`` is the folded name without leading punctuation, so the range of keys that
-    start with the term holds these names; the few names that begin with punctuation
-    (``"Ромашка"``) have a partial index of their own.
+    start with the term holds these names; the names whose key begins otherwise (``"Ромашка"``,
+    Chinese names keyed by their pinyin) have a partial index of their own, by first
+    character and key (schema 12): only those that begin with the term's first character
+    are read, already in name order.
     """
     cap = "" if limit is None else f" LIMIT {int(limit)}"
     term, rest = terms[0], terms[1:]
@@ -445,9 +447,9 @@ def _name_starts(terms: Sequence[str], limit: int | None) -> list[int]:
     ).fetchall()
     odd = database.execute_sql(
         "SELECT name_key, id FROM customer_search INDEXED BY customer_search_odd_name "
-        "WHERE substr(haystack, 1, 1) <> substr(name_key, 1, 1) "
+        "WHERE substr(haystack, 1, 1) <> substr(name_key, 1, 1) AND substr(haystack, 1, 1) = ? "
         f"AND substr(haystack, 1, ?) = ?{checks} ORDER BY name_key, id{cap}",
-        (len(term), term, *rest),
+        (term[0], len(term), term, *rest),
     ).fetchall()
     if odd:
         ranges = sorted(ranges + odd)[:limit]

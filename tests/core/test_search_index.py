@@ -260,10 +260,9 @@ def test_names_that_begin_with_punctuation_rank_first_for_their_own_start(corpus
 
 def test_a_file_from_before_the_index_gets_it_filled_by_the_upgrade(corpus):
     from crm_desktop.models import close_database
-    from crm_desktop.models.migrations import SCHEMA_VERSION
     from crm_desktop.services import open_session
 
-    before = SCHEMA_VERSION - 1  # the search index is the newest step
+    before = 10  # the search index is version 11's step
 
     expected = search.search_customers("берлин")
     close_database()
@@ -287,3 +286,43 @@ def test_a_file_from_before_the_index_gets_it_filled_by_the_upgrade(corpus):
     # From then on the triggers keep it: a write, then FTS5's own check against the rows.
     customers.create_customer({"name": "Берлинская лазурь"})
     _same_as_python_index("берлин")
+
+
+def test_a_version_11_file_reads_the_odd_names_by_their_first_character(corpus):
+    """Schema 12 remakes the odd-name index on (first character, key): same answers, same
+    objects as a new file, and a keystroke reads only the odd names it can match."""
+    from crm_desktop.models import close_database
+    from crm_desktop.models.schema import expected_objects, objects_of
+    from crm_desktop.services import open_session
+
+    queries = ("张", "张伟", "王", "«ром", "«", '"q', "ё", "е", "л", "q", "qqqxyz")
+    expected = {q: (search.search_customers(q), search.first_page(q, 5)) for q in queries}
+    close_database()
+    conn = sqlite3.connect(corpus)
+    conn.execute('DROP INDEX "customer_search_odd_name"')
+    conn.execute(  # as version 11 made it
+        'CREATE INDEX "customer_search_odd_name" ON "customer_search" ("name_key") '
+        'WHERE substr("haystack", 1, 1) <> substr("name_key", 1, 1)'
+    )
+    conn.execute("PRAGMA user_version = 11")
+    conn.commit()
+    conn.close()
+    assert open_session(corpus, refresh_search=False).migrated_from == 11
+    plan = " ".join(
+        str(step[-1])
+        for step in database.execute_sql(
+            "EXPLAIN QUERY PLAN SELECT name_key, id FROM customer_search "
+            "INDEXED BY customer_search_odd_name WHERE substr(haystack, 1, 1) <> "
+            "substr(name_key, 1, 1) AND substr(haystack, 1, 1) = ? ORDER BY name_key, id",
+            ("张",),
+        )
+    )
+    assert "customer_search_odd_name (<expr>=?)" in plan and "TEMP B-TREE" not in plan
+    assert {q: (search.search_customers(q), search.first_page(q, 5)) for q in queries} == expected
+    assert search.first_page("张", 5).ids and search.first_page("«ром", 5).ids
+    close_database()
+    conn = sqlite3.connect(corpus)
+    try:
+        assert objects_of(conn) == expected_objects()
+    finally:
+        conn.close()
