@@ -56,11 +56,13 @@ from crm_desktop.ui.tables.runner import runner
 
 log = logging.getLogger(__name__)
 
-BLOCK = 100
-ENDS = 2 * BLOCK  # ids read at each end of a list before the rest (see list_ends)
+# Rows fetched at a time: a screen is ~25–40 rows, and the first rows of a search are fetched
+# on the GUI thread between the answer and the paint, so a block no bigger than a screen or two.
+BLOCK = 50
+ENDS = 200  # ids read at each end of a list before the rest (see list_ends)
 FIRST_PAGE = 300  # rows of a search shown at once; the rest of a long answer follows
 REST_DELAY_MS = 150  # …this long after the first rows, when no other key came meanwhile
-MAX_BLOCKS = 20  # 2,000 rows at most in memory per table (dozens of screens to scroll back)
+MAX_BLOCKS = 40  # 2,000 rows at most in memory per table (dozens of screens to scroll back)
 ID_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
 RAW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2
 
@@ -151,6 +153,9 @@ class ListModel(QAbstractTableModel):
         super().__init__(parent)
         self.section = section
         self.entity = section.entity
+        # Read once: data() asks at every repaint, and a section's attributes are translated
+        # on each read (DeclaredTexts).
+        self._cell_style = section.cell_style
         self.formatter = formatter
         list_spec = listing.spec(section.entity)
         self._lay_columns(list_spec)
@@ -248,14 +253,14 @@ class ListModel(QAbstractTableModel):
         if role == _ALIGNMENT:
             return self._alignments[column]
         if role in (_FOREGROUND, _FONT):
-            if self.section.cell_style is None:
+            if self._cell_style is None:
                 return None
             row = self._row(row_number)
             if row is None:
                 return None
             style = row.styles[column]
             if style is _UNSET:
-                style = row.styles[column] = self.section.cell_style(row.values, self._keys[column])
+                style = row.styles[column] = self._cell_style(row.values, self._keys[column])
             if role == _FOREGROUND:
                 return STYLE_COLORS.get(style) if style else None
             return _bold() if style == "alert" else None
