@@ -400,17 +400,23 @@ def _prefix_query(term: str, cap: int | None = None) -> str | None:
 
 def _index_query(terms: Sequence[str]) -> str | None:
     """The FTS5 query of the candidates, "" when nothing can match, None for a common query."""
+    return _counted_index_query(terms)[0]
+
+
+def _counted_index_query(terms: Sequence[str]) -> tuple[str | None, int]:
+    """:func:`_index_query` and how many candidates it has (up to ``COMMON_CANDIDATES + 1``)."""
     fts = _trigram_query(terms)
     if fts is None:
         fts = _prefix_query(max(terms, key=len))  # the longer short term narrows more
         if not fts:
-            return fts
+            return fts, 0
     row = database.execute_sql(
         "SELECT count(*) FROM (SELECT rowid FROM customer_search_fts "
         f"WHERE customer_search_fts MATCH ? LIMIT {COMMON_CANDIDATES + 1})",
         (fts,),
     ).fetchone()
-    return None if int(row[0]) > COMMON_CANDIDATES else fts
+    candidates = int(row[0])
+    return (None if candidates > COMMON_CANDIDATES else fts), candidates
 
 
 def _ranked_candidates(terms: Sequence[str], fts: str) -> list[int]:
@@ -571,10 +577,10 @@ def first_page(query: str, limit: int = FIRST_PAGE) -> Page:
     if not terms:
         ids = _all_by_name(limit + 1)
     else:
-        fts = _index_query(terms)
+        fts, candidates = _counted_index_query(terms)
         ids = _name_starts(terms, limit + 1) if fts != "" else []
         if fts and len(ids) <= limit:
-            ids += _ranked_beyond_the_name_start(terms, fts, limit + 1 - len(ids))
+            ids += _ranked_beyond_the_name_start(terms, fts, limit + 1 - len(ids), candidates)
         elif fts is None and len(ids) <= limit:
             ids += _first_others_by_name(terms, limit + 1 - len(ids))
     return Page(ids[:limit], len(ids) <= limit)
@@ -596,14 +602,53 @@ _GROUP_RANK = (
 )
 
 
-def _ranked_beyond_the_name_start(terms: Sequence[str], fts: str, limit: int) -> list[int]:
+# Candidates dense enough (an email's "@g", a country code's "+4": a tenth of the file) that
+# their best emails and phones are found among the first names: at most this many names
+# walked, and this many times the names where a page of them is expected, by the share of
+# emails and phones among a sample of the candidates.
+EMAIL_OR_PHONE_WALK = 20_000
+EMAIL_OR_PHONE_SLACK = 3
+EMAIL_OR_PHONE_SAMPLE = 200
+# The term is an email's or a phone's (rank 3), outside the name: byte positions.
+_IN_REACH = (
+    f"{_AT} > {_NAME_END} AND {_AT} < {_NAME_END} + instr(substr({_HAY}, {_NAME_END} + 1), x'1e')"
+)
+
+
+def _email_or_phone_walk(term: str, fts: str, limit: int, candidates: int) -> int | None:
+    """How many names to walk for a page of emails and phones, or None: not dense enough."""
+    rows = database.execute_sql("SELECT max(id) FROM customer_search").fetchone()[0] or 0
+    if EMAIL_OR_PHONE_SLACK * limit * rows > EMAIL_OR_PHONE_WALK * candidates:
+        return None  # too sparse even if every candidate were one
+    sample = database.execute_sql(
+        f"SELECT count(*), sum({_IN_REACH}) FROM (SELECT rowid FROM customer_search_fts "
+        f"WHERE customer_search_fts MATCH ?2 LIMIT {EMAIL_OR_PHONE_SAMPLE}) f "
+        "JOIN customer_search s ON s.id = f.rowid",
+        (term, fts),
+    ).fetchone()
+    sampled, reach = int(sample[0] or 0), int(sample[1] or 0)
+    if not reach:
+        return None
+    walk = EMAIL_OR_PHONE_SLACK * limit * rows * sampled // (candidates * reach)
+    return walk if walk <= EMAIL_OR_PHONE_WALK else None
+
+
+def _ranked_beyond_the_name_start(
+    terms: Sequence[str], fts: str, limit: int, candidates: int = 0
+) -> list[int]:
     """Up to ``limit`` candidates whose name does not start with the term, best first.
 
     SQLite sorts the candidates by the group the term is found in, then by name; only the
     names that hold the term (ranks 1 and 2: a word of the name starts with it, or not)
     reach Python with their text, to be told apart by :func:`match_rank`. One pass of the
-    index, and the rows after the page are never read.
+    index, and the rows after the page are never read. Dense candidates
+    (:func:`_dense_beyond_the_name_start`) need not all be ranked and sorted.
     """
+    walk = _email_or_phone_walk(terms[0], fts, limit, candidates) if candidates else None
+    if walk is not None:
+        found = _dense_beyond_the_name_start(terms, fts, limit, walk)
+        if found is not None:
+            return found
     term = terms[0]
     checks = "".join(
         f" AND instr({_HAY}, CAST(?{n} AS BLOB)) > 0" for n in (1, *range(3, len(terms) + 2))
@@ -633,6 +678,48 @@ def _ranked_beyond_the_name_start(terms: Sequence[str], fts: str, limit: int) ->
         if not found:
             found = word + inside
     return found[:limit]
+
+
+def _dense_beyond_the_name_start(
+    terms: Sequence[str], fts: str, limit: int, walk: int
+) -> list[int] | None:
+    """The page beyond the name's start of a query whose candidates are dense, or None.
+
+    The names that hold the term (ranks 1 and 2) are read from the candidates, with a test
+    that costs two byte searches instead of the group rank; the emails and phones (rank 3)
+    that follow them are then read in name order from the first ``walk`` names, which stop
+    as soon as they hold the page. None when they do not: the caller ranks every candidate.
+    """
+    term = terms[0]
+    checks = "".join(
+        f" AND instr({_HAY}, CAST(?{n} AS BLOB)) > 0" for n in (1, *range(3, len(terms) + 2))
+    )
+    rows = database.execute_sql(
+        "SELECT s.id, s.haystack FROM customer_search_fts f JOIN customer_search s "
+        "ON s.id = f.rowid WHERE customer_search_fts MATCH ?2 "
+        f"AND substr(s.haystack, 1, length(?1)) <> ?1 AND {_IN_NAME}{checks} "
+        "ORDER BY s.name_key, s.id",
+        (term, fts, *terms[1:]),
+    )
+    word: list[int] = []
+    inside: list[int] = []
+    for customer_id, text in rows:
+        (word if match_rank(text, term) == NAME_WORD_STARTS else inside).append(customer_id)
+    found = word + inside
+    if len(found) >= limit:
+        return found[:limit]
+    need = limit - len(found)
+    others = "".join(
+        f" AND instr({_HAY}, CAST(?{n} AS BLOB)) > 0" for n in range(2, len(terms) + 1)
+    )
+    reach = database.execute_sql(
+        "SELECT s.id FROM (SELECT id, haystack FROM customer_search "
+        f"INDEXED BY customer_search_name_key ORDER BY name_key, id LIMIT {int(walk)}) s "
+        f"WHERE {_IN_REACH}{others} LIMIT {int(need)}",
+        (term, *terms[1:]),
+    )
+    more = [row[0] for row in reach]
+    return found + more if len(more) >= need else None
 
 
 def search_customers(

@@ -89,7 +89,14 @@ def _queries(seed: int = 5) -> list[str]:
     return sorted(q for q in queries if q is not None)
 
 
-def test_same_customers_in_the_same_order_as_the_python_index(corpus):
+# The page beyond the name's start: emails and phones walked from the first names when the
+# candidates are dense (each name if need be, a few names: the walk often falls short), or
+# every candidate ranked.
+@pytest.mark.parametrize("email_or_phone_walk", [20_000, 30, 0])
+def test_same_customers_in_the_same_order_as_the_python_index(
+    corpus, monkeypatch, email_or_phone_walk
+):
+    monkeypatch.setattr(search, "EMAIL_OR_PHONE_WALK", email_or_phone_walk)
     old = MemoryIndex()
     old.load()
     queries = _queries()
