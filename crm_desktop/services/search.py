@@ -646,9 +646,9 @@ def _ranked_beyond_the_name_start(
     """
     walk = _email_or_phone_walk(terms[0], fts, limit, candidates) if candidates else None
     if walk is not None:
-        found = _dense_beyond_the_name_start(terms, fts, limit, walk)
-        if found is not None:
-            return found
+        dense = _dense_beyond_the_name_start(terms, fts, limit, walk)
+        if dense is not None:
+            return dense
     term = terms[0]
     checks = "".join(
         f" AND instr({_HAY}, CAST(?{n} AS BLOB)) > 0" for n in (1, *range(3, len(terms) + 2))
