@@ -75,6 +75,14 @@ Versions:
      name of a Russian file. Nothing else changes; the index is rebuilt from the rows
      in the upgrade's transaction. New files run the same statements after the
      version 11 ones.
+  13 names that do not begin like their sort key, found by their first character
+     (:func:`_v12_to_v13`, :data:`NAME_START_INDEX_SQL`): the partial index
+     ``customer_search_odd_name`` (Chinese names, whose key is their pinyin; names that
+     begin with punctuation or «й») is made again on ``(substr(haystack, 1, 1),
+     name_key)`` instead of ``name_key`` alone, so a keystroke reads only the odd names
+     that begin with the query's first character, in name order, instead of all of them
+     (15 % of the customers of the demo file). Same name, same condition as version 12's;
+     new files run the same two statements after version 12's.
 """
 
 from __future__ import annotations
@@ -83,7 +91,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '
@@ -813,8 +821,21 @@ ODD_NAME_SQL = (
 )
 
 
+# --- version 13: the odd names found by their first character ------------------------------
+NAME_START_INDEX_SQL = (
+    'DROP INDEX "customer_search_odd_name"',
+    'CREATE INDEX "customer_search_odd_name" ON "customer_search" '
+    f'(substr("haystack", 1, 1), "name_key") WHERE {ODD_NAME}',
+)
+
+
 def _v11_to_v12(db: SqliteDatabase) -> None:
     for statement in ODD_NAME_SQL:
+        db.execute_sql(statement)
+
+
+def _v12_to_v13(db: SqliteDatabase) -> None:
+    for statement in NAME_START_INDEX_SQL:
         db.execute_sql(statement)
 
 
@@ -831,6 +852,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     9: _v9_to_v10,
     10: _v10_to_v11,
     11: _v11_to_v12,
+    12: _v12_to_v13,
 }
 
 

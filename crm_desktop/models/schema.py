@@ -25,6 +25,7 @@ from peewee import SchemaManager, SqliteDatabase, sort_models  # type: ignore[at
 
 from crm_desktop.models.migrations import (
     CUSTOM_FIELDS_SQL,
+    NAME_START_INDEX_SQL,
     NGRAM_INDEX_SQL,
     ODD_NAME_SQL,
     SAVED_VIEWS_SQL,
@@ -59,7 +60,13 @@ def create_schema(db: SqliteDatabase) -> None:
                     db.execute_sql(statement)
             else:
                 SchemaManager(model, database=db).create_all(safe=True)
-        for statement in (*SEARCH_TRIGGERS, *TODAY_INDEXES, *NGRAM_INDEX_SQL, *ODD_NAME_SQL):
+        for statement in (
+            *SEARCH_TRIGGERS,
+            *TODAY_INDEXES,
+            *NGRAM_INDEX_SQL,
+            *ODD_NAME_SQL,  # version 12 remakes version 11's odd-name index
+            *NAME_START_INDEX_SQL,  # and version 13 once more, by first character
+        ):
             db.execute_sql(statement)
         # Tables without a model: the same frozen SQL as their migration step.
         for statement in (*CUSTOM_FIELDS_SQL, *SAVED_VIEWS_SQL):

@@ -407,17 +407,23 @@ def _prefix_query(term: str, cap: int | None = None) -> str | None:
 
 def _index_query(terms: Sequence[str]) -> str | None:
     """The FTS5 query of the candidates, "" when nothing can match, None for a common query."""
+    return _counted_index_query(terms)[0]
+
+
+def _counted_index_query(terms: Sequence[str]) -> tuple[str | None, int]:
+    """:func:`_index_query` and how many candidates it has (up to ``COMMON_CANDIDATES + 1``)."""
     fts = _trigram_query(terms)
     if fts is None:
         fts = _prefix_query(max(terms, key=len))  # the longer short term narrows more
         if not fts:
-            return fts
+            return fts, 0
     row = database.execute_sql(
         "SELECT count(*) FROM (SELECT rowid FROM customer_search_fts "
         f"WHERE customer_search_fts MATCH ? LIMIT {COMMON_CANDIDATES + 1})",
         (fts,),
     ).fetchone()
-    return None if int(row[0]) > COMMON_CANDIDATES else fts
+    candidates = int(row[0])
+    return (None if candidates > COMMON_CANDIDATES else fts), candidates
 
 
 def _ranked_candidates(terms: Sequence[str], fts: str) -> list[int]:
@@ -438,8 +444,10 @@ def _name_starts(terms: Sequence[str], limit: int | None) -> list[int]:
     """Matches whose folded name starts with the first term, by name: from the name index.
 
     ``name_key`` is the folded name without leading punctuation, so the range of keys that
-    start with the term holds these names; the few names that begin with punctuation
-    (``"Ромашка"``) have a partial index of their own.
+    start with the term holds these names; the names whose key begins otherwise (``"Ромашка"``,
+    Chinese names keyed by their pinyin) have a partial index of their own, by first
+    character and key (schema 13): only those that begin with the term's first character
+    are read, already in name order.
     """
     cap = "" if limit is None else f" LIMIT {int(limit)}"
     term, rest = terms[0], terms[1:]
@@ -457,8 +465,9 @@ def _name_starts(terms: Sequence[str], limit: int | None) -> list[int]:
         ).fetchall()
     odd = database.execute_sql(
         "SELECT name_key, id FROM customer_search INDEXED BY customer_search_odd_name "
-        f"WHERE {ODD_NAME} AND substr(haystack, 1, ?) = ?{checks} ORDER BY name_key, id{cap}",
-        (len(term), term, *rest),
+        f"WHERE {ODD_NAME} AND substr(haystack, 1, 1) = ? "
+        f"AND substr(haystack, 1, ?) = ?{checks} ORDER BY name_key, id{cap}",
+        (term[0], len(term), term, *rest),
     ).fetchall()
     if odd or marker:
         ranges = sorted(ranges + odd)[:limit]
@@ -494,13 +503,41 @@ def _others_by_name(terms: Sequence[str], limit: int | None) -> list[int]:
 PAGE_SHORT_POSTINGS: int | None = None
 
 
+# Names a common query's page may walk in name order before it asks the index instead.
+FIRST_NAMES_WALK = 4000
+
+
+def _in_the_first_names(terms: Sequence[str], limit: int) -> list[int] | None:
+    """A common query's first ``limit`` other matches among the first names, or None.
+
+    A letter found in a third of the texts (``z``) has its page within the first few hundred
+    names; its candidates from the index are tens of thousands, each read and sorted. Only
+    :data:`FIRST_NAMES_WALK` names are read: None when they do not hold a whole page (the
+    term is rare among them, as a Chinese pinyin is among Latin names).
+    """
+    checks = " AND ".join("instr(haystack, ?) > 0" for _ in terms)
+    rows = database.execute_sql(
+        "SELECT id FROM (SELECT id, haystack FROM customer_search "
+        "INDEXED BY customer_search_name_key ORDER BY name_key, id "
+        f"LIMIT {FIRST_NAMES_WALK}) WHERE {checks} AND substr(haystack, 1, ?) <> ? "
+        f"LIMIT {int(limit)}",
+        (*terms, len(terms[0]), terms[0]),
+    )
+    ids = [row[0] for row in rows]
+    return ids if len(ids) >= limit else None
+
+
 def _first_others_by_name(terms: Sequence[str], limit: int) -> list[int]:
     """A common query's first matches whose name does not start with the term, by name.
 
-    From the index's candidates when it has them (SQLite keeps the best ``limit`` by name):
-    a walk in name order would cross every name of another script first (``zh`` matches
+    From the first names when they hold the page (:func:`_in_the_first_names`), else from
+    the index's candidates when it has them (SQLite keeps the best ``limit`` by name): a
+    walk in name order would cross every name of another script first (``zh`` matches
     Chinese customers, whose names sort last). Only a letter found nearly everywhere walks.
     """
+    walked = _in_the_first_names(terms, limit)
+    if walked is not None:
+        return walked
     fts = _trigram_query(terms)
     if fts is None:
         cap = PAGE_SHORT_POSTINGS
@@ -552,38 +589,84 @@ def first_page(query: str, limit: int = FIRST_PAGE) -> Page:
     if not terms:
         ids = _all_by_name(limit + 1)
     else:
-        fts = _index_query(terms)
+        fts, candidates = _counted_index_query(terms)
         ids = _name_starts(terms, limit + 1) if fts != "" else []
         if fts and len(ids) <= limit:
-            ids += _ranked_beyond_the_name_start(terms, fts, limit + 1 - len(ids))
+            ids += _ranked_beyond_the_name_start(terms, fts, limit + 1 - len(ids), candidates)
         elif fts is None and len(ids) <= limit:
             ids += _first_others_by_name(terms, limit + 1 - len(ids))
     return Page(ids[:limit], len(ids) <= limit)
 
 
-# The name: the haystack up to its first group separator (U+001E).
-_NAME = "substr(s.haystack, 1, instr(s.haystack, char(30)) - 1)"
-# Outside the name, the group of the first occurrence ranks the match: 3 email or phone,
-# 4 a contact, 5 a place; that is 2 + the separators before it.
+# Positions in bytes (the text as a BLOB): UTF-8 never matches inside a character, and a
+# byte search need not count characters, which over thousands of candidates a keystroke
+# (an email's "@g") cost more than reading them.
+_HAY = "CAST(s.haystack AS BLOB)"
+_AT = f"instr({_HAY}, CAST(?1 AS BLOB))"  # where the term first occurs
+_NAME_END = f"instr({_HAY}, x'1e')"  # the name: the haystack up to its first group separator
+_IN_NAME = f"{_AT} < {_NAME_END}"
+# Outside the name, the group of the first occurrence ranks the match: 3 email or phone
+# (before the second separator), 4 a contact (before the third), 5 a place.
 _GROUP_RANK = (
-    f"CASE WHEN instr({_NAME}, ?1) > 0 THEN 1 "
-    "ELSE 2 + length(substr(s.haystack, 1, instr(s.haystack, ?1))) "
-    "- length(replace(substr(s.haystack, 1, instr(s.haystack, ?1)), char(30), '')) END"
+    f"CASE WHEN {_IN_NAME} THEN 1 "
+    f"WHEN {_AT} < {_NAME_END} + instr(substr({_HAY}, {_NAME_END} + 1), x'1e') THEN 3 "
+    f"WHEN instr(substr({_HAY}, {_AT}), x'1e') > 0 THEN 4 ELSE 5 END"
 )
 
 
-def _ranked_beyond_the_name_start(terms: Sequence[str], fts: str, limit: int) -> list[int]:
+# Candidates dense enough (an email's "@g", a country code's "+4": a tenth of the file) that
+# their best emails and phones are found among the first names: at most this many names
+# walked, and this many times the names where a page of them is expected, by the share of
+# emails and phones among a sample of the candidates.
+EMAIL_OR_PHONE_WALK = 20_000
+EMAIL_OR_PHONE_SLACK = 3
+EMAIL_OR_PHONE_SAMPLE = 200
+# The term is an email's or a phone's (rank 3), outside the name: byte positions.
+_IN_REACH = (
+    f"{_AT} > {_NAME_END} AND {_AT} < {_NAME_END} + instr(substr({_HAY}, {_NAME_END} + 1), x'1e')"
+)
+
+
+def _email_or_phone_walk(term: str, fts: str, limit: int, candidates: int) -> int | None:
+    """How many names to walk for a page of emails and phones, or None: not dense enough."""
+    rows = database.execute_sql("SELECT max(id) FROM customer_search").fetchone()[0] or 0
+    if EMAIL_OR_PHONE_SLACK * limit * rows > EMAIL_OR_PHONE_WALK * candidates:
+        return None  # too sparse even if every candidate were one
+    sample = database.execute_sql(
+        f"SELECT count(*), sum({_IN_REACH}) FROM (SELECT rowid FROM customer_search_fts "
+        f"WHERE customer_search_fts MATCH ?2 LIMIT {EMAIL_OR_PHONE_SAMPLE}) f "
+        "JOIN customer_search s ON s.id = f.rowid",
+        (term, fts),
+    ).fetchone()
+    sampled, reach = int(sample[0] or 0), int(sample[1] or 0)
+    if not reach:
+        return None
+    walk = EMAIL_OR_PHONE_SLACK * limit * rows * sampled // (candidates * reach)
+    return walk if walk <= EMAIL_OR_PHONE_WALK else None
+
+
+def _ranked_beyond_the_name_start(
+    terms: Sequence[str], fts: str, limit: int, candidates: int = 0
+) -> list[int]:
     """Up to ``limit`` candidates whose name does not start with the term, best first.
 
     SQLite sorts the candidates by the group the term is found in, then by name; only the
     names that hold the term (ranks 1 and 2: a word of the name starts with it, or not)
     reach Python with their text, to be told apart by :func:`match_rank`. One pass of the
-    index, and the rows after the page are never read.
+    index, and the rows after the page are never read. Dense candidates
+    (:func:`_dense_beyond_the_name_start`) need not all be ranked and sorted.
     """
+    walk = _email_or_phone_walk(terms[0], fts, limit, candidates) if candidates else None
+    if walk is not None:
+        dense = _dense_beyond_the_name_start(terms, fts, limit, walk)
+        if dense is not None:
+            return dense
     term = terms[0]
-    checks = "".join(f" AND instr(s.haystack, ?{n}) > 0" for n in (1, *range(3, len(terms) + 2)))
+    checks = "".join(
+        f" AND instr({_HAY}, CAST(?{n} AS BLOB)) > 0" for n in (1, *range(3, len(terms) + 2))
+    )
     rows = database.execute_sql(
-        f"SELECT s.id, {_GROUP_RANK} AS rank, CASE WHEN instr({_NAME}, ?1) > 0 "
+        f"SELECT s.id, {_GROUP_RANK} AS rank, CASE WHEN {_IN_NAME} "
         "THEN s.haystack END FROM customer_search_fts f JOIN customer_search s "
         "ON s.id = f.rowid WHERE customer_search_fts MATCH ?2 "
         f"AND substr(s.haystack, 1, length(?1)) <> ?1{checks} ORDER BY rank, s.name_key, s.id",
@@ -607,6 +690,48 @@ def _ranked_beyond_the_name_start(terms: Sequence[str], fts: str, limit: int) ->
         if not found:
             found = word + inside
     return found[:limit]
+
+
+def _dense_beyond_the_name_start(
+    terms: Sequence[str], fts: str, limit: int, walk: int
+) -> list[int] | None:
+    """The page beyond the name's start of a query whose candidates are dense, or None.
+
+    The names that hold the term (ranks 1 and 2) are read from the candidates, with a test
+    that costs two byte searches instead of the group rank; the emails and phones (rank 3)
+    that follow them are then read in name order from the first ``walk`` names, which stop
+    as soon as they hold the page. None when they do not: the caller ranks every candidate.
+    """
+    term = terms[0]
+    checks = "".join(
+        f" AND instr({_HAY}, CAST(?{n} AS BLOB)) > 0" for n in (1, *range(3, len(terms) + 2))
+    )
+    rows = database.execute_sql(
+        "SELECT s.id, s.haystack FROM customer_search_fts f JOIN customer_search s "
+        "ON s.id = f.rowid WHERE customer_search_fts MATCH ?2 "
+        f"AND substr(s.haystack, 1, length(?1)) <> ?1 AND {_IN_NAME}{checks} "
+        "ORDER BY s.name_key, s.id",
+        (term, fts, *terms[1:]),
+    )
+    word: list[int] = []
+    inside: list[int] = []
+    for customer_id, text in rows:
+        (word if match_rank(text, term) == NAME_WORD_STARTS else inside).append(customer_id)
+    found = word + inside
+    if len(found) >= limit:
+        return found[:limit]
+    need = limit - len(found)
+    others = "".join(
+        f" AND instr({_HAY}, CAST(?{n} AS BLOB)) > 0" for n in range(2, len(terms) + 1)
+    )
+    reach = database.execute_sql(
+        "SELECT s.id FROM (SELECT id, haystack FROM customer_search "
+        f"INDEXED BY customer_search_name_key ORDER BY name_key, id LIMIT {int(walk)}) s "
+        f"WHERE {_IN_REACH}{others} LIMIT {int(need)}",
+        (term, *terms[1:]),
+    )
+    more = [row[0] for row in reach]
+    return found + more if len(more) >= need else None
 
 
 def search_customers(

@@ -89,7 +89,14 @@ def _queries(seed: int = 5) -> list[str]:
     return sorted(q for q in queries if q is not None)
 
 
-def test_same_customers_in_the_same_order_as_the_python_index(corpus):
+# The page beyond the name's start: emails and phones walked from the first names when the
+# candidates are dense (each name if need be, a few names: the walk often falls short), or
+# every candidate ranked.
+@pytest.mark.parametrize("email_or_phone_walk", [20_000, 30, 0])
+def test_same_customers_in_the_same_order_as_the_python_index(
+    corpus, monkeypatch, email_or_phone_walk
+):
+    monkeypatch.setattr(search, "EMAIL_OR_PHONE_WALK", email_or_phone_walk)
     old = MemoryIndex()
     old.load()
     queries = _queries()
@@ -102,12 +109,18 @@ def test_same_customers_in_the_same_order_as_the_python_index(corpus):
         assert page.complete == (len(expected) <= 20), query
 
 
-@pytest.mark.parametrize("page_postings", [100_000, 0])  # the page from candidates, or a walk
+@pytest.mark.parametrize(
+    ("page_postings", "first_names"),
+    # The page from candidates or a walk of every name; or from the first names when they
+    # hold it (all of them, or only 15: most queries then go on to the candidates).
+    [(100_000, 0), (0, 0), (100_000, 4000), (100_000, 15)],
+)
 def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
-    corpus, monkeypatch, page_postings
+    corpus, monkeypatch, page_postings, first_names
 ):
     # A small file made "big": every query of more than 30 candidates is a common one.
     monkeypatch.setattr(search, "PAGE_SHORT_POSTINGS", page_postings)
+    monkeypatch.setattr(search, "FIRST_NAMES_WALK", first_names)
     monkeypatch.setattr(search, "FULL_RANKING_LIMIT", 24)
     monkeypatch.setattr(search, "COMMON_CANDIDATES", 30)
     monkeypatch.setattr(search, "COMMON_SHORT_POSTINGS", 40)
@@ -288,3 +301,44 @@ def test_a_file_from_before_the_index_gets_it_filled_by_the_upgrade(corpus):
     # From then on the triggers keep it: a write, then FTS5's own check against the rows.
     customers.create_customer({"name": "Берлинская лазурь"})
     _same_as_python_index("берлин")
+
+
+def test_a_version_11_file_reads_the_odd_names_by_their_first_character(corpus):
+    """Schema 13 remakes the odd-name index on (first character, key): same answers, same
+    objects as a new file, and a keystroke reads only the odd names it can match."""
+    from crm_desktop.models import close_database
+    from crm_desktop.models.migrations import ODD_NAME
+    from crm_desktop.models.schema import expected_objects, objects_of
+    from crm_desktop.services import open_session
+
+    queries = ("张", "张伟", "王", "«ром", "«", '"q', "ё", "е", "л", "q", "qqqxyz")
+    expected = {q: (search.search_customers(q), search.first_page(q, 5)) for q in queries}
+    close_database()
+    conn = sqlite3.connect(corpus)
+    conn.execute('DROP INDEX "customer_search_odd_name"')
+    conn.execute(  # as version 11 made it
+        'CREATE INDEX "customer_search_odd_name" ON "customer_search" ("name_key") '
+        'WHERE substr("haystack", 1, 1) <> substr("name_key", 1, 1)'
+    )
+    conn.execute("PRAGMA user_version = 11")
+    conn.commit()
+    conn.close()
+    assert open_session(corpus, refresh_search=False).migrated_from == 11
+    plan = " ".join(
+        str(step[-1])
+        for step in database.execute_sql(
+            "EXPLAIN QUERY PLAN SELECT name_key, id FROM customer_search "
+            f"INDEXED BY customer_search_odd_name WHERE {ODD_NAME} "
+            "AND substr(haystack, 1, 1) = ? ORDER BY name_key, id",
+            ("张",),
+        )
+    )
+    assert "customer_search_odd_name (<expr>=?)" in plan and "TEMP B-TREE" not in plan
+    assert {q: (search.search_customers(q), search.first_page(q, 5)) for q in queries} == expected
+    assert search.first_page("张", 5).ids and search.first_page("«ром", 5).ids
+    close_database()
+    conn = sqlite3.connect(corpus)
+    try:
+        assert objects_of(conn) == expected_objects()
+    finally:
+        conn.close()

@@ -16,10 +16,18 @@ A table opens in two steps when an index gives its order
 and the ids of the first and last :data:`ENDS` rows, so that the table shows
 its top and can jump to its end at once; then every id. Until they arrive the
 ids between are 0 ("not read yet"): such rows show empty and are not cached.
+
+Two states hold only part of a query's ids, and :class:`Fill` tells them apart, each
+with the query it belongs to: :attr:`Fill.ENDS` (opening, above) and
+:attr:`Fill.FIRST_PAGE` (a customer search's first page, the rest of its ids being
+read). An answer completes a partial state only when it is for that state's query, so
+a search typed while the ends are filling, or a reload during a search's rest, can
+never be taken for the rest of another.
 """
 
 from __future__ import annotations
 
+import enum
 import logging
 from array import array
 from collections import OrderedDict
@@ -48,11 +56,13 @@ from crm_desktop.ui.tables.runner import runner
 
 log = logging.getLogger(__name__)
 
-BLOCK = 100
-ENDS = 2 * BLOCK  # ids read at each end of a list before the rest (see list_ends)
+# Rows fetched at a time: a screen is ~25–40 rows, and the first rows of a search are fetched
+# on the GUI thread between the answer and the paint, so a block no bigger than a screen or two.
+BLOCK = 50
+ENDS = 200  # ids read at each end of a list before the rest (see list_ends)
 FIRST_PAGE = 300  # rows of a search shown at once; the rest of a long answer follows
 REST_DELAY_MS = 150  # …this long after the first rows, when no other key came meanwhile
-MAX_BLOCKS = 20  # 2,000 rows at most in memory per table (dozens of screens to scroll back)
+MAX_BLOCKS = 40  # 2,000 rows at most in memory per table (dozens of screens to scroll back)
 ID_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
 RAW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2
 
@@ -108,6 +118,14 @@ def _bold() -> QFont:
 _UNSET: Any = object()
 
 
+class Fill(enum.Enum):
+    """How much of its query's ids the model holds."""
+
+    WHOLE = "whole"  # every id, in order (or nothing asked yet)
+    ENDS = "ends"  # opening: the count and the ids at both ends, 0 in between
+    FIRST_PAGE = "first page"  # a search's first page; the rest is being read
+
+
 @dataclass(slots=True)
 class _Row:
     """One fetched row: its values, and its cells' text and style, each made when first shown.
@@ -135,20 +153,23 @@ class ListModel(QAbstractTableModel):
         super().__init__(parent)
         self.section = section
         self.entity = section.entity
+        # Read once: data() asks at every repaint, and a section's attributes are translated
+        # on each read (DeclaredTexts).
+        self._cell_style = section.cell_style
         self.formatter = formatter
         list_spec = listing.spec(section.entity)
         self._lay_columns(list_spec)
         self._fetch_keys = list(dict.fromkeys([*self._keys, *self._style_fields]))
         self.query = ListQuery(sort=list_spec.default_sort, descending=list_spec.default_descending)
         self._ids: array[int] = array("q")
-        self._partial = False  # only the ends of the ids are known yet (0 in between)
+        self._fill = Fill.WHOLE
+        self._fill_query: ListQuery | None = None  # the query a partial fill belongs to
         self._generation = 0  # which reload an answer belongs to
         self._positions: dict[int, int] | None = None  # only while one event asks for rows
         self._blocks: OrderedDict[int, list[_Row | None]] = OrderedDict()
         self._last_block_number = -1
         self._last_block: list[_Row | None] = []
         self._loading = False
-        self._partial = False
         self._loaded_once = False
         self._runner = runner()
         self._channel = self._runner.channel(self)
@@ -232,14 +253,14 @@ class ListModel(QAbstractTableModel):
         if role == _ALIGNMENT:
             return self._alignments[column]
         if role in (_FOREGROUND, _FONT):
-            if self.section.cell_style is None:
+            if self._cell_style is None:
                 return None
             row = self._row(row_number)
             if row is None:
                 return None
             style = row.styles[column]
             if style is _UNSET:
-                style = row.styles[column] = self.section.cell_style(row.values, self._keys[column])
+                style = row.styles[column] = self._cell_style(row.values, self._keys[column])
             if role == _FOREGROUND:
                 return STYLE_COLORS.get(style) if style else None
             return _bold() if style == "alert" else None
@@ -345,7 +366,7 @@ class ListModel(QAbstractTableModel):
 
         A customer search reads its first page at once; when more match (a one-letter
         query on a big file), the whole list follows in a second query, and until it
-        arrives the model is :meth:`is_partial`.
+        arrives the model is :meth:`is_partial` (:attr:`Fill.FIRST_PAGE`).
         """
         query = self.current_query()
         entity = self.entity
@@ -356,7 +377,7 @@ class ListModel(QAbstractTableModel):
             self._runner.submit(
                 self._ends_channel,
                 lambda: listing.list_ends(entity, query, ENDS),
-                lambda ends: self._apply_ends(ends, generation),
+                lambda ends: self._apply_ends(ends, generation, query),
                 self._failed,
             )
         self._runner.submit(
@@ -368,26 +389,36 @@ class ListModel(QAbstractTableModel):
 
     def _apply_first(self, query: ListQuery, answer: tuple[array, bool]) -> None:
         ids, complete = answer
-        self._apply_ids(ids, still_loading=not complete)
-        if not complete:
-            # The rest once the first rows are painted: reading it meanwhile would slow
-            # the paint, and a next keystroke within the pause makes it unnecessary.
-            QTimer.singleShot(REST_DELAY_MS, self, lambda: self._read_the_rest(query))
+        if complete:
+            self._apply_ids(query, ids)
+            return
+        self._apply_ids(query, ids, fill=Fill.FIRST_PAGE)
+        # The rest once the first rows are painted: reading it meanwhile would slow
+        # the paint, and a next keystroke within the pause makes it unnecessary.
+        QTimer.singleShot(REST_DELAY_MS, self, lambda: self._read_the_rest(query))
 
     def _read_the_rest(self, query: ListQuery) -> None:
-        if query != self.query or not self._partial:
+        if query != self.query or not self._filling(Fill.FIRST_PAGE, query):
             return  # another query since: its own answer is on its way
         stale = self._runner.running_is_stale
         self._runner.submit(
             self._channel,
             lambda: array("q", search.search_customers(query.search, cancelled=stale)),
-            self._apply_ids,
+            lambda ids: self._apply_ids(query, ids),
             self._failed,
         )
 
+    def fill(self) -> Fill:
+        """Whether every id of the query is here, or only its ends or first page."""
+        return self._fill
+
     def is_partial(self) -> bool:
         """True while only the first page of a search is here and the rest is being read."""
-        return self._partial
+        return self._fill is Fill.FIRST_PAGE
+
+    def _filling(self, fill: Fill, query: ListQuery) -> bool:
+        """Whether the model holds part of ``query``'s ids, in the state ``fill``."""
+        return self._fill is fill and self._fill_query == query
 
     def on_change(self, change: Change) -> bool:
         """Reload when a committed change may touch this list; returns whether it will."""
@@ -420,7 +451,12 @@ class ListModel(QAbstractTableModel):
             self._loading = loading
             self.loading_changed.emit(loading)
 
-    def _apply_ends(self, ends: tuple[int, list[int], list[int]] | None, generation: int) -> None:
+    def _apply_ends(
+        self,
+        ends: tuple[int, list[int], list[int]] | None,
+        generation: int,
+        query: ListQuery,
+    ) -> None:
         """The count and the ids at both ends: the table shows them while every id is read."""
         if ends is None or generation != self._generation or self._loaded_once:
             return  # no quick way for this order, a newer query, or every id already here
@@ -431,27 +467,31 @@ class ListModel(QAbstractTableModel):
         self._loaded_once = True
         self.beginResetModel()
         self._ids = ids
-        self._partial = True
+        self._fill, self._fill_query = Fill.ENDS, query
         self._positions = None
         self._forget_rows()
         self.endResetModel()
         self.ids_loaded.emit()
 
-    def _apply_ids(self, ids: Sequence[int], *, still_loading: bool = False) -> None:
+    def _apply_ids(self, query: ListQuery, ids: Sequence[int], *, fill: Fill = Fill.WHOLE) -> None:
+        """``query``'s ids arrived: all of them, or (``fill``) its first page."""
         if not isinstance(ids, array):
             ids = array("q", ids)
-        partial, self._partial = self._partial, still_loading
-        self._set_loading(still_loading)
+        whole = fill is Fill.WHOLE
+        after_ends = whole and self._filling(Fill.ENDS, query)
+        after_first_page = whole and self._filling(Fill.FIRST_PAGE, query)
+        self._fill, self._fill_query = fill, (None if whole else query)
+        self._set_loading(not whole)
         self._loaded_once = True
         known = len(self._ids)
-        if partial and not still_loading and self._fits_ends(ids):
+        if after_ends and self._fits_ends(ids):
             # The whole list after its ends: the rows on screen stay where they are.
             self._ids = ids
             self._positions = None
             self._invalidate_rows()
         elif ids == self._ids:
             self._invalidate_rows()  # same rows in the same order: only their values may differ
-        elif partial and known and len(ids) > known and ids[:known] == self._ids:
+        elif after_first_page and known and len(ids) > known and ids[:known] == self._ids:
             # The rest of a search after its first page: the rows on screen stay as they are.
             self.beginInsertRows(QModelIndex(), known, len(ids) - 1)
             self._ids = ids
@@ -509,7 +549,7 @@ class ListModel(QAbstractTableModel):
                 if record_id in found:
                     found[record_id][MATCH_KEY] = reason
         block = [self._make_row(found.get(record_id)) for record_id in ids]
-        if self._partial and 0 in ids:
+        if self._fill is Fill.ENDS and 0 in ids:
             return block  # its unknown rows fill in when every id has arrived
         self._blocks[block_number] = block
         while len(self._blocks) > MAX_BLOCKS:

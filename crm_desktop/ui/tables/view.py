@@ -77,6 +77,9 @@ class RecordTable(QTableView):
         self.doubleClicked.connect(self._open_index)
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
+        # Ids that arrive without a reset (every id after the ends, a search's rest) may
+        # hold the record waiting to be selected.
+        model.ids_loaded.connect(self._select_pending)
         model.columns_about_to_change.connect(self._remember_columns)
         model.columns_reset.connect(self._restore_columns)
         self._kept_columns: dict[str, tuple[bool, int]] = {}
@@ -195,6 +198,12 @@ class RecordTable(QTableView):
         if self.list_model.row_of(record_id) is not None:
             self._select_after_reload = None
             self.select_ids([record_id], current=record_id)
+
+    def _select_pending(self) -> None:
+        wanted = self._select_after_reload
+        if wanted is not None and self.list_model.row_of(wanted) is not None:
+            self._select_after_reload = None
+            self.select_ids([wanted], current=wanted)
 
     def select_ids(
         self, ids: list[int] | set[int], current: int | None = None, *, scroll: bool = True
