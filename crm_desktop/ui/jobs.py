@@ -56,17 +56,12 @@ class Job(QObject):
         super().__init__(parent)
         self.context = JobContext(self)
         self._work = work
-        self._thread = QThread()
-        self._runner = _Runner(self)
-        self._runner.moveToThread(self._thread)
-        self._thread.started.connect(self._runner.run)
-        # Direct: quit() is thread-safe, and a queued quit never runs if the GUI loop stops
-        # first (the QThread would then be destroyed while running, which aborts).
-        from PySide6.QtCore import Qt  # here, not at the top: see main_window._qt
-
-        self.done.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._thread = _WorkThread(_Runner(self).run)
 
     def start(self) -> None:
+        # Any pending update of this object's meta-object happens here, on the GUI thread:
+        # PySide6's meta-object building is not thread-safe, and the worker emits signals.
+        self.metaObject()
         self._thread.start()
 
     def cancel(self) -> None:
@@ -79,9 +74,25 @@ class Job(QObject):
         return self._thread.isRunning()
 
 
-class _Runner(QObject):
-    def __init__(self, job: Job):
+class _WorkThread(QThread):
+    """A thread whose body is ``run``: entered by Qt's virtual call, no signal on the way.
+
+    The usual ``started.connect(worker.run)`` makes PySide6 dispatch a dynamic slot in the new
+    thread while the GUI thread may be building a window's Python types (the opening job
+    runs while the main window is made): that raced inside PySide6's meta-object builder and
+    crashed a start in about 150 (a segfault in ``MetaObjectBuilder::update``).
+    """
+
+    def __init__(self, body: Callable[[], None]):
         super().__init__()
+        self._body = body
+
+    def run(self) -> None:
+        self._body()
+
+
+class _Runner:
+    def __init__(self, job: Job):
         self._job = job
 
     def run(self) -> None:
@@ -171,6 +182,7 @@ def run_job(
                 dialog.deleteLater()
             except RuntimeError:  # its window was closed and deleted while the job ran
                 pass
+        job.wait(10_000)  # its thread is past its last signal: let it end before it can go
         _running.discard(job)
         adjust_lock_wait()
 
