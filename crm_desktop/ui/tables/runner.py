@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from crm_desktop.services.session import close_session, current_db_path
 
@@ -55,6 +55,10 @@ class QueryRunner(QObject):
         self._running: tuple[int, int] | None = None  # (ticket, channel) of the work running
         self._channels = itertools.count(1)
         self._delivered.connect(self._deliver)
+        # The query thread emits ``_delivered``: whatever PySide6 still has to build of this
+        # object's meta-object is built here, on the GUI thread (its builder is not
+        # thread-safe; see ui.jobs._WorkThread).
+        self.metaObject()
         self._thread = threading.Thread(target=self._loop, name="crm-queries", daemon=True)
         self._thread.start()
 
@@ -116,6 +120,7 @@ class QueryRunner(QObject):
         with self._lock:
             return self._pending > 0
 
+    @Slot(object)
     def _deliver(self, payload: tuple[int, Any, BaseException | None]) -> None:
         ticket, result, error = payload
         with self._lock:
