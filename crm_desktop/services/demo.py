@@ -49,6 +49,7 @@ from crm_desktop.services.demo_rows import (
     SampleMaker,
     chunks_of,
     make_chunks,
+    tag_names,
 )
 from crm_desktop.services.progress import Progress, stop_if_cancelled
 from crm_desktop.services.search_rows import insert_search_rows
@@ -167,7 +168,7 @@ def build_rows(
 
     The orders keep their placeholder numbers (the writer numbers them afterwards).
     """
-    maker = SampleMaker(seed, on or today())
+    maker = SampleMaker(seed, on or today(), tag_names())
     offsets = {"contact": 0, "deal": 0, "sales_order": 0}
     batches = [maker.fixed_rows()] + [maker.chunk(*chunk) for chunk in chunks_of(customers)]
     for rows in batches:
@@ -242,8 +243,9 @@ def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started):
     with transaction():
         writer = ChunkWriter(conn)
         with _indexes_set_aside(conn, TABLES):
-            writer.write(SampleMaker(seed, day).fixed_rows())
-            for done, rows in _chunks(customers, seed, day, helpers, cancelled):
+            tags = tag_names()  # in the owner's language, for the helpers too
+            writer.write(SampleMaker(seed, day, tags).fixed_rows())
+            for done, rows in _chunks(customers, seed, day, helpers, cancelled, tags):
                 writer.write(rows)
                 check()
                 tell(0.75 * done / customers)
@@ -289,12 +291,13 @@ def _chunks(
     day: date,
     helpers: int,
     cancelled: Callable[[], bool] | None,
+    tags: tuple[str, ...],
 ) -> Iterator[tuple[int, Batch]]:
     """(customers made so far, the rows of the next chunk), in order."""
     chunks = chunks_of(customers)
     if helpers < 1:
         for chunk in chunks:
-            yield chunk[1] + chunk[2] - 1, make_chunks(seed, day, [chunk])[0]
+            yield chunk[1] + chunk[2] - 1, make_chunks(seed, day, [chunk], tags)[0]
         return
     tasks = [chunks[i : i + CHUNKS_A_TASK] for i in range(0, len(chunks), CHUNKS_A_TASK)]
     try:
@@ -302,7 +305,7 @@ def _chunks(
             max_workers=helpers, mp_context=multiprocessing.get_context("spawn")
         )
     except (OSError, ValueError):  # no processes here (a sandbox): make them in this one
-        yield from _chunks(customers, seed, day, 0, cancelled)
+        yield from _chunks(customers, seed, day, 0, cancelled, tags)
         return
     try:
         # Only a few tasks ahead: finished ones wait in this process's memory.
@@ -314,13 +317,13 @@ def _chunks(
                 task = next(queue, None)
                 if task is None:
                     return
-                futures.append(pool.submit(make_chunks, seed, day, task))
+                futures.append(pool.submit(make_chunks, seed, day, task, tags))
 
         for task in tasks:
             top_up()
             batches = _wait(futures.pop(0), cancelled)
             if batches is None:  # the helpers could not run: make this task here
-                batches = make_chunks(seed, day, task)
+                batches = make_chunks(seed, day, task, tags)
             for chunk, rows in zip(task, batches, strict=True):
                 yield chunk[1] + chunk[2] - 1, rows
     finally:

@@ -33,6 +33,7 @@ from json.encoder import encode_basestring
 from random import Random
 from typing import Any
 
+from crm_desktop.i18n import gettext
 from crm_desktop.models.enums import DEAL_STAGE_PROBABILITY
 from crm_desktop.services.demo_data import COUNTRIES
 from crm_desktop.services.demo_data.catalogue import (
@@ -167,9 +168,10 @@ def _weighted(draw: float, items: Sequence[Any], cumulative: tuple[int, ...]) ->
 class SampleMaker:
     """Makes the rows of the sample data for the day ``on``: the fixed tables, then chunks."""
 
-    def __init__(self, seed: int, on: date):
+    def __init__(self, seed: int, on: date, tags: Sequence[str] = TAGS):
         self.seed = seed
         self.on = on
+        self.tags = tuple(tags)  # the tag names, in the owner's language (tag_names())
         self.rng = Random(f"crm-demo:{seed}:fixed")
         # Local dates as text, by offset from ``on``.
         self._dates = [
@@ -247,7 +249,7 @@ class SampleMaker:
         ]
         return {
             "product": products,
-            "tag": [(index, name) for index, name in enumerate(TAGS, start=1)],
+            "tag": [(index, name) for index, name in enumerate(self.tags, start=1)],
             "campaign": campaigns,
         }
 
@@ -347,7 +349,7 @@ class SampleMaker:
                 second = 1 + (first_tag + int(random() * (len(TAGS) - 1))) % len(TAGS)
                 rows["customer_tag"].append((customer_id, second))
                 tag_ids.append(second)
-        tags = [TAGS[tag_id - 1] for tag_id in sorted(tag_ids)]  # as the index reads them
+        tags = [self.tags[tag_id - 1] for tag_id in sorted(tag_ids)]  # as the index reads them
         # Its search row, from the values in hand (made here, in the helper processes).
         people = [
             (c[2], c[4], c[5]) for c in rows["contact"][len(rows["contact"]) - len(contacts) :]
@@ -746,19 +748,26 @@ def chunks_of(customers: int) -> list[tuple[int, int, int]]:
     ]
 
 
-def make_chunks(seed: int, on: date, chunks: Sequence[tuple[int, int, int]]) -> list[Batch]:
+def tag_names() -> tuple[str, ...]:
+    """The sample tags in this process's language (helper processes are given them)."""
+    return tuple(gettext(name) for name in TAGS)
+
+
+def make_chunks(
+    seed: int, on: date, chunks: Sequence[tuple[int, int, int]], tags: Sequence[str] = TAGS
+) -> list[Batch]:
     """The rows of some chunks (what a helper process is asked for)."""
-    maker = _makers(seed, on)
+    maker = _makers(seed, on, tuple(tags))
     return [maker.chunk(*chunk) for chunk in chunks]
 
 
 _MAKER: list[SampleMaker] = []
 
 
-def _makers(seed: int, on: date) -> SampleMaker:
+def _makers(seed: int, on: date, tags: tuple[str, ...]) -> SampleMaker:
     """One maker a process, kept between calls (its time tables take a few milliseconds)."""
-    if not _MAKER or _MAKER[0].seed != seed or _MAKER[0].on != on:
-        _MAKER[:] = [SampleMaker(seed, on)]
+    if not _MAKER or (_MAKER[0].seed, _MAKER[0].on, _MAKER[0].tags) != (seed, on, tags):
+        _MAKER[:] = [SampleMaker(seed, on, tags)]
     return _MAKER[0]
 
 

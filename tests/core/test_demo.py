@@ -173,3 +173,31 @@ def test_the_search_rows_made_with_the_sample_are_the_ones_the_index_makes(db):
     search.rebuild_index()
     assert database.execute_sql(query).fetchall() == made
     assert search.search_customers("иван")  # and a search finds sample customers
+
+
+@pytest.mark.parametrize("helpers", [0, 1])
+def test_the_sample_tags_are_in_the_owners_language(db, helpers):
+    """A Russian owner's sample data is tagged «Постоянный клиент», not "Repeat customer";
+    the helper processes (spawned, with their own language) write the same names into the
+    search rows, so a search by the tag finds its customers."""
+    from crm_desktop import i18n
+    from crm_desktop.models import database
+    from crm_desktop.services import demo, search
+
+    before = i18n.language()
+    try:
+        i18n.set_language("ru")
+        demo.generate(customers=400, seed=5, on=DAY, helpers=helpers)
+    finally:
+        i18n.set_language(before)
+    names = {row[0] for row in database.execute_sql("SELECT name FROM tag")}
+    assert {"Постоянный клиент", "Опт", "Выставка", "VIP"} <= names, names
+    assert not names & {"Repeat customer", "Wholesale", "Trade show"}
+    tagged = {
+        row[0]
+        for row in database.execute_sql(
+            "SELECT customer_id FROM customer_tag JOIN tag ON tag.id = tag_id WHERE name = ?",
+            ("Выставка",),
+        )
+    }
+    assert tagged and tagged <= set(search.search_customers("выставка"))

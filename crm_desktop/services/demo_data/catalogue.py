@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crm_desktop.i18n import N_
+
 
 @dataclass(frozen=True, slots=True)
 class Product:
@@ -205,19 +207,20 @@ COMPANIONS = {
     "services": ("coffee", "printers"),
 }
 
+# Tag names, written in the owner's language when the sample data is made (demo_rows.tag_names).
 TAGS = (
-    "VIP",
-    "Key account",
-    "Newsletter",
-    "Wholesale",
-    "Retail",
-    "Partner",
-    "Reseller",
-    "Late payer",
-    "Repeat customer",
-    "Referral",
-    "Public sector",
-    "Trade show",
+    N_("VIP"),
+    N_("Key account"),
+    N_("Newsletter"),
+    N_("Wholesale"),
+    N_("Retail"),
+    N_("Partner"),
+    N_("Reseller"),
+    N_("Late payer"),
+    N_("Repeat customer"),
+    N_("Referral"),
+    N_("Public sector"),
+    N_("Trade show"),
 )
 
 
