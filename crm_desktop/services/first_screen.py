@@ -4,9 +4,10 @@ The window is built while the file opens; reading Today's cards, the overdue
 invoices, the currency and locale settings and the locale's CLDR facts in the
 same job means the page is filled as it is made, without a second connection
 or a wait for the query thread. This runs on the job's thread, so it touches
-nothing of Qt, not even a module that uses PySide6: PySide6 makes its Python
-types and enums on first use, and two threads doing that at once crashed the
-window (seen once in ~40 starts when the job built ``QLocale`` and Qt's enums).
+nothing of Qt, not even a module that uses PySide6: PySide6 builds its Python
+types and meta-objects on first use, and that is not thread-safe (a start crashed
+about once in 150 while the job's thread entered its work through a signal as the
+GUI thread built the window: see ``ui.jobs._WorkThread``).
 """
 
 from __future__ import annotations
