@@ -41,6 +41,7 @@ from crm_desktop.models import database
 from crm_desktop.services import search, settings
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import today
+from crm_desktop.services.demo_parts import PART, PART_TABLES, PartSource
 from crm_desktop.services.demo_rows import (
     COLUMNS,
     LOCAL_IDS,
@@ -226,14 +227,24 @@ def generate(
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     if customers >= BIG_CACHE_MIN_CUSTOMERS:
         conn.execute(f"PRAGMA cache_size = -{BIG_CACHE_KIB}")
+    # With helpers, they write whole parts that this process transfers (demo_parts); SQLite
+    # transfers records only while foreign keys are off (they are checked before the commit).
+    # An encrypted file's driver cannot take the parts: its rows come the plain way.
+    in_parts = helpers > 0 and isinstance(conn, sqlite3.Connection) and not conn.in_transaction
+    if in_parts:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(f"ATTACH ':memory:' AS {PART}")  # not within a transaction: detached after
     try:
-        return _load(conn, customers, seed, day, helpers, tell, check, cancelled, started)
+        return _load(conn, customers, seed, day, helpers, tell, check, cancelled, started, in_parts)
     finally:
+        if in_parts:
+            conn.execute(f"DETACH {PART}")
+            conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA cache_size = {cache}")
         conn.execute("PRAGMA shrink_memory")
 
 
-def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started):
+def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started, in_parts):
     marks: list[tuple[str, float]] = []
     cpu_started = time.process_time()  # this process's share: the load's critical path
 
@@ -242,19 +253,29 @@ def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started):
 
     with transaction():
         writer = ChunkWriter(conn)
-        with _indexes_set_aside(conn, TABLES):
-            tags = tag_names()  # in the owner's language, for the helpers too
+        tags = tag_names()  # in the owner's language, for the helpers too
+        if in_parts:
+            set_aside = _set_aside(conn, PART_TABLES, every_index=True)
+        else:
+            set_aside = _set_aside(conn, TABLES, every_index=False)
+        with set_aside:
             writer.write(SampleMaker(seed, day, tags).fixed_rows())
-            for done, rows in _chunks(customers, seed, day, helpers, cancelled, tags):
-                writer.write(rows)
-                check()
-                tell(0.75 * done / customers)
+            if in_parts:
+                _transfer_parts(conn, writer, customers, seed, day, helpers, cancelled, tags, tell)
+            else:
+                for done, rows in _chunks(customers, seed, day, helpers, cancelled, tags):
+                    writer.write(rows)
+                    check()
+                    tell(0.75 * done / customers)
             mark("rows")
             _number_orders(conn)
             mark("order numbers")
             check()
             tell(0.8)
         mark("indexes")
+        if in_parts:
+            _check_references(conn)
+            mark("reference check")
         if not settings.get("company_name"):
             settings.set_many({"company_name": "Northwind Demo Trading Ltd"})
         notify("*", (), "reload")
@@ -352,28 +373,98 @@ _KEYS_IN_ORDER = frozenset(
 
 
 @contextlib.contextmanager
-def _indexes_set_aside(conn: sqlite3.Connection, tables: Sequence[str]) -> Iterator[None]:
-    """Drop the indexes of ``tables`` that would grow in random order; make them after the load.
+def _set_aside(
+    conn: sqlite3.Connection, tables: Sequence[str], *, every_index: bool
+) -> Iterator[None]:
+    """Drop indexes of ``tables`` for the load, and make them again after it.
 
     Sorting once (CREATE INDEX) is much cheaper than growing a B-tree larger than the
-    cache in random order. Their SQL is read from the schema itself, so they come back
-    exactly as they were; if the transaction rolls back, so does the drop.
+    cache in random order, so the indexes whose keys would arrive in random order go.
+    ``every_index``: every index, and the triggers of the tables too (but the search
+    table's, which feed its n-gram index): SQLite transfers a part's records only into
+    a table with neither (see demo_parts). Their SQL is read from the schema itself, so
+    they come back exactly as they were; if the transaction rolls back, so does the drop.
     """
     marks = ", ".join("?" for _table in tables)
-    indexes = []
-    for name, sql in conn.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({marks}) ORDER BY name",
+    dropped = []
+    for kind, name, table, sql in conn.execute(
+        f"SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+        f"AND sql IS NOT NULL AND tbl_name IN ({marks}) ORDER BY type, name",
         tuple(tables),
     ).fetchall():
-        first_column = conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2]
-        if first_column not in _KEYS_IN_ORDER:
-            indexes.append((name, sql))
-    for name, _sql in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
+        if kind == "trigger":
+            keep = not every_index or table == "customer_search"
+        elif every_index:
+            keep = False
+        else:
+            keep = conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2] in _KEYS_IN_ORDER
+        if not keep:
+            dropped.append((kind, name, sql))
+    for kind, name, _sql in dropped:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
     yield
-    for _name, sql in indexes:
+    for _kind, _name, sql in dropped:
         conn.execute(sql)
+
+
+def _transfer_parts(
+    conn: sqlite3.Connection,
+    writer: ChunkWriter,
+    customers: int,
+    seed: int,
+    day: date,
+    helpers: int,
+    cancelled: Callable[[], bool] | None,
+    tags: tuple[str, ...],
+    tell: Callable[[float], None],
+) -> None:
+    """The customers' rows, made and written by helper processes, moved in (see demo_parts)."""
+    chunks = chunks_of(customers)
+    tasks = [
+        (number, chunks[i : i + CHUNKS_A_TASK])
+        for number, i in enumerate(range(0, len(chunks), CHUNKS_A_TASK))
+    ]
+    tables_sql = [
+        conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (t,)
+        ).fetchone()[0]
+        for t in PART_TABLES
+    ]
+    first_ids = {
+        t: conn.execute(f'SELECT coalesce(max(id), 0) FROM "{t}"').fetchone()[0]
+        for t in PART_TABLES
+    }
+    source = PartSource(
+        seed=seed,
+        on=day,
+        tags=tags,
+        tasks=tasks,
+        helpers=helpers,
+        tables_sql=tables_sql,
+        first_ids=first_ids,
+        cancelled=cancelled,
+        stop_if_cancelled=stop_if_cancelled,
+    )
+    with contextlib.suppress(OSError, ValueError):  # no processes here: all made in this one
+        source.start()
+    try:
+        for (_number, task_chunks), data in source.parts_in_order():
+            conn.deserialize(data, name=PART)
+            for table in PART_TABLES:  # SQLite copies the records as they are
+                conn.execute(f'INSERT INTO main."{table}" SELECT * FROM {PART}."{table}"')
+            for table, count in source.counts[_number].items():
+                writer.counts[table] += count
+            last = task_chunks[-1]
+            tell(0.75 * (last[1] + last[2] - 1) / customers)
+    finally:
+        source.close()
+
+
+def _check_references(conn: sqlite3.Connection) -> None:
+    """The foreign keys the transfer could not enforce, checked before the commit."""
+    wrong = conn.execute("PRAGMA foreign_key_check").fetchmany(5)
+    if wrong:  # our bug: the rows are made here
+        raise RuntimeError(f"sample data with broken references: {wrong}")
 
 
 def _number_orders(conn: sqlite3.Connection) -> None:
