@@ -255,13 +255,15 @@ def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started, 
         writer = ChunkWriter(conn)
         tags = tag_names()  # in the owner's language, for the helpers too
         if in_parts:
-            set_aside = _set_aside(conn, PART_TABLES, every_index=True)
+            set_aside = _set_aside(conn, PART_TABLES, for_parts=True)
         else:
-            set_aside = _set_aside(conn, TABLES, every_index=False)
-        with set_aside:
+            set_aside = _set_aside(conn, TABLES, for_parts=False)
+        with set_aside as kept_indexes:
             writer.write(SampleMaker(seed, day, tags).fixed_rows())
             if in_parts:
-                _transfer_parts(conn, writer, customers, seed, day, helpers, cancelled, tags, tell)
+                _transfer_parts(
+                    conn, writer, customers, seed, day, helpers, cancelled, tags, tell, kept_indexes
+                )
             else:
                 for done, rows in _chunks(customers, seed, day, helpers, cancelled, tags):
                     writer.write(rows)
@@ -374,35 +376,37 @@ _KEYS_IN_ORDER = frozenset(
 
 @contextlib.contextmanager
 def _set_aside(
-    conn: sqlite3.Connection, tables: Sequence[str], *, every_index: bool
-) -> Iterator[None]:
+    conn: sqlite3.Connection, tables: Sequence[str], *, for_parts: bool
+) -> Iterator[list[str]]:
     """Drop indexes of ``tables`` for the load, and make them again after it.
 
     Sorting once (CREATE INDEX) is much cheaper than growing a B-tree larger than the
     cache in random order, so the indexes whose keys would arrive in random order go.
-    ``every_index``: every index, and the triggers of the tables too (but the search
-    table's, which feed its n-gram index): SQLite transfers a part's records only into
-    a table with neither (see demo_parts). Their SQL is read from the schema itself, so
-    they come back exactly as they were; if the transaction rolls back, so does the drop.
+    ``for_parts``: the unique indexes and the tables' triggers go too (but the search
+    table's, which feed its n-gram index): SQLite transfers a part's records only into a
+    table with neither (see demo_parts). Yields the SQL of the indexes kept, which the
+    parts must have too. Their SQL is read from the schema itself, so they come back
+    exactly as they were; if the transaction rolls back, so does the drop.
     """
     marks = ", ".join("?" for _table in tables)
-    dropped = []
+    dropped, kept = [], []
     for kind, name, table, sql in conn.execute(
         f"SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
         f"AND sql IS NOT NULL AND tbl_name IN ({marks}) ORDER BY type, name",
         tuple(tables),
     ).fetchall():
         if kind == "trigger":
-            keep = not every_index or table == "customer_search"
-        elif every_index:
-            keep = False
+            keep = not for_parts or table == "customer_search"
         else:
-            keep = conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2] in _KEYS_IN_ORDER
+            in_order = conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2] in _KEYS_IN_ORDER
+            keep = in_order and not for_parts
+            if keep:
+                kept.append(sql)
         if not keep:
             dropped.append((kind, name, sql))
     for kind, name, _sql in dropped:
         conn.execute(f'DROP {kind.upper()} "{name}"')
-    yield
+    yield kept
     for _kind, _name, sql in dropped:
         conn.execute(sql)
 
@@ -417,8 +421,12 @@ def _transfer_parts(
     cancelled: Callable[[], bool] | None,
     tags: tuple[str, ...],
     tell: Callable[[float], None],
+    indexes: list[str],
 ) -> None:
-    """The customers' rows, made and written by helper processes, moved in (see demo_parts)."""
+    """The customers' rows, made and written by helper processes, moved in (see demo_parts).
+
+    ``indexes``: the SQL of the indexes kept on the tables, which every part must have too.
+    """
     chunks = chunks_of(customers)
     tasks = [
         (number, chunks[i : i + CHUNKS_A_TASK])
@@ -429,7 +437,7 @@ def _transfer_parts(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (t,)
         ).fetchone()[0]
         for t in PART_TABLES
-    ]
+    ] + indexes
     first_ids = {
         t: conn.execute(f'SELECT coalesce(max(id), 0) FROM "{t}"').fetchone()[0]
         for t in PART_TABLES
