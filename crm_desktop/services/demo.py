@@ -24,7 +24,6 @@ from __future__ import annotations
 import concurrent.futures
 import concurrent.futures.process
 import contextlib
-import functools
 import logging
 import multiprocessing
 import os
@@ -33,7 +32,6 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain
 
 from crm_desktop.errors import CrmError
 from crm_desktop.i18n import _
@@ -41,7 +39,7 @@ from crm_desktop.models import database
 from crm_desktop.services import search, settings
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import today
-from crm_desktop.services.demo_parts import PART, PART_TABLES, PartSource
+from crm_desktop.services.demo_parts import PART, PART_TABLES, PartSource, insert_rows
 from crm_desktop.services.demo_rows import (
     COLUMNS,
     LOCAL_IDS,
@@ -91,53 +89,6 @@ def insert_sql(table: str, offsets: dict[str, int] | None = None) -> str:
         else:
             values.append(f"? + {offsets[of]}")
     return f'INSERT INTO "{table}" ({", ".join(COLUMNS[table])}) VALUES ({", ".join(values)})'
-
-
-ROWS_A_STATEMENT = 64  # rows one INSERT carries: far fewer statements to run
-_OFFSET_PARAMETERS = {"contact": 1, "deal": 2, "sales_order": 3}  # ?1 ?2 ?3: the offsets
-
-
-@functools.cache
-def _many_rows_sql(table: str, columns: tuple[str, ...], rows: int) -> str:
-    """An INSERT of ``rows`` rows, numbered parameters from ?4; ?1–?3 are the id offsets."""
-    local = LOCAL_IDS.get(table, {})
-    groups = []
-    for row in range(rows):
-        values = []
-        for index, column in enumerate(columns):
-            value = f"?{4 + row * len(columns) + index}"
-            of = local.get(column)
-            if of is not None:
-                value = f"{value} + ?{_OFFSET_PARAMETERS[of]}"
-                if column == "number":  # a placeholder until the orders are numbered by date
-                    value = f"'~' || ({value})"
-            values.append(value)
-        groups.append(f"({', '.join(values)})")
-    return f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES {", ".join(groups)}'
-
-
-def insert_rows(
-    conn: sqlite3.Connection,
-    table: str,
-    rows: Sequence[tuple],
-    offsets: Sequence[int] = (0, 0, 0),
-    columns: tuple[str, ...] | None = None,
-) -> None:
-    """Insert ``rows`` into ``table``, many rows a statement (``offsets``: see LOCAL_IDS)."""
-    columns = columns or COLUMNS[table]
-    head = list(offsets)
-    size = ROWS_A_STATEMENT
-    full = len(rows) - len(rows) % size
-    if full:
-        conn.executemany(
-            _many_rows_sql(table, columns, size),
-            (head + list(chain.from_iterable(rows[i : i + size])) for i in range(0, full, size)),
-        )
-    if full < len(rows):
-        rest = rows[full:]
-        conn.execute(
-            _many_rows_sql(table, columns, len(rest)), head + list(chain.from_iterable(rest))
-        )
 
 
 class ChunkWriter:
@@ -432,7 +383,7 @@ def _transfer_parts(
         (number, chunks[i : i + CHUNKS_A_TASK])
         for number, i in enumerate(range(0, len(chunks), CHUNKS_A_TASK))
     ]
-    tables_sql = [
+    schema_sql = [
         conn.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (t,)
         ).fetchone()[0]
@@ -448,7 +399,7 @@ def _transfer_parts(
         tags=tags,
         tasks=tasks,
         helpers=helpers,
-        tables_sql=tables_sql,
+        schema_sql=schema_sql,
         first_ids=first_ids,
         cancelled=cancelled,
         stop_if_cancelled=stop_if_cancelled,

@@ -32,13 +32,16 @@ helper wrote it. If a helper dies, the loader makes its tasks itself.
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import multiprocessing.connection
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
+from itertools import chain
 
-from crm_desktop.services.demo_rows import COLUMNS, TABLES, Batch, make_chunks
+from crm_desktop.models.schema import PAGE_SIZE
+from crm_desktop.services.demo_rows import COLUMNS, LOCAL_IDS, TABLES, Batch, make_chunks
 
 PART = "demo_part"  # the schema name the loader attaches the parts under
 # Tables whose rows come in the parts (the others, price list, tags and campaigns,
@@ -47,17 +50,65 @@ PART_TABLES = tuple(t for t in TABLES if t not in ("tag", "product", "campaign")
 _AUTO_ID = frozenset(t for t in PART_TABLES if "id" not in COLUMNS[t])  # ids given here
 _WAIT_SECONDS = 0.2  # how often the loader looks at Cancel while it waits
 
+ROWS_A_STATEMENT = 64  # rows one INSERT carries: far fewer statements to run
+_OFFSET_PARAMETERS = {"contact": 1, "deal": 2, "sales_order": 3}  # ?1 ?2 ?3: the offsets
+
+
+@functools.cache
+def _many_rows_sql(table: str, columns: tuple[str, ...], rows: int) -> str:
+    """An INSERT of ``rows`` rows, numbered parameters from ?4; ?1–?3 are the id offsets."""
+    local = LOCAL_IDS.get(table, {})
+    groups = []
+    for row in range(rows):
+        values = []
+        for index, column in enumerate(columns):
+            value = f"?{4 + row * len(columns) + index}"
+            of = local.get(column)
+            if of is not None:
+                value = f"{value} + ?{_OFFSET_PARAMETERS[of]}"
+                if column == "number":  # a placeholder until the orders are numbered by date
+                    value = f"'~' || ({value})"
+            values.append(value)
+        groups.append(f"({', '.join(values)})")
+    return f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES {", ".join(groups)}'
+
+
+def insert_rows(
+    conn: sqlite3.Connection,
+    table: str,
+    rows: Sequence[tuple],
+    offsets: Sequence[int] = (0, 0, 0),
+    columns: tuple[str, ...] | None = None,
+) -> None:
+    """Insert ``rows`` into ``table``, many rows a statement (``offsets``: see LOCAL_IDS)."""
+    columns = columns or COLUMNS[table]
+    head = list(offsets)
+    size = ROWS_A_STATEMENT
+    full = len(rows) - len(rows) % size
+    if full:
+        conn.executemany(
+            _many_rows_sql(table, columns, size),
+            (head + list(chain.from_iterable(rows[i : i + size])) for i in range(0, full, size)),
+        )
+    if full < len(rows):
+        rest = rows[full:]
+        conn.execute(
+            _many_rows_sql(table, columns, len(rest)), head + list(chain.from_iterable(rest))
+        )
+
+
 Task = tuple[int, list[tuple[int, int, int]]]  # (task index, its chunks)
 Offsets = dict[str, int]  # per table: the id just before the task's first row
 
 
-def write_part(batches: Sequence[Batch], offsets: Offsets, tables_sql: Sequence[str]) -> bytes:
+def write_part(batches: Sequence[Batch], offsets: Offsets, schema_sql: Sequence[str]) -> bytes:
     """The rows of a task's chunks as an in-memory SQLite database, with their final ids."""
-    from crm_desktop.services.demo import insert_rows  # the loader's multi-row INSERT
-
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        for sql in tables_sql:
+        # Bigger pages, no rollback journal: ~20 % cheaper, and a part that fails is dropped.
+        conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        conn.execute("PRAGMA journal_mode = OFF")
+        for sql in schema_sql:
             conn.execute(sql)
         conn.execute("BEGIN")
         running = dict(offsets)
@@ -92,7 +143,7 @@ def helper_main(
     on: date,
     tags: tuple[str, ...],
     tasks: list[Task],
-    tables_sql: list[str],
+    schema_sql: list[str],
 ) -> None:
     """A helper process: for each of its tasks, counts, then (given the offsets) the part."""
     try:
@@ -102,7 +153,7 @@ def helper_main(
             offsets = pipe.recv()
             if offsets is None:  # the loader stopped (cancel or failure)
                 return
-            pipe.send(("part", index, write_part(batches, offsets, tables_sql)))
+            pipe.send(("part", index, write_part(batches, offsets, schema_sql)))
     except (EOFError, OSError, KeyboardInterrupt):
         return  # the loader is gone; nothing to clean up
     finally:
@@ -123,13 +174,13 @@ class PartSource:
         tags: tuple[str, ...],
         tasks: list[Task],
         helpers: int,
-        tables_sql: list[str],
+        schema_sql: list[str],
         first_ids: Offsets,
         cancelled: Callable[[], bool] | None,
         stop_if_cancelled: Callable[[Callable[[], bool] | None], None],
     ):
         self.seed, self.on, self.tags, self.tasks = seed, on, tags, tasks
-        self.tables_sql = tables_sql
+        self.schema_sql = schema_sql
         self.cancelled, self._stop_if_cancelled = cancelled, stop_if_cancelled
         self.helpers = helpers
         self.next_ids = dict(first_ids)  # the offsets of the next task to be given them
@@ -148,7 +199,7 @@ class PartSource:
             ours, theirs = context.Pipe()
             process = context.Process(
                 target=helper_main,
-                args=(theirs, self.seed, self.on, self.tags, mine, self.tables_sql),
+                args=(theirs, self.seed, self.on, self.tags, mine, self.schema_sql),
                 daemon=True,
                 name=f"crm-demo-helper-{number}",
             )
@@ -205,7 +256,7 @@ class PartSource:
         batches = make_chunks(self.seed, self.on, chunks, self.tags)  # the same rows again
         self.counts.setdefault(index, counts_of(batches))
         start = self._offsets_of(index)
-        self.parts[index] = write_part(batches, start, self.tables_sql)
+        self.parts[index] = write_part(batches, start, self.schema_sql)
         self._offer()
 
     def _offsets_of(self, index: int) -> Offsets:
