@@ -10,13 +10,16 @@ relative to ``on`` (today) so the sample always looks current; the same
 seed, day and time zone always give the same file.
 
 It is a bulk path, and it streams: the rows are made a chunk of 1,000
-customers at a time — by helper processes when there are many, since
-making rows is pure Python — and written with the raw connection's
-``executemany`` as they arrive, so memory stays flat whatever the size.
-Everything happens in one transaction, so a cancel or a failure leaves the
-database as it was. While it loads, the indexes of the tables it fills are
-dropped, and made again afterwards from their own SQL (sorting once is
-much cheaper than growing a dozen B-trees in random order).
+customers at a time, so memory stays flat whatever the size. A small sample
+is made here and written with the raw connection's ``executemany``; a big
+one (``helpers``) is made by helper processes that also write it, into
+parts that this process only copies in (:mod:`~crm_desktop.services.demo_parts`;
+an encrypted file's driver cannot take parts, so its rows come pickled and are
+written here). Everything happens in one transaction, so a cancel or a
+failure leaves the database as it was. While it loads, the indexes of the
+tables it fills are dropped (for parts also their triggers, and foreign keys
+are checked once before the commit), and made again afterwards from their own
+SQL (sorting once is much cheaper than growing a dozen B-trees in random order).
 """
 
 from __future__ import annotations
