@@ -39,6 +39,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from itertools import chain
+from typing import Any, cast
 
 from crm_desktop.models.schema import PAGE_SIZE
 from crm_desktop.services.demo_rows import COLUMNS, LOCAL_IDS, TABLES, Batch, make_chunks
@@ -224,12 +225,14 @@ class PartSource:
     def _receive(self) -> None:
         """Wait a moment for messages from the helpers and act on them."""
         self._stop_if_cancelled(self.cancelled)
-        for pipe in multiprocessing.connection.wait(self.pipes, timeout=_WAIT_SECONDS):
+        for ready in multiprocessing.connection.wait(self.pipes, timeout=_WAIT_SECONDS):
+            pipe = cast(multiprocessing.connection.Connection, ready)
             try:
-                kind, index, payload = pipe.recv()  # type: ignore[union-attr]
+                message: tuple[str, int, Any] = pipe.recv()
             except (EOFError, OSError):
-                self._lose(pipe)  # type: ignore[arg-type]
+                self._lose(pipe)
                 continue
+            kind, index, payload = message
             if kind == "counts":
                 self.counts[index] = payload
                 self._offer()
