@@ -206,6 +206,7 @@ def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started, 
         marks.append((phase, time.perf_counter()))
 
     with transaction():
+        tell(0.0)  # the window's progress (and its Cancel) shows before the first rows
         writer = ChunkWriter(conn)
         tags = tag_names()  # in the owner's language, for the helpers too
         if in_parts:
