@@ -145,3 +145,22 @@ def test_a_helper_that_dies_leaves_its_tasks_to_the_loader(db):
     ids = [row[0] for _counts, rows in whole for row in rows["order_line"]]
     assert ids == list(range(1, len(ids) + 1))  # final ids, in order, across the tasks
     assert multiprocessing.active_children() == []
+
+
+def test_where_no_process_can_start_the_loader_makes_every_part(db, tmp_path, monkeypatch):
+    """A sandbox without processes: the parts are made in the loading process, the same."""
+    from crm_desktop.services import open_session
+
+    demo.generate(customers=1200, seed=6, on=DAY, helpers=0)
+    plain = everything()
+
+    def no_processes(_method: str):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(demo_parts.multiprocessing, "get_context", no_processes)
+    monkeypatch.setattr(demo, "CHUNKS_A_TASK", 1)
+    open_session(tmp_path / "sandboxed.sqlite3")
+    settings.set_many({"phone_region": "US", "currency": "USD", "locale": "en_US"})  # as db
+    demo.generate(customers=1200, seed=6, on=DAY, helpers=2)
+    assert a_file_as_new()
+    assert everything() == plain
