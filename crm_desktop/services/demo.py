@@ -411,11 +411,11 @@ def _transfer_parts(
     with contextlib.suppress(OSError, ValueError):  # no processes here: all made in this one
         source.start()
     try:
-        for (_number, task_chunks), data in source.parts_in_order():
+        for (number, task_chunks), data in source.parts_in_order():
             conn.deserialize(data, name=PART)
             for table in PART_TABLES:  # SQLite copies the records as they are
                 conn.execute(f'INSERT INTO main."{table}" SELECT * FROM {PART}."{table}"')
-            for table, count in source.counts[_number].items():
+            for table, count in source.counts[number].items():
                 writer.counts[table] += count
             last = task_chunks[-1]
             tell(0.75 * (last[1] + last[2] - 1) / customers)

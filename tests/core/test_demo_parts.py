@@ -24,12 +24,12 @@ QUERIES = ("иван", "gmail", "+49", "王", "ab", "Müller", "выставка
 
 
 def everything() -> dict[str, object]:
-    """Every table's rows (the n-gram index's own tables by what they answer)."""
+    """Every table's rows, AUTOINCREMENT's counters too (the n-gram index by its answers)."""
     conn = database.connection()
     names = [
         name
         for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_stat%' "
             "AND name NOT LIKE 'customer_search_fts%'"
         )
     ]
