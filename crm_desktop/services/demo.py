@@ -10,13 +10,16 @@ relative to ``on`` (today) so the sample always looks current; the same
 seed, day and time zone always give the same file.
 
 It is a bulk path, and it streams: the rows are made a chunk of 1,000
-customers at a time — by helper processes when there are many, since
-making rows is pure Python — and written with the raw connection's
-``executemany`` as they arrive, so memory stays flat whatever the size.
-Everything happens in one transaction, so a cancel or a failure leaves the
-database as it was. While it loads, the indexes of the tables it fills are
-dropped, and made again afterwards from their own SQL (sorting once is
-much cheaper than growing a dozen B-trees in random order).
+customers at a time, so memory stays flat whatever the size. A small sample
+is made here and written with the raw connection's ``executemany``; a big
+one (``helpers``) is made by helper processes that also write it, into
+parts that this process only copies in (:mod:`~crm_desktop.services.demo_parts`;
+an encrypted file's driver cannot take parts, so its rows come pickled and are
+written here). Everything happens in one transaction, so a cancel or a
+failure leaves the database as it was. While it loads, the indexes of the
+tables it fills are dropped (for parts also their triggers, and foreign keys
+are checked once before the commit), and made again afterwards from their own
+SQL (sorting once is much cheaper than growing a dozen B-trees in random order).
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from __future__ import annotations
 import concurrent.futures
 import concurrent.futures.process
 import contextlib
-import functools
 import logging
 import multiprocessing
 import os
@@ -33,7 +35,6 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain
 
 from crm_desktop.errors import CrmError
 from crm_desktop.i18n import _
@@ -41,6 +42,7 @@ from crm_desktop.models import database
 from crm_desktop.services import search, settings
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import today
+from crm_desktop.services.demo_parts import PART, PART_TABLES, PartSource, insert_rows
 from crm_desktop.services.demo_rows import (
     COLUMNS,
     LOCAL_IDS,
@@ -90,53 +92,6 @@ def insert_sql(table: str, offsets: dict[str, int] | None = None) -> str:
         else:
             values.append(f"? + {offsets[of]}")
     return f'INSERT INTO "{table}" ({", ".join(COLUMNS[table])}) VALUES ({", ".join(values)})'
-
-
-ROWS_A_STATEMENT = 64  # rows one INSERT carries: far fewer statements to run
-_OFFSET_PARAMETERS = {"contact": 1, "deal": 2, "sales_order": 3}  # ?1 ?2 ?3: the offsets
-
-
-@functools.cache
-def _many_rows_sql(table: str, columns: tuple[str, ...], rows: int) -> str:
-    """An INSERT of ``rows`` rows, numbered parameters from ?4; ?1–?3 are the id offsets."""
-    local = LOCAL_IDS.get(table, {})
-    groups = []
-    for row in range(rows):
-        values = []
-        for index, column in enumerate(columns):
-            value = f"?{4 + row * len(columns) + index}"
-            of = local.get(column)
-            if of is not None:
-                value = f"{value} + ?{_OFFSET_PARAMETERS[of]}"
-                if column == "number":  # a placeholder until the orders are numbered by date
-                    value = f"'~' || ({value})"
-            values.append(value)
-        groups.append(f"({', '.join(values)})")
-    return f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES {", ".join(groups)}'
-
-
-def insert_rows(
-    conn: sqlite3.Connection,
-    table: str,
-    rows: Sequence[tuple],
-    offsets: Sequence[int] = (0, 0, 0),
-    columns: tuple[str, ...] | None = None,
-) -> None:
-    """Insert ``rows`` into ``table``, many rows a statement (``offsets``: see LOCAL_IDS)."""
-    columns = columns or COLUMNS[table]
-    head = list(offsets)
-    size = ROWS_A_STATEMENT
-    full = len(rows) - len(rows) % size
-    if full:
-        conn.executemany(
-            _many_rows_sql(table, columns, size),
-            (head + list(chain.from_iterable(rows[i : i + size])) for i in range(0, full, size)),
-        )
-    if full < len(rows):
-        rest = rows[full:]
-        conn.execute(
-            _many_rows_sql(table, columns, len(rest)), head + list(chain.from_iterable(rest))
-        )
 
 
 class ChunkWriter:
@@ -226,14 +181,24 @@ def generate(
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     if customers >= BIG_CACHE_MIN_CUSTOMERS:
         conn.execute(f"PRAGMA cache_size = -{BIG_CACHE_KIB}")
+    # With helpers, they write whole parts that this process transfers (demo_parts); SQLite
+    # transfers records only while foreign keys are off (they are checked before the commit).
+    # An encrypted file's driver cannot take the parts: its rows come the plain way.
+    in_parts = helpers > 0 and isinstance(conn, sqlite3.Connection) and not conn.in_transaction
+    if in_parts:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(f"ATTACH ':memory:' AS {PART}")  # not within a transaction: detached after
     try:
-        return _load(conn, customers, seed, day, helpers, tell, check, cancelled, started)
+        return _load(conn, customers, seed, day, helpers, tell, check, cancelled, started, in_parts)
     finally:
+        if in_parts:
+            conn.execute(f"DETACH {PART}")
+            conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA cache_size = {cache}")
         conn.execute("PRAGMA shrink_memory")
 
 
-def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started):
+def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started, in_parts):
     marks: list[tuple[str, float]] = []
     cpu_started = time.process_time()  # this process's share: the load's critical path
 
@@ -241,20 +206,33 @@ def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started):
         marks.append((phase, time.perf_counter()))
 
     with transaction():
+        tell(0.0)  # the window's progress (and its Cancel) shows before the first rows
         writer = ChunkWriter(conn)
-        with _indexes_set_aside(conn, TABLES):
-            tags = tag_names()  # in the owner's language, for the helpers too
+        tags = tag_names()  # in the owner's language, for the helpers too
+        if in_parts:
+            set_aside = _set_aside(conn, PART_TABLES, for_parts=True)
+        else:
+            set_aside = _set_aside(conn, TABLES, for_parts=False)
+        with set_aside as kept_indexes:
             writer.write(SampleMaker(seed, day, tags).fixed_rows())
-            for done, rows in _chunks(customers, seed, day, helpers, cancelled, tags):
-                writer.write(rows)
-                check()
-                tell(0.75 * done / customers)
+            if in_parts:
+                _transfer_parts(
+                    conn, writer, customers, seed, day, helpers, cancelled, tags, tell, kept_indexes
+                )
+            else:
+                for done, rows in _chunks(customers, seed, day, helpers, cancelled, tags):
+                    writer.write(rows)
+                    check()
+                    tell(0.75 * done / customers)
             mark("rows")
             _number_orders(conn)
             mark("order numbers")
             check()
             tell(0.8)
         mark("indexes")
+        if in_parts:
+            _check_references(conn)
+            mark("reference check")
         if not settings.get("company_name"):
             settings.set_many({"company_name": "Northwind Demo Trading Ltd"})
         notify("*", (), "reload")
@@ -352,28 +330,104 @@ _KEYS_IN_ORDER = frozenset(
 
 
 @contextlib.contextmanager
-def _indexes_set_aside(conn: sqlite3.Connection, tables: Sequence[str]) -> Iterator[None]:
-    """Drop the indexes of ``tables`` that would grow in random order; make them after the load.
+def _set_aside(
+    conn: sqlite3.Connection, tables: Sequence[str], *, for_parts: bool
+) -> Iterator[list[str]]:
+    """Drop indexes of ``tables`` for the load, and make them again after it.
 
     Sorting once (CREATE INDEX) is much cheaper than growing a B-tree larger than the
-    cache in random order. Their SQL is read from the schema itself, so they come back
+    cache in random order, so the indexes whose keys would arrive in random order go.
+    ``for_parts``: the unique indexes and the tables' triggers go too (but the search
+    table's, which feed its n-gram index): SQLite transfers a part's records only into a
+    table with neither (see demo_parts). Yields the SQL of the indexes kept, which the
+    parts must have too. Their SQL is read from the schema itself, so they come back
     exactly as they were; if the transaction rolls back, so does the drop.
     """
     marks = ", ".join("?" for _table in tables)
-    indexes = []
-    for name, sql in conn.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({marks}) ORDER BY name",
+    dropped, kept = [], []
+    for kind, name, table, sql in conn.execute(
+        f"SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+        f"AND sql IS NOT NULL AND tbl_name IN ({marks}) ORDER BY type, name",
         tuple(tables),
     ).fetchall():
-        first_column = conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2]
-        if first_column not in _KEYS_IN_ORDER:
-            indexes.append((name, sql))
-    for name, _sql in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
-    yield
-    for _name, sql in indexes:
+        if kind == "trigger":
+            keep = not for_parts or table == "customer_search"
+        else:
+            in_order = conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2] in _KEYS_IN_ORDER
+            keep = in_order and not for_parts
+            if keep:
+                kept.append(sql)
+        if not keep:
+            dropped.append((kind, name, sql))
+    for kind, name, _sql in dropped:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
+    yield kept
+    for _kind, _name, sql in dropped:
         conn.execute(sql)
+
+
+def _transfer_parts(
+    conn: sqlite3.Connection,
+    writer: ChunkWriter,
+    customers: int,
+    seed: int,
+    day: date,
+    helpers: int,
+    cancelled: Callable[[], bool] | None,
+    tags: tuple[str, ...],
+    tell: Callable[[float], None],
+    indexes: list[str],
+) -> None:
+    """The customers' rows, made and written by helper processes, moved in (see demo_parts).
+
+    ``indexes``: the SQL of the indexes kept on the tables, which every part must have too.
+    """
+    chunks = chunks_of(customers)
+    tasks = [
+        (number, chunks[i : i + CHUNKS_A_TASK])
+        for number, i in enumerate(range(0, len(chunks), CHUNKS_A_TASK))
+    ]
+    schema_sql = [
+        conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (t,)
+        ).fetchone()[0]
+        for t in PART_TABLES
+    ] + indexes
+    first_ids = {
+        t: conn.execute(f'SELECT coalesce(max(id), 0) FROM "{t}"').fetchone()[0]
+        for t in PART_TABLES
+    }
+    source = PartSource(
+        seed=seed,
+        on=day,
+        tags=tags,
+        tasks=tasks,
+        helpers=helpers,
+        schema_sql=schema_sql,
+        first_ids=first_ids,
+        cancelled=cancelled,
+        stop_if_cancelled=stop_if_cancelled,
+    )
+    with contextlib.suppress(OSError, ValueError):  # no processes here: all made in this one
+        source.start()
+    try:
+        for (number, task_chunks), data in source.parts_in_order():
+            conn.deserialize(data, name=PART)
+            for table in PART_TABLES:  # SQLite copies the records as they are
+                conn.execute(f'INSERT INTO main."{table}" SELECT * FROM {PART}."{table}"')
+            for table, count in source.counts[number].items():
+                writer.counts[table] += count
+            last = task_chunks[-1]
+            tell(0.75 * (last[1] + last[2] - 1) / customers)
+    finally:
+        source.close()
+
+
+def _check_references(conn: sqlite3.Connection) -> None:
+    """The foreign keys the transfer could not enforce, checked before the commit."""
+    wrong = conn.execute("PRAGMA foreign_key_check").fetchmany(5)
+    if wrong:  # our bug: the rows are made here
+        raise RuntimeError(f"sample data with broken references: {wrong}")
 
 
 def _number_orders(conn: sqlite3.Connection) -> None:

@@ -241,3 +241,21 @@ def test_encrypted_pages_are_as_large_as_plain_ones(filled: Path):
         int(conn.execute("PRAGMA page_size").fetchone()[0]) == PAGE_SIZE == cipher.CIPHER_PAGE_SIZE
     )
     conn.close()
+
+
+def test_a_big_sample_goes_into_an_encrypted_file_the_plain_way(db: Path, memory_keyring):
+    """SQLCipher's driver cannot take the helpers' parts (demo_parts): with helpers, an
+    encrypted file still gets its sample, encrypted, with foreign keys enforced after."""
+    from datetime import date
+
+    from crm_desktop.models.base import database
+    from crm_desktop.services import demo
+
+    encryption.convert(db, encryption.new_key())
+    assert encryption.is_encrypted(db)
+    result = demo.generate(customers=1200, seed=2, on=date(2026, 6, 15), helpers=1)
+    assert result.counts["customer"] == 1200
+    assert len(_customer_names()) == 1200
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    assert encryption.is_encrypted(db) and b"SQLite format 3" not in _on_disk(db)[:16]

@@ -1,0 +1,166 @@
+"""The big sample's fast path: parts written by helper processes give the very same file.
+
+Helpers make a task's rows, write them with their final ids into an in-memory
+database and the loading process copies its records; the indexes and triggers
+of the tables are set aside for the load and foreign keys checked before the
+commit. Whatever the path, the file must be the one the plain path makes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from datetime import date
+
+import pytest
+
+from crm_desktop.errors import CancelledError
+from crm_desktop.models import database
+from crm_desktop.models.schema import differences, objects_of
+from crm_desktop.services import demo, demo_parts, demo_rows, figures, search, settings
+
+DAY = date(2026, 6, 15)
+QUERIES = ("иван", "gmail", "+49", "王", "ab", "Müller", "выставка", "zz-nothing")
+
+
+def everything() -> dict[str, object]:
+    """Every table's rows, AUTOINCREMENT's counters too (the n-gram index by its answers)."""
+    conn = database.connection()
+    names = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_stat%' "
+            "AND name NOT LIKE 'customer_search_fts%'"
+        )
+    ]
+    found: dict[str, object] = {
+        name: conn.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall() for name in names
+    }
+    found["searches"] = [search.search_customers(query) for query in QUERIES]
+    return found
+
+
+def a_file_as_new():
+    """The file holds exactly a new file's schema, enforces foreign keys and is whole."""
+    conn = database.connection()
+    assert differences(objects_of(conn)) == []
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert "demo_part" not in [row[1] for row in conn.execute("PRAGMA database_list")]
+    return True
+
+
+def test_parts_from_helpers_give_the_same_file_as_the_plain_path(db, tmp_path, monkeypatch):
+    from crm_desktop.services import open_session
+
+    monkeypatch.setattr(demo, "CHUNKS_A_TASK", 1)  # several tasks from a few thousand
+    result = demo.generate(customers=3500, seed=9, on=DAY, helpers=0)
+    assert a_file_as_new()
+    plain = everything()
+    assert len(plain["customer"]) == 3500  # type: ignore[arg-type]
+    assert all(plain["searches"][:3])  # type: ignore[index]
+    for helpers in (1, 2):
+        open_session(tmp_path / f"parts-{helpers}.sqlite3")
+        settings.set_many({"phone_region": "US", "currency": "USD", "locale": "en_US"})  # as db
+        in_parts = demo.generate(customers=3500, seed=9, on=DAY, helpers=helpers)
+        assert a_file_as_new()
+        assert in_parts.counts == result.counts
+        made = everything()
+        for table, rows in plain.items():
+            assert made[table] == rows, table
+    assert multiprocessing.active_children() == []  # every helper ended
+
+
+def test_the_parts_search_index_is_the_one_a_rebuild_makes(db, monkeypatch):
+    monkeypatch.setattr(demo, "CHUNKS_A_TASK", 2)
+    demo.generate(customers=2500, seed=4, on=DAY, helpers=1)
+    query = "SELECT id, haystack, name_key, stamp FROM customer_search ORDER BY id"
+    made = database.execute_sql(query).fetchall()
+    found = [search.search_customers(q) for q in QUERIES]
+    assert search._stale_ids() == []
+    search.rebuild_index()
+    assert database.execute_sql(query).fetchall() == made
+    assert [search.search_customers(q) for q in QUERIES] == found
+    # FTS5's own check of its index against its content (raises when they differ)
+    database.execute_sql(
+        "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')"
+    )
+
+
+def test_a_cancel_while_the_helpers_work_leaves_the_file_as_it_was(db):
+    before = objects_of(database.connection())
+    polls = []
+
+    def cancelled() -> bool:
+        polls.append(1)
+        return len(polls) > 2
+
+    with pytest.raises(CancelledError):
+        demo.generate(customers=30_000, seed=1, on=DAY, cancelled=cancelled, helpers=2)
+    counts = figures.record_counts()
+    assert counts["customer"] == counts["order_line"] == counts["product"] == 0
+    assert objects_of(database.connection()) == before  # indexes and triggers back
+    assert a_file_as_new()
+    assert multiprocessing.active_children() == []
+    demo.generate(customers=300, seed=1, on=DAY)  # and the file takes the sample after all
+
+
+def _part_rows(data: bytes) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(data)
+    return {
+        table: conn.execute(f'SELECT * FROM "{table}" ORDER BY id').fetchall()
+        for table in demo_parts.PART_TABLES
+    }
+
+
+def test_a_helper_that_dies_leaves_its_tasks_to_the_loader(db):
+    conn = database.connection()
+    schema = [
+        conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (t,)).fetchone()[0]
+        for t in demo_parts.PART_TABLES
+    ]
+    tasks = [(n, [(n, 1 + 40 * n, 40)]) for n in range(5)]
+    tags = demo_rows.tag_names()
+
+    def run(kill: bool) -> list[tuple[dict[str, int], dict[str, list[tuple]]]]:
+        source = demo_parts.PartSource(
+            seed=3, on=DAY, tags=tags, tasks=tasks, helpers=2, schema_sql=schema,
+            first_ids=dict.fromkeys(demo_parts.PART_TABLES, 0), cancelled=None,
+            stop_if_cancelled=lambda _cancelled: None,
+        )  # fmt: skip
+        source.start()
+        if kill:
+            source.processes[1].kill()  # tasks 1 and 3 are its
+        try:
+            return [
+                (source.counts[task[0]], _part_rows(data)) for task, data in source.parts_in_order()
+            ]
+        finally:
+            source.close()
+
+    whole = run(kill=False)
+    assert run(kill=True) == whole
+    ids = [row[0] for _counts, rows in whole for row in rows["order_line"]]
+    assert ids == list(range(1, len(ids) + 1))  # final ids, in order, across the tasks
+    assert multiprocessing.active_children() == []
+
+
+def test_where_no_process_can_start_the_loader_makes_every_part(db, tmp_path, monkeypatch):
+    """A sandbox without processes: the parts are made in the loading process, the same."""
+    from crm_desktop.services import open_session
+
+    demo.generate(customers=1200, seed=6, on=DAY, helpers=0)
+    plain = everything()
+
+    def no_processes(_method: str):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(demo_parts.multiprocessing, "get_context", no_processes)
+    monkeypatch.setattr(demo, "CHUNKS_A_TASK", 1)
+    open_session(tmp_path / "sandboxed.sqlite3")
+    settings.set_many({"phone_region": "US", "currency": "USD", "locale": "en_US"})  # as db
+    demo.generate(customers=1200, seed=6, on=DAY, helpers=2)
+    assert a_file_as_new()
+    assert everything() == plain
