@@ -14,6 +14,7 @@ from typing import Any
 
 from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.i18n import _
+from crm_desktop.services.locale_facts import grouped
 
 
 def register(subparsers: Any) -> None:
@@ -113,8 +114,8 @@ def _print_comparison(prepared: Any) -> None:
         )
     print(f"  {'':<24}{'backup':>12}{'now':>12}")
     for label, in_backup, now in compare(prepared.counts, prepared.current_counts):
-        shown_now = "" if now is None else f"{now:,}"
-        shown_backup = "" if in_backup is None else f"{in_backup:,}"
+        shown_now = "" if now is None else grouped(now)
+        shown_backup = "" if in_backup is None else grouped(in_backup)
         print(f"  {label:<24}{shown_backup:>12}{shown_now:>12}")
 
 
