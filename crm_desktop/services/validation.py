@@ -303,7 +303,7 @@ def decimal_number(
                 else _("Must be at least {minimum}.").format(minimum=minimum)
             )
         if number > maximum:
-            raise FieldError(_("Must be at most {maximum}.").format(maximum=grouped(maximum)))
+            raise FieldError(_("Must be at most {maximum}.").format(maximum=grouped(int(maximum))))
         return number
 
     return parse
