@@ -66,7 +66,7 @@ WORDS = {  # stages, priorities, kinds of interaction as the tables show them
     "negotiation": N_("Negotiation"), "won": N_("Won"), "lost": N_("Lost"),
     "low": N_("Low"), "normal": N_("Normal"), "high": N_("High"), "urgent": N_("Urgent"),
     "call": N_("Call"), "email": N_("Email"), "meeting": N_("Meeting"), "note": N_("Note"),
-    "message": N_("Message"), "other": N_("Other"),
+    "message": N_("Message"), "other": N_("Other"), "visit": N_("Visit"),
 }  # fmt: skip
 
 

@@ -66,3 +66,11 @@ def test_a_long_list_counts_in_the_data_locale(db, tmp_path, language):
     text = _pdf_text(generate_report("customer_list", tmp_path / "all.pdf"))
     assert "Все клиенты: 1\u00a0002 клиента" in text or "Все клиенты: 1 002 клиента" in text
     assert "Активный" in text and "Active" not in text
+
+
+def test_every_stored_word_a_report_prints_has_its_translation():
+    """A kind added to the schema ("visit") printed in English in a Russian tasks report."""
+    from crm_desktop.reports.layouts import WORDS
+    from crm_desktop.services.enums import DEAL_STAGES, INTERACTION_KINDS, PRIORITIES
+
+    assert set(DEAL_STAGES) | set(PRIORITIES) | set(INTERACTION_KINDS) <= WORDS.keys()
