@@ -41,6 +41,7 @@ from crm_desktop.models import database
 from crm_desktop.services import search, settings
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import today
+from crm_desktop.services.demo_data.catalogue import OwnersCatalogue
 from crm_desktop.services.demo_rows import (
     COLUMNS,
     LOCAL_IDS,
@@ -49,7 +50,7 @@ from crm_desktop.services.demo_rows import (
     SampleMaker,
     chunks_of,
     make_chunks,
-    tag_names,
+    the_owners_catalogue,
 )
 from crm_desktop.services.progress import Progress, stop_if_cancelled
 from crm_desktop.services.search_rows import insert_search_rows
@@ -168,7 +169,7 @@ def build_rows(
 
     The orders keep their placeholder numbers (the writer numbers them afterwards).
     """
-    maker = SampleMaker(seed, on or today(), tag_names())
+    maker = SampleMaker(seed, on or today())  # as written: English, US cents
     offsets = {"contact": 0, "deal": 0, "sales_order": 0}
     batches = [maker.fixed_rows()] + [maker.chunk(*chunk) for chunk in chunks_of(customers)]
     for rows in batches:
@@ -243,9 +244,11 @@ def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started):
     with transaction():
         writer = ChunkWriter(conn)
         with _indexes_set_aside(conn, TABLES):
-            tags = tag_names()  # in the owner's language, for the helpers too
-            writer.write(SampleMaker(seed, day, tags).fixed_rows())
-            for done, rows in _chunks(customers, seed, day, helpers, cancelled, tags):
+            # The price list, tags and campaigns in the owner's language and currency (the
+            # helper processes are handed them: their language may not be the window's).
+            catalogue = the_owners_catalogue()
+            writer.write(SampleMaker(seed, day, catalogue).fixed_rows())
+            for done, rows in _chunks(customers, seed, day, helpers, cancelled, catalogue):
                 writer.write(rows)
                 check()
                 tell(0.75 * done / customers)
@@ -256,7 +259,7 @@ def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started):
             tell(0.8)
         mark("indexes")
         if not settings.get("company_name"):
-            settings.set_many({"company_name": "Northwind Demo Trading Ltd"})
+            settings.set_many({"company_name": _("Northwind Demo Trading Ltd")})
         notify("*", (), "reload")
         # The search rows were written here directly (made with the rows, see demo_rows):
         # the window's in-memory copy reloads them at its next search.
@@ -291,13 +294,13 @@ def _chunks(
     day: date,
     helpers: int,
     cancelled: Callable[[], bool] | None,
-    tags: tuple[str, ...],
+    catalogue: OwnersCatalogue,
 ) -> Iterator[tuple[int, Batch]]:
     """(customers made so far, the rows of the next chunk), in order."""
     chunks = chunks_of(customers)
     if helpers < 1:
         for chunk in chunks:
-            yield chunk[1] + chunk[2] - 1, make_chunks(seed, day, [chunk], tags)[0]
+            yield chunk[1] + chunk[2] - 1, make_chunks(seed, day, [chunk], catalogue)[0]
         return
     tasks = [chunks[i : i + CHUNKS_A_TASK] for i in range(0, len(chunks), CHUNKS_A_TASK)]
     try:
@@ -305,7 +308,7 @@ def _chunks(
             max_workers=helpers, mp_context=multiprocessing.get_context("spawn")
         )
     except (OSError, ValueError):  # no processes here (a sandbox): make them in this one
-        yield from _chunks(customers, seed, day, 0, cancelled, tags)
+        yield from _chunks(customers, seed, day, 0, cancelled, catalogue)
         return
     try:
         # Only a few tasks ahead: finished ones wait in this process's memory.
@@ -317,13 +320,13 @@ def _chunks(
                 task = next(queue, None)
                 if task is None:
                     return
-                futures.append(pool.submit(make_chunks, seed, day, task, tags))
+                futures.append(pool.submit(make_chunks, seed, day, task, catalogue))
 
         for task in tasks:
             top_up()
             batches = _wait(futures.pop(0), cancelled)
             if batches is None:  # the helpers could not run: make this task here
-                batches = make_chunks(seed, day, task, tags)
+                batches = make_chunks(seed, day, task, catalogue)
             for chunk, rows in zip(task, batches, strict=True):
                 yield chunk[1] + chunk[2] - 1, rows
     finally:

@@ -1,11 +1,11 @@
 """The sample business itself: its price list, its tags and campaigns.
 
 The sample company sells office furniture, equipment, supplies and coffee,
-and services (consulting, assembly, delivery, maintenance). Its price list
-and tags are its own, in one language (English), like any business's
-picklists; what it writes about a customer (job titles, how the customer
-found it, tasks, calls, deals, cases) is in the customer's language (see
-the country modules).
+and services (consulting, assembly, delivery, maintenance). Its price list,
+tags and campaigns are written here in English, in US cents, and reach the
+file in the owner's language and currency (:func:`owners_catalogue`); what
+it writes about a customer (job titles, how the customer found it, tasks,
+calls, deals, cases) is in the customer's language (see the country modules).
 
 Prices are fixed, not drawn: a "Lite" costs less than its "Standard", which
 costs less than its "Pro"; a pack costs less than its pieces bought one by
@@ -15,9 +15,11 @@ day, the year or the visit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from crm_desktop.i18n import N_
+from crm_desktop.services.demo_data.prices import local_price
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,3 +258,45 @@ CAMPAIGNS = (
     Campaign("上海国际办公家具展", "event", 24, 3, "上海新国际博览中心", 1500000, "CN", 0.08),
     Campaign(N_("Autumn price mailing"), "mailing", 12, 0, None, 90000, None, 0.025),
 )
+
+
+@dataclass(frozen=True)
+class OwnersCatalogue:
+    """The sample business as its owner reads it: tags, price list and campaigns in the
+    owner's language, prices and budgets in the owner's currency (minor units).
+
+    Made once in the loading process (:func:`owners_catalogue`) and handed to the helper
+    processes, whose language may not be the window's."""
+
+    tags: tuple[str, ...]
+    names: tuple[str, ...]  # product names, by product id - 1
+    descriptions: tuple[str, ...]
+    prices: tuple[int, ...]
+    campaigns: tuple[str, ...]
+    budgets: tuple[int, ...]
+    exponent: int = 2
+    currency: str = "USD"
+
+    def price(self, us_cents: int) -> int:
+        """A price of the list's (in US cents) in the owner's currency, as its list prices are."""
+        return local_price(us_cents, self.currency, self.exponent)
+
+
+def owners_catalogue(
+    currency: str = "USD", exponent: int = 2, translate: Callable[[str], str] = str
+) -> OwnersCatalogue:
+    """The sample catalogue in ``currency`` (``exponent`` decimals), its words through
+    ``translate`` (``i18n.gettext`` for the owner's language; ``str``: as written)."""
+    return OwnersCatalogue(
+        tags=tuple(translate(name) for name in TAGS),
+        names=tuple(translate(p.name) for p in PRODUCTS),
+        descriptions=tuple(translate(p.description) for p in PRODUCTS),
+        prices=tuple(local_price(p.price_cents, currency, exponent) for p in PRODUCTS),
+        campaigns=tuple(translate(c.name) for c in CAMPAIGNS),
+        budgets=tuple(local_price(c.budget_cents, currency, exponent) for c in CAMPAIGNS),
+        exponent=exponent,
+        currency=currency,
+    )
+
+
+AS_WRITTEN = owners_catalogue()  # English, US dollars: the tests' and the bench's default
