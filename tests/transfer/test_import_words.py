@@ -26,7 +26,7 @@ def test_a_russian_import_summary_groups_its_counts(db, tmp_path, russian):
     result = importing.run_import(source, "customer", policy="create")
     assert result.created == 1002
     summary = result.summary()
-    assert summary.startswith("создано 1\u00a0002 клиента") and "1,002" not in summary, summary
+    assert summary.startswith("Создано 1\u00a0002 клиента") and "1,002" not in summary, summary
 
 
 def test_a_vcard_file_is_described_in_russian(db, tmp_path, russian):

@@ -172,6 +172,7 @@ class ImportResult:
             text = _("{created}, {updated} updated, {skipped} skipped, {refused} refused.").format(
                 **counts
             )
+        text = text[:1].upper() + text[1:]  # «Создано 5 клиентов, …»: a sentence
         if self.kept:
             text += " " + ngettext(
                 "{n} value could not go into its field and was kept as written in the notes "
