@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import CancelledError, CrmError
-from crm_desktop.i18n import _
+from crm_desktop.i18n import N_, _
+from crm_desktop.services.locale_facts import grouped
 
 
 def register(subparsers: Any) -> None:
@@ -113,9 +114,13 @@ def _print_comparison(prepared: Any) -> None:
         )
     print(f"  {'':<24}{'backup':>12}{'now':>12}")
     for label, in_backup, now in compare(prepared.counts, prepared.current_counts):
-        shown_now = "" if now is None else f"{now:,}"
-        shown_backup = "" if in_backup is None else f"{in_backup:,}"
+        shown_now = "" if now is None else grouped(now)
+        shown_backup = "" if in_backup is None else grouped(in_backup)
         print(f"  {label:<24}{shown_backup:>12}{shown_now:>12}")
+
+
+STATE_WORDS = {"verified": N_("verified"), "damaged": N_("damaged"),
+               "unverified": N_("not verified")}  # fmt: skip
 
 
 def _confirm() -> bool:
@@ -183,9 +188,9 @@ def run_list(args: argparse.Namespace) -> int:
         counts = headline(record.counts) if record.counts else ""
         fields = [
             local_time(record.created_at),
-            record.kind,
+            _(record.kind_label),
             human_size(record.size),
-            record.state,
+            _(STATE_WORDS[record.state]),
             counts,
             str(record.path),
         ]

@@ -9,6 +9,7 @@ from typing import Any
 
 from crm_desktop.errors import CrmError
 from crm_desktop.i18n import _
+from crm_desktop.services.locale_facts import grouped
 
 
 def register(subparsers: Any) -> None:
@@ -81,19 +82,19 @@ def run_demo(args: argparse.Namespace) -> int:
     counts = result.counts
     print(
         _(
-            "Added sample data to {path} in {seconds:.1f} s: {customers:,} customers, "
-            "{contacts:,} contacts, {orders:,} orders with {lines:,} lines, {deals:,} deals, "
-            "{tasks:,} tasks, {interactions:,} interactions."
+            "Added sample data to {path} in {seconds:.1f} s: {customers} customers, "
+            "{contacts} contacts, {orders} orders with {lines} lines, {deals} deals, "
+            "{tasks} tasks, {interactions} interactions."
         ).format(
             path=opened.path,
             seconds=time.perf_counter() - started,
-            customers=counts["customer"],
-            contacts=counts["contact"],
-            orders=counts["sales_order"],
-            lines=counts["order_line"],
-            deals=counts["deal"],
-            tasks=counts["task"],
-            interactions=counts["interaction"],
+            customers=grouped(counts["customer"]),
+            contacts=grouped(counts["contact"]),
+            orders=grouped(counts["sales_order"]),
+            lines=grouped(counts["order_line"]),
+            deals=grouped(counts["deal"]),
+            tasks=grouped(counts["task"]),
+            interactions=grouped(counts["interaction"]),
         )
     )
     return 0
@@ -146,8 +147,12 @@ def run_check(args: argparse.Namespace) -> int:
         print(_("Records:"))
         trashed = report.counts.pop("customer_in_trash", 0)
         for table, count in report.counts.items():
-            extra = f"  ({trashed:,} in the trash)" if table == "customer" and trashed else ""
-            print(f"  {table:<16}{count:>10,}{extra}")
+            extra = (
+                _("  ({count} in the trash)").format(count=grouped(trashed))
+                if table == "customer" and trashed
+                else ""
+            )
+            print(f"  {table:<16}{grouped(count):>10}{extra}")
     problems = [p for p in report.problems if not p.startswith("schema version")]
     if problems:
         raise CrmError(

@@ -16,6 +16,7 @@ from typing import Any
 
 from crm_desktop.errors import CrmError
 from crm_desktop.i18n import _
+from crm_desktop.services.locale_facts import grouped
 
 IMPORT_ENTITIES = {"customers": "customer", "contacts": "contact", "products": "product"}
 EXPORT_TABLES = (
@@ -213,7 +214,7 @@ def run_import(args: argparse.Namespace) -> int:
         for row in result.refused_rows[:5]:
             print(_("  line {line}: {reason}").format(line=row.line, reason=row.reason))
         if len(result.refused_rows) > 5:
-            print(_("  … and {value:,} more").format(value=len(result.refused_rows) - 5))
+            print(_("  … and {value} more").format(value=grouped(len(result.refused_rows) - 5)))
     return 0
 
 
@@ -325,8 +326,8 @@ def run_export(args: argparse.Namespace) -> int:
     if show:
         print("\r", end="", file=sys.stderr)
     print(
-        _("Exported {rows:,} {entity} to {path}").format(
-            rows=result.rows, entity=args.entity, path=result.path
+        _("Exported {rows} {entity} to {path}").format(
+            rows=grouped(result.rows), entity=args.entity, path=result.path
         )
     )
     return 0

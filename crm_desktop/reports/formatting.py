@@ -112,7 +112,7 @@ def pdf_formatter(kind: str, context: ReportContext) -> Callable[[Any], str]:
         return money
     if kind == INT:
         locale = context.locale
-        return lambda v: (v or "") if v is None or isinstance(v, str) else _int_text(v, locale)
+        return lambda v: (v or "") if v is None or isinstance(v, str) else int_text(v, locale)
     if kind == PERCENT:
         locale = context.locale
         return lambda v: (
@@ -123,7 +123,7 @@ def pdf_formatter(kind: str, context: ReportContext) -> Callable[[Any], str]:
     return lambda value: "" if value is None else str(value)
 
 
-def _int_text(value: int, locale: str) -> str:
+def int_text(value: int, locale: str) -> str:
     if -1000 < value < 1000:
         return str(int(value))
     return format_amount(int(value), exponent=0, locale=locale)

@@ -14,7 +14,7 @@ from typing import Any
 
 from crm_desktop import i18n
 from crm_desktop.i18n import N_, _, ngettext
-from crm_desktop.reports.formatting import local_datetime, short_month
+from crm_desktop.reports.formatting import int_text, local_datetime, short_month
 from crm_desktop.reports.model import (
     CHANGE,
     DATE,
@@ -41,6 +41,7 @@ from crm_desktop.services.reporting import (
     SalesByPeriod,
     SalesByProduct,
 )
+from crm_desktop.services.reporting.customer_list import customer_word
 from crm_desktop.services.reporting.periods import Period
 
 # A column's header, and "by …" after a title ("Sales by day": «Продажи по дням», 销售（按天）).
@@ -65,12 +66,17 @@ WORDS = {  # stages, priorities, kinds of interaction as the tables show them
     "negotiation": N_("Negotiation"), "won": N_("Won"), "lost": N_("Lost"),
     "low": N_("Low"), "normal": N_("Normal"), "high": N_("High"), "urgent": N_("Urgent"),
     "call": N_("Call"), "email": N_("Email"), "meeting": N_("Meeting"), "note": N_("Note"),
-    "message": N_("Message"), "other": N_("Other"),
+    "message": N_("Message"), "other": N_("Other"), "visit": N_("Visit"),
 }  # fmt: skip
 
 
 def by_grouping(grouping: str) -> str:
     return _(BY_GROUPING[grouping])
+
+
+def _capitalized(text: str) -> str:
+    """The first letter made capital, the rest as written (a searched «iPhone» stays)."""
+    return f"{text[:1].upper()}{text[1:]}"
 
 
 def _title_case(value: str) -> str:
@@ -591,7 +597,7 @@ def customer_list_document(
 
     def label(value: str) -> str:
         if value not in labels:
-            labels[value] = _title_case(value)
+            labels[value] = customer_word(value) if value else ""
         return labels[value]
 
     def rows() -> Iterator[Sequence[Any]]:
@@ -618,8 +624,9 @@ def customer_list_document(
 
     doc = Document(
         title=_("Customer list"),
-        subtitle=f"{data.description.capitalize()}: {data.count:,} customer"
-        + ("s" if data.count != 1 else ""),
+        subtitle=ngettext(
+            "{view}: {count} customer", "{view}: {count} customers", data.count
+        ).format(view=_capitalized(data.description), count=int_text(data.count, context.locale)),
         context=context,
         summary=[Figure(_("Customers"), data.count, INT)],
         file_stem="customers",
@@ -650,7 +657,7 @@ def customer_list_document(
             ],
             rows=rows(),
             totals=lambda: (
-                f"Total: {totals['count']:,}",
+                _("Total: {count}").format(count=int_text(totals["count"], context.locale)),
                 None,
                 None,
                 None,

@@ -42,6 +42,7 @@ from crm_desktop.models import database
 from crm_desktop.services import search, settings
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import today
+from crm_desktop.services.demo_data.catalogue import OwnersCatalogue
 from crm_desktop.services.demo_parts import PART, PART_TABLES, PartSource, insert_rows
 from crm_desktop.services.demo_rows import (
     COLUMNS,
@@ -51,7 +52,7 @@ from crm_desktop.services.demo_rows import (
     SampleMaker,
     chunks_of,
     make_chunks,
-    tag_names,
+    the_owners_catalogue,
 )
 from crm_desktop.services.progress import Progress, stop_if_cancelled
 from crm_desktop.services.search_rows import insert_search_rows
@@ -123,7 +124,7 @@ def build_rows(
 
     The orders keep their placeholder numbers (the writer numbers them afterwards).
     """
-    maker = SampleMaker(seed, on or today(), tag_names())
+    maker = SampleMaker(seed, on or today())  # as written: English, US cents
     offsets = {"contact": 0, "deal": 0, "sales_order": 0}
     batches = [maker.fixed_rows()] + [maker.chunk(*chunk) for chunk in chunks_of(customers)]
     for rows in batches:
@@ -208,19 +209,30 @@ def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started, 
     with transaction():
         tell(0.0)  # the window's progress (and its Cancel) shows before the first rows
         writer = ChunkWriter(conn)
-        tags = tag_names()  # in the owner's language, for the helpers too
+        # The price list, tags and campaigns in the owner's language and currency (the
+        # helper processes are handed them: their language may not be the window's).
+        catalogue = the_owners_catalogue()
         if in_parts:
             set_aside = _set_aside(conn, PART_TABLES, for_parts=True)
         else:
             set_aside = _set_aside(conn, TABLES, for_parts=False)
         with set_aside as kept_indexes:
-            writer.write(SampleMaker(seed, day, tags).fixed_rows())
+            writer.write(SampleMaker(seed, day, catalogue).fixed_rows())
             if in_parts:
                 _transfer_parts(
-                    conn, writer, customers, seed, day, helpers, cancelled, tags, tell, kept_indexes
+                    conn,
+                    writer,
+                    customers,
+                    seed,
+                    day,
+                    helpers,
+                    cancelled,
+                    catalogue,
+                    tell,
+                    kept_indexes,
                 )
             else:
-                for done, rows in _chunks(customers, seed, day, helpers, cancelled, tags):
+                for done, rows in _chunks(customers, seed, day, helpers, cancelled, catalogue):
                     writer.write(rows)
                     check()
                     tell(0.75 * done / customers)
@@ -234,7 +246,7 @@ def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started, 
             _check_references(conn)
             mark("reference check")
         if not settings.get("company_name"):
-            settings.set_many({"company_name": "Northwind Demo Trading Ltd"})
+            settings.set_many({"company_name": _("Northwind Demo Trading Ltd")})
         notify("*", (), "reload")
         # The search rows were written here directly (made with the rows, see demo_rows):
         # the window's in-memory copy reloads them at its next search.
@@ -269,13 +281,13 @@ def _chunks(
     day: date,
     helpers: int,
     cancelled: Callable[[], bool] | None,
-    tags: tuple[str, ...],
+    catalogue: OwnersCatalogue,
 ) -> Iterator[tuple[int, Batch]]:
     """(customers made so far, the rows of the next chunk), in order."""
     chunks = chunks_of(customers)
     if helpers < 1:
         for chunk in chunks:
-            yield chunk[1] + chunk[2] - 1, make_chunks(seed, day, [chunk], tags)[0]
+            yield chunk[1] + chunk[2] - 1, make_chunks(seed, day, [chunk], catalogue)[0]
         return
     tasks = [chunks[i : i + CHUNKS_A_TASK] for i in range(0, len(chunks), CHUNKS_A_TASK)]
     try:
@@ -283,7 +295,7 @@ def _chunks(
             max_workers=helpers, mp_context=multiprocessing.get_context("spawn")
         )
     except (OSError, ValueError):  # no processes here (a sandbox): make them in this one
-        yield from _chunks(customers, seed, day, 0, cancelled, tags)
+        yield from _chunks(customers, seed, day, 0, cancelled, catalogue)
         return
     try:
         # Only a few tasks ahead: finished ones wait in this process's memory.
@@ -295,13 +307,13 @@ def _chunks(
                 task = next(queue, None)
                 if task is None:
                     return
-                futures.append(pool.submit(make_chunks, seed, day, task, tags))
+                futures.append(pool.submit(make_chunks, seed, day, task, catalogue))
 
         for task in tasks:
             top_up()
             batches = _wait(futures.pop(0), cancelled)
             if batches is None:  # the helpers could not run: make this task here
-                batches = make_chunks(seed, day, task, tags)
+                batches = make_chunks(seed, day, task, catalogue)
             for chunk, rows in zip(task, batches, strict=True):
                 yield chunk[1] + chunk[2] - 1, rows
     finally:
@@ -374,7 +386,7 @@ def _transfer_parts(
     day: date,
     helpers: int,
     cancelled: Callable[[], bool] | None,
-    tags: tuple[str, ...],
+    catalogue: OwnersCatalogue,
     tell: Callable[[float], None],
     indexes: list[str],
 ) -> None:
@@ -400,7 +412,7 @@ def _transfer_parts(
     source = PartSource(
         seed=seed,
         on=day,
-        tags=tags,
+        catalogue=catalogue,
         tasks=tasks,
         helpers=helpers,
         schema_sql=schema_sql,

@@ -42,6 +42,7 @@ from itertools import chain
 from typing import Any, cast
 
 from crm_desktop.models.schema import PAGE_SIZE
+from crm_desktop.services.demo_data.catalogue import OwnersCatalogue
 from crm_desktop.services.demo_rows import COLUMNS, LOCAL_IDS, TABLES, Batch, make_chunks
 
 PART = "demo_part"  # the schema name the loader attaches the parts under
@@ -142,14 +143,14 @@ def helper_main(
     pipe: multiprocessing.connection.Connection,
     seed: int,
     on: date,
-    tags: tuple[str, ...],
+    catalogue: OwnersCatalogue,
     tasks: list[Task],
     schema_sql: list[str],
 ) -> None:
     """A helper process: for each of its tasks, counts, then (given the offsets) the part."""
     try:
         for index, chunks in tasks:
-            batches = make_chunks(seed, on, chunks, tags)
+            batches = make_chunks(seed, on, chunks, catalogue)
             pipe.send(("counts", index, counts_of(batches)))
             offsets = pipe.recv()
             if offsets is None:  # the loader stopped (cancel or failure)
@@ -172,7 +173,7 @@ class PartSource:
         *,
         seed: int,
         on: date,
-        tags: tuple[str, ...],
+        catalogue: OwnersCatalogue,
         tasks: list[Task],
         helpers: int,
         schema_sql: list[str],
@@ -180,7 +181,7 @@ class PartSource:
         cancelled: Callable[[], bool] | None,
         stop_if_cancelled: Callable[[Callable[[], bool] | None], None],
     ):
-        self.seed, self.on, self.tags, self.tasks = seed, on, tags, tasks
+        self.seed, self.on, self.catalogue, self.tasks = seed, on, catalogue, tasks
         self.schema_sql = schema_sql
         self.cancelled, self._stop_if_cancelled = cancelled, stop_if_cancelled
         self.helpers = helpers
@@ -200,7 +201,7 @@ class PartSource:
             ours, theirs = context.Pipe()
             process = context.Process(
                 target=helper_main,
-                args=(theirs, self.seed, self.on, self.tags, mine, self.schema_sql),
+                args=(theirs, self.seed, self.on, self.catalogue, mine, self.schema_sql),
                 daemon=True,
                 name=f"crm-demo-helper-{number}",
             )
@@ -256,7 +257,7 @@ class PartSource:
     def _make_here(self, task: Task) -> None:
         """A task whose helper died, made in this process."""
         index, chunks = task
-        batches = make_chunks(self.seed, self.on, chunks, self.tags)  # the same rows again
+        batches = make_chunks(self.seed, self.on, chunks, self.catalogue)  # the same rows again
         self.counts.setdefault(index, counts_of(batches))
         start = self._offsets_of(index)
         self.parts[index] = write_part(batches, start, self.schema_sql)

@@ -35,16 +35,20 @@ from typing import Any
 
 from crm_desktop.i18n import gettext
 from crm_desktop.models.enums import DEAL_STAGE_PROBABILITY
+from crm_desktop.services import settings
 from crm_desktop.services.demo_data import COUNTRIES
 from crm_desktop.services.demo_data.catalogue import (
+    AS_WRITTEN,
     CAMPAIGNS,
     COMPANIONS,
     PRODUCTS,
     QUANTITIES,
     TAGS,
+    OwnersCatalogue,
+    owners_catalogue,
 )
 from crm_desktop.services.demo_data.model import Country, Language, Person, landline, mobile
-from crm_desktop.services.money import line_total_cents
+from crm_desktop.services.money import currency_exponent, line_total_cents
 from crm_desktop.services.search import haystack
 from crm_desktop.services.text import sort_key
 
@@ -168,10 +172,14 @@ def _weighted(draw: float, items: Sequence[Any], cumulative: tuple[int, ...]) ->
 class SampleMaker:
     """Makes the rows of the sample data for the day ``on``: the fixed tables, then chunks."""
 
-    def __init__(self, seed: int, on: date, tags: Sequence[str] = TAGS):
+    def __init__(self, seed: int, on: date, catalogue: OwnersCatalogue = AS_WRITTEN):
         self.seed = seed
         self.on = on
-        self.tags = tuple(tags)  # the tag names, in the owner's language (tag_names())
+        # The price list, tags and campaigns in the owner's language and currency.
+        self.catalogue = catalogue
+        self.tags = catalogue.tags
+        self.prices = catalogue.prices
+        self._repair_costs = (0, catalogue.price(4500), catalogue.price(8900))
         self.rng = Random(f"crm-demo:{seed}:fixed")
         # Local dates as text, by offset from ``on``.
         self._dates = [
@@ -227,9 +235,9 @@ class SampleMaker:
                 (
                     index,
                     product.sku,
-                    product.name,
-                    product.description,
-                    product.price_cents,
+                    self.catalogue.names[index - 1],
+                    self.catalogue.descriptions[index - 1],
+                    self.prices[index - 1],
                     stock,
                     1 if product.active else 0,
                 )
@@ -237,12 +245,12 @@ class SampleMaker:
         campaigns = [
             (
                 index,
-                campaign.name,
+                self.catalogue.campaigns[index - 1],
                 campaign.kind,
                 self.date(campaign.start),
                 self.date(campaign.start + campaign.days),
                 campaign.location,
-                campaign.budget_cents,
+                self.catalogue.budgets[index - 1],
                 None,
             )
             for index, campaign in enumerate(CAMPAIGNS, start=1)
@@ -594,27 +602,29 @@ class SampleMaker:
             product_id = pool[int(random() * len(pool))]
             if product_id not in chosen:
                 chosen.append(product_id)
+        names, prices = self.catalogue.names, self.prices
         discounts = _DISCOUNTS if is_company else _PERSON_DISCOUNTS
         discount = discounts[int(random() * len(discounts))]
         pieces = 0
         lines = []
         for product_id in chosen:
-            product = PRODUCTS[product_id - 1]
             for_company, for_person, is_furniture = _QUANTITIES[product_id - 1]
             quantities = for_company if is_company else for_person
             quantity = quantities[int(random() * len(quantities))]
             if is_furniture:
                 pieces += int(quantity)
-            lines.append((product_id, product.name, quantity, product.price_cents, discount))
+            lines.append(
+                (product_id, names[product_id - 1], quantity, prices[product_id - 1], discount)
+            )
         if pieces >= 3 and _ASSEMBLY not in chosen and random() < 0.5:
             hours = float(max(1, pieces // 2))
-            lines.append((_ASSEMBLY, PRODUCTS[_ASSEMBLY - 1].name, hours, 6500, discount))
+            lines.append((_ASSEMBLY, names[_ASSEMBLY - 1], hours, prices[_ASSEMBLY - 1], discount))
         if family != "services":
             draw = random()
             if draw < 0.35:
-                lines.append((_DELIVERY, PRODUCTS[_DELIVERY - 1].name, 1.0, 1500, 0.0))
+                lines.append((_DELIVERY, names[_DELIVERY - 1], 1.0, prices[_DELIVERY - 1], 0.0))
             elif draw < 0.45:
-                lines.append((_EXPRESS, PRODUCTS[_EXPRESS - 1].name, 1.0, 4500, 0.0))
+                lines.append((_EXPRESS, names[_EXPRESS - 1], 1.0, prices[_EXPRESS - 1], 0.0))
         return lines
 
     def _deal_amount(self, family: str, is_company: bool) -> int:
@@ -627,10 +637,9 @@ class SampleMaker:
             product_id = products[int(random() * len(products))]
             quantities = _QUANTITIES[product_id - 1][0]
             quantity = max(1, int(quantities[int(random() * len(quantities))]))
-            total += (
-                PRODUCTS[product_id - 1].price_cents * quantity * scale[int(random() * len(scale))]
-            )
-        return max(10000, round(total, -4))
+            total += self.prices[product_id - 1] * quantity * scale[int(random() * len(scale))]
+        # In whole hundreds of the currency (of its major unit), at least the list's $100.
+        return max(self.catalogue.price(10000), round(total, -(self.catalogue.exponent + 2)))
 
     def _order(
         self,
@@ -727,7 +736,7 @@ class SampleMaker:
                 self.stamp(opened_ago),
                 self.stamp(1 + int(random() * (opened_ago - 2))) if resolved else None,
                 resolutions[int(random() * len(resolutions))] if resolved else None,
-                (0, 4500, 8900)[int(random() * 3)] if kind == "repair" else 0,
+                self._repair_costs[int(random() * 3)] if kind == "repair" else 0,
             )
         )
 
@@ -748,26 +757,35 @@ def chunks_of(customers: int) -> list[tuple[int, int, int]]:
     ]
 
 
-def tag_names() -> tuple[str, ...]:
-    """The sample tags in this process's language (helper processes are given them)."""
-    return tuple(gettext(name) for name in TAGS)
+def the_owners_catalogue() -> OwnersCatalogue:
+    """The sample catalogue in this process's language and the file's currency (helper
+    processes are given it)."""
+    currency = settings.get("currency")
+    return owners_catalogue(currency, currency_exponent(currency), gettext)
 
 
 def make_chunks(
-    seed: int, on: date, chunks: Sequence[tuple[int, int, int]], tags: Sequence[str] = TAGS
+    seed: int,
+    on: date,
+    chunks: Sequence[tuple[int, int, int]],
+    catalogue: OwnersCatalogue = AS_WRITTEN,
 ) -> list[Batch]:
     """The rows of some chunks (what a helper process is asked for)."""
-    maker = _makers(seed, on, tuple(tags))
+    maker = _makers(seed, on, catalogue)
     return [maker.chunk(*chunk) for chunk in chunks]
 
 
 _MAKER: list[SampleMaker] = []
 
 
-def _makers(seed: int, on: date, tags: tuple[str, ...]) -> SampleMaker:
+def _makers(seed: int, on: date, catalogue: OwnersCatalogue) -> SampleMaker:
     """One maker a process, kept between calls (its time tables take a few milliseconds)."""
-    if not _MAKER or (_MAKER[0].seed, _MAKER[0].on, _MAKER[0].tags) != (seed, on, tags):
-        _MAKER[:] = [SampleMaker(seed, on, tags)]
+    if not _MAKER or (_MAKER[0].seed, _MAKER[0].on, _MAKER[0].catalogue) != (
+        seed,
+        on,
+        catalogue,
+    ):
+        _MAKER[:] = [SampleMaker(seed, on, catalogue)]
     return _MAKER[0]
 
 

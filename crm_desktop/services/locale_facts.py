@@ -62,6 +62,17 @@ def locale_facts(locale: str, currency: str) -> LocaleFacts:
     return facts
 
 
+def grouped(number: int) -> str:
+    """``number`` with the digit groups of the messages' language, as CLDR writes them:
+    ``1,428`` in English and Chinese, ``1 428`` in Russian (a no-break space).
+
+    Counts inside messages go through here, never ``f"{n:,}"``, which groups the English way
+    in every language. (Documents group by the data's locale instead, as their amounts do.)"""
+    from crm_desktop import i18n
+
+    return locale_facts(i18n.language(), "").numbers.amount(int(number), 0)
+
+
 def region_currency(region: str) -> str:
     """The currency of a region today (CLDR, through Babel): ``RU`` → ``RUB``, remembered."""
 

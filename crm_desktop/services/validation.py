@@ -20,6 +20,7 @@ from typing import Any
 from crm_desktop.i18n import _
 from crm_desktop.services import money
 from crm_desktop.services.clock import TIMESTAMP_FORMAT, to_timestamp
+from crm_desktop.services.locale_facts import grouped
 from crm_desktop.services.text import clean_line, clean_multiline
 
 MAX_LINE_LENGTH = 500
@@ -58,8 +59,8 @@ def line(max_length: int = MAX_LINE_LENGTH) -> Parser:
         text = clean_line(_as_text(value))
         if len(text) > max_length:
             raise FieldError(
-                _("Too long: {len:,} characters, at most {max_length:,}.").format(
-                    len=len(text), max_length=max_length
+                _("Too long: {len} characters, at most {max_length}.").format(
+                    len=grouped(len(text)), max_length=grouped(max_length)
                 )
             )
         return text or None
@@ -74,8 +75,8 @@ def multiline(max_length: int = MAX_TEXT_LENGTH) -> Parser:
         text = clean_multiline(_as_text(value))
         if len(text) > max_length:
             raise FieldError(
-                _("Too long: {len:,} characters, at most {max_length:,}.").format(
-                    len=len(text), max_length=max_length
+                _("Too long: {len} characters, at most {max_length}.").format(
+                    len=grouped(len(text)), max_length=grouped(max_length)
                 )
             )
         return text or None
@@ -302,7 +303,7 @@ def decimal_number(
                 else _("Must be at least {minimum}.").format(minimum=minimum)
             )
         if number > maximum:
-            raise FieldError(_("Must be at most {maximum:,}.").format(maximum=maximum))
+            raise FieldError(_("Must be at most {maximum}.").format(maximum=grouped(int(maximum))))
         return number
 
     return parse

@@ -7,7 +7,8 @@ app's own fonts are installed, as at a real start)::
 
 Each language gets the sample data, its locale and currency (ru_RU/RUB,
 zh_CN/CNY) and a customer of its own country; the PNGs go beside this script
-(``today-ru.png``, ``customer-ru.png``, ``board-ru.png``, ``…-zh.png``).
+(``today-ru.png``, ``customer-ru.png``, ``board-ru.png``, ``products-ru.png``,
+``…-zh.png``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ LANGUAGES = {
 
 def main() -> None:
     app = QApplication([])
+    from crm_desktop import i18n
     from crm_desktop.models import close_database, database
     from crm_desktop.services import demo, open_session, settings
     from crm_desktop.ui import translation
@@ -35,8 +37,10 @@ def main() -> None:
     for code, (locale, currency, country, company) in LANGUAGES.items():
         path = WORK / f"sample-{code}.sqlite3"
         opened = open_session(path)
-        demo.generate(customers=400, seed=11)
+        # As the first run does: the country's settings and the language, then the sample.
         settings.set_many({"company_name": company, "currency": currency, "locale": locale})
+        i18n.set_language(code)
+        demo.generate(customers=400, seed=11)
         translation.install(app, code)
         window = MainWindow(opened.path)
         window.resize(1280, 800)
@@ -61,6 +65,10 @@ def main() -> None:
         window.current_list().show_board(True)
         pump(app, 1.5)
         window.grab().save(str(HERE / f"board-{suffix}.png"))
+
+        window.show_section("products")  # the sample price list in the owner's words and money
+        pump(app, 1.0)
+        window.grab().save(str(HERE / f"products-{suffix}.png"))
         window.close()
         pump(app, 0.3)
         close_database()

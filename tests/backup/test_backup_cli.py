@@ -87,6 +87,17 @@ def test_backup_prints_the_path_of_a_verified_file_even_while_the_window_is_open
     assert "150 customers" in line
 
 
+def test_the_list_of_backups_speaks_the_owners_language(shop, backups_dir, monkeypatch):
+    assert run("--db", str(shop), "backup").returncode == 0
+    monkeypatch.setenv("CRM_DESKTOP_LANGUAGE", "ru")
+    listing = run("--db", str(shop), "backups")
+    assert listing.returncode == 0, listing.stderr
+    [line] = listing.stdout.splitlines()
+    _when, kind, _size, state, counts, _path = line.split("\t")
+    assert (kind, state) == ("Вручную", "проверена")
+    assert counts.startswith("150 клиентов, ") and counts.endswith(("заказ", "заказа", "заказов"))
+
+
 def test_backup_to_a_chosen_file(shop, tmp_path):
     target = tmp_path / "nightly.sqlite3"
     result = run("--db", str(shop), "backup", "-o", str(target), "--thorough")

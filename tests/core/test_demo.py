@@ -201,3 +201,69 @@ def test_the_sample_tags_are_in_the_owners_language(db, helpers):
         )
     }
     assert tagged and tagged <= set(search.search_customers("выставка"))
+
+
+@pytest.mark.parametrize("helpers", [0, 1])
+def test_a_russian_owners_sample_sells_in_roubles_and_in_russian(db, helpers):
+    """A Russian owner's sample price list read "Office chair Lite, black — 149,00 ₽": the
+    goods in English and the prices in dollars' figures. Now its names are Russian and its
+    prices what such goods cost in roubles, in the price list, the order lines (made by
+    the helper processes too), the deals and the campaigns."""
+    from crm_desktop import i18n
+    from crm_desktop.services import settings
+
+    settings.set_many({"locale": "ru_RU", "currency": "RUB"})
+    before = i18n.language()
+    try:
+        i18n.set_language("ru")
+        demo.generate(customers=1200, seed=5, on=DAY, helpers=helpers)
+    finally:
+        i18n.set_language(before)
+    price = dict(database.execute_sql("SELECT sku, unit_price_cents FROM product").fetchall())
+    names = dict(database.execute_sql("SELECT sku, name FROM product").fetchall())
+    assert names["FUR-1001"] == "Офисное кресло Lite, чёрное"
+    assert 10_000_00 <= price["FUR-1001"] < price["FUR-1002"] < price["FUR-1004"] < 60_000_00
+    assert price["WHS-7006"] < 12 * price["WHS-7005"]  # a box of 12 pairs, cheaper than 12
+    lines = database.execute_sql(
+        "SELECT l.description, l.unit_price_cents, p.name, p.unit_price_cents "
+        "FROM order_line l JOIN product p ON p.id = l.product_id"
+    ).fetchall()
+    assert len(lines) > 1000
+    assert all(line[0] == line[2] and line[1] == line[3] for line in lines)
+    assert not [line for line in lines if line[0].isascii()]
+    smallest_open_deal = database.execute_sql(
+        "SELECT min(amount_cents) FROM deal WHERE closed_at IS NULL"
+    ).fetchone()[0]
+    assert smallest_open_deal >= 9_000_00  # at least the list's $100, in roubles
+    campaigns = {row[0] for row in database.execute_sql("SELECT name FROM campaign")}
+    assert "Весенняя рассылка" in campaigns and "Выставка «Офис-Экспо»" in campaigns
+    assert settings.get("company_name") == "ООО «Нордвинд Демо Трейдинг»"
+
+
+def test_an_american_owners_sample_keeps_the_price_list_as_written(db):
+    demo.generate(customers=50, seed=5, on=DAY, helpers=0)
+    row = database.execute_sql(
+        "SELECT name, unit_price_cents FROM product WHERE sku = 'FUR-1001'"
+    ).fetchone()
+    assert tuple(row) == ("Office chair Lite, black", 14900)
+
+
+@pytest.mark.parametrize(("currency", "exponent"), [("RUB", 2), ("JPY", 0), ("CNY", 2), ("KWD", 3)])
+def test_local_prices_keep_the_tiers_and_packs_in_order(currency, exponent):
+    from crm_desktop.services.demo_data.catalogue import PRODUCTS, owners_catalogue
+
+    catalogue = owners_catalogue(currency, exponent)
+    by_name = dict(zip((p.name for p in PRODUCTS), catalogue.prices, strict=True))
+    for lite, standard, pro in (
+        ("Office chair Lite, black", "Office chair Standard, black", "Office chair Pro, black"),
+        ("Headset Lite, USB", "Headset Pro, wireless", "Headset Pro, wireless"),
+        ("Bean-to-cup coffee machine Lite", "Bean-to-cup coffee machine Pro",
+         "Bean-to-cup coffee machine Pro"),
+        ("Maintenance plan Basic, per year", "Maintenance plan Premium, per year",
+         "Maintenance plan Premium, per year"),
+    ):  # fmt: skip
+        assert by_name[lite] < by_name[standard] <= by_name[pro]
+    assert by_name["Safety gloves, box of 12 pairs"] < 12 * by_name["Safety gloves, pair"]
+    assert all(price > 0 for price in catalogue.prices)
+    shop_like = [p for p in catalogue.prices if str(p).rstrip("0").endswith("9")]
+    assert len(shop_like) == len(catalogue.prices)  # 13 900, 1 090, 9.90

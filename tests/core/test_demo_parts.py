@@ -122,11 +122,11 @@ def test_a_helper_that_dies_leaves_its_tasks_to_the_loader(db):
         for t in demo_parts.PART_TABLES
     ]
     tasks = [(n, [(n, 1 + 40 * n, 40)]) for n in range(5)]
-    tags = demo_rows.tag_names()
+    catalogue = demo_rows.the_owners_catalogue()
 
     def run(kill: bool) -> list[tuple[dict[str, int], dict[str, list[tuple]]]]:
         source = demo_parts.PartSource(
-            seed=3, on=DAY, tags=tags, tasks=tasks, helpers=2, schema_sql=schema,
+            seed=3, on=DAY, catalogue=catalogue, tasks=tasks, helpers=2, schema_sql=schema,
             first_ids=dict.fromkeys(demo_parts.PART_TABLES, 0), cancelled=None,
             stop_if_cancelled=lambda _cancelled: None,
         )  # fmt: skip

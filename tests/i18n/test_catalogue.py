@@ -15,19 +15,20 @@ ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
-def _extracted() -> set[str | tuple[str, ...]]:
-    """What pybabel extracts with the project's babel.cfg (the same mapping, read here)."""
+def _extracted() -> set[tuple[str | None, str | tuple[str, ...]]]:
+    """What pybabel extracts with the project's babel.cfg (the same mapping, read here),
+    each message with its context (``pgettext``'s; ``None`` for most)."""
     method_map, options_map = [], {}
     from babel.messages.frontend import parse_mapping_cfg
 
     with (ROOT / "babel.cfg").open() as handle:
         method_map, options_map = parse_mapping_cfg(handle)
-    found: set[str | tuple[str, ...]] = set()
+    found: set[tuple[str | None, str | tuple[str, ...]]] = set()
     keywords = {**DEFAULT_KEYWORDS, "N_": None}
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(ROOT), method_map, options_map, keywords=keywords
     ):
-        found.add(tuple(message) if isinstance(message, tuple | list) else message)
+        found.add((_context, tuple(message) if isinstance(message, tuple | list) else message))
     return found
 
 
@@ -44,9 +45,9 @@ def test_every_message_is_translated(extracted, code, forms):
     assert catalog.num_plurals == forms
     assert len(extracted) > 400
     missing, broken = [], []
-    for message_id in extracted:
+    for context, message_id in extracted:
         key = message_id[0] if isinstance(message_id, tuple) else message_id
-        found = catalog.get(key)
+        found = catalog.get(key, context=context)
         strings = found.string if found is not None else None
         texts = list(strings) if isinstance(strings, tuple | list) else [strings]
         if found is None or found.fuzzy or not all(texts):

@@ -153,7 +153,7 @@ def test_the_summary_and_the_reasons_speak_the_owners_language(db, files):
     finally:
         i18n.set_language(before)
     assert summary.startswith(
-        "создано 2 клиента, обновлено: 0, пропущено: 1, отклонено: 0. 1 значение не подошло"
+        "Создано 2 клиента, обновлено: 0, пропущено: 1, отклонено: 0. 1 значение не подошло"
     ), summary
     assert "Сохранено в заметках как «Заголовок: значение»: Kundennummer." in details
     assert any("прочитаны как номера региона US" in line for line in details)

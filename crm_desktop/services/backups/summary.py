@@ -55,5 +55,15 @@ def local_time(moment: datetime) -> str:
 
 
 def headline(counts: dict[str, int]) -> str:
-    """``150 customers, 612 orders``: the two numbers a user recognises a backup by."""
-    return f"{counts.get('customer', 0):,} customers, {counts.get('sales_order', 0):,} orders"
+    """``150 customers, 612 orders``: the two numbers a user recognises a backup by, in the
+    user's language («1 428 клиентов, 612 заказов»)."""
+    from crm_desktop.i18n import ngettext
+    from crm_desktop.services.locale_facts import grouped
+
+    customers, orders = counts.get("customer", 0), counts.get("sales_order", 0)
+    return ", ".join(
+        (
+            ngettext("{n} customer", "{n} customers", customers).format(n=grouped(customers)),
+            ngettext("{n} order", "{n} orders", orders).format(n=grouped(orders)),
+        )
+    )

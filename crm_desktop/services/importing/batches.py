@@ -29,6 +29,7 @@ from crm_desktop.services import audit, records, tags, trash
 from crm_desktop.services.changes import before_bulk_change, transaction
 from crm_desktop.services.clock import now_utc
 from crm_desktop.services.importing.mapping import ENTITY_LABELS
+from crm_desktop.services.locale_facts import grouped
 from crm_desktop.services.progress import stop_if_cancelled
 
 
@@ -94,9 +95,9 @@ class UndoResult:
     def summary(self) -> str:
         trashed = ngettext(
             "{n} record moved to the trash", "{n} records moved to the trash", self.trashed
-        ).format(n=f"{self.trashed:,}")
+        ).format(n=grouped(self.trashed))
         reverted = ngettext("{n} change reverted", "{n} changes reverted", self.reverted).format(
-            n=f"{self.reverted:,}"
+            n=grouped(self.reverted)
         )
         if not self.kept_fields:
             return _("{trashed}, {reverted}.").format(trashed=trashed, reverted=reverted)
@@ -104,7 +105,7 @@ class UndoResult:
             "{n} field was changed after the import and was kept",
             "{n} fields were changed after the import and were kept",
             self.kept_fields,
-        ).format(n=f"{self.kept_fields:,}")
+        ).format(n=grouped(self.kept_fields))
         return _("{trashed}, {reverted}; {kept}.").format(
             trashed=trashed, reverted=reverted, kept=kept
         )

@@ -29,6 +29,7 @@ import codecs
 from dataclasses import dataclass
 
 from crm_desktop.i18n import N_, _
+from crm_desktop.services.locale_facts import grouped
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
@@ -201,9 +202,15 @@ def decode(data: bytes, *, locale_name: str | None = None) -> Decoded:
             except UnicodeDecodeError as exc:
                 # A mark followed by something else: read what can be read, say so.
                 text = data[len(bom) :].decode(codec, errors="replace")
-                return Decoded(text, codec, f"{label} (with undecodable bytes at {exc.start:,})")
+                return Decoded(text, codec, _undecodable(label, exc.start))
     codec = detect(data, locale_name=locale_name)
     return _decode_in(data, codec)
+
+
+def _undecodable(label: str, offset: int) -> str:
+    return _("{encoding} (with undecodable bytes at {offset})").format(
+        encoding=_(label), offset=grouped(offset)
+    )
 
 
 def _decode_in(data: bytes, codec: str) -> Decoded:
@@ -212,7 +219,7 @@ def _decode_in(data: bytes, codec: str) -> Decoded:
         text = data.decode(codec, errors=errors)
     except UnicodeDecodeError as exc:
         text = data.decode(codec, errors="replace")
-        return Decoded(text, codec, f"{label_of(codec)} (with undecodable bytes at {exc.start:,})")
+        return Decoded(text, codec, _undecodable(label_of(codec), exc.start))
     if codec == "cp1252":
         return Decoded(text, codec, "Windows-1252 (Western European)")
     return Decoded(text, codec, label_of(codec))

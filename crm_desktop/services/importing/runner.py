@@ -69,6 +69,7 @@ from crm_desktop.services.importing.rows import (
     prepare,
 )
 from crm_desktop.services.importing.table import SourceRow, Table
+from crm_desktop.services.locale_facts import grouped
 from crm_desktop.services.progress import Progress, stop_if_cancelled
 from crm_desktop.services.records import Row
 from crm_desktop.services.search_rows import insert_search_rows
@@ -144,15 +145,15 @@ class ImportResult:
         """One sentence: created, updated, skipped, refused, and values kept as written."""
         counts = {
             "created": _created(self.entity, self.created),
-            "updated": f"{self.updated:,}",
-            "skipped": f"{self.skipped:,}",
-            "refused": f"{self.refused:,}",
+            "updated": grouped(self.updated),
+            "skipped": grouped(self.skipped),
+            "refused": grouped(self.refused),
         }
         extra = []
         if self.contacts_created or self.contacts_updated:
             extra.append(
                 _("{added} contacts added, {updated} updated").format(
-                    added=f"{self.contacts_created:,}", updated=f"{self.contacts_updated:,}"
+                    added=grouped(self.contacts_created), updated=grouped(self.contacts_updated)
                 )
             )
         if self.customers_created:
@@ -161,7 +162,7 @@ class ImportResult:
                     "{n} new customer for its company",
                     "{n} new customers for their companies",
                     self.customers_created,
-                ).format(n=f"{self.customers_created:,}")
+                ).format(n=grouped(self.customers_created))
             )
         if extra:
             text = _(
@@ -171,6 +172,7 @@ class ImportResult:
             text = _("{created}, {updated} updated, {skipped} skipped, {refused} refused.").format(
                 **counts
             )
+        text = text[:1].upper() + text[1:]  # «Создано 5 клиентов, …»: a sentence
         if self.kept:
             text += " " + ngettext(
                 "{n} value could not go into its field and was kept as written in the notes "
@@ -178,7 +180,7 @@ class ImportResult:
                 "{n} values could not go into their field and were kept as written in the notes "
                 "(marked ⚠).",
                 self.kept,
-            ).format(n=f"{self.kept:,}")
+            ).format(n=grouped(self.kept))
         return text
 
     def details(self) -> list[str]:
@@ -198,7 +200,8 @@ class ImportResult:
             )
         if self.left_out_properties:
             parts = [
-                f"{name} ×{count:,}" for name, count in sorted(self.left_out_properties.items())
+                f"{name} ×{grouped(count)}"
+                for name, count in sorted(self.left_out_properties.items())
             ]
             lines.append(
                 _(
@@ -227,7 +230,7 @@ def _created(entity: str, count: int) -> str:
         text = ngettext("{n} product created", "{n} products created", count)
     else:
         text = ngettext("{n} customer created", "{n} customers created", count)
-    return text.format(n=f"{count:,}")
+    return text.format(n=grouped(count))
 
 
 @dataclass

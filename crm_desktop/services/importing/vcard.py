@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from crm_desktop.i18n import _, ngettext
 from crm_desktop.services.importing import encoding
 from crm_desktop.services.importing.table import ReadProblem, SourceRow, Table
 from crm_desktop.services.importing.vcardlines import (
@@ -37,6 +38,7 @@ from crm_desktop.services.importing.vcardlines import (
     split_unescaped,
     unescape,
 )
+from crm_desktop.services.locale_facts import grouped
 
 # Columns in the order they appear (only those some card fills are in the table).
 COLUMNS = (
@@ -392,7 +394,9 @@ def read_vcards(
         rows=table_rows,
         problems=problems,
         format="vCard",
-        details=f"vCard {label}, {count:,} cards, {encoding.label_of(fallback)}",
+        details=ngettext(
+            "vCard {version}, {n} card, {encoding}", "vCard {version}, {n} cards, {encoding}", count
+        ).format(version=label, n=grouped(count), encoding=_(encoding.label_of(fallback))),
         preset="vcard",
         encoding=fallback,
         encoding_label=encoding.label_of(fallback),

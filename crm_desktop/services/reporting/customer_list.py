@@ -15,9 +15,11 @@ from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
+from crm_desktop.i18n import N_, _, pgettext
 from crm_desktop.models import close_database, database
-from crm_desktop.services import listing
+from crm_desktop.services import custom_fields, listing, tags
 from crm_desktop.services.figures import REVENUE_STATUSES_SQL
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.services.progress import stop_if_cancelled
@@ -214,17 +216,68 @@ def _make_row(row: tuple) -> CustomerRow:
     return CustomerRow(*values)
 
 
+# The list's filters in the owner's words, for the subtitle of a printed list.
+FILTER_WORDS = {
+    "status": N_("status"), "kind": N_("kind"), "country": N_("country"), "city": N_("city"),
+    "source": N_("source"), "tag": N_("tag"), "created_from": N_("created from"),
+    "created_to": N_("created until"),
+}  # fmt: skip
+
+
+def customer_word(value: str) -> str:
+    """A customer's stored status or kind as the owner reads it (``prospect`` → «Потенциальный»)."""
+    words = {
+        "lead": pgettext("customer status", "Lead"),
+        "prospect": pgettext("customer status", "Prospect"),
+        "active": pgettext("customer status", "Active"),
+        "inactive": pgettext("customer status", "Inactive"),
+        "company": pgettext("customer kind", "Company"),
+        "person": pgettext("customer kind", "Person"),
+    }
+    return words.get(value, value)
+
+
+def _filter_value(key: str, value: Any) -> str:
+    if isinstance(value, bool):  # a yes/no custom field
+        return _("yes") if value else _("no")
+    values = list(value) if isinstance(value, list | tuple | set) else [value]
+    if key == "tag":
+        names = {tag_id: name for tag_id, name, _count in tags.all_tags()}
+        values = [names.get(v, v) if isinstance(v, int) else v for v in values]
+    elif key in ("status", "kind"):
+        values = [customer_word(str(v)) for v in values]
+    elif isinstance(value, dict):  # a custom field's range
+        low, high = value.get("from"), value.get("to")
+        if low not in (None, "") and high not in (None, ""):
+            return _("{low} to {high}").format(low=low, high=high)
+        if low not in (None, ""):
+            return _("from {low}").format(low=low)
+        return _("up to {high}").format(high=high)
+    return ", ".join(str(v) for v in values)
+
+
 def describe(query: ListQuery) -> str:
-    """The view in words, for the report's subtitle ("search “smith”; status: active")."""
+    """The view in the owner's words, for the report's subtitle
+    («поиск “смит”; статус: Активный»; "all customers" when nothing narrows it)."""
     parts = []
     if query.search.strip():
-        parts.append(f"search “{query.search.strip()}”")
+        parts.append(_("search “{text}”").format(text=query.search.strip()))
     for key, value in query.filters.items():
-        if value in (None, "", []):
+        if value in (None, "", [], {}):
             continue
-        shown = ", ".join(map(str, value)) if isinstance(value, list | tuple | set) else str(value)
-        parts.append(f"{key.replace('_', ' ')}: {shown}")
-    return "; ".join(parts) if parts else "all customers"
+        if key == "untagged":
+            parts.append(_("without tags"))
+            continue
+        if key == "ids":
+            parts.append(_("chosen customers"))
+            continue
+        if key.startswith(custom_fields.PREFIX):
+            item = custom_fields.field_by_key(key)
+            label = item.name if item is not None else key
+        else:
+            label = _(FILTER_WORDS[key]) if key in FILTER_WORDS else key.replace("_", " ")
+        parts.append(_("{field}: {value}").format(field=label, value=_filter_value(key, value)))
+    return "; ".join(parts) if parts else _("all customers")
 
 
 def customer_list(query: ListQuery | None = None) -> CustomerList:

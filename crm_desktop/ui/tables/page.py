@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMargins, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QLocale, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -216,7 +216,7 @@ class ListPage(QWidget):
     def count_text(self) -> str:
         if self.model.is_partial():  # the first page of a long search; the rest is counted
             return self.tr("{count}+ {things} (counting…)").format(
-                count=f"{self.count():,}", things=self.section.plural
+                count=QLocale().toString(self.count()), things=self.section.plural
             )
         return self.section.count_text(self.count())
 
