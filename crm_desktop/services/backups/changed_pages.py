@@ -48,8 +48,14 @@ from crm_desktop.services.backups.files import write_atomically
 
 FULL_CHECK_EVERY = timedelta(days=7)
 # Format 1 kept a CRC-32 of each page: read as no manifest (a full check), then replaced.
-_MAGIC = b"CRMPAGES2\n"
+# Format 2 has no owners of the pages: read, and the references into changed tables are
+# checked whole once (``Plan.gaps`` needs the owners).
+_MAGIC_V2 = b"CRMPAGES2\n"
+_MAGIC = b"CRMPAGES3\n"
 _HEADER = struct.Struct(">II32sq")  # page size, page count, page checksum, full check
+_OWNERS = struct.Struct(">I")  # how many owners follow the page digests (0: not known)
+_TABLE_LEAF = 0x0D
+_TABLE_INTERIOR = 0x05
 _LEAF = (0x0D, 0x0A)  # table leaf, index leaf
 _INTERIOR = (0x05, 0x02)  # table interior, index interior
 _FREE = -1
@@ -108,6 +114,8 @@ class Manifest:
     checksum: str
     full_check_at: datetime
     digests: Digests
+    # The b-tree of each page (1 + index in ``trees_of``, ``_FREE``, 0), or None (format 2).
+    owners: array[int] | None = None
 
 
 def manifest_path(folder: Path, source_key: str, db_name: str) -> Path:
@@ -115,8 +123,11 @@ def manifest_path(folder: Path, source_key: str, db_name: str) -> Path:
     return folder / f".{db_name}.pages-{key}"
 
 
-def write_manifest(path: Path, digests: Digests, full_check_at: datetime) -> None:
+def write_manifest(
+    path: Path, digests: Digests, full_check_at: datetime, owners: array[int] | None = None
+) -> None:
     """Replace the manifest (private, atomic); its own SHA-256 at its end."""
+    known = owners if owners is not None and len(owners) == len(digests.pages) + 1 else None
     body = (
         _MAGIC
         + _HEADER.pack(
@@ -127,6 +138,8 @@ def write_manifest(path: Path, digests: Digests, full_check_at: datetime) -> Non
         )
         + digests.pages.tobytes()  # machine order: read back on the same machine
         + digests.shas
+        + _OWNERS.pack(0 if known is None else len(known))
+        + (known.tobytes() if known is not None else b"")
     )
     write_atomically(path, body + hashlib.sha256(body).digest())
 
@@ -140,20 +153,38 @@ def read_manifest(path: Path) -> Manifest | None:
     body, seal = data[:-32], data[-32:]
     if len(data) < len(_MAGIC) + _HEADER.size + 32 or hashlib.sha256(body).digest() != seal:
         return None
-    if not body.startswith(_MAGIC):
+    if not body.startswith((_MAGIC, _MAGIC_V2)):
         return None
     page_size, count, root, full_at = _HEADER.unpack_from(body, len(_MAGIC))
     pages = array("Q")
     rest = body[len(_MAGIC) + _HEADER.size :]
-    if len(rest) != count * (pages.itemsize + 32):
+    digests_end = count * (pages.itemsize + 32)
+    owners: array[int] | None = None
+    if body.startswith(_MAGIC):
+        if len(rest) < digests_end + _OWNERS.size:
+            return None
+        (known,) = _OWNERS.unpack_from(rest, digests_end)
+        tail = rest[digests_end + _OWNERS.size :]
+        if known not in (0, count + 1):
+            return None
+        owners = array("i")
+        if len(tail) != known * owners.itemsize:
+            return None
+        owners.frombytes(tail)
+        owners = owners if known else None
+        rest = rest[:digests_end]
+    if len(rest) != digests_end:
         return None
     pages.frombytes(rest[: count * pages.itemsize])
     shas = rest[count * pages.itemsize :]
     moment = datetime.fromtimestamp(full_at, UTC)
-    return Manifest(root.hex(), moment, Digests(root.hex(), page_size, pages, shas))
+    return Manifest(root.hex(), moment, Digests(root.hex(), page_size, pages, shas), owners)
 
 
 # --- the plan ------------------------------------------------------------------------------
+
+
+Gaps = tuple[tuple[float, float], ...]
 
 
 @dataclass(frozen=True)
@@ -164,10 +195,15 @@ class Plan:
     tables: frozenset[str] = frozenset()
     why: str = ""  # why the full check (for the log and the record)
     changed_pages: int = 0
+    # The owner of each page of the new copy (for the next manifest), when walked.
+    owners: array[int] | None = field(default=None, compare=False)
+    # For a changed table: open intervals of rowids, outside which every key is held by an
+    # unchanged leaf of the verified backup (so no key was deleted there); see ``_gaps``.
+    gaps: dict[str, Gaps] = field(default_factory=dict, compare=False)
 
 
-def _full(why: str) -> Plan:
-    return Plan(full=True, why=why)
+def _full(why: str, owners: array[int] | None = None) -> Plan:
+    return Plan(full=True, why=why, owners=owners)
 
 
 def plan_check(
@@ -187,18 +223,23 @@ def plan_check(
     pages changed.
     """
     now = now or datetime.now(UTC)
+    why = ""
     if base is None:
-        return _full("no earlier verified backup to compare with")
-    if now - base.full_check_at >= FULL_CHECK_EVERY:
-        return _full("the last full check is a week old")
-    if base.digests.page_size != page_size:
-        return _full("the page size changed")
+        why = "no earlier verified backup to compare with"
+    elif now - base.full_check_at >= FULL_CHECK_EVERY:
+        why = "the last full check is a week old"
+    elif base.digests.page_size != page_size:
+        why = "the page size changed"
+    if why:  # the owners are still walked: the next backup's plan needs them
+        roots = trees()
+        return _full(why, _walk(path, page_size, len(pages), roots))
+    assert base is not None
     old, new = base.digests.pages, pages
     pairs = enumerate(zip(new, old, strict=False), start=1)
     changed = [number for number, (now_hash, was) in pairs if now_hash != was]
     changed += range(len(old) + 1, len(new) + 1)
-    if not changed:
-        return Plan(full=False)
+    if not changed:  # the same pages: the same trees
+        return Plan(full=False, owners=base.owners)
     roots = trees()
     owners = _walk(path, page_size, len(new), roots)
     if owners is None:
@@ -213,9 +254,114 @@ def plan_check(
             return _full(f"page {number} changed outside every b-tree")
         table = names[owner - 1]
         if table == "sqlite_schema":
-            return _full("the schema changed")
+            return _full("the schema changed", owners)
         tables.add(table)
-    return Plan(full=False, tables=frozenset(tables), changed_pages=len(changed))
+    gaps = (
+        _gaps(path, page_size, owners, base.owners, set(changed), tables, roots)
+        if base.owners is not None
+        else {}
+    )
+    return Plan(
+        full=False,
+        tables=frozenset(tables),
+        changed_pages=len(changed),
+        owners=owners,
+        gaps=gaps,
+    )
+
+
+def _gaps(
+    path: Path,
+    page_size: int,
+    owners: array[int],
+    old_owners: array[int],
+    changed: set[int],
+    tables: set[str],
+    trees: list[tuple[str, int]],
+) -> dict[str, Gaps]:
+    """Where in each changed rowid table a key of the last verified backup may be missing now.
+
+    The keys of a table b-tree are spread over its leaves in order, each leaf holding a
+    contiguous run. A leaf page whose bytes are unchanged and that belonged to the same
+    tree in the verified backup holds the same keys [first, last] as then, and no other
+    key of either version lies between them. So every key the verified backup had and
+    the new copy lacks lies outside all such [first, last]: in the returned open
+    intervals (the new tree itself is checked by ``quick_check``, the old one was). A
+    table whose leaves cannot be read so is left out (its referrers are checked whole).
+    """
+    found: dict[str, Gaps] = {}
+    short = struct.Struct(">H")
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+
+        def head_of(number: int) -> int:
+            return (number - 1) * page_size + (100 if number == 1 else 0)
+
+        table_tree: dict[int, str] = {}
+        for index, (table, root) in enumerate(trees, start=1):
+            if table in tables and mm[head_of(root)] in (_TABLE_LEAF, _TABLE_INTERIOR):
+                table_tree[index] = table
+        spans: dict[str, list[tuple[int, int]]] = {table: [] for table in table_tree.values()}
+        broken: set[str] = set()
+        old_count = len(old_owners)
+        for number in range(1, len(owners)):
+            owner = table_tree.get(owners[number])
+            if owner is None or number in changed or number >= old_count:
+                continue
+            if old_owners[number] != owners[number]:
+                continue
+            head = head_of(number)
+            if mm[head] != _TABLE_LEAF:
+                continue
+            cells = short.unpack_from(mm, head + 3)[0]
+            if not cells:
+                continue
+            start = (number - 1) * page_size
+            first = _rowid_of_cell(mm, start, short.unpack_from(mm, head + 8)[0], page_size)
+            last = _rowid_of_cell(
+                mm, start, short.unpack_from(mm, head + 8 + 2 * (cells - 1))[0], page_size
+            )
+            if first is None or last is None or first > last:
+                broken.add(owner)
+                continue
+            spans[owner].append((first, last))
+    for table, runs in spans.items():
+        if table in broken:
+            continue
+        runs.sort()
+        gaps: list[tuple[float, float]] = []
+        low: float = float("-inf")
+        for first, last in runs:
+            if first <= low:  # runs overlap: not a sound tree, no shortcut
+                break
+            if first > low + 1:
+                gaps.append((low, first))
+            low = last
+        else:
+            gaps.append((low, float("inf")))
+            found[table] = tuple(gaps)
+    return found
+
+
+def _rowid_of_cell(mm: mmap.mmap, start: int, offset: int, page_size: int) -> int | None:
+    """The rowid of a table-leaf cell: after the payload size, both SQLite varints."""
+    position = start + offset
+    end = start + page_size
+    if not start < position < end:
+        return None
+    for _field in range(2):
+        value = 0
+        for i in range(9):
+            if position >= end:
+                return None
+            byte = mm[position]
+            position += 1
+            if i == 8:
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if byte < 0x80:
+                break
+    return value - (1 << 64) if value >= 1 << 63 else value
 
 
 def _walk(

@@ -410,6 +410,7 @@ def _check_copy(
             ours=True,
             writable=level == THOROUGH,
             tables=None if plan.full else plan.tables,
+            gaps=plan.gaps,
         )
     finally:
         for worker in (flush, hashing):
@@ -440,7 +441,7 @@ def _trees_of_copy(temp: Path) -> list[tuple[str, int]]:
 def _save_manifest(path: Path, digests: changed_pages.Digests, checked: _Checked) -> None:
     """Remember the pages of this verified backup for the next one's check."""
     try:
-        changed_pages.write_manifest(path, digests, checked.full_check_at)
+        changed_pages.write_manifest(path, digests, checked.full_check_at, checked.plan.owners)
     except OSError as exc:  # the next backup is then checked whole
         log.warning("cannot write %s: %s", path.name, exc)
         changed_pages.remove_manifest(path)
