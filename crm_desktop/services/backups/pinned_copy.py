@@ -4,32 +4,34 @@ SQLite's online backup API moves every page through its pager one by one
 (~2× an in-kernel ``cp`` of the file, more with a cold cache). A plain copy
 of the open file is not a backup: the newest commits may still be in the
 ``-wal`` file, and a checkpoint may be writing into the file meanwhile. This
-module copies the file with ``copy_file_range`` only when the bytes it
-copies are exactly one committed state, and says so; otherwise the caller
-uses the backup API.
+module copies the file with ``copy_file_range`` and then writes over it the
+pages the log holds for the snapshot, only when that is provably one
+committed state; otherwise the caller uses the backup API.
 
-Why the copied bytes are one committed state:
+Why the result is the snapshot of our read transaction:
 
-1. The copy runs inside a read transaction of our own connection, which
-   pins a snapshot: no checkpoint writes a frame beyond the snapshot into
-   the file, and a reader that reads from the file alone (read lock 0)
-   blocks every checkpoint (SQLite's ``walCheckpoint``).
-2. In WAL mode, the wal-index header (the ``-shm`` file, which our read
-   transaction has just read or recovered) must then say that every frame
-   of the log is already in the file (``nBackfill == mxFrame``). The reader's
-   mark lies between the two (``nBackfill ≤ mark ≤ mxFrame``), so equal
-   means that the snapshot's every page is in the file, and that no later
-   frame can be written there while the transaction lasts. The header is
-   read as SQLite reads it: both copies equal, its version, its checksum.
-3. In rollback mode (``journal_mode=DELETE``, e.g. the restore's locked
+1. The copy runs inside a read transaction of our own connection. Its
+   snapshot is the wal-index header (the ``-shm`` file) it read when it began:
+   the header is read before and after the transaction's first read, and
+   must be the same both times (each commit changes it: ``iChange``), with
+   both of its copies equal, its version and its checksum right — as SQLite
+   reads it.
+2. If every frame of the log is in the file (``nBackfill == mxFrame``), the
+   file is the snapshot: the reader's mark lies between the two, and no
+   checkpoint writes a frame past a reader's mark, nor into the file at all
+   while a reader reads from the file alone (``walCheckpoint``).
+3. Otherwise the reader holds a read mark above 0, which keeps every writer
+   from restarting the log: frames 1…``mxFrame`` stay as they are. A
+   checkpoint may write into the file meanwhile, but only pages that those
+   frames hold, and the copy then writes each such page from its newest
+   frame up to ``mxFrame``, as SQLite's reader would read it (the frame's
+   salts must be the log's). Any page the file lacks must come from the log.
+4. In rollback mode (``journal_mode=DELETE``, e.g. the restore's locked
    connection), the read transaction's shared lock keeps every writer out.
-4. Exactly the snapshot's pages are copied (``page_count × page_size``).
+5. Exactly the snapshot's pages are copied (``page_count × page_size``).
 
-Before the transaction, a passive checkpoint (it never waits for anyone)
-moves what the log holds into the file, as SQLite's automatic checkpoint
-would at the next thousand pages, so that the test above usually holds.
 Encrypted files, immutable connections (read-only media) and anything
-unexpected take the backup API.
+unexpected take the backup API. Nothing is written to the live database.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import os
 import sqlite3
 import struct
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -46,6 +49,8 @@ log = logging.getLogger(__name__)
 _WAL_INDEX_VERSION = 3007000
 _HEADER = 48  # one copy of the wal-index header; two copies, then the checkpoint info
 _NATIVE = "<" if sys.byteorder == "little" else ">"
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+_FRAME_HEADER = 24
 
 
 def _wal_checksum(data: bytes) -> tuple[int, int]:
@@ -58,26 +63,50 @@ def _wal_checksum(data: bytes) -> tuple[int, int]:
     return s1, s2
 
 
-def log_in_file(shm: Path) -> bool:
-    """Whether the wal-index at ``shm`` says every frame of the log is in the database file."""
+@dataclass(frozen=True)
+class WalIndex:
+    """What the wal-index header says: the header's bytes, the log's frames and salts."""
+
+    header: bytes
+    max_frame: int
+    backfilled: int
+    page_size: int
+    salts: bytes  # as in the log's header and each of its frames
+
+    @property
+    def all_in_file(self) -> bool:
+        return self.max_frame == self.backfilled
+
+
+def read_wal_index(shm: Path) -> WalIndex | None:
+    """The wal-index header at ``shm``, or None when it is not one SQLite would read now."""
     try:
         with open(shm, "rb") as handle:
             data = handle.read(_HEADER * 2 + 40)
     except OSError:
-        return False
+        return None
     if len(data) < _HEADER * 2 + 40:
-        return False
+        return None
     first, second = data[:_HEADER], data[_HEADER : 2 * _HEADER]
     if first != second:  # a writer is changing it: not provable now
-        return False
-    version, _unused, _change, is_init = struct.unpack_from(f"{_NATIVE}IIIB", first)
+        return None
+    version, _unused, _change, is_init, _big_end, raw_size = struct.unpack_from(
+        f"{_NATIVE}IIIBBH", first
+    )
     if version != _WAL_INDEX_VERSION or is_init != 1:
-        return False
+        return None
     if _wal_checksum(first[:40]) != struct.unpack_from(f"{_NATIVE}II", first, 40):
-        return False
+        return None
+    page_size = (raw_size & 0xFE00) + ((raw_size & 0x0001) << 16)
     max_frame = struct.unpack_from(f"{_NATIVE}I", first, 16)[0]
     backfilled = struct.unpack_from(f"{_NATIVE}I", data, 2 * _HEADER)[0]
-    return max_frame == backfilled
+    return WalIndex(first, max_frame, backfilled, page_size, first[32:40])
+
+
+def log_in_file(shm: Path) -> bool:
+    """Whether the wal-index at ``shm`` says every frame of the log is in the database file."""
+    index = read_wal_index(shm)
+    return index is not None and index.all_in_file
 
 
 def _file_of(conn: sqlite3.Connection) -> Path | None:
@@ -93,11 +122,11 @@ def copy_pinned(source: sqlite3.Connection, target: Path) -> bool:
     path = _file_of(source)
     if path is None or not path.is_file():
         return False
+    shm = Path(f"{path}-shm")
     own_transaction = not source.in_transaction
     try:
+        before = read_wal_index(shm) if own_transaction else None
         if own_transaction:
-            # Moves the log into the file if no reader needs it (never waits, never blocks).
-            source.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
             source.execute("BEGIN")
         try:
             # The read transaction starts with its first read: the snapshot is pinned.
@@ -106,19 +135,32 @@ def copy_pinned(source: sqlite3.Connection, target: Path) -> bool:
             page_count = int(source.execute("PRAGMA page_count").fetchone()[0])
             with open(path, "rb") as handle:
                 head = handle.read(100)
-                if head[:16] != b"SQLite format 3\x00" or len(head) < 100:
+                if len(head) < 100 or head[:16] != b"SQLite format 3\x00":
                     return False
-                wal = head[18] == 2 or head[19] == 2
                 if head[18] not in (1, 2) or head[19] not in (1, 2):
                     return False
-                if wal and not log_in_file(Path(f"{path}-shm")):
-                    log.info("backup: the log is not all in the file; SQLite's backup copies")
-                    return False
+                frames: dict[int, memoryview] = {}
+                if head[18] == 2 or head[19] == 2:
+                    after = read_wal_index(shm)
+                    if before is None or after is None or before.header != after.header:
+                        log.info("backup: the log changed as the snapshot began")
+                        return False
+                    if not after.all_in_file:
+                        if after.page_size != page_size:
+                            return False
+                        found = _newest_frames(Path(f"{path}-wal"), after, page_count)
+                        if found is None:
+                            return False
+                        frames = found
                 size = page_size * page_count
-                if os.fstat(handle.fileno()).st_size < size:
-                    return False
+                in_file = min(os.fstat(handle.fileno()).st_size // page_size, page_count)
+                if any(number not in frames for number in range(in_file + 1, page_count + 1)):
+                    return False  # a page neither in the file nor in the log
                 with open(target, "r+b") as out:
-                    _copy_range(handle.fileno(), out.fileno(), size)
+                    _copy_range(handle.fileno(), out.fileno(), in_file * page_size)
+                    for number, page in frames.items():  # as the reader reads them
+                        os.pwrite(out.fileno(), page, (number - 1) * page_size)
+                    os.ftruncate(out.fileno(), size)
         finally:
             if own_transaction:
                 source.execute("COMMIT")
@@ -126,6 +168,35 @@ def copy_pinned(source: sqlite3.Connection, target: Path) -> bool:
         log.info("backup: a pinned copy was not possible (%s)", exc)
         return False
     return True
+
+
+def _newest_frames(wal: Path, index: WalIndex, page_count: int) -> dict[int, memoryview] | None:
+    """Page number → its page in its newest frame among frames 1…``mxFrame``, or None when
+    the log's header or a frame's salts are not those of the wal-index."""
+    frame_size = _FRAME_HEADER + index.page_size
+    try:
+        with open(wal, "rb") as handle:
+            head = handle.read(32)
+            data = handle.read(index.max_frame * frame_size)
+    except OSError:
+        return None
+    if len(head) < 32 or struct.unpack_from(">I", head)[0] not in _WAL_MAGIC:
+        return None
+    if struct.unpack_from(">I", head, 8)[0] != index.page_size or head[16:24] != index.salts:
+        return None
+    if len(data) < index.max_frame * frame_size:
+        return None
+    view = memoryview(data)
+    newest: dict[int, memoryview] = {}
+    for offset in range(0, index.max_frame * frame_size, frame_size):
+        if view[offset + 8 : offset + 16] != index.salts:
+            return None
+        number = struct.unpack_from(">I", data, offset)[0]
+        if number == 0:
+            return None
+        if number <= page_count:
+            newest[number] = view[offset + _FRAME_HEADER : offset + frame_size]
+    return newest
 
 
 def _copy_range(source: int, target: int, size: int) -> None:
@@ -145,4 +216,3 @@ def _copy_range(source: int, target: int, size: int) -> None:
             raise OSError(f"the database file ended after {done} of {size} bytes")
         os.pwrite(target, chunk, done)
         done += len(chunk)
-    os.ftruncate(target, size)
