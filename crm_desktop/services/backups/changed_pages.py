@@ -214,6 +214,7 @@ def plan_check(
     trees: Callable[[], list[tuple[str, int]]],
     *,
     now: datetime | None = None,
+    parents: Callable[[], frozenset[str]] | None = None,
 ) -> Plan:
     """Which tables of the copy at ``path`` must be checked, knowing ``base``.
 
@@ -221,6 +222,8 @@ def plan_check(
     (table the b-tree belongs to, root page) of every b-tree, from the copy's
     ``sqlite_schema`` (an index under its table's name); called only when
     pages changed.
+    ``parents``: the tables some foreign key refers to (the only ones whose gaps are
+    needed); all changed tables when not given.
     """
     now = now or datetime.now(UTC)
     why = ""
@@ -256,9 +259,10 @@ def plan_check(
         if table == "sqlite_schema":
             return _full("the schema changed", owners)
         tables.add(table)
+    wanted = tables & parents() if parents is not None else tables
     gaps = (
-        _gaps(path, page_size, owners, base.owners, set(changed), tables, roots)
-        if base.owners is not None
+        _gaps(path, page_size, owners, base.owners, set(changed), wanted, roots)
+        if base.owners is not None and wanted
         else {}
     )
     return Plan(
@@ -435,6 +439,23 @@ def trees_of(conn: object) -> list[tuple[str, int]]:
         "SELECT tbl_name, rootpage FROM sqlite_schema WHERE rootpage > 0 ORDER BY rootpage"
     ).fetchall()
     return [("sqlite_schema", 1)] + [(str(table), int(root)) for table, root in rows]
+
+
+def referenced_tables(conn: object) -> frozenset[str]:
+    """The tables of an open copy that some foreign key refers to."""
+    names = [
+        row[0]
+        for row in conn.execute(  # type: ignore[attr-defined]
+            "SELECT name FROM sqlite_schema WHERE type = 'table'"
+        )
+    ]
+    return frozenset(
+        str(row[2])
+        for name in names
+        for row in conn.execute(  # type: ignore[attr-defined]
+            "SELECT * FROM pragma_foreign_key_list(?)", (name,)
+        )
+    )
 
 
 def remove_manifest(path: Path) -> None:

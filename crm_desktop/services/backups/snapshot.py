@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from crm_desktop import __version__
 from crm_desktop.errors import CrmError, DatabaseFileError, NewerSchemaError
@@ -66,6 +67,7 @@ from crm_desktop.services.check import CheckReport
 from crm_desktop.services.progress import Progress, stop_if_cancelled
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 class BackupError(CrmError):
@@ -402,7 +404,13 @@ def _check_copy(
                 hashing = Worker(lambda: checksum.page_digests(temp, page_size, known, stale))
                 hashing.start()
             plan = changed_pages.plan_check(
-                temp, pages, page_size, base, lambda: _trees_of_copy(temp), now=now
+                temp,
+                pages,
+                page_size,
+                base,
+                lambda: _schema_of_copy(temp, changed_pages.trees_of),
+                now=now,
+                parents=lambda: _schema_of_copy(temp, changed_pages.referenced_tables),
             )
         report = run_checks(
             temp,
@@ -430,10 +438,10 @@ def _check_copy(
     return report, digests, _Checked(plan, full_at)
 
 
-def _trees_of_copy(temp: Path) -> list[tuple[str, int]]:
+def _schema_of_copy(temp: Path, read: Callable[[sqlite3.Connection], _T]) -> _T:
     conn = connect(temp, readonly=True, ours=True)
     try:
-        return changed_pages.trees_of(conn)
+        return read(conn)
     finally:
         conn.close()
 

@@ -465,11 +465,15 @@ def run_checks(
             else:
                 conn.execute("PRAGMA ignore_check_constraints = ON")
                 rows = [("ok",)]
-                for table in sorted(tables):
+                while rows == [("ok",)]:
+                    with taking:  # the next table not yet taken by the other thread
+                        table = pending.pop() if pending else None
+                    if table is None:
+                        break
                     found = conn.execute(f"PRAGMA quick_check({_quoted(table)})").fetchall()
                     if [row[0] for row in found] != ["ok"]:
                         rows = found[:20]
-                        break
+                        pending.clear()
         finally:
             conn.close()
         found = [row[0] for row in rows]
@@ -503,18 +507,22 @@ def run_checks(
             conn.close()
         return int(app_id or 0), int(version or 0), problems, counts
 
-    workers = [Worker(structure), Worker(references)]
-    if beside is not None:
-        workers.append(Worker(beside))
+    # The changed tables are shared by two threads, each on its own connection, so that
+    # both cores check (SQLite frees the GIL); the references beside them in a third.
+    pending, taking = sorted(tables or (), reverse=True), threading.Lock()
+    shapes = [Worker(structure)] + ([Worker(structure)] if len(pending) > 1 else [])
+    second = Worker(references)
+    workers = [*shapes, second] + ([Worker(beside)] if beside is not None else [])
     for worker in workers:
         worker.start()
     for worker in workers:
         worker.join()
-    if beside is not None and workers[2].error is not None:
-        raise workers[2].error
+    if beside is not None and workers[-1].error is not None:
+        raise workers[-1].error
 
     report = CheckReport()
-    first, second = workers[0], workers[1]
+    failed = [w for w in shapes if w.error is not None or w.result != "ok"]
+    first = failed[0] if failed else shapes[0]
     if first.error is not None:
         report.integrity = str(first.error)
     else:
