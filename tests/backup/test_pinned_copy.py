@@ -189,3 +189,22 @@ def test_the_wal_index_header_is_read_as_sqlite_reads_it(demo_db, tmp_path):
     shm.write_bytes(good[:100])
     assert not pinned_copy.log_in_file(shm)  # short
     assert not pinned_copy.log_in_file(tmp_path / "missing-shm")
+
+
+def test_without_copy_file_range_the_bytes_are_read_and_written(demo_db, monkeypatch, data_of):
+    """Another file system, an old kernel, another system: the same copy, the slow way."""
+    import errno
+    import os
+
+    def refused(*args, **kwargs):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "copy_file_range", refused)
+    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    customers.create_customer({"name": "مرحبا 你好", "kind": "person"})
+    copied = spy_on_copies(monkeypatch)
+
+    record = create_backup(demo_db)
+
+    assert copied == [True] and record.verified
+    assert data_of(record.path) == data_of(demo_db)

@@ -157,7 +157,8 @@ def copy_pinned(source: sqlite3.Connection, target: Path) -> bool:
                 if any(number not in frames for number in range(in_file + 1, page_count + 1)):
                     return False  # a page neither in the file nor in the log
                 with open(target, "r+b") as out:
-                    _copy_range(handle.fileno(), out.fileno(), in_file * page_size)
+                    if not _copy_range(handle.fileno(), out.fileno(), in_file * page_size):
+                        return False
                     for number, page in frames.items():  # as the reader reads them
                         os.pwrite(out.fileno(), page, (number - 1) * page_size)
                     os.ftruncate(out.fileno(), size)
@@ -199,8 +200,9 @@ def _newest_frames(wal: Path, index: WalIndex, page_count: int) -> dict[int, mem
     return newest
 
 
-def _copy_range(source: int, target: int, size: int) -> None:
-    """``size`` bytes from the start of ``source`` to ``target``, in the kernel where it can."""
+def _copy_range(source: int, target: int, size: int) -> bool:
+    """``size`` bytes from the start of ``source`` to ``target``, in the kernel where it can;
+    False when the source ends before."""
     done = 0
     try:
         while done < size:
@@ -213,6 +215,7 @@ def _copy_range(source: int, target: int, size: int) -> None:
     while done < size:
         chunk = os.pread(source, min(1 << 20, size - done), done)
         if not chunk:
-            raise OSError(f"the database file ended after {done} of {size} bytes")
+            return False
         os.pwrite(target, chunk, done)
         done += len(chunk)
+    return True
