@@ -208,3 +208,17 @@ def test_without_copy_file_range_the_bytes_are_read_and_written(demo_db, monkeyp
 
     assert copied == [True] and record.verified
     assert data_of(record.path) == data_of(demo_db)
+
+
+def test_a_closed_database_is_copied_as_a_file_too(demo_db, monkeypatch, data_of):
+    """The nightly `crm-desktop backup` with the window closed: no -shm until it opens."""
+    from crm_desktop.models import close_database
+
+    close_database()
+    assert not Path(f"{demo_db}-shm").exists()
+    copied = spy_on_copies(monkeypatch)
+
+    record = create_backup(demo_db)
+
+    assert copied == [True] and record.verified
+    assert data_of(record.path) == data_of(demo_db)

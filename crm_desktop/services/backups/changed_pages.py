@@ -20,6 +20,12 @@ page; the freelist is walked and checked whole (range, no page twice, its
 count). A manifest of the CRC-32 format of earlier versions is not read:
 the next backup is checked whole and writes the new one.
 
+The manifest also keeps the b-tree each page belonged to (format 3), so that
+an unchanged table's references into a changed one need not be read whole:
+a key can have gone only from a leaf that changed, so only the keys between
+the unchanged leaves (``Plan.gaps``) are looked up
+(:func:`~crm_desktop.services.backups.verify.run_checks`).
+
 The plan falls back to the full check whenever it cannot account for a
 changed page: no manifest (or a damaged one, or another page size), a full
 check older than :data:`FULL_CHECK_EVERY`, a changed page of the schema
@@ -34,13 +40,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import mmap
+import os
 import struct
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 import xxhash
 
@@ -83,24 +90,44 @@ class Digests:
         ]
 
 
-def page_hashes(path: Path, page_size: int) -> array[int]:
-    """The XXH3-64 of each page of the file, through a memory map (one read of each page).
+def page_hashes(path: Path, page_size: int, kinds: bytearray | None = None) -> array[int]:
+    """The XXH3-64 of each page of the file, read in large blocks (one read of each page).
 
     Page 1's first 100 bytes are the file header: its change counter moves with
     every write; the header is checked on its own (``verify.check_header``).
+    Read, not mapped: the copy is being flushed meanwhile, and a fault on a mapped
+    page waits for the page lock the flush takes, where a read of a cached page
+    does not (at 1M customers: 2.6 s instead of 0.3 s beside the fsync). ``kinds``, if
+    given, gets each page's b-tree kind byte (for the walk).
     """
     hashes = array("Q")
-    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        view = memoryview(mm)
-        try:
-            page = xxhash.xxh3_64_intdigest
-            hashes.append(page(view[100:page_size]))
+    page = xxhash.xxh3_64_intdigest
+    block = bytearray(page_size * max(1, (4 << 20) // page_size))
+    view = memoryview(block)
+    first = True
+    with open(path, "rb", buffering=0) as handle:
+        while True:
+            size = 0
+            while size < len(block):  # a whole block: pages stay aligned
+                got = handle.readinto(view[size:])
+                if not got:
+                    break
+                size += got
+            if not size:
+                break
+            start = 0
+            if first:  # page 1 without the file header
+                hashes.append(page(view[100 : min(page_size, size)]))
+                if kinds is not None:
+                    kinds.append(block[100] if size > 100 else 0)
+                start, first = page_size, False
+            if kinds is not None:
+                kinds += block[start:size:page_size]
             hashes.extend(
-                page(view[offset : offset + page_size])
-                for offset in range(page_size, len(mm), page_size)
+                page(view[offset : min(offset + page_size, size)])
+                for offset in range(start, size, page_size)
             )
-        finally:
-            view.release()
+    view.release()
     return hashes
 
 
@@ -215,6 +242,7 @@ def plan_check(
     *,
     now: datetime | None = None,
     parents: Callable[[], frozenset[str]] | None = None,
+    kinds: bytes | None = None,
 ) -> Plan:
     """Which tables of the copy at ``path`` must be checked, knowing ``base``.
 
@@ -235,7 +263,7 @@ def plan_check(
         why = "the page size changed"
     if why:  # the owners are still walked: the next backup's plan needs them
         roots = trees()
-        return _full(why, _walk(path, page_size, len(pages), roots))
+        return _full(why, _walk(path, page_size, len(pages), roots, kinds))
     assert base is not None
     old, new = base.digests.pages, pages
     pairs = enumerate(zip(new, old, strict=False), start=1)
@@ -244,7 +272,7 @@ def plan_check(
     if not changed:  # the same pages: the same trees
         return Plan(full=False, owners=base.owners)
     roots = trees()
-    owners = _walk(path, page_size, len(new), roots)
+    owners = _walk(path, page_size, len(new), roots, kinds)
     if owners is None:
         return _full("a page is reached twice, out of range or of an unknown kind")
     tables: set[str] = set()
@@ -261,7 +289,7 @@ def plan_check(
         tables.add(table)
     wanted = tables & parents() if parents is not None else tables
     gaps = (
-        _gaps(path, page_size, owners, base.owners, set(changed), wanted, roots)
+        _gaps(path, page_size, owners, base.owners, set(changed), wanted, roots, kinds)
         if base.owners is not None and wanted
         else {}
     )
@@ -282,6 +310,7 @@ def _gaps(
     changed: set[int],
     tables: set[str],
     trees: list[tuple[str, int]],
+    kinds: bytes | None = None,
 ) -> dict[str, Gaps]:
     """Where in each changed rowid table a key of the last verified backup may be missing now.
 
@@ -295,14 +324,11 @@ def _gaps(
     """
     found: dict[str, Gaps] = {}
     short = struct.Struct(">H")
-    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-
-        def head_of(number: int) -> int:
-            return (number - 1) * page_size + (100 if number == 1 else 0)
-
+    with open(path, "rb", buffering=0) as handle:
+        pages = _Pages(handle, page_size, kinds)
         table_tree: dict[int, str] = {}
         for index, (table, root) in enumerate(trees, start=1):
-            if table in tables and mm[head_of(root)] in (_TABLE_LEAF, _TABLE_INTERIOR):
+            if table in tables and pages.kind(root) in (_TABLE_LEAF, _TABLE_INTERIOR):
                 table_tree[index] = table
         spans: dict[str, list[tuple[int, int]]] = {table: [] for table in table_tree.values()}
         broken: set[str] = set()
@@ -311,18 +337,16 @@ def _gaps(
             owner = table_tree.get(owners[number])
             if owner is None or number in changed or number >= old_count:
                 continue
-            if old_owners[number] != owners[number]:
+            if old_owners[number] != owners[number] or pages.kind(number) != _TABLE_LEAF:
                 continue
-            head = head_of(number)
-            if mm[head] != _TABLE_LEAF:
-                continue
-            cells = short.unpack_from(mm, head + 3)[0]
+            data = pages(number)
+            head = 100 if number == 1 else 0
+            cells = short.unpack_from(data, head + 3)[0]
             if not cells:
                 continue
-            start = (number - 1) * page_size
-            first = _rowid_of_cell(mm, start, short.unpack_from(mm, head + 8)[0], page_size)
+            first = _rowid_of_cell(data, short.unpack_from(data, head + 8)[0], page_size)
             last = _rowid_of_cell(
-                mm, start, short.unpack_from(mm, head + 8 + 2 * (cells - 1))[0], page_size
+                data, short.unpack_from(data, head + 8 + 2 * (cells - 1))[0], page_size
             )
             if first is None or last is None or first > last:
                 broken.add(owner)
@@ -346,18 +370,18 @@ def _gaps(
     return found
 
 
-def _rowid_of_cell(mm: mmap.mmap, start: int, offset: int, page_size: int) -> int | None:
+def _rowid_of_cell(data: bytes, position: int, page_size: int) -> int | None:
     """The rowid of a table-leaf cell: after the payload size, both SQLite varints."""
-    position = start + offset
-    end = start + page_size
-    if not start < position < end:
+    end = min(page_size, len(data))
+    if not 0 < position < end:
         return None
+    value = 0
     for _field in range(2):
         value = 0
         for i in range(9):
             if position >= end:
                 return None
-            byte = mm[position]
+            byte = data[position]
             position += 1
             if i == 8:
                 value = (value << 8) | byte
@@ -368,16 +392,46 @@ def _rowid_of_cell(mm: mmap.mmap, start: int, offset: int, page_size: int) -> in
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
+class _Pages:
+    """Pages of a file read with ``pread`` (a fault on a mapped page of a copy being flushed
+    waits for the flush's page lock; a read of a cached page does not)."""
+
+    def __init__(self, handle: BinaryIO, page_size: int, kinds: bytes | None):
+        self._fd = handle.fileno()
+        self.size = page_size
+        self._kinds = kinds
+
+    def __call__(self, number: int) -> bytes:
+        return os.pread(self._fd, self.size, (number - 1) * self.size)
+
+    def kind(self, number: int) -> int | None:
+        """The first byte of the page's b-tree header (known from the hashing pass)."""
+        if self._kinds is not None and number <= len(self._kinds):
+            return self._kinds[number - 1]
+        data = self(number)
+        head = 100 if number == 1 else 0
+        return data[head] if len(data) > head else None
+
+
 def _walk(
-    path: Path, page_size: int, page_count: int, trees: list[tuple[str, int]]
+    path: Path,
+    page_size: int,
+    page_count: int,
+    trees: list[tuple[str, int]],
+    kinds: bytes | None = None,
 ) -> array[int] | None:
-    """The owner of every page: 1 + index in ``trees``, ``_FREE``, or 0 (overflow, unused)."""
+    """The owner of every page: 1 + index in ``trees``, ``_FREE``, or 0 (overflow, unused).
+
+    ``kinds``: each page's b-tree kind byte (from :func:`page_hashes`), so that only the
+    interior pages are read here.
+    """
     owners = array("i", bytes(4 * (page_count + 1)))
     short = struct.Struct(">H")
     long = struct.Struct(">I")
-    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        if len(mm) < page_count * page_size:
+    with open(path, "rb", buffering=0) as handle:
+        if os.fstat(handle.fileno()).st_size < page_count * page_size:
             return None
+        pages = _Pages(handle, page_size, kinds)
         for index, (_table, root) in enumerate(trees, start=1):
             stack = [root]
             while stack:
@@ -385,51 +439,50 @@ def _walk(
                 if not 1 <= number <= page_count or owners[number]:
                     return None
                 owners[number] = index
-                start = (number - 1) * page_size
-                head = start + (100 if number == 1 else 0)
-                kind = mm[head]
+                kind = pages.kind(number)
                 if kind in _LEAF:
                     continue
                 if kind not in _INTERIOR:
                     return None
-                cells = short.unpack_from(mm, head + 3)[0]
-                stack.append(long.unpack_from(mm, head + 8)[0])
+                data = pages(number)
+                head = 100 if number == 1 else 0
+                cells = short.unpack_from(data, head + 3)[0]
+                stack.append(long.unpack_from(data, head + 8)[0])
                 pointers = head + 12
-                if pointers + 2 * cells > start + page_size:
+                if pointers + 2 * cells > page_size:
                     return None
                 for i in range(cells):
-                    cell = start + short.unpack_from(mm, pointers + 2 * i)[0]
-                    if not start < cell <= start + page_size - 4:
+                    cell = short.unpack_from(data, pointers + 2 * i)[0]
+                    if not 0 < cell <= page_size - 4:
                         return None
-                    stack.append(long.unpack_from(mm, cell)[0])
-        if not _walk_freelist(mm, page_size, page_count, owners, long):
+                    stack.append(long.unpack_from(data, cell)[0])
+        if not _walk_freelist(pages, page_count, owners, long):
             return None
     return owners
 
 
-def _walk_freelist(
-    mm: mmap.mmap, page_size: int, page_count: int, owners: array[int], long: struct.Struct
-) -> bool:
+def _walk_freelist(pages: _Pages, page_count: int, owners: array[int], long: struct.Struct) -> bool:
     """Mark the free pages; False if the freelist is not sound (as quick_check would say)."""
-    trunk = long.unpack_from(mm, 32)[0]
-    expected = long.unpack_from(mm, 36)[0]
+    header = pages(1)
+    trunk = long.unpack_from(header, 32)[0]
+    expected = long.unpack_from(header, 36)[0]
     seen = 0
     while trunk:
         if not 1 <= trunk <= page_count or owners[trunk]:
             return False
         owners[trunk] = _FREE
         seen += 1
-        start = (trunk - 1) * page_size
-        following, leaves = long.unpack_from(mm, start), long.unpack_from(mm, start + 4)[0]
-        if leaves > page_size // 4 - 2:
+        data = pages(trunk)
+        following, leaves = long.unpack_from(data, 0)[0], long.unpack_from(data, 4)[0]
+        if leaves > pages.size // 4 - 2:
             return False
         for i in range(leaves):
-            leaf = long.unpack_from(mm, start + 8 + 4 * i)[0]
+            leaf = long.unpack_from(data, 8 + 4 * i)[0]
             if not 1 <= leaf <= page_count or owners[leaf]:
                 return False
             owners[leaf] = _FREE
         seen += leaves
-        trunk = following[0]
+        trunk = following
     return seen == expected
 
 

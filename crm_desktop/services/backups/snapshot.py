@@ -1,11 +1,13 @@
 """Making a backup: a consistent snapshot of the live database, checked, flushed, then named.
 
-The snapshot is taken with SQLite's online backup API from a connection of
-its own, in one step: it reads one consistent state of the database (WAL
-mode lets the window go on writing meanwhile, and a nightly
-``crm-desktop backup`` runs beside the window). A plain copy of the open
-file could be torn or miss what is still in the ``-wal`` file; it is never
-used.
+The snapshot is one committed state of the database, read from a connection
+of its own (WAL mode lets the window go on writing meanwhile, and a nightly
+``crm-desktop backup`` runs beside the window): the file's bytes copied by
+the kernel and the log's newest frames written over them, inside a read
+transaction that pins the snapshot, when that is provably the snapshot
+(:mod:`~crm_desktop.services.backups.pinned_copy`); otherwise SQLite's online
+backup API, in one step. A plain copy of the open file could be torn or miss
+what is still in the ``-wal`` file; it is never used.
 
 The copy is written under a hidden temporary name in the target folder,
 private to the user (0600), switched to ``journal_mode=DELETE`` (one
@@ -398,7 +400,8 @@ def _check_copy(
             if reusable is None:  # every page to hash: start at once
                 hashing = Worker(lambda: checksum.page_digests(temp, page_size))
                 hashing.start()
-            pages = changed_pages.page_hashes(temp, page_size)
+            kinds = bytearray()
+            pages = changed_pages.page_hashes(temp, page_size, kinds)
             if reusable is not None:  # only the pages that changed are hashed anew
                 known, stale = reusable.shas, reusable.differing(pages)
                 hashing = Worker(lambda: checksum.page_digests(temp, page_size, known, stale))
@@ -411,6 +414,7 @@ def _check_copy(
                 lambda: _schema_of_copy(temp, changed_pages.trees_of),
                 now=now,
                 parents=lambda: _schema_of_copy(temp, changed_pages.referenced_tables),
+                kinds=bytes(kinds),
             )
         report = run_checks(
             temp,
