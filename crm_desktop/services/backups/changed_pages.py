@@ -397,12 +397,13 @@ class _Pages:
     waits for the flush's page lock; a read of a cached page does not)."""
 
     def __init__(self, handle: BinaryIO, page_size: int, kinds: bytes | None):
-        self._fd = handle.fileno()
+        self._handle = handle
         self.size = page_size
         self._kinds = kinds
 
     def __call__(self, number: int) -> bytes:
-        return os.pread(self._fd, self.size, (number - 1) * self.size)
+        self._handle.seek((number - 1) * self.size)  # (os.pread is not on every system)
+        return self._handle.read(self.size)
 
     def kind(self, number: int) -> int | None:
         """The first byte of the page's b-tree header (known from the hashing pass)."""

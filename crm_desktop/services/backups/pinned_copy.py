@@ -43,6 +43,7 @@ import struct
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 log = logging.getLogger(__name__)
 
@@ -157,10 +158,12 @@ def copy_pinned(source: sqlite3.Connection, target: Path) -> bool:
                 if any(number not in frames for number in range(in_file + 1, page_count + 1)):
                     return False  # a page neither in the file nor in the log
                 with open(target, "r+b") as out:
-                    if not _copy_range(handle.fileno(), out.fileno(), in_file * page_size):
+                    if not _copy_range(handle, out, in_file * page_size):
                         return False
                     for number, page in frames.items():  # as the reader reads them
-                        os.pwrite(out.fileno(), page, (number - 1) * page_size)
+                        out.seek((number - 1) * page_size)
+                        out.write(page)
+                    out.flush()
                     os.ftruncate(out.fileno(), size)
         finally:
             if own_transaction:
@@ -200,22 +203,25 @@ def _newest_frames(wal: Path, index: WalIndex, page_count: int) -> dict[int, mem
     return newest
 
 
-def _copy_range(source: int, target: int, size: int) -> bool:
+def _copy_range(source: BinaryIO, target: BinaryIO, size: int) -> bool:
     """``size`` bytes from the start of ``source`` to ``target``, in the kernel where it can;
     False when the source ends before."""
     done = 0
     try:
         while done < size:
-            moved = os.copy_file_range(source, target, size - done, done, done)
+            moved = os.copy_file_range(source.fileno(), target.fileno(), size - done, done, done)
             if moved <= 0:
                 break
             done += moved
     except (OSError, AttributeError):  # another file system, an old kernel, not Linux
         pass
+    source.seek(done)
+    target.seek(done)
     while done < size:
-        chunk = os.pread(source, min(1 << 20, size - done), done)
+        chunk = source.read(min(1 << 20, size - done))
         if not chunk:
             return False
-        os.pwrite(target, chunk, done)
+        target.write(chunk)
         done += len(chunk)
+    target.flush()
     return True
