@@ -203,7 +203,7 @@ def run(source: Path, work: Path) -> None:
             conn.close()
 
     copy_time = median(timed(copy_only, REPEAT))
-    report("  part: the copy (in the kernel, or the backup API)", copy_time * 1000, "ms", cp_time * 1000)
+    report("  part: the copy (kernel or backup API)", copy_time * 1000, "ms", cp_time * 1000)
     checks = median(
         timed(
             lambda: run_checks(
