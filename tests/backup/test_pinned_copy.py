@@ -222,3 +222,16 @@ def test_a_closed_database_is_copied_as_a_file_too(demo_db, monkeypatch, data_of
 
     assert copied == [True] and record.verified
     assert data_of(record.path) == data_of(demo_db)
+
+
+def test_a_long_log_is_left_to_sqlite(demo_db, monkeypatch, data_of):
+    """A log longer than the cap is not read into memory: the backup API copies."""
+    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    customers.create_customer({"name": "Длинный журнал", "kind": "person"})
+    monkeypatch.setattr(pinned_copy, "MAX_LOG_BYTES", 1)
+    copied = spy_on_copies(monkeypatch)
+
+    record = create_backup(demo_db)
+
+    assert copied == [False] and record.verified
+    assert data_of(record.path) == data_of(demo_db)

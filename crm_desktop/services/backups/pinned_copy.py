@@ -52,6 +52,9 @@ _HEADER = 48  # one copy of the wal-index header; two copies, then the checkpoin
 _NATIVE = "<" if sys.byteorder == "little" else ">"
 _WAL_MAGIC = (0x377F0682, 0x377F0683)
 _FRAME_HEADER = 24
+# A log longer than this (one huge transaction not yet checkpointed) is not read into
+# memory: SQLite's backup API copies such a database instead.
+MAX_LOG_BYTES = 64 << 20
 
 
 def _wal_checksum(data: bytes) -> tuple[int, int]:
@@ -178,6 +181,8 @@ def _newest_frames(wal: Path, index: WalIndex, page_count: int) -> dict[int, mem
     """Page number → its page in its newest frame among frames 1…``mxFrame``, or None when
     the log's header or a frame's salts are not those of the wal-index."""
     frame_size = _FRAME_HEADER + index.page_size
+    if index.max_frame * frame_size > MAX_LOG_BYTES:
+        return None
     try:
         with open(wal, "rb") as handle:
             head = handle.read(32)
