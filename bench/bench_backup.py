@@ -12,7 +12,8 @@ the *changed* tables only (every other backup: here after "a day's work",
 50 customers edited and 10 added through the services, outside the clock),
 each with a warm cache (the file was just read) and a cold one (only this
 file evicted with ``posix_fadvise``, ``cp`` likewise); then
-its parts (online-backup copy; checks run beside the fsync), the backup with
+its parts (the copy: in the kernel when provably a snapshot, else the backup API;
+checks run beside the fsync), the backup with
 the thorough check, and a restore (check of the chosen file on a copy,
 safety copy of the current data, swap, reopen).
 
@@ -202,7 +203,7 @@ def run(source: Path, work: Path) -> None:
             conn.close()
 
     copy_time = median(timed(copy_only, REPEAT))
-    report("  part: online backup API copy", copy_time * 1000, "ms", cp_time * 1000)
+    report("  part: the copy (kernel or backup API)", copy_time * 1000, "ms", cp_time * 1000)
     checks = median(
         timed(
             lambda: run_checks(

@@ -31,7 +31,7 @@ from __future__ import annotations
 import sqlite3
 import struct
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from crm_desktop.models import APPLICATION_ID, DOCUMENTED_MODELS, SCHEMA_VERSION
 from crm_desktop.models.connection import SQLITE_HEADER
 from crm_desktop.models.lenient import lenient_text
 from crm_desktop.models.migrations import introduced_in
+from crm_desktop.services.backups.changed_pages import Gaps
 from crm_desktop.services.check import CheckReport
 
 # The whole file, as far as SQLite maps (it caps this at its build's maximum, 2 GB in
@@ -350,6 +351,59 @@ def _referencing(conn: sqlite3.Connection, tables: frozenset[str]) -> list[str]:
     return found
 
 
+def _references_into_gaps(
+    conn: sqlite3.Connection, child: str, changed: frozenset[str], gaps: Mapping[str, Gaps]
+) -> list[str] | None:
+    """The broken references of an unchanged table ``child`` into changed tables, read
+    through its indexes in the gaps alone; None when that does not hold for one of its
+    foreign keys (then ``foreign_key_check`` reads it whole).
+
+    ``child`` is byte for byte a table of the last verified backup, where each of its
+    references found its row. One can break only if that row went, and a key that went
+    lies in its table's gaps (:func:`~crm_desktop.services.backups.changed_pages._gaps`).
+    So each reference into a changed table is looked up for the child's keys in the gaps:
+    a single-column key on an INTEGER column, with an index that starts with it, into the
+    parent's INTEGER PRIMARY KEY (the rowid), as all of ours are.
+    """
+    keys: dict[int, list[tuple]] = {}
+    for row in conn.execute(f"PRAGMA foreign_key_list({_quoted(child)})"):
+        keys.setdefault(row[0], []).append(row)
+    columns = {
+        row[1]: str(row[2]).upper() for row in conn.execute(f"PRAGMA table_info({_quoted(child)})")
+    }
+    indexed: dict[str, str] = {}
+    for row in conn.execute(f"PRAGMA index_list({_quoted(child)})"):
+        name, partial = row[1], row[4]
+        first = conn.execute(f"PRAGMA index_info({_quoted(name)})").fetchone()
+        if not partial and first is not None and first[2] is not None:
+            indexed.setdefault(first[2], name)
+    problems: list[str] = []
+    for parts in keys.values():
+        parent = parts[0][2]
+        if parent not in changed:
+            continue  # both unchanged: as they were when checked
+        column, target = parts[0][3], parts[0][4]
+        if len(parts) != 1 or parent not in gaps or "INT" not in columns.get(column, ""):
+            return None
+        primary = [r for r in conn.execute(f"PRAGMA table_info({_quoted(parent)})") if r[5]]
+        if len(primary) != 1 or str(primary[0][2]).upper() != "INTEGER":
+            return None
+        if target is not None and target != primary[0][1]:
+            return None
+        index = indexed.get(column)
+        if index is None:
+            return None
+        query = (
+            f"SELECT c.rowid FROM {_quoted(child)} AS c INDEXED BY {_quoted(index)} "
+            f"WHERE c.{_quoted(column)} > ? AND c.{_quoted(column)} < ? AND NOT EXISTS "
+            f"(SELECT 1 FROM {_quoted(parent)} AS p WHERE p.rowid = c.{_quoted(column)})"
+        )
+        for low, high in gaps[parent]:
+            for (rowid,) in conn.execute(query, (low, high)).fetchmany(50):
+                problems.append(f"{child} row {rowid} points at a missing {parent}")
+    return problems
+
+
 class Worker(threading.Thread):
     """Runs one function and keeps its result or exception."""
 
@@ -375,6 +429,7 @@ def run_checks(
     writable: bool = False,
     beside: Callable[[], Any] | None = None,
     tables: frozenset[str] | None = None,
+    gaps: Mapping[str, Gaps] | None = None,
 ) -> CheckReport:
     """Check the file at ``path`` (nothing is written to it) and count its records.
 
@@ -389,7 +444,10 @@ def run_checks(
     ``tables`` (standard level only): check only these tables with their indexes,
     and the references from and to them — the rest of the file is known to be
     byte for byte a state that passed (:mod:`~crm_desktop.services.backups.changed_pages`).
-    The identity and the counts are read whole either way.
+    The identity and the counts are read whole either way. ``gaps`` (from the plan): for
+    a changed table, where a key of the verified backup may have gone; an unchanged table
+    referring to it then has only its references into those gaps looked up
+    (:func:`_references_into_gaps`), instead of every row.
     """
 
     def structure() -> str:
@@ -407,11 +465,15 @@ def run_checks(
             else:
                 conn.execute("PRAGMA ignore_check_constraints = ON")
                 rows = [("ok",)]
-                for table in sorted(tables):
+                while rows == [("ok",)]:
+                    with taking:  # the next table not yet taken by the other thread
+                        table = pending.pop() if pending else None
+                    if table is None:
+                        break
                     found = conn.execute(f"PRAGMA quick_check({_quoted(table)})").fetchall()
                     if [row[0] for row in found] != ["ok"]:
                         rows = found[:20]
-                        break
+                        pending.clear()
         finally:
             conn.close()
         found = [row[0] for row in rows]
@@ -422,15 +484,20 @@ def run_checks(
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            pragmas = (
-                ["PRAGMA foreign_key_check"]
-                if tables is None
-                else [
-                    f"PRAGMA foreign_key_check({_quoted(name)})"
-                    for name in _referencing(conn, tables)
-                ]
-            )
-            problems = [
+            problems: list[str] = []
+            pragmas = ["PRAGMA foreign_key_check"] if tables is None else []
+            changed = tables or frozenset()
+            for name in _referencing(conn, changed) if tables is not None else ():
+                found = (
+                    None
+                    if name in changed
+                    else _references_into_gaps(conn, name, changed, gaps or {})
+                )
+                if found is None:
+                    pragmas.append(f"PRAGMA foreign_key_check({_quoted(name)})")
+                else:
+                    problems += found
+            problems += [
                 f"{table} row {rowid} points at a missing {parent}"
                 for pragma in pragmas
                 for table, rowid, parent, _ in conn.execute(pragma).fetchmany(50)
@@ -440,18 +507,22 @@ def run_checks(
             conn.close()
         return int(app_id or 0), int(version or 0), problems, counts
 
-    workers = [Worker(structure), Worker(references)]
-    if beside is not None:
-        workers.append(Worker(beside))
+    # The changed tables are shared by two threads, each on its own connection, so that
+    # both cores check (SQLite frees the GIL); the references beside them in a third.
+    pending, taking = sorted(tables or (), reverse=True), threading.Lock()
+    shapes = [Worker(structure)] + ([Worker(structure)] if len(pending) > 1 else [])
+    second = Worker(references)
+    workers = [*shapes, second] + ([Worker(beside)] if beside is not None else [])
     for worker in workers:
         worker.start()
     for worker in workers:
         worker.join()
-    if beside is not None and workers[2].error is not None:
-        raise workers[2].error
+    if beside is not None and workers[-1].error is not None:
+        raise workers[-1].error
 
     report = CheckReport()
-    first, second = workers[0], workers[1]
+    failed = [w for w in shapes if w.error is not None or w.result != "ok"]
+    first = failed[0] if failed else shapes[0]
     if first.error is not None:
         report.integrity = str(first.error)
     else:

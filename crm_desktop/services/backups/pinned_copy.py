@@ -1,0 +1,232 @@
+"""Copying the live database's file as the kernel copies files, when that is provably a snapshot.
+
+SQLite's online backup API moves every page through its pager one by one
+(~2× an in-kernel ``cp`` of the file, more with a cold cache). A plain copy
+of the open file is not a backup: the newest commits may still be in the
+``-wal`` file, and a checkpoint may be writing into the file meanwhile. This
+module copies the file with ``copy_file_range`` and then writes over it the
+pages the log holds for the snapshot, only when that is provably one
+committed state; otherwise the caller uses the backup API.
+
+Why the result is the snapshot of our read transaction:
+
+1. The copy runs inside a read transaction of our own connection. Its
+   snapshot is the wal-index header (the ``-shm`` file) it read when it began:
+   the header is read before and after the transaction's first read, and
+   must be the same both times (each commit changes it: ``iChange``), with
+   both of its copies equal, its version and its checksum right — as SQLite
+   reads it.
+2. If every frame of the log is in the file (``nBackfill == mxFrame``), the
+   file is the snapshot: the reader's mark lies between the two, and no
+   checkpoint writes a frame past a reader's mark, nor into the file at all
+   while a reader reads from the file alone (``walCheckpoint``).
+3. Otherwise the reader holds a read mark above 0, which keeps every writer
+   from restarting the log: frames 1…``mxFrame`` stay as they are. A
+   checkpoint may write into the file meanwhile, but only pages that those
+   frames hold, and the copy then writes each such page from its newest
+   frame up to ``mxFrame``, as SQLite's reader would read it (the frame's
+   salts must be the log's). Any page the file lacks must come from the log.
+4. In rollback mode (``journal_mode=DELETE``, e.g. the restore's locked
+   connection), the read transaction's shared lock keeps every writer out.
+5. Exactly the snapshot's pages are copied (``page_count × page_size``).
+
+Encrypted files, immutable connections (read-only media) and anything
+unexpected take the backup API. Nothing is written to the live database.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import struct
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+log = logging.getLogger(__name__)
+
+_WAL_INDEX_VERSION = 3007000
+_HEADER = 48  # one copy of the wal-index header; two copies, then the checkpoint info
+_NATIVE = "<" if sys.byteorder == "little" else ">"
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+_FRAME_HEADER = 24
+# A log longer than this (one huge transaction not yet checkpointed) is not read into
+# memory: SQLite's backup API copies such a database instead.
+MAX_LOG_BYTES = 64 << 20
+
+
+def _wal_checksum(data: bytes) -> tuple[int, int]:
+    """SQLite's ``walChecksumBytes`` in native byte order (as for the wal-index header)."""
+    s1 = s2 = 0
+    words = struct.unpack(f"{_NATIVE}{len(data) // 4}I", data)
+    for i in range(0, len(words), 2):
+        s1 = (s1 + words[i] + s2) & 0xFFFFFFFF
+        s2 = (s2 + words[i + 1] + s1) & 0xFFFFFFFF
+    return s1, s2
+
+
+@dataclass(frozen=True)
+class WalIndex:
+    """What the wal-index header says: the header's bytes, the log's frames and salts."""
+
+    header: bytes
+    max_frame: int
+    backfilled: int
+    page_size: int
+    salts: bytes  # as in the log's header and each of its frames
+
+    @property
+    def all_in_file(self) -> bool:
+        return self.max_frame == self.backfilled
+
+
+def read_wal_index(shm: Path) -> WalIndex | None:
+    """The wal-index header at ``shm``, or None when it is not one SQLite would read now."""
+    try:
+        with open(shm, "rb") as handle:
+            data = handle.read(_HEADER * 2 + 40)
+    except OSError:
+        return None
+    if len(data) < _HEADER * 2 + 40:
+        return None
+    first, second = data[:_HEADER], data[_HEADER : 2 * _HEADER]
+    if first != second:  # a writer is changing it: not provable now
+        return None
+    version, _unused, _change, is_init, _big_end, raw_size = struct.unpack_from(
+        f"{_NATIVE}IIIBBH", first
+    )
+    if version != _WAL_INDEX_VERSION or is_init != 1:
+        return None
+    if _wal_checksum(first[:40]) != struct.unpack_from(f"{_NATIVE}II", first, 40):
+        return None
+    page_size = (raw_size & 0xFE00) + ((raw_size & 0x0001) << 16)
+    max_frame = struct.unpack_from(f"{_NATIVE}I", first, 16)[0]
+    backfilled = struct.unpack_from(f"{_NATIVE}I", data, 2 * _HEADER)[0]
+    return WalIndex(first, max_frame, backfilled, page_size, first[32:40])
+
+
+def log_in_file(shm: Path) -> bool:
+    """Whether the wal-index at ``shm`` says every frame of the log is in the database file."""
+    index = read_wal_index(shm)
+    return index is not None and index.all_in_file
+
+
+def _file_of(conn: sqlite3.Connection) -> Path | None:
+    for _seq, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return Path(file) if file else None
+    return None
+
+
+def copy_pinned(source: sqlite3.Connection, target: Path) -> bool:
+    """Copy the database of ``source`` into ``target`` (already created, empty) as one
+    committed state; False (``target`` left as it may be) when that cannot be proven."""
+    path = _file_of(source)
+    if path is None or not path.is_file():
+        return False
+    shm = Path(f"{path}-shm")
+    own_transaction = not source.in_transaction
+    try:
+        before = read_wal_index(shm) if own_transaction else None
+        if own_transaction:
+            source.execute("BEGIN")
+        try:
+            # The read transaction starts with its first read: the snapshot is pinned.
+            source.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            page_size = int(source.execute("PRAGMA page_size").fetchone()[0])
+            page_count = int(source.execute("PRAGMA page_count").fetchone()[0])
+            with open(path, "rb") as handle:
+                head = handle.read(100)
+                if len(head) < 100 or head[:16] != b"SQLite format 3\x00":
+                    return False
+                if head[18] not in (1, 2) or head[19] not in (1, 2):
+                    return False
+                frames: dict[int, memoryview] = {}
+                if head[18] == 2 or head[19] == 2:
+                    after = read_wal_index(shm)
+                    if before is None or after is None or before.header != after.header:
+                        log.info("backup: the log changed as the snapshot began")
+                        return False
+                    if not after.all_in_file:
+                        if after.page_size != page_size:
+                            return False
+                        found = _newest_frames(Path(f"{path}-wal"), after, page_count)
+                        if found is None:
+                            return False
+                        frames = found
+                size = page_size * page_count
+                in_file = min(os.fstat(handle.fileno()).st_size // page_size, page_count)
+                if any(number not in frames for number in range(in_file + 1, page_count + 1)):
+                    return False  # a page neither in the file nor in the log
+                with open(target, "r+b") as out:
+                    if not _copy_range(handle, out, in_file * page_size):
+                        return False
+                    for number, page in frames.items():  # as the reader reads them
+                        out.seek((number - 1) * page_size)
+                        out.write(page)
+                    out.flush()
+                    os.ftruncate(out.fileno(), size)
+        finally:
+            if own_transaction:
+                source.execute("COMMIT")
+    except sqlite3.Error as exc:  # busy, locked, read-only: the backup API decides
+        log.info("backup: a pinned copy was not possible (%s)", exc)
+        return False
+    return True
+
+
+def _newest_frames(wal: Path, index: WalIndex, page_count: int) -> dict[int, memoryview] | None:
+    """Page number → its page in its newest frame among frames 1…``mxFrame``, or None when
+    the log's header or a frame's salts are not those of the wal-index."""
+    frame_size = _FRAME_HEADER + index.page_size
+    if index.max_frame * frame_size > MAX_LOG_BYTES:
+        return None
+    try:
+        with open(wal, "rb") as handle:
+            head = handle.read(32)
+            data = handle.read(index.max_frame * frame_size)
+    except OSError:
+        return None
+    if len(head) < 32 or struct.unpack_from(">I", head)[0] not in _WAL_MAGIC:
+        return None
+    if struct.unpack_from(">I", head, 8)[0] != index.page_size or head[16:24] != index.salts:
+        return None
+    if len(data) < index.max_frame * frame_size:
+        return None
+    view = memoryview(data)
+    newest: dict[int, memoryview] = {}
+    for offset in range(0, index.max_frame * frame_size, frame_size):
+        if view[offset + 8 : offset + 16] != index.salts:
+            return None
+        number = struct.unpack_from(">I", data, offset)[0]
+        if number == 0:
+            return None
+        if number <= page_count:
+            newest[number] = view[offset + _FRAME_HEADER : offset + frame_size]
+    return newest
+
+
+def _copy_range(source: BinaryIO, target: BinaryIO, size: int) -> bool:
+    """``size`` bytes from the start of ``source`` to ``target``, in the kernel where it can;
+    False when the source ends before."""
+    done = 0
+    try:
+        while done < size:
+            moved = os.copy_file_range(source.fileno(), target.fileno(), size - done, done, done)
+            if moved <= 0:
+                break
+            done += moved
+    except (OSError, AttributeError):  # another file system, an old kernel, not Linux
+        pass
+    source.seek(done)
+    target.seek(done)
+    while done < size:
+        chunk = source.read(min(1 << 20, size - done))
+        if not chunk:
+            return False
+        target.write(chunk)
+        done += len(chunk)
+    target.flush()
+    return True

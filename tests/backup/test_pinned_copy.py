@@ -1,0 +1,237 @@
+"""The backup's copy of the file itself (pinned_copy): only when provably one committed state."""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.models import database
+from crm_desktop.services import customers
+from crm_desktop.services.backups import create_backup, pinned_copy, snapshot
+
+
+def spy_on_copies(monkeypatch) -> list[bool]:
+    """Whether each copy was made by the pinned path (False: SQLite's backup API)."""
+    made: list[bool] = []
+    real = pinned_copy.copy_pinned
+
+    def counted(source, target) -> bool:
+        made.append(real(source, target))
+        return made[-1]
+
+    monkeypatch.setattr(pinned_copy, "copy_pinned", counted)
+    return made
+
+
+def test_an_idle_database_is_copied_as_a_file_and_is_a_verified_backup(
+    demo_db, monkeypatch, data_of
+):
+    customers.create_customer({"name": "Ёлка 🎄 =SUM(A1) <b>&", "kind": "person"})
+    copied = spy_on_copies(monkeypatch)
+
+    record = create_backup(demo_db)
+
+    assert record.verified, record.problem
+    assert copied == [True]
+    assert data_of(record.path) == data_of(demo_db)
+    conn = sqlite3.connect(record.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    conn.close()
+    assert sorted(p.name for p in record.path.parent.iterdir() if p.name.endswith("-shm")) == []
+
+
+def test_commits_still_in_the_wal_are_copied_from_the_log(demo_db, monkeypatch, data_of):
+    """A reader on an old snapshot stops the checkpoint: the file alone lacks the newest
+    commits, which the copy takes from the log's frames, as SQLite's reader does."""
+    reader = sqlite3.connect(demo_db, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM customer").fetchone()
+    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    new_id = customers.create_customer({"name": "刚刚 добавлен", "kind": "person"})
+    customers.update_customer(new_id, {"notes": "שלום =1+1"})
+    copied = spy_on_copies(monkeypatch)
+    try:
+        assert not pinned_copy.log_in_file(Path(f"{demo_db}-shm"))
+        record = create_backup(demo_db)
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+
+    assert copied == [True]
+    assert record.verified, record.problem
+    assert new_id in [row[0] for row in data_of(record.path)["customer"]]
+    assert data_of(record.path) == data_of(demo_db)
+
+
+def test_a_log_that_does_not_match_its_index_is_left_to_sqlite(demo_db, monkeypatch, data_of):
+    """Salts of another generation of the log: not provable, so SQLite's backup API copies."""
+    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    new_id = customers.create_customer({"name": "Ещё один", "kind": "person"})
+    real = pinned_copy.read_wal_index
+
+    def other_salts(shm):
+        index = real(shm)
+        return index and pinned_copy.WalIndex(
+            index.header, index.max_frame, index.backfilled, index.page_size, b"\0" * 8
+        )
+
+    monkeypatch.setattr(pinned_copy, "read_wal_index", other_salts)
+    copied = spy_on_copies(monkeypatch)
+
+    record = create_backup(demo_db)
+
+    assert copied == [False] and record.verified
+    assert new_id in [row[0] for row in data_of(record.path)["customer"]]
+    assert data_of(record.path) == data_of(demo_db)
+
+
+@pytest.mark.parametrize("checkpoint_every", [1, 0], ids=["checkpoint each commit", "never"])
+def test_copies_beside_a_writer_are_consistent(demo_db, tmp_path, monkeypatch, checkpoint_every):
+    """Each commit adds a customer with exactly three contacts; checkpointing after every
+    commit, checkpoints write into the file while copies are made; never, every copy takes
+    pages from a growing log. Every copy is one committed state."""
+    copied = spy_on_copies(monkeypatch)
+    stop = threading.Event()
+    written: list[int] = []
+
+    def writer() -> None:
+        conn = sqlite3.connect(demo_db, timeout=10, isolation_level=None)
+        conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoint_every}")
+        n = 0
+        while not stop.is_set():
+            n += 1
+            conn.execute("BEGIN IMMEDIATE")
+            cur = conn.execute(
+                "INSERT INTO customer (kind, name) VALUES ('person', ?)", (f"Writer {n}",)
+            )
+            for k in range(3):
+                conn.execute(
+                    "INSERT INTO contact (customer_id, name) VALUES (?, ?)",
+                    (cur.lastrowid, f"Writer {n} contact {k}"),
+                )
+            conn.execute("COMMIT")
+            written.append(n)
+            time.sleep(0.002)
+        conn.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    seen: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while (len(seen) < 12 or copied.count(True) < 4) and time.monotonic() < deadline:
+            target = tmp_path / f"copy-{len(seen)}.sqlite3"
+            source = snapshot.open_source(demo_db)
+            try:
+                snapshot._copy(source, target)
+            finally:
+                source.close()
+            conn = sqlite3.connect(target)
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+            uneven = conn.execute(
+                "SELECT c.id FROM customer c LEFT JOIN contact k ON k.customer_id = c.id "
+                "WHERE c.name LIKE 'Writer %' GROUP BY c.id HAVING count(k.id) != 3"
+            ).fetchall()
+            assert uneven == []
+            seen.append(
+                conn.execute("SELECT count(*) FROM customer WHERE name LIKE 'Writer %'").fetchone()[
+                    0
+                ]
+            )
+            conn.close()
+            target.unlink()
+    finally:
+        stop.set()
+        thread.join()
+    assert written and seen == sorted(seen) and seen[-1] > 0
+    assert copied.count(True) >= 4, "no pinned copy happened: the test proves nothing"
+
+
+def _shm_of(demo_db: Path) -> bytes:
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.execute_sql("SELECT count(*) FROM customer")
+    return Path(f"{demo_db}-shm").read_bytes()[:136]
+
+
+def test_the_wal_index_header_is_read_as_sqlite_reads_it(demo_db, tmp_path):
+    good = _shm_of(demo_db)
+    shm = tmp_path / "x-shm"
+    shm.write_bytes(good)
+    assert pinned_copy.log_in_file(shm)
+
+    def broken(change) -> bool:
+        data = bytearray(good)
+        change(data)
+        shm.write_bytes(bytes(data))
+        return pinned_copy.log_in_file(shm)
+
+    def frames(data: bytearray, value: int) -> None:  # mxFrame in both copies, no checksum
+        for base in (0, 48):
+            data[base + 16 : base + 20] = struct.pack("=I", value)
+
+    def second_copy_differs(data: bytearray) -> None:
+        data[48 + 16] ^= 1
+
+    def nothing_backfilled(data: bytearray) -> None:
+        data[96:100] = struct.pack("=I", 7)
+
+    assert not broken(second_copy_differs)  # a writer is changing it
+    assert not broken(lambda data: frames(data, 7))  # its checksum no longer holds
+    assert not broken(nothing_backfilled)
+    assert not broken(lambda data: data.__setitem__(slice(0, 4), b"\0\0\0\0"))  # version
+    shm.write_bytes(good[:100])
+    assert not pinned_copy.log_in_file(shm)  # short
+    assert not pinned_copy.log_in_file(tmp_path / "missing-shm")
+
+
+def test_without_copy_file_range_the_bytes_are_read_and_written(demo_db, monkeypatch, data_of):
+    """Another file system, an old kernel, another system: the same copy, the slow way."""
+    import errno
+    import os
+
+    def refused(*args, **kwargs):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "copy_file_range", refused)
+    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    customers.create_customer({"name": "مرحبا 你好", "kind": "person"})
+    copied = spy_on_copies(monkeypatch)
+
+    record = create_backup(demo_db)
+
+    assert copied == [True] and record.verified
+    assert data_of(record.path) == data_of(demo_db)
+
+
+def test_a_closed_database_is_copied_as_a_file_too(demo_db, monkeypatch, data_of):
+    """The nightly `crm-desktop backup` with the window closed: no -shm until it opens."""
+    from crm_desktop.models import close_database
+
+    close_database()
+    assert not Path(f"{demo_db}-shm").exists()
+    copied = spy_on_copies(monkeypatch)
+
+    record = create_backup(demo_db)
+
+    assert copied == [True] and record.verified
+    assert data_of(record.path) == data_of(demo_db)
+
+
+def test_a_long_log_is_left_to_sqlite(demo_db, monkeypatch, data_of):
+    """A log longer than the cap is not read into memory: the backup API copies."""
+    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    customers.create_customer({"name": "Длинный журнал", "kind": "person"})
+    monkeypatch.setattr(pinned_copy, "MAX_LOG_BYTES", 1)
+    copied = spy_on_copies(monkeypatch)
+
+    record = create_backup(demo_db)
+
+    assert copied == [False] and record.verified
+    assert data_of(record.path) == data_of(demo_db)
