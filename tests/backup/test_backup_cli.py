@@ -98,6 +98,22 @@ def test_the_list_of_backups_speaks_the_owners_language(shop, backups_dir, monke
     assert counts.startswith("150 клиентов, ") and counts.endswith(("заказ", "заказа", "заказов"))
 
 
+def test_a_refused_backup_is_explained_in_the_owners_language(shop, tmp_path, monkeypatch):
+    """A Russian owner restoring a cut-short download or a renamed document read English."""
+    made = run("--db", str(shop), "backup", "-o", str(tmp_path / "whole.sqlite3"))
+    assert made.returncode == 0, made.stderr
+    cut = tmp_path / "cut.sqlite3"
+    cut.write_bytes((tmp_path / "whole.sqlite3").read_bytes()[:50_000])
+    letter = tmp_path / "letter.sqlite3"
+    letter.write_text("Уважаемый клиент, <b>&", "utf-8")
+    monkeypatch.setenv("CRM_DESKTOP_LANGUAGE", "ru")
+    line = one_clear_line(run("--db", str(shop), "restore", str(cut), "--yes"), "неполный")
+    assert "50 000 байт" in line.replace("\u00a0", " ")
+    one_clear_line(
+        run("--db", str(shop), "restore", str(letter), "--yes"), "не резервная копия CRM Desktop"
+    )
+
+
 def test_backup_to_a_chosen_file(shop, tmp_path):
     target = tmp_path / "nightly.sqlite3"
     result = run("--db", str(shop), "backup", "-o", str(target), "--thorough")

@@ -434,7 +434,9 @@ def prepare_restore(
     step = progress or (lambda done, total: None)
     sniff(chosen)
     if target.exists() and os.path.samefile(chosen, target):
-        raise BackupFileError("live", f"{chosen} is the database itself, not a backup of it.")
+        raise BackupFileError(
+            "live", _("{path} is the database itself, not a backup of it.").format(path=chosen)
+        )
     folder = target.parent
     if not folder.is_dir():
         if folder == paths.data_dir():

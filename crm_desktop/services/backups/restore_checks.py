@@ -54,6 +54,7 @@ from crm_desktop.services.backups.verify import (
     THOROUGH,
     BackupFileError,
     Header,
+    cannot_read,
     connect,
     describe_sqlite_error,
     identify,
@@ -110,13 +111,14 @@ def _hashing_copy(origin: Path, destination: Path, chosen: Path, *, by_page: boo
     its SHA-256, or ``by_page`` its page checksum (:mod:`checksum`)."""
 
     def unreadable(exc: OSError) -> BackupFileError:
-        reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or exc
-        return BackupFileError("unreadable", f"Cannot read {chosen}: {reason}.")
+        reason = _("permission denied") if isinstance(exc, PermissionError) else exc.strerror or exc
+        return BackupFileError("unreadable", cannot_read(chosen, reason))
 
     def unwritable(exc: OSError) -> CrmError:
         return RestoreError(
-            "The backup could not be checked: "
-            f"{explain_write_error(exc, destination.parent)}. Nothing was changed."
+            _("The backup could not be checked: {reason}. Nothing was changed.").format(
+                reason=explain_write_error(exc, destination.parent)
+            )
         )
 
     digest: checksum.PageHasher | hashlib._Hash = checksum.new_hash()
@@ -230,9 +232,11 @@ def _schema_refusal(chosen: Path, found: list[str]) -> BackupFileError:
     shown = "; ".join(found[:6]) + ("; …" if len(found) > 6 else "")
     return BackupFileError(
         "schema",
-        f"{chosen} cannot be restored: its structure is not the one CRM Desktop makes "
-        f"({shown}). A program or a person changed it; whatever it would do to your data, "
-        "it will not run here. Choose another backup.",
+        _(
+            "{path} cannot be restored: its structure is not the one CRM Desktop makes "
+            "({found}). A program or a person changed it; whatever it would do to your data, "
+            "it will not run here. Choose another backup."
+        ).format(path=chosen, found=shown),
     )
 
 
@@ -278,7 +282,10 @@ def _migrate_copy(work: Path, chosen: Path, version: int) -> None:
         compact(db)
     except (RuntimeError, sqlite3.Error, CrmError) as exc:
         raise BackupFileError(
-            "damaged", f"{chosen} is from an older version and could not be upgraded: {exc}."
+            "damaged",
+            _("{path} is from an older version and could not be upgraded: {reason}.").format(
+                path=chosen, reason=exc
+            ),
         ) from exc
     finally:
         db.close()
@@ -407,7 +414,10 @@ def check_copy(
     )
     if not report.ok:
         raise BackupFileError(
-            "damaged", f"{chosen} is damaged and cannot be restored: {report.problems[0]}."
+            "damaged",
+            _("{path} is damaged and cannot be restored: {problem}.").format(
+                path=chosen, problem=report.problems[0]
+            ),
         )
     stop_here_if_cancelled()
     step(3, 5)

@@ -37,12 +37,14 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.errors import DatabaseFileError, NewerSchemaError
+from crm_desktop.i18n import _, ngettext
 from crm_desktop.models import APPLICATION_ID, DOCUMENTED_MODELS, SCHEMA_VERSION, cipher
 from crm_desktop.models.connection import SQLITE_HEADER
 from crm_desktop.models.lenient import lenient_text
 from crm_desktop.models.migrations import introduced_in
 from crm_desktop.services.backups.changed_pages import Gaps
 from crm_desktop.services.check import CheckReport
+from crm_desktop.services.locale_facts import grouped
 
 # The whole file, as far as SQLite maps (it caps this at its build's maximum, 2 GB in
 # Debian's): at 1M customers (1.9 GB) a map of the first 256 MB left the copy reading the
@@ -81,8 +83,10 @@ class Header:
 def _refuse_header(path: Path, what: str) -> BackupFileError:
     return BackupFileError(
         "damaged",
-        f"{path} is damaged: its database header is not valid ({what}). It cannot be "
-        "restored; choose another backup.",
+        _(
+            "{path} is damaged: its database header is not valid ({what}). It cannot be "
+            "restored; choose another backup."
+        ).format(path=path, what=what),
     )
 
 
@@ -145,8 +149,10 @@ def check_header(head: bytes, size: int, path: Path) -> Header:
     if size < expected or size % page_size:
         raise BackupFileError(
             "truncated",
-            f"{path} is incomplete: it holds {size:,} bytes of the {expected:,} its "
-            "header announces. It was cut short (an interrupted copy or download?).",
+            _(
+                "{path} is incomplete: it holds {size} bytes of the {expected} its "
+                "header announces. It was cut short (an interrupted copy or download?)."
+            ).format(path=path, size=grouped(size), expected=grouped(expected)),
         )
     return Header(size, page_size, known_count, wal=write_version == 2 or read_version == 2)
 
@@ -160,27 +166,28 @@ def sniff(path: Path, *, name: Path | None = None) -> Header:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise BackupFileError("missing", f"{shown} does not exist.") from None
+        raise BackupFileError("missing", _("{path} does not exist.").format(path=shown)) from None
     except PermissionError:
-        raise BackupFileError("unreadable", f"Cannot read {shown}: permission denied.") from None
+        raise BackupFileError("unreadable", cannot_read(shown, _("permission denied"))) from None
     except OSError as exc:
-        raise BackupFileError(
-            "unreadable", f"Cannot read {shown}: {exc.strerror or exc}."
-        ) from None
+        raise BackupFileError("unreadable", cannot_read(shown, exc.strerror or exc)) from None
     if path.is_dir():
-        raise BackupFileError("folder", f"{shown} is a folder, not a backup file.")
+        raise BackupFileError(
+            "folder", _("{path} is a folder, not a backup file.").format(path=shown)
+        )
     try:
         with path.open("rb") as handle:
             head = handle.read(100)
     except PermissionError:
-        raise BackupFileError("unreadable", f"Cannot read {shown}: permission denied.") from None
+        raise BackupFileError("unreadable", cannot_read(shown, _("permission denied"))) from None
     except OSError as exc:
-        raise BackupFileError(
-            "unreadable", f"Cannot read {shown}: {exc.strerror or exc}."
-        ) from None
+        raise BackupFileError("unreadable", cannot_read(shown, exc.strerror or exc)) from None
     if info.st_size == 0 or not head:
         raise BackupFileError(
-            "empty", f"{shown} is empty (0 bytes): it is not a backup, there is nothing to restore."
+            "empty",
+            _("{path} is empty (0 bytes): it is not a backup, there is nothing to restore.").format(
+                path=shown
+            ),
         )
     if cipher.is_encrypted(path):
         return _encrypted_header(path, info.st_size, shown)
@@ -188,14 +195,18 @@ def sniff(path: Path, *, name: Path | None = None) -> Header:
     if not starts_right:
         raise BackupFileError(
             "not_sqlite",
-            f"{shown} is not a CRM Desktop backup: it is not an SQLite database file "
-            "(perhaps a document or a text file renamed).",
+            _(
+                "{path} is not a CRM Desktop backup: it is not an SQLite database file "
+                "(perhaps a document or a text file renamed)."
+            ).format(path=shown),
         )
     if len(head) < 100:
         raise BackupFileError(
             "truncated",
-            f"{shown} is incomplete: it ends after {len(head)} bytes, inside the database "
-            "header. It was cut short (an interrupted copy or download?).",
+            _(
+                "{path} is incomplete: it ends after {size} bytes, inside the database "
+                "header. It was cut short (an interrupted copy or download?)."
+            ).format(path=shown, size=len(head)),
         )
     return check_header(head, info.st_size, shown)
 
@@ -208,9 +219,11 @@ def _encrypted_header(path: Path, size: int, shown: Path) -> Header:
     except cipher.EncryptionKeyError:
         raise BackupFileError(
             "encrypted",
-            f"{shown} is encrypted (or it is not a database at all), and this computer does "
-            "not hold its key: open it with its recovery key first (File › Open with "
-            "recovery key…, or CRM_DESKTOP_RECOVERY_KEY on the command line).",
+            _(
+                "{path} is encrypted (or it is not a database at all), and this computer does "
+                "not hold its key: open it with its recovery key first (File › Open with "
+                "recovery key…, or CRM_DESKTOP_RECOVERY_KEY on the command line)."
+            ).format(path=shown),
         ) from None
     except sqlite3.Error as exc:
         raise describe_sqlite_error(shown, exc) from exc
@@ -222,7 +235,8 @@ def _encrypted_header(path: Path, size: int, shown: Path) -> Header:
         conn.close()
     if size % page_size:
         raise BackupFileError(
-            "truncated", f"{shown} is incomplete: it ends inside a page (cut short?)."
+            "truncated",
+            _("{path} is incomplete: it ends inside a page (cut short?).").format(path=shown),
         )
     return Header(size, page_size, size // page_size, wal=False)
 
@@ -267,11 +281,20 @@ def connect(
     return conn
 
 
+def cannot_read(path: Path, reason: object) -> str:
+    return _("Cannot read {path}: {reason}.").format(path=path, reason=reason)
+
+
 def describe_sqlite_error(path: Path, exc: sqlite3.Error) -> BackupFileError:
     text = str(exc)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return BackupFileError("damaged", f"{path} is damaged: SQLite cannot read it ({text}).")
-    return BackupFileError("unreadable", f"Cannot read {path}: {text}.")
+        return BackupFileError(
+            "damaged",
+            _("{path} is damaged: SQLite cannot read it ({reason}).").format(
+                path=path, reason=text
+            ),
+        )
+    return BackupFileError("unreadable", cannot_read(path, text))
 
 
 def user_tables(conn: sqlite3.Connection) -> set[str]:
@@ -297,26 +320,38 @@ def identify(conn: sqlite3.Connection, path: Path) -> int:
     if app_id != APPLICATION_ID:
         if not app_id and not tables:
             raise BackupFileError(
-                "foreign", f"{path} is an empty SQLite database, not a CRM Desktop backup."
+                "foreign",
+                _("{path} is an empty SQLite database, not a CRM Desktop backup.").format(
+                    path=path
+                ),
             )
         raise BackupFileError(
             "foreign",
-            f"{path} belongs to another program: it is an SQLite database, "
-            "but not a CRM Desktop one.",
+            _(
+                "{path} belongs to another program: it is an SQLite database, "
+                "but not a CRM Desktop one."
+            ).format(path=path),
         )
     if version > SCHEMA_VERSION:
         raise NewerBackupError(
             "newer",
-            f"{path} was made by a newer version of CRM Desktop (schema {version}; this "
-            f"version reads up to {SCHEMA_VERSION}). Update CRM Desktop to restore it.",
+            _(
+                "{path} was made by a newer version of CRM Desktop (schema {version}; this "
+                "version reads up to {ours}). Update CRM Desktop to restore it."
+            ).format(path=path, version=version, ours=SCHEMA_VERSION),
         )
     if version < 1:
-        raise BackupFileError("damaged", f"{path} has no schema version: it cannot be used.")
+        raise BackupFileError(
+            "damaged", _("{path} has no schema version: it cannot be used.").format(path=path)
+        )
     # A table newer than the file's schema is not missing: the upgrade on restore adds it.
     missing = [t for t in DOCUMENTED_TABLES if t not in tables and introduced_in(t) <= version]
     if missing:
         raise BackupFileError(
-            "damaged", f"{path} is damaged: its table(s) {', '.join(missing)} are missing."
+            "damaged",
+            _("{path} is damaged: its table(s) {tables} are missing.").format(
+                path=path, tables=", ".join(missing)
+            ),
         )
     return int(version)
 
@@ -400,7 +435,11 @@ def _references_into_gaps(
         )
         for low, high in gaps[parent]:
             for (rowid,) in conn.execute(query, (low, high)).fetchmany(50):
-                problems.append(f"{child} row {rowid} points at a missing {parent}")
+                problems.append(
+                    _("{table} row {row} points at a missing {parent}").format(
+                        table=child, row=rowid, parent=parent
+                    )
+                )
     return problems
 
 
@@ -537,8 +576,14 @@ def run_checks(
     )
     if report.foreign_key_problems:
         report.problems.append(
-            f"{len(report.foreign_key_problems)} broken reference(s), e.g. "
-            f"{report.foreign_key_problems[0]}"
+            ngettext(
+                "{n} broken reference, e.g. {example}",
+                "{n} broken references, e.g. {example}",
+                len(report.foreign_key_problems),
+            ).format(
+                n=grouped(len(report.foreign_key_problems)),
+                example=report.foreign_key_problems[0],
+            )
         )
     if report.application_id != APPLICATION_ID:
         report.problems.append("not a CRM Desktop database (application_id)")
