@@ -530,38 +530,64 @@ def _first_others_by_name(terms: Sequence[str], limit: int) -> list[int]:
     """A common query's first matches whose name does not start with the term, by name.
 
     From the first names when they hold the page (:func:`_in_the_first_names`); else,
-    when those held the matches densely enough, from a walk of the name index among the
-    index's candidates (:func:`_walk_names_among`); else from all the candidates (SQLite
-    keeps the best ``limit`` by name): a walk in name order would cross every name of
-    another script first (``zh`` matches Chinese customers, whose names sort last). Only a
-    letter found nearly everywhere walks the names without the index.
+    when those held the matches densely enough or the term is an email's or a phone's
+    (:func:`_spread_over_names`: first, as the first names need not hold any), from a
+    walk of the name index among the index's candidates (:func:`_walk_names_among`);
+    else from all the candidates (SQLite keeps the best ``limit`` by name): a walk in
+    name order would cross every name of another script first (``zh`` matches Chinese
+    customers, whose names sort last). Only a letter found nearly everywhere walks the
+    names without the index.
     """
-    first = _in_the_first_names(terms, limit)
-    if len(first) >= limit:
-        return first
-    fts = _trigram_query(terms)
+    # A single character ("@") is in most texts: the first names hold its page at once.
+    spread = len(terms[0]) > 1 and _spread_over_names(terms[0])
+    first: list[int] = []
+    if not spread:
+        first = _in_the_first_names(terms, limit)
+        if len(first) >= limit:
+            return first
+    fts = _page_candidates(terms)
     if fts is None:
-        cap = PAGE_SHORT_POSTINGS
-        if cap is None:
-            rows = database.execute_sql("SELECT max(id) FROM customer_search").fetchone()[0]
-            cap = max(COMMON_SHORT_POSTINGS, (rows or 0) // 2)
-        fts = _prefix_query(max(terms, key=len), cap)
-        if fts is None:
-            return _others_by_name(terms, limit)
-        if not fts:
-            return []
-    checks = "".join(f" AND instr(s.haystack, ?{n}) > 0" for n in range(3, len(terms) + 3))
+        if spread:
+            first = _in_the_first_names(terms, limit)
+            if len(first) >= limit:
+                return first
+        return _others_by_name(terms, limit)
+    if not fts:
+        return []
     # Matches as dense in the names after the first ones would fill a page in the walk.
-    if len(first) * NAMES_AMONG_WALK >= limit * FIRST_NAMES_WALK:
+    if spread or len(first) * NAMES_AMONG_WALK >= limit * FIRST_NAMES_WALK:
         walked = _walk_names_among(fts, terms, limit)
         if walked is not None:
             return walked
+    checks = "".join(f" AND instr(s.haystack, ?{n}) > 0" for n in range(3, len(terms) + 3))
     sql = (
         "SELECT s.id FROM customer_search_fts f JOIN customer_search s ON s.id = f.rowid "
         "WHERE customer_search_fts MATCH ?1 AND substr(s.haystack, 1, length(?2)) <> ?2"
         f"{checks} ORDER BY s.name_key, s.id LIMIT {int(limit)}"
     )
     return [row[0] for row in database.execute_sql(sql, (fts, terms[0], *terms))]
+
+
+def _page_candidates(terms: Sequence[str]) -> str | None:
+    """The FTS5 query of a common query's candidates; None when they are most customers."""
+    fts = _trigram_query(terms)
+    if fts is not None:
+        return fts
+    cap = PAGE_SHORT_POSTINGS
+    if cap is None:
+        rows = database.execute_sql("SELECT max(id) FROM customer_search").fetchone()[0]
+        cap = max(COMMON_SHORT_POSTINGS, (rows or 0) // 2)
+    return _prefix_query(max(terms, key=len), cap)
+
+
+def _spread_over_names(term: str) -> bool:
+    """Whether ``term`` is part of an email or a phone number ("@gm", "+44", "495 12").
+
+    Those are found alike in names of every script, spread over the name order, where a
+    name's letters are found among the names of their script (a Cyrillic name's after
+    every Latin one in an English file).
+    """
+    return "@" in term or term.startswith("+") or term.replace(" ", "").isdigit()
 
 
 # A common query whose page is not among the first names (an email's "@gmail", a country

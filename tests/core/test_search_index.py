@@ -136,7 +136,7 @@ def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
     monkeypatch.setattr(search, "COMMON_SHORT_POSTINGS", 40)
     rows = database.execute_sql("SELECT id, haystack, name_key FROM customer_search").fetchall()
     common = 0
-    for query in ["а", "e", "ив", "an", "com", "exa", "+4", "@"]:
+    for query in ["а", "e", "ив", "an", "com", "exa", "+4", "@", "@e", "@ex", "+1 2", "55"]:
         term = search.search_terms(query)[0]
         matches = [r for r in rows if term in r[1]]
         by_name = sorted(matches, key=lambda r: (not r[1].startswith(term), r[2], r[0]))
