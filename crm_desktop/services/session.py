@@ -58,14 +58,13 @@ READER_CACHE_KIB = 32 * 1024
 
 
 def open_reader_session() -> None:
-    """Connect this thread anew as the window's query thread, with its larger page cache.
+    """Make this thread the window's query thread: its larger page cache from now on.
 
-    Closes the thread's connection to a previous file first; nothing happens before a
-    file is open (the next query opens the connection as any thread does).
+    Closes the thread's connection to a previous file, if any; its next query connects
+    (to the file open now), as any thread's does, with :data:`READER_CACHE_KIB`.
     """
     close_database()
-    if database_path() is not None:
-        database.execute_sql(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
+    database.set_page_cache(READER_CACHE_KIB)
 
 
 __all__ = [
