@@ -111,6 +111,22 @@ class CrmDatabase(SqliteDatabase):
         if conn is not None:
             conn.execute(f"PRAGMA busy_timeout = {millis}")
 
+    # Per thread: its connections' page cache in KiB (unset: CONNECTION_PRAGMAS's). The
+    # window's query thread, which runs every search, keeps a larger one (services.session).
+    _page_cache = threading.local()
+
+    def set_page_cache(self, kib: int) -> None:
+        """The page cache of this thread's connection, now and whenever it connects again."""
+        self._page_cache.kib = int(kib)
+        conn = self._state.conn  # type: ignore[attr-defined]
+        if conn is not None:
+            conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+
+    def _apply_page_cache(self, conn: Any) -> None:
+        kib = getattr(self._page_cache, "kib", None)
+        if kib is not None:
+            conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+
     def _apply_lock_wait(self, conn: Any) -> None:
         millis = getattr(self._lock_wait, "millis", None)
         if millis is not None:
@@ -122,6 +138,7 @@ class CrmDatabase(SqliteDatabase):
         self.connect_params.setdefault("factory", LenientConnection)
         conn: sqlite3.Connection = super()._connect()  # type: ignore[misc]
         self._apply_lock_wait(conn)
+        self._apply_page_cache(conn)
         return conn
 
     def _connect_encrypted(self, path: Path) -> sqlite3.Connection:
@@ -142,6 +159,7 @@ class CrmDatabase(SqliteDatabase):
         try:
             self._add_conn_hooks(conn)  # type: ignore[attr-defined]
             self._apply_lock_wait(conn)
+            self._apply_page_cache(conn)
         except Exception:
             conn.close()
             raise

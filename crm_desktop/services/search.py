@@ -507,13 +507,13 @@ PAGE_SHORT_POSTINGS: int | None = None
 FIRST_NAMES_WALK = 4000
 
 
-def _in_the_first_names(terms: Sequence[str], limit: int) -> list[int] | None:
-    """A common query's first ``limit`` other matches among the first names, or None.
+def _in_the_first_names(terms: Sequence[str], limit: int) -> list[int]:
+    """A common query's first ``limit`` other matches among the first names (or fewer).
 
     A letter found in a third of the texts (``z``) has its page within the first few hundred
     names; its candidates from the index are tens of thousands, each read and sorted. Only
-    :data:`FIRST_NAMES_WALK` names are read: None when they do not hold a whole page (the
-    term is rare among them, as a Chinese pinyin is among Latin names).
+    :data:`FIRST_NAMES_WALK` names are read: fewer than ``limit`` when they do not hold a
+    whole page (the term is rare among them, as a Chinese pinyin is among Latin names).
     """
     checks = " AND ".join("instr(haystack, ?) > 0" for _ in terms)
     rows = database.execute_sql(
@@ -523,32 +523,42 @@ def _in_the_first_names(terms: Sequence[str], limit: int) -> list[int] | None:
         f"LIMIT {int(limit)}",
         (*terms, len(terms[0]), terms[0]),
     )
-    ids = [row[0] for row in rows]
-    return ids if len(ids) >= limit else None
+    return [row[0] for row in rows]
 
 
 def _first_others_by_name(terms: Sequence[str], limit: int) -> list[int]:
     """A common query's first matches whose name does not start with the term, by name.
 
-    From the first names when they hold the page (:func:`_in_the_first_names`), else from
-    the index's candidates when it has them (SQLite keeps the best ``limit`` by name): a
-    walk in name order would cross every name of another script first (``zh`` matches
-    Chinese customers, whose names sort last). Only a letter found nearly everywhere walks.
+    From the first names when they hold the page (:func:`_in_the_first_names`); else,
+    when those held the matches densely enough or the term is an email's or a phone's
+    (:func:`_spread_over_names`: first, as the first names need not hold any), from a
+    walk of the name index among the index's candidates (:func:`_walk_names_among`);
+    else from all the candidates (SQLite keeps the best ``limit`` by name): a walk in
+    name order would cross every name of another script first (``zh`` matches Chinese
+    customers, whose names sort last). Only a letter found nearly everywhere walks the
+    names without the index.
     """
-    walked = _in_the_first_names(terms, limit)
-    if walked is not None:
-        return walked
-    fts = _trigram_query(terms)
+    # A single character ("@") is in most texts: the first names hold its page at once.
+    spread = len(terms[0]) > 1 and _spread_over_names(terms[0])
+    first: list[int] = []
+    if not spread:
+        first = _in_the_first_names(terms, limit)
+        if len(first) >= limit:
+            return first
+    fts = _page_candidates(terms)
     if fts is None:
-        cap = PAGE_SHORT_POSTINGS
-        if cap is None:
-            rows = database.execute_sql("SELECT max(id) FROM customer_search").fetchone()[0]
-            cap = max(COMMON_SHORT_POSTINGS, (rows or 0) // 2)
-        fts = _prefix_query(max(terms, key=len), cap)
-        if fts is None:
-            return _others_by_name(terms, limit)
-        if not fts:
-            return []
+        if spread:
+            first = _in_the_first_names(terms, limit)
+            if len(first) >= limit:
+                return first
+        return _others_by_name(terms, limit)
+    if not fts:
+        return []
+    # Matches as dense in the names after the first ones would fill a page in the walk.
+    if spread or len(first) * NAMES_AMONG_WALK >= limit * FIRST_NAMES_WALK:
+        walked = _walk_names_among(fts, terms, limit)
+        if walked is not None:
+            return walked
     checks = "".join(f" AND instr(s.haystack, ?{n}) > 0" for n in range(3, len(terms) + 3))
     sql = (
         "SELECT s.id FROM customer_search_fts f JOIN customer_search s ON s.id = f.rowid "
@@ -556,6 +566,59 @@ def _first_others_by_name(terms: Sequence[str], limit: int) -> list[int]:
         f"{checks} ORDER BY s.name_key, s.id LIMIT {int(limit)}"
     )
     return [row[0] for row in database.execute_sql(sql, (fts, terms[0], *terms))]
+
+
+def _page_candidates(terms: Sequence[str]) -> str | None:
+    """The FTS5 query of a common query's candidates; None when they are most customers."""
+    fts = _trigram_query(terms)
+    if fts is not None:
+        return fts
+    cap = PAGE_SHORT_POSTINGS
+    if cap is None:
+        rows = database.execute_sql("SELECT max(id) FROM customer_search").fetchone()[0]
+        cap = max(COMMON_SHORT_POSTINGS, (rows or 0) // 2)
+    return _prefix_query(max(terms, key=len), cap)
+
+
+def _spread_over_names(term: str) -> bool:
+    """Whether ``term`` is part of an email or a phone number ("@gm", "+44", "495 12").
+
+    Those are found alike in names of every script, spread over the name order, where a
+    name's letters are found among the names of their script (a Cyrillic name's after
+    every Latin one in an English file).
+    """
+    return "@" in term or term.startswith("+") or term.replace(" ", "").isdigit()
+
+
+# A common query whose page is not among the first names (an email's "@gmail", a country
+# code's "+44" on a big file) walks the name index among its candidates: the first
+# NAMES_AMONG_WALK names of the index (its keys and ids alone), each id looked up among
+# the candidates' rowids, and only the candidates' texts read. Sorting every candidate by
+# name read each one's row: 107,000 for "@gmail" at 1,000,000 customers.
+NAMES_AMONG_WALK = 60_000
+
+
+def _walk_names_among(fts: str, terms: Sequence[str], limit: int) -> list[int] | None:
+    """A common query's first ``limit`` other matches among the first names, or None.
+
+    None when the first :data:`NAMES_AMONG_WALK` names do not hold them (the matches
+    sort late: Cyrillic names in a file of mostly Latin ones); the caller sorts them all.
+    """
+    last = database.execute_sql(
+        "SELECT name_key FROM customer_search INDEXED BY customer_search_name_key "
+        f"ORDER BY name_key LIMIT 1 OFFSET {int(NAMES_AMONG_WALK) - 1}"
+    ).fetchone()
+    # Up to the key of the last name walked (its ties too: a few names more).
+    bound = "" if last is None else " AND s.name_key <= ?3"
+    checks = "".join(f" AND instr(s.haystack, ?{n}) > 0" for n in range(4, len(terms) + 4))
+    rows = database.execute_sql(
+        "SELECT s.id FROM customer_search s INDEXED BY customer_search_name_key "
+        "WHERE s.id IN (SELECT rowid FROM customer_search_fts WHERE customer_search_fts "
+        f"MATCH ?1){bound} AND substr(s.haystack, 1, length(?2)) <> ?2{checks} "
+        f"ORDER BY s.name_key, s.id LIMIT {int(limit)}",
+        (fts, terms[0], last[0] if last else None, *terms),
+    ).fetchall()
+    return [row[0] for row in rows] if len(rows) >= limit else None
 
 
 def _all_by_name(limit: int | None = None) -> list[int]:

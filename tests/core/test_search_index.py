@@ -110,23 +110,33 @@ def test_same_customers_in_the_same_order_as_the_python_index(
 
 
 @pytest.mark.parametrize(
-    ("page_postings", "first_names"),
+    ("page_postings", "first_names", "names_among"),
     # The page from candidates or a walk of every name; or from the first names when they
-    # hold it (all of them, or only 15: most queries then go on to the candidates).
-    [(100_000, 0), (0, 0), (100_000, 4000), (100_000, 15)],
+    # hold it (all of them, or only 15: most queries then go on to the candidates, walking
+    # the name index among them — every name, or 60 or 200 names, which often fall short).
+    [
+        (100_000, 0, 60_000),
+        (0, 0, 60_000),
+        (100_000, 4000, 60_000),
+        (100_000, 15, 60_000),
+        (100_000, 15, 60),
+        (100_000, 15, 200),
+        (0, 15, 200),
+    ],
 )
 def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
-    corpus, monkeypatch, page_postings, first_names
+    corpus, monkeypatch, page_postings, first_names, names_among
 ):
     # A small file made "big": every query of more than 30 candidates is a common one.
     monkeypatch.setattr(search, "PAGE_SHORT_POSTINGS", page_postings)
     monkeypatch.setattr(search, "FIRST_NAMES_WALK", first_names)
+    monkeypatch.setattr(search, "NAMES_AMONG_WALK", names_among)
     monkeypatch.setattr(search, "FULL_RANKING_LIMIT", 24)
     monkeypatch.setattr(search, "COMMON_CANDIDATES", 30)
     monkeypatch.setattr(search, "COMMON_SHORT_POSTINGS", 40)
     rows = database.execute_sql("SELECT id, haystack, name_key FROM customer_search").fetchall()
     common = 0
-    for query in ["а", "e", "ив", "an", "com", "exa", "+4", "@"]:
+    for query in ["а", "e", "ив", "an", "com", "exa", "+4", "@", "@e", "@ex", "+1 2", "55"]:
         term = search.search_terms(query)[0]
         matches = [r for r in rows if term in r[1]]
         by_name = sorted(matches, key=lambda r: (not r[1].startswith(term), r[2], r[0]))

@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from crm_desktop.services.session import close_session, current_db_path
+from crm_desktop.services.session import close_session, current_db_path, open_reader_session
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +165,7 @@ class QueryRunner(QObject):
     def _fresh_connection(self) -> None:
         key = (current_db_path(), _epoch)
         if key != self._connection_key:
-            close_session()  # this thread's connection to the previous file, if any
+            open_reader_session()  # not to the previous file, if any; a larger page cache
             self._connection_key = key
 
 
