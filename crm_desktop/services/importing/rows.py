@@ -77,6 +77,8 @@ _WORD_STATUSES = {
     "inactive": ("неактивный", "бывший"),
 }
 _WORD_TABLES = {"kind": _WORD_KINDS, "status": _WORD_STATUSES}
+# Where a person's values come from when the file has no "contact …" columns.
+_PERSON_SOURCES = {"name": "person", "position": "position", "email": "email", "phone": "phone"}
 _CONTACT_KEYS = ("contact_name", "contact_position", "contact_email", "contact_phone")
 
 
@@ -375,6 +377,8 @@ def _keep_in_notes(
     spec: Entity, values: dict[str, Any], given: dict[str, Any], extras: list[str], kept: list[Kept]
 ) -> None:
     """Add unmapped columns and kept-as-written values to the record's notes (in place)."""
+    if not extras and not kept:  # most rows: nothing to add
+        return
     notes = _notes(values.get("notes"), extras, kept)
     if notes != values.get("notes"):
         try:
@@ -459,8 +463,9 @@ def _id(row: _Row, key: str) -> int | None:
 def _catalogue_values(rules: Rules, entity: str, row: _Row, data: dict[str, Any]) -> list[str]:
     """Put the columns mapped to the catalogue's other fields into ``data``; their keys."""
     keys = []
+    groups = row.groups
     for key in rules.extra_keys(entity):
-        if row.has(key):
+        if key in groups:
             data[key] = row.one(key, split=not key.startswith("cf_"))
             keys.append(key)
     return keys
@@ -508,7 +513,7 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
     phone = row.one("phone", split=True)
     position = row.one("position")
     contact_data: dict[str, Any] = {}
-    contact_sources = {"name": "person", "position": "position", "email": "email", "phone": "phone"}
+    contact_sources: Mapping[str, str] = _PERSON_SOURCES
     if explicit:
         contact_data = {
             "name": row.one("contact_name"),
@@ -516,13 +521,14 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
             "email": row.one("contact_email", split=True),
             "phone": row.one("contact_phone", split=True),
         }
-        contact_sources = {k.removeprefix("contact_"): k for k in _CONTACT_KEYS}
-        contact_sources["name"] = "contact_name"
+        explicit_sources = {k.removeprefix("contact_"): k for k in _CONTACT_KEYS}
+        explicit_sources["name"] = "contact_name"
         if position and not contact_data["position"] and contact_data["name"]:
             contact_data["position"] = position
-            contact_sources["position"] = "position"
+            explicit_sources["position"] = "position"
         elif position:
             row.keep_aside("position", position)
+        contact_sources = explicit_sources
         if person and fold(person) != fold(customer_name or ""):
             row.keep_aside("person" if row.has("person") else "first_name", person)
     elif person and (company or name) and fold(person) != fold(customer_name or ""):
@@ -541,7 +547,7 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
     contact_provided: set[str] = set()
     contact_kept: list[Kept] = []
     contact_notes: list[str] = []
-    if any(v not in (None, "") for v in contact_data.values()):
+    if contact_data and any(v not in (None, "") for v in contact_data.values()):
         given = _provided(contact_data)
         if "name" not in given:  # a contact's email or phone without a name: the customer's
             for key, value in given.items():
@@ -578,7 +584,7 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
     return Prepared(
         line,
         values,
-        set(values_data) - {k.field for k in kept},
+        set(values_data) - {k.field for k in kept} if kept else set(values_data),
         contact,
         contact_provided,
         tags,
