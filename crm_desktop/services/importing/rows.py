@@ -76,7 +76,10 @@ _WORD_STATUSES = {
     "active": ("активный", "действующий"),
     "inactive": ("неактивный", "бывший"),
 }
-_WORD_TABLES = {"kind": _WORD_KINDS, "status": _WORD_STATUSES}
+_WORD_TABLES: dict[str, Mapping[str, tuple[str, ...]]] = {
+    "kind": _WORD_KINDS,
+    "status": _WORD_STATUSES,
+}
 # Where a person's values come from when the file has no "contact …" columns.
 _PERSON_SOURCES = {"name": "person", "position": "position", "email": "email", "phone": "phone"}
 _CONTACT_KEYS = ("contact_name", "contact_position", "contact_email", "contact_phone")
