@@ -84,18 +84,25 @@ def multiline(max_length: int = MAX_TEXT_LENGTH) -> Parser:
     return parse
 
 
+@functools.cache
+def _email_validator() -> tuple[Callable[..., Any], type[Exception]]:
+    # Imported on first use: compiling its patterns costs ~60 ms at every start. Kept
+    # here after that: a ``from … import`` per call costs an import of 100,000 emails ~0.2 s.
+    from email_validator import EmailNotValidError, validate_email
+
+    return validate_email, EmailNotValidError
+
+
 def email(value: Any) -> str | None:
     text = _as_text(value).strip()
     if not text:
         return None
     if text.lower().startswith("mailto:"):
         text = text[7:]
-    # Imported on first use: compiling its patterns costs ~60 ms at every start.
-    from email_validator import EmailNotValidError, validate_email
-
+    validate_email, not_valid = _email_validator()
     try:
         return validate_email(text, check_deliverability=False).normalized
-    except EmailNotValidError as exc:
+    except not_valid as exc:
         raise FieldError(_("Not a valid email address: {exc}").format(exc=exc)) from None
 
 
@@ -130,15 +137,20 @@ def phone_parser(region: Callable[[], str], *, strict: bool = False) -> Parser:
             raise FieldError(
                 _("Not a phone number. Write it with its country code, e.g. +1 415 555 0123.")
             ) from None
-        if not phonenumbers.is_possible_number(number):
-            raise FieldError(_("This phone number has the wrong number of digits for its country."))
         through_region = not text.lstrip().startswith(("+", "00"))
         # Valid in the home region (one metadata check), else in any region of its code:
         # the same answer as is_valid_number, without trying 25 regions for every +1.
-        if (strict or through_region) and not (
+        checked = strict or through_region
+        valid = checked and bool(
             (home and phonenumbers.is_valid_number_for_region(number, home))
             or phonenumbers.is_valid_number(number)
-        ):
+        )
+        # A valid number always has a possible length (validity tests its type's lengths,
+        # each within what is_possible_number allows — checked for every region of the
+        # metadata), so the length is only asked of a number that is not valid, as before.
+        if not valid and not phonenumbers.is_possible_number(number):
+            raise FieldError(_("This phone number has the wrong number of digits for its country."))
+        if checked and not valid:
             where = phonenumbers.region_code_for_number(number) or home
             raise FieldError(
                 _(

@@ -196,12 +196,18 @@ class CustomerIndex:
             row.name_key if row.name_key is not None else sort_key(values.get("name"))
         ):
             return row.record_id, _("same record (id {id})").format(id=row.record_id)
+        by_email = self.by_email
         for email in (values.get("email"), contact.get("email")):
-            if email and email.casefold() in self.by_email:
-                return self.by_email[email.casefold()], _("same email {email}").format(email=email)
+            if email:
+                found = by_email.get(email.casefold())  # one folding and one lookup a row
+                if found is not None:
+                    return found, _("same email {email}").format(email=email)
+        by_phone = self.by_phone
         for phone in (values.get("phone"), contact.get("phone")):
-            if phone and phone in self.by_phone:
-                return self.by_phone[phone], _("same phone {phone}").format(phone=phone)
+            if phone:
+                found = by_phone.get(phone)
+                if found is not None:
+                    return found, _("same phone {phone}").format(phone=phone)
         if row.name_key is None:
             row.name_key = sort_key(values.get("name"))
             row.city_key = fold(values.get("city"))

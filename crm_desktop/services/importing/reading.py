@@ -128,7 +128,7 @@ def read_bytes(
     for item in items:
         if isinstance(item, ReadProblem):
             problems.append(item)
-        elif any(cell.strip() for cell in item.cells):
+        elif not csvfile.blank(item.cells):
             rows.append(item)
     table = _with_header(rows, entity, problems)
     table.format = "CSV"

@@ -21,6 +21,7 @@ were kept this way and the wizard's preview marks them. A row is refused
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from crm_desktop.services.importing.table import SourceRow
 from crm_desktop.services.products import PRODUCT
 from crm_desktop.services.records import Entity, Row
 from crm_desktop.services.search import haystack
-from crm_desktop.services.text import fold, sort_key
+from crm_desktop.services.text import active_order, fold, sort_key
 from crm_desktop.services.validation import FieldError
 
 MULTI_VALUE = " ::: "  # Google Contacts puts several emails or phones in one cell like this
@@ -75,6 +76,12 @@ _WORD_STATUSES = {
     "active": ("активный", "действующий"),
     "inactive": ("неактивный", "бывший"),
 }
+_WORD_TABLES: dict[str, Mapping[str, tuple[str, ...]]] = {
+    "kind": _WORD_KINDS,
+    "status": _WORD_STATUSES,
+}
+# Where a person's values come from when the file has no "contact …" columns.
+_PERSON_SOURCES = {"name": "person", "position": "position", "email": "email", "phone": "phone"}
 _CONTACT_KEYS = ("contact_name", "contact_position", "contact_email", "contact_phone")
 
 
@@ -183,6 +190,7 @@ class Rules:
         self.contact = with_custom(_with_parser(_without(CONTACT, "customer_id"), "phone", phone))
         self.product = with_custom(_with_parser(PRODUCT, "unit_price_cents", unit_price))
         self.phone = phone
+        self.order = active_order()  # the names' sort order, asked once (see text.sort_key)
         self._extra_keys: dict[str, list[str]] = {}
 
     @classmethod
@@ -228,6 +236,13 @@ class _Row:
         width = len(cells)
         groups: dict[str, list[int]] = {}
         for key, indices in plan.items:
+            if len(indices) == 1:  # the common case, without building a list to test
+                i = indices[0]
+                if i < width:
+                    cell = cells[i]
+                    if cell and not cell.isspace():
+                        groups[key] = indices
+                continue
             found = [i for i in indices if i < width and cells[i] and not cells[i].isspace()]
             if found:
                 groups[key] = found
@@ -285,6 +300,9 @@ class _Row:
     def person(self, full_key: str = "person") -> str | None:
         """A person's name: the full-name column, or the parts in the order of their script."""
         full = self.one(full_key)
+        groups = self.groups
+        if "first_name" not in groups and "middle_name" not in groups and "last_name" not in groups:
+            return full  # no name parts in this row: nothing to assemble or keep aside
         parts = {k: self.one(k) for k in ("first_name", "middle_name", "last_name")}
         assembled = person_name(parts["first_name"], parts["middle_name"], parts["last_name"])
         if not full:
@@ -320,14 +338,24 @@ def person_name(first: str | None, middle: str | None, last: str | None) -> str 
     return " ".join(p for p in (first, middle, last) if p) or None
 
 
-def _words(value: str | None, table: Mapping[str, tuple[str, ...]]) -> str | None:
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def _words(value: str | None, column: str) -> str | None:
+    """A kind or status written as a word of the file's language (``Лид``) → its key."""
     if value is None:
         return None
-    text = " ".join(re.sub(r"[^\w]+", " ", value.casefold()).split())
-    for key, words in table.items():
+    return _word_key(value, column) or value
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_key(value: str, column: str) -> str | None:
+    # Such a column holds a handful of distinct words: each is looked up once per process.
+    text = " ".join(_NON_WORD.sub(" ", value.casefold()).split())
+    for key, words in _WORD_TABLES[column].items():
         if text in words:
             return key
-    return value
+    return None
 
 
 def _notes(base: str | None, extras: list[str], kept: list[Kept]) -> str | None:
@@ -352,6 +380,8 @@ def _keep_in_notes(
     spec: Entity, values: dict[str, Any], given: dict[str, Any], extras: list[str], kept: list[Kept]
 ) -> None:
     """Add unmapped columns and kept-as-written values to the record's notes (in place)."""
+    if not extras and not kept:  # most rows: nothing to add
+        return
     notes = _notes(values.get("notes"), extras, kept)
     if notes != values.get("notes"):
         try:
@@ -376,13 +406,13 @@ def _clean_keeping(
     labels the kept value). Only a missing name refuses the row.
     """
     kept: list[Kept] = []
-    labels = {f.name: f.label for f in spec.fields}
     handled: set[str] = set()
     while True:
         try:
             return records.clean(spec, data), kept
         except ValidationError as exc:
             errors = exc.errors
+        labels = {f.name: f.label for f in spec.fields}
         for name, message in errors.items():
             value = data.get(name)
             if name == "name" and (value is None or not str(value).strip()):
@@ -436,8 +466,9 @@ def _id(row: _Row, key: str) -> int | None:
 def _catalogue_values(rules: Rules, entity: str, row: _Row, data: dict[str, Any]) -> list[str]:
     """Put the columns mapped to the catalogue's other fields into ``data``; their keys."""
     keys = []
+    groups = row.groups
     for key in rules.extra_keys(entity):
-        if row.has(key):
+        if key in groups:
             data[key] = row.one(key, split=not key.startswith("cf_"))
             keys.append(key)
     return keys
@@ -451,11 +482,11 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
     company = row.one("company")
     name = row.one("name")
     person = row.person()
-    explicit = any(row.has(k) for k in _CONTACT_KEYS)
+    explicit = not row.groups.keys().isdisjoint(_CONTACT_KEYS)
     customer_name = name or company or person
     if name and company and fold(company) != fold(name):
         row.keep_aside("company", company)
-    kind = _words(row.one("kind"), _WORD_KINDS)
+    kind = _words(row.one("kind"), "kind")
     if not kind:
         kind = "person" if (person and not company and not name) else None
     data: dict[str, Any] = {
@@ -464,14 +495,18 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
         "website": row.one("website", split=True),
         "city": row.one("city"),
         "country": row.one("country"),
-        "status": _words(row.one("status"), _WORD_STATUSES),
+        "status": _words(row.one("status"), "status"),
         "source": row.one("source"),
     }
     address = row.one("address")
     if not address:
         street = row.joined("street")
-        tail = " ".join(p for p in (row.one("postal_code"), row.one("region")) if p)
-        address = ", ".join(p for p in (street, tail) if p) or None
+        tail = (
+            " ".join(p for p in (row.one("postal_code"), row.one("region")) if p)
+            if row.has("postal_code") or row.has("region")
+            else ""
+        )
+        address = (", ".join(p for p in (street, tail) if p) or None) if street or tail else None
     else:
         for key in ("street", "postal_code", "region"):
             if row.has(key):
@@ -481,7 +516,7 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
     phone = row.one("phone", split=True)
     position = row.one("position")
     contact_data: dict[str, Any] = {}
-    contact_sources = {"name": "person", "position": "position", "email": "email", "phone": "phone"}
+    contact_sources: Mapping[str, str] = _PERSON_SOURCES
     if explicit:
         contact_data = {
             "name": row.one("contact_name"),
@@ -489,13 +524,14 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
             "email": row.one("contact_email", split=True),
             "phone": row.one("contact_phone", split=True),
         }
-        contact_sources = {k.removeprefix("contact_"): k for k in _CONTACT_KEYS}
-        contact_sources["name"] = "contact_name"
+        explicit_sources = {k.removeprefix("contact_"): k for k in _CONTACT_KEYS}
+        explicit_sources["name"] = "contact_name"
         if position and not contact_data["position"] and contact_data["name"]:
             contact_data["position"] = position
-            contact_sources["position"] = "position"
+            explicit_sources["position"] = "position"
         elif position:
             row.keep_aside("position", position)
+        contact_sources = explicit_sources
         if person and fold(person) != fold(customer_name or ""):
             row.keep_aside("person" if row.has("person") else "first_name", person)
     elif person and (company or name) and fold(person) != fold(customer_name or ""):
@@ -514,7 +550,7 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
     contact_provided: set[str] = set()
     contact_kept: list[Kept] = []
     contact_notes: list[str] = []
-    if any(v not in (None, "") for v in contact_data.values()):
+    if contact_data and any(v not in (None, "") for v in contact_data.values()):
         given = _provided(contact_data)
         if "name" not in given:  # a contact's email or phone without a name: the customer's
             for key, value in given.items():
@@ -551,12 +587,12 @@ def prepare_customer(rules: Rules, row: _Row, line: int) -> Prepared:
     return Prepared(
         line,
         values,
-        set(values_data) - {k.field for k in kept},
+        set(values_data) - {k.field for k in kept} if kept else set(values_data),
         contact,
         contact_provided,
         tags,
         record_id=record_id,
-        name_key=sort_key(values.get("name")),
+        name_key=sort_key(values.get("name"), rules.order),
         city_key=fold(values.get("city")),
         kept=[*kept, *kept_tags, *contact_kept],
         search_text=search_text,
