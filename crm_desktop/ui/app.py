@@ -78,24 +78,52 @@ def run_app(db: str | None = None) -> int:
     status = {"code": 0}  # 1 when the database could not be opened
     window: Any = None  # made while the file opens; the job's callbacks come after
 
+    target = paths.resolve_db_path(db).absolute()
+
     def open_database(_context: Any) -> Any:
+        # Today first, read without the models when the file allows it; the file is then
+        # opened once Today is painted (services/first_screen.py says when and why).
+        from crm_desktop.services.first_screen import read_from_file
+
+        first = read_from_file(target)
+        if first is not None:
+            return None, first
         from crm_desktop.services.first_screen import read_first_screen
         from crm_desktop.services.session import open_session
 
         opened = open_session(db, refresh_search=False, backups_later=True)
         return opened, read_first_screen()
 
+    def open_session_now(_context: Any) -> Any:
+        from crm_desktop.services.session import open_session
+
+        return open_session(db, refresh_search=False, backups_later=True)
+
     def opened(result: Any) -> None:
-        _opened, first = result
-        window.attach(features_later=True, first=first)
+        session, first = result
+        window.attach(features_later=True, first=first, session_later=session is None)
         # Nothing else competes with Today for the CPU until it is on screen with its data:
-        # the feature packages' menus, then the background work (search index, list
-        # pages) come after, each in a later turn of the event loop (the frame is out).
+        # opening the file for the window (when Today was read before), the lists and row
+        # commands, the feature packages' menus, then the background work (search index,
+        # list pages) come after, each in a later turn of the event loop (the frame is out).
         from crm_desktop.ui.painted import after_next_paint
 
         def after_today() -> None:
+            if session is not None:
+                whole()
+                return
+            run_job(
+                window, QCoreApplication.translate("app", "Opening the database"),
+                open_session_now, on_success=lambda _opened: whole(), on_error=failed,
+                show_progress=False, cancellable=False,
+            )  # fmt: skip
+            # The lists' and commands' code meanwhile (the GUI thread would only wait).
+            QTimer.singleShot(0, window, _import_first_pages)
+
+        def whole() -> None:
             from crm_desktop.services.session import finish_opening
 
+            window.finish_attach(features_later=True)
             if quit_when:
                 _ready(app)
                 return
@@ -146,10 +174,10 @@ def run_app(db: str | None = None) -> int:
     # The file opens while the window is built: its callbacks run from the event loop,
     # once the window exists.
     start_opening()
-    window = MainWindow(paths.resolve_db_path(db).absolute(), attach=False)
+    window = MainWindow(target, attach=False)
     window.show()
-    # While the file opens, the GUI thread would wait: it imports the pages' code then.
-    QTimer.singleShot(0, _import_first_pages)
+    # While Today's data is read, the GUI thread would wait: it imports Today's code then.
+    QTimer.singleShot(0, _import_today)
     code = app.exec() or status["code"]
     if quit_when:
         os._exit(code)  # a benchmark run: the timing is taken, skip the teardown
@@ -161,11 +189,15 @@ def run_app(db: str | None = None) -> int:
     return code
 
 
-def _import_first_pages() -> None:
-    """What :meth:`MainWindow.attach` and Today need, imported before the file is open."""
-    import crm_desktop.ui.sections
-    import crm_desktop.ui.tables.commands
+def _import_today() -> None:
+    """What Today needs, imported while its data is read."""
     import crm_desktop.ui.today.page  # noqa: F401
+
+
+def _import_first_pages() -> None:
+    """What :meth:`MainWindow.finish_attach` needs, imported while the file opens."""
+    import crm_desktop.ui.sections
+    import crm_desktop.ui.tables.commands  # noqa: F401
 
 
 def _when_ready(today: Any, then: Any) -> None:

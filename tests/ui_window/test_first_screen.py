@@ -102,7 +102,7 @@ def test_a_failure_reading_the_first_screen_leaves_it_to_the_page(
     if broken == "load_today":
         monkeypatch.setattr(first_screen, "load_today", fail)
     else:
-        monkeypatch.setattr(first_screen.invoices, "overdue", fail)
+        monkeypatch.setattr(invoices, "overdue", fail)
     first = first_screen.read_first_screen()  # no exception: the opening goes on
     monkeypatch.undo()
     assert (first.today is None) == (broken == "load_today")
