@@ -6,15 +6,14 @@ The start's budget is a bare window's, so Today is read the lightest way there i
 (:mod:`crm_desktop.services.today`, :mod:`crm_desktop.services.invoice_dues`) and the
 two settings the formats need. Neither peewee nor the models nor any other service is
 imported for it; the window opens the file the usual way (:func:`~crm_desktop.services.
-session.open_session`) once Today is painted. The plain connection is closed before
-that: two SQLite libraries (``sqlite3`` here, SQLCipher's in the models) must never hold
-the same file at once in one process, because closing one's file drops the other's
-POSIX locks.
+session.open_session`) once Today is painted, after this connection is closed (a plain
+file is opened by the same ``sqlite3`` either way: ``models/cipher.py``).
 
 Only a file that can be read as it is goes this way: a plain SQLite file (an encrypted
 one asks for its key first), ours (its ``application_id``), at this version's schema
 (an older one is upgraded first, a newer one refused). Anything else, or any error
-here, returns ``None`` and the start opens the file first and reads Today through it
+here (text that is not UTF-8, which the models' connections read leniently, too),
+returns ``None`` and the start opens the file first and reads Today through it
 (:func:`read_first_screen`), where each failure has its message.
 
 This runs on the opening job's thread, so it touches nothing of Qt, not even a module
@@ -96,7 +95,7 @@ def read_from_file(path: Path) -> FirstScreen | None:
         log.info("first screen read the usual way: %s", type(exc).__name__)
         return None
     finally:
-        connection.close()  # before the models' connection opens the same file
+        connection.close()
     return FirstScreen(currency, locale, locale_facts(locale, currency), data, overdue)
 
 

@@ -337,8 +337,11 @@ class MainWindow(QMainWindow):
 
     def show_section(self, key: str, *, remember: bool = False) -> None:
         if not self.attached:  # the file is still opening: shown as soon as it is open
-            self._wanted = key
             self.sidebar.select(key)
+            if self._today_first:  # in turn with the commands chosen meanwhile
+                self.early.run(lambda: self.show_section(key, remember=remember))
+            else:
+                self._wanted = key
             return
         if key not in self._factories:
             return
