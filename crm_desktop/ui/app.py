@@ -1,21 +1,25 @@
 """Starting the window: the QApplication, the error hook, the database, and the main window.
 
 As soon as this process has claimed the file (one window per database), a
-worker thread imports the services, opens the database (a migration, if the
-file is old, happens there too) and reads what Today shows, while the GUI
-thread builds the window's chrome (sidebar, menus, status bar), which says it
-is opening the file. When the file is open the window attaches to it and
-Today is filled as it is made. What can wait comes after Today is painted,
-each step in its own turn of the event loop so that a click is never kept
-waiting long: the backup service's part of the opening (its guard before bulk
-changes; removing what a killed restore left beside the file), the feature
-packages' menus, then, off the GUI thread,
-repairing the search rows if another tool edited the file (building the
-search index if its rows were dropped), and asking whether to load sample
-data into a new, empty database.
+worker thread reads what Today shows straight from the file with a plain,
+read-only connection (``services/first_screen.read_from_file``: no peewee, no
+models), while the GUI thread builds the window's chrome (sidebar, menus,
+status bar), which says it is opening the file. Today is filled as it is made
+and painted; then a job opens the file for the window (``open_session``), and
+the window builds the rest (lists, row commands: ``MainWindow.finish_attach``);
+what the user asks for meanwhile waits for it (``ui/early_input.py``). A file
+that cannot be read that way (new, encrypted, old, locked…) is opened first
+and Today read through it, as before. What can wait comes after, each step in
+its own turn of the event loop so that a click is never kept waiting long: the
+backup service's part of the opening (its guard before bulk changes; removing
+what a killed restore left beside the file), the feature packages' menus, then,
+off the GUI thread, repairing the search rows if another tool edited the file
+(building the search index if its rows were dropped), and asking whether to
+load sample data into a new, empty database.
 
 ``CRM_DESKTOP_QUIT_WHEN_READY=today`` in the environment makes the app print
-``ready <epoch seconds>`` and quit once Today is painted with all its data (a
+``ready <epoch seconds>`` and quit once Today is painted with all its data and the
+file is open for the window (a
 smoke test uses it; the start-up benchmark watches paint events itself, see
 ``bench/ui_probe.py``).
 """
