@@ -112,10 +112,12 @@ def run_app(db: str | None = None) -> int:
         # list pages) come after, each in a later turn of the event loop (the frame is out).
         from crm_desktop.ui.painted import after_next_paint
 
-        def after_today() -> None:
-            if session is not None:
-                whole()
+        opening = {"started": session is not None}
+
+        def open_for_the_window() -> None:
+            if opening["started"]:
                 return
+            opening["started"] = True
             run_job(
                 window, QCoreApplication.translate("app", "Opening the database"),
                 open_session_now, on_success=lambda _opened: whole(), on_error=failed,
@@ -123,6 +125,17 @@ def run_app(db: str | None = None) -> int:
             )  # fmt: skip
             # The lists' and commands' code meanwhile (the GUI thread would only wait).
             QTimer.singleShot(0, window, _import_first_pages)
+
+        def after_today() -> None:
+            if session is not None:
+                whole()
+            else:
+                open_for_the_window()
+
+        if session is None and window.waits_for_the_file():
+            # Something else was asked for already (Ctrl+2 as the window came): the file
+            # opens now, not after Today's paint, for what was asked.
+            open_for_the_window()
 
         def whole() -> None:
             from crm_desktop.services.session import finish_opening

@@ -39,6 +39,10 @@ class EarlyInput(QObject):
             QCoreApplication.instance().installEventFilter(self)
         self._work.append(work)
 
+    def is_waiting(self) -> bool:
+        """Whether something asked for waits for the window to be whole."""
+        return bool(self._work)
+
     def open(self) -> None:
         """The window is whole: do what waited, in order, then type what was typed."""
         if self.is_open:

@@ -171,6 +171,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
         today.setFocus(_qt().FocusReason.OtherFocusReason)
 
+    def waits_for_the_file(self) -> bool:
+        """Whether the user asked for more than Today before the file was open (a
+        section, a command): the file should open now, not after Today's paint."""
+        return self.early.is_waiting() or self._wanted not in (None, "today")
+
     def finish_attach(self, *, features_later: bool = False) -> None:
         """Build the rest once the file is open: the row commands, the lists, the change
         signal; then show the section chosen meanwhile and do what waited."""
