@@ -138,12 +138,15 @@ def run_app(db: str | None = None) -> int:
             open_for_the_window()
 
         def whole() -> None:
-            from crm_desktop.services.session import finish_opening
-
             window.finish_attach(features_later=True)
             if quit_when:
                 _ready(app)
                 return
+            _after_the_screen(window, later)
+
+        def later() -> None:
+            from crm_desktop.services.session import finish_opening
+
             # The backup service's part of the opening first: its guard before bulk changes.
             QTimer.singleShot(0, window, lambda: finish_opening(window.db_path))
             QTimer.singleShot(0, window, window.install_features)
@@ -215,6 +218,29 @@ def _import_first_pages() -> None:
     """What :meth:`MainWindow.finish_attach` needs, imported while the file opens."""
     import crm_desktop.ui.sections
     import crm_desktop.ui.tables.commands  # noqa: F401
+
+
+def _after_the_screen(window: Any, then: Any) -> None:
+    """Call ``then`` once the section on screen holds its data and is painted: Today is
+    already; a list chosen before the file was open (Ctrl+2 at start) once its rows are
+    (the background work would compete with them for the CPU)."""
+    from PySide6.QtCore import QTimer
+
+    from crm_desktop.ui.painted import after_next_paint
+
+    page = window.current_list()
+    if page is None or (page.model.has_loaded() and not page.model.is_loading()):
+        then()
+        return
+    done = {"once": False}
+
+    def loaded(*_: Any) -> None:
+        if not done["once"]:
+            done["once"] = True
+            after_next_paint(page, then)
+
+    page.model.ids_loaded.connect(loaded)
+    QTimer.singleShot(2000, window, loaded)  # a list that never loads: go on anyway
 
 
 def _when_ready(today: Any, then: Any) -> None:
