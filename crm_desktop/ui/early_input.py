@@ -26,17 +26,18 @@ class EarlyInput(QObject):
     def __init__(self, window: QWidget):
         super().__init__(window)
         self._window = window
-        self._work: list[Callable[[], None]] = []
+        self._work: list[Callable[[], object]] = []
         self._keys: list[QKeyEvent] = []
         self.is_open = False
 
-    def run(self, work: Callable[[], None]) -> None:
+    def run(self, work: Callable[[], object]) -> None:
         """Do ``work`` now if the window is whole, else once it is."""
         if self.is_open:
             work()
             return
-        if not self._work:  # from now on, typing belongs to what the work will show
-            QCoreApplication.instance().installEventFilter(self)
+        app = QCoreApplication.instance()
+        if not self._work and app is not None:  # typing now belongs to what the work shows
+            app.installEventFilter(self)
         self._work.append(work)
 
     def is_waiting(self) -> bool:
@@ -48,7 +49,9 @@ class EarlyInput(QObject):
         if self.is_open:
             return
         self.is_open = True
-        QCoreApplication.instance().removeEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         work, self._work = self._work, []
         for step in work:
             step()
