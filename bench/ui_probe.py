@@ -153,7 +153,14 @@ def when_rows_painted(page: Any, then: Any) -> None:
 def customers(db: str) -> None:
     def attached(window: Any) -> None:
         window.show_section("customers")  # Ctrl+2, as soon as the window takes it
-        when_rows_painted(window.current_list(), lambda: (_ready(), shoot(window), _quit()))
+
+        def rows() -> None:
+            when_rows_painted(window.current_list(), lambda: (_ready(), shoot(window), _quit()))
+
+        if window.current_list() is not None:
+            rows()
+        else:  # Today came first: the list is made once the file is open, then watched
+            window.early.run(rows)
 
     run_app(db, attached)
 

@@ -77,9 +77,18 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "crm_desktop" / "resources"
-    from importlib import resources as importlib_resources
+    from importlib.util import find_spec
 
     try:
+        # The package's folder, as importlib.resources.files() gives it for a folder on
+        # disk (an install, an editable install): without importing importlib.resources
+        # (zipfile, tempfile…: ~15 ms of the start, for the fonts).
+        spec = find_spec("crm_desktop.resources")
+        folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+        if folders and Path(folders[0]).is_dir():
+            return Path(folders[0])
+        from importlib import resources as importlib_resources
+
         return Path(str(importlib_resources.files("crm_desktop.resources")))
     except ModuleNotFoundError:
         # Running from a checkout without installing: resources/ beside the package.

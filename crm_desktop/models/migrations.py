@@ -91,7 +91,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 13
+from crm_desktop.models.version import SCHEMA_VERSION  # bumped there by each new step
 
 _V2_SQL = (
     'CREATE TABLE "customer_search" ("id" INTEGER NOT NULL PRIMARY KEY, '

@@ -36,9 +36,8 @@ from crm_desktop.models.migrations import (
     introduced_in,
 )
 from crm_desktop.models.tables import ALL_MODELS
+from crm_desktop.models.version import APPLICATION_ID  # "CRMD": marks our files
 
-# "CRMD": the application_id that marks a SQLite file as a CRM Desktop database.
-APPLICATION_ID = 0x43524D44
 # 16 KiB pages (SQLite's default is 4 KiB): a quarter as many pages to copy and check in
 # every backup, and shallower trees for the 100,000-row lists. Set before the first table.
 PAGE_SIZE = 16384

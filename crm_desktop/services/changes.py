@@ -15,8 +15,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from crm_desktop.models import database
-
 
 @dataclass(frozen=True)
 class Change:
@@ -76,6 +74,8 @@ def transaction() -> Iterator[None]:
     callbacks_mark = len(_after_commit_queue())
     _pending.depth += 1
     outermost = _pending.depth == 1
+    from crm_desktop.models import database  # here: views subscribe before the models load
+
     try:
         with database.atomic():
             yield

@@ -19,7 +19,6 @@ never stored.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -38,6 +37,7 @@ from crm_desktop.services import (
 from crm_desktop.services.changes import notify, transaction
 from crm_desktop.services.clock import now_utc, today
 from crm_desktop.services.fields import percent_from_db, quantity_from_db
+from crm_desktop.services.invoice_dues import CREDITED_SQL, PAID_SQL, Overdue, read_overdue
 from crm_desktop.services.money import format_money
 from crm_desktop.services.records import Entity, Field, Row, register
 from crm_desktop.services.taxes import RateTotals
@@ -66,9 +66,8 @@ INVOICE = register(
     )
 )
 
-# SQL of an invoice's paid amount and state, over an ``invoice`` row aliased ``i``.
-PAID_SQL = "(SELECT coalesce(sum(p.amount_cents), 0) FROM payment p WHERE p.invoice_id = i.id)"
-CREDITED_SQL = "EXISTS (SELECT 1 FROM invoice c WHERE c.credited_invoice_id = i.id)"
+# SQL of an invoice's paid amount and state (over an ``invoice`` row aliased ``i``) and
+# the overdue sum live in services/invoice_dues.py: Today reads them before the models load.
 
 
 def state_sql(on: str = "?") -> str:
@@ -498,24 +497,6 @@ def invoice_of_order(order_id: int) -> int | None:
     return int(row[0]) if row else None
 
 
-@dataclass(frozen=True)
-class Overdue:
-    """What a customer (or everyone) owes past the due dates."""
-
-    count: int
-    balance_cents: int
-    oldest_due: str | None
-
-
 def overdue(customer_id: int | None = None, *, on: date | None = None) -> Overdue:
     """Invoices past their due date with money still owed (of one customer, or all)."""
-    day = (on or today()).isoformat()
-    where = "" if customer_id is None else " AND i.customer_id = ?"
-    params: list[Any] = [day] + ([customer_id] if customer_id is not None else [])
-    row = database.execute_sql(
-        f"SELECT count(*), coalesce(sum(i.gross_cents - {PAID_SQL}), 0), min(i.due_date) "
-        f"FROM invoice i WHERE i.kind = 'invoice' AND NOT {CREDITED_SQL} "
-        f"AND i.due_date < ? AND {PAID_SQL} < i.gross_cents{where}",
-        params,
-    ).fetchone()
-    return Overdue(int(row[0]), int(row[1]), row[2])
+    return read_overdue(database.execute_sql, (on or today()).isoformat(), customer_id)

@@ -4,6 +4,10 @@ Company name, address and logo, currency, locale and the phone region live
 in the database so that they go with every backup and every restore. Each
 setting is declared here with its default; window geometry and other UI
 state do not belong here (the UI keeps those in its own settings file).
+
+The models are imported where a setting is read or stored, not with this module:
+the start reads the two settings Today's formats need, and their defaults, before
+the data layer has loaded (services/first_screen.py).
 """
 
 from __future__ import annotations
@@ -14,8 +18,6 @@ from dataclasses import dataclass
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.i18n import _
-from crm_desktop.models import Setting, database
-from crm_desktop.services.changes import notify, transaction
 
 
 def system_locale_name() -> str:
@@ -100,6 +102,8 @@ def get(key: str) -> str:
     """The stored value of a declared setting, or its default."""
     if key not in SPECS:
         raise KeyError(f"unknown setting {key!r}")
+    from crm_desktop.models import Setting  # here: the start reads its settings without it
+
     row = Setting.select(Setting.value).where(Setting.key == key).tuples().first()
     if row is None or row[0] is None or row[0] == "":
         return default(key)
@@ -108,12 +112,16 @@ def get(key: str) -> str:
 
 def is_stored(key: str) -> bool:
     """Whether ``key`` has a value of its own in this database (not just its default)."""
+    from crm_desktop.models import Setting
+
     row = Setting.select(Setting.value).where(Setting.key == key).tuples().first()
     return bool(row and row[0])
 
 
 def get_all() -> dict[str, str]:
     """Every declared setting with its value or default."""
+    from crm_desktop.models import database
+
     stored: dict[str, str | None] = dict(
         database.execute_sql("SELECT key, value FROM setting").fetchall()
     )
@@ -150,6 +158,8 @@ def _check(key: str, value: str) -> str:
 def set_many(values: dict[str, str]) -> None:
     """Store several settings at once; an empty value means "use the default"."""
     checked = {key: _check(key, value or "") for key, value in values.items()}
+    from crm_desktop.models import Setting
+    from crm_desktop.services.changes import notify, transaction
     from crm_desktop.services.selling_checks import check_together
 
     checked.update(check_together(checked, get))

@@ -1,21 +1,25 @@
 """Starting the window: the QApplication, the error hook, the database, and the main window.
 
 As soon as this process has claimed the file (one window per database), a
-worker thread imports the services, opens the database (a migration, if the
-file is old, happens there too) and reads what Today shows, while the GUI
-thread builds the window's chrome (sidebar, menus, status bar), which says it
-is opening the file. When the file is open the window attaches to it and
-Today is filled as it is made. What can wait comes after Today is painted,
-each step in its own turn of the event loop so that a click is never kept
-waiting long: the backup service's part of the opening (its guard before bulk
-changes; removing what a killed restore left beside the file), the feature
-packages' menus, then, off the GUI thread,
-repairing the search rows if another tool edited the file (building the
-search index if its rows were dropped), and asking whether to load sample
-data into a new, empty database.
+worker thread reads what Today shows straight from the file with a plain,
+read-only connection (``services/first_screen.read_from_file``: no peewee, no
+models), while the GUI thread builds the window's chrome (sidebar, menus,
+status bar), which says it is opening the file. Today is filled as it is made
+and painted; then a job opens the file for the window (``open_session``), and
+the window builds the rest (lists, row commands: ``MainWindow.finish_attach``);
+what the user asks for meanwhile waits for it (``ui/early_input.py``). A file
+that cannot be read that way (new, encrypted, old, locked…) is opened first
+and Today read through it, as before. What can wait comes after, each step in
+its own turn of the event loop so that a click is never kept waiting long: the
+backup service's part of the opening (its guard before bulk changes; removing
+what a killed restore left beside the file), the feature packages' menus, then,
+off the GUI thread, repairing the search rows if another tool edited the file
+(building the search index if its rows were dropped), and asking whether to
+load sample data into a new, empty database.
 
 ``CRM_DESKTOP_QUIT_WHEN_READY=today`` in the environment makes the app print
-``ready <epoch seconds>`` and quit once Today is painted with all its data (a
+``ready <epoch seconds>`` and quit once Today is painted with all its data and the
+file is open for the window (a
 smoke test uses it; the start-up benchmark watches paint events itself, see
 ``bench/ui_probe.py``).
 """
@@ -78,27 +82,71 @@ def run_app(db: str | None = None) -> int:
     status = {"code": 0}  # 1 when the database could not be opened
     window: Any = None  # made while the file opens; the job's callbacks come after
 
+    target = paths.resolve_db_path(db).absolute()
+
     def open_database(_context: Any) -> Any:
+        # Today first, read without the models when the file allows it; the file is then
+        # opened once Today is painted (services/first_screen.py says when and why).
+        from crm_desktop.services.first_screen import read_from_file
+
+        first = read_from_file(target)
+        if first is not None:
+            return None, first
         from crm_desktop.services.first_screen import read_first_screen
         from crm_desktop.services.session import open_session
 
         opened = open_session(db, refresh_search=False, backups_later=True)
         return opened, read_first_screen()
 
+    def open_session_now(_context: Any) -> Any:
+        from crm_desktop.services.session import open_session
+
+        return open_session(db, refresh_search=False, backups_later=True)
+
     def opened(result: Any) -> None:
-        _opened, first = result
-        window.attach(features_later=True, first=first)
+        session, first = result
+        window.attach(features_later=True, first=first, session_later=session is None)
         # Nothing else competes with Today for the CPU until it is on screen with its data:
-        # the feature packages' menus, then the background work (search index, list
-        # pages) come after, each in a later turn of the event loop (the frame is out).
+        # opening the file for the window (when Today was read before), the lists and row
+        # commands, the feature packages' menus, then the background work (search index,
+        # list pages) come after, each in a later turn of the event loop (the frame is out).
         from crm_desktop.ui.painted import after_next_paint
 
-        def after_today() -> None:
-            from crm_desktop.services.session import finish_opening
+        opening = {"started": session is not None}
 
+        def open_for_the_window() -> None:
+            if opening["started"]:
+                return
+            opening["started"] = True
+            run_job(
+                window, QCoreApplication.translate("app", "Opening the database"),
+                open_session_now, on_success=lambda _opened: whole(), on_error=failed,
+                show_progress=False, cancellable=False,
+            )  # fmt: skip
+            # The lists' and commands' code meanwhile (the GUI thread would only wait).
+            QTimer.singleShot(0, window, _import_first_pages)
+
+        def after_today() -> None:
+            if session is not None:
+                whole()
+            else:
+                open_for_the_window()
+
+        if session is None and window.waits_for_the_file():
+            # Something else was asked for already (Ctrl+2 as the window came): the file
+            # opens now, not after Today's paint, for what was asked.
+            open_for_the_window()
+
+        def whole() -> None:
+            window.finish_attach(features_later=True)
             if quit_when:
                 _ready(app)
                 return
+            _after_the_screen(window, later)
+
+        def later() -> None:
+            from crm_desktop.services.session import finish_opening
+
             # The backup service's part of the opening first: its guard before bulk changes.
             QTimer.singleShot(0, window, lambda: finish_opening(window.db_path))
             QTimer.singleShot(0, window, window.install_features)
@@ -146,10 +194,10 @@ def run_app(db: str | None = None) -> int:
     # The file opens while the window is built: its callbacks run from the event loop,
     # once the window exists.
     start_opening()
-    window = MainWindow(paths.resolve_db_path(db).absolute(), attach=False)
+    window = MainWindow(target, attach=False)
     window.show()
-    # While the file opens, the GUI thread would wait: it imports the pages' code then.
-    QTimer.singleShot(0, _import_first_pages)
+    # While Today's data is read, the GUI thread would wait: it imports Today's code then.
+    QTimer.singleShot(0, _import_today)
     code = app.exec() or status["code"]
     if quit_when:
         os._exit(code)  # a benchmark run: the timing is taken, skip the teardown
@@ -161,11 +209,38 @@ def run_app(db: str | None = None) -> int:
     return code
 
 
-def _import_first_pages() -> None:
-    """What :meth:`MainWindow.attach` and Today need, imported before the file is open."""
-    import crm_desktop.ui.sections
-    import crm_desktop.ui.tables.commands
+def _import_today() -> None:
+    """What Today needs, imported while its data is read."""
     import crm_desktop.ui.today.page  # noqa: F401
+
+
+def _import_first_pages() -> None:
+    """What :meth:`MainWindow.finish_attach` needs, imported while the file opens."""
+    import crm_desktop.ui.sections
+    import crm_desktop.ui.tables.commands  # noqa: F401
+
+
+def _after_the_screen(window: Any, then: Any) -> None:
+    """Call ``then`` once the section on screen holds its data and is painted: Today is
+    already; a list chosen before the file was open (Ctrl+2 at start) once its rows are
+    (the background work would compete with them for the CPU)."""
+    from PySide6.QtCore import QTimer
+
+    from crm_desktop.ui.painted import after_next_paint
+
+    page = window.current_list()
+    if page is None or (page.model.has_loaded() and not page.model.is_loading()):
+        then()
+        return
+    done = {"once": False}
+
+    def loaded(*_: Any) -> None:
+        if not done["once"]:
+            done["once"] = True
+            after_next_paint(page, then)
+
+    page.model.ids_loaded.connect(loaded)
+    QTimer.singleShot(2000, window, loaded)  # a list that never loads: go on anyway
 
 
 def _when_ready(today: Any, then: Any) -> None:

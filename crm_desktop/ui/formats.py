@@ -21,14 +21,24 @@ from functools import cached_property
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtGui import QColor
 
 from crm_desktop.services import money, settings
 from crm_desktop.services.locale_facts import LocaleFacts, locale_facts
-from crm_desktop.services.validation import format_phone
 from crm_desktop.ui.words import word, yes_no
 
 # Column kinds whose cells are numbers: right-aligned in the tables.
 RIGHT_ALIGNED = frozenset({"money", "int", "decimal", "percent"})
+# The colours of a cell's style (a late task, a lost deal…), in the tables and on Today.
+STYLE_COLORS = {"alert": QColor("#c53030"), "muted": QColor("#8a8f98"), "good": QColor("#2f855a")}
+
+
+def format_phone(stored: str | None) -> str:
+    """A stored phone number as people read it (the validation module is loaded on the
+    first phone shown, not with the first screen)."""
+    from crm_desktop.services.validation import format_phone as formatted
+
+    return formatted(stored)
 
 
 def label(value: str | None) -> str:

@@ -128,10 +128,12 @@ OTHERS_LOCK_WAIT_SECONDS = 2.0
 def adjust_lock_wait() -> None:
     """Set the GUI thread's lock wait for the jobs running now (called on the GUI thread)."""
     session = sys.modules.get("crm_desktop.services.session")
-    if session is None:
-        return  # no database yet (the opening job imports it): the window sets it once open
-    wait = OWN_JOB_LOCK_WAIT_SECONDS if _running else OTHERS_LOCK_WAIT_SECONDS
-    session.set_lock_wait(wait)
+    # No database yet, or its module still being imported by the opening job's thread (at
+    # start the file is opened while the GUI thread runs on): the window sets it once open.
+    set_lock_wait = getattr(session, "set_lock_wait", None)
+    if set_lock_wait is None:
+        return
+    set_lock_wait(OWN_JOB_LOCK_WAIT_SECONDS if _running else OTHERS_LOCK_WAIT_SECONDS)
 
 
 def run_job(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop import APP_NAME
 from crm_desktop.ui import actions as registry
+from crm_desktop.ui.early_input import EarlyInput
 from crm_desktop.ui.features import install_features
 from crm_desktop.ui.icons import icon
 from crm_desktop.ui.navigation import SIDEBAR_SECTIONS, OpeningPage, Sidebar
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self._detail_id: int | None = None
         self._first: FirstScreen | None = None  # Today's data read with the file's opening
         self._wanted: str | None = None  # a section chosen while the file opens
+        self._today_first = False  # Today shown (attach), maybe before the rest is built
+        self.early = EarlyInput(self)  # what is asked for before the rest is built
         self.setWindowTitle(f"{self._db_path.name} — {APP_NAME}")
         self.setWindowIcon(icon("app"))
 
@@ -117,22 +120,35 @@ class MainWindow(QMainWindow):
         if attach:
             self.attach()
 
-    def attach(self, *, features_later: bool = False, first: FirstScreen | None = None) -> None:
+    def attach(
+        self,
+        *,
+        features_later: bool = False,
+        first: FirstScreen | None = None,
+        session_later: bool = False,
+    ) -> None:
         """Build what needs the open database: pages, commands, features. Once.
 
         ``features_later``: the feature packages (reports, backups, import…) add their
         menus when :meth:`install_features` is called, once the first screen is painted.
         ``first``: Today's formats and data, read with the file's opening.
+        ``session_later``: only Today is shown now (from ``first``, read before the file
+        was opened for the window); :meth:`finish_attach` builds the rest once the file
+        is open. What the user asks for in between waits for it (ui/early_input.py).
         """
         if self.attached:
             return
-        from crm_desktop.ui.bridge import ChangeBridge
-        from crm_desktop.ui.formats import Formats
-        from crm_desktop.ui.jobs import adjust_lock_wait
-        from crm_desktop.ui.sections import LIST_SECTIONS, TRASH
-        from crm_desktop.ui.tables.commands import ListCommands
+        if not self._today_first:
+            self._show_today_first(first)
+        if not session_later:
+            self.finish_attach(features_later=features_later)
 
-        adjust_lock_wait()  # the window's writes: another program's lock is said soon
+    def _show_today_first(self, first: FirstScreen | None) -> None:
+        """Today, with its formats: all the first screen needs (no list, no service that
+        writes, no models: they load after it is painted)."""
+        from crm_desktop.ui.formats import Formats
+
+        self._today_first = True
         self._first = first
         self.formatter = (
             Formats.known(first.currency, first.locale, first.facts)
@@ -140,11 +156,45 @@ class MainWindow(QMainWindow):
             else Formats.load()
         )
         set_format_locale(self.formatter.locale_name)  # counts and spin boxes too (5 477)
+        self._factories["today"] = self._make_today
+        registry.bind_actions(self._action_specs, self.actions, self._command_of)
+        today = self.page("today")  # made in any case: the start waits for it
+        self._current = "today"
+        self.stack.setCurrentWidget(today)
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        if self._wanted is None:
+            self.sidebar.select("today")
+        self.sidebar.setEnabled(True)
+        for action in self.actions.values():
+            action.setEnabled(True)
+        self._update_actions()
+        today.setFocus(_qt().FocusReason.OtherFocusReason)
+
+    def waits_for_the_file(self) -> bool:
+        """Whether the user asked for more than Today before the file was open (a
+        section, a command): the file should open now, not after Today's paint."""
+        return self.early.is_waiting() or self._wanted not in (None, "today")
+
+    def finish_attach(self, *, features_later: bool = False) -> None:
+        """Build the rest once the file is open: the row commands, the lists, the change
+        signal; then show the section chosen meanwhile and do what waited."""
+        if self.attached:
+            return
+        if not self._today_first:
+            self._show_today_first(None)
+        from crm_desktop.ui.bridge import ChangeBridge
+        from crm_desktop.ui.jobs import adjust_lock_wait
+        from crm_desktop.ui.sections import LIST_SECTIONS, TRASH
+        from crm_desktop.ui.tables.commands import ListCommands
+
+        adjust_lock_wait()  # the window's writes: another program's lock is said soon
         self.bridge = ChangeBridge(self)
         self.commands = ListCommands(self)
+        for spec in self._action_specs:  # a misspelt row command fails here, at once
+            if spec.handler.startswith(registry.COMMANDS):
+                getattr(self.commands, spec.handler[len(registry.COMMANDS) :])
         self.status.undo_requested.connect(self.commands.undo_step)
-        registry.bind_actions(self._action_specs, self.actions, self._command_of)
-        self._factories["today"] = self._make_today
         for section in (*LIST_SECTIONS, TRASH):
             self._factories[section.key] = partial(self._make_list, section)
         self.bridge.changed.connect(self._on_change)
@@ -152,15 +202,13 @@ class MainWindow(QMainWindow):
         registry.set_table_contexts(self._action_specs, self.actions)
         self.sidebar.finish()
         self.attached = True
-        self.sidebar.setEnabled(True)
         for action in self.actions.values():
             action.setEnabled(True)
         wanted, self._wanted = self._wanted, None
-        self.show_section("today")  # made in any case: the start waits for it
+        self.show_section("today")
         if wanted is not None and wanted != "today":
             self.show_section(wanted)
-        self.stack.removeWidget(self.opening)
-        self.opening.deleteLater()
+        self.early.open()  # what the user asked for while the file opened
         if not features_later:
             self.install_features()
 
@@ -185,9 +233,14 @@ class MainWindow(QMainWindow):
 
         first, self._first = self._first, None  # once: later it would be stale
         page = TodayPage(self.formatter, first=first)
-        page.open_requested.connect(self.open_record)
+        page.when_open = self.early.run  # a tick before the file is open waits for it
+        page.open_requested.connect(
+            lambda entity, record_id: self.early.run(lambda: self.open_record(entity, record_id))
+        )
         page.section_requested.connect(self.show_section)
-        page.task_completed.connect(self.commands.task_completed)
+        page.task_completed.connect(
+            lambda task_id, title: self.commands.task_completed(task_id, title)
+        )
         return page
 
     def _make_list(self, section: Section) -> QWidget:
@@ -260,16 +313,17 @@ class MainWindow(QMainWindow):
         if name.startswith(registry.COMMANDS):
             return None
         function: Callable[[], object] = getattr(self, name)  # misspelt: fails as it is built
-        return function
+        if spec.before_open:
+            return function
+        return lambda: self.early.run(function)  # chosen before the file is open: waits
 
     def _command_of(self, spec: registry.ActionSpec) -> Callable[[], object] | None:
         """The row command of an action, once the commands exist (the database is open)."""
         if not spec.handler.startswith(registry.COMMANDS):
             return None
-        function: Callable[[], object] = getattr(
-            self.commands, spec.handler[len(registry.COMMANDS) :]
-        )
-        return function
+        name = spec.handler[len(registry.COMMANDS) :]
+        # Looked up when it runs: bound as Today shows, before the commands exist.
+        return lambda: self.early.run(lambda: getattr(self.commands, name)())
 
     # --- pages ----------------------------------------------------------------------
 
@@ -288,8 +342,11 @@ class MainWindow(QMainWindow):
 
     def show_section(self, key: str, *, remember: bool = False) -> None:
         if not self.attached:  # the file is still opening: shown as soon as it is open
-            self._wanted = key
             self.sidebar.select(key)
+            if self._today_first:  # in turn with the commands chosen meanwhile
+                self.early.run(lambda: self.show_section(key, remember=remember))
+            else:
+                self._wanted = key
             return
         if key not in self._factories:
             return
@@ -534,7 +591,7 @@ class MainWindow(QMainWindow):
         self.status.follow(self.undo_stack)
 
     def _update_actions(self, *_: object) -> None:
-        if not self.attached:
+        if not self._today_first:
             return
         from crm_desktop.ui.words import new_record_text
 

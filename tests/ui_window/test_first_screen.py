@@ -102,7 +102,7 @@ def test_a_failure_reading_the_first_screen_leaves_it_to_the_page(
     if broken == "load_today":
         monkeypatch.setattr(first_screen, "load_today", fail)
     else:
-        monkeypatch.setattr(first_screen.invoices, "overdue", fail)
+        monkeypatch.setattr(invoices, "overdue", fail)
     first = first_screen.read_first_screen()  # no exception: the opening goes on
     monkeypatch.undo()
     assert (first.today is None) == (broken == "load_today")
@@ -113,3 +113,97 @@ def test_a_failure_reading_the_first_screen_leaves_it_to_the_page(
     qtbot.waitUntil(lambda: today.is_ready, timeout=10_000)  # read again by the page
     assert today.data == load_today()
     assert today.overdue_invoices.overdue == invoices.overdue()
+
+
+# --- Today read before the file is opened (plain sqlite3, no models) ----------------------
+
+
+def test_today_read_from_the_file_is_what_the_open_database_reads(demo_db: Path):
+    from crm_desktop.services.first_screen import read_first_screen, read_from_file
+
+    first = read_from_file(demo_db)
+    assert first is not None
+    assert first == read_first_screen()
+    assert first.today is not None and first.today.tasks and first.today.deals
+
+
+def test_the_lines_today_reads_are_the_lists_own_columns(demo_db: Path):
+    from crm_desktop.services import listing
+    from crm_desktop.services.today import ROW_COLUMNS, ROW_SQL
+
+    for entity, (id_sql, from_sql, select) in ROW_SQL.items():
+        spec = listing.SPECS[entity]
+        assert (id_sql, from_sql) == (spec.id_sql, spec.from_sql)
+        columns = (spec.column(key) for key in ROW_COLUMNS[entity])
+        assert select == ", ".join(f"{column.sql} AS {column.key}" for column in columns)
+
+
+def _settle(path: Path) -> None:
+    from crm_desktop.models import close_database
+
+    close_database()  # what follows edits the file as another program would
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["old schema", "newer schema", "not ours", "encrypted", "missing", "empty", "not utf-8"],
+)
+def test_a_file_that_must_be_opened_first_is_read_the_usual_way(demo_db: Path, damage: str):
+    import sqlite3
+
+    from crm_desktop.models.version import SCHEMA_VERSION
+    from crm_desktop.services.first_screen import read_from_file
+
+    path = demo_db
+    if damage == "not utf-8":  # a task on Today whose title another tool wrote in bytes
+        from crm_desktop.models import database
+        from crm_desktop.services.first_screen import read_first_screen
+
+        shown = read_first_screen().today
+        assert shown is not None and shown.tasks
+        database.execute_sql(
+            "UPDATE task SET title = CAST(x'416e6e61ff' AS TEXT) WHERE id = ?",
+            (shown.tasks[0]["id"],),
+        )
+    _settle(path)
+    if damage in ("old schema", "newer schema", "not ours"):
+        connection = sqlite3.connect(path)
+        pragma = {
+            "old schema": f"user_version = {SCHEMA_VERSION - 1}",
+            "newer schema": f"user_version = {SCHEMA_VERSION + 1}",
+            "not ours": "application_id = 0",
+        }[damage]
+        connection.execute(f"PRAGMA {pragma}")
+        connection.commit()
+        connection.close()
+    elif damage == "encrypted":  # an SQLCipher file begins with its random salt
+        path = path.with_name("sealed.sqlite3")
+        path.write_bytes(bytes(range(16)) + b"\x00" * 4080)
+    elif damage == "missing":
+        path = path.with_name("nothing-here.sqlite3")
+    elif damage == "empty":
+        path = path.with_name("empty.sqlite3")
+        path.write_bytes(b"")
+    before = path.read_bytes() if path.exists() else None
+    assert read_from_file(path) is None
+    assert (path.read_bytes() if path.exists() else None) == before  # nothing written
+    assert damage != "missing" or not path.exists()  # and nothing made
+
+
+def test_reading_today_before_the_file_opens_loads_no_models():
+    """The start's first screen imports neither peewee nor the models nor the services
+    that write: they load after Today is painted."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import crm_desktop.services.first_screen, crm_desktop.ui.today.page, "
+        "crm_desktop.ui.main_window; "
+        "print(sorted(m for m in sys.modules if m.startswith(('peewee', 'playhouse', "
+        "'crm_desktop.models.base', 'crm_desktop.models.tables', 'crm_desktop.services.tasks', "
+        "'crm_desktop.services.listing', 'crm_desktop.ui.tables'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from crm_desktop.services import invoices
-from crm_desktop.services.changes import Change
+from crm_desktop.services.invoice_dues import Overdue
 from crm_desktop.ui.bridge import ChangeBridge
 from crm_desktop.ui.formats import Formats
-from crm_desktop.ui.tables.runner import runner
 from crm_desktop.ui.words import english_plural
+
+if TYPE_CHECKING:
+    from crm_desktop.services.changes import Change
 
 _WATCHED = frozenset({"invoice", "payment", "customer", "setting", "*"})
 # What "Show" does; the selling feature sets it to open the overdue invoices in the window.
@@ -37,7 +39,7 @@ class OverdueNotice(QLabel):
         parent: QWidget | None = None,
         *,
         customer_id: int | None = None,
-        overdue: invoices.Overdue | None = None,
+        overdue: Overdue | None = None,
         formats: Formats | None = None,
     ):
         """``overdue`` already read (Today at start: with the file's opening) is shown as is;
@@ -46,13 +48,13 @@ class OverdueNotice(QLabel):
         self._formats = formats
         self.setObjectName("overdue_notice")
         self.customer_id = customer_id
-        self.overdue: invoices.Overdue | None = None
+        self.overdue: Overdue | None = None
         self.has_loaded = False
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setStyleSheet("color: #c53030;")
         self.linkActivated.connect(self._link)
         self.setVisible(False)
-        self._channel = runner().channel(self)
+        self._channel: int | None = None  # the query thread's, made on the first reload
         self.bridge = ChangeBridge(self)
         self.bridge.changed.connect(self._on_change)
         if overdue is not None:
@@ -70,6 +72,12 @@ class OverdueNotice(QLabel):
         self.reload()
 
     def reload(self) -> None:
+        # Imported here: on Today at start the line comes read already, before the models.
+        from crm_desktop.services import invoices
+        from crm_desktop.ui.tables.runner import runner
+
+        if self._channel is None:
+            self._channel = runner().channel(self)
         customer_id = self.customer_id
         runner().submit(self._channel, lambda: invoices.overdue(customer_id), self._show,
                         self._failed)  # fmt: skip
@@ -88,7 +96,7 @@ class OverdueNotice(QLabel):
         if change.entity in _WATCHED:
             self.reload()
 
-    def _show(self, overdue: invoices.Overdue) -> None:
+    def _show(self, overdue: Overdue) -> None:
         self.overdue = overdue
         if not overdue.count:
             self.setText("")

@@ -45,12 +45,12 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from crm_desktop.services import custom_fields, listing, search
 from crm_desktop.services.changes import Change
 from crm_desktop.services.listing import ListQuery
-from crm_desktop.ui.formats import RIGHT_ALIGNED, Formats
+from crm_desktop.ui.formats import RIGHT_ALIGNED, STYLE_COLORS, Formats
 from crm_desktop.ui.sections.base import Section
 from crm_desktop.ui.tables.runner import runner
 
@@ -66,7 +66,6 @@ MAX_BLOCKS = 40  # 2,000 rows at most in memory per table (dozens of screens to 
 ID_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
 RAW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2
 
-STYLE_COLORS = {"alert": QColor("#c53030"), "muted": QColor("#8a8f98"), "good": QColor("#2f855a")}
 
 Index = QModelIndex | QPersistentModelIndex
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -16,6 +16,9 @@ instead of asking the query thread once it exists.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QDate,
     QLocale,
@@ -42,15 +45,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.services import tasks
-from crm_desktop.services.changes import Change
-from crm_desktop.services.first_screen import FirstScreen
+# Only what the first screen needs at start: the services that write (tasks) and the
+# query thread are imported on first use, after Today is painted.
 from crm_desktop.services.today import CLOSING_DAYS, RECENT_DAYS, TodayData, load_today
 from crm_desktop.ui.errors import show_error
-from crm_desktop.ui.formats import Formats, label
-from crm_desktop.ui.tables.model import STYLE_COLORS
-from crm_desktop.ui.tables.runner import runner
+from crm_desktop.ui.formats import STYLE_COLORS, Formats, label
 from crm_desktop.ui.words import english_plural
+
+if TYPE_CHECKING:
+    from crm_desktop.services.changes import Change
+    from crm_desktop.services.first_screen import FirstScreen
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 _WATCHED = frozenset({"task", "deal", "interaction", "customer", "contact", "*"})
@@ -243,7 +247,10 @@ class TodayPage(QWidget):
         self.data: TodayData | None = None
         self._stale = False
         self._filling = False
-        self._channel = runner().channel(self)
+        self._channel: int | None = None  # the query thread's, made on the first reload
+        # Runs a write now, or once the file is open (the window's; at start Today is shown
+        # before the file is opened for writing, and a tick then waits a moment for it).
+        self.when_open: Callable[[Callable[[], None]], None] = lambda work: work()
 
         self.heading = QLabel(self.tr("Today"))
         heading_font = QFont(self.heading.font())
@@ -343,6 +350,10 @@ class TodayPage(QWidget):
         self._arrange(narrow=self.width() < self.NARROW_WIDTH)
 
     def reload(self) -> None:
+        from crm_desktop.ui.tables.runner import runner
+
+        if self._channel is None:
+            self._channel = runner().channel(self)
         runner().submit(self._channel, load_today, self._fill)
 
     def on_change(self, change: Change) -> None:
@@ -513,6 +524,11 @@ class TodayPage(QWidget):
         if item.data(0, RECORD_ROLE) is None:
             return
         _entity, task_id = item.data(0, RECORD_ROLE)
+        self.when_open(lambda: self._complete(item, task_id))
+
+    def _complete(self, item: QTreeWidgetItem, task_id: int) -> None:
+        from crm_desktop.services import tasks
+
         title = item.text(0)
         try:
             tasks.complete_task(task_id)
