@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,6 +48,59 @@ def read_data(path: Path) -> dict[str, list[tuple]]:
 @pytest.fixture
 def data_of() -> Callable[[Path], dict[str, list[tuple]]]:
     return read_data
+
+
+class ThreeContactWriter:
+    """Another connection committing, again and again until the block ends, a customer
+    ("Writer n") with exactly three contacts: a copy of one committed state holds each
+    such customer with all three (:func:`writer_customers`)."""
+
+    def __init__(self, path: Path, *, autocheckpoint: int | None = None, pause: float = 0.0):
+        self.path, self.autocheckpoint, self.pause = path, autocheckpoint, pause
+        self.written: list[int] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._write)
+
+    def _write(self) -> None:
+        conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        if self.autocheckpoint is not None:
+            conn.execute(f"PRAGMA wal_autocheckpoint = {self.autocheckpoint}")
+        n = 0
+        while not self._stop.is_set():
+            n += 1
+            conn.execute("BEGIN IMMEDIATE")
+            cur = conn.execute(
+                "INSERT INTO customer (kind, name) VALUES ('person', ?)", (f"Writer {n}",)
+            )
+            for k in range(3):
+                conn.execute(
+                    "INSERT INTO contact (customer_id, name) VALUES (?, ?)",
+                    (cur.lastrowid, f"Writer {n} contact {k}"),
+                )
+            conn.execute("COMMIT")
+            self.written.append(n)
+            if self.pause:
+                time.sleep(self.pause)
+        conn.close()
+
+    def __enter__(self) -> ThreeContactWriter:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def writer_customers(conn: sqlite3.Connection) -> int:
+    """How many of :class:`ThreeContactWriter`'s customers the open copy holds, after
+    asserting that each has its three contacts (one committed state, not a torn one)."""
+    uneven = conn.execute(
+        "SELECT c.id FROM customer c LEFT JOIN contact k ON k.customer_id = c.id "
+        "WHERE c.name LIKE 'Writer %' GROUP BY c.id HAVING count(k.id) != 3"
+    ).fetchall()
+    assert uneven == []
+    return conn.execute("SELECT count(*) FROM customer WHERE name LIKE 'Writer %'").fetchone()[0]
 
 
 def make_old_version(path: Path, version: int = 1) -> None:
@@ -95,3 +150,13 @@ def backups_dir(home: Path) -> Path:
     from crm_desktop import paths
 
     return paths.default_backup_dir()
+
+
+@pytest.fixture
+def three_contact_writer() -> type[ThreeContactWriter]:
+    return ThreeContactWriter
+
+
+@pytest.fixture
+def count_writer_customers() -> Callable[[sqlite3.Connection], int]:
+    return writer_customers

@@ -10,7 +10,6 @@ import re
 import shutil
 import sqlite3
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
@@ -212,52 +211,20 @@ def test_full_disk_for_real(demo_db, tmp_path):
         _unmount(folder)
 
 
-def test_backup_while_another_connection_writes_is_consistent(demo_db):
+def test_backup_while_another_connection_writes_is_consistent(
+    demo_db, three_contact_writer, count_writer_customers
+):
     """Each write adds a customer with exactly three contacts: a consistent copy never has fewer."""
-    stop = threading.Event()
-    written = []
-
-    def writer():
-        conn = sqlite3.connect(demo_db, timeout=10, isolation_level=None)
-        n = 0
-        while not stop.is_set():
-            n += 1
-            conn.execute("BEGIN IMMEDIATE")
-            cur = conn.execute(
-                "INSERT INTO customer (kind, name) VALUES ('person', ?)", (f"Writer {n}",)
-            )
-            for k in range(3):
-                conn.execute(
-                    "INSERT INTO contact (customer_id, name) VALUES (?, ?)",
-                    (cur.lastrowid, f"Writer {n} contact {k}"),
-                )
-            conn.execute("COMMIT")
-            written.append(n)
-        conn.close()
-
-    thread = threading.Thread(target=writer)
-    thread.start()
-    try:
-        seen = []
+    seen = []
+    with three_contact_writer(demo_db) as writer:
         while len(seen) < 6:
             record = create_backup(demo_db, rotate=False)
             assert record.verified, record.problem
             conn = sqlite3.connect(record.path)
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            uneven = conn.execute(
-                "SELECT c.id FROM customer c LEFT JOIN contact k ON k.customer_id = c.id "
-                "WHERE c.name LIKE 'Writer %' GROUP BY c.id HAVING count(k.id) != 3"
-            ).fetchall()
-            assert uneven == []
-            seen.append(
-                conn.execute("SELECT count(*) FROM customer WHERE name LIKE 'Writer %'").fetchone()[
-                    0
-                ]
-            )
+            seen.append(count_writer_customers(conn))
             conn.close()
-    finally:
-        stop.set()
-        thread.join()
+    written = writer.written
     assert written and seen == sorted(seen) and seen[-1] > 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import struct
-import threading
 import time
 from pathlib import Path
 
@@ -92,38 +91,15 @@ def test_a_log_that_does_not_match_its_index_is_left_to_sqlite(demo_db, monkeypa
 
 
 @pytest.mark.parametrize("checkpoint_every", [1, 0], ids=["checkpoint each commit", "never"])
-def test_copies_beside_a_writer_are_consistent(demo_db, tmp_path, monkeypatch, checkpoint_every):
+def test_copies_beside_a_writer_are_consistent(
+    demo_db, tmp_path, monkeypatch, checkpoint_every, three_contact_writer, count_writer_customers
+):
     """Each commit adds a customer with exactly three contacts; checkpointing after every
     commit, checkpoints write into the file while copies are made; never, every copy takes
     pages from a growing log. Every copy is one committed state."""
     copied = spy_on_copies(monkeypatch)
-    stop = threading.Event()
-    written: list[int] = []
-
-    def writer() -> None:
-        conn = sqlite3.connect(demo_db, timeout=10, isolation_level=None)
-        conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoint_every}")
-        n = 0
-        while not stop.is_set():
-            n += 1
-            conn.execute("BEGIN IMMEDIATE")
-            cur = conn.execute(
-                "INSERT INTO customer (kind, name) VALUES ('person', ?)", (f"Writer {n}",)
-            )
-            for k in range(3):
-                conn.execute(
-                    "INSERT INTO contact (customer_id, name) VALUES (?, ?)",
-                    (cur.lastrowid, f"Writer {n} contact {k}"),
-                )
-            conn.execute("COMMIT")
-            written.append(n)
-            time.sleep(0.002)
-        conn.close()
-
-    thread = threading.Thread(target=writer)
-    thread.start()
     seen: list[int] = []
-    try:
+    with three_contact_writer(demo_db, autocheckpoint=checkpoint_every, pause=0.002) as writer:
         deadline = time.monotonic() + 60
         while (len(seen) < 12 or copied.count(True) < 4) and time.monotonic() < deadline:
             target = tmp_path / f"copy-{len(seen)}.sqlite3"
@@ -135,21 +111,10 @@ def test_copies_beside_a_writer_are_consistent(demo_db, tmp_path, monkeypatch, c
             conn = sqlite3.connect(target)
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
             assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-            uneven = conn.execute(
-                "SELECT c.id FROM customer c LEFT JOIN contact k ON k.customer_id = c.id "
-                "WHERE c.name LIKE 'Writer %' GROUP BY c.id HAVING count(k.id) != 3"
-            ).fetchall()
-            assert uneven == []
-            seen.append(
-                conn.execute("SELECT count(*) FROM customer WHERE name LIKE 'Writer %'").fetchone()[
-                    0
-                ]
-            )
+            seen.append(count_writer_customers(conn))
             conn.close()
             target.unlink()
-    finally:
-        stop.set()
-        thread.join()
+    written = writer.written
     assert written and seen == sorted(seen) and seen[-1] > 0
     assert copied.count(True) >= 4, "no pinned copy happened: the test proves nothing"
 
