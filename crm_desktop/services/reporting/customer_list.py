@@ -242,7 +242,7 @@ def _filter_value(key: str, value: Any) -> str:
         return _("yes") if value else _("no")
     values = list(value) if isinstance(value, list | tuple | set) else [value]
     if key == "tag":
-        names = {tag_id: name for tag_id, name, _count in tags.all_tags()}
+        names = tags.names_of([v for v in values if isinstance(v, int)])
         values = [names.get(v, v) if isinstance(v, int) else v for v in values]
     elif key in ("status", "kind"):
         values = [customer_word(str(v)) for v in values]
