@@ -180,6 +180,8 @@ class SampleMaker:
         self.tags = catalogue.tags
         self.prices = catalogue.prices
         self._repair_costs = (0, catalogue.price(4500), catalogue.price(8900))
+        self._smallest_deal = catalogue.price(10000)  # the list's $100
+        self._deal_rounding = -(catalogue.exponent + 2)  # whole hundreds of the currency
         self.rng = Random(f"crm-demo:{seed}:fixed")
         # Local dates as text, by offset from ``on``.
         self._dates = [
@@ -638,8 +640,7 @@ class SampleMaker:
             quantities = _QUANTITIES[product_id - 1][0]
             quantity = max(1, int(quantities[int(random() * len(quantities))]))
             total += self.prices[product_id - 1] * quantity * scale[int(random() * len(scale))]
-        # In whole hundreds of the currency (of its major unit), at least the list's $100.
-        return max(self.catalogue.price(10000), round(total, -(self.catalogue.exponent + 2)))
+        return max(self._smallest_deal, round(total, self._deal_rounding))
 
     def _order(
         self,
