@@ -201,9 +201,16 @@ def _iso_date(text: str) -> QDate:
     year, month, day = text[0:4], text[5:7], text[8:10]
     if (
         len(text) < 10
-        or text[4] != "-"
-        or text[7] != "-"
+        or not _is_punctuation(text[4])  # Qt takes any punctuation: 2026/12/06, 2026.12.06
+        or not _is_punctuation(text[7])
         or not all(part.isascii() and part.isdigit() for part in (year, month, day))
     ):
         return QDate()
     return QDate(int(year), int(month), int(day))
+
+
+def _is_punctuation(character: str) -> bool:
+    """Whether ``character`` is punctuation, as QChar.isPunct() says (categories P*)."""
+    import unicodedata
+
+    return unicodedata.category(character).startswith("P")

@@ -64,6 +64,8 @@ CHECK_STATE_ROLE = 10  # Qt.ItemDataRole.CheckStateRole
 FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole (a colour; setForeground's brush needs Qt)
 RIGHT_ALIGNED = 0x82  # Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 UNCHECKED = 0  # Qt.CheckState.Unchecked
+CENTRED = 0x84  # Qt.AlignmentFlag.AlignCenter
+SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 _WATCHED = frozenset({"task", "deal", "interaction", "customer", "contact", "*"})
 
 
@@ -160,6 +162,9 @@ class Card(QFrame):
         self.empty = QLabel()
         self.empty.setObjectName("cardEmpty")
         self.empty.setWordWrap(True)
+        # Qt's properties take an enum's value as an int (no ``Qt`` namespace: RECORD_ROLE).
+        self.tree.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
+        self.empty.setProperty("alignment", CENTRED)
         self._finished = False
         self.empty.hide()
         head = QHBoxLayout()
@@ -176,16 +181,13 @@ class Card(QFrame):
 
     def finish(self) -> None:
         """What needs PySide6's ``Qt`` namespace and changes nothing on screen: the link's
-        hand cursor; no sideways scroll bar (the columns share the width). At start it
-        comes after the first paint (see :data:`RECORD_ROLE`)."""
+        hand cursor. At start it comes after the first paint (see :data:`RECORD_ROLE`)."""
         if self._finished:
             return
         self._finished = True
         from PySide6.QtCore import Qt
 
         self.more.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt's name
         painter = QPainter(self)
@@ -210,8 +212,6 @@ class Card(QFrame):
         )
 
     def set_empty(self, text: str | None) -> None:
-        if text is not None:
-            self.finish()  # a card's "nothing here" line is centred from its first frame
         self.empty.setText(text or "")
         self.empty.setVisible(text is not None)
         self.tree.setVisible(text is None)
