@@ -211,6 +211,8 @@ def _iso_date(text: str) -> QDate:
 
 def _is_punctuation(character: str) -> bool:
     """Whether ``character`` is punctuation, as QChar.isPunct() says (categories P*)."""
+    if character == "-":  # what every stored date has
+        return True
     import unicodedata
 
     return unicodedata.category(character).startswith("P")
