@@ -22,7 +22,6 @@ import gettext as gettext_module
 import locale as system_locale
 import logging
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -170,6 +169,8 @@ def built_catalogue(code: str, suffix: str = ".mo") -> Path | None:
         return None
     target = compiled_dir() / f"{DOMAIN}_{code}{suffix}"
     if _stale(target, source):
+        import subprocess  # only to build a catalogue (not at every start: ~3 ms)
+
         try:
             if suffix == ".mo":
                 compile_po(source, target)
@@ -183,6 +184,8 @@ def built_catalogue(code: str, suffix: str = ".mo") -> Path | None:
 
 def compile_ts(source: Path, target: Path) -> Path:
     """``.ts`` → ``.qm`` with the ``pyside6-lrelease`` that comes with PySide6."""
+    import subprocess
+
     import PySide6
 
     _private_parent(target)

@@ -28,7 +28,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,6 +43,8 @@ _POSIX = os.name == "posix"
 
 def temp_name(final: Path, purpose: str, *, unique: bool = False) -> Path:
     """A hidden temporary name beside ``final`` for this process (and, if ``unique``, this call)."""
+    import secrets  # here: its hashing modules cost the window's start ~4 ms
+
     token = f"-{secrets.token_hex(4)}" if unique else ""
     return final.with_name(f".{final.name}.{purpose}-{os.getpid()}{token}")
 

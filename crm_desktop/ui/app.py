@@ -127,6 +127,8 @@ def run_app(db: str | None = None) -> int:
             QTimer.singleShot(0, window, _import_first_pages)
 
         def after_today() -> None:
+            # What needs the ``Qt`` namespace and never showed (its cursors…), a turn later.
+            QTimer.singleShot(0, today, today.finish)
             if session is not None:
                 whole()
             else:

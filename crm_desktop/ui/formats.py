@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QColor
 
 from crm_desktop.services import money, settings
@@ -145,7 +145,7 @@ class Formats:
             return ""
         if isinstance(value, date):
             value = value.isoformat()
-        parsed = QDate.fromString(str(value)[:10], Qt.DateFormat.ISODate)
+        parsed = _iso_date(str(value))
         return self.qlocale.toString(parsed, self.date_pattern) if parsed.isValid() else str(value)
 
     def datetime(self, value: str | None) -> str:
@@ -192,3 +192,27 @@ class Formats:
         text = str(value)
         # One line in a cell: notes and addresses keep only their first line.
         return text.split("\n", 1)[0] if "\n" in text else text
+
+
+def _iso_date(text: str) -> QDate:
+    """``YYYY-MM-DD…`` as a date (invalid when it is not one), as Qt's ISO date parser
+    reads its first ten characters: by hand, because ``Qt.DateFormat`` lives in the
+    ``Qt`` namespace, whose first use costs the first screen ~20 ms."""
+    year, month, day = text[0:4], text[5:7], text[8:10]
+    if (
+        len(text) < 10
+        or not _is_punctuation(text[4])  # Qt takes any punctuation: 2026/12/06, 2026.12.06
+        or not _is_punctuation(text[7])
+        or not all(part.isascii() and part.isdigit() for part in (year, month, day))
+    ):
+        return QDate()
+    return QDate(int(year), int(month), int(day))
+
+
+def _is_punctuation(character: str) -> bool:
+    """Whether ``character`` is punctuation, as QChar.isPunct() says (categories P*)."""
+    if character == "-":  # what every stored date has
+        return True
+    import unicodedata
+
+    return unicodedata.category(character).startswith("P")

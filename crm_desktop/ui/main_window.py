@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         for action in self.actions.values():
             action.setEnabled(True)
         self._update_actions()
-        today.setFocus(_qt().FocusReason.OtherFocusReason)
+        today.setFocus()  # (Qt.FocusReason.OtherFocusReason: the ``Qt`` namespace waits)
 
     def waits_for_the_file(self) -> bool:
         """Whether the user asked for more than Today before the file was open (a
@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.changed.connect(self._update_undo)
         registry.set_table_contexts(self._action_specs, self.actions)
         self.sidebar.finish()
+        if "today" in self.pages:
+            self.pages["today"].finish()  # type: ignore[attr-defined]
         self.attached = True
         for action in self.actions.values():
             action.setEnabled(True)

@@ -26,10 +26,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRectF,
     QSize,
-    Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
+from PySide6.QtGui import QFont, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -56,7 +55,17 @@ if TYPE_CHECKING:
     from crm_desktop.services.changes import Change
     from crm_desktop.services.first_screen import FirstScreen
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole
+# Qt's values written out, so that the first screen never touches PySide6's ``Qt``
+# namespace: its first use builds all of its ~90 enums (~20 ms of a ~200 ms start).
+# The item roles are plain ints in Qt's API; a test holds each equal to Qt's own.
+RECORD_ROLE = 256  # Qt.ItemDataRole.UserRole
+TEXT_ALIGNMENT_ROLE = 7  # Qt.ItemDataRole.TextAlignmentRole
+CHECK_STATE_ROLE = 10  # Qt.ItemDataRole.CheckStateRole
+FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole (a colour; setForeground's brush needs Qt)
+RIGHT_ALIGNED = 0x82  # Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+UNCHECKED = 0  # Qt.CheckState.Unchecked
+CENTRED = 0x84  # Qt.AlignmentFlag.AlignCenter
+SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 _WATCHED = frozenset({"task", "deal", "interaction", "customer", "contact", "*"})
 
 
@@ -137,7 +146,6 @@ class Card(QFrame):
         self.count.setObjectName("cardCount")
         self.more = QPushButton(more_text)
         self.more.setFlat(True)
-        self.more.setCursor(Qt.CursorShape.PointingHandCursor)
         self.tree = ShareTree(shares)
         self.tree.setFrameShape(QFrame.Shape.NoFrame)  # the card is the frame
         self.tree.setItemDelegate(_PaddedLines(self.tree))
@@ -150,12 +158,14 @@ class Card(QFrame):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAccessibleName(title)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # (Long texts end in "…": the tree's default elide mode, Qt.TextElideMode.ElideRight.)
         self.empty = QLabel()
         self.empty.setObjectName("cardEmpty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
+        # Qt's properties take an enum's value as an int (no ``Qt`` namespace: RECORD_ROLE).
+        self.tree.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
+        self.empty.setProperty("alignment", CENTRED)
+        self._finished = False
         self.empty.hide()
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -169,13 +179,29 @@ class Card(QFrame):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty, 1)
 
+    def finish(self) -> None:
+        """What needs PySide6's ``Qt`` namespace and changes nothing on screen: the link's
+        hand cursor. At start it comes after the first paint (see :data:`RECORD_ROLE`)."""
+        if self._finished:
+            return
+        self._finished = True
+        from PySide6.QtCore import Qt
+
+        self.more.setCursor(Qt.CursorShape.PointingHandCursor)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt's name
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        # A path filled then stroked, rather than setPen/setBrush + drawRoundedRect: those
+        # two have overloads taking a ``Qt`` enum, whose mere lookup builds the whole
+        # namespace in the first frame (see RECORD_ROLE). A default pen is solid, 1 px wide.
+        box = QPainterPath()
+        box.addRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        painter.fillPath(box, palette.brush(QPalette.ColorRole.Base))
+        pen = QPen()
+        pen.setColor(palette.color(QPalette.ColorRole.Mid))
+        painter.strokePath(box, pen)
 
     def set_count(self, shown: int, total: int) -> None:
         number = QLocale().toString
@@ -215,13 +241,20 @@ class Card(QFrame):
 
 
 def _heading(text: str) -> QTreeWidgetItem:
-    """A group's heading line in a card: bold, not a record, not selectable."""
+    """A group's heading line in a card: bold, not a record (not selectable, not checkable:
+    :func:`_make_heading`, which needs the ``Qt`` namespace)."""
     item = QTreeWidgetItem([text])
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
     font = item.font(0)
     font.setBold(True)
     item.setFont(0, font)
     return item
+
+
+def _make_heading(item: QTreeWidgetItem) -> None:
+    """A heading line can be neither selected nor ticked."""
+    from PySide6.QtCore import Qt
+
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
 
 
 class TodayPage(QWidget):
@@ -286,9 +319,7 @@ class TodayPage(QWidget):
             [10, 0, 7, 0],
             self.tr("All interactions →"),
         )
-        self.deals_card.tree.headerItem().setTextAlignment(
-            3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        )
+        self.deals_card.tree.headerItem().setData(3, TEXT_ALIGNMENT_ROLE, RIGHT_ALIGNED)
         self.tasks_card.more.clicked.connect(lambda: self.section_requested.emit("tasks"))
         self.deals_card.more.clicked.connect(lambda: self.section_requested.emit("deals"))
         self.interactions_card.more.clicked.connect(
@@ -319,10 +350,37 @@ class TodayPage(QWidget):
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
         self.setFocusProxy(self.tasks_card.tree)
+        # At start (``first`` given) what needs the ``Qt`` namespace and shows nothing waits
+        # for :meth:`finish`, which the window calls once Today is painted.
+        self._finished = False
+        self._headings: list[QTreeWidgetItem] = []  # made before finish(): flags to set
         if first is not None and first.today is not None:
             self._fill(first.today)  # read with the file's opening: shown as it is made
         else:
             self.reload()
+        if first is None:
+            self.finish()
+
+    def finish(self) -> None:
+        """Set what needs PySide6's ``Qt`` namespace and does not change the first frame:
+        the cards' cursors and scroll bars, the headings' flags. Once; later fills set
+        them as they make their lines."""
+        if self._finished:
+            return
+        self._finished = True
+        for card in (self.tasks_card, self.deals_card, self.interactions_card):
+            card.finish()
+        headings, self._headings = self._headings, []
+        for item in headings:
+            _make_heading(item)
+
+    def _heading(self, text: str) -> QTreeWidgetItem:
+        item = _heading(text)
+        if self._finished:
+            _make_heading(item)
+        else:
+            self._headings.append(item)
+        return item
 
     # --- loading -------------------------------------------------------------------
 
@@ -418,12 +476,14 @@ class TodayPage(QWidget):
         due_today = data.task_total - data.overdue
         headed_overdue = False
         if data.tasks and data.overdue and (data.tasks[0].get("due_date") or "") >= day:
-            items.append(_heading(self.tr("Due today (%Ln)", "", due_today)))
+            items.append(self._heading(self.tr("Due today (%Ln)", "", due_today)))
         for row in data.tasks:
             due = row.get("due_date") or ""
             if due and due < day and data.overdue and not headed_overdue:
                 headed_overdue = True
-                items.append(_heading(self.tr("Overdue (%Ln), newest first", "", data.overdue)))
+                items.append(
+                    self._heading(self.tr("Overdue (%Ln), newest first", "", data.overdue))
+                )
             item = self._item(
                 "task",
                 row["id"],
@@ -434,14 +494,15 @@ class TodayPage(QWidget):
                     label(row["priority"]),
                 ],
             )
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.CheckState.Unchecked)
+            # A line can be ticked by default (Qt.ItemFlag.ItemIsUserCheckable); the check
+            # box shows once the line has a check state.
+            item.setData(0, CHECK_STATE_ROLE, UNCHECKED)
             item.setToolTip(0, self.tr("Tick to mark “{title}” done").format(title=row["title"]))
             if due and due < day:
-                item.setForeground(1, STYLE_COLORS["alert"])
+                item.setData(1, FOREGROUND_ROLE, STYLE_COLORS["alert"])
                 item.setToolTip(1, self.tr("Overdue"))
             if row["priority"] in ("high", "urgent"):
-                item.setForeground(3, STYLE_COLORS["alert"])
+                item.setData(3, FOREGROUND_ROLE, STYLE_COLORS["alert"])
             items.append(item)
         self.tasks_card.fill(items, data.task_total, self.tr("Nothing due today. Well done."))
 
@@ -450,13 +511,13 @@ class TodayPage(QWidget):
         items = []
         past = [row for row in data.deals if (row.get("expected_close") or "") < day]
         if past and len(past) < len(data.deals):
-            items.append(_heading(self.tr("Closing soon")))
+            items.append(self._heading(self.tr("Closing soon")))
         headed_past = False
         for row in data.deals:
             expected = row.get("expected_close") or ""
             if past and expected < day and not headed_past:
                 headed_past = True
-                items.append(_heading(self.tr("Past their expected close date")))
+                items.append(self._heading(self.tr("Past their expected close date")))
             item = self._item(
                 "deal",
                 row["id"],
@@ -468,9 +529,9 @@ class TodayPage(QWidget):
                     fmt.date(expected),
                 ],
             )
-            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setData(3, TEXT_ALIGNMENT_ROLE, RIGHT_ALIGNED)
             if expected and expected < day:
-                item.setForeground(4, STYLE_COLORS["alert"])
+                item.setData(4, FOREGROUND_ROLE, STYLE_COLORS["alert"])
                 item.setToolTip(4, self.tr("Past its expected close date"))
             items.append(item)
         self.deals_card.fill(
@@ -519,6 +580,8 @@ class TodayPage(QWidget):
         self.open_requested.emit(entity, record_id)
 
     def _task_ticked(self, item: QTreeWidgetItem, column: int) -> None:
+        from PySide6.QtCore import Qt
+
         if self._filling or column != 0 or item.checkState(0) != Qt.CheckState.Checked:
             return
         if item.data(0, RECORD_ROLE) is None:
@@ -527,6 +590,8 @@ class TodayPage(QWidget):
         self.when_open(lambda: self._complete(item, task_id))
 
     def _complete(self, item: QTreeWidgetItem, task_id: int) -> None:
+        from PySide6.QtCore import Qt
+
         from crm_desktop.services import tasks
 
         title = item.text(0)
