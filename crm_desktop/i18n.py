@@ -88,6 +88,7 @@ def set_language(code: str) -> None:
     global _current
     _current = language_of(code)
     catalogue.cache_clear()
+    catalogue_of.cache_clear()  # a new home (tests) builds its catalogues anew
 
 
 def translations_source_dir() -> Path:
@@ -203,7 +204,13 @@ def compile_ts(source: Path, target: Path) -> Path:
 @functools.cache
 def catalogue() -> gettext_module.NullTranslations:
     """The gettext catalogue of the current language (English: the messages as written)."""
-    code = language()
+    return catalogue_of(language())
+
+
+@functools.cache
+def catalogue_of(code: str) -> gettext_module.NullTranslations:
+    """The gettext catalogue of ``code``, whatever the current language (an import reads
+    words of every shipped language)."""
     if code == ENGLISH:
         return gettext_module.NullTranslations()
     built = built_catalogue(code)

@@ -30,6 +30,7 @@ from crm_desktop.reports.model import (
     Figure,
     Table,
 )
+from crm_desktop.services.customer_words import customer_word
 from crm_desktop.services.locale_format import format_date, month_name
 from crm_desktop.services.reporting import (
     ActivityReport,
@@ -41,7 +42,6 @@ from crm_desktop.services.reporting import (
     SalesByPeriod,
     SalesByProduct,
 )
-from crm_desktop.services.reporting.customer_list import customer_word
 from crm_desktop.services.reporting.periods import Period
 
 # A column's header, and "by …" after a title ("Sales by day": «Продажи по дням», 销售（按天）).

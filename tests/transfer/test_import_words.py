@@ -35,3 +35,38 @@ def test_a_vcard_file_is_described_in_russian(db, tmp_path, russian):
     source.write_text(cards, "utf-8")
     table = read_file(source)
     assert table.details.startswith("vCard 3.0, 3 карточки, "), table.details
+
+
+def test_status_and_kind_words_of_every_shipped_language_are_read(db, tmp_path):
+    """A file another program wrote with our window's words (意向客户, «Частное лицо») imports
+    to the stored values whatever the owner's own language; an unknown word stays in the notes."""
+    from crm_desktop.models import database
+
+    assert i18n.language() == "en"
+    source = tmp_path / "客户.csv"
+    source.write_text(
+        "Name,Kind,Status\n"
+        "北京贸易,公司,意向客户\n"
+        "王伟,个人,潜在客户\n"
+        "上海物流,公司,不活跃\n"
+        "Ёлкин,Частное лицо,Потенциальный\n"
+        "Сидоров,Физлицо,бывший\n"
+        "Acme,Company,Active\n"
+        "Zed,company,大客户\n",
+        "utf-8",
+    )
+    result = importing.run_import(source, "customer", policy="create")
+    assert result.created == 7, result.summary()
+    rows = dict(
+        (name, (kind, status, notes or ""))
+        for name, kind, status, notes in database.execute_sql(
+            "SELECT name, kind, status, notes FROM customer"
+        ).fetchall()
+    )
+    assert rows["北京贸易"][:2] == ("company", "prospect")
+    assert rows["王伟"][:2] == ("person", "lead")
+    assert rows["上海物流"][:2] == ("company", "inactive")
+    assert rows["Ёлкин"][:2] == ("person", "prospect")
+    assert rows["Сидоров"][:2] == ("person", "inactive")
+    assert rows["Acme"][:2] == ("company", "active")
+    assert "大客户" in rows["Zed"][2], rows["Zed"]

@@ -30,7 +30,7 @@ from typing import Any
 from crm_desktop.errors import ValidationError
 from crm_desktop.i18n import _
 from crm_desktop.models.tables import MAX_UNIT_PRICE_CENTS
-from crm_desktop.services import custom_fields, money, records, validation
+from crm_desktop.services import custom_fields, customer_words, money, records, validation
 from crm_desktop.services.contacts import CONTACT
 from crm_desktop.services.custom_fields import CustomField
 from crm_desktop.services.customers import CUSTOMER
@@ -80,6 +80,7 @@ _WORD_TABLES: dict[str, Mapping[str, tuple[str, ...]]] = {
     "kind": _WORD_KINDS,
     "status": _WORD_STATUSES,
 }
+_SHIPPED_KEYS = {"kind": customer_words.KINDS, "status": customer_words.STATUSES}
 # Where a person's values come from when the file has no "contact …" columns.
 _PERSON_SOURCES = {"name": "person", "position": "position", "email": "email", "phone": "phone"}
 _CONTACT_KEYS = ("contact_name", "contact_position", "contact_email", "contact_phone")
@@ -351,11 +352,20 @@ def _words(value: str | None, column: str) -> str | None:
 @functools.lru_cache(maxsize=1024)
 def _word_key(value: str, column: str) -> str | None:
     # Such a column holds a handful of distinct words: each is looked up once per process.
-    text = " ".join(_NON_WORD.sub(" ", value.casefold()).split())
+    text = _plain(value)
     for key, words in _WORD_TABLES[column].items():
         if text in words:
             return key
+    # The words our own window and documents use, in every shipped language (意向客户).
+    shipped = customer_words.shipped_words()
+    for key in _SHIPPED_KEYS[column]:
+        if text in (_plain(word) for word in shipped[key]):
+            return key
     return None
+
+
+def _plain(word: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", word.casefold()).split())
 
 
 def _notes(base: str | None, extras: list[str], kept: list[Kept]) -> str | None:

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from crm_desktop.i18n import N_, _, pgettext
+from crm_desktop.i18n import N_, _
 from crm_desktop.models import close_database, database
 from crm_desktop.services import custom_fields, listing, tags
+from crm_desktop.services.customer_words import customer_word
 from crm_desktop.services.figures import REVENUE_STATUSES_SQL
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.services.progress import stop_if_cancelled
@@ -222,19 +223,6 @@ FILTER_WORDS = {
     "source": N_("source"), "tag": N_("tag"), "created_from": N_("created from"),
     "created_to": N_("created until"),
 }  # fmt: skip
-
-
-def customer_word(value: str) -> str:
-    """A customer's stored status or kind as the owner reads it (``prospect`` → «Потенциальный»)."""
-    words = {
-        "lead": pgettext("customer status", "Lead"),
-        "prospect": pgettext("customer status", "Prospect"),
-        "active": pgettext("customer status", "Active"),
-        "inactive": pgettext("customer status", "Inactive"),
-        "company": pgettext("customer kind", "Company"),
-        "person": pgettext("customer kind", "Person"),
-    }
-    return words.get(value, value)
 
 
 def _filter_value(key: str, value: Any) -> str:
