@@ -4,7 +4,8 @@
 of 100,000 rows (fixed row heights, no resize-to-contents, which would read
 every row), with a header context menu that shows and hides columns, the
 selection and current row kept by id across reloads, Enter to open, files
-dropped on it passed to a handler, and a short sentence when it is empty.
+dropped on it passed to a handler, and a short sentence when it is empty. Its cells are
+filled by :class:`~crm_desktop.ui.tables.cells.CellDelegate`, one model call a cell.
 """
 
 from __future__ import annotations
