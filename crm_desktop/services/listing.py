@@ -740,9 +740,15 @@ def count(entity: str, query: ListQuery | None = None) -> int:
 def fetch_rows(entity: str, ids: Sequence[int], columns: Sequence[str] | None = None) -> list[Row]:
     """The rows with these ids, in the order asked (ids that are gone are left out)."""
     list_spec = SPECS[entity]
-    wanted = (
-        [list_spec.column(key) for key in columns] if columns else list(list_spec.all_columns())
-    )
+    declared = list_spec.all_columns()  # once: each call lays the catalogue's fields out anew
+    if columns:
+        by_key = {column.key: column for column in declared}
+        missing = [key for key in columns if key not in by_key]
+        if missing:
+            raise KeyError(f"{entity} list has no column {missing[0]!r}")
+        wanted = [by_key[key] for key in columns]
+    else:
+        wanted = list(declared)
     select = ", ".join(f"{column.sql} AS {column.key}" for column in wanted)
     found: dict[int, Row] = {}
     ids = list(ids)

@@ -68,7 +68,6 @@ RAW_ROLE = int(Qt.ItemDataRole.UserRole.value) + 2
 
 
 Index = QModelIndex | QPersistentModelIndex
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
@@ -106,7 +105,8 @@ def _is_blank(value: Any) -> bool:
 _BOLD: list[QFont] = []
 
 
-def _bold() -> QFont:
+def bold_font() -> QFont:
+    """The bold font of an "alert" cell (made once)."""
     if not _BOLD:
         font = QFont()
         font.setBold(True)
@@ -212,8 +212,8 @@ class ListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # No flags() here: QAbstractTableModel's own gives every valid cell "enabled, selectable"
+    # (and "never has children") in C++, where the view asks it twice per cell per paint.
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -239,16 +239,7 @@ class ListModel(QAbstractTableModel):
             return None
         if role == _DISPLAY:
             row = self._row(row_number)
-            if row is None:
-                return None
-            text = row.texts[column]
-            if text is _UNSET:
-                key = self._keys[column]
-                text = self.formatter.display(self._kinds[column], row.values.get(key))
-                if key == "name" and MATCH_KEY in row.values:
-                    text = f"{text}  ·  {match_text(row.values[MATCH_KEY])}"
-                row.texts[column] = text
-            return text
+            return None if row is None else self._text(row, column)
         if role == _ALIGNMENT:
             return self._alignments[column]
         if role in (_FOREGROUND, _FONT):
@@ -257,12 +248,10 @@ class ListModel(QAbstractTableModel):
             row = self._row(row_number)
             if row is None:
                 return None
-            style = row.styles[column]
-            if style is _UNSET:
-                style = row.styles[column] = self._cell_style(row.values, self._keys[column])
+            style = self._style(row, column)
             if role == _FOREGROUND:
                 return STYLE_COLORS.get(style) if style else None
-            return _bold() if style == "alert" else None
+            return bold_font() if style == "alert" else None
         if role == ID_ROLE:
             return self._ids[row_number] or None
         if role in (RAW_ROLE, _TOOLTIP):
@@ -274,6 +263,37 @@ class ListModel(QAbstractTableModel):
                 return self.data(index, _DISPLAY)  # the whole reason, when the cell cuts it
             return value if isinstance(value, str) and len(value) > 30 else None
         return None
+
+    def _text(self, row: _Row, column: int) -> str:
+        text = row.texts[column]
+        if text is _UNSET:
+            key = self._keys[column]
+            text = self.formatter.display(self._kinds[column], row.values.get(key))
+            if key == "name" and MATCH_KEY in row.values:
+                text = f"{text}  ·  {match_text(row.values[MATCH_KEY])}"
+            row.texts[column] = text
+        return text
+
+    def _style(self, row: _Row, column: int) -> str | None:
+        style = row.styles[column]
+        if style is _UNSET:
+            assert self._cell_style is not None
+            style = row.styles[column] = self._cell_style(row.values, self._keys[column])
+        return style
+
+    def cell(self, row_number: int, column: int) -> tuple[str, Any, str | None] | None:
+        """What a cell shows, at once: its text, alignment and style ("alert", "muted"…).
+
+        The same answers as :meth:`data` gives role by role (the table's delegate asks this
+        once per cell instead of seven ``data()`` calls). None for a row not read yet.
+        """
+        if not 0 <= row_number < len(self._ids) or not 0 <= column < len(self._columns):
+            return None
+        row = self._row(row_number)
+        if row is None:
+            return None
+        style = self._style(row, column) if self._cell_style is not None else None
+        return self._text(row, column), self._alignments[column], style
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in the database by ``column`` (ignored for a column that cannot be sorted)."""
@@ -300,10 +320,13 @@ class ListModel(QAbstractTableModel):
             Qt.SortOrder.DescendingOrder if self.query.descending else Qt.SortOrder.AscendingOrder
         )
 
-    def set_search(self, text: str) -> None:
-        if text != self.query.search:
-            self.query = replace(self.query, search=text)
-            self.reload()
+    def set_search(self, text: str) -> bool:
+        """Search for ``text``; returns whether the list reloads (the text changed)."""
+        if text == self.query.search:
+            return False
+        self.query = replace(self.query, search=text)
+        self.reload()
+        return True
 
     def set_filters(self, filters: dict[str, Any]) -> None:
         cleaned = {k: v for k, v in filters.items() if not _is_blank(v)}

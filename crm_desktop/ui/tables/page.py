@@ -356,7 +356,8 @@ class ListPage(QWidget):
         # A new search starts at its best match: Enter then opens that one, never a row that
         # happened to be selected before and is still somewhere among the matches.
         self._select_first_when_loaded = bool(text.strip())
-        self.model.set_search(text)
+        if self.model.set_search(text) and self._select_first_when_loaded:
+            self.table.drop_selection_on_reload()
 
     def _filter(self, values: dict[str, Any]) -> None:
         self.table.scroll_to_top_on_reload()

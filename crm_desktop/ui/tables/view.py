@@ -4,7 +4,8 @@
 of 100,000 rows (fixed row heights, no resize-to-contents, which would read
 every row), with a header context menu that shows and hides columns, the
 selection and current row kept by id across reloads, Enter to open, files
-dropped on it passed to a handler, and a short sentence when it is empty.
+dropped on it passed to a handler, and a short sentence when it is empty. Its cells are
+filled by :class:`~crm_desktop.ui.tables.cells.CellDelegate`, one model call a cell.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent, QPain
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from crm_desktop.ui.sections.base import ColumnSpec
+from crm_desktop.ui.tables.cells import CellDelegate
 from crm_desktop.ui.tables.model import ListModel
 from crm_desktop.ui.tables.widths import fitting_width
 
@@ -31,6 +33,7 @@ class RecordTable(QTableView):
         super().__init__(parent)
         self.setModel(model)
         self.list_model = model
+        self.setItemDelegate(CellDelegate(model, self))
         self.empty_text = self.tr("Nothing here yet.")
         self.drop_handler: Callable[[list[Path]], bool] | None = None
         self._saved_ids: set[int] = set()
@@ -39,6 +42,7 @@ class RecordTable(QTableView):
         self._select_after_reload: int | None = None
         self._scroll_to_top = False
         self._scroll_to_selection = True  # after a reload: False when a sort shows the top
+        self._keep_selection = True  # after a reload: False when a search selects its first row
         self.paint_count = 0
 
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -80,6 +84,8 @@ class RecordTable(QTableView):
         # Ids that arrive without a reset (every id after the ends, a search's rest) may
         # hold the record waiting to be selected.
         model.ids_loaded.connect(self._select_pending)
+        model.ids_loaded.connect(self._reloaded)
+        model.failed.connect(self._reloaded)
         model.columns_about_to_change.connect(self._remember_columns)
         model.columns_reset.connect(self._restore_columns)
         self._kept_columns: dict[str, tuple[bool, int]] = {}
@@ -210,6 +216,11 @@ class RecordTable(QTableView):
     ) -> None:
         model = self.list_model
         rows = sorted(row for row in (model.row_of(i) for i in ids) if row is not None)
+        current_row = model.row_of(current) if current is not None else None
+        self._select_rows(rows, current_row, scroll=scroll)
+
+    def _select_rows(self, rows: list[int], current_row: int | None, *, scroll: bool) -> None:
+        model = self.list_model
         selection = QItemSelection()
         last_column = model.columnCount() - 1
         start: int | None = None
@@ -226,7 +237,6 @@ class RecordTable(QTableView):
             | QItemSelectionModel.SelectionFlag.Rows
         )
         self.selectionModel().select(selection, flags)
-        current_row = model.row_of(current) if current is not None else None
         if current_row is not None:
             auto_scroll = self.hasAutoScroll()
             self.setAutoScroll(scroll)  # a current row change scrolls to it unless told not to
@@ -239,10 +249,9 @@ class RecordTable(QTableView):
                 self.scrollTo(self.currentIndex(), QAbstractItemView.ScrollHint.EnsureVisible)
 
     def select_first_row(self) -> None:
-        if self.list_model.rowCount():
-            first = self.list_model.id_at(0)
-            if first is not None:
-                self.select_ids([first], current=first)
+        # By its place, not its id: looking an id up maps every row of the list to its id.
+        if self.list_model.id_at(0) is not None:
+            self._select_rows([0], 0, scroll=True)
 
     def _first_visible_column(self) -> int:
         header = self.horizontalHeader()
@@ -253,6 +262,11 @@ class RecordTable(QTableView):
         return 0
 
     def _remember_selection(self) -> None:
+        if not self._keep_selection:
+            # A new search selects its first row (the page does): the rows selected before
+            # are not looked for among its matches, which would map every match to its id.
+            self._saved_ids, self._saved_current, self._saved_row = set(), None, -1
+            return
         self._saved_ids = set(self.selected_ids())
         self._saved_current = self.current_id()
         self._saved_row = self.currentIndex().row()
@@ -284,6 +298,13 @@ class RecordTable(QTableView):
     def scroll_to_top_on_reload(self) -> None:
         """The query changed (search, filter): show the new first rows, not the old position."""
         self._scroll_to_top = True
+
+    def drop_selection_on_reload(self) -> None:
+        """A new search: its answer's first row is selected, not the rows selected before."""
+        self._keep_selection = False
+
+    def _reloaded(self, *_: object) -> None:
+        self._keep_selection = True  # for this answer only, whether it came with a reset or not
 
     # --- keys, mouse, drops -----------------------------------------------------------------
 
