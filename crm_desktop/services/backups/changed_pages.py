@@ -248,6 +248,9 @@ class Plan:
     # For a changed table: open intervals of rowids, outside which every key is held by an
     # unchanged leaf of the verified backup (so no key was deleted there); see ``_gaps``.
     gaps: dict[str, Gaps] = field(default_factory=dict, compare=False)
+    # With ``gaps_later``: finds ``gaps`` when called (the check calls it beside the
+    # structural check, which does not need them).
+    find_gaps: Callable[[], dict[str, Gaps]] | None = field(default=None, compare=False)
 
 
 def _full(why: str, owners: array[int] | None = None) -> Plan:
@@ -264,6 +267,7 @@ def plan_check(
     now: datetime | None = None,
     parents: Callable[[], frozenset[str]] | None = None,
     kinds: bytes | None = None,
+    gaps_later: bool = False,
 ) -> Plan:
     """Which tables of the copy at ``path`` must be checked, knowing ``base``.
 
@@ -272,7 +276,8 @@ def plan_check(
     ``sqlite_schema`` (an index under its table's name); called only when
     pages changed.
     ``parents``: the tables some foreign key refers to (the only ones whose gaps are
-    needed); all changed tables when not given.
+    needed); all changed tables when not given. ``gaps_later``: the gaps are found by
+    ``Plan.find_gaps`` when it is called, not now.
     """
     now = now or datetime.now(UTC)
     why = ""
@@ -309,17 +314,20 @@ def plan_check(
             return _full("the schema changed", owners)
         tables.add(table)
     wanted = tables & parents() if parents is not None else tables
-    gaps = (
-        _gaps(path, page_size, owners, base.owners, set(changed), wanted, roots, kinds)
-        if base.owners is not None and wanted
-        else {}
-    )
+    old_owners = base.owners
+
+    def find_gaps() -> dict[str, Gaps]:
+        if old_owners is None or not wanted:
+            return {}
+        return _gaps(path, page_size, owners, old_owners, set(changed), wanted, roots, kinds)
+
     return Plan(
         full=False,
         tables=frozenset(tables),
         changed_pages=len(changed),
         owners=owners,
-        gaps=gaps,
+        gaps={} if gaps_later else find_gaps(),
+        find_gaps=find_gaps if gaps_later else None,
     )
 
 

@@ -25,6 +25,7 @@ connection when SQLite cannot create the files WAL mode reads with.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sqlite3
@@ -429,6 +430,12 @@ def _check_copy(
                 hashing = Worker(lambda: checksum.page_digests(temp, page_size))
                 hashing.start()
             pages, kinds = _page_hashes(temp, page_size, hashed)
+            # The b-trees and the tables referred to, read from one connection to the copy.
+            schema = functools.cache(
+                lambda: _schema_of_copy(
+                    temp, lambda c: (changed_pages.trees_of(c), changed_pages.referenced_tables(c))
+                )
+            )
             if reusable is not None:  # only the pages that changed are hashed anew
                 known, stale = reusable.shas, reusable.differing(pages)
                 hashing = Worker(lambda: checksum.page_digests(temp, page_size, known, stale))
@@ -438,10 +445,11 @@ def _check_copy(
                 pages,
                 page_size,
                 base,
-                lambda: _schema_of_copy(temp, changed_pages.trees_of),
+                lambda: schema()[0],
                 now=now,
-                parents=lambda: _schema_of_copy(temp, changed_pages.referenced_tables),
+                parents=lambda: schema()[1],
                 kinds=kinds,
+                gaps_later=True,  # found by the references' thread, beside the structure's
             )
         report = run_checks(
             temp,
@@ -449,7 +457,7 @@ def _check_copy(
             ours=True,
             writable=level == THOROUGH,
             tables=None if plan.full else plan.tables,
-            gaps=plan.gaps,
+            gaps=plan.find_gaps or plan.gaps,
         )
     finally:
         for worker in (flush, hashing, hashed):
