@@ -42,7 +42,14 @@ from crm_desktop.i18n import _
 from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION, cipher
 from crm_desktop.models.connection import BUSY_TIMEOUT_SECONDS
 from crm_desktop.safe_files import create_private_file
-from crm_desktop.services.backups import catalog, changed_pages, checksum, pinned_copy, rotation
+from crm_desktop.services.backups import (
+    catalog,
+    changed_pages,
+    checksum,
+    followers,
+    pinned_copy,
+    rotation,
+)
 from crm_desktop.services.backups.catalog import BackupRecord
 from crm_desktop.services.backups.files import (
     check_writable_folder,
@@ -277,7 +284,7 @@ def create_backup(
     conn = open_source(db_path) if source is None else source
     # The disk writes the copy as it is made, the flush ends beside the check, and a
     # backup into a folder has its page hashes taken meanwhile (followers.py).
-    flusher = Flusher(temp)
+    flusher = Flusher(temp, early=followers.in_page_cache(db_path))
     hashes = HashesAsCopied(temp) if output is None and level == STANDARD else None
     following: list[Follower] = [flusher] + ([hashes] if hashes is not None else [])
     try:
