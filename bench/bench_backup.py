@@ -17,10 +17,11 @@ checks run beside the fsync), the backup with
 the thorough check, and a restore (check of the chosen file on a copy,
 safety copy of the current data, swap, reopen).
 
-What a step deletes (``cp``'s previous copy, the backup just made) is deleted
-outside its clock, and the deletions' times are printed apart: on ext4 deleting
-a file that is on the disk costs ~80–100 ms at 100k, one still in the page
-cache ~12 ms.
+What a step leaves (``cp``'s copy, the backup just made) is deleted right after
+it, outside the clock, and the deletions' times are printed apart: on ext4
+deleting a file that is on the disk costs ~80–100 ms at 100k, one still in the
+page cache ~12 ms; and an unflushed copy left behind lengthens the next step's
+fsync.
 
 Run: ``/work/venv/bin/python bench/bench_backup.py`` (``CRM_BENCH_REPEAT`` runs
 of each, default 5; the median is reported).
@@ -75,16 +76,19 @@ def run(source: Path, work: Path) -> None:
     folder.mkdir()
     target = work / "cp-copy.sqlite3"
 
-    # What is deleted before or after a timed step is deleted outside the clock: deleting
-    # a file that is on the disk costs ext4 ~80–100 ms at 100k (its blocks are freed), one
-    # still in the page cache ~12 ms — so a clock around the deletions charged the backup
-    # with deleting itself, and every other `cp` with deleting the flushed `cp + fsync` copy.
+    # What a timed step leaves is deleted right after it, outside the clock. Deleting a
+    # file that is on the disk costs ext4 ~80–100 ms at 100k (its blocks are freed), one
+    # still in the page cache ~12 ms: a clock around the deletions charged the backup with
+    # deleting itself, and every other `cp` with deleting the flushed `cp + fsync` copy.
+    # And `cp`'s copy, left unflushed, made the next step's fsync ~50 ms longer (its 189 MB
+    # still to be written): the daily backup came right after a `cp`.
     deleted: dict[str, list[float]] = {"backup": [], "cp": []}
 
     def delete(path: Path, kind: str) -> None:
-        started = time.perf_counter()
-        path.unlink(missing_ok=True)
-        deleted[kind].append(time.perf_counter() - started)
+        if path.exists():
+            started = time.perf_counter()
+            path.unlink()
+            deleted[kind].append(time.perf_counter() - started)
 
     def cp() -> None:
         subprocess.run(["cp", str(db), str(target)], check=True)
@@ -95,7 +99,9 @@ def run(source: Path, work: Path) -> None:
 
     def timed_cp(fn: Callable[[], None] = cp) -> list[float]:
         delete(target, "cp")
-        return timed(fn)
+        spent = timed(fn)
+        delete(target, "cp")
+        return spent
 
     made: list[Path] = []
 
@@ -168,6 +174,7 @@ def run(source: Path, work: Path) -> None:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         cp()
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        delete(target, "cp")
         return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
     def cpu_of_backup() -> float:
@@ -209,7 +216,9 @@ def run(source: Path, work: Path) -> None:
         def cold_cp(fn: Callable[[], None] = cp) -> list[float]:
             delete(target, "cp")
             evict()
-            return timed(fn)
+            spent = timed(fn)
+            delete(target, "cp")
+            return spent
 
         def cold_backup(scope: str = "full") -> list[float]:
             if scope == "full":

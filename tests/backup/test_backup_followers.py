@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -172,38 +171,3 @@ def test_a_copy_that_fails_leaves_no_thread_and_no_file(demo_db, tmp_path, monke
         create_backup(demo_db, folder=folder)
     assert [p.name for p in folder.iterdir() if not p.name.startswith(".crm-write")] == []
     assert backup_threads() == []
-
-
-def _on_tmpfs(path: Path) -> bool:
-    try:
-        with open("/proc/self/mounts", encoding="utf-8") as mounts:
-            points = [line.split() for line in mounts]
-    except OSError:
-        return False
-    mount = max((p for p in points if str(path).startswith(p[1])), key=lambda p: len(p[1]))
-    return mount[2] == "tmpfs"
-
-
-def test_a_cached_file_is_told_from_a_cold_one(tmp_path):
-    path = tmp_path / "data.bin"
-    path.write_bytes(b"\xab" * (4 << 20))
-    if _on_tmpfs(path):
-        pytest.skip("tmpfs keeps its files in memory: nothing is ever cold")
-    assert followers.in_page_cache(path)  # just written: in the page cache
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
-        os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-    assert not followers.in_page_cache(path)  # (looking brings a few pages in)
-    assert not followers.in_page_cache(tmp_path / "missing.bin")
-
-
-def test_a_cold_source_is_copied_first_and_flushed_after(demo_db, backups_dir, monkeypatch):
-    """A cold source: the disk reads it while the copy is made, so no early writes."""
-    small_parts(monkeypatch, demo_db)
-    started: list[int] = []
-    monkeypatch.setattr(followers, "_START_WRITEBACK", lambda *args: started.append(1) or 0)
-    monkeypatch.setattr(followers, "in_page_cache", lambda path: False)
-
-    record = create_backup(demo_db)
-
-    assert record.verified and started == []

@@ -46,7 +46,6 @@ from crm_desktop.services.backups import (
     catalog,
     changed_pages,
     checksum,
-    followers,
     pinned_copy,
     rotation,
 )
@@ -284,7 +283,7 @@ def create_backup(
     conn = open_source(db_path) if source is None else source
     # The disk writes the copy as it is made, the flush ends beside the check, and a
     # backup into a folder has its page hashes taken meanwhile (followers.py).
-    flusher = Flusher(temp, early=followers.in_page_cache(db_path))
+    flusher = Flusher(temp)
     hashes = HashesAsCopied(temp) if output is None and level == STANDARD else None
     following: list[Follower] = [flusher] + ([hashes] if hashes is not None else [])
     try:
