@@ -171,3 +171,33 @@ def test_a_copy_that_fails_leaves_no_thread_and_no_file(demo_db, tmp_path, monke
         create_backup(demo_db, folder=folder)
     assert [p.name for p in folder.iterdir() if not p.name.startswith(".crm-write")] == []
     assert backup_threads() == []
+
+
+def test_a_cancel_after_the_copy_does_not_wait_for_the_flush(demo_db, tmp_path, monkeypatch):
+    """Cancelled once the copy is made: nothing is kept, and the flush of the file being
+    removed does not hold the cancel up."""
+    import time
+
+    from crm_desktop.errors import CrmError
+
+    folder = tmp_path / "cancelled"
+    folder.mkdir()
+    flushing = threading.Event()
+
+    def slow_fsync(path: Path) -> None:
+        flushing.set()
+        time.sleep(3)  # a flush of 2 GB
+
+    monkeypatch.setattr(followers, "fsync_file", slow_fsync)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(flushing.wait(5))  # asked after the copy, once the flush runs
+        return True
+
+    started = time.monotonic()
+    with pytest.raises(CrmError, match="Cancelled"):
+        create_backup(demo_db, folder=folder, cancelled=cancelled)
+    assert time.monotonic() - started < 2.5
+    assert asked == [True]
+    assert [p.name for p in folder.iterdir()] == []

@@ -83,6 +83,7 @@ class Follower(threading.Thread):
         self._ends: queue.SimpleQueue[int] = queue.SimpleQueue()
         self.result: Any = None
         self.error: BaseException | None = None
+        self._completing = False
 
     def copied(self, end: int) -> None:
         """The first ``end`` bytes of the file are written (they will not change)."""
@@ -93,9 +94,12 @@ class Follower(threading.Thread):
         self._ends.put(_DONE)
 
     def abandon(self) -> None:
-        """Stop without finishing (the copy failed, or is made again another way)."""
+        """Stop without finishing (the copy failed, was cancelled, or is made again another
+        way). Waits for the thread unless it is already finishing (a flush of a file about
+        to be removed need not hold a cancel up: it ends on its own)."""
         self._ends.put(_ABANDONED)
-        self.join()
+        if not self._completing:
+            self.join()
 
     def run(self) -> None:
         try:
@@ -105,6 +109,7 @@ class Follower(threading.Thread):
                     self.follow(start, end)
                     start = end
             if end == _DONE:
+                self._completing = True
                 self.result = self.complete()
         except BaseException as exc:
             self.error = exc
