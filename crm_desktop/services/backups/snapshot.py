@@ -42,13 +42,7 @@ from crm_desktop.i18n import _
 from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION, cipher
 from crm_desktop.models.connection import BUSY_TIMEOUT_SECONDS
 from crm_desktop.safe_files import create_private_file
-from crm_desktop.services.backups import (
-    catalog,
-    changed_pages,
-    checksum,
-    pinned_copy,
-    rotation,
-)
+from crm_desktop.services.backups import catalog, changed_pages, checksum, pinned_copy, rotation
 from crm_desktop.services.backups.catalog import BackupRecord
 from crm_desktop.services.backups.files import (
     check_writable_folder,
