@@ -201,3 +201,39 @@ def test_a_cancel_after_the_copy_does_not_wait_for_the_flush(demo_db, tmp_path, 
     assert time.monotonic() - started < 2.5
     assert asked == [True]
     assert [p.name for p in folder.iterdir()] == []
+    for thread in threading.enumerate():  # the flush ends on its own, soon
+        if thread.name.startswith("backup-"):
+            thread.join(5)
+    assert backup_threads() == []
+
+
+def test_a_failed_write_of_a_page_from_the_log_fails_the_backup(demo_db, tmp_path, monkeypatch):
+    """An I/O error writing a page from the log is not taken for the kernel refusing to
+    copy (which falls back to reads and writes): the copy would hold the page's older
+    version, a state that never was. The backup fails, nothing is kept."""
+    small_parts(monkeypatch, demo_db)
+    reader = sqlite3.connect(demo_db, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM customer").fetchone()
+    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    customers.create_customer({"name": "Ещё 一个", "kind": "person"})
+
+    real = pinned_copy._write_at
+    failures = [OSError(5, "Input/output error")]
+
+    def broken_disk(fd: int, data: memoryview, offset: int) -> None:
+        if failures:  # once: every later page is written well
+            raise failures.pop()
+        real(fd, data, offset)
+
+    monkeypatch.setattr(pinned_copy, "_write_at", broken_disk)
+    folder = tmp_path / "io"
+    folder.mkdir()
+    try:
+        with pytest.raises(BackupError, match="Input/output error"):
+            create_backup(demo_db, folder=folder)
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    assert [p.name for p in folder.iterdir()] == []
+    assert backup_threads() == []

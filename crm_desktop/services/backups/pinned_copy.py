@@ -58,7 +58,8 @@ _FRAME_HEADER = 24
 # memory: SQLite's backup API copies such a database instead.
 MAX_LOG_BYTES = 64 << 20
 # The file is copied in parts of this size, each reported as it is done (the disk starts
-# writing it meanwhile: flusher.py). 2–32 MB measured alike.
+# writing it, and its pages are hashed, meanwhile: followers.py). 8–64 MB measured alike
+# (a cold 189 MB file: 70 ms either way).
 CHUNK_BYTES = 8 << 20
 
 
@@ -131,8 +132,8 @@ def copy_pinned(
     """Copy the database of ``source`` into ``target`` (already created, empty) as one
     committed state; False (``target`` left as it may be) when that cannot be proven.
 
-    ``copied`` is told how many bytes from the start of ``target`` are written, as the
-    copy goes (the pages from the log are written over them later)."""
+    ``copied`` is told how many bytes from the start of ``target`` are final, as the copy
+    goes: each part is reported once its pages from the log are written into it."""
     path = _file_of(source)
     if path is None or not path.is_file():
         return False
@@ -238,17 +239,17 @@ def _copy_range(source: BinaryIO, target: BinaryIO, size: int, told: Callable[[i
     """``size`` bytes from the start of ``source`` to ``target``, in the kernel where it can;
     False when the source ends before. ``told(bytes done)`` after each part."""
     done = 0
-    try:
-        while done < size:
+    while done < size:
+        try:
             moved = os.copy_file_range(
                 source.fileno(), target.fileno(), min(CHUNK_BYTES, size - done), done, done
             )
-            if moved <= 0:
-                break
-            done += moved
-            told(done)
-    except (OSError, AttributeError):  # another file system, an old kernel, not Linux
-        pass
+        except (OSError, AttributeError):  # another file system, an old kernel, not Linux
+            break
+        if moved <= 0:
+            break
+        done += moved
+        told(done)  # its errors are not the kernel's refusal: they go up
     source.seek(done)
     target.seek(done)
     while done < size:
