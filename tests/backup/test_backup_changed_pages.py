@@ -56,8 +56,8 @@ def damage_copies_in(monkeypatch: pytest.MonkeyPatch, table: str) -> None:
     """Each copy made from now on gets a leaf page of ``table`` broken (a cell out of range)."""
     real = snapshot._copy
 
-    def copy_then_damage(source, target):
-        real(source, target)
+    def copy_then_damage(source, target, copied=None):
+        real(source, target, copied)
         number, size = leaf_page_of(target, table)
         with open(target, "r+b") as handle:
             handle.seek((number - 1) * size + 8)  # the first cell pointer of a leaf page
@@ -119,8 +119,8 @@ def test_a_damaged_page_outside_every_table_means_the_full_check(demo_db, backup
     seen = checked_tables(monkeypatch)
     real = snapshot._copy
 
-    def copy_with_a_stray_page(source, target):
-        real(source, target)
+    def copy_with_a_stray_page(source, target, copied=None):
+        real(source, target, copied)
         conn = sqlite3.connect(target)
         size = conn.execute("PRAGMA page_size").fetchone()[0]
         count = conn.execute("PRAGMA page_count").fetchone()[0]

@@ -21,6 +21,7 @@ from crm_desktop.services.backups import (
     BackupError,
     choose_backup_folder,
     create_backup,
+    followers,
     list_backups,
     snapshot,
     verify_backup,
@@ -127,7 +128,7 @@ def test_read_only_folder_simulated(demo_db, tmp_path, monkeypatch):
     folder = tmp_path / "readonly"
     folder.mkdir()
 
-    def refuse(source, target):
+    def refuse(source, target, copied=None):
         raise PermissionError(errno.EACCES, "Permission denied", str(target))
 
     monkeypatch.setattr(snapshot, "_copy", refuse)
@@ -175,8 +176,8 @@ def test_full_disk_while_copying_leaves_no_partial_file(demo_db, tmp_path, monke
     folder.mkdir()
     real_copy = snapshot._copy
 
-    def copy_then_fill_the_disk(source, target):
-        real_copy(source, target)  # a partial file exists now…
+    def copy_then_fill_the_disk(source, target, copied=None):
+        real_copy(source, target, copied)  # a partial file exists now…
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(snapshot, "_copy", copy_then_fill_the_disk)
@@ -193,7 +194,7 @@ def test_full_disk_while_flushing_leaves_no_partial_file(demo_db, tmp_path, monk
     def no_space(path):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(snapshot, "fsync_file", no_space)
+    monkeypatch.setattr(followers, "fsync_file", no_space)
     with pytest.raises(BackupError, match="full"):
         create_backup(demo_db, folder=folder)
     assert files_in(folder) == []

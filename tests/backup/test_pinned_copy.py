@@ -19,8 +19,8 @@ def spy_on_copies(monkeypatch) -> list[bool]:
     made: list[bool] = []
     real = pinned_copy.copy_pinned
 
-    def counted(source, target) -> bool:
-        made.append(real(source, target))
+    def counted(source, target, told=None) -> bool:
+        made.append(real(source, target, told))
         return made[-1]
 
     monkeypatch.setattr(pinned_copy, "copy_pinned", counted)

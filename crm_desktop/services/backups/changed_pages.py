@@ -46,6 +46,7 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from io import FileIO
 from pathlib import Path
 from typing import BinaryIO
 
@@ -100,35 +101,55 @@ def page_hashes(path: Path, page_size: int, kinds: bytearray | None = None) -> a
     does not (at 1M customers: 2.6 s instead of 0.3 s beside the fsync). ``kinds``, if
     given, gets each page's b-tree kind byte (for the walk).
     """
-    hashes = array("Q")
-    page = xxhash.xxh3_64_intdigest
-    block = bytearray(page_size * max(1, (4 << 20) // page_size))
-    view = memoryview(block)
-    first = True
+    hashing = PageHashes(page_size, kinds)
     with open(path, "rb", buffering=0) as handle:
-        while True:
-            size = 0
-            while size < len(block):  # a whole block: pages stay aligned
-                got = handle.readinto(view[size:])
-                if not got:
-                    break
-                size += got
-            if not size:
-                break
-            start = 0
-            if first:  # page 1 without the file header
-                hashes.append(page(view[100 : min(page_size, size)]))
-                if kinds is not None:
-                    kinds.append(block[100] if size > 100 else 0)
-                start, first = page_size, False
-            if kinds is not None:
-                kinds += block[start:size:page_size]
-            hashes.extend(
-                page(view[offset : min(offset + page_size, size)])
-                for offset in range(start, size, page_size)
-            )
-    view.release()
-    return hashes
+        hashing.read(handle)
+    return hashing.hashes
+
+
+class PageHashes:
+    """The page hashes of a file (:func:`page_hashes`), taken page by page in order: all at
+    once, or part by part as a copy is being made (``followers.HashesAsCopied``)."""
+
+    def __init__(self, page_size: int, kinds: bytearray | None = None):
+        self.page_size = page_size
+        self.hashes = array("Q")
+        self.kinds = kinds
+        self._block = bytearray(page_size * max(1, (4 << 20) // page_size))
+
+    def read(self, handle: FileIO, end: int | None = None) -> None:
+        """Hash the pages after those hashed so far: the whole ones before byte ``end``, or
+        (``end`` None) all up to the end of the file, the last one even if cut short."""
+        size = self.page_size
+        position = len(self.hashes) * size
+        handle.seek(position)
+        with memoryview(self._block) as view:
+            while True:
+                want = len(view) if end is None else min(len(view), (end - position) // size * size)
+                got = 0
+                while got < want:  # a whole block: pages stay aligned
+                    more = handle.readinto(view[got:want])
+                    if not more:
+                        break
+                    got += more
+                if got:
+                    self._hash(view, got)
+                    position += got
+                if got < len(view) or not got:
+                    return
+
+    def _hash(self, view: memoryview, size: int) -> None:
+        page, step, start = xxhash.xxh3_64_intdigest, self.page_size, 0
+        if not self.hashes:  # page 1 without the file header
+            self.hashes.append(page(view[100 : min(step, size)]))
+            if self.kinds is not None:
+                self.kinds.append(view[100] if size > 100 else 0)
+            start = step
+        if self.kinds is not None:
+            self.kinds += self._block[start:size:step]
+        self.hashes.extend(
+            page(view[offset : min(offset + step, size)]) for offset in range(start, size, step)
+        )
 
 
 # --- the manifest --------------------------------------------------------------------------
@@ -227,6 +248,9 @@ class Plan:
     # For a changed table: open intervals of rowids, outside which every key is held by an
     # unchanged leaf of the verified backup (so no key was deleted there); see ``_gaps``.
     gaps: dict[str, Gaps] = field(default_factory=dict, compare=False)
+    # With ``gaps_later``: finds ``gaps`` when called (the check calls it beside the
+    # structural check, which does not need them).
+    find_gaps: Callable[[], dict[str, Gaps]] | None = field(default=None, compare=False)
 
 
 def _full(why: str, owners: array[int] | None = None) -> Plan:
@@ -243,6 +267,7 @@ def plan_check(
     now: datetime | None = None,
     parents: Callable[[], frozenset[str]] | None = None,
     kinds: bytes | None = None,
+    gaps_later: bool = False,
 ) -> Plan:
     """Which tables of the copy at ``path`` must be checked, knowing ``base``.
 
@@ -251,7 +276,8 @@ def plan_check(
     ``sqlite_schema`` (an index under its table's name); called only when
     pages changed.
     ``parents``: the tables some foreign key refers to (the only ones whose gaps are
-    needed); all changed tables when not given.
+    needed); all changed tables when not given. ``gaps_later``: the gaps are found by
+    ``Plan.find_gaps`` when it is called, not now.
     """
     now = now or datetime.now(UTC)
     why = ""
@@ -288,17 +314,20 @@ def plan_check(
             return _full("the schema changed", owners)
         tables.add(table)
     wanted = tables & parents() if parents is not None else tables
-    gaps = (
-        _gaps(path, page_size, owners, base.owners, set(changed), wanted, roots, kinds)
-        if base.owners is not None and wanted
-        else {}
-    )
+    old_owners = base.owners
+
+    def find_gaps() -> dict[str, Gaps]:
+        if old_owners is None or not wanted:
+            return {}
+        return _gaps(path, page_size, owners, old_owners, set(changed), wanted, roots, kinds)
+
     return Plan(
         full=False,
         tables=frozenset(tables),
         changed_pages=len(changed),
         owners=owners,
-        gaps=gaps,
+        gaps={} if gaps_later else find_gaps(),
+        find_gaps=find_gaps if gaps_later else None,
     )
 
 

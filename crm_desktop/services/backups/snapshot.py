@@ -25,6 +25,7 @@ connection when SQLite cannot create the files WAL mode reads with.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sqlite3
@@ -47,7 +48,6 @@ from crm_desktop.services.backups.files import (
     check_writable_folder,
     clean_stale_temps,
     explain_write_error,
-    fsync_file,
     is_disk_full,
     is_read_only,
     put_in_place,
@@ -56,6 +56,7 @@ from crm_desktop.services.backups.files import (
     sqlite_companions,
     temp_name,
 )
+from crm_desktop.services.backups.followers import Flusher, Follower, HashesAsCopied
 from crm_desktop.services.backups.verify import (
     MMAP_BYTES,
     STANDARD,
@@ -160,15 +161,19 @@ def _on_read_only_media(db_path: Path) -> bool:
     return not os.access(folder, os.W_OK) and not os.access(db_path, os.W_OK)
 
 
-def _copy(source: sqlite3.Connection, target: Path) -> None:
-    """The backup API, in one step: one consistent snapshot, whatever others write meanwhile."""
+def _copy(
+    source: sqlite3.Connection, target: Path, copied: Callable[[int], None] | None = None
+) -> bool:
+    """One consistent snapshot, whatever others write meanwhile: the file's bytes when
+    provably one committed state (True; ``copied`` is told how many bytes from the start
+    are final, as they are), else the backup API in one step (False)."""
     remove_with_companions(target)
     create_private_file(target)  # SQLite keeps a file's permissions: the copy is private
     # The file's bytes as the kernel copies them, when they are provably one committed
     # state (pinned_copy: about half the backup API's time, and it reads a cold file in
     # large requests); otherwise the backup API.
     encrypted = getattr(source, "crm_key_salt", None) is not None
-    pinned = not encrypted and pinned_copy.copy_pinned(source, target)
+    pinned = not encrypted and pinned_copy.copy_pinned(source, target, copied)
     if not pinned:
         remove_with_companions(target)
         create_private_file(target)
@@ -189,6 +194,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
     finally:
         dest.close()
     remove_quietly(*sqlite_companions(target))  # the -shm of the mode switch, if any
+    return pinned
 
 
 def _explain(exc: BaseException, db_path: Path, folder: Path) -> str:
@@ -269,10 +275,27 @@ def create_backup(
     clean_stale_temps(target_folder)
     own_source = source is None
     conn = open_source(db_path) if source is None else source
+    # The disk writes the copy as it is made, the flush ends beside the check, and a
+    # backup into a folder has its page hashes taken meanwhile (followers.py).
+    flusher = Flusher(temp)
+    hashes = HashesAsCopied(temp) if output is None and level == STANDARD else None
+    following: list[Follower] = [flusher] + ([hashes] if hashes is not None else [])
     try:
         check_writable_folder(target_folder)  # a read-only folder: say so before any work
         step(0, 3)
-        _copy(conn, temp)
+        for follower in following:
+            follower.start()
+
+        def copied(end: int) -> None:
+            for follower in following:
+                follower.copied(end)
+
+        if not _copy(conn, temp, copied) and hashes is not None:
+            following.remove(hashes)  # a copy made another way is hashed afterwards
+            hashes.abandon()
+            hashes = None
+        for follower in following:
+            follower.finish()
         if own_source:
             conn.close()
         stop_if_cancelled(cancelled, _("Cancelled: no backup was made."))
@@ -286,7 +309,7 @@ def create_backup(
             if output is None and level == STANDARD and not cipher.is_encrypted(temp)
             else None
         )
-        report, digests, plan = _check_copy(temp, level, manifest)
+        report, digests, plan = _check_copy(temp, level, manifest, flusher, hashes)
         if not report.ok and not keep_if_damaged:
             raise BackupError(
                 _(
@@ -304,6 +327,9 @@ def create_backup(
     except BaseException as exc:
         if own_source:
             conn.close()
+        for follower in following:
+            if follower.is_alive():
+                follower.abandon()
         remove_with_companions(temp)
         if isinstance(exc, CrmError | KeyboardInterrupt):
             raise
@@ -367,9 +393,14 @@ class _Checked:
 
 
 def _check_copy(
-    temp: Path, level: str, manifest: Path | None
+    temp: Path,
+    level: str,
+    manifest: Path | None,
+    flush: Flusher,
+    hashed: HashesAsCopied | None = None,
 ) -> tuple[CheckReport, changed_pages.Digests, _Checked]:
-    """Check the copy while it is hashed and flushed to disk, beside the check.
+    """Check the copy while it is hashed and flushed to disk (``flush``, finishing), beside
+    the check. ``hashed``: its page hashes, taken as it was copied (else read now).
 
     Into a folder (``manifest``): the page checksum, reusing the SHA-256 of every
     page unchanged since the last verified backup; the page hashes come first (the
@@ -388,8 +419,6 @@ def _check_copy(
     if reusable is not None and reusable.page_size != page_size:
         reusable = None
     pages: array[int] = array("Q")
-    flush = Worker(lambda: fsync_file(temp))
-    flush.start()
     hashing: Worker | None = None
     try:
         if manifest is None:
@@ -400,8 +429,13 @@ def _check_copy(
             if reusable is None:  # every page to hash: start at once
                 hashing = Worker(lambda: checksum.page_digests(temp, page_size))
                 hashing.start()
-            kinds = bytearray()
-            pages = changed_pages.page_hashes(temp, page_size, kinds)
+            pages, kinds = _page_hashes(temp, page_size, hashed)
+            # The b-trees and the tables referred to, read from one connection to the copy.
+            schema = functools.cache(
+                lambda: _schema_of_copy(
+                    temp, lambda c: (changed_pages.trees_of(c), changed_pages.referenced_tables(c))
+                )
+            )
             if reusable is not None:  # only the pages that changed are hashed anew
                 known, stale = reusable.shas, reusable.differing(pages)
                 hashing = Worker(lambda: checksum.page_digests(temp, page_size, known, stale))
@@ -411,10 +445,11 @@ def _check_copy(
                 pages,
                 page_size,
                 base,
-                lambda: _schema_of_copy(temp, changed_pages.trees_of),
+                lambda: schema()[0],
                 now=now,
-                parents=lambda: _schema_of_copy(temp, changed_pages.referenced_tables),
-                kinds=bytes(kinds),
+                parents=lambda: schema()[1],
+                kinds=kinds,
+                gaps_later=True,  # found by the references' thread, beside the structure's
             )
         report = run_checks(
             temp,
@@ -422,15 +457,15 @@ def _check_copy(
             ours=True,
             writable=level == THOROUGH,
             tables=None if plan.full else plan.tables,
-            gaps=plan.gaps,
+            gaps=plan.find_gaps or plan.gaps,
         )
     finally:
-        for worker in (flush, hashing):
+        for worker in (flush, hashing, hashed):
             if worker is not None:
                 worker.join()
     for worker in (flush, hashing):
         if worker is not None and worker.error is not None:
-            raise worker.error
+            raise worker.error  # the flush's: a full disk, an I/O error
     assert hashing is not None
     if manifest is None:
         digests = changed_pages.Digests(str(hashing.result), page_size)
@@ -440,6 +475,19 @@ def _check_copy(
     full_at = now if plan.full or base is None else base.full_check_at
     log.info("backup check: %s", "full, " + plan.why if plan.full else sorted(plan.tables))
     return report, digests, _Checked(plan, full_at)
+
+
+def _page_hashes(
+    temp: Path, page_size: int, hashed: HashesAsCopied | None
+) -> tuple[array[int], bytes]:
+    """The copy's page hashes and b-tree kinds: those taken as it was copied, else read now."""
+    if hashed is not None:
+        hashed.join()
+        if hashed.error is None and hashed.result is not None and hashed.result[0] == page_size:
+            return hashed.result[1], hashed.result[2]
+        log.info("backup: page hashes read again (%s)", hashed.error or "another page size")
+    kinds = bytearray()
+    return changed_pages.page_hashes(temp, page_size, kinds), bytes(kinds)
 
 
 def _schema_of_copy(temp: Path, read: Callable[[sqlite3.Connection], _T]) -> _T:

@@ -468,7 +468,7 @@ def run_checks(
     writable: bool = False,
     beside: Callable[[], Any] | None = None,
     tables: frozenset[str] | None = None,
-    gaps: Mapping[str, Gaps] | None = None,
+    gaps: Mapping[str, Gaps] | Callable[[], Mapping[str, Gaps]] | None = None,
 ) -> CheckReport:
     """Check the file at ``path`` (nothing is written to it) and count its records.
 
@@ -486,7 +486,8 @@ def run_checks(
     The identity and the counts are read whole either way. ``gaps`` (from the plan): for
     a changed table, where a key of the verified backup may have gone; an unchanged table
     referring to it then has only its references into those gaps looked up
-    (:func:`_references_into_gaps`), instead of every row.
+    (:func:`_references_into_gaps`), instead of every row; a function that finds them is
+    called in the references' thread (beside the structural check, which needs no gaps).
     """
 
     def structure() -> str:
@@ -526,11 +527,11 @@ def run_checks(
             problems: list[str] = []
             pragmas = ["PRAGMA foreign_key_check"] if tables is None else []
             changed = tables or frozenset()
-            for name in _referencing(conn, changed) if tables is not None else ():
+            referring = _referencing(conn, changed) if tables is not None else []
+            known = (gaps() if callable(gaps) else gaps or {}) if referring else {}
+            for name in referring:
                 found = (
-                    None
-                    if name in changed
-                    else _references_into_gaps(conn, name, changed, gaps or {})
+                    None if name in changed else _references_into_gaps(conn, name, changed, known)
                 )
                 if found is None:
                     pragmas.append(f"PRAGMA foreign_key_check({_quoted(name)})")
