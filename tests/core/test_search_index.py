@@ -110,26 +110,31 @@ def test_same_customers_in_the_same_order_as_the_python_index(
 
 
 @pytest.mark.parametrize(
-    ("page_postings", "first_names", "names_among"),
+    ("page_postings", "first_names", "names_among", "probe"),
     # The page from candidates or a walk of every name; or from the first names when they
     # hold it (all of them, or only 15: most queries then go on to the candidates, walking
     # the name index among them — every name, or 60 or 200 names, which often fall short).
+    # The first names probed before they are walked: none (every query skips the walk),
+    # a few (most find none and skip it, the others walk), or all of the walk.
     [
-        (100_000, 0, 60_000),
-        (0, 0, 60_000),
-        (100_000, 4000, 60_000),
-        (100_000, 15, 60_000),
-        (100_000, 15, 60),
-        (100_000, 15, 200),
-        (0, 15, 200),
+        (100_000, 0, 60_000, 500),
+        (0, 0, 60_000, 500),
+        (100_000, 4000, 60_000, 500),
+        (100_000, 4000, 60_000, 0),
+        (100_000, 4000, 60_000, 3),
+        (100_000, 15, 60_000, 500),
+        (100_000, 15, 60, 500),
+        (100_000, 15, 200, 500),
+        (0, 15, 200, 2),
     ],
 )
 def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
-    corpus, monkeypatch, page_postings, first_names, names_among
+    corpus, monkeypatch, page_postings, first_names, names_among, probe
 ):
     # A small file made "big": every query of more than 30 candidates is a common one.
     monkeypatch.setattr(search, "PAGE_SHORT_POSTINGS", page_postings)
     monkeypatch.setattr(search, "FIRST_NAMES_WALK", first_names)
+    monkeypatch.setattr(search, "FIRST_NAMES_PROBE", probe)
     monkeypatch.setattr(search, "NAMES_AMONG_WALK", names_among)
     monkeypatch.setattr(search, "FULL_RANKING_LIMIT", 24)
     monkeypatch.setattr(search, "COMMON_CANDIDATES", 30)
@@ -148,6 +153,37 @@ def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
             page = search.first_page(query, 7)
             assert page.ids == found[:7] and not page.complete
     assert common >= 5
+
+
+@pytest.mark.parametrize(
+    ("common", "sample", "scan", "dense"),
+    # "e" is in 560 of the corpus's 600 demo texts and "a" in 576: at a line of 565, "e" is
+    # found in most texts and still not common.
+    [(30, 2000, 120_000, "ae@"), (200, 50, 400, "ae@"), (565, 2000, 120_000, "a@")],
+)
+def test_a_letter_is_common_by_its_texts_only_when_more_than_the_line_hold_it(
+    corpus, monkeypatch, common, sample, scan, dense
+):
+    """The letter's count read from the texts says "common" exactly when it is one."""
+    monkeypatch.setattr(search, "COMMON_CANDIDATES", common)
+    monkeypatch.setattr(search, "FULL_RANKING_LIMIT", common)
+    monkeypatch.setattr(search, "LETTER_SAMPLE", sample)
+    monkeypatch.setattr(search, "LETTER_SCAN", scan)
+    rows = [r[0] for r in database.execute_sql("SELECT haystack FROM customer_search")]
+    letters = sorted({c for text in rows for c in text if c not in "\n\x1e"})
+    proved = []
+    for letter in letters:
+        held = sum(letter in text for text in rows)
+        if search._held_by_many(letter):
+            proved.append(letter)
+            assert held > common, letter
+        if held > common:  # common either way: by its texts or by the vocabulary
+            assert search._index_query([letter]) is None, letter
+    assert set(dense) <= set(proved)  # letters found in most texts are proved so
+    old = MemoryIndex()
+    old.load()
+    for query in ["a", "e", "@", "о", "z", "伟", "ё"]:
+        assert search.search_customers(query) == old.search(query), query
 
 
 def _same_as_python_index(*queries: str) -> None:
