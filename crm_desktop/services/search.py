@@ -774,13 +774,19 @@ def _ranked_beyond_the_name_start(
     checks = "".join(
         f" AND instr({_HAY}, CAST(?{n} AS BLOB)) > 0" for n in (1, *range(3, len(terms) + 2))
     )
-    rows = database.execute_sql(
+    sql = (
         f"SELECT s.id, {_GROUP_RANK} AS rank, CASE WHEN {_IN_NAME} "
         "THEN s.haystack END FROM customer_search_fts f JOIN customer_search s "
         "ON s.id = f.rowid WHERE customer_search_fts MATCH ?2 "
-        f"AND substr(s.haystack, 1, length(?1)) <> ?1{checks} ORDER BY rank, s.name_key, s.id",
-        (term, fts, *terms[1:]),
+        f"AND substr(s.haystack, 1, length(?1)) <> ?1{checks} ORDER BY rank, s.name_key, s.id"
     )
+    bound = _sort_bound(term, fts, limit, candidates)
+    rows = database.execute_sql(
+        sql if bound is None else f"{sql} LIMIT {bound}", (term, fts, *terms[1:])
+    ).fetchall()
+    if bound is not None and len(rows) == bound and rows[-1][1] == 1:
+        # Only names that hold the term: some may be left, and their word order is needed.
+        rows = database.execute_sql(sql, (term, fts, *terms[1:])).fetchall()
     word: list[int] = []
     inside: list[int] = []
     found: list[int] = []
@@ -799,6 +805,33 @@ def _ranked_beyond_the_name_start(
         if not found:
             found = word + inside
     return found[:limit]
+
+
+# Candidates sampled to tell how many hold the term in their name.
+NAME_SAMPLE = 200
+
+
+def _sort_bound(term: str, fts: str, limit: int, candidates: int) -> int | None:
+    """How many ranked candidates hold the page, or None: all of them (few, or most named).
+
+    The names that hold the term (rank 1) sort first and all of them are needed (a word of
+    the name that starts with it ranks before the rest, whatever the name order); after
+    them, only a page of the others. Told by SQLite, it keeps the best rows as it goes
+    instead of sorting every candidate (``zha``, ``berl`` at 1,000,000 customers: 12,000–
+    18,000 candidates). How many names hold the term is estimated from a sample of the
+    candidates, with room to spare; should they fill the bound, everything is ranked again.
+    """
+    if candidates <= 4 * limit:
+        return None
+    sampled, named = database.execute_sql(
+        f"SELECT count(*), coalesce(sum({_IN_NAME}), 0) FROM (SELECT rowid FROM "
+        f"customer_search_fts WHERE customer_search_fts MATCH ?2 LIMIT {NAME_SAMPLE}) f "
+        "JOIN customer_search s ON s.id = f.rowid",
+        (term, fts),
+    ).fetchone()
+    expected = candidates * int(named) // max(int(sampled), 1)
+    bound = 2 * limit + 2 * expected
+    return bound if 2 * bound <= candidates else None
 
 
 def _dense_beyond_the_name_start(

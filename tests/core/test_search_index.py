@@ -91,12 +91,16 @@ def _queries(seed: int = 5) -> list[str]:
 
 # The page beyond the name's start: emails and phones walked from the first names when the
 # candidates are dense (each name if need be, a few names: the walk often falls short), or
-# every candidate ranked.
-@pytest.mark.parametrize("email_or_phone_walk", [20_000, 30, 0])
+# every candidate ranked; the names that hold the term estimated from a sample (one
+# candidate: the estimate often falls short and everything is ranked again).
+@pytest.mark.parametrize(
+    ("email_or_phone_walk", "name_sample"), [(20_000, 200), (30, 200), (0, 200), (0, 1)]
+)
 def test_same_customers_in_the_same_order_as_the_python_index(
-    corpus, monkeypatch, email_or_phone_walk
+    corpus, monkeypatch, email_or_phone_walk, name_sample
 ):
     monkeypatch.setattr(search, "EMAIL_OR_PHONE_WALK", email_or_phone_walk)
+    monkeypatch.setattr(search, "NAME_SAMPLE", name_sample)
     old = MemoryIndex()
     old.load()
     queries = _queries()
