@@ -132,9 +132,13 @@ def test_same_customers_in_the_same_order_as_the_python_index(
         (0, 15, 200, 2),
     ],
 )
+# Candidates put in name order by their keys: a few spare (as shipped), or none (a page
+# short of its matches is then sorted from the rows).
+@pytest.mark.parametrize("spare", [20, 0])
 def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
-    corpus, monkeypatch, page_postings, first_names, names_among, probe
+    corpus, monkeypatch, page_postings, first_names, names_among, probe, spare
 ):
+    monkeypatch.setattr(search, "BY_KEY_SPARE", spare)
     # A small file made "big": every query of more than 30 candidates is a common one.
     monkeypatch.setattr(search, "PAGE_SHORT_POSTINGS", page_postings)
     monkeypatch.setattr(search, "FIRST_NAMES_WALK", first_names)
@@ -145,9 +149,12 @@ def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
     monkeypatch.setattr(search, "COMMON_SHORT_POSTINGS", 40)
     rows = database.execute_sql("SELECT id, haystack, name_key FROM customer_search").fetchall()
     common = 0
-    for query in ["а", "e", "ив", "an", "com", "exa", "+4", "@", "@e", "@ex", "+1 2", "55"]:
-        term = search.search_terms(query)[0]
-        matches = [r for r in rows if term in r[1]]
+    queries = ["а", "e", "ив", "an", "com", "exa", "+4", "@", "@e", "@ex", "+1 2", "55"]
+    # Several words: the candidates of one, most without the others (checked away).
+    for query in [*queries, "e r", "a ov", "com 7", "@ex 1"]:
+        terms = search.search_terms(query)
+        term = terms[0]
+        matches = [r for r in rows if all(t in r[1] for t in terms)]
         by_name = sorted(matches, key=lambda r: (not r[1].startswith(term), r[2], r[0]))
         found = search.search_customers(query)
         assert sorted(found) == sorted(r[0] for r in matches), query
@@ -340,6 +347,7 @@ def test_a_file_from_before_the_index_gets_it_filled_by_the_upgrade(corpus):
         'DROP TABLE "customer_search_fts"',
         'DROP VIEW "customer_search_text"',
         'DROP INDEX "customer_search_odd_name"',
+        'DROP INDEX "customer_search_id_key"',  # schema 14
         f"PRAGMA user_version = {before}",
     ):
         conn.execute(statement)
@@ -370,6 +378,7 @@ def test_a_version_11_file_reads_the_odd_names_by_their_first_character(corpus):
         'CREATE INDEX "customer_search_odd_name" ON "customer_search" ("name_key") '
         'WHERE substr("haystack", 1, 1) <> substr("name_key", 1, 1)'
     )
+    conn.execute('DROP INDEX "customer_search_id_key"')  # schema 14
     conn.execute("PRAGMA user_version = 11")
     conn.commit()
     conn.close()
