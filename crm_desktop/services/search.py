@@ -17,7 +17,9 @@ keeps it for the tests and the benchmark). A common query (a letter on a
 big file) matches more than :data:`FULL_RANKING_LIMIT` customers: it is
 ranked "the name starts with it" first, then by name, and its first page is
 read from the name index at once (:func:`first_page`) while the whole list
-is read lazily. Nothing of the index is held in Python between searches.
+is read lazily; its candidates are put in name order from the index of the rows' keys
+by id (schema 14) rather than from their rows. Nothing of the index is held in Python
+between searches.
 
 The services keep the table current on every write. Because a user may edit
 the file with another SQLite tool, triggers in the schema (version 6) clear
