@@ -170,12 +170,20 @@ def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
     ("common", "sample", "scan", "dense"),
     # "e" is in 560 of the corpus's 600 demo texts and "a" in 576: at a line of 565, "e" is
     # found in most texts and still not common.
-    [(30, 2000, 120_000, "ae@"), (200, 50, 400, "ae@"), (565, 2000, 120_000, "a@")],
+    # A file of fewer rows than ten times the line asks the vocabulary alone.
+    [
+        (30, 2000, 120_000, "ae@"),
+        (200, 50, 400, "ae@"),
+        (565, 2000, 120_000, "a@"),
+        (70, 2000, 120_000, ""),
+    ],
 )
 def test_a_letter_is_common_by_its_texts_only_when_more_than_the_line_hold_it(
     corpus, monkeypatch, common, sample, scan, dense
 ):
     """The letter's count read from the texts says "common" exactly when it is one."""
+    if dense:  # the corpus (624 customers) taken as a big file
+        monkeypatch.setattr(search, "LETTER_SCAN_FROM", 1)
     monkeypatch.setattr(search, "COMMON_CANDIDATES", common)
     monkeypatch.setattr(search, "FULL_RANKING_LIMIT", common)
     monkeypatch.setattr(search, "LETTER_SAMPLE", sample)
@@ -191,6 +199,7 @@ def test_a_letter_is_common_by_its_texts_only_when_more_than_the_line_hold_it(
         if held > common:  # common either way: by its texts or by the vocabulary
             assert search._index_query([letter]) is None, letter
     assert set(dense) <= set(proved)  # letters found in most texts are proved so
+    assert proved if dense else not proved
     old = MemoryIndex()
     old.load()
     for query in ["a", "e", "@", "о", "z", "伟", "ё"]:
