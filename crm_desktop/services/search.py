@@ -17,7 +17,9 @@ keeps it for the tests and the benchmark). A common query (a letter on a
 big file) matches more than :data:`FULL_RANKING_LIMIT` customers: it is
 ranked "the name starts with it" first, then by name, and its first page is
 read from the name index at once (:func:`first_page`) while the whole list
-is read lazily. Nothing of the index is held in Python between searches.
+is read lazily; its candidates are put in name order from the index of the rows' keys
+by id (schema 14) rather than from their rows. Nothing of the index is held in Python
+between searches.
 
 The services keep the table current on every write. Because a user may edit
 the file with another SQLite tool, triggers in the schema (version 6) clear
@@ -413,6 +415,8 @@ def _index_query(terms: Sequence[str]) -> str | None:
 def _counted_index_query(terms: Sequence[str]) -> tuple[str | None, int]:
     """:func:`_index_query` and how many candidates it has (up to ``COMMON_CANDIDATES + 1``)."""
     fts = _trigram_query(terms)
+    if fts is None and len(terms) == 1 and len(terms[0]) == 1 and _held_by_many(terms[0]):
+        return None, COMMON_CANDIDATES + 1
     if fts is None:
         fts = _prefix_query(max(terms, key=len))  # the longer short term narrows more
         if not fts:
@@ -424,6 +428,45 @@ def _counted_index_query(terms: Sequence[str]) -> tuple[str | None, int]:
     ).fetchone()
     candidates = int(row[0])
     return (None if candidates > COMMON_CANDIDATES else fts), candidates
+
+
+# A letter found in at least half of the first LETTER_SAMPLE texts is counted by reading the
+# texts until more than COMMON_CANDIDATES hold it (at most LETTER_SCAN of them).
+LETTER_SAMPLE = 2000
+LETTER_SCAN = 120_000
+# Only in a file of this many times COMMON_CANDIDATES rows or more: at 100,000 customers the
+# vocabulary is quicker (``m`` 5 ms, read 8 ms), at 1,000,000 much slower (45 ms, read 9).
+LETTER_SCAN_FROM = 10
+
+
+def _held_by_many(letter: str) -> bool:
+    """Whether more than :data:`COMMON_CANDIDATES` texts hold ``letter``, when that is cheap
+    to prove; False says nothing (the index's vocabulary then decides).
+
+    The vocabulary counts a letter's postings by reading the list of every trigram that
+    begins with it (``m`` at 1,000,000 customers: 239 lists, 45 ms). A letter found in
+    most texts is proved common sooner by reading the texts in the table's own order until
+    more than :data:`COMMON_CANDIDATES` hold it (``m``: 6 ms); the first
+    :data:`LETTER_SAMPLE` texts tell whether it is found in most (a letter in a quarter of
+    them, ``и``, reads about as long as the vocabulary). Exact either way: only a count
+    that passes the line makes the query common.
+    """
+    rows = database.execute_sql("SELECT max(id) FROM customer_search").fetchone()[0] or 0
+    if rows < LETTER_SCAN_FROM * (COMMON_CANDIDATES + 1):
+        return False  # a small file: the lists are short, and the line is a large share
+    sampled, hits = database.execute_sql(
+        "SELECT count(*), coalesce(sum(instr(haystack, ?) > 0), 0) FROM "
+        f"(SELECT haystack FROM customer_search LIMIT {LETTER_SAMPLE})",
+        (letter,),
+    ).fetchone()
+    if not hits or 2 * hits < sampled:
+        return False
+    held = database.execute_sql(
+        "SELECT count(*) FROM (SELECT 1 FROM (SELECT haystack FROM customer_search "
+        f"LIMIT {LETTER_SCAN}) WHERE instr(haystack, ?) > 0 LIMIT {COMMON_CANDIDATES + 1})",
+        (letter,),
+    ).fetchone()[0]
+    return bool(held > COMMON_CANDIDATES)
 
 
 def _ranked_candidates(terms: Sequence[str], fts: str) -> list[int]:
@@ -507,26 +550,32 @@ PAGE_SHORT_POSTINGS: int | None = None
 FIRST_NAMES_WALK = 4000
 
 
-def _in_the_first_names(terms: Sequence[str], limit: int) -> list[int]:
+# Names read first, to tell a common query whose matches sort late (none among them).
+FIRST_NAMES_PROBE = 500
+
+
+def _in_the_first_names(terms: Sequence[str], limit: int, names: int | None = None) -> list[int]:
     """A common query's first ``limit`` other matches among the first names (or fewer).
 
     A letter found in a third of the texts (``z``) has its page within the first few hundred
     names; its candidates from the index are tens of thousands, each read and sorted. Only
-    :data:`FIRST_NAMES_WALK` names are read: fewer than ``limit`` when they do not hold a
-    whole page (the term is rare among them, as a Chinese pinyin is among Latin names).
+    :data:`FIRST_NAMES_WALK` names (or ``names``) are read: fewer than ``limit`` when they
+    do not hold a whole page (the term is rare among them, as a Chinese pinyin is among
+    Latin names).
     """
     checks = " AND ".join("instr(haystack, ?) > 0" for _ in terms)
     rows = database.execute_sql(
         "SELECT id FROM (SELECT id, haystack FROM customer_search "
         "INDEXED BY customer_search_name_key ORDER BY name_key, id "
-        f"LIMIT {FIRST_NAMES_WALK}) WHERE {checks} AND substr(haystack, 1, ?) <> ? "
+        f"LIMIT {int(FIRST_NAMES_WALK if names is None else names)}) "
+        f"WHERE {checks} AND substr(haystack, 1, ?) <> ? "
         f"LIMIT {int(limit)}",
         (*terms, len(terms[0]), terms[0]),
     )
     return [row[0] for row in rows]
 
 
-def _first_others_by_name(terms: Sequence[str], limit: int) -> list[int]:
+def _first_others_by_name(terms: Sequence[str], limit: int, starts: int = 0) -> list[int]:
     """A common query's first matches whose name does not start with the term, by name.
 
     From the first names when they hold the page (:func:`_in_the_first_names`); else,
@@ -536,13 +585,19 @@ def _first_others_by_name(terms: Sequence[str], limit: int) -> list[int]:
     else from all the candidates (SQLite keeps the best ``limit`` by name): a walk in
     name order would cross every name of another script first (``zh`` matches Chinese
     customers, whose names sort last). Only a letter found nearly everywhere walks the
-    names without the index.
+    names without the index. ``starts``: how many names start with the term (candidates
+    that are not part of this page).
     """
     # A single character ("@") is in most texts: the first names hold its page at once.
     spread = len(terms[0]) > 1 and _spread_over_names(terms[0])
     first: list[int] = []
     if not spread:
-        first = _in_the_first_names(terms, limit)
+        # None among the first few hundred names: the matches sort late (``zh``: Chinese
+        # names after every Latin one), and the first thousands hold no page either.
+        probe = min(FIRST_NAMES_PROBE, FIRST_NAMES_WALK)
+        first = _in_the_first_names(terms, limit, probe)
+        if first and len(first) < limit and probe < FIRST_NAMES_WALK:
+            first = _in_the_first_names(terms, limit)
         if len(first) >= limit:
             return first
     fts = _page_candidates(terms)
@@ -559,6 +614,9 @@ def _first_others_by_name(terms: Sequence[str], limit: int) -> list[int]:
         walked = _walk_names_among(fts, terms, limit)
         if walked is not None:
             return walked
+    by_key = _candidates_by_name(fts, terms, limit, starts)
+    if by_key is not None:
+        return by_key
     checks = "".join(f" AND instr(s.haystack, ?{n}) > 0" for n in range(3, len(terms) + 3))
     sql = (
         "SELECT s.id FROM customer_search_fts f JOIN customer_search s ON s.id = f.rowid "
@@ -566,6 +624,52 @@ def _first_others_by_name(terms: Sequence[str], limit: int) -> list[int]:
         f"{checks} ORDER BY s.name_key, s.id LIMIT {int(limit)}"
     )
     return [row[0] for row in database.execute_sql(sql, (fts, terms[0], *terms))]
+
+
+# Candidates put in name order beyond the page and the names that start with the term, for
+# the few that the trigrams found but do not hold the terms; a tenth more, and this many.
+BY_KEY_SPARE = 20
+
+
+def _candidates_by_name(
+    fts: str, terms: Sequence[str], limit: int, starts: int
+) -> list[int] | None:
+    """A common query's first ``limit`` other matches by name, from the index of the search
+    rows' sort keys by id (schema 14), or None when the first candidates do not hold them.
+
+    Every candidate's key is read from ``customer_search_id_key`` (ids and keys only, a
+    sixth of the search rows' pages), SQLite keeps the first ones by name, and only their
+    texts are read, to drop the names that start with the term and the candidates that do
+    not hold every term. Sorting the candidates' rows read each one's text (``zh`` at
+    1,000,000 customers: 34,000 of them, 60–75 ms of CPU; by key, half).
+    """
+    take = limit + starts + limit // 10 + BY_KEY_SPARE
+    ids = [
+        row[0]
+        for row in database.execute_sql(
+            "SELECT k.id FROM customer_search_fts f JOIN customer_search k "
+            "INDEXED BY customer_search_id_key ON k.id = f.rowid "
+            f"WHERE customer_search_fts MATCH ? ORDER BY k.name_key, k.id LIMIT {int(take)}",
+            (fts,),
+        )
+    ]
+    if not ids:
+        return []
+    first = len(terms) + 2  # ?1 the term, ?2… every term, then the ids
+    marks = ", ".join(f"?{n}" for n in range(first, first + len(ids)))
+    checks = "".join(f" AND instr(haystack, ?{n}) > 0" for n in range(2, first))
+    held = {
+        row[0]
+        for row in database.execute_sql(
+            f"SELECT id FROM customer_search WHERE id IN ({marks}) "
+            f"AND substr(haystack, 1, length(?1)) <> ?1{checks}",
+            (terms[0], *terms, *ids),
+        )
+    }
+    found = [i for i in ids if i in held]
+    if len(found) >= limit or len(ids) < take:
+        return found[:limit]
+    return None
 
 
 def _page_candidates(terms: Sequence[str]) -> str | None:
@@ -657,7 +761,7 @@ def first_page(query: str, limit: int = FIRST_PAGE) -> Page:
         if fts and len(ids) <= limit:
             ids += _ranked_beyond_the_name_start(terms, fts, limit + 1 - len(ids), candidates)
         elif fts is None and len(ids) <= limit:
-            ids += _first_others_by_name(terms, limit + 1 - len(ids))
+            ids += _first_others_by_name(terms, limit + 1 - len(ids), len(ids))
     return Page(ids[:limit], len(ids) <= limit)
 
 
@@ -728,13 +832,19 @@ def _ranked_beyond_the_name_start(
     checks = "".join(
         f" AND instr({_HAY}, CAST(?{n} AS BLOB)) > 0" for n in (1, *range(3, len(terms) + 2))
     )
-    rows = database.execute_sql(
+    sql = (
         f"SELECT s.id, {_GROUP_RANK} AS rank, CASE WHEN {_IN_NAME} "
         "THEN s.haystack END FROM customer_search_fts f JOIN customer_search s "
         "ON s.id = f.rowid WHERE customer_search_fts MATCH ?2 "
-        f"AND substr(s.haystack, 1, length(?1)) <> ?1{checks} ORDER BY rank, s.name_key, s.id",
-        (term, fts, *terms[1:]),
+        f"AND substr(s.haystack, 1, length(?1)) <> ?1{checks} ORDER BY rank, s.name_key, s.id"
     )
+    bound = _sort_bound(term, fts, limit, candidates)
+    rows = database.execute_sql(
+        sql if bound is None else f"{sql} LIMIT {bound}", (term, fts, *terms[1:])
+    ).fetchall()
+    if bound is not None and len(rows) == bound and rows[-1][1] == 1:
+        # Only names that hold the term: some may be left, and their word order is needed.
+        rows = database.execute_sql(sql, (term, fts, *terms[1:])).fetchall()
     word: list[int] = []
     inside: list[int] = []
     found: list[int] = []
@@ -753,6 +863,33 @@ def _ranked_beyond_the_name_start(
         if not found:
             found = word + inside
     return found[:limit]
+
+
+# Candidates sampled to tell how many hold the term in their name.
+NAME_SAMPLE = 200
+
+
+def _sort_bound(term: str, fts: str, limit: int, candidates: int) -> int | None:
+    """How many ranked candidates hold the page, or None: all of them (few, or most named).
+
+    The names that hold the term (rank 1) sort first and all of them are needed (a word of
+    the name that starts with it ranks before the rest, whatever the name order); after
+    them, only a page of the others. Told by SQLite, it keeps the best rows as it goes
+    instead of sorting every candidate (``zha``, ``berl`` at 1,000,000 customers: 12,000–
+    18,000 candidates). How many names hold the term is estimated from a sample of the
+    candidates, with room to spare; should they fill the bound, everything is ranked again.
+    """
+    if candidates <= 4 * limit:
+        return None
+    sampled, named = database.execute_sql(
+        f"SELECT count(*), coalesce(sum({_IN_NAME}), 0) FROM (SELECT rowid FROM "
+        f"customer_search_fts WHERE customer_search_fts MATCH ?2 LIMIT {NAME_SAMPLE}) f "
+        "JOIN customer_search s ON s.id = f.rowid",
+        (term, fts),
+    ).fetchone()
+    expected = candidates * int(named) // max(int(sampled), 1)
+    bound = 2 * limit + 2 * expected
+    return bound if 2 * bound <= candidates else None
 
 
 def _dense_beyond_the_name_start(

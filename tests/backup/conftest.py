@@ -113,6 +113,7 @@ def make_old_version(path: Path, version: int = 1) -> None:
         'DROP TABLE IF EXISTS "customer_search_fts"',
         'DROP VIEW IF EXISTS "customer_search_text"',
         'DROP INDEX IF EXISTS "customer_search_odd_name"',
+        'DROP INDEX IF EXISTS "customer_search_id_key"',  # schema 14
     ):
         conn.execute(statement)
     extra = [

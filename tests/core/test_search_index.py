@@ -91,12 +91,16 @@ def _queries(seed: int = 5) -> list[str]:
 
 # The page beyond the name's start: emails and phones walked from the first names when the
 # candidates are dense (each name if need be, a few names: the walk often falls short), or
-# every candidate ranked.
-@pytest.mark.parametrize("email_or_phone_walk", [20_000, 30, 0])
+# every candidate ranked; the names that hold the term estimated from a sample (one
+# candidate: the estimate often falls short and everything is ranked again).
+@pytest.mark.parametrize(
+    ("email_or_phone_walk", "name_sample"), [(20_000, 200), (30, 200), (0, 200), (0, 1)]
+)
 def test_same_customers_in_the_same_order_as_the_python_index(
-    corpus, monkeypatch, email_or_phone_walk
+    corpus, monkeypatch, email_or_phone_walk, name_sample
 ):
     monkeypatch.setattr(search, "EMAIL_OR_PHONE_WALK", email_or_phone_walk)
+    monkeypatch.setattr(search, "NAME_SAMPLE", name_sample)
     old = MemoryIndex()
     old.load()
     queries = _queries()
@@ -110,35 +114,47 @@ def test_same_customers_in_the_same_order_as_the_python_index(
 
 
 @pytest.mark.parametrize(
-    ("page_postings", "first_names", "names_among"),
+    ("page_postings", "first_names", "names_among", "probe"),
     # The page from candidates or a walk of every name; or from the first names when they
     # hold it (all of them, or only 15: most queries then go on to the candidates, walking
     # the name index among them — every name, or 60 or 200 names, which often fall short).
+    # The first names probed before they are walked: none (every query skips the walk),
+    # a few (most find none and skip it, the others walk), or all of the walk.
     [
-        (100_000, 0, 60_000),
-        (0, 0, 60_000),
-        (100_000, 4000, 60_000),
-        (100_000, 15, 60_000),
-        (100_000, 15, 60),
-        (100_000, 15, 200),
-        (0, 15, 200),
+        (100_000, 0, 60_000, 500),
+        (0, 0, 60_000, 500),
+        (100_000, 4000, 60_000, 500),
+        (100_000, 4000, 60_000, 0),
+        (100_000, 4000, 60_000, 3),
+        (100_000, 15, 60_000, 500),
+        (100_000, 15, 60, 500),
+        (100_000, 15, 200, 500),
+        (0, 15, 200, 2),
     ],
 )
+# Candidates put in name order by their keys: a few spare (as shipped), or none (a page
+# short of its matches is then sorted from the rows).
+@pytest.mark.parametrize("spare", [20, 0])
 def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
-    corpus, monkeypatch, page_postings, first_names, names_among
+    corpus, monkeypatch, page_postings, first_names, names_among, probe, spare
 ):
+    monkeypatch.setattr(search, "BY_KEY_SPARE", spare)
     # A small file made "big": every query of more than 30 candidates is a common one.
     monkeypatch.setattr(search, "PAGE_SHORT_POSTINGS", page_postings)
     monkeypatch.setattr(search, "FIRST_NAMES_WALK", first_names)
+    monkeypatch.setattr(search, "FIRST_NAMES_PROBE", probe)
     monkeypatch.setattr(search, "NAMES_AMONG_WALK", names_among)
     monkeypatch.setattr(search, "FULL_RANKING_LIMIT", 24)
     monkeypatch.setattr(search, "COMMON_CANDIDATES", 30)
     monkeypatch.setattr(search, "COMMON_SHORT_POSTINGS", 40)
     rows = database.execute_sql("SELECT id, haystack, name_key FROM customer_search").fetchall()
     common = 0
-    for query in ["а", "e", "ив", "an", "com", "exa", "+4", "@", "@e", "@ex", "+1 2", "55"]:
-        term = search.search_terms(query)[0]
-        matches = [r for r in rows if term in r[1]]
+    queries = ["а", "e", "ив", "an", "com", "exa", "+4", "@", "@e", "@ex", "+1 2", "55"]
+    # Several words: the candidates of one, most without the others (checked away).
+    for query in [*queries, "e r", "a ov", "com 7", "@ex 1"]:
+        terms = search.search_terms(query)
+        term = terms[0]
+        matches = [r for r in rows if all(t in r[1] for t in terms)]
         by_name = sorted(matches, key=lambda r: (not r[1].startswith(term), r[2], r[0]))
         found = search.search_customers(query)
         assert sorted(found) == sorted(r[0] for r in matches), query
@@ -148,6 +164,46 @@ def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
             page = search.first_page(query, 7)
             assert page.ids == found[:7] and not page.complete
     assert common >= 5
+
+
+@pytest.mark.parametrize(
+    ("common", "sample", "scan", "dense"),
+    # "e" is in 560 of the corpus's 600 demo texts and "a" in 576: at a line of 565, "e" is
+    # found in most texts and still not common.
+    # A file of fewer rows than ten times the line asks the vocabulary alone.
+    [
+        (30, 2000, 120_000, "ae@"),
+        (200, 50, 400, "ae@"),
+        (565, 2000, 120_000, "a@"),
+        (70, 2000, 120_000, ""),
+    ],
+)
+def test_a_letter_is_common_by_its_texts_only_when_more_than_the_line_hold_it(
+    corpus, monkeypatch, common, sample, scan, dense
+):
+    """The letter's count read from the texts says "common" exactly when it is one."""
+    if dense:  # the corpus (624 customers) taken as a big file
+        monkeypatch.setattr(search, "LETTER_SCAN_FROM", 1)
+    monkeypatch.setattr(search, "COMMON_CANDIDATES", common)
+    monkeypatch.setattr(search, "FULL_RANKING_LIMIT", common)
+    monkeypatch.setattr(search, "LETTER_SAMPLE", sample)
+    monkeypatch.setattr(search, "LETTER_SCAN", scan)
+    rows = [r[0] for r in database.execute_sql("SELECT haystack FROM customer_search")]
+    letters = sorted({c for text in rows for c in text if c not in "\n\x1e"})
+    proved = []
+    for letter in letters:
+        held = sum(letter in text for text in rows)
+        if search._held_by_many(letter):
+            proved.append(letter)
+            assert held > common, letter
+        if held > common:  # common either way: by its texts or by the vocabulary
+            assert search._index_query([letter]) is None, letter
+    assert set(dense) <= set(proved)  # letters found in most texts are proved so
+    assert proved if dense else not proved
+    old = MemoryIndex()
+    old.load()
+    for query in ["a", "e", "@", "о", "z", "伟", "ё"]:
+        assert search.search_customers(query) == old.search(query), query
 
 
 def _same_as_python_index(*queries: str) -> None:
@@ -300,6 +356,7 @@ def test_a_file_from_before_the_index_gets_it_filled_by_the_upgrade(corpus):
         'DROP TABLE "customer_search_fts"',
         'DROP VIEW "customer_search_text"',
         'DROP INDEX "customer_search_odd_name"',
+        'DROP INDEX "customer_search_id_key"',  # schema 14
         f"PRAGMA user_version = {before}",
     ):
         conn.execute(statement)
@@ -330,6 +387,7 @@ def test_a_version_11_file_reads_the_odd_names_by_their_first_character(corpus):
         'CREATE INDEX "customer_search_odd_name" ON "customer_search" ("name_key") '
         'WHERE substr("haystack", 1, 1) <> substr("name_key", 1, 1)'
     )
+    conn.execute('DROP INDEX "customer_search_id_key"')  # schema 14
     conn.execute("PRAGMA user_version = 11")
     conn.commit()
     conn.close()

@@ -140,6 +140,7 @@ def test_a_version_4_file_is_upgraded_to_the_same_schema_as_a_new_one(tmp_path):
         'DROP TABLE IF EXISTS "customer_search_fts"',
         'DROP VIEW IF EXISTS "customer_search_text"',
         'DROP INDEX IF EXISTS "customer_search_odd_name"',
+        'DROP INDEX IF EXISTS "customer_search_id_key"',  # schema 14
     ):
         conn.execute(statement)
     for (trigger,) in conn.execute(  # schema 6: the search triggers

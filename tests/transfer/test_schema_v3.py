@@ -20,6 +20,7 @@ def test_version_2_file_gets_the_import_tables(tmp_path):
         'DROP TABLE IF EXISTS "customer_search_fts"',
         'DROP VIEW IF EXISTS "customer_search_text"',
         'DROP INDEX IF EXISTS "customer_search_odd_name"',
+        'DROP INDEX IF EXISTS "customer_search_id_key"',  # schema 14
     ):
         conn.execute(statement)
     for (trigger,) in conn.execute(  # schema 6: the search triggers
