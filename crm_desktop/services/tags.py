@@ -2,26 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.i18n import _
 from crm_desktop.models import CustomerTag, Tag, database
-from crm_desktop.services import audit
+from crm_desktop.services import audit, interrupting
 from crm_desktop.services.changes import notify, transaction
 from crm_desktop.services.search import reindex_customers
 from crm_desktop.services.text import clean_line, fold, sort_key
 
 
-def all_tags() -> list[tuple[int, str, int]]:
-    """Every tag as (id, name, number of customers not in the trash), by name."""
-    rows = database.execute_sql(
-        "SELECT t.id, t.name, count(c.id) FROM tag t "
-        "LEFT JOIN customer_tag ct ON ct.tag_id = t.id "
-        "LEFT JOIN customer c ON c.id = ct.customer_id AND c.deleted_at IS NULL "
-        "GROUP BY t.id"
-    ).fetchall()
+def all_tags(cancelled: Callable[[], bool] | None = None) -> list[tuple[int, str, int]]:
+    """Every tag as (id, name, number of customers not in the trash), by name.
+
+    Counting reads every tag link (~0.8 s at 1M customers): ``cancelled``, asked as it
+    runs, stops it with :class:`~crm_desktop.services.interrupting.Stopped`. For names
+    alone, :func:`tag_names`.
+    """
+    with interrupting.interruptible(cancelled):
+        rows = database.execute_sql(
+            "SELECT t.id, t.name, count(c.id) FROM tag t "
+            "LEFT JOIN customer_tag ct ON ct.tag_id = t.id "
+            "LEFT JOIN customer c ON c.id = ct.customer_id AND c.deleted_at IS NULL "
+            "GROUP BY t.id"
+        ).fetchall()
     return sorted(rows, key=lambda row: fold(row[1]))
+
+
+def uncounted_tags() -> list[tuple[int, str, None]]:
+    """Every tag as (id, name, None), by name: at once, whatever the number of customers."""
+    rows = database.execute_sql("SELECT id, name FROM tag").fetchall()
+    return sorted(((tag_id, name, None) for tag_id, name in rows), key=lambda row: fold(row[1]))
+
+
+def tag_names() -> list[str]:
+    """Every tag's name, by name (what completion and pickers offer)."""
+    return [name for _id, name, _none in uncounted_tags()]
 
 
 def names_of(tag_ids: Sequence[int]) -> dict[int, str]:

@@ -410,3 +410,27 @@ def test_a_version_11_file_reads_the_odd_names_by_their_first_character(corpus):
         assert objects_of(conn) == expected_objects()
     finally:
         conn.close()
+
+
+def test_a_first_search_beside_the_sessions_repair_does_not_scan_the_file_again(
+    corpus, monkeypatch
+):
+    first = database.execute_sql("SELECT id FROM customer ORDER BY id LIMIT 1").fetchone()[0]
+    _outside(corpus, ("UPDATE customer SET name = 'Синдбад Мореход' WHERE id = ?", (first,)))
+    search.FRESHNESS.forget()  # a new session: its first search would repair
+    scans: list[int] = []
+    real = search._stale_ids
+    monkeypatch.setattr(search, "_stale_ids", lambda: scans.append(1) or real())
+    with search.FRESHNESS.repairing():  # the window's start job, running on its thread
+        assert search.search_customers("синдбад") == []  # the rows as they stand
+        assert search.first_page("синдбад").ids == []
+    assert scans == []
+    # That repair ended without finishing (it failed): the next search repairs.
+    assert search.search_customers("синдбад") == [first]
+    assert scans == [1]
+    # A repair that finished: the session's first search trusts it.
+    search.FRESHNESS.forget()
+    assert search.refresh_index() == 0
+    assert scans == [1, 1]  # the refresh's own scan
+    assert search.first_page("синдбад").ids == [first]
+    assert scans == [1, 1]  # none by the search

@@ -656,7 +656,7 @@ class TagsEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setPlaceholderText(self.tr("e.g. VIP, newsletter"))
-        self._names = [name for _id, name, _count in tags.all_tags()]
+        self._names = tags.tag_names()  # no counting: a form opens at once at 1M
         from PySide6.QtCore import QStringListModel
 
         self._completer = QCompleter(QStringListModel(self._names, self), self)

@@ -13,6 +13,7 @@ filter" menu.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -338,8 +339,9 @@ class FilterBar(QWidget):
         self._remove_custom(key)
         self._emit_filters()
 
-    def set_tags(self, tags: list[tuple[int, str, int]]) -> None:
-        """Fill the tag combo: (id, name, number of customers); keeps the chosen tag."""
+    def set_tags(self, tags: Sequence[tuple[int, str, int | None]]) -> None:
+        """Fill the tag combo: (id, name, number of customers or None while it is counted);
+        keeps the chosen tag."""
         combo = self.tag_combo
         if combo is None:
             return
@@ -348,7 +350,8 @@ class FilterBar(QWidget):
         combo.clear()
         combo.addItem(self.tr("Any tag"), None)
         for tag_id, name, count in tags:
-            combo.addItem(f"{name} ({QLocale().toString(count)})", tag_id)
+            text = name if count is None else f"{name} ({QLocale().toString(count)})"
+            combo.addItem(text, tag_id)
         index = combo.findData(chosen) if chosen is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(blocked)

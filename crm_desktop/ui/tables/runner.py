@@ -116,6 +116,10 @@ class QueryRunner(QObject):
             running = self._running
             return running is not None and self._latest.get(running[1]) != running[0]
 
+    def others_waiting(self) -> bool:
+        """For long work to ask as it runs: does other work wait behind it?"""
+        return not self._queue.empty()
+
     def is_busy(self) -> bool:
         with self._lock:
             return self._pending > 0
