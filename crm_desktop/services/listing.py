@@ -101,10 +101,15 @@ class ListSpec:
         return tuple(column_of(f) for f in catalogue.list_fields(self.entity)) + self.columns
 
     def column(self, key: str) -> Column:
-        for column in self.all_columns():
-            if column.key == key:
-                return column
-        raise KeyError(f"{self.entity} list has no column {key!r}")
+        return self.columns_of([key])[0]
+
+    def columns_of(self, keys: Sequence[str]) -> list[Column]:
+        """The columns ``keys``, in that order (the catalogue's fields laid out once)."""
+        by_key = {column.key: column for column in self.all_columns()}
+        missing = [key for key in keys if key not in by_key]
+        if missing:
+            raise KeyError(f"{self.entity} list has no column {missing[0]!r}")
+        return [by_key[key] for key in keys]
 
 
 @dataclass
@@ -740,15 +745,7 @@ def count(entity: str, query: ListQuery | None = None) -> int:
 def fetch_rows(entity: str, ids: Sequence[int], columns: Sequence[str] | None = None) -> list[Row]:
     """The rows with these ids, in the order asked (ids that are gone are left out)."""
     list_spec = SPECS[entity]
-    declared = list_spec.all_columns()  # once: each call lays the catalogue's fields out anew
-    if columns:
-        by_key = {column.key: column for column in declared}
-        missing = [key for key in columns if key not in by_key]
-        if missing:
-            raise KeyError(f"{entity} list has no column {missing[0]!r}")
-        wanted = [by_key[key] for key in columns]
-    else:
-        wanted = list(declared)
+    wanted = list_spec.columns_of(columns) if columns else list(list_spec.all_columns())
     select = ", ".join(f"{column.sql} AS {column.key}" for column in wanted)
     found: dict[int, Row] = {}
     ids = list(ids)

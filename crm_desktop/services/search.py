@@ -963,7 +963,7 @@ def search_customers(
     if limit is not None:
         return first_page(query, limit).ids
     terms = _prepare(query)
-    with _interruptible(cancelled):
+    with interrupting.interruptible(cancelled, SearchCancelled):
         if not terms:
             return _all_by_name()
         fts = _index_query(terms)
@@ -974,10 +974,6 @@ def search_customers(
 
 class SearchCancelled(interrupting.Stopped):
     """A long search was stopped because its answer is no longer wanted."""
-
-
-def _interruptible(cancelled: Callable[[], bool] | None) -> contextlib.AbstractContextManager:
-    return interrupting.interruptible(cancelled, SearchCancelled)
 
 
 def match_reasons(query: str, ids: Sequence[int]) -> dict[int, tuple[str, str]]:

@@ -176,20 +176,16 @@ def test_the_search_rows_made_with_the_sample_are_the_ones_the_index_makes(db):
 
 
 @pytest.mark.parametrize("helpers", [0, 1])
-def test_the_sample_tags_are_in_the_owners_language(db, helpers):
+def test_the_sample_tags_are_in_the_owners_language(db, helpers, language):
     """A Russian owner's sample data is tagged «Постоянный клиент», not "Repeat customer";
     the helper processes (spawned, with their own language) write the same names into the
     search rows, so a search by the tag finds its customers."""
-    from crm_desktop import i18n
     from crm_desktop.models import database
     from crm_desktop.services import demo, search
 
-    before = i18n.language()
-    try:
-        i18n.set_language("ru")
-        demo.generate(customers=400, seed=5, on=DAY, helpers=helpers)
-    finally:
-        i18n.set_language(before)
+    language("ru")
+    demo.generate(customers=400, seed=5, on=DAY, helpers=helpers)
+    language("en")
     names = {row[0] for row in database.execute_sql("SELECT name FROM tag")}
     assert {"Постоянный клиент", "Опт", "Выставка", "VIP"} <= names, names
     assert not names & {"Repeat customer", "Wholesale", "Trade show"}
@@ -204,21 +200,17 @@ def test_the_sample_tags_are_in_the_owners_language(db, helpers):
 
 
 @pytest.mark.parametrize("helpers", [0, 1])
-def test_a_russian_owners_sample_sells_in_roubles_and_in_russian(db, helpers):
+def test_a_russian_owners_sample_sells_in_roubles_and_in_russian(db, helpers, language):
     """A Russian owner's sample price list read "Office chair Lite, black — 149,00 ₽": the
     goods in English and the prices in dollars' figures. Now its names are Russian and its
     prices what such goods cost in roubles, in the price list, the order lines (made by
     the helper processes too), the deals and the campaigns."""
-    from crm_desktop import i18n
     from crm_desktop.services import settings
 
     settings.set_many({"locale": "ru_RU", "currency": "RUB"})
-    before = i18n.language()
-    try:
-        i18n.set_language("ru")
-        demo.generate(customers=1200, seed=5, on=DAY, helpers=helpers)
-    finally:
-        i18n.set_language(before)
+    language("ru")
+    demo.generate(customers=1200, seed=5, on=DAY, helpers=helpers)
+    language("en")
     price = dict(database.execute_sql("SELECT sku, unit_price_cents FROM product").fetchall())
     names = dict(database.execute_sql("SELECT sku, name FROM product").fetchall())
     assert names["FUR-1001"] == "Офисное кресло Lite, чёрное"

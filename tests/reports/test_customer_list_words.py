@@ -8,19 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from crm_desktop import i18n
 from crm_desktop.reports.generate import generate_report
 from crm_desktop.services import customers, settings, tags
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.services.locale_facts import grouped
 from crm_desktop.services.reporting.customer_list import describe
-
-
-@pytest.fixture
-def language():
-    before = i18n.language()
-    yield i18n.set_language
-    i18n.set_language(before)
 
 
 def _pdf_text(path) -> str:

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from selling_helpers import pdf_text
 
-from crm_desktop import i18n
 from crm_desktop.reports.generate import generate_invoice
 from crm_desktop.services import invoices, orders, payments, settings
-
-
-@pytest.fixture
-def language():
-    """Switch the language of the catalogue for one test, and back."""
-    before = i18n.language()
-    yield i18n.set_language
-    i18n.set_language(before)
 
 
 def _invoice(shop) -> int:

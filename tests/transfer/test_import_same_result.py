@@ -132,9 +132,7 @@ def test_search_rows_in_one_statement_are_found(db, rows):
         assert staged.fetchone()[0] == 0
 
 
-def test_the_summary_and_the_reasons_speak_the_owners_language(db, files):
-    from crm_desktop import i18n
-
+def test_the_summary_and_the_reasons_speak_the_owners_language(db, files, language):
     path = files / "ru.csv"
     path.write_text(
         "Name,Email,Phone,Kundennummer\n"
@@ -143,15 +141,11 @@ def test_the_summary_and_the_reasons_speak_the_owners_language(db, files):
         "Ромашка снова,info@romashka.example,,19\n",
         encoding="utf-8",
     )
-    before = i18n.language()
-    try:
-        i18n.set_language("ru")
-        result = importing.run_import(path, "customer")
-        summary, details = result.summary(), result.details()
-        i18n.set_language("zh_CN")
-        chinese = result.summary()
-    finally:
-        i18n.set_language(before)
+    language("ru")
+    result = importing.run_import(path, "customer")
+    summary, details = result.summary(), result.details()
+    language("zh_CN")
+    chinese = result.summary()
     assert summary.startswith(
         "Создано 2 клиента, обновлено: 0, пропущено: 1, отклонено: 0. 1 значение не подошло"
     ), summary
@@ -163,24 +157,20 @@ def test_the_summary_and_the_reasons_speak_the_owners_language(db, files):
     assert chinese.startswith("已创建 2 个客户，更新 0 条，跳过 1 条，拒绝 0 条。"), chinese
 
 
-def test_the_undo_summary_speaks_the_owners_language():
-    from crm_desktop import i18n
+def test_the_undo_summary_speaks_the_owners_language(language):
     from crm_desktop.services.importing.batches import UndoResult
 
     result = UndoResult(trashed=2, reverted=5, kept_fields=1)
-    before = i18n.language()
-    try:
-        i18n.set_language("ru")
-        russian = result.summary()
-        i18n.set_language("zh_CN")
-        chinese = result.summary()
-    finally:
-        i18n.set_language(before)
+    language("ru")
+    russian = result.summary()
+    language("zh_CN")
+    chinese = result.summary()
     assert russian == (
         "2 записи перемещены в корзину, 5 изменений отменено; "
         "1 поле изменили после импорта, и оно сохранено."
     ), russian
     assert chinese == "2 条记录已移到回收站，5 处更改已撤销；1 个字段在导入后被修改过，已保留。"
+    language("en")
     assert UndoResult(trashed=1, reverted=0).summary() == (
         "1 record moved to the trash, 0 changes reverted."
     )

@@ -11,11 +11,8 @@ from crm_desktop.services.importing.reading import read_file
 
 
 @pytest.fixture
-def russian():
-    before = i18n.language()
-    i18n.set_language("ru")
-    yield
-    i18n.set_language(before)
+def russian(language):
+    language("ru")
 
 
 def test_a_russian_import_summary_groups_its_counts(db, tmp_path, russian):

@@ -71,3 +71,21 @@ def test_counting_stops_when_asked(tagged):
     assert counted["Опт"] == 5003 and counted["Ярмарка"] == 3
     assert [name for _id, name, none in tags.uncounted_tags() if none is None] == tags.tag_names()
     assert set(tags.tag_names()) == {"Опт", "Ярмарка", "张伟 VIP", "<b>&"}
+
+
+def test_a_customer_change_recounts_without_dropping_the_counts_shown(qtbot, tagged, monkeypatch):
+    monkeypatch.setattr(list_page, "TAGS_DELAY_MS", 50)
+    window = make_window(qtbot, tagged)
+    page = open_section(qtbot, window, "customers")
+    combo = page.filter_bar.tag_combo
+    qtbot.waitUntil(lambda: "Ярмарка (3)" in _texts(combo), timeout=10_000)
+    names_only: list[int] = []
+    uncounted = tags.uncounted_tags
+    monkeypatch.setattr(tags, "uncounted_tags", lambda: names_only.append(1) or uncounted())
+    newcomer = customers.create_customer({"name": "Новый клиент"})
+    tags.add_tags([newcomer], ["Ярмарка"])  # a customer change: the same tags, new counts
+    qtbot.waitUntil(lambda: "Ярмарка (4)" in _texts(combo), timeout=10_000)
+    assert names_only == []  # the counts shown were never replaced by bare names
+    tags.ensure_tag("Новинка 新")  # a new tag: its name at once, then its count
+    qtbot.waitUntil(lambda: "Новинка 新 (0)" in _texts(combo), timeout=10_000)
+    assert names_only == [1]

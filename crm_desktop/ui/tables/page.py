@@ -262,8 +262,10 @@ class ListPage(QWidget):
 
     def on_change(self, change: Change) -> None:
         """A committed change: reload now if on screen, else when next shown."""
-        if self.filter_bar.tag_combo is not None and change.entity in ("tag", "customer", "*"):
+        if self.filter_bar.tag_combo is not None and change.entity in ("tag", "*"):
             self._load_tags()
+        elif self.filter_bar.tag_combo is not None and change.entity == "customer":
+            self._count_tags()  # the same tags: the counts shown stay until the new ones come
         if change.entity == "custom_field":
             self.filter_bar.refresh_custom_fields()
         if self.isVisible() or change.entity in ("setting", "custom_field"):
