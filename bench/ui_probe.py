@@ -93,7 +93,10 @@ class _WhenImported:
 
     def __init__(self, name: str, then: Any):
         self.name, self.then = name, then
-        sys.meta_path.insert(0, self)
+        if name in sys.modules:  # imported already (a script that runs the probe)
+            then(sys.modules[name])
+        else:
+            sys.meta_path.insert(0, self)
 
     def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
         if name != self.name:

@@ -93,6 +93,10 @@ class ShareTree(QTreeWidget):
         self.shares = shares
         self._natural: dict[int, int] | None = None  # the compact columns' widths
         self._width = 0  # the viewport's, from its resize events
+        # Measures the compact columns: Qt's own delegate gives the padded one's widths (it
+        # adds height only) without a call into Python per line (~370 calls at start).
+        self._measuring = QStyledItemDelegate(self)
+        self._in_measure = False
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -110,12 +114,20 @@ class ShareTree(QTreeWidget):
     def fit_columns(self) -> None:
         width = self._width
         if self._natural is None:  # measuring every line is the costly part: once a fill
-            header = self.header()
-            self._natural = {
-                column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + 10
-                for column, share in enumerate(self.shares)
-                if share == 0
-            }
+            if self._in_measure:
+                return  # a resize while measuring (Qt lays the lines out): fitted after it
+            self._in_measure = True
+            try:
+                header, natural = self.header(), {}
+                for column, share in enumerate(self.shares):
+                    if share == 0:
+                        self.setItemDelegateForColumn(column, self._measuring)
+                        measured = self.sizeHintForColumn(column)
+                        self.setItemDelegateForColumn(column, None)  # the lines' own again
+                        natural[column] = max(measured, header.sectionSizeHint(column)) + 10
+            finally:
+                self._in_measure = False
+            self._natural = natural
         natural = self._natural
         left = max(0, width - sum(natural.values()))
         total = sum(self.shares) or 1
