@@ -282,13 +282,15 @@ class TodayPage(QWidget):
 
     def __init__(
         self,
-        formatter: Formats,
+        formatter: Formats | None = None,
         parent: QWidget | None = None,
         *,
         first: FirstScreen | None = None,
     ):
+        """The page with its data (:meth:`open`) when ``formatter`` is given; without it,
+        its cards only, built while the start reads the data (the window opens it then)."""
         super().__init__(parent)
-        self.formatter = formatter
+        self.formatter: Formats = formatter  # type: ignore[assignment]  # set by open()
         self.data: TodayData | None = None
         self._stale = False
         self._filling = False
@@ -351,14 +353,8 @@ class TodayPage(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
-        from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: overdue invoices
-
-        self.overdue_invoices = OverdueNotice(
-            self, overdue=first.overdue if first else None, formats=formatter
-        )
-        self.overdue_invoices.loaded.connect(self._check_ready)
+        self._layout = layout  # the overdue line goes under the summary once opened
         self.is_ready = False
-        layout.addWidget(self.overdue_invoices)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
         self.setFocusProxy(self.tasks_card.tree)
@@ -366,6 +362,19 @@ class TodayPage(QWidget):
         # for :meth:`finish`, which the window calls once Today is painted.
         self._finished = False
         self._headings: list[QTreeWidgetItem] = []  # made before finish(): flags to set
+        if formatter is not None:
+            self.open(formatter, first=first)
+
+    def open(self, formatter: Formats, *, first: FirstScreen | None = None) -> None:
+        """Show the data: ``first`` as read at start, else read now (in the background)."""
+        self.formatter = formatter
+        from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: overdue invoices
+
+        self.overdue_invoices = OverdueNotice(
+            self, overdue=first.overdue if first else None, formats=formatter
+        )
+        self.overdue_invoices.loaded.connect(self._check_ready)
+        self._layout.insertWidget(2, self.overdue_invoices)
         if first is not None and first.today is not None:
             self._fill(first.today)  # read with the file's opening: shown as it is made
         else:
