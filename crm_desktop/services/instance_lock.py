@@ -215,9 +215,9 @@ def _sync_without_flock(handle: IO[bytes], locked: bool | None) -> None:
     Where the kernel holds an ``flock``, the words (who, since when) only name the
     holder: after a power cut the flock is gone and a lock file left empty is taken
     over like any stale one (:func:`_take_existing`). So the ``fsync``, which the GUI
-    thread waited for before the window showed (2 ms on a quiet disk, 20 ms to over
-    a second while another program writes), is only paid where the words decide:
-    without ``flock`` an empty file left by a power cut would read as a live lock.
+    thread waited for before the window showed (22 ms to 1.8 s while another program
+    wrote to the disk), is only paid where the words decide: without ``flock`` an
+    empty file left by a power cut would read as a live lock.
     """
     if locked is None:
         os.fsync(handle.fileno())

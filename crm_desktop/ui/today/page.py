@@ -123,7 +123,8 @@ class ShareTree(QTreeWidget):
                     if share == 0:
                         self.setItemDelegateForColumn(column, self._measuring)
                         measured = self.sizeHintForColumn(column)
-                        self.setItemDelegateForColumn(column, None)  # the lines' own again
+                        # None: the lines' own delegate again (Qt takes a null pointer)
+                        self.setItemDelegateForColumn(column, None)  # type: ignore[arg-type]
                         natural[column] = max(measured, header.sectionSizeHint(column)) + 10
             finally:
                 self._in_measure = False
