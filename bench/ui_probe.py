@@ -85,21 +85,54 @@ def bare() -> None:
     app.exec()
 
 
+class _WhenImported:
+    """A module finder that calls ``then(module)`` once ``name`` has been imported by the
+    app itself: the probe imports nothing of the app before its entry point, so the app
+    starts in its own order (its main window after the application object, its garbage
+    collector settings from the first line of ``cli.main``)."""
+
+    def __init__(self, name: str, then: Any):
+        self.name, self.then = name, then
+        if name in sys.modules:  # imported already (a script that runs the probe)
+            then(sys.modules[name])
+        else:
+            sys.meta_path.insert(0, self)
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        if name != self.name:
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        exec_module = spec.loader.exec_module
+
+        def run(module: Any) -> None:
+            exec_module(module)
+            self.then(module)
+
+        spec.loader.exec_module = run  # type: ignore[method-assign]
+        return spec
+
+
 def run_app(db: str, on_attached: Any) -> None:
     """Start the app through its entry point; ``on_attached(window)`` once the file is open."""
-    # The app imports its main window before it shows it; the probe does the same, and
-    # nothing more (importing more here would preload what the app imports later).
-    from crm_desktop.ui.main_window import MainWindow
 
-    attach = MainWindow.attach
+    def patch(module: Any) -> None:
+        main_window = module.MainWindow
+        attach = main_window.attach
 
-    def attached(window: MainWindow, **options: Any) -> None:
-        attach(window, **options)
-        on_attached(window)
+        def attached(window: Any, **options: Any) -> None:
+            attach(window, **options)
+            on_attached(window)
 
-    MainWindow.attach = attached  # type: ignore[method-assign]
-    # An empty file makes the app offer sample data in a modal dialog: decline it unseen.
-    MainWindow._offer_first_run = lambda self, empty: None  # type: ignore[method-assign]
+        main_window.attach = attached
+        # An empty file makes the app offer sample data in a modal dialog: decline it unseen.
+        main_window._offer_first_run = lambda self, empty: None
+
+    _WhenImported("crm_desktop.ui.main_window", patch)
     from crm_desktop import cli
 
     sys.exit(cli.main(["--db", db]))

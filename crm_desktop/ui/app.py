@@ -198,8 +198,8 @@ def run_app(db: str | None = None) -> int:
     start_opening()
     window = MainWindow(target, attach=False)
     window.show()
-    # While Today's data is read, the GUI thread would wait: it imports Today's code then.
-    QTimer.singleShot(0, _import_today)
+    # While Today's data is read, the GUI thread would wait: it builds Today's cards then.
+    QTimer.singleShot(0, window, window.prepare_today)
     code = app.exec() or status["code"]
     if quit_when:
         os._exit(code)  # a benchmark run: the timing is taken, skip the teardown
@@ -209,11 +209,6 @@ def run_app(db: str | None = None) -> int:
 
     close_session()
     return code
-
-
-def _import_today() -> None:
-    """What Today needs, imported while its data is read."""
-    import crm_desktop.ui.today.page  # noqa: F401
 
 
 def _import_first_pages() -> None:

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.detail: CustomerDetailPage | None = None
         self._detail_id: int | None = None
         self._first: FirstScreen | None = None  # Today's data read with the file's opening
+        self._prepared_today: TodayPage | None = None  # its cards, built while it is read
         self._wanted: str | None = None  # a section chosen while the file opens
         self._today_first = False  # Today shown (attach), maybe before the rest is built
         self.early = EarlyInput(self)  # what is asked for before the rest is built
@@ -230,11 +231,22 @@ class MainWindow(QMainWindow):
         self._factories[key] = factory
         self.sidebar.add_section(key, title, icon_, before=before)
 
+    def prepare_today(self) -> None:
+        """Build Today's cards, empty, while the start reads its data off the GUI thread
+        (the GUI thread would only wait for it): filled as soon as it comes."""
+        if self._prepared_today is not None or "today" in self.pages:
+            return
+        from crm_desktop.ui.today.page import TodayPage
+
+        self._prepared_today = TodayPage(parent=self)  # hidden until the stack shows it
+        import crm_desktop.ui.invoices.overdue  # noqa: F401  (what opening it needs)
+
     def _make_today(self) -> QWidget:
         from crm_desktop.ui.today.page import TodayPage
 
         first, self._first = self._first, None  # once: later it would be stale
-        page = TodayPage(self.formatter, first=first)
+        page, self._prepared_today = self._prepared_today or TodayPage(), None
+        page.open(self.formatter, first=first)
         page.when_open = self.early.run  # a tick before the file is open waits for it
         page.open_requested.connect(
             lambda entity, record_id: self.early.run(lambda: self.open_record(entity, record_id))

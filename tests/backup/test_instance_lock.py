@@ -116,6 +116,37 @@ def test_a_garbled_lock_file_of_a_dead_process_does_not_block(tmp_path):
     lock.release()
 
 
+def test_an_empty_lock_file_left_by_a_power_cut_does_not_block(tmp_path):
+    # Where flock holds the lock, its words are not synced to disk (the start would wait
+    # for the disk); a power cut may then leave the file empty: the next start takes it.
+    db = tmp_path / "crm.sqlite3"
+    (tmp_path / "crm.sqlite3.lock").write_bytes(b"")
+    lock = acquire_instance_lock(db)
+    try:
+        assert json.loads((tmp_path / "crm.sqlite3.lock").read_text())["pid"] == os.getpid()
+    finally:
+        lock.release()
+
+
+@pytest.mark.parametrize("flock", [True, False])
+def test_the_lock_waits_for_the_disk_only_where_its_words_are_the_lock(
+    tmp_path, monkeypatch, flock
+):
+    synced: list[int] = []
+    monkeypatch.setattr(instance_lock.os, "fsync", synced.append)
+    if not flock:
+        monkeypatch.setattr(instance_lock, "_try_flock", lambda handle: None)
+    db = tmp_path / "crm.sqlite3"
+    acquire_instance_lock(db).release()  # a new lock file
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (tmp_path / "crm.sqlite3.lock").write_text(  # a stale one, taken over
+        json.dumps({"pid": dead.pid, "host": socket.gethostname(), "started_at": "x"})
+    )
+    acquire_instance_lock(db).release()
+    assert (synced != []) is not flock  # without flock: synced before it is linked, and taken
+
+
 def test_a_read_only_folder_gives_a_clear_message(tmp_path, monkeypatch):
     real_open = os.open
 

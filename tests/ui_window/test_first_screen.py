@@ -89,6 +89,31 @@ def test_today_is_filled_as_it_is_made_from_the_first_screen(qtbot, demo_db: Pat
     assert today.data == first.today
 
 
+def test_todays_cards_built_while_its_data_is_read_are_the_ones_filled(qtbot, demo_db: Path):
+    from crm_desktop.services.first_screen import read_first_screen
+
+    window = _unattached(qtbot, demo_db)
+    window.prepare_today()  # as the start does while its job reads Today
+    prepared = window._prepared_today
+    assert prepared is not None and prepared.data is None and not prepared.isVisible()
+    window.prepare_today()  # once
+    assert window._prepared_today is prepared
+    first = read_first_screen()
+    window.attach(first=first, session_later=True)
+    today = window.page("today")
+    assert today is prepared and today.is_ready and today.data is first.today
+    assert window.stack.currentWidget() is today
+    # The overdue line sits under the summary, as on a page made whole.
+    layout = today.layout()
+    assert [layout.itemAt(row).widget() for row in range(3)] == [
+        today.heading,
+        today.summary,
+        today.overdue_invoices,
+    ]
+    window.prepare_today()  # Today is there: nothing more is built
+    assert window._prepared_today is None
+
+
 @pytest.mark.parametrize("broken", ["load_today", "overdue"])
 def test_a_failure_reading_the_first_screen_leaves_it_to_the_page(
     qtbot, demo_db: Path, monkeypatch, broken

@@ -172,3 +172,49 @@ def test_a_busy_day_still_shows_some_overdue_work(db):
     assert titles[:6] == [f"Today {n}" for n in range(6)]
     assert titles[6:] == ["Late 0", "Late 1"]  # newest overdue first
     assert loaded.overdue == 4 and loaded.task_total == 14
+
+
+def test_a_cards_compact_columns_fit_their_widest_line_in_any_script(monkeypatch, qtbot):
+    """They are measured with Qt's own delegate (no call into Python per line): the same
+    widths as the lines' padded delegate gives, which only adds height, and the lines keep
+    that delegate, padding included, once measured."""
+    from PySide6.QtWidgets import QStyledItemDelegate, QTreeWidgetItem
+    from shiboken6 import Shiboken
+
+    from crm_desktop.ui.today.page import Card, _PaddedLines
+
+    card = Card("Tasks", ["Task", "Due", "Customer", "Priority"], [9, 0, 7, 0], "All →")
+    card.resize(900, 400)
+    card.show()
+    qtbot.waitExposed(card)
+    texts = ["=1+2", "<b>&", "Ёлкина Юлия", "张伟", "مرحبا بالعالم", "😀" * 4, "W" * 120, ""]
+    items = [QTreeWidgetItem([text, text, text, text[::-1]]) for text in texts * 5]
+    for number, item in enumerate(items):
+        item.setData(0, Qt.ItemDataRole.UserRole, ("task", number))
+    asked = []
+    size_hint = _PaddedLines.sizeHint
+    monkeypatch.setattr(
+        _PaddedLines, "sizeHint", lambda self, *args: asked.append(1) or size_hint(self, *args)
+    )
+    card.fill(items, len(items), "Nothing here")
+    assert len(asked) < len(items) / 2, len(asked)  # not once per line and column
+    tree = card.tree
+    padded = tree.itemDelegate()
+    assert isinstance(padded, _PaddedLines)
+    assert all(tree.itemDelegateForColumn(column) is None for column in range(4))
+    header = tree.header()
+    for column in (1, 3):
+        widest = tree.sizeHintForColumn(column)  # through the padded delegate
+        assert tree._natural[column] == max(widest, header.sectionSizeHint(column)) + 10
+        assert widest > 300 if column == 1 else widest > 0  # the 120 W's count
+    stock = QStyledItemDelegate()
+    option = tree.viewOptions() if hasattr(tree, "viewOptions") else None
+    index = tree.model().index(0, 0)
+    if option is None:
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
+        option = QStyleOptionViewItem()
+        option.initFrom(tree)
+    assert padded.sizeHint(option, index).height() == stock.sizeHint(option, index).height() + 6
+    assert tree.visualRect(index).height() == tree.sizeHintForRow(0)
+    Shiboken.delete(card)  # before the counting sizeHint is taken back (PySide6 keeps it)

@@ -93,6 +93,10 @@ class ShareTree(QTreeWidget):
         self.shares = shares
         self._natural: dict[int, int] | None = None  # the compact columns' widths
         self._width = 0  # the viewport's, from its resize events
+        # Measures the compact columns: Qt's own delegate gives the padded one's widths (it
+        # adds height only) without a call into Python per line (~370 calls at start).
+        self._measuring = QStyledItemDelegate(self)
+        self._in_measure = False
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -110,12 +114,21 @@ class ShareTree(QTreeWidget):
     def fit_columns(self) -> None:
         width = self._width
         if self._natural is None:  # measuring every line is the costly part: once a fill
-            header = self.header()
-            self._natural = {
-                column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + 10
-                for column, share in enumerate(self.shares)
-                if share == 0
-            }
+            if self._in_measure:
+                return  # a resize while measuring (Qt lays the lines out): fitted after it
+            self._in_measure = True
+            try:
+                header, natural = self.header(), {}
+                for column, share in enumerate(self.shares):
+                    if share == 0:
+                        self.setItemDelegateForColumn(column, self._measuring)
+                        measured = self.sizeHintForColumn(column)
+                        # None: the lines' own delegate again (Qt takes a null pointer)
+                        self.setItemDelegateForColumn(column, None)  # type: ignore[arg-type]
+                        natural[column] = max(measured, header.sectionSizeHint(column)) + 10
+            finally:
+                self._in_measure = False
+            self._natural = natural
         natural = self._natural
         left = max(0, width - sum(natural.values()))
         total = sum(self.shares) or 1
@@ -270,13 +283,15 @@ class TodayPage(QWidget):
 
     def __init__(
         self,
-        formatter: Formats,
+        formatter: Formats | None = None,
         parent: QWidget | None = None,
         *,
         first: FirstScreen | None = None,
     ):
+        """The page with its data (:meth:`open`) when ``formatter`` is given; without it,
+        its cards only, built while the start reads the data (the window opens it then)."""
         super().__init__(parent)
-        self.formatter = formatter
+        self.formatter: Formats = formatter  # type: ignore[assignment]  # set by open()
         self.data: TodayData | None = None
         self._stale = False
         self._filling = False
@@ -339,14 +354,8 @@ class TodayPage(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
-        from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: overdue invoices
-
-        self.overdue_invoices = OverdueNotice(
-            self, overdue=first.overdue if first else None, formats=formatter
-        )
-        self.overdue_invoices.loaded.connect(self._check_ready)
+        self._layout = layout  # the overdue line goes under the summary once opened
         self.is_ready = False
-        layout.addWidget(self.overdue_invoices)
         layout.addSpacing(8)
         layout.addLayout(grid, 1)
         self.setFocusProxy(self.tasks_card.tree)
@@ -354,6 +363,19 @@ class TodayPage(QWidget):
         # for :meth:`finish`, which the window calls once Today is painted.
         self._finished = False
         self._headings: list[QTreeWidgetItem] = []  # made before finish(): flags to set
+        if formatter is not None:
+            self.open(formatter, first=first)
+
+    def open(self, formatter: Formats, *, first: FirstScreen | None = None) -> None:
+        """Show the data: ``first`` as read at start, else read now (in the background)."""
+        self.formatter = formatter
+        from crm_desktop.ui.invoices.overdue import OverdueNotice  # selling: overdue invoices
+
+        self.overdue_invoices = OverdueNotice(
+            self, overdue=first.overdue if first else None, formats=formatter
+        )
+        self.overdue_invoices.loaded.connect(self._check_ready)
+        self._layout.insertWidget(2, self.overdue_invoices)
         if first is not None and first.today is not None:
             self._fill(first.today)  # read with the file's opening: shown as it is made
         else:
