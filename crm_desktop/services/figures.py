@@ -17,7 +17,6 @@ from crm_desktop.services.deal_amounts import deal_amount_sql
 from crm_desktop.services.taxes import line_net_sql
 
 REVENUE_STATUSES_SQL = ", ".join(f"'{status}'" for status in REVENUE_ORDER_STATUSES)
-_OPEN_STAGES_SQL = ", ".join(f"'{stage}'" for stage in OPEN_DEAL_STAGES)
 # Revenue is net of tax: a gross-entered line counts without its tax.
 _LINE = line_net_sql("l")
 # A deal's amount: its own, or its open quotes' net total while it has none.
@@ -65,6 +64,9 @@ class StageFigures:
     count: int
     amount_cents: int
     weighted_cents: int
+    # Σ amount × probability before the division by 100: the forecast adds these
+    # up over the open stages and rounds once, as the brief says.
+    weighted_x100: int = 0
 
 
 def pipeline() -> list[StageFigures]:
@@ -81,18 +83,22 @@ def pipeline() -> list[StageFigures]:
     result = []
     for stage in DEAL_STAGES:
         count, amount, weighted_x100 = rows.get(stage, (0, 0, 0))
-        result.append(StageFigures(stage, count, amount, (weighted_x100 + 50) // 100))
+        weighted_x100 = int(weighted_x100)
+        result.append(
+            StageFigures(stage, count, amount, (weighted_x100 + 50) // 100, weighted_x100)
+        )
     return result
 
 
-def weighted_forecast_cents() -> int:
-    """Σ amount × probability / 100 over open deals, rounded half up once."""
-    row = database.execute_sql(
-        f"SELECT coalesce(sum({_AMOUNT} * d.probability), 0) FROM deal d "
-        "JOIN customer c ON c.id = d.customer_id "
-        f"WHERE c.deleted_at IS NULL AND d.stage IN ({_OPEN_STAGES_SQL})"
-    ).fetchone()
-    return (int(row[0]) + 50) // 100
+def weighted_forecast_cents(stages: list[StageFigures] | None = None) -> int:
+    """Σ amount × probability / 100 over open deals, rounded half up once.
+
+    From :func:`pipeline`'s sums, which a caller that shows both already has: one
+    pass over the deals instead of two (at 300,000 deals each pass is ~0.5–1 s).
+    """
+    stages = pipeline() if stages is None else stages
+    weighted_x100 = sum(s.weighted_x100 for s in stages if s.stage in OPEN_DEAL_STAGES)
+    return (weighted_x100 + 50) // 100
 
 
 def record_counts() -> dict[str, int]:

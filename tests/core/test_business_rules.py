@@ -125,6 +125,19 @@ def test_weighted_forecast_of_open_deals(customer):
     assert stages["won"].amount_cents == 999
 
 
+def test_forecast_rounds_once_across_stages_from_the_pipelines_sums(customer):
+    # 50.5 in two stages: each stage shows 51, the forecast is 101, not 102.
+    for stage in ("new", "qualified"):
+        deals.create_deal(
+            {"title": stage, "customer_id": customer, "amount_cents": 101, "probability": 50,
+             "stage": stage}
+        )  # fmt: skip
+    stages = figures.pipeline()
+    by_stage = {s.stage: s for s in stages}
+    assert by_stage["new"].weighted_cents == by_stage["qualified"].weighted_cents == 51
+    assert figures.weighted_forecast_cents(stages) == figures.weighted_forecast_cents() == 101
+
+
 def test_task_done_at_follows_status(customer):
     task = tasks.create_task({"title": "Call", "customer_id": customer})
     tasks.complete_task(task)

@@ -132,7 +132,7 @@ def pipeline_report(period: Period, grouping: str) -> PipelineReport:
         stages=stages,
         open_count=sum(stage.count for stage in open_stages),
         open_amount_cents=sum(stage.amount_cents for stage in open_stages),
-        weighted_forecast_cents=figures.weighted_forecast_cents(),
+        weighted_forecast_cents=figures.weighted_forecast_cents(stages),
         expected=expected,
         closed=closed,
         won_count=won_count,

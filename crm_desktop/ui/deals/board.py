@@ -72,10 +72,11 @@ def stage_ids(stage: str) -> list[int]:
 def load_board() -> BoardData:
     """Everything the board shows, including the rows of the cards on screen first."""
     ids = {stage: stage_ids(stage) for stage in DEAL_STAGES}
+    stages = figures.pipeline()
     return BoardData(
         formats=Formats.load(),
-        figures={item.stage: item for item in figures.pipeline()},
-        forecast_cents=figures.weighted_forecast_cents(),
+        figures={item.stage: item for item in stages},
+        forecast_cents=figures.weighted_forecast_cents(stages),
         ids=ids,
         cards={stage: first_cards(stage_ids) for stage, stage_ids in ids.items()},
     )
