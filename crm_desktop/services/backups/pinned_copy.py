@@ -37,6 +37,8 @@ unexpected take the backup API. Nothing is written to the live database.
 from __future__ import annotations
 
 import collections
+import ctypes
+import errno
 import logging
 import os
 import sqlite3
@@ -61,6 +63,47 @@ MAX_LOG_BYTES = 64 << 20
 # writing it, and its pages are hashed, meanwhile: followers.py). 8–64 MB measured alike
 # (a cold 189 MB file: 70 ms either way).
 CHUNK_BYTES = 8 << 20
+
+
+def _fallocate() -> Callable[[int, int, int, int], int] | None:
+    """Linux's ``fallocate`` through the C library, or None where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).fallocate
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int64, ctypes.c_int64]
+    function.restype = ctypes.c_int
+    return function
+
+
+_FALLOCATE = _fallocate()
+# What a file system says when it cannot reserve blocks ahead (tmpfs can, FAT and some
+# network file systems cannot): the copy then allocates as it writes, as before.
+_NOT_SUPPORTED = {errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL, errno.ENODEV}
+
+
+def reserve(fd: int, size: int) -> bool:
+    """Allocate the first ``size`` bytes of the file ``fd`` on the disk at once (its size
+    becomes ``size``); False where the file system cannot. A full disk raises ENOSPC here,
+    before any byte is copied.
+
+    Why: written into a file without blocks, ext4 allocates them as the kernel writes the
+    pages back, part by part (delayed allocation); one extent reserved first leaves the
+    writeback only the data to write. Measured on the 1M file (1.9 GB, warm, three rounds
+    alternating): copy + early writeback + fsync 2.53 s instead of 3.60 s, and 0.65 s of
+    CPU instead of 1.49 s; at 100k 222 vs 251 ms. Not ``posix_fallocate``: where the file
+    system cannot, glibc writes a byte into every block instead, a second write of the
+    file."""
+    if _FALLOCATE is None or size <= 0:
+        return False
+    if _FALLOCATE(fd, 0, 0, size) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _NOT_SUPPORTED:
+        return False
+    raise OSError(code, os.strerror(code))
 
 
 def _wal_checksum(data: bytes) -> tuple[int, int]:
@@ -172,6 +215,7 @@ def copy_pinned(
                 if any(number not in frames for number in range(in_file + 1, page_count + 1)):
                     return False  # a page neither in the file nor in the log
                 with open(target, "r+b") as out:
+                    reserve(out.fileno(), size)
                     # Each part copied gets its pages from the log at once, so that what
                     # ``copied`` is told is final (the page hashes follow the copy).
                     pending = collections.deque(sorted(frames))  # page numbers, ascending
