@@ -28,7 +28,9 @@ Why the result is the snapshot of our read transaction:
    salts must be the log's). Any page the file lacks must come from the log.
 4. In rollback mode (``journal_mode=DELETE``, e.g. the restore's locked
    connection), the read transaction's shared lock keeps every writer out.
-5. Exactly the snapshot's pages are copied (``page_count × page_size``).
+5. Exactly the snapshot's pages are copied (``page_count × page_size``), into
+   blocks reserved on the disk first (:func:`reserve`), which hold nothing of
+   their own: every byte up to that size is written by the copy.
 
 Encrypted files, immutable connections (read-only media) and anything
 unexpected take the backup API. Nothing is written to the live database.
