@@ -246,7 +246,7 @@ def test_reserve_allocates_the_blocks_where_the_file_system_can(tmp_path):
         reserved = pinned_copy.reserve(handle.fileno(), size)
     if not reserved:
         pytest.skip("this file system cannot reserve blocks ahead")
-    assert path.stat().st_size == size
+    assert path.stat().st_size == 0  # the copy's writes make it grow
     assert path.stat().st_blocks * 512 >= size
 
 

@@ -85,23 +85,26 @@ _FALLOCATE = _fallocate()
 # system that cannot reserve: FAT, some network ones) only means the copy allocates as it
 # writes, as before, and any real trouble is then met by the writes themselves.
 _NO_ROOM = (errno.ENOSPC, errno.EDQUOT)
+# Blocks past the end, the file's size unchanged: the copy's writes make it grow as before,
+# and FAT, which has no unwritten blocks, need not fill them with zeros first.
+_KEEP_SIZE = 1  # FALLOC_FL_KEEP_SIZE
 
 
 def reserve(fd: int, size: int) -> bool:
-    """Allocate the first ``size`` bytes of the file ``fd`` on the disk at once (its size
-    becomes ``size``); False where the file system cannot. A full disk raises ENOSPC here,
-    before any byte is copied.
+    """Allocate the blocks of the first ``size`` bytes of the file ``fd`` on the disk at
+    once (its size stays as it is: the copy's writes make it grow); False where the file
+    system cannot. A full disk raises ENOSPC here, before any byte is copied.
 
     Why: written into a file without blocks, ext4 allocates them as the kernel writes the
     pages back, part by part (delayed allocation), and the writers wait on it; one extent
     reserved first leaves the writeback only the data to write. Measured on this disk (the
-    1M file, 1.9 GB, warm, variants alternating): copy + early writeback + fsync 1.78 s
-    instead of 2.73 s, 0.59 s of CPU instead of 1.15 s; 100k: 249 vs 263 ms, 64 vs 80 ms
-    of CPU. Not ``posix_fallocate``: where the file system cannot, glibc writes into every
-    block instead, a second write of the whole file."""
+    1M file, 1.9 GB, warm, variants alternating): copy + early writeback + fsync 1.8–2.5 s
+    instead of 2.5–3.2 s, 0.65 s of CPU instead of 0.96–1.15 s; 100k: 257 vs 281 ms, 63 vs
+    83 ms of CPU (bench/README.md, wave 8). Not ``posix_fallocate``: where the file system
+    cannot, glibc writes into every block instead, a second write of the whole file."""
     if _FALLOCATE is None or size <= 0:
         return False
-    if _FALLOCATE(fd, 0, 0, size) == 0:
+    if _FALLOCATE(fd, _KEEP_SIZE, 0, size) == 0:
         return True
     code = ctypes.get_errno()
     if code in _NO_ROOM:
