@@ -59,7 +59,7 @@ def ways(source: Path, target: Path) -> dict[str, Callable[[], None]]:
         def write() -> None:
             src = os.open(source, os.O_RDONLY)
             dst = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            if reserve and _LIBC.fallocate(dst, 0, 0, size) != 0:
+            if reserve and _LIBC.fallocate(dst, 1, 0, size) != 0:  # FALLOC_FL_KEEP_SIZE
                 raise OSError(ctypes.get_errno(), "fallocate")
             done = 0
             while done < size:
