@@ -71,6 +71,9 @@ def run(source: Path, work: Path) -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"# database {size / 1e6:.1f} MB, {REPEAT} runs each, medians; {os.cpu_count()} CPUs")
     print(f"# load average before: {load}")
+    import crm_desktop  # which code runs (backup_pairs.sh runs another tree's through a link)
+
+    print(f"# code: {Path(crm_desktop.__file__).resolve().parent}")
     only = os.environ.get("CRM_BENCH_ONLY", "")  # "backup": skip the parts and the restore
     folder = work / "backups"
     folder.mkdir()

@@ -200,3 +200,100 @@ def test_a_long_log_is_left_to_sqlite(demo_db, monkeypatch, data_of):
 
     assert copied == [False] and record.verified
     assert data_of(record.path) == data_of(demo_db)
+
+
+def test_the_copy_reserves_its_blocks_before_any_byte_is_copied(demo_db, monkeypatch, data_of):
+    """The whole snapshot's size, asked once, before the first part is copied; the commits
+    still in the log are in the backup, and the file is exactly the snapshot's pages."""
+    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    customers.create_customer({"name": "Резерв 预留 =1+1 <b>&", "kind": "person"})
+    events: list[tuple[str, int]] = []
+    real_reserve, real_copy = pinned_copy.reserve, pinned_copy._copy_range
+
+    def reserve(fd: int, size: int) -> bool:
+        events.append(("reserve", size))
+        return real_reserve(fd, size)
+
+    def copy_range(source, target, size, told):
+        events.append(("copy", size))
+        return real_copy(source, target, size, told)
+
+    monkeypatch.setattr(pinned_copy, "reserve", reserve)
+    monkeypatch.setattr(pinned_copy, "_copy_range", copy_range)
+    copied = spy_on_copies(monkeypatch)
+
+    record = create_backup(demo_db)
+
+    conn = sqlite3.connect(record.path)
+    expected = (
+        conn.execute("PRAGMA page_count").fetchone()[0]
+        * conn.execute("PRAGMA page_size").fetchone()[0]
+    )
+    conn.close()
+    assert copied == [True] and record.verified, record.problem
+    assert [kind for kind, _size in events] == ["reserve", "copy"]
+    assert events[0][1] == expected == record.path.stat().st_size
+    assert data_of(record.path) == data_of(demo_db)
+
+
+def test_reserve_allocates_the_blocks_where_the_file_system_can(tmp_path):
+    """On this machine's file system the blocks are there at once (not a sparse file);
+    where it cannot, nothing is reserved and nothing is said."""
+
+    size = 3 * 1024 * 1024 + 4096
+    path = tmp_path / "reserved"
+    with open(path, "wb") as handle:
+        reserved = pinned_copy.reserve(handle.fileno(), size)
+    if not reserved:
+        pytest.skip("this file system cannot reserve blocks ahead")
+    assert path.stat().st_size == 0  # the copy's writes make it grow
+    assert path.stat().st_blocks * 512 >= size
+
+
+def _failing_fallocate(code: int):
+    import ctypes
+
+    def fallocate(fd: int, mode: int, offset: int, length: int) -> int:
+        ctypes.set_errno(code)
+        return -1
+
+    return fallocate
+
+
+def test_a_file_system_that_cannot_reserve_gets_the_same_copy(demo_db, monkeypatch, data_of):
+    """FAT, some network file systems: the copy allocates as it writes, as before."""
+    import errno
+
+    monkeypatch.setattr(pinned_copy, "_FALLOCATE", _failing_fallocate(errno.EOPNOTSUPP))
+    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    customers.create_customer({"name": "Без резерва ✓", "kind": "person"})
+    copied = spy_on_copies(monkeypatch)
+
+    record = create_backup(demo_db)
+
+    assert copied == [True] and record.verified, record.problem
+    assert data_of(record.path) == data_of(demo_db)
+
+
+def test_a_full_disk_is_said_before_any_byte_is_copied(demo_db, tmp_path, monkeypatch):
+    import errno
+
+    from crm_desktop.services.backups import BackupError
+
+    monkeypatch.setattr(pinned_copy, "_FALLOCATE", _failing_fallocate(errno.ENOSPC))
+    started: list[int] = []
+    real_copy = pinned_copy._copy_range
+
+    def copy_range(source, target, size, told):
+        started.append(size)
+        return real_copy(source, target, size, told)
+
+    monkeypatch.setattr(pinned_copy, "_copy_range", copy_range)
+    folder = tmp_path / "full"
+    folder.mkdir()
+
+    with pytest.raises(BackupError, match="full"):
+        create_backup(demo_db, folder=folder)
+
+    assert started == []
+    assert [p.name for p in folder.iterdir() if not p.name.startswith(".crm-write")] == []
