@@ -146,6 +146,7 @@ class ListModel(QAbstractTableModel):
     columns_about_to_change = Signal()  # the owner's fields changed: the columns are laid again
     columns_reset = Signal()
     ids_loaded = Signal()  # a query's answer arrived (the count may have changed)
+    query_sent = Signal()  # a query went to the database: its answer is awaited
     failed = Signal(object)
 
     def __init__(self, section: Section, formatter: Formats, parent: QObject | None = None):
@@ -393,6 +394,7 @@ class ListModel(QAbstractTableModel):
         query = self.current_query()
         entity = self.entity
         self._set_loading(True)
+        self.query_sent.emit()
         self._generation += 1
         generation = self._generation
         if not self._loaded_once:  # opening: the ends first, when an index gives them at once
