@@ -228,17 +228,9 @@ def memory(db: str, with_table: bool, index: bool = True) -> None:
                 watch_paint(page.table.viewport(), lambda: settle_then(warmed))
 
             def warmed() -> None:
-                import os
-
-                if os.environ.get("DBG"):
-                    print("dbg settled", rss_mb(), page.warm_up_done, page._warm_from, flush=True)
                 # The search rows read into the query thread's cache once the list is open
                 # (wave 8) are counted: measured only after that warm-up is over.
                 if getattr(page, "warm_up_done", True):
-                    import os
-
-                    if os.environ.get("DBG"):
-                        print("dbg warm done", rss_mb(), flush=True)
                     scrolled()
                 else:
                     QTimer.singleShot(100, warmed)
