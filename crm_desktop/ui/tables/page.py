@@ -404,9 +404,8 @@ class ListPage(QWidget):
             self.busy.setVisible(False)
         if self._warm_from == 0 and not self.model.is_loading():
             self._warm_search_rows()
-        empty_text = self._empty_text()
-        if empty_text != self.table.empty_text or not self.model.rowCount():
-            self.table.empty_text = empty_text
+        self.table.empty_text = self._empty_text()
+        if not self.model.rowCount():  # the sentence shows only on an empty table
             self.table.viewport().update()
         if self._select_first_when_loaded:
             self._select_first_when_loaded = False
