@@ -12,16 +12,24 @@ between chunks and, through SQLite's progress handler, inside each one; it then 
 the id it got to, and a later call goes on from there. A table that would not fit in
 ``budget`` bytes (at 1M customers, ~230 MB against the reader's 32 MB cache) is left
 alone after its first chunk: its pages would only push each other out of the cache.
-Nothing is written, and nothing of it is kept in Python.
+Nothing is written, and nothing of it is kept in Python. An error of the file (locked,
+unreadable, damaged) ends the warm-up quietly: the searches report it themselves.
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable
 
+import peewee
+
+from crm_desktop.errors import CrmError
 from crm_desktop.models import database
 from crm_desktop.services import interrupting
 from crm_desktop.services.session import READER_CACHE_KIB
+
+_log = logging.getLogger(__name__)
 
 CHUNK_IDS = 5_000  # ~1.2 MB of rows: a few ms, so that a stop between chunks comes soon
 # The share of the query thread's page cache the search rows may take: the rest keeps the
@@ -37,10 +45,19 @@ def warm_search_rows(
 ) -> int | None:
     """Read the search rows whose id is above ``start`` into this thread's page cache.
 
-    Returns None when every row was read, or when the table is larger than ``budget``
-    bytes (judged from the rows read so far); else, stopped because ``cancelled()``, the
-    id to go on from.
+    Returns None when every row was read, when the table is larger than ``budget`` bytes
+    (judged from the rows read so far) or when the file failed; else, stopped because
+    ``cancelled()``, the id to go on from.
     """
+    try:
+        return _read_rows(start, cancelled, budget)
+    except (CrmError, sqlite3.Error, peewee.DatabaseError) as exc:
+        # Only a head start: a locked, unreadable or damaged file is the searches' to report.
+        _log.info("search rows not warmed: %s", type(exc).__name__)
+        return None
+
+
+def _read_rows(start: int, cancelled: Callable[[], bool], budget: int) -> int | None:
     conn = database.connection()
     last = conn.execute("SELECT max(id) FROM customer_search").fetchone()[0]
     if last is None:

@@ -89,3 +89,13 @@ def test_it_reads_rows_of_any_script_and_writes_nothing(db):
     assert database.connection().total_changes == changes
     after = database.execute_sql("SELECT id, haystack, name_key FROM customer_search").fetchall()
     assert after == before and len(after) == 7
+
+
+def test_a_file_that_fails_ends_it_quietly(demo_db, monkeypatch):
+    import sqlite3
+
+    def failing():
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(cache_warming.database, "connection", failing)
+    assert cache_warming.warm_search_rows(cancelled=lambda: False) is None

@@ -11,7 +11,6 @@ concerns it — at once when it is on screen, else when it is next shown.
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.errors import CrmError
 from crm_desktop.services import cache_warming, custom_fields, interrupting, tags
 from crm_desktop.services.changes import Change
 from crm_desktop.services.listing import ListQuery
@@ -485,10 +483,9 @@ class ListPage(QWidget):
             QTimer.singleShot(WARM_RETRY_MS, self, self._warm_search_rows)
 
     def _not_warmed(self, error: BaseException) -> None:
-        # Only a head start: the searches read the file themselves, and say what went wrong.
+        # The file's own errors end a warm-up quietly (the service): this is our bug.
         self._warm_from, self.warm_up_done = None, True
-        if not isinstance(error, (sqlite3.Error, CrmError)):
-            raise error  # our bug: the excepthook shows it
+        raise error  # the excepthook shows it
 
 
 def _focusable_widgets(layout) -> list[QWidget]:
