@@ -41,7 +41,10 @@ from crm_desktop.ui.words import new_record_text
 
 BUSY_DELAY_MS = 150
 TAGS_DELAY_MS = 1000
-WARM_RETRY_MS = 1000  # a warm-up of the search rows stopped by a query goes on this much later
+# The search rows' warm-up starts this long after the list's ids are all here (not beside the
+# list's first paints and a first scroll), and a stopped one goes on WARM_RETRY_MS later.
+WARM_DELAY_MS = 250
+WARM_RETRY_MS = 1000
 # Bump when the columns of the sections change, so old saved layouts are not applied.
 LAYOUT_VERSION = 1
 
@@ -160,6 +163,7 @@ class ListPage(QWidget):
         # The customer list's searches read the search rows: read into the query thread's
         # cache once the list is here and the thread idle (services/cache_warming.py).
         self._warm_from: int | None = 0 if self.entity == "customer" else None
+        self._warming = False  # asked for (or on its way): later answers do not ask again
         self.warm_up_done = self._warm_from is None  # over: read, not worth it, or failed
         self._warm_channel = runner().channel(self)
 
@@ -400,8 +404,9 @@ class ListPage(QWidget):
         if not self._awaiting():
             self._busy_timer.stop()
             self.busy.setVisible(False)
-        if self._warm_from == 0 and not self.model.is_loading():
-            self._warm_search_rows()
+        if self._warm_from is not None and not self._warming and not self.model.is_loading():
+            self._warming = True
+            QTimer.singleShot(WARM_DELAY_MS, self, self._warm_search_rows)
         self.table.empty_text = self._empty_text()
         if not self.model.rowCount():  # the sentence shows only on an empty table
             self.table.viewport().update()
@@ -466,7 +471,6 @@ class ListPage(QWidget):
         start = self._warm_from
         if start is None:
             return
-        self._warm_from = -1  # asked: not again from _loaded
         run = runner()
         run.submit(
             self._warm_channel,
