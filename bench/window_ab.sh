@@ -1,16 +1,16 @@
 #!/bin/bash
 # The search keystroke through the model, main beside this tree, alternating, each a whole
-# `bench_ui.py` window run under the shared bench lock (bench/README.md, wave 7).
+# `bench_ui.py` window run under the shared bench lock (bench/README.md, waves 7 and 8).
 #   bench/window_ab.sh WORK_DIR SIDE...      SIDE: main | branch | main-poll | branch-poll | main-own
-# main = a `git archive` of $MAIN_COMMIT (default 07425e8) in WORK_DIR/main with this tree's
-# bench_ui.py, run with /work/main/.venv; main-own = /work/main with its own bench; *-poll =
+# main = a `git archive` of $MAIN_COMMIT (default 6f74b44, main at wave 8) in WORK_DIR/main
+# with this tree's bench_ui.py, run with /work/main/.venv; main-own = /work/main with its own bench; *-poll =
 # the loop before wave 7 (CRM_BENCH_POLL=1). CRM_BENCH_DIR must hold a copy of the 100k file.
 set -e
 work=$1; shift
 here=$(cd "$(dirname "$0")/.." && pwd)
 if [ ! -d "$work/main" ]; then
   mkdir -p "$work/main"
-  git -C "$here" archive "${MAIN_COMMIT:-07425e8}" | tar -x -C "$work/main"
+  git -C "$here" archive "${MAIN_COMMIT:-6f74b44}" | tar -x -C "$work/main"
 fi
 cp "$here/bench/bench_ui.py" "$work/main/bench/"
 for side in "$@"; do

@@ -28,17 +28,26 @@ def test_names_then_counts_and_a_stopped_count_is_tried_again(qtbot, tagged, mon
     monkeypatch.setattr(list_page, "TAGS_DELAY_MS", 50)
     waiting = [True, True]  # the first two counts find a query waiting behind them
     real = runner().others_waiting
-    monkeypatch.setattr(runner(), "others_waiting", lambda: waiting.pop() if waiting else real())
+    counts_running: list[int] = []  # the answers above are for the counts (not the warm-up)
+    monkeypatch.setattr(
+        runner(),
+        "others_waiting",
+        lambda: waiting.pop() if waiting and counts_running else real(),
+    )
     stopped: list[int] = []
     all_tags = tags.all_tags
 
     def counting(cancelled=None):
         # A small file counts before SQLite first asks (test_counting_stops_when_asked
         # shows the real stop): ask at once, as SQLite would while reading 1M links.
-        if cancelled is not None and cancelled():
-            stopped.append(1)
-            raise interrupting.Stopped
-        return all_tags(cancelled=cancelled)
+        counts_running.append(1)
+        try:
+            if cancelled is not None and cancelled():
+                stopped.append(1)
+                raise interrupting.Stopped
+            return all_tags(cancelled=cancelled)
+        finally:
+            counts_running.pop()
 
     monkeypatch.setattr(tags, "all_tags", counting)
     window = make_window(qtbot, tagged)

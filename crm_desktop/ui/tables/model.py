@@ -117,6 +117,17 @@ def bold_font() -> QFont:
 _UNSET: Any = object()
 
 
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Sorted numbers as (first, last) runs of consecutive ones: [1, 2, 3, 7] → (1, 3), (7, 7)."""
+    runs: list[tuple[int, int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
+
+
 class Fill(enum.Enum):
     """How much of its query's ids the model holds."""
 
@@ -146,6 +157,7 @@ class ListModel(QAbstractTableModel):
     columns_about_to_change = Signal()  # the owner's fields changed: the columns are laid again
     columns_reset = Signal()
     ids_loaded = Signal()  # a query's answer arrived (the count may have changed)
+    query_sent = Signal()  # a query went to the database: its answer is awaited
     failed = Signal(object)
 
     def __init__(self, section: Section, formatter: Formats, parent: QObject | None = None):
@@ -170,6 +182,11 @@ class ListModel(QAbstractTableModel):
         self._last_block: list[_Row | None] = []
         self._loading = False
         self._loaded_once = False
+        # A new search's answer as long as the list shown replaces its ids in place, rows
+        # that stayed keeping what was fetched (see _keep_rows): only for that search, and
+        # only while no change may have made the fetched rows stale.
+        self._in_place_for: ListQuery | None = None
+        self._rows_stale = False
         self._runner = runner()
         self._channel = self._runner.channel(self)
         self._ends_channel = self._runner.channel(self)
@@ -325,7 +342,9 @@ class ListModel(QAbstractTableModel):
         if text == self.query.search:
             return False
         self.query = replace(self.query, search=text)
-        self.reload()
+        # Its first row is selected (the page does): the rows may keep their places.
+        self._in_place_for = self.query if text.strip() else None
+        self._send()
         return True
 
     def set_filters(self, filters: dict[str, Any]) -> None:
@@ -390,9 +409,15 @@ class ListModel(QAbstractTableModel):
         query on a big file), the whole list follows in a second query, and until it
         arrives the model is :meth:`is_partial` (:attr:`Fill.FIRST_PAGE`).
         """
+        self._in_place_for = None
+        self._rows_stale = True  # a change, a sort, a filter: every row is fetched again
+        self._send()
+
+    def _send(self) -> None:
         query = self.current_query()
         entity = self.entity
         self._set_loading(True)
+        self.query_sent.emit()
         self._generation += 1
         generation = self._generation
         if not self._loaded_once:  # opening: the ends first, when an index gives them at once
@@ -499,6 +524,7 @@ class ListModel(QAbstractTableModel):
         """``query``'s ids arrived: all of them, or (``fill``) its first page."""
         if not isinstance(ids, array):
             ids = array("q", ids)
+        in_place = self._may_keep_rows(query, ids)
         whole = fill is Fill.WHOLE
         after_ends = whole and self._filling(Fill.ENDS, query)
         after_first_page = whole and self._filling(Fill.FIRST_PAGE, query)
@@ -511,6 +537,11 @@ class ListModel(QAbstractTableModel):
             self._ids = ids
             self._positions = None
             self._invalidate_rows()
+        elif in_place:
+            # A new search as long as the list shown: rows that stayed are not redrawn.
+            shown, self._ids = self._ids, ids
+            self._positions = None
+            self._keep_rows(shown)
         elif ids == self._ids:
             self._invalidate_rows()  # same rows in the same order: only their values may differ
         elif after_first_page and known and len(ids) > known and ids[:known] == self._ids:
@@ -540,6 +571,57 @@ class ListModel(QAbstractTableModel):
     def _forget_rows(self) -> None:
         self._blocks.clear()
         self._last_block_number, self._last_block = -1, []
+        self._rows_stale = False  # none left
+
+    def _may_keep_rows(self, query: ListQuery, ids: array[int]) -> bool:
+        """Whether ``query``'s answer may replace the ids in place (see :meth:`_keep_rows`)."""
+        return (
+            query == self._in_place_for
+            and not self._rows_stale
+            and self._fill is not Fill.ENDS  # its ids are not all known
+            and 0 < len(ids) == len(self._ids)
+        )
+
+    def _keep_rows(self, shown: array[int]) -> None:
+        """The ids changed in place from ``shown``: redraw only the rows that changed.
+
+        Typing a letter often keeps the first page's rows (``zha`` → ``zhan``), and with as
+        many rows the view need not be reset: it repaints only the rows it is told changed.
+        A fetched row whose id stayed keeps its values (nothing was written since: a change
+        makes every row stale, :meth:`reload`) but not its match reason, which depends on the
+        search. Rows on screen were all fetched, so the rows of no block are off screen.
+        """
+        changed: list[int] = []
+        for number, block in list(self._blocks.items()):
+            start = number * BLOCK
+            ids, before = self._ids[start : start + BLOCK], shown[start : start + BLOCK]
+            if ids != before:
+                del self._blocks[number]  # fetched again when shown
+                pairs = enumerate(zip(ids, before, strict=True))
+                changed.extend(start + i for i, (now, then) in pairs if now != then)
+            else:
+                changed.extend(start + i for i in self._new_reasons(ids, block))
+        self._last_block_number, self._last_block = -1, []
+        last_column = len(self._columns) - 1
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+
+    def _new_reasons(self, ids: array[int], block: list[_Row | None]) -> list[int]:
+        """Give the rows of ``block`` the current search's match reasons; the changed ones."""
+        if self.entity != "customer":
+            return []
+        reasons = search.match_reasons(self.query.search, ids) if self.query.search.strip() else {}
+        changed = []
+        for position, (record_id, row) in enumerate(zip(ids, block, strict=True)):
+            if row is None or row.values.get(MATCH_KEY) == reasons.get(record_id):
+                continue
+            if record_id in reasons:
+                row.values[MATCH_KEY] = reasons[record_id]
+            else:
+                row.values.pop(MATCH_KEY, None)
+            row.texts = [_UNSET] * len(row.texts)
+            changed.append(position)
+        return changed
 
     def _invalidate_rows(self) -> None:
         self._forget_rows()

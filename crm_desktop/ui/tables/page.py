@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.services import custom_fields, interrupting, tags
+from crm_desktop.services import cache_warming, custom_fields, interrupting, tags
 from crm_desktop.services.changes import Change
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.errors import show_error
@@ -41,6 +41,10 @@ from crm_desktop.ui.words import new_record_text
 
 BUSY_DELAY_MS = 150
 TAGS_DELAY_MS = 1000
+# The search rows' warm-up starts this long after the list's ids are all here (not beside the
+# list's first paints and a first scroll), and a stopped one goes on WARM_RETRY_MS later.
+WARM_DELAY_MS = 250
+WARM_RETRY_MS = 1000
 # Bump when the columns of the sections change, so old saved layouts are not applied.
 LAYOUT_VERSION = 1
 
@@ -85,7 +89,7 @@ class ListPage(QWidget):
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_DELAY_MS)
-        self._busy_timer.timeout.connect(lambda: self.busy.setVisible(self.model.is_loading()))
+        self._busy_timer.timeout.connect(lambda: self.busy.setVisible(self._awaiting()))
 
         # The header: search and filters on the left, the buttons on the right — or, when
         # the window is too narrow for both, the buttons on a second line (see resizeEvent).
@@ -136,6 +140,7 @@ class ListPage(QWidget):
             lambda *_: self.selection_changed.emit()
         )
         self.model.loading_changed.connect(self._loading)
+        self.model.query_sent.connect(self._query_sent)
         self.model.ids_loaded.connect(self._loaded)
         self.model.modelReset.connect(lambda: self.selection_changed.emit())
         self.model.failed.connect(
@@ -155,6 +160,12 @@ class ListPage(QWidget):
             self._channel = runner().channel(self)
             self._counts_channel = runner().channel(self)
             QTimer.singleShot(TAGS_DELAY_MS, self, self._load_tags)
+        # The customer list's searches read the search rows: read into the query thread's
+        # cache once the list is here and the thread idle (services/cache_warming.py).
+        self._warm_from: int | None = 0 if self.entity == "customer" else None
+        self._warming = False  # asked for (or on its way): later answers do not ask again
+        self.warm_up_done = self._warm_from is None  # over: read, not worth it, or failed
+        self._warm_channel = runner().channel(self)
 
     # --- what the window asks --------------------------------------------------------
 
@@ -373,10 +384,31 @@ class ListPage(QWidget):
             self._busy_timer.stop()
             self.busy.setVisible(False)
 
+    _answer_awaited = False
+
+    def _query_sent(self) -> None:
+        self._answer_awaited = True
+        self._busy_timer.start()  # the line shows if no answer comes soon
+
+    def _awaiting(self) -> bool:
+        """Whether the list waits for the answer to its query (the busy line shows).
+
+        Not while a search's first rows are shown and the rest is counted: the count says
+        "counting…", and an animated line there would repaint the window while one types.
+        """
+        return self._answer_awaited and self.model.is_loading()
+
     def _loaded(self) -> None:
-        empty_text = self._empty_text()
-        if empty_text != self.table.empty_text or not self.model.rowCount():
-            self.table.empty_text = empty_text
+        # Still awaited while a list that opened at its ends reads the ids between.
+        self._answer_awaited = self.model.is_loading() and not self.model.is_partial()
+        if not self._awaiting():
+            self._busy_timer.stop()
+            self.busy.setVisible(False)
+        if self._warm_from is not None and not self._warming and not self.model.is_loading():
+            self._warming = True
+            QTimer.singleShot(WARM_DELAY_MS, self, self._warm_search_rows)
+        self.table.empty_text = self._empty_text()
+        if not self.model.rowCount():  # the sentence shows only on an empty table
             self.table.viewport().update()
         if self._select_first_when_loaded:
             self._select_first_when_loaded = False
@@ -434,6 +466,30 @@ class ListPage(QWidget):
     def _tags_not_counted(self, error: BaseException) -> None:
         if isinstance(error, interrupting.Stopped):
             QTimer.singleShot(TAGS_DELAY_MS, self, self._count_tags)
+
+    def _warm_search_rows(self) -> None:
+        start = self._warm_from
+        if start is None:
+            return
+        run = runner()
+        run.submit(
+            self._warm_channel,
+            lambda: cache_warming.warm_search_rows(start, cancelled=run.others_waiting),
+            self._warmed,
+            self._not_warmed,
+        )
+
+    def _warmed(self, position: int | None) -> None:
+        if position is None:
+            self._warm_from, self.warm_up_done = None, True
+        else:  # a query came first: go on later from where it stopped
+            self._warm_from = position
+            QTimer.singleShot(WARM_RETRY_MS, self, self._warm_search_rows)
+
+    def _not_warmed(self, error: BaseException) -> None:
+        # The file's own errors end a warm-up quietly (the service): this is our bug.
+        self._warm_from, self.warm_up_done = None, True
+        raise error  # the excepthook shows it
 
 
 def _focusable_widgets(layout) -> list[QWidget]:

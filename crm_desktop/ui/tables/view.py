@@ -305,6 +305,9 @@ class RecordTable(QTableView):
 
     def _reloaded(self, *_: object) -> None:
         self._keep_selection = True  # for this answer only, whether it came with a reset or not
+        if self._scroll_to_top:  # an answer without a reset (a search's ids in place)
+            self._scroll_to_top = False
+            self.scrollToTop()
 
     # --- keys, mouse, drops -----------------------------------------------------------------
 
