@@ -91,7 +91,8 @@ Versions:
   15 the search text's groups indexed apart (:func:`_v14_to_v15`, :data:`GROUP_INDEX_SQL`):
      the view ``customer_search_groups`` splits each ``customer_search`` text into the four
      groups a match is ranked by (``name``; ``reach``: email and phones; ``people``: the
-     contacts; ``place``: city, country, tags), and four FTS5 tables with the trigram
+     contacts; ``place``: city, country, tags; each followed by two U+001F terminators, as
+     version 11's text), and four FTS5 tables with the trigram
      tokenizer and ``detail='none'``, external content from that view
      (``customer_search_name_fts``, ``…_reach_fts``, ``…_people_fts``, ``…_place_fts``, one
      column each, rowid = the customer's id), are kept by the triggers
@@ -852,28 +853,39 @@ ID_KEY_INDEX_SQL = (
 
 
 # --- version 15: the search text's groups indexed apart -----------------------------------
-# customer_search's text is its groups joined by char(30): name, reach, people, place.
-def _group_texts(text: str) -> tuple[str, str, str, str]:
+# customer_search's text is its groups joined by char(30): name, reach, people, place. Each
+# group is indexed with two terminators, as version 11's whole text: every occurrence of a
+# one- or two-character query then begins a trigram. Frozen: never edit what these make.
+def _group_texts(text: str) -> tuple[str, ...]:
     """The SQL of the four groups of the search text ``text`` (an SQL expression)."""
     after_name = f"substr({text}, instr({text}, char(30)) + 1)"
     after_reach = f"substr({after_name}, instr({after_name}, char(30)) + 1)"
-    return (
-        f"substr({text}, 1, instr({text}, char(30)) - 1)",
-        f"substr({after_name}, 1, instr({after_name}, char(30)) - 1)",
-        f"substr({after_reach}, 1, instr({after_reach}, char(30)) - 1)",
-        f"substr({after_reach}, instr({after_reach}, char(30)) + 1)",
+    return tuple(
+        f"{group} || char(31, 31)"
+        for group in (
+            f"substr({text}, 1, instr({text}, char(30)) - 1)",
+            f"substr({after_name}, 1, instr({after_name}, char(30)) - 1)",
+            f"substr({after_reach}, 1, instr({after_reach}, char(30)) - 1)",
+            f"substr({after_reach}, instr({after_reach}, char(30)) + 1)",
+        )
     )
 
 
 SEARCH_GROUPS = ("name", "reach", "people", "place")
 _GROUP_TABLES = tuple(f'"customer_search_{group}_fts"' for group in SEARCH_GROUPS)
+# Every FTS5 index of the search rows (versions 11 and 15): checked and rebuilt alike.
+SEARCH_INDEX_TABLES = (
+    "customer_search_fts",
+    *(f"customer_search_{group}_fts" for group in SEARCH_GROUPS),
+)
 
 
 def _group_rows(verb: str, source: str) -> str:
     """One INSERT per group table: ``verb`` "" adds the row of ``source``, "delete" removes it."""
     values = _group_texts(f'{source}."haystack"')
     return " ".join(
-        f'INSERT INTO {table} ({table}, rowid, "{group}") VALUES (\'delete\', {source}."id", {value});'
+        f'INSERT INTO {table} ({table}, rowid, "{group}") '
+        f"VALUES ('delete', {source}.\"id\", {value});"
         if verb
         else f'INSERT INTO {table} (rowid, "{group}") VALUES ({source}."id", {value});'
         for table, group, value in zip(_GROUP_TABLES, SEARCH_GROUPS, values, strict=True)
@@ -894,12 +906,12 @@ GROUP_INDEX_SQL = (
         for table, group in zip(_GROUP_TABLES, SEARCH_GROUPS, strict=True)
     ),
     'CREATE TRIGGER "search_groups_insert" AFTER INSERT ON "customer_search" '
-    f'BEGIN {_group_rows("", "new")} END',
+    f"BEGIN {_group_rows('', 'new')} END",
     'CREATE TRIGGER "search_groups_delete" AFTER DELETE ON "customer_search" '
-    f'BEGIN {_group_rows("delete", "old")} END',
+    f"BEGIN {_group_rows('delete', 'old')} END",
     'CREATE TRIGGER "search_groups_update" AFTER UPDATE OF "haystack" ON "customer_search" '
     'WHEN old."haystack" IS NOT new."haystack" '
-    f'BEGIN {_group_rows("delete", "old")} {_group_rows("", "new")} END',
+    f"BEGIN {_group_rows('delete', 'old')} {_group_rows('', 'new')} END",
 )
 # Fills the group indexes from the rows (a new file has none: it runs them all the same).
 GROUP_INDEX_FILL = tuple(

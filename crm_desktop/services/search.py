@@ -45,7 +45,7 @@ import peewee
 
 from crm_desktop.errors import CrmError
 from crm_desktop.models import database
-from crm_desktop.models.migrations import ODD_NAME
+from crm_desktop.models.migrations import ODD_NAME, SEARCH_INDEX_TABLES
 from crm_desktop.services import changes, interrupting
 from crm_desktop.services.text import (
     active_order,
@@ -198,10 +198,9 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
             reindex_customers(ids[start : start + 2000])
             if progress is not None:
                 progress(min(start + 2000, len(ids)), len(ids))
-        # Whatever state the index was in (another tool may have written into it), anew.
-        database.execute_sql(
-            "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('rebuild')"
-        )
+        # Whatever state the indexes were in (another tool may have written into them), anew.
+        for table in SEARCH_INDEX_TABLES:
+            database.execute_sql(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
     return len(ids)
 
 
@@ -275,9 +274,8 @@ def refresh_index(progress: Callable[[int, int], None] | None = None) -> int:
                 if len(stale) > _OPTIMIZE_AFTER:
                     # Rewriting many rows leaves the index in many segments with their old
                     # entries marked deleted: merged into one, it is smaller and reads faster.
-                    database.execute_sql(
-                        "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('optimize')"
-                    )
+                    for table in SEARCH_INDEX_TABLES:
+                        database.execute_sql(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
         FRESHNESS.checked()  # the first keystroke need not check the whole file again
     return len(stale)
 
@@ -865,7 +863,7 @@ def _ranked_beyond_the_name_start(
     index, and the rows after the page are never read. Dense candidates
     (:func:`_dense_beyond_the_name_start`) need not all be ranked and sorted.
     """
-    if len(terms) == 1 and len(terms[0]) >= 3 and candidates > GROUPS_FROM:
+    if len(terms) == 1 and candidates > GROUPS_FROM:
         return _ranked_by_groups(terms[0], limit)
     walk = _email_or_phone_walk(terms[0], fts, limit, candidates) if candidates else None
     if walk is not None:
@@ -909,8 +907,8 @@ def _ranked_beyond_the_name_start(
     return found[:limit]
 
 
-# A one-term query of three characters or more with more candidates than this is ranked
-# from the indexes of the text's groups (schema 15); fewer are ranked from their rows.
+# A one-term query with more candidates than this is ranked from the indexes of the text's
+# groups (schema 15); fewer are ranked from their rows.
 GROUPS_FROM = 4 * FIRST_PAGE
 # The groups after the name, by the rank of a match first found there.
 _RANKED_GROUPS = (
@@ -935,7 +933,9 @@ def _ranked_by_groups(term: str, limit: int) -> list[int]:
     found apart, and a text whose term is in its name is also a candidate of its email's
     group. So the order is exactly the ranking's.
     """
-    fts = _trigram_query([term]) or ""
+    fts = _group_query(term)
+    if not fts:
+        return []
     word: list[int] = []
     inside: list[int] = []
     for customer_id, text in database.execute_sql(
@@ -954,6 +954,26 @@ def _ranked_by_groups(term: str, limit: int) -> list[int]:
             break
         found += _group_by_name(table, fts, term, rank, limit - len(found))
     return found[:limit]
+
+
+def _group_query(term: str) -> str:
+    """The FTS5 query of the groups' indexes for the texts whose group may hold ``term``.
+
+    A term of three characters or more: its trigrams. A shorter one: every trigram that
+    begins with it, from the whole text's vocabulary, cut where a group ends (the text's
+    U+001E and what follows it become the group's own terminators). Each group's text is
+    indexed with two terminators (schema 15), so every occurrence begins a trigram.
+    """
+    if len(term) >= 3:
+        return _trigram_query([term]) or ""
+    grams: dict[str, None] = {}
+    for (gram,) in database.execute_sql(
+        "SELECT term FROM customer_search_vocab WHERE term >= ? AND term < ?",
+        (term, term + _TOP),
+    ):
+        end = gram.find(GROUP)
+        grams[gram if end < 0 else gram[:end] + "\x1f" * (3 - end)] = None
+    return " OR ".join(_quote(gram) for gram in grams)
 
 
 def _group_by_name(table: str, fts: str, term: str, rank: int, need: int) -> list[int]:
