@@ -88,6 +88,18 @@ Versions:
      query's candidates (ids from the n-gram index) are put in name order from the index
      alone, without reading each one's search text. SQL only (SQLite builds it from the
      rows); new files run the same statement.
+  15 the search text's groups indexed apart (:func:`_v14_to_v15`, :data:`GROUP_INDEX_SQL`):
+     the view ``customer_search_groups`` splits each ``customer_search`` text into the four
+     groups a match is ranked by (``name``; ``reach``: email and phones; ``people``: the
+     contacts; ``place``: city, country, tags; each followed by two U+001F terminators, as
+     version 11's text), and four FTS5 tables with the trigram
+     tokenizer and ``detail='none'``, external content from that view
+     (``customer_search_name_fts``, ``…_reach_fts``, ``…_people_fts``, ``…_place_fts``, one
+     column each, rowid = the customer's id), are kept by the triggers
+     ``search_groups_insert|delete|update`` on ``customer_search``. A selective query learns
+     which group of a text holds its term from these indexes alone, instead of reading every
+     candidate's row. The step fills them from the rows (SQL only, in the upgrade's
+     transaction); new files run the same statements.
 """
 
 from __future__ import annotations
@@ -840,6 +852,78 @@ ID_KEY_INDEX_SQL = (
 )
 
 
+# --- version 15: the search text's groups indexed apart -----------------------------------
+# customer_search's text is its groups joined by char(30): name, reach, people, place. Each
+# group is indexed with two terminators, as version 11's whole text: every occurrence of a
+# one- or two-character query then begins a trigram. Frozen: never edit what these make.
+def _group_texts(text: str) -> tuple[str, ...]:
+    """The SQL of the four groups of the search text ``text`` (an SQL expression)."""
+    after_name = f"substr({text}, instr({text}, char(30)) + 1)"
+    after_reach = f"substr({after_name}, instr({after_name}, char(30)) + 1)"
+    return tuple(
+        f"{group} || char(31, 31)"
+        for group in (
+            f"substr({text}, 1, instr({text}, char(30)) - 1)",
+            f"substr({after_name}, 1, instr({after_name}, char(30)) - 1)",
+            f"substr({after_reach}, 1, instr({after_reach}, char(30)) - 1)",
+            f"substr({after_reach}, instr({after_reach}, char(30)) + 1)",
+        )
+    )
+
+
+SEARCH_GROUPS = ("name", "reach", "people", "place")
+_GROUP_TABLES = tuple(f'"customer_search_{group}_fts"' for group in SEARCH_GROUPS)
+# Every FTS5 index of the search rows (versions 11 and 15): checked and rebuilt alike.
+SEARCH_INDEX_TABLES = (
+    "customer_search_fts",
+    *(f"customer_search_{group}_fts" for group in SEARCH_GROUPS),
+)
+
+
+def _group_rows(verb: str, source: str) -> str:
+    """One INSERT per group table: ``verb`` "" adds the row of ``source``, "delete" removes it."""
+    values = _group_texts(f'{source}."haystack"')
+    return " ".join(
+        f'INSERT INTO {table} ({table}, rowid, "{group}") '
+        f"VALUES ('delete', {source}.\"id\", {value});"
+        if verb
+        else f'INSERT INTO {table} (rowid, "{group}") VALUES ({source}."id", {value});'
+        for table, group, value in zip(_GROUP_TABLES, SEARCH_GROUPS, values, strict=True)
+    )
+
+
+GROUP_INDEX_SQL = (
+    'CREATE VIEW "customer_search_groups" AS SELECT "id", '
+    + ", ".join(
+        f'{value} AS "{group}"'
+        for group, value in zip(SEARCH_GROUPS, _group_texts('"haystack"'), strict=True)
+    )
+    + ' FROM "customer_search"',
+    *(
+        f'CREATE VIRTUAL TABLE {table} USING fts5("{group}", '
+        "content='customer_search_groups', content_rowid='id', "
+        "tokenize='trigram case_sensitive 1', detail='none')"
+        for table, group in zip(_GROUP_TABLES, SEARCH_GROUPS, strict=True)
+    ),
+    'CREATE TRIGGER "search_groups_insert" AFTER INSERT ON "customer_search" '
+    f"BEGIN {_group_rows('', 'new')} END",
+    'CREATE TRIGGER "search_groups_delete" AFTER DELETE ON "customer_search" '
+    f"BEGIN {_group_rows('delete', 'old')} END",
+    'CREATE TRIGGER "search_groups_update" AFTER UPDATE OF "haystack" ON "customer_search" '
+    'WHEN old."haystack" IS NOT new."haystack" '
+    f"BEGIN {_group_rows('delete', 'old')} {_group_rows('', 'new')} END",
+)
+# Fills the group indexes from the rows (a new file has none: it runs them all the same).
+GROUP_INDEX_FILL = tuple(
+    f"INSERT INTO {table} ({table}) VALUES ('rebuild')" for table in _GROUP_TABLES
+)
+
+
+def _v14_to_v15(db: SqliteDatabase) -> None:
+    for statement in (*GROUP_INDEX_SQL, *GROUP_INDEX_FILL):
+        db.execute_sql(statement)
+
+
 def _v11_to_v12(db: SqliteDatabase) -> None:
     for statement in ODD_NAME_SQL:
         db.execute_sql(statement)
@@ -870,6 +954,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     11: _v11_to_v12,
     12: _v12_to_v13,
     13: _v13_to_v14,
+    14: _v14_to_v15,
 }
 
 

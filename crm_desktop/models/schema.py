@@ -25,6 +25,7 @@ from peewee import SchemaManager, SqliteDatabase, sort_models  # type: ignore[at
 
 from crm_desktop.models.migrations import (
     CUSTOM_FIELDS_SQL,
+    GROUP_INDEX_SQL,
     ID_KEY_INDEX_SQL,
     NAME_START_INDEX_SQL,
     NGRAM_INDEX_SQL,
@@ -67,6 +68,7 @@ def create_schema(db: SqliteDatabase) -> None:
             *ODD_NAME_SQL,  # version 12 remakes version 11's odd-name index
             *NAME_START_INDEX_SQL,  # and version 13 once more, by first character
             *ID_KEY_INDEX_SQL,  # version 14
+            *GROUP_INDEX_SQL,  # version 15
         ):
             db.execute_sql(statement)
         # Tables without a model: the same frozen SQL as their migration step.

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from crm_desktop.models import APPLICATION_ID, SCHEMA_VERSION, database
 from crm_desktop.models.lenient import lenient_text
+from crm_desktop.models.migrations import SEARCH_INDEX_TABLES
 from crm_desktop.models.schema import differences, objects_of
 from crm_desktop.services.figures import record_counts
 
@@ -146,13 +147,12 @@ def describe_invalid_text(bad: list[BadText], *, more: bool = False) -> str:
 
 
 def search_index_problem(conn: sqlite3.Connection) -> str | None:
-    """What is wrong with the search index (FTS5's own check against the search rows)."""
-    try:
-        conn.execute(
-            "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')"
-        )
-    except sqlite3.DatabaseError as exc:
-        return f"the search index is damaged ({exc})"
+    """What is wrong with the search indexes (FTS5's own check against the search rows)."""
+    for table in SEARCH_INDEX_TABLES:
+        try:
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            return f"the search index is damaged ({exc})"
     return None
 
 

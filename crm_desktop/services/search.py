@@ -45,7 +45,7 @@ import peewee
 
 from crm_desktop.errors import CrmError
 from crm_desktop.models import database
-from crm_desktop.models.migrations import ODD_NAME
+from crm_desktop.models.migrations import ODD_NAME, SEARCH_INDEX_TABLES
 from crm_desktop.services import changes, interrupting
 from crm_desktop.services.text import (
     active_order,
@@ -198,10 +198,9 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
             reindex_customers(ids[start : start + 2000])
             if progress is not None:
                 progress(min(start + 2000, len(ids)), len(ids))
-        # Whatever state the index was in (another tool may have written into it), anew.
-        database.execute_sql(
-            "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('rebuild')"
-        )
+        # Whatever state the indexes were in (another tool may have written into them), anew.
+        for table in SEARCH_INDEX_TABLES:
+            database.execute_sql(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
     return len(ids)
 
 
@@ -275,9 +274,8 @@ def refresh_index(progress: Callable[[int, int], None] | None = None) -> int:
                 if len(stale) > _OPTIMIZE_AFTER:
                     # Rewriting many rows leaves the index in many segments with their old
                     # entries marked deleted: merged into one, it is smaller and reads faster.
-                    database.execute_sql(
-                        "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('optimize')"
-                    )
+                    for table in SEARCH_INDEX_TABLES:
+                        database.execute_sql(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
         FRESHNESS.checked()  # the first keystroke need not check the whole file again
     return len(stale)
 
@@ -517,7 +515,8 @@ def _name_starts(terms: Sequence[str], limit: int | None) -> list[int]:
     # A name of a script that sorts after the data's language's own has its key behind a
     # marker (Latin names in a Russian file: "\u0530anna"): its range is there.
     marker = active_order().marker
-    for start in (term, marker + term) if marker else (term,):
+    starts = _key_starts(term)
+    for start in [*starts, *(marker + key for key in starts)] if marker else starts:
         ranges += database.execute_sql(
             "SELECT name_key, id FROM customer_search INDEXED BY customer_search_name_key "
             f"WHERE name_key >= ? AND name_key < ? AND substr(haystack, 1, ?) = ?{checks} "
@@ -530,9 +529,32 @@ def _name_starts(terms: Sequence[str], limit: int | None) -> list[int]:
         f"AND substr(haystack, 1, ?) = ?{checks} ORDER BY name_key, id{cap}",
         (term[0], len(term), term, *rest),
     ).fetchall()
-    if odd or marker:
+    if odd or marker or len(starts) > 1:
         ranges = sorted(ranges + odd)[:limit]
     return [row[1] for row in ranges]
+
+
+# Letters "и" of a term after its first that a name's key may hold as "й" (each doubles
+# the ranges read); a term with more reads the keys that start like its part before them.
+KEY_VARIANTS = 3
+
+
+def _key_starts(term: str) -> list[str]:
+    """Where the keys of the names that start with ``term`` begin (one range each).
+
+    A key keeps «й» (it sorts apart in Russian) where the folded text has «и»: "андреи" is
+    the start of "андрей петров"'s key too. A name whose first letter differs from its key's
+    is read from the odd names' index instead.
+    """
+    places = [at for at in range(1, len(term)) if term[at] == "и"]
+    if not places:
+        return [term]
+    if len(places) > KEY_VARIANTS:
+        return [term[: places[0]]]  # wider: the rows' own start is checked all the same
+    keys = [term]
+    for at in places:
+        keys += [key[:at] + "й" + key[at + 1 :] for key in keys]
+    return keys
 
 
 def _others_by_name(terms: Sequence[str], limit: int | None) -> list[int]:
@@ -841,6 +863,8 @@ def _ranked_beyond_the_name_start(
     index, and the rows after the page are never read. Dense candidates
     (:func:`_dense_beyond_the_name_start`) need not all be ranked and sorted.
     """
+    if len(terms) == 1 and candidates > GROUPS_FROM:
+        return _ranked_by_groups(terms[0], limit)
     walk = _email_or_phone_walk(terms[0], fts, limit, candidates) if candidates else None
     if walk is not None:
         dense = _dense_beyond_the_name_start(terms, fts, limit, walk)
@@ -881,6 +905,110 @@ def _ranked_beyond_the_name_start(
         if not found:
             found = word + inside
     return found[:limit]
+
+
+# A one-term query with more candidates than this is ranked from the indexes of the text's
+# groups (schema 15); fewer are ranked from their rows.
+GROUPS_FROM = 4 * FIRST_PAGE
+# The groups after the name, by the rank of a match first found there.
+_RANKED_GROUPS = (
+    ("customer_search_reach_fts", EMAIL_OR_PHONE),
+    ("customer_search_people_fts", CONTACT),
+    ("customer_search_place_fts", CITY_OR_TAG),
+)
+# Rows read at a time while a group's candidates are checked against their text.
+GROUP_CHECK_CHUNK = 400
+
+
+def _ranked_by_groups(term: str, limit: int) -> list[int]:
+    """Up to ``limit`` matches of ``term`` whose name does not start with it, best first,
+    from the indexes of the text's groups (schema 15) instead of every candidate's row.
+
+    Each group's index gives the texts whose group holds the term's trigrams: the names
+    first (their rows read, to tell a word that starts with the term from one that holds
+    it), then the emails and phones, the contacts, the places, each put in name order by
+    the keys of ``customer_search_id_key`` alone. Only the rows of the page are read, and
+    a candidate counts in a group only when :func:`match_rank` puts it there (the term
+    itself first found in that group of its text): the trigrams of a longer term may be
+    found apart, and a text whose term is in its name is also a candidate of its email's
+    group. So the order is exactly the ranking's.
+    """
+    fts = _group_query(term)
+    if not fts:
+        return []
+    word: list[int] = []
+    inside: list[int] = []
+    for customer_id, text in database.execute_sql(
+        "SELECT s.id, s.haystack FROM customer_search_name_fts f JOIN customer_search s "
+        "ON s.id = f.rowid WHERE customer_search_name_fts MATCH ? ORDER BY s.name_key, s.id",
+        (fts,),
+    ):
+        rank = match_rank(text, term)
+        if rank == NAME_WORD_STARTS:
+            word.append(customer_id)
+        elif rank == NAME_CONTAINS:
+            inside.append(customer_id)
+    found = word + inside
+    for table, rank in _RANKED_GROUPS:
+        if len(found) >= limit:
+            break
+        found += _group_by_name(table, fts, term, rank, limit - len(found))
+    return found[:limit]
+
+
+def _group_query(term: str) -> str:
+    """The FTS5 query of the groups' indexes for the texts whose group may hold ``term``.
+
+    A term of three characters or more: its trigrams. A shorter one: every trigram that
+    begins with it, from the whole text's vocabulary, cut where a group ends (the text's
+    U+001E and what follows it become the group's own terminators). Each group's text is
+    indexed with two terminators (schema 15), so every occurrence begins a trigram.
+    """
+    if len(term) >= 3:
+        return _trigram_query([term]) or ""
+    grams: dict[str, None] = {}
+    for (gram,) in database.execute_sql(
+        "SELECT term FROM customer_search_vocab WHERE term >= ? AND term < ?",
+        (term, term + _TOP),
+    ):
+        end = gram.find(GROUP)
+        grams[gram if end < 0 else gram[:end] + "\x1f" * (3 - end)] = None
+    return " OR ".join(_quote(gram) for gram in grams)
+
+
+def _group_by_name(table: str, fts: str, term: str, rank: int, need: int) -> list[int]:
+    """The first ``need`` candidates of one group's index whose match ranks ``rank``, by name.
+
+    SQLite keeps the first candidates by their keys (ids and keys only); their texts are
+    read a chunk at a time. Should too many fail the check, every candidate is sorted.
+    """
+    take = need + need // 10 + BY_KEY_SPARE
+    sql = (
+        f"SELECT k.id FROM {table} f JOIN customer_search k "
+        "INDEXED BY customer_search_id_key ON k.id = f.rowid "
+        f"WHERE {table} MATCH ? ORDER BY k.name_key, k.id"
+    )
+    ids = [row[0] for row in database.execute_sql(f"{sql} LIMIT {int(take)}", (fts,))]
+    found: list[int] = []
+    checked = 0
+    while True:
+        for start in range(checked, len(ids), GROUP_CHECK_CHUNK):
+            chunk = ids[start : start + GROUP_CHECK_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            texts = dict(
+                database.execute_sql(
+                    f"SELECT id, haystack FROM customer_search WHERE id IN ({marks})", chunk
+                ).fetchall()
+            )
+            found += [i for i in chunk if i in texts and match_rank(texts[i], term) == rank]
+            checked = start + len(chunk)
+            if len(found) >= need:
+                return found[:need]
+        if len(ids) < take:
+            return found
+        # The first ones did not hold the page: all of them, in name order.
+        ids = [row[0] for row in database.execute_sql(sql, (fts,))]
+        take = len(ids) + 1
 
 
 # Candidates sampled to tell how many hold the term in their name.

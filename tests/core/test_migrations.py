@@ -218,3 +218,5 @@ def test_an_old_file_stepped_forward_has_exactly_the_objects_of_a_new_one(tmp_pa
     assert found == expected_objects()
     assert ("table", "custom_value") in found and ("index", "custom_value_sort_key") in found
     assert ("index", "customer_search_id_key") in found  # version 14
+    assert ("table", "customer_search_people_fts") in found  # version 15
+    assert ("trigger", "search_groups_update") in found

@@ -19,6 +19,18 @@ from crm_desktop.services import contacts, customers, demo, duplicates, search, 
 from crm_desktop.services.search_memory import MemoryIndex
 from crm_desktop.services.text import fold, sort_key
 
+# What schema 15 adds, dropped to fake an older file (its upgrade makes them again).
+GROUP_INDEX_DROPS = (
+    'DROP TRIGGER "search_groups_insert"',
+    'DROP TRIGGER "search_groups_delete"',
+    'DROP TRIGGER "search_groups_update"',
+    *(
+        f'DROP TABLE "customer_search_{group}_fts"'
+        for group in ("name", "reach", "people", "place")
+    ),
+    'DROP VIEW "customer_search_groups"',
+)
+
 ODD_NAMES = [
     "«Ромашка» ООО",
     '"Quoted" Trading',
@@ -111,6 +123,44 @@ def test_same_customers_in_the_same_order_as_the_python_index(
         page = search.first_page(query, 20)
         assert page.ids == expected[:20], query
         assert page.complete == (len(expected) <= 20), query
+
+
+# The groups' indexes (schema 15) rank every page of a one-term query; the first
+# candidates of a group checked a few rows at a time, with no spare (a group whose first
+# candidates fall short of its page is then sorted whole), or as shipped.
+@pytest.mark.parametrize(("chunk", "spare"), [(400, 20), (3, 0), (1, 0)])
+def test_the_groups_indexes_rank_as_the_python_index(corpus, monkeypatch, chunk, spare):
+    # Texts whose group holds a term's trigrams but not the term: "abcab" is in none of
+    # these names ("abca xcab"), only in their email, contact or city.
+    for number, (field, value) in enumerate(
+        [("email", "abcab@x.org"), ("contact", "Абвгабв Abcab"), ("city", "Abcabville"),
+         ("email", "abca-xcab@x.org"), ("name", "Xabcab Word"), ("name", "Q Abcab")]
+    ):  # fmt: skip
+        made = customers.create_customer(
+            {"name": f"Abca Xcab {number}" if field != "name" else value,
+             **({field: value} if field in ("email", "city") else {})}
+        )  # fmt: skip
+        if field == "contact":
+            contacts.create_contact({"customer_id": made, "name": value, "email": "bcab@y.ru"})
+    monkeypatch.setattr(search, "GROUPS_FROM", 0)
+    monkeypatch.setattr(search, "GROUP_CHECK_CHUNK", chunk)
+    monkeypatch.setattr(search, "BY_KEY_SPARE", spare)
+    old = MemoryIndex()
+    old.load()
+    queries = [q for q in _queries(7) if len(search.search_terms(q)) == 1]
+    queries += ["abcab", "bcab", "xcab", "ёжиков", "берлин", "example", "редк", "张伟", "@exa"]
+    grouped = 0
+    for query in queries:
+        terms = search.search_terms(query)
+        if len(terms) == 1:
+            grouped += 1
+        expected = old.search(query)
+        for size in (1, 4, 20):
+            page = search.first_page(query, size)
+            assert page.ids == expected[:size], (query, size)
+            assert page.complete == (len(expected) <= size), query
+    assert grouped > 100
+    assert old.search("abcab")[:3] and search.first_page("abcab", 50).ids == old.search("abcab")
 
 
 @pytest.mark.parametrize(
@@ -206,15 +256,25 @@ def test_a_letter_is_common_by_its_texts_only_when_more_than_the_line_hold_it(
         assert search.search_customers(query) == old.search(query), query
 
 
+GROUP_TABLES = tuple(f"customer_search_{g}_fts" for g in ("name", "reach", "people", "place"))
+
+
 def _same_as_python_index(*queries: str) -> None:
     old = MemoryIndex()
     old.load()
     for query in (*queries, "а", "ив", "иван", "com", "@", "берл", "张伟"):
         assert search.search_customers(query) == old.search(query), query
-    problem = database.execute_sql(
-        "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')"
-    )
-    assert problem is not None  # raises when the index and the rows differ
+    # Every page of a one-term query from the groups' indexes (schema 15) too.
+    grouped = search.GROUPS_FROM
+    search.GROUPS_FROM = 0
+    try:
+        for query in (*queries, "иван", "com", "берл", "exa", "ёжи", "伟", "ж", "ив", "@"):
+            assert search.first_page(query, 25).ids == old.search(query)[:25], query
+    finally:
+        search.GROUPS_FROM = grouped
+    for table in ("customer_search_fts", *GROUP_TABLES):
+        # FTS5's own check: raises when an index and the rows differ.
+        database.execute_sql(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
 
 
 def test_right_after_every_write_of_the_services(corpus, tmp_path):
@@ -357,6 +417,7 @@ def test_a_file_from_before_the_index_gets_it_filled_by_the_upgrade(corpus):
         'DROP VIEW "customer_search_text"',
         'DROP INDEX "customer_search_odd_name"',
         'DROP INDEX "customer_search_id_key"',  # schema 14
+        *GROUP_INDEX_DROPS,  # schema 15
         f"PRAGMA user_version = {before}",
     ):
         conn.execute(statement)
@@ -388,6 +449,8 @@ def test_a_version_11_file_reads_the_odd_names_by_their_first_character(corpus):
         'WHERE substr("haystack", 1, 1) <> substr("name_key", 1, 1)'
     )
     conn.execute('DROP INDEX "customer_search_id_key"')  # schema 14
+    for statement in GROUP_INDEX_DROPS:  # schema 15
+        conn.execute(statement)
     conn.execute("PRAGMA user_version = 11")
     conn.commit()
     conn.close()
@@ -434,3 +497,28 @@ def test_a_first_search_beside_the_sessions_repair_does_not_scan_the_file_again(
     assert scans == [1, 1]  # the refresh's own scan
     assert search.first_page("синдбад").ids == [first]
     assert scans == [1, 1]  # none by the search
+
+
+def test_a_version_14_file_gets_the_groups_indexes_filled_by_the_upgrade(corpus):
+    """Step 14 → 15 makes the groups' indexes from the rows: the same objects as a new file,
+    FTS5's own check passes, and a page ranked from them is the Python index's."""
+    from crm_desktop.models import close_database
+    from crm_desktop.models.schema import expected_objects, objects_of
+    from crm_desktop.services import open_session
+
+    close_database()
+    conn = sqlite3.connect(corpus)
+    for statement in GROUP_INDEX_DROPS:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 14")
+    conn.commit()
+    assert not [n for (n,) in conn.execute("SELECT name FROM sqlite_master") if "groups" in n]
+    conn.close()
+    assert open_session(corpus, refresh_search=False).migrated_from == 14
+    assert objects_of(database.connection()) == expected_objects()
+    filled = database.execute_sql("SELECT count(*) FROM customer_search_people_fts_docsize")
+    assert (
+        filled.fetchone()[0]
+        == database.execute_sql("SELECT count(*) FROM customer_search").fetchone()[0]
+    )
+    _same_as_python_index("ёжиков", "берлин", "example")

@@ -141,6 +141,14 @@ def test_a_version_4_file_is_upgraded_to_the_same_schema_as_a_new_one(tmp_path):
         'DROP VIEW IF EXISTS "customer_search_text"',
         'DROP INDEX IF EXISTS "customer_search_odd_name"',
         'DROP INDEX IF EXISTS "customer_search_id_key"',  # schema 14
+        'DROP TRIGGER IF EXISTS "search_groups_insert"',  # schema 15
+        'DROP TRIGGER IF EXISTS "search_groups_delete"',
+        'DROP TRIGGER IF EXISTS "search_groups_update"',
+        'DROP TABLE IF EXISTS "customer_search_name_fts"',
+        'DROP TABLE IF EXISTS "customer_search_reach_fts"',
+        'DROP TABLE IF EXISTS "customer_search_people_fts"',
+        'DROP TABLE IF EXISTS "customer_search_place_fts"',
+        'DROP VIEW IF EXISTS "customer_search_groups"',
     ):
         conn.execute(statement)
     for (trigger,) in conn.execute(  # schema 6: the search triggers

@@ -39,7 +39,7 @@ from crm_desktop.errors import CrmError
 from crm_desktop.i18n import _
 from crm_desktop.models import SCHEMA_VERSION
 from crm_desktop.models.connection import compact
-from crm_desktop.models.migrations import migrate
+from crm_desktop.models.migrations import SEARCH_INDEX_TABLES, migrate
 from crm_desktop.models.schema import differences, objects_of
 from crm_desktop.models.sqlite import CrmDatabase
 from crm_desktop.safe_files import create_file
@@ -348,28 +348,27 @@ def _finish_copy(work: Path, chosen: Path, bad: list[BadText] | None) -> list[Re
 
 
 def _search_index_rebuilt(conn: sqlite3.Connection) -> bool:
-    """Rebuild the copy's search index from its customers when FTS5's own check fails.
+    """Rebuild the copy's search indexes from its customers when FTS5's own check fails.
 
-    The index is derived data: ``integrity_check`` sees its pages as sound b-trees even
-    when the segments inside them are not, and a damaged segment would fail the first
-    search after the restore. Rebuilt, it is what the rows say (and the user is told).
+    The indexes are derived data: ``integrity_check`` sees their pages as sound b-trees
+    even when the segments inside them are not, and a damaged segment would fail the first
+    search after the restore. Rebuilt, each is what the rows say (and the user is told).
     """
-    if not conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE name = 'customer_search_fts'"
-    ).fetchone():
-        return False
-    try:
-        conn.execute(
-            "INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')"
-        )
-        return False
-    except sqlite3.DatabaseError:
-        pass
-    conn.execute("BEGIN IMMEDIATE")
-    conn.execute("INSERT INTO customer_search_fts (customer_search_fts) VALUES ('rebuild')")
-    conn.execute("COMMIT")
-    conn.execute("INSERT INTO customer_search_fts (customer_search_fts) VALUES ('integrity-check')")
-    return True
+    rebuilt = False
+    for table in SEARCH_INDEX_TABLES:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone():
+            continue
+        try:
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+            continue
+        except sqlite3.DatabaseError:
+            pass
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+        conn.execute("COMMIT")
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+        rebuilt = True
+    return rebuilt
 
 
 def check_copy(
