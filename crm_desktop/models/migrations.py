@@ -913,6 +913,8 @@ GROUP_INDEX_SQL = (
     'WHEN old."haystack" IS NOT new."haystack" '
     f"BEGIN {_group_rows('delete', 'old')} {_group_rows('', 'new')} END",
 )
+# The names of GROUP_INDEX_SQL's triggers (the demo sets them aside while it loads).
+GROUP_TRIGGERS = frozenset({"search_groups_insert", "search_groups_delete", "search_groups_update"})
 # Fills the group indexes from the rows (a new file has none: it runs them all the same).
 GROUP_INDEX_FILL = tuple(
     f"INSERT INTO {table} ({table}) VALUES ('rebuild')" for table in _GROUP_TABLES

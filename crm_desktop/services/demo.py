@@ -39,7 +39,7 @@ from datetime import date
 from crm_desktop.errors import CrmError
 from crm_desktop.i18n import _
 from crm_desktop.models import database
-from crm_desktop.models.migrations import GROUP_INDEX_FILL
+from crm_desktop.models.migrations import GROUP_INDEX_FILL, GROUP_TRIGGERS
 from crm_desktop.services import search, settings
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import today
@@ -366,7 +366,7 @@ def _set_aside(
         if kind == "trigger":
             # The groups' indexes (schema 15) are made once after the load: one pass each
             # costs less than growing them chunk by chunk (the n-gram index is still fed).
-            keep = not for_parts or (table == "customer_search" and name not in _GROUP_TRIGGERS)
+            keep = not for_parts or (table == "customer_search" and name not in GROUP_TRIGGERS)
         else:
             in_order = conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2] in _KEYS_IN_ORDER
             keep = in_order and not for_parts
@@ -379,14 +379,9 @@ def _set_aside(
     yield kept
     for _kind, _name, sql in dropped:
         conn.execute(sql)
-    if any(name in _GROUP_TRIGGERS for _kind, name, _sql in dropped):
+    if any(name in GROUP_TRIGGERS for _kind, name, _sql in dropped):
         for statement in GROUP_INDEX_FILL:
             conn.execute(statement)
-
-
-_GROUP_TRIGGERS = frozenset(
-    {"search_groups_insert", "search_groups_delete", "search_groups_update"}
-)
 
 
 def _transfer_parts(

@@ -12,6 +12,7 @@ import pytest
 
 from crm_desktop.models import DOCUMENTED_MODELS
 from crm_desktop.models.migrations import V4_ADDED_COLUMNS, introduced_in
+from tests.old_schema import drop_search_index
 
 TABLES = [model._meta.table_name for model in DOCUMENTED_MODELS]
 
@@ -108,22 +109,7 @@ def make_old_version(path: Path, version: int = 1) -> None:
     assert version == 1
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = DELETE")
-    for statement in (  # schema 7: the search index
-        'DROP TABLE IF EXISTS "customer_search_vocab"',
-        'DROP TABLE IF EXISTS "customer_search_fts"',
-        'DROP VIEW IF EXISTS "customer_search_text"',
-        'DROP INDEX IF EXISTS "customer_search_odd_name"',
-        'DROP INDEX IF EXISTS "customer_search_id_key"',  # schema 14
-        'DROP TRIGGER IF EXISTS "search_groups_insert"',  # schema 15
-        'DROP TRIGGER IF EXISTS "search_groups_delete"',
-        'DROP TRIGGER IF EXISTS "search_groups_update"',
-        'DROP TABLE IF EXISTS "customer_search_name_fts"',
-        'DROP TABLE IF EXISTS "customer_search_reach_fts"',
-        'DROP TABLE IF EXISTS "customer_search_people_fts"',
-        'DROP TABLE IF EXISTS "customer_search_place_fts"',
-        'DROP VIEW IF EXISTS "customer_search_groups"',
-    ):
-        conn.execute(statement)
+    drop_search_index(conn)
     extra = [
         name
         for (name,) in conn.execute(
@@ -131,11 +117,6 @@ def make_old_version(path: Path, version: int = 1) -> None:
         )
         if name not in TABLES
     ]
-    for (trigger,) in conn.execute(  # schema 6: the search triggers
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
-    ).fetchall():
-        conn.execute(f'DROP TRIGGER "{trigger}"')
-    conn.execute('DROP INDEX "deal_stage_expected_close"')  # schema 7: Today's index
     for name in extra:
         conn.execute(f'DROP TABLE "{name}"')
     # Schema 4 (selling): its tables and the columns it added to the brief's tables.

@@ -18,18 +18,7 @@ from crm_desktop.models import database
 from crm_desktop.services import contacts, customers, demo, duplicates, search, tags, trash
 from crm_desktop.services.search_memory import MemoryIndex
 from crm_desktop.services.text import fold, sort_key
-
-# What schema 15 adds, dropped to fake an older file (its upgrade makes them again).
-GROUP_INDEX_DROPS = (
-    'DROP TRIGGER "search_groups_insert"',
-    'DROP TRIGGER "search_groups_delete"',
-    'DROP TRIGGER "search_groups_update"',
-    *(
-        f'DROP TABLE "customer_search_{group}_fts"'
-        for group in ("name", "reach", "people", "place")
-    ),
-    'DROP VIEW "customer_search_groups"',
-)
+from tests.old_schema import GROUP_INDEX_DROPS
 
 ODD_NAMES = [
     "«Ромашка» ООО",

@@ -18,6 +18,7 @@ from crm_desktop.services import customers, invoices, open_session, orders, paym
 from crm_desktop.services.reporting import Period
 from crm_desktop.services.reporting.receivables import receivables
 from crm_desktop.services.reporting.tax_report import tax_report
+from tests.old_schema import drop_search_index
 
 
 def _invoice(shop, issued: date, lines, customer: str = "buyer", rounding: str = "line") -> int:
@@ -135,27 +136,7 @@ def test_a_version_4_file_is_upgraded_to_the_same_schema_as_a_new_one(tmp_path):
     customers.create_customer({"name": "Kept", "country": "RU"})
     close_database()
     conn = sqlite3.connect(old)
-    for statement in (  # schema 7: the search index
-        'DROP TABLE IF EXISTS "customer_search_vocab"',
-        'DROP TABLE IF EXISTS "customer_search_fts"',
-        'DROP VIEW IF EXISTS "customer_search_text"',
-        'DROP INDEX IF EXISTS "customer_search_odd_name"',
-        'DROP INDEX IF EXISTS "customer_search_id_key"',  # schema 14
-        'DROP TRIGGER IF EXISTS "search_groups_insert"',  # schema 15
-        'DROP TRIGGER IF EXISTS "search_groups_delete"',
-        'DROP TRIGGER IF EXISTS "search_groups_update"',
-        'DROP TABLE IF EXISTS "customer_search_name_fts"',
-        'DROP TABLE IF EXISTS "customer_search_reach_fts"',
-        'DROP TABLE IF EXISTS "customer_search_people_fts"',
-        'DROP TABLE IF EXISTS "customer_search_place_fts"',
-        'DROP VIEW IF EXISTS "customer_search_groups"',
-    ):
-        conn.execute(statement)
-    for (trigger,) in conn.execute(  # schema 6: the search triggers
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
-    ).fetchall():
-        conn.execute(f'DROP TRIGGER "{trigger}"')
-    conn.execute('DROP INDEX "deal_stage_expected_close"')  # schema 7: Today's index
+    drop_search_index(conn)
     conn.execute("DROP TABLE saved_view")  # schema 9's
     conn.execute("DROP TABLE custom_value")  # schema 8's
     conn.execute("DROP TABLE custom_field")

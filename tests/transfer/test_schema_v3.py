@@ -7,6 +7,7 @@ import sqlite3
 from crm_desktop.models import SCHEMA_VERSION, SELLING_MODELS, close_database, database
 from crm_desktop.models.migrations import V4_ADDED_COLUMNS
 from crm_desktop.services import importing, open_session
+from tests.old_schema import drop_search_index
 
 
 def test_version_2_file_gets_the_import_tables(tmp_path):
@@ -15,27 +16,7 @@ def test_version_2_file_gets_the_import_tables(tmp_path):
     database.execute_sql("INSERT INTO customer (name) VALUES ('Kept')")
     close_database()
     conn = sqlite3.connect(old)
-    for statement in (  # schema 7: the search index
-        'DROP TABLE IF EXISTS "customer_search_vocab"',
-        'DROP TABLE IF EXISTS "customer_search_fts"',
-        'DROP VIEW IF EXISTS "customer_search_text"',
-        'DROP INDEX IF EXISTS "customer_search_odd_name"',
-        'DROP INDEX IF EXISTS "customer_search_id_key"',  # schema 14
-        'DROP TRIGGER IF EXISTS "search_groups_insert"',  # schema 15
-        'DROP TRIGGER IF EXISTS "search_groups_delete"',
-        'DROP TRIGGER IF EXISTS "search_groups_update"',
-        'DROP TABLE IF EXISTS "customer_search_name_fts"',
-        'DROP TABLE IF EXISTS "customer_search_reach_fts"',
-        'DROP TABLE IF EXISTS "customer_search_people_fts"',
-        'DROP TABLE IF EXISTS "customer_search_place_fts"',
-        'DROP VIEW IF EXISTS "customer_search_groups"',
-    ):
-        conn.execute(statement)
-    for (trigger,) in conn.execute(  # schema 6: the search triggers
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
-    ).fetchall():
-        conn.execute(f'DROP TRIGGER "{trigger}"')
-    conn.execute('DROP INDEX "deal_stage_expected_close"')  # schema 7: Today's index
+    drop_search_index(conn)
     conn.execute("DROP TABLE import_item")
     conn.execute("DROP TABLE import_batch")
     conn.execute("DROP TABLE saved_view")  # schema 9's

@@ -38,10 +38,8 @@ import ctypes
 import logging
 import os
 import queue
-import sys
 import threading
 from array import array
-from collections.abc import Callable
 from io import FileIO
 from pathlib import Path
 from typing import Any
@@ -49,6 +47,7 @@ from typing import Any
 from crm_desktop.safe_files import fsync_file
 from crm_desktop.services.backups.changed_pages import PageHashes
 from crm_desktop.services.backups.checksum import page_size_of
+from crm_desktop.services.backups.linux_calls import libc_function
 
 log = logging.getLogger(__name__)
 
@@ -57,20 +56,9 @@ _ABANDONED = -2  # the copy failed or is made another way: stop, do nothing more
 _SYNC_FILE_RANGE_WRITE = 2  # start the writeback of dirty pages in the range; do not wait
 
 
-def _sync_file_range() -> Callable[[int, int, int, int], int] | None:
-    """Linux's ``sync_file_range`` through the C library, or None where there is none."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        function = ctypes.CDLL(None, use_errno=True).sync_file_range
-    except (OSError, AttributeError):
-        return None
-    function.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
-    function.restype = ctypes.c_int
-    return function
-
-
-_START_WRITEBACK = _sync_file_range()
+_START_WRITEBACK = libc_function(
+    "sync_file_range", (ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint)
+)
 
 
 class Follower(threading.Thread):

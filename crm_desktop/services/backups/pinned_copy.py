@@ -51,6 +51,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from crm_desktop.services.backups.linux_calls import libc_function
+
 log = logging.getLogger(__name__)
 
 _WAL_INDEX_VERSION = 3007000
@@ -67,20 +69,9 @@ MAX_LOG_BYTES = 64 << 20
 CHUNK_BYTES = 8 << 20
 
 
-def _fallocate() -> Callable[[int, int, int, int], int] | None:
-    """Linux's ``fallocate`` through the C library, or None where there is none."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        function = ctypes.CDLL(None, use_errno=True).fallocate
-    except (OSError, AttributeError):
-        return None
-    function.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int64, ctypes.c_int64]
-    function.restype = ctypes.c_int
-    return function
-
-
-_FALLOCATE = _fallocate()
+_FALLOCATE = libc_function(
+    "fallocate", (ctypes.c_int, ctypes.c_int, ctypes.c_int64, ctypes.c_int64)
+)
 # A disk without room is said at once, before any byte is copied; any other refusal (a file
 # system that cannot reserve: FAT, some network ones) only means the copy allocates as it
 # writes, as before, and any real trouble is then met by the writes themselves.

@@ -140,6 +140,7 @@ class ListPage(QWidget):
             lambda *_: self.selection_changed.emit()
         )
         self.model.loading_changed.connect(self._loading)
+        self._answer_awaited = False  # a query went out and its answer has not come
         self.model.query_sent.connect(self._query_sent)
         self.model.ids_loaded.connect(self._loaded)
         self.model.modelReset.connect(lambda: self.selection_changed.emit())
@@ -164,7 +165,6 @@ class ListPage(QWidget):
         # cache once the list is here and the thread idle (services/cache_warming.py).
         self._warm_from: int | None = 0 if self.entity == "customer" else None
         self._warming = False  # asked for (or on its way): later answers do not ask again
-        self.warm_up_done = self._warm_from is None  # over: read, not worth it, or failed
         self._warm_channel = runner().channel(self)
 
     # --- what the window asks --------------------------------------------------------
@@ -384,7 +384,10 @@ class ListPage(QWidget):
             self._busy_timer.stop()
             self.busy.setVisible(False)
 
-    _answer_awaited = False
+    @property
+    def warm_up_done(self) -> bool:
+        """The search rows' warm-up is over: read, not worth it, failed, or not this list's."""
+        return self._warm_from is None
 
     def _query_sent(self) -> None:
         self._answer_awaited = True
@@ -481,14 +484,14 @@ class ListPage(QWidget):
 
     def _warmed(self, position: int | None) -> None:
         if position is None:
-            self._warm_from, self.warm_up_done = None, True
+            self._warm_from = None
         else:  # a query came first: go on later from where it stopped
             self._warm_from = position
             QTimer.singleShot(WARM_RETRY_MS, self, self._warm_search_rows)
 
     def _not_warmed(self, error: BaseException) -> None:
         # The file's own errors end a warm-up quietly (the service): this is our bug.
-        self._warm_from, self.warm_up_done = None, True
+        self._warm_from = None
         raise error  # the excepthook shows it
 
 

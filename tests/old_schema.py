@@ -1,0 +1,39 @@
+"""Turning a current file back into an older schema, for the tests of the upgrade steps.
+
+Each schema step that adds a search object adds its drop here once; the tests that fake
+files from before the search index (schema 6–15) call :func:`drop_search_index`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Schema 15: the search text's groups indexed apart.
+GROUP_INDEX_DROPS = (
+    'DROP TRIGGER "search_groups_insert"',
+    'DROP TRIGGER "search_groups_delete"',
+    'DROP TRIGGER "search_groups_update"',
+    *(
+        f'DROP TABLE "customer_search_{group}_fts"'
+        for group in ("name", "reach", "people", "place")
+    ),
+    'DROP VIEW "customer_search_groups"',
+)
+
+
+def drop_search_index(conn: sqlite3.Connection) -> None:
+    """Drop what schemas 6 to 15 added for the search (and Today's index of schema 7)."""
+    for statement in (
+        *GROUP_INDEX_DROPS,  # schema 15
+        'DROP INDEX IF EXISTS "customer_search_id_key"',  # schema 14
+        'DROP INDEX IF EXISTS "customer_search_odd_name"',  # schemas 12–13
+        'DROP TABLE IF EXISTS "customer_search_vocab"',  # schema 7: the search index
+        'DROP TABLE IF EXISTS "customer_search_fts"',
+        'DROP VIEW IF EXISTS "customer_search_text"',
+    ):
+        conn.execute(statement)
+    for (trigger,) in conn.execute(  # schema 6: the search triggers
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
+    ).fetchall():
+        conn.execute(f'DROP TRIGGER "{trigger}"')
+    conn.execute('DROP INDEX "deal_stage_expected_close"')  # schema 7: Today's index
