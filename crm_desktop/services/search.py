@@ -48,6 +48,7 @@ from crm_desktop.models import database
 from crm_desktop.models.migrations import ODD_NAME, SEARCH_INDEX_TABLES
 from crm_desktop.services import changes, interrupting
 from crm_desktop.services.text import (
+    ORDERS,
     active_order,
     fold,
     phone_search_text,
@@ -470,6 +471,8 @@ def _held_by_many(letter: str) -> bool:
     rows = database.execute_sql("SELECT max(id) FROM customer_search").fetchone()[0] or 0
     if rows < LETTER_SCAN_FROM * (COMMON_CANDIDATES + 1):
         return False  # a small file: the lists are short, and the line is a large share
+    if _names_start_with_many(letter):
+        return True
     sampled, hits = database.execute_sql(
         "SELECT count(*), coalesce(sum(instr(haystack, ?) > 0), 0) FROM "
         f"(SELECT haystack FROM customer_search LIMIT {LETTER_SAMPLE})",
@@ -483,6 +486,32 @@ def _held_by_many(letter: str) -> bool:
         (letter,),
     ).fetchone()[0]
     return bool(held > COMMON_CANDIDATES)
+
+
+def _names_start_with_many(letter: str) -> bool:
+    """Whether more than :data:`COMMON_CANDIDATES` names start with ``letter``, counted
+    from the name index's keys alone (``и`` at 1,000,000 customers: 1 ms, where the
+    vocabulary takes 24 ms and the letter is in too few texts to be counted from them).
+
+    A key is the folded name without its leading punctuation, so a name whose key starts
+    with the letter holds it. Not so for a Latin letter or a digit (a Chinese name's key is
+    its reading in Latin letters) nor a Chinese character (its key starts with U+4E00): for
+    those it says False, and the vocabulary decides.
+    """
+    if letter.isascii() or not letter.isalpha() or sort_key(letter, ORDERS["root"]) != letter:
+        return False
+    marker = active_order().marker
+    held = 0
+    for start in (letter, marker + letter) if marker else (letter,):
+        held += database.execute_sql(
+            "SELECT count(*) FROM (SELECT 1 FROM customer_search INDEXED BY "
+            "customer_search_name_key WHERE name_key >= ? AND name_key < ? "
+            f"LIMIT {COMMON_CANDIDATES + 1 - held})",
+            (start, start + _TOP),
+        ).fetchone()[0]
+        if held > COMMON_CANDIDATES:
+            return True
+    return False
 
 
 def _ranked_candidates(terms: Sequence[str], fts: str) -> list[int]:
@@ -615,6 +644,22 @@ def _in_the_first_names(terms: Sequence[str], limit: int, names: int | None = No
     return [row[0] for row in rows]
 
 
+def _dense_in_the_first_names(terms: Sequence[str], limit: int) -> list[int]:
+    """An email's or a phone's first ``limit`` other matches among the first names, when
+    the first :data:`FIRST_NAMES_PROBE` names hold them densely enough to fill the page
+    within :data:`FIRST_NAMES_WALK` names; else the few found (an empty list: none).
+
+    Such a term is found alike in names of every script, so the first names tell how dense
+    it is. A dense one (``+4``, ``@g`` at 1,000,000 customers: a page within ~2,000 names,
+    3 ms) is walked at once instead of reading its 60,000–180,000 candidates (20–33 ms).
+    """
+    probe = min(FIRST_NAMES_PROBE, FIRST_NAMES_WALK)
+    first = _in_the_first_names(terms, limit, probe)
+    if first and len(first) < limit and len(first) * FIRST_NAMES_WALK >= limit * probe:
+        first = _in_the_first_names(terms, limit)
+    return first
+
+
 def _first_others_by_name(terms: Sequence[str], limit: int, starts: int = 0) -> list[int]:
     """A common query's first matches whose name does not start with the term, by name.
 
@@ -631,7 +676,11 @@ def _first_others_by_name(terms: Sequence[str], limit: int, starts: int = 0) -> 
     # A single character ("@") is in most texts: the first names hold its page at once.
     spread = len(terms[0]) > 1 and _spread_over_names(terms[0])
     first: list[int] = []
-    if not spread:
+    if spread:
+        first = _dense_in_the_first_names(terms, limit)
+        if len(first) >= limit:
+            return first
+    else:
         # None among the first few hundred names: the matches sort late (``zh``: Chinese
         # names after every Latin one), and the first thousands hold no page either.
         probe = min(FIRST_NAMES_PROBE, FIRST_NAMES_WALK)
