@@ -410,6 +410,11 @@ def _prefix_query(term: str, cap: int | None = None) -> str | None:
     trigrams hold more than :data:`COMMON_SHORT_POSTINGS` postings (a common letter); the
     vocabulary is read term by term and left as soon as they do.
     """
+    return _counted_prefix_query(term, cap)[0]
+
+
+def _counted_prefix_query(term: str, cap: int | None = None) -> tuple[str | None, int]:
+    """:func:`_prefix_query` and the postings of its trigrams (up to where it stopped)."""
     grams = []
     postings = 0
     cursor = database.execute_sql(
@@ -419,9 +424,9 @@ def _prefix_query(term: str, cap: int | None = None) -> str | None:
     for gram, docs in cursor:
         postings += docs
         if postings > (COMMON_SHORT_POSTINGS if cap is None else cap):
-            return None
+            return None, postings
         grams.append(gram)
-    return " OR ".join(_quote(gram) for gram in grams) if grams else ""
+    return (" OR ".join(_quote(gram) for gram in grams) if grams else ""), postings
 
 
 def _index_query(terms: Sequence[str]) -> str | None:
@@ -430,14 +435,22 @@ def _index_query(terms: Sequence[str]) -> str | None:
 
 
 def _counted_index_query(terms: Sequence[str]) -> tuple[str | None, int]:
-    """:func:`_index_query` and how many candidates it has (up to ``COMMON_CANDIDATES + 1``)."""
+    """:func:`_index_query` and how many candidates it has (up to ``COMMON_CANDIDATES + 1``;
+    a short term's postings when they are not more: as many or more than its candidates)."""
     fts = _trigram_query(terms)
     if fts is None and len(terms) == 1 and len(terms[0]) == 1 and _held_by_many(terms[0]):
         return None, COMMON_CANDIDATES + 1
     if fts is None:
-        fts = _prefix_query(max(terms, key=len))  # the longer short term narrows more
+        # The longer short term narrows more.
+        fts, postings = _counted_prefix_query(max(terms, key=len))
         if not fts:
             return fts, 0
+        if postings <= COMMON_CANDIDATES:
+            # Its candidates are fewer still: not a common query, and the count is only an
+            # estimate for the paths below, which are exact whatever it says. Counting the
+            # union of a Chinese character's hundreds of trigrams took 100 ms at 1,000,000
+            # customers (``王``).
+            return fts, postings
     row = database.execute_sql(
         "SELECT count(*) FROM (SELECT rowid FROM customer_search_fts "
         f"WHERE customer_search_fts MATCH ? LIMIT {COMMON_CANDIDATES + 1})",
@@ -490,15 +503,15 @@ def _held_by_many(letter: str) -> bool:
 
 def _names_start_with_many(letter: str) -> bool:
     """Whether more than :data:`COMMON_CANDIDATES` names start with ``letter``, counted
-    from the name index's keys alone (``и`` at 1,000,000 customers: 1 ms, where the
-    vocabulary takes 24 ms and the letter is in too few texts to be counted from them).
+    from the name index's keys alone (at 1,000,000 customers ~1 ms, where the vocabulary
+    takes 16–24 ms for ``b`` or ``и`` and reading the texts as long).
 
     A key is the folded name without its leading punctuation, so a name whose key starts
-    with the letter holds it. Not so for a Latin letter or a digit (a Chinese name's key is
-    its reading in Latin letters) nor a Chinese character (its key starts with U+4E00): for
-    those it says False, and the vocabulary decides.
+    with the letter holds it. A Chinese name's key starts with U+4E00 (its readings in
+    Latin letters follow), so a Chinese character is never counted so, nor a script's
+    marker (not a letter): for those it says False, and the vocabulary decides.
     """
-    if letter.isascii() or not letter.isalpha() or sort_key(letter, ORDERS["root"]) != letter:
+    if not letter.isalnum() or sort_key(letter, ORDERS["root"]) != letter:
         return False
     marker = active_order().marker
     held = 0
