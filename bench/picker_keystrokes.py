@@ -21,18 +21,14 @@ import time
 from pathlib import Path
 
 from bench_search import load_average
-from common import percentile
+from common import other_tree, percentile
 
 QUERIES = ["ива", "ИВАН", "zhang", "王", "smith", "gmbh", "+1 4", "müll", "北京", "ltd"]
 
 
 def main() -> None:
     os.environ.setdefault("CRM_DESKTOP_AUTO_BACKUP", "0")
-    args = sys.argv[1:]
-    if "--tree" in args:
-        at = args.index("--tree")
-        sys.path.insert(0, str(Path(args[at + 1]).resolve()))  # before crm_desktop loads
-        del args[at : at + 2]
+    args = other_tree(sys.argv[1:])
     rounds = int(args[1]) if len(args) > 1 else 3
     from crm_desktop.services import customers, open_session, search
 
