@@ -9,7 +9,7 @@ so that main's code and this tree's can alternate on the same file:
 
 ``FILE`` is opened as it is (copy the shared files first). ``--tree`` runs another
 checkout's code with that checkout's interpreter, as in ``search_keystrokes.py``. Each
-round prints the median and p95 of its 40 keystrokes (wall, ms) and the slowest ones.
+round prints the median and p95 of its 35 keystrokes (wall, ms) and the slowest ones.
 """
 
 from __future__ import annotations
