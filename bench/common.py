@@ -24,6 +24,16 @@ OUT = Path(os.environ.get("CRM_BENCH_DIR", ROOT / "bench" / "out"))
 DEMO_CUSTOMERS = int(os.environ.get("CRM_BENCH_CUSTOMERS", "100000"))
 
 
+def other_tree(args: list[str]) -> list[str]:
+    """``args`` without ``--tree CHECKOUT``, whose code then comes first on ``sys.path``
+    (call it before ``crm_desktop`` is imported): another checkout's code, before/after."""
+    if "--tree" not in args:
+        return args
+    at = args.index("--tree")
+    sys.path.insert(0, str(Path(args[at + 1]).resolve()))
+    return args[:at] + args[at + 2 :]
+
+
 def demo_database(customers: int = DEMO_CUSTOMERS, seed: int = 1) -> Path:
     """The path of a demo database with ``customers`` customers, built if missing."""
     OUT.mkdir(parents=True, exist_ok=True)

@@ -23,16 +23,12 @@ import time
 from pathlib import Path
 
 from bench_search import KEYSTROKES, load_average
-from common import percentile
+from common import other_tree, percentile
 
 
 def main() -> None:
     os.environ.setdefault("CRM_DESKTOP_AUTO_BACKUP", "0")
-    args = sys.argv[1:]
-    if "--tree" in args:
-        at = args.index("--tree")
-        sys.path.insert(0, str(Path(args[at + 1]).resolve()))  # before crm_desktop loads
-        del args[at : at + 2]
+    args = other_tree(sys.argv[1:])
     db = Path(args[0])
     rounds = int(args[1]) if len(args) > 1 else 2
     from crm_desktop.services import open_session, search

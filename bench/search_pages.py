@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from bench_search import KEYSTROKES
+from common import other_tree
 
 
 def write_pages(db: Path, out: Path) -> None:
@@ -47,10 +48,7 @@ def main() -> int:
     args = sys.argv[1:]
     if args and args[0] == "--compare":
         return compare(Path(args[1]), Path(args[2]))
-    if "--tree" in args:
-        at = args.index("--tree")
-        sys.path.insert(0, str(Path(args[at + 1]).resolve()))  # before crm_desktop loads
-        del args[at : at + 2]
+    args = other_tree(args)
     write_pages(Path(args[0]), Path(args[1]))
     return 0
 
