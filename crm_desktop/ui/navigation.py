@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Signal
-from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPainterPath, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QIcon, QMouseEvent, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -129,13 +129,17 @@ class _SidebarRows(QStyledItemDelegate):
         colours.setColor(QPalette.ColorRole.Highlight, QColor(0, 0, 0, 0))
         colours.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.WindowText))
         contents.palette = colours
-        if self.view.hasFocus() and index == self.view.currentIndex():
-            # No focus frame (the style sheet said ``outline: 0``). QStyle's enums are built
-            # here, once the user has put the focus in the sidebar, never at start.
+        if self._focus_frame_wanted(index):  # the style sheet said ``outline: 0``
             from PySide6.QtWidgets import QStyle
 
             contents.state &= ~QStyle.StateFlag.State_HasFocus
         super().paint(painter, contents, index)
+
+    def _focus_frame_wanted(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        """Whether the style would draw a focus frame around this row: the current row of
+        the focused sidebar (until the window is finished there is none, see
+        :meth:`Sidebar.focusInEvent`)."""
+        return self.view.hasFocus() and index == self.view.currentIndex()
 
 
 class Sidebar(QListWidget):
@@ -147,6 +151,7 @@ class Sidebar(QListWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("sidebar")
+        self.finished = False  # see finish()
         self.setAccessibleName(self.tr("Sections"))
         self.rows = _SidebarRows(self)
         self.setItemDelegate(self.rows)
@@ -180,11 +185,22 @@ class Sidebar(QListWidget):
         from PySide6.QtCore import Qt
 
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.finished = True
 
     def _set_hovered(self, row: int) -> None:
         if row != self.rows.hovered_row:
             self.rows.hovered_row = row
             self.rows_area.update()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # Qt's name
+        if self.finished:
+            super().focusInEvent(event)
+        else:
+            # The window's first frames: the sidebar has the focus until Today takes it.
+            # A list given the focus makes its first row current, and the style frames the
+            # current row of a focused list; hiding that frame needs QStyle's enums (~25 ms)
+            # before Today's first paint. So no row is made current until then.
+            QFrame.focusInEvent(self, event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # Qt's name
         if event.type() == QEvent.Type.Leave:  # the pointer left the rows
