@@ -173,3 +173,23 @@ def test_the_overdue_line_is_red_as_its_style_sheet_had_it(qtbot, db):
     }
     assert notice.styleSheet() == ""
     assert "#c53030" in colours  # the text's own pixels (antialiased edges around them)
+
+
+def test_today_is_the_chosen_section_when_the_sidebar_had_the_focus_at_start(qtbot, demo_db):
+    """The window shows before the file is open and the sidebar may get the focus then (an
+    active window): Today is still shown chosen once it is there, unframed."""
+    from crm_desktop.services.first_screen import read_first_screen
+    from crm_desktop.ui.main_window import MainWindow
+
+    first = read_first_screen()
+    window = MainWindow(demo_db, attach=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    window.sidebar.setFocus()
+    qtbot.waitUntil(window.sidebar.hasFocus, timeout=2000)
+    window.attach(first=first, session_later=True)  # Today only, as at start
+    sidebar = window.sidebar
+    today = sidebar.item(0)
+    assert sidebar.currentRow() == 0 and today.isSelected()
+    assert _colour_at(sidebar, 0) == sidebar.palette().color(QPalette.ColorRole.Highlight).rgb()
