@@ -109,10 +109,23 @@ class _Runner:
             else:
                 job.succeeded.emit(result)
         finally:
-            from crm_desktop.services.session import close_session
-
-            close_session()  # this thread's connection only
+            _close_thread_connection()
             job.done.emit()
+
+
+def _close_thread_connection() -> None:
+    """Close this thread's database connection, if the job opened one.
+
+    Every connection is the models' (``models/connection.py``): while that module is not
+    imported, no thread has one. The start's first job reads Today with a plain ``sqlite3``
+    connection; importing the session here would import peewee and every model on this
+    thread (~70 ms of Python) while the GUI thread paints Today, taking turns with it for
+    the interpreter.
+    """
+    connection = sys.modules.get("crm_desktop.models.connection")
+    close_database = getattr(connection, "close_database", None)  # None: not (yet) imported
+    if close_database is not None:
+        close_database()  # this thread's connection only
 
 
 _running: set[Job] = set()

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QToolTip, QWidget
 
 from crm_desktop.ui.undo import UndoStack, UndoStep
@@ -47,7 +48,9 @@ class WindowStatusBar(QStatusBar):
             widget.setContentsMargins(10, 0, 6, 0)
         self.tip_label = QLabel()
         self.tip_label.setObjectName("statusTip")
-        self.tip_label.setStyleSheet("color: palette(placeholder-text);")
+        # Quiet, in the palette's placeholder colour (a style sheet said so; Qt's style-sheet
+        # style cost the start several ms).
+        self.tip_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.tip_label.setContentsMargins(12, 0, 0, 0)
         self.addWidget(self.message)
         self.addWidget(self.undo_button)
