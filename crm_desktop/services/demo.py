@@ -20,6 +20,13 @@ failure leaves the database as it was. While it loads, the indexes of the
 tables it fills are dropped (for parts also their triggers, and foreign keys
 are checked once before the commit), and made again afterwards from their own
 SQL (sorting once is much cheaper than growing a dozen B-trees in random order).
+
+A load in parts also: feeds the search groups' indexes a part at a time (their
+triggers are set aside), with FTS5's merging of segments off until one merge
+at the end; and, when no other connection has the file open, writes through a
+rollback journal instead of the WAL (the file's pages are written once, not
+twice; the WAL is back before the function returns). All of it in the same
+transaction, so a cancel still leaves the file as it was.
 """
 
 from __future__ import annotations
@@ -294,9 +301,9 @@ def _rollback_journal(conn: sqlite3.Connection) -> str | None:
     mode = conn.execute("PRAGMA main.journal_mode").fetchone()[0]
     if mode != "wal":
         return None
-    try:
+    try:  # refused at once (no busy wait) while another connection has the file open
         changed = conn.execute("PRAGMA main.journal_mode = DELETE").fetchone()[0]
-    except sqlite3.OperationalError:  # another connection reads or writes the file
+    except sqlite3.OperationalError:
         return None
     return mode if changed == "delete" else None
 

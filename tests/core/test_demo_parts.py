@@ -173,3 +173,96 @@ def test_where_no_process_can_start_the_loader_makes_every_part(db, tmp_path, mo
     demo.generate(customers=1200, seed=6, on=DAY, helpers=2)
     assert a_file_as_new()
     assert everything() == plain
+
+
+def _journal_and_merging() -> tuple[str, list[list[tuple]]]:
+    conn = database.connection()
+    return conn.execute("PRAGMA journal_mode").fetchone()[0], [
+        conn.execute(f'SELECT k, v FROM "{table}_config" ORDER BY k').fetchall()
+        for table in SEARCH_INDEX_TABLES
+    ]
+
+
+def test_a_load_in_parts_leaves_the_file_s_settings_as_a_new_file_s(db, monkeypatch):
+    """The load's rollback journal and its FTS5 merging once at the end leave no trace."""
+    monkeypatch.setattr(demo, "CHUNKS_A_TASK", 1)
+    new = _journal_and_merging()
+    assert new == ("wal", [[("version", 4)]] * len(SEARCH_INDEX_TABLES))
+    journals = []
+    real = demo._load
+
+    def load(conn, *args):  # the journal mode while the rows go in
+        journals.append(conn.execute("PRAGMA journal_mode").fetchone()[0])
+        return real(conn, *args)
+
+    monkeypatch.setattr(demo, "_load", load)
+    demo.generate(customers=2500, seed=2, on=DAY, helpers=2)
+    assert journals == ["delete"]
+    assert _journal_and_merging() == new
+    conn = database.connection()
+    for table in SEARCH_INDEX_TABLES:  # merged once: each index one segment, and whole
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+        assert conn.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0] == 1
+    assert a_file_as_new()
+
+
+def test_a_cancelled_load_gives_the_file_its_journal_back(db):
+    new = _journal_and_merging()
+    polls = []
+
+    def cancelled() -> bool:
+        polls.append(1)
+        return len(polls) > 3
+
+    with pytest.raises(CancelledError):
+        demo.generate(customers=30_000, seed=1, on=DAY, cancelled=cancelled, helpers=2)
+    assert _journal_and_merging() == new
+    assert a_file_as_new()
+
+
+def test_with_another_connection_open_the_load_keeps_the_wal_and_does_not_wait(db):
+    """The window's own connection is open while its job loads: no journal switch then."""
+    import time
+
+    other = sqlite3.connect(db)
+    other.execute("SELECT count(*) FROM customer").fetchone()
+    try:
+        started = time.perf_counter()
+        conn = database.connection()
+        assert demo._rollback_journal(conn) is None
+        assert time.perf_counter() - started < 1  # not the busy timeout's 10 s
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        demo.generate(customers=1200, seed=6, on=DAY, helpers=1)
+        assert other.execute("SELECT count(*) FROM customer").fetchone()[0] == 1200
+    finally:
+        other.close()
+    assert a_file_as_new()
+
+
+def test_parts_wait_for_their_turn_a_few_at_most(db):
+    """The pump gives out ids only a few tasks ahead of the part being copied in."""
+    import time
+
+    conn = database.connection()
+    schema = [
+        conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (t,)).fetchone()[0]
+        for t in demo_parts.PART_TABLES
+    ]
+    tasks = [(n, [(n, 1 + 20 * n, 20)]) for n in range(10)]
+    source = demo_parts.PartSource(
+        seed=3, on=DAY, catalogue=demo_rows.the_owners_catalogue(), tasks=tasks, helpers=2,
+        schema_sql=schema, first_ids=dict.fromkeys(demo_parts.PART_TABLES, 0), cancelled=None,
+        stop_if_cancelled=lambda _cancelled: None,
+    )  # fmt: skip
+    source.start()
+    held, ids = [], []
+    try:
+        for _task, data in source.parts_in_order():
+            time.sleep(0.3)  # a slow loader: the helpers are done long before
+            held.append(len(source.parts))
+            ids += [row[0] for row in _part_rows(data)["order_line"]]
+    finally:
+        source.close()
+    assert 0 < max(held) <= source.ahead == 2 * demo_parts.AHEAD_A_HELPER
+    assert ids == list(range(1, len(ids) + 1))
+    assert multiprocessing.active_children() == []
