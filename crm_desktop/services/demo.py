@@ -20,6 +20,13 @@ failure leaves the database as it was. While it loads, the indexes of the
 tables it fills are dropped (for parts also their triggers, and foreign keys
 are checked once before the commit), and made again afterwards from their own
 SQL (sorting once is much cheaper than growing a dozen B-trees in random order).
+
+A load in parts also: feeds the search groups' indexes a part at a time (their
+triggers are set aside), with FTS5's merging of segments off until one merge
+at the end; and, when no other connection has the file open, writes through a
+rollback journal instead of the WAL (the file's pages are written once, not
+twice; the WAL is back before the function returns). All of it in the same
+transaction, so a cancel still leaves the file as it was.
 """
 
 from __future__ import annotations
@@ -39,7 +46,12 @@ from datetime import date
 from crm_desktop.errors import CrmError
 from crm_desktop.i18n import _
 from crm_desktop.models import database
-from crm_desktop.models.migrations import GROUP_INDEX_FILL, GROUP_TRIGGERS
+from crm_desktop.models.migrations import (
+    GROUP_INDEX_FILL,
+    GROUP_TRIGGERS,
+    SEARCH_GROUPS,
+    SEARCH_INDEX_TABLES,
+)
 from crm_desktop.services import search, settings
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import today
@@ -187,13 +199,17 @@ def generate(
     # transfers records only while foreign keys are off (they are checked before the commit).
     # An encrypted file's driver cannot take the parts: its rows come the plain way.
     in_parts = helpers > 0 and isinstance(conn, sqlite3.Connection) and not conn.in_transaction
+    journal = None
     if in_parts:
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute(f"ATTACH ':memory:' AS {PART}")  # not within a transaction: detached after
+        journal = _rollback_journal(conn)
     try:
         return _load(conn, customers, seed, day, helpers, tell, check, cancelled, started, in_parts)
     finally:
         if in_parts:
+            if journal is not None:
+                conn.execute(f"PRAGMA main.journal_mode = {journal}")
             conn.execute(f"DETACH {PART}")
             conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA cache_size = {cache}")
@@ -220,6 +236,7 @@ def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started, 
         with set_aside as kept_indexes:
             writer.write(SampleMaker(seed, day, catalogue).fixed_rows())
             if in_parts:
+                _merging(conn, off=True)
                 _transfer_parts(
                     conn,
                     writer,
@@ -232,12 +249,15 @@ def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started, 
                     tell,
                     kept_indexes,
                 )
+                mark("rows")
+                _merging(conn, off=False)
+                mark("search indexes merged")
             else:
                 for done, rows in _chunks(customers, seed, day, helpers, cancelled, catalogue):
                     writer.write(rows)
                     check()
                     tell(0.75 * done / customers)
-            mark("rows")
+                mark("rows")
             _number_orders(conn)
             mark("order numbers")
             check()
@@ -266,6 +286,26 @@ def _load(conn, customers, seed, day, helpers, tell, check, cancelled, started, 
         time.process_time() - cpu_started,
     )
     return DemoResult(dict(writer.counts))
+
+
+def _rollback_journal(conn: sqlite3.Connection) -> str | None:
+    """The file's journal mode for the load: a rollback journal instead of the WAL, when it can.
+
+    In WAL mode every page of the load is written twice, into the WAL and then into the
+    file by the checkpoint (2 GB each at 1M). A rollback journal keeps only the pages the
+    file had before (a new file's schema: a few dozen); the pages the load adds are written
+    once, in place. A cancel, a failure or a crash rolls back just as well (the journal
+    restores those pages and cuts the file to its old size). Returns the mode to go back
+    to; None when another connection holds the file (then the WAL stays).
+    """
+    mode = conn.execute("PRAGMA main.journal_mode").fetchone()[0]
+    if mode != "wal":
+        return None
+    try:  # refused at once (no busy wait) while another connection has the file open
+        changed = conn.execute("PRAGMA main.journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError:
+        return None
+    return mode if changed == "delete" else None
 
 
 def helpers_for(customers: int) -> int:
@@ -352,7 +392,8 @@ def _set_aside(
     cache in random order, so the indexes whose keys would arrive in random order go.
     ``for_parts``: the unique indexes and the tables' triggers go too (but the search
     table's, which feed its n-gram index): SQLite transfers a part's records only into a
-    table with neither (see demo_parts). Yields the SQL of the indexes kept, which the
+    table with neither (see demo_parts); the groups' indexes, whose triggers go, are fed
+    part by part (:func:`_feed_groups`). Yields the SQL of the indexes kept, which the
     parts must have too. Their SQL is read from the schema itself, so they come back
     exactly as they were; if the transaction rolls back, so does the drop.
     """
@@ -364,8 +405,8 @@ def _set_aside(
         tuple(tables),
     ).fetchall():
         if kind == "trigger":
-            # The groups' indexes (schema 15) are made once after the load: one pass each
-            # costs less than growing them chunk by chunk (the n-gram index is still fed).
+            # The groups' indexes (schema 15) are fed a part at a time by one INSERT … SELECT
+            # each (their triggers, one row at a time, cost twice that).
             keep = not for_parts or (table == "customer_search" and name not in GROUP_TRIGGERS)
         else:
             in_order = conn.execute(f'PRAGMA index_info("{name}")').fetchone()[2] in _KEYS_IN_ORDER
@@ -379,7 +420,7 @@ def _set_aside(
     yield kept
     for _kind, _name, sql in dropped:
         conn.execute(sql)
-    if any(name in GROUP_TRIGGERS for _kind, name, _sql in dropped):
+    if not for_parts and any(name in GROUP_TRIGGERS for _kind, name, _sql in dropped):
         for statement in GROUP_INDEX_FILL:
             conn.execute(statement)
 
@@ -433,12 +474,46 @@ def _transfer_parts(
             conn.deserialize(data, name=PART)
             for table in PART_TABLES:  # SQLite copies the records as they are
                 conn.execute(f'INSERT INTO main."{table}" SELECT * FROM {PART}."{table}"')
+            first, last = task_chunks[0], task_chunks[-1]
+            _feed_groups(conn, first[1], last[1] + last[2] - 1)
             for table, count in source.counts[number].items():
                 writer.counts[table] += count
-            last = task_chunks[-1]
             tell(0.75 * (last[1] + last[2] - 1) / customers)
     finally:
         source.close()
+
+
+_AUTOMERGE = 4  # FTS5's default
+
+
+def _merging(conn: sqlite3.Connection, *, off: bool) -> None:
+    """FTS5's merging of the search indexes' segments, off for the load and done once after.
+
+    A part's rows become a segment of each index; merged as they come, the segments are
+    rewritten level after level. Merged once at the end (``optimize``), each index is one
+    segment. The setting goes back to what a new file holds (FTS5's default, no row).
+    """
+    for table in SEARCH_INDEX_TABLES:
+        if off:
+            conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', 0)")
+        else:
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+            conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', {_AUTOMERGE})")
+            conn.execute(f"DELETE FROM \"{table}_config\" WHERE k = 'automerge'")
+
+
+def _feed_groups(conn: sqlite3.Connection, first: int, last: int) -> None:
+    """Index the search rows of customers ``first`` … ``last`` in the groups' indexes.
+
+    What the groups' insert trigger does (schema 15), for a part's rows at once: FTS5 takes
+    them as one batch, at about the cost of a rebuild, in the load's parallel phase.
+    """
+    for group in SEARCH_GROUPS:
+        conn.execute(
+            f'INSERT INTO "customer_search_{group}_fts" (rowid, "{group}") '
+            f'SELECT id, "{group}" FROM customer_search_groups WHERE id BETWEEN ? AND ?',
+            (first, last),
+        )
 
 
 def _check_references(conn: sqlite3.Connection) -> None:

@@ -97,8 +97,17 @@ def test_the_parts_search_index_is_the_one_a_rebuild_makes(db, monkeypatch):
         database.execute_sql(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
 
 
+def _journal_and_merging() -> tuple[str, list[list[tuple]]]:
+    conn = database.connection()
+    return conn.execute("PRAGMA journal_mode").fetchone()[0], [
+        conn.execute(f'SELECT k, v FROM "{table}_config" ORDER BY k').fetchall()
+        for table in SEARCH_INDEX_TABLES
+    ]
+
+
 def test_a_cancel_while_the_helpers_work_leaves_the_file_as_it_was(db):
     before = objects_of(database.connection())
+    settings_before = _journal_and_merging()  # the WAL and FTS5's settings
     polls = []
 
     def cancelled() -> bool:
@@ -110,6 +119,7 @@ def test_a_cancel_while_the_helpers_work_leaves_the_file_as_it_was(db):
     counts = figures.record_counts()
     assert counts["customer"] == counts["order_line"] == counts["product"] == 0
     assert objects_of(database.connection()) == before  # indexes and triggers back
+    assert _journal_and_merging() == settings_before
     assert a_file_as_new()
     assert multiprocessing.active_children() == []
     demo.generate(customers=300, seed=1, on=DAY)  # and the file takes the sample after all
@@ -124,21 +134,24 @@ def _part_rows(data: bytes) -> dict[str, list[tuple]]:
     }
 
 
-def test_a_helper_that_dies_leaves_its_tasks_to_the_loader(db):
+def _part_source(customers_a_task: int, tasks: int) -> demo_parts.PartSource:
+    """Two helpers for ``tasks`` tasks of one chunk each, into the file's own tables."""
     conn = database.connection()
     schema = [
         conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (t,)).fetchone()[0]
         for t in demo_parts.PART_TABLES
     ]
-    tasks = [(n, [(n, 1 + 40 * n, 40)]) for n in range(5)]
-    catalogue = demo_rows.the_owners_catalogue()
+    return demo_parts.PartSource(
+        seed=3, on=DAY, catalogue=demo_rows.the_owners_catalogue(),
+        tasks=[(n, [(n, 1 + customers_a_task * n, customers_a_task)]) for n in range(tasks)],
+        helpers=2, schema_sql=schema, first_ids=dict.fromkeys(demo_parts.PART_TABLES, 0),
+        cancelled=None, stop_if_cancelled=lambda _cancelled: None,
+    )  # fmt: skip
 
+
+def test_a_helper_that_dies_leaves_its_tasks_to_the_loader(db):
     def run(kill: bool) -> list[tuple[dict[str, int], dict[str, list[tuple]]]]:
-        source = demo_parts.PartSource(
-            seed=3, on=DAY, catalogue=catalogue, tasks=tasks, helpers=2, schema_sql=schema,
-            first_ids=dict.fromkeys(demo_parts.PART_TABLES, 0), cancelled=None,
-            stop_if_cancelled=lambda _cancelled: None,
-        )  # fmt: skip
+        source = _part_source(40, 5)
         source.start()
         if kill:
             source.processes[1].kill()  # tasks 1 and 3 are its
@@ -173,3 +186,64 @@ def test_where_no_process_can_start_the_loader_makes_every_part(db, tmp_path, mo
     demo.generate(customers=1200, seed=6, on=DAY, helpers=2)
     assert a_file_as_new()
     assert everything() == plain
+
+
+def test_a_load_in_parts_leaves_the_file_s_settings_as_a_new_file_s(db, monkeypatch):
+    """The load's rollback journal and its FTS5 merging once at the end leave no trace."""
+    monkeypatch.setattr(demo, "CHUNKS_A_TASK", 1)
+    new = _journal_and_merging()
+    assert new == ("wal", [[("version", 4)]] * len(SEARCH_INDEX_TABLES))
+    journals = []
+    real = demo._load
+
+    def load(conn, *args):  # the journal mode while the rows go in
+        journals.append(conn.execute("PRAGMA journal_mode").fetchone()[0])
+        return real(conn, *args)
+
+    monkeypatch.setattr(demo, "_load", load)
+    demo.generate(customers=2500, seed=2, on=DAY, helpers=2)
+    assert journals == ["delete"]
+    assert _journal_and_merging() == new
+    conn = database.connection()
+    for table in SEARCH_INDEX_TABLES:  # merged once: each index one segment, and whole
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+        assert conn.execute(f"SELECT count(DISTINCT segid) FROM {table}_idx").fetchone()[0] == 1
+    assert a_file_as_new()
+
+
+def test_with_another_connection_open_the_load_keeps_the_wal_and_does_not_wait(db):
+    """The window's own connection is open while its job loads: no journal switch then."""
+    import time
+
+    other = sqlite3.connect(db)
+    other.execute("SELECT count(*) FROM customer").fetchone()
+    try:
+        started = time.perf_counter()
+        conn = database.connection()
+        assert demo._rollback_journal(conn) is None
+        assert time.perf_counter() - started < 1  # not the busy timeout's 10 s
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        demo.generate(customers=1200, seed=6, on=DAY, helpers=1)
+        assert other.execute("SELECT count(*) FROM customer").fetchone()[0] == 1200
+    finally:
+        other.close()
+    assert a_file_as_new()
+
+
+def test_parts_wait_for_their_turn_a_few_at_most(db):
+    """The pump gives out ids only a few tasks ahead of the part being copied in."""
+    import time
+
+    source = _part_source(20, 10)
+    source.start()
+    held, ids = [], []
+    try:
+        for _task, data in source.parts_in_order():
+            time.sleep(0.3)  # a slow loader: the helpers are done long before
+            held.append(len(source.parts))
+            ids += [row[0] for row in _part_rows(data)["order_line"]]
+    finally:
+        source.close()
+    assert 0 < max(held) <= source.ahead == 2 * demo_parts.AHEAD_A_HELPER
+    assert ids == list(range(1, len(ids) + 1))
+    assert multiprocessing.active_children() == []
