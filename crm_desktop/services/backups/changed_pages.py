@@ -83,12 +83,27 @@ class Digests:
         """The numbers of the pages of a new copy (XXH3s ``new_pages``) whose hash differs from
         this backup's page of the same number; page 1 always (its header may differ), pages
         beyond this backup's end not (the caller knows there are more)."""
-        old = self.pages
-        return [1] + [
-            number
-            for number, (new, was) in enumerate(zip(new_pages, old, strict=False), start=1)
-            if new != was and number > 1
-        ]
+        return [1] + [number for number in differing_pages(new_pages, self.pages) if number > 1]
+
+
+# Hashes compared a block at a time as bytes (C's memcmp), then one by one only inside a
+# block that differs: a day's work changes a few hundred of 140,000 pages at 1M customers,
+# and the loop over every pair in Python took ~25 ms of the plan each time it ran.
+_BLOCK_PAGES = 256
+
+
+def differing_pages(new: array[int], old: array[int]) -> list[int]:
+    """The numbers (from 1) of the pages among the first ``min(len(new), len(old))`` whose
+    hash in ``new`` differs from that in ``old``, in order."""
+    count, size = min(len(new), len(old)), new.itemsize
+    assert old.itemsize == size, "hashes of two widths"
+    ours, theirs = new.tobytes(), old.tobytes()
+    found: list[int] = []
+    for start in range(0, count, _BLOCK_PAGES):
+        end = min(count, start + _BLOCK_PAGES)
+        if ours[start * size : end * size] != theirs[start * size : end * size]:
+            found += [n + 1 for n in range(start, end) if new[n] != old[n]]
+    return found
 
 
 def page_hashes(path: Path, page_size: int, kinds: bytearray | None = None) -> array[int]:
@@ -292,8 +307,7 @@ def plan_check(
         return _full(why, _walk(path, page_size, len(pages), roots, kinds))
     assert base is not None
     old, new = base.digests.pages, pages
-    pairs = enumerate(zip(new, old, strict=False), start=1)
-    changed = [number for number, (now_hash, was) in pairs if now_hash != was]
+    changed = differing_pages(new, old)
     changed += range(len(old) + 1, len(new) + 1)
     if not changed:  # the same pages: the same trees
         return Plan(full=False, owners=base.owners)
@@ -453,42 +467,58 @@ def _walk(
     """The owner of every page: 1 + index in ``trees``, ``_FREE``, or 0 (overflow, unused).
 
     ``kinds``: each page's b-tree kind byte (from :func:`page_hashes`), so that only the
-    interior pages are read here.
+    interior pages are read here. An interior page's cell pointers are read in one call and
+    its children visited in one loop (at 1M customers the walk visits 140,000 pages).
     """
     owners = array("i", bytes(4 * (page_count + 1)))
-    short = struct.Struct(">H")
     long = struct.Struct(">I")
     with open(path, "rb", buffering=0) as handle:
         if os.fstat(handle.fileno()).st_size < page_count * page_size:
             return None
         pages = _Pages(handle, page_size, kinds)
+        known = kinds if kinds is not None and len(kinds) >= page_count else b""
         for index, (_table, root) in enumerate(trees, start=1):
-            stack = [root]
-            while stack:
-                number = stack.pop()
-                if not 1 <= number <= page_count or owners[number]:
-                    return None
-                owners[number] = index
-                kind = pages.kind(number)
+            interior = [root]
+            if not 1 <= root <= page_count or owners[root]:
+                return None
+            owners[root] = index
+            while interior:
+                number = interior.pop()
+                kind = known[number - 1] if known else pages.kind(number)
                 if kind in _LEAF:
                     continue
                 if kind not in _INTERIOR:
                     return None
-                data = pages(number)
-                head = 100 if number == 1 else 0
-                cells = short.unpack_from(data, head + 3)[0]
-                stack.append(long.unpack_from(data, head + 8)[0])
-                pointers = head + 12
-                if pointers + 2 * cells > page_size:
+                children = _children(pages(number), 100 if number == 1 else 0, page_size, long)
+                if children is None:
                     return None
-                for i in range(cells):
-                    cell = short.unpack_from(data, pointers + 2 * i)[0]
-                    if not 0 < cell <= page_size - 4:
+                for child in children:
+                    if not 1 <= child <= page_count or owners[child]:
                         return None
-                    stack.append(long.unpack_from(data, cell)[0])
+                    owners[child] = index
+                    if (known[child - 1] if known else pages.kind(child)) not in _LEAF:
+                        interior.append(child)
         if not _walk_freelist(pages, page_count, owners, long):
             return None
     return owners
+
+
+def _children(data: bytes, head: int, page_size: int, long: struct.Struct) -> list[int] | None:
+    """The child page numbers of an interior b-tree page (its cells', then the right-most),
+    or None when its cell pointers lie outside the page."""
+    if len(data) < head + 12:
+        return None
+    cells = int.from_bytes(data[head + 3 : head + 5], "big")
+    pointers = head + 12
+    if pointers + 2 * cells > page_size:
+        return None
+    offsets = struct.unpack_from(f">{cells}H", data, pointers)
+    if offsets and not (min(offsets) > 0 and max(offsets) <= page_size - 4):
+        return None
+    unpack = long.unpack_from
+    children = [unpack(data, cell)[0] for cell in offsets]
+    children.append(unpack(data, head + 8)[0])
+    return children
 
 
 def _walk_freelist(pages: _Pages, page_count: int, owners: array[int], long: struct.Struct) -> bool:
