@@ -21,8 +21,26 @@ GROUP_INDEX_DROPS = (
 )
 
 
+# The schema step that stores the contacts' sort keys (its number moves if steps merge).
+CONTACT_KEY_VERSION = 16
+CONTACT_KEY_DROPS = (
+    'DROP TRIGGER IF EXISTS "contact_key_insert"',
+    'DROP TRIGGER IF EXISTS "contact_key_update"',
+    'DROP TRIGGER IF EXISTS "contact_key_delete"',
+    'DROP TABLE IF EXISTS "contact_key"',
+)
+
+
+def drop_contact_keys(conn: sqlite3.Connection) -> None:
+    """Drop what the contacts' sort keys step added: a file from before it."""
+    for statement in CONTACT_KEY_DROPS:
+        conn.execute(statement)
+
+
 def drop_search_index(conn: sqlite3.Connection) -> None:
-    """Drop what schemas 6 to 15 added for the search (and Today's index of schema 7)."""
+    """Drop what schemas 6 to 15 added for the search (and Today's index of schema 7),
+    and the later contacts' keys (:data:`CONTACT_KEY_VERSION`) a file that old lacks too."""
+    drop_contact_keys(conn)
     for statement in (
         *GROUP_INDEX_DROPS,  # schema 15
         'DROP INDEX IF EXISTS "customer_search_id_key"',  # schema 14

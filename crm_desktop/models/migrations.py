@@ -100,6 +100,15 @@ Versions:
      which group of a text holds its term from these indexes alone, instead of reading every
      candidate's row. The step fills them from the rows (SQL only, in the upgrade's
      transaction); new files run the same statements.
+  16 the contacts' stored sort keys (:func:`_v15_to_v16`, :data:`CONTACT_KEY_SQL`): the
+     table ``contact_key`` (``id`` = the contact's id, ``name_key``: the key of its name, as
+     ``customer_search.name_key`` is a customer's; NULL while it is to be made) with the index
+     ``contact_key_name`` on ``name_key`` (the contact list's order, read from the index) and
+     the partial index ``contact_key_stale`` of the NULL keys. Triggers on ``contact`` add a
+     NULL key for a new contact, clear the key of a renamed one and drop a deleted one's,
+     whoever writes, so an edit by another SQLite tool is re-keyed before a list reads (the
+     key is made in Python: pinyin, each script's alphabet). The step adds a NULL key for
+     every contact (SQL only); the start job makes them. New files run the same statements.
 """
 
 from __future__ import annotations
@@ -941,6 +950,31 @@ def _v13_to_v14(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+# --- version 16: the contacts' stored sort keys ----------------------------------------------
+CONTACT_KEY_SQL = (
+    'CREATE TABLE "contact_key" ("id" INTEGER NOT NULL PRIMARY KEY, "name_key" TEXT)',
+    'CREATE INDEX "contact_key_name" ON "contact_key" ("name_key")',
+    'CREATE INDEX "contact_key_stale" ON "contact_key" ("id") WHERE "name_key" IS NULL',
+    'CREATE TRIGGER "contact_key_insert" AFTER INSERT ON "contact" '
+    'BEGIN INSERT OR REPLACE INTO "contact_key" ("id", "name_key") VALUES (new."id", NULL); END',
+    'CREATE TRIGGER "contact_key_update" AFTER UPDATE OF "id", "name" ON "contact" '
+    'WHEN old."id" IS NOT new."id" OR old."name" IS NOT new."name" '
+    'BEGIN DELETE FROM "contact_key" WHERE "id" = old."id"; '
+    'INSERT OR REPLACE INTO "contact_key" ("id", "name_key") VALUES (new."id", NULL); END',
+    'CREATE TRIGGER "contact_key_delete" AFTER DELETE ON "contact" '
+    'BEGIN DELETE FROM "contact_key" WHERE "id" = old."id"; END',
+)
+# A NULL key for every contact of an upgraded file (the start job makes them).
+CONTACT_KEY_FILL = (
+    'INSERT INTO "contact_key" ("id", "name_key") SELECT "id", NULL FROM "contact"',
+)
+
+
+def _v15_to_v16(db: SqliteDatabase) -> None:
+    for statement in (*CONTACT_KEY_SQL, *CONTACT_KEY_FILL):
+        db.execute_sql(statement)
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
@@ -957,6 +991,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     12: _v12_to_v13,
     13: _v13_to_v14,
     14: _v14_to_v15,
+    15: _v15_to_v16,
 }
 
 

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from peewee import SchemaManager, SqliteDatabase, sort_models  # type: ignore[attr-defined]
 
 from crm_desktop.models.migrations import (
+    CONTACT_KEY_SQL,
     CUSTOM_FIELDS_SQL,
     GROUP_INDEX_SQL,
     ID_KEY_INDEX_SQL,
@@ -72,7 +73,7 @@ def create_schema(db: SqliteDatabase) -> None:
         ):
             db.execute_sql(statement)
         # Tables without a model: the same frozen SQL as their migration step.
-        for statement in (*CUSTOM_FIELDS_SQL, *SAVED_VIEWS_SQL):
+        for statement in (*CUSTOM_FIELDS_SQL, *SAVED_VIEWS_SQL, *CONTACT_KEY_SQL):
             db.execute_sql(statement)
         db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")

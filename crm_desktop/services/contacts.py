@@ -8,7 +8,7 @@ from typing import Any
 from crm_desktop.errors import ValidationError
 from crm_desktop.i18n import N_, _
 from crm_desktop.models import Contact, database
-from crm_desktop.services import audit, catalogue, records
+from crm_desktop.services import audit, catalogue, contact_keys, records
 from crm_desktop.services.catalogue import FieldDef
 from crm_desktop.services.fields import phone
 from crm_desktop.services.records import Entity, Row, register
@@ -33,6 +33,8 @@ def _prepare(values: Row, old: Row | None) -> None:
 
 
 def _after_write(contact_id: int, values: Row, old: Row | None) -> None:
+    if old is None or old.get("name") != values.get("name"):
+        contact_keys.set_keys([contact_id])  # the list's order (the triggers cleared it)
     reindex_customers([values["customer_id"], old["customer_id"] if old else None])
 
 
@@ -41,7 +43,8 @@ FIELDS = catalogue.declare(
     "contact",
     FieldDef("customer_id", N_("Customer"), "reference", "ct.customer_id", header=N_("Customer ID"),
              sort=None, parse=reference, required=True, importable=False),
-    FieldDef("name", N_("Name"), sql="ct.name", sort="fold", nullable=False, parse=line(200),
+    # Sorts by its stored key (contact_key, the list's FROM): the key of crm_sort_key(ct.name).
+    FieldDef("name", N_("Name"), sql="ct.name", sort="k.name_key", nullable=False, parse=line(200),
              required=True, placeholder=N_("First and last name")),
     FieldDef("position", N_("Position"), sql="ct.position", sort="fold", parse=line(200),
              placeholder=N_("e.g. Purchasing manager")),

@@ -56,7 +56,13 @@ from crm_desktop.services import search, settings
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import today
 from crm_desktop.services.demo_data.catalogue import OwnersCatalogue
-from crm_desktop.services.demo_parts import PART, PART_TABLES, PartSource, insert_rows
+from crm_desktop.services.demo_parts import (
+    PART,
+    PART_TABLES,
+    PartSource,
+    insert_rows,
+    insert_verb,
+)
 from crm_desktop.services.demo_rows import (
     COLUMNS,
     LOCAL_IDS,
@@ -105,7 +111,8 @@ def insert_sql(table: str, offsets: dict[str, int] | None = None) -> str:
             values.append(f"'~' || (? + {offsets[of]})")
         else:
             values.append(f"? + {offsets[of]}")
-    return f'INSERT INTO "{table}" ({", ".join(COLUMNS[table])}) VALUES ({", ".join(values)})'
+    columns = ", ".join(COLUMNS[table])
+    return f'{insert_verb(table)} "{table}" ({columns}) VALUES ({", ".join(values)})'
 
 
 class ChunkWriter:

@@ -60,6 +60,12 @@ ROWS_A_STATEMENT = 64  # rows one INSERT carries: far fewer statements to run
 _OFFSET_PARAMETERS = {"contact": 1, "deal": 2, "sales_order": 3}  # ?1 ?2 ?3: the offsets
 
 
+def insert_verb(table: str) -> str:
+    """How a table's sample rows go in: a contact's key replaces the NULL one that the
+    schema's trigger gave it where the triggers stay during the load (a small sample)."""
+    return "INSERT OR REPLACE INTO" if table == "contact_key" else "INSERT INTO"
+
+
 @functools.cache
 def _many_rows_sql(table: str, columns: tuple[str, ...], rows: int) -> str:
     """An INSERT of ``rows`` rows, numbered parameters from ?4; ?1–?3 are the id offsets."""
@@ -76,7 +82,7 @@ def _many_rows_sql(table: str, columns: tuple[str, ...], rows: int) -> str:
                     value = f"'~' || ({value})"
             values.append(value)
         groups.append(f"({', '.join(values)})")
-    return f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES {", ".join(groups)}'
+    return f'{insert_verb(table)} "{table}" ({", ".join(columns)}) VALUES {", ".join(groups)}'
 
 
 def insert_rows(

@@ -61,6 +61,7 @@ COLUMNS = {
     "customer": ("id", "kind", "name", "email", "phone", "website", "address", "city",
                  "country", "status", "source", "notes", "created_at", "updated_at"),
     "contact": ("id", "customer_id", "name", "position", "email", "phone", "notes", "is_primary"),
+    "contact_key": ("id", "name_key"),  # each contact's sort key, made with its row
     "tag": ("id", "name"),
     "customer_tag": ("customer_id", "tag_id"),
     "product": ("id", "sku", "name", "description", "unit_price_cents", "stock_qty", "active"),
@@ -86,6 +87,7 @@ TABLES = tuple(COLUMNS)  # in an order that satisfies every foreign key
 # The columns that hold a chunk's own numbering of contacts, deals and orders.
 LOCAL_IDS = {
     "contact": {"id": "contact"},
+    "contact_key": {"id": "contact"},
     "deal": {"id": "deal", "contact_id": "contact"},
     "sales_order": {"id": "sales_order", "number": "sales_order", "deal_id": "deal"},
     "order_line": {"order_id": "sales_order"},
@@ -443,6 +445,7 @@ class SampleMaker:
                     1 if index == 0 else 0,
                 )
             )
+            rows["contact_key"].append((self.contact_id, sort_key(person.name)))
             ids.append(self.contact_id)
         return ids
 

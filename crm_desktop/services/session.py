@@ -24,7 +24,7 @@ from crm_desktop.models.connection import (
 )
 from crm_desktop.paths import resolve_db_path
 from crm_desktop.safe_files import private_folder
-from crm_desktop.services import encryption_keys, search, sort_order
+from crm_desktop.services import contact_keys, encryption_keys, search, sort_order
 
 # The entity modules: each registers its entity with the record engine when imported.
 ENTITY_MODULES = (
@@ -118,6 +118,7 @@ def open_session(
         return opened
     if refresh_search or opened.migrated_from is not None:
         search.refresh_index()
+        contact_keys.refresh()  # the contacts' sort keys (made after an upgrade to 16)
     if refresh_search:
         sort_order.rekey_if_needed()  # the window runs it as a job after it shows
     return opened

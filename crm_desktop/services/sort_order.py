@@ -3,7 +3,7 @@
 CLDR's Russian collation puts Cyrillic before Latin, the Chinese (pinyin) one
 puts Chinese characters before Latin, English and most others keep the root
 order (Latin first). The stored sort keys (``customer_search.name_key``,
-``custom_value.sort_key`` of text values) are made in one of these orders
+``contact_key.name_key``, ``custom_value.sort_key`` of text values) are made in one of these orders
 (:data:`crm_desktop.services.text.ORDERS`); the setting ``sort_order`` says
 which one, so it travels with the data like ``locale``, whose language picks
 the wanted order. A file without the setting was keyed in the root order
@@ -21,7 +21,7 @@ it opens the file.
 from __future__ import annotations
 
 from crm_desktop.models import database
-from crm_desktop.services import changes, settings, text
+from crm_desktop.services import changes, contact_keys, settings, text
 from crm_desktop.services.progress import Cancelled, Progress, check_in
 
 SETTING = "sort_order"
@@ -106,7 +106,8 @@ def rekey(progress: Progress | None = None, cancelled: Cancelled | None = None) 
         with changes.transaction():
             names = _changed_names(order)
             values = _changed_values(order)
-            total = len(names) + len(values)
+            people = contact_keys.changed_keys(order)
+            total = len(names) + len(values) + len(people)
             check_in(0, total, progress, cancelled)
             for start in range(0, len(names), CHUNK):
                 database.connection().executemany(
@@ -122,12 +123,18 @@ def rekey(progress: Progress | None = None, cancelled: Cancelled | None = None) 
                 )
                 changed += len(values[start : start + CHUNK])
                 check_in(changed, total, progress, cancelled)
+            for start in range(0, len(people), CHUNK):
+                contact_keys.write_keys(people[start : start + CHUNK])
+                changed += len(people[start : start + CHUNK])
+                check_in(changed, total, progress, cancelled)
             settings.set_many({SETTING: target})
             # Before the commit: a write of the window waits for this transaction's lock, and
             # must key its row in the new order once it gets it.
             text.use_order(target)
-            if changed:
+            if names or values:
                 changes.notify("customer", (), "update")
+            if people:
+                changes.notify("contact", (), "update")
     except BaseException:
         text.use_order(before)
         raise

@@ -648,15 +648,17 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.tables.runner import runner
 
         def refresh(context) -> int:
-            from crm_desktop.services import sort_order
+            from crm_desktop.services import contact_keys, sort_order
 
             repaired = search.refresh_index(context.progress)
+            repaired += contact_keys.refresh(context.progress)  # after an upgrade: every key
             # A file whose language changed elsewhere: its lists in that language's order.
             return repaired + sort_order.rekey_if_needed(context.progress, context.cancelled)
 
         def refreshed(repaired: object) -> None:
             if repaired:
                 self._on_change(Change("customer", (), "update"))
+                self._on_change(Change("contact", (), "update"))
 
         # Just after the upgrade to schema 11 the search index is built: a minute at 1M customers.
         building = search.index_needs_build()

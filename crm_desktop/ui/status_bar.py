@@ -73,6 +73,11 @@ class WindowStatusBar(QStatusBar):
 
     def set_count(self, text: str) -> None:
         self.count_label.setText(text)
+        # The label's new width now, not at the next turn of the event loop: the first frame
+        # of a list would show its count clipped to the old width ("1" of "100,000 …").
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
 
     def show_message(self, text: str, step: UndoStep | None = None) -> None:
         self.message.setText(text)

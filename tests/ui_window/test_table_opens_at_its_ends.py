@@ -44,3 +44,25 @@ def test_the_customer_table_shows_both_ends_before_every_id_is_read(qtbot, windo
     assert list(model.ids()) == ids and resets == []  # filled in, nothing jumped
     assert model.id_at(75) == ids[75] and model.values_at(75)["id"] == ids[75]
     assert page.table.rowAt(page.table.viewport().height() - 2) == last
+
+
+def test_the_first_frame_of_a_table_has_its_scroll_bar_and_its_count(qtbot, window):
+    """What the rows' first paint shows: laid out when the ids arrive, not an event later."""
+    window.show_section("contacts")  # Today first, then a list whose count is not shown yet
+    page = window.current_list()
+    model = page.model
+    seen: list[tuple[bool, str, bool]] = []
+
+    def at_arrival() -> None:  # before the event loop turns again: the next paint
+        label = window.status.count_label
+        bar = page.table.verticalScrollBar()
+        fits = label.width() >= label.sizeHint().width()
+        seen.append((bar.isVisibleTo(page.table), label.text(), fits))
+
+    if model.has_loaded() and not model.is_loading():
+        model.reload()
+    model.ids_loaded.connect(at_arrival)
+    qtbot.waitUntil(lambda: bool(seen) and not model.is_loading(), timeout=10_000)
+    shown, text, fits = seen[0]
+    assert model.rowCount() > 40 and shown  # more rows than the screen: a scroll bar
+    assert text == page.count_text() and fits

@@ -40,7 +40,14 @@ from crm_desktop.errors import CrmError
 from crm_desktop.i18n import N_, _, ngettext
 from crm_desktop.models import database
 from crm_desktop.models.tables import ImportBatch
-from crm_desktop.services import audit, catalogue, custom_fields, records, search
+from crm_desktop.services import (
+    audit,
+    catalogue,
+    contact_keys,
+    custom_fields,
+    records,
+    search,
+)
 from crm_desktop.services.changes import after_commit, before_bulk_change, notify, transaction
 from crm_desktop.services.clock import now_utc
 from crm_desktop.services.importing.auditing import log_created
@@ -957,6 +964,7 @@ class _Import:
             [(self.batch_id, entity, first, last) for entity, first, last in runs],
         )
         self.check(rows_total + rows_total * 2 // 3)
+        contact_keys.make_stale()  # the sort keys of the contacts added or renamed
         self.index_new_customers(tags_after)
         ids = sorted(touched - new_customers.keys())  # flushed ones are read back: complete
         for start in range(0, len(ids), 2000):

@@ -411,6 +411,9 @@ class ListPage(QWidget):
             self._warming = True
             QTimer.singleShot(WARM_DELAY_MS, self, self._warm_search_rows)
         self.table.empty_text = self._empty_text()
+        # The scroll bar's range and the header's geometry now, before the rows' first paint
+        # (Qt lays them out one event later: a first frame without its scroll bar).
+        self.table.lay_out_now()
         if not self.model.rowCount():  # the sentence shows only on an empty table
             self.table.viewport().update()
         if self._select_first_when_loaded:

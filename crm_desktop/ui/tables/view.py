@@ -13,7 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -92,6 +100,13 @@ class RecordTable(QTableView):
         self.apply_default_columns()
 
     # --- columns ---------------------------------------------------------------------
+
+    def lay_out_now(self) -> None:
+        """Do the layout Qt would do at the next turn of the event loop (scroll bars)."""
+        self.executeDelayedItemsLayout()
+        # The scroll area shows or hides a scroll bar by a queued call on its new range:
+        # delivered now, so the frame that paints the rows has its scroll bar.
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
 
     def apply_default_columns(self) -> None:
         header = self.horizontalHeader()

@@ -1,0 +1,146 @@
+"""The contacts' stored sort keys (``contact_key``, schema 16): the contact list's order.
+
+``ORDER BY crm_sort_key(name)`` called Python once a contact and sorted every key
+(3.9 s at a million customers' 1.2 million contacts); the list now reads its order
+from the index of the stored keys, as the customer list does from
+``customer_search.name_key``. A key is :func:`~crm_desktop.services.text.sort_key`
+of the name, in the order the file's keys are made in (:mod:`.sort_order`).
+
+Triggers of the schema give a new or renamed contact a NULL key whoever writes; the
+services make the key in the same transaction (:func:`set_keys`), a list re-keys what
+another tool left NULL before it reads (:func:`repair_before_reading`) and the start job
+repairs everything, missing rows too (:func:`refresh`). A re-key for another language
+rewrites the keys that change (:func:`changed_keys`).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+
+import peewee
+
+from crm_desktop.errors import CrmError
+from crm_desktop.models import database
+from crm_desktop.services import changes
+from crm_desktop.services.text import KeyOrder, sort_key
+
+_log = logging.getLogger(__name__)
+
+CHUNK = 5000
+_UPSERT = (
+    'INSERT INTO "contact_key" ("id", "name_key") VALUES (?, ?) '
+    'ON CONFLICT ("id") DO UPDATE SET "name_key" = excluded."name_key"'
+)
+
+
+def key_of(name: object, order: KeyOrder | None = None) -> str:
+    """The stored key of a contact's name ("" for what is not text: another tool's number)."""
+    return sort_key(name, order) if isinstance(name, str) else ""
+
+
+def set_keys(contact_ids: Iterable[int | None]) -> None:
+    """Make the keys of these contacts from their names (after a write of ours)."""
+    ids = sorted({i for i in contact_ids if i is not None})
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ignored in chunk)
+        rows = database.execute_sql(
+            f"SELECT id, name FROM contact WHERE id IN ({marks})", chunk
+        ).fetchall()
+        _write([(contact_id, key_of(name)) for contact_id, name in rows])
+
+
+def _write(keys: Sequence[tuple[int, str]]) -> None:
+    for start in range(0, len(keys), CHUNK):
+        database.connection().executemany(_UPSERT, keys[start : start + CHUNK])
+
+
+def stale_exists() -> bool:
+    """Whether a key is still to be made (from the partial index of NULL keys: at once)."""
+    row = database.execute_sql(
+        'SELECT EXISTS (SELECT 1 FROM "contact_key" WHERE "name_key" IS NULL)'
+    ).fetchone()
+    return bool(row[0])
+
+
+def _stale(*, missing_too: bool) -> list[tuple[int, object]]:
+    if missing_too:  # every contact read once: the start job's full check
+        sql = (
+            "SELECT ct.id, ct.name FROM contact ct LEFT JOIN contact_key k ON k.id = ct.id "
+            "WHERE k.name_key IS NULL"
+        )
+    else:
+        sql = (
+            "SELECT ct.id, ct.name FROM contact_key k INDEXED BY contact_key_stale "
+            "JOIN contact ct ON ct.id = k.id WHERE k.name_key IS NULL"
+        )
+    return list(database.execute_sql(sql).fetchall())
+
+
+def make_stale() -> int:
+    """Make the keys that are NULL (new or renamed contacts of a bulk path), in the caller's
+    transaction; how many."""
+    stale = _stale(missing_too=False)
+    if stale:
+        _make(stale)
+    return len(stale)
+
+
+def _make(
+    stale: list[tuple[int, object]], progress: Callable[[int, int], None] | None = None
+) -> None:
+    with changes.transaction():
+        # Keys of contacts gone meanwhile (deleted with the triggers off) go with them.
+        database.execute_sql(
+            'DELETE FROM "contact_key" WHERE "name_key" IS NULL AND NOT EXISTS '
+            '(SELECT 1 FROM "contact" WHERE "contact"."id" = "contact_key"."id")'
+        )
+        for start in range(0, len(stale), CHUNK):
+            chunk = stale[start : start + CHUNK]
+            _write([(contact_id, key_of(name)) for contact_id, name in chunk])
+            if progress is not None:
+                progress(min(start + CHUNK, len(stale)), len(stale))
+
+
+def refresh(progress: Callable[[int, int], None] | None = None) -> int:
+    """Make every key that is NULL or missing, in one transaction; how many were made."""
+    stale = _stale(missing_too=True)
+    if stale:
+        _make(stale, progress)
+    return len(stale)
+
+
+def repair_before_reading() -> bool:
+    """Make the keys another tool left NULL before a list reads; whether all are made.
+
+    A file that cannot be written now (read-only media, another program's lock) is
+    listed as its keys stand: the contacts whose key is not made yet come first.
+    """
+    if not stale_exists():
+        return True
+    try:
+        make_stale()
+    except (CrmError, peewee.OperationalError, sqlite3.OperationalError) as exc:
+        _log.info("contact keys left as they are: %s", type(exc).__name__)
+        return False
+    return True
+
+
+def changed_keys(order: KeyOrder) -> list[tuple[int, str]]:
+    """(id, new key) of the contacts whose key changes in ``order`` (a re-key)."""
+    rows = database.execute_sql(
+        "SELECT k.id, k.name_key, ct.name FROM contact_key k JOIN contact ct ON ct.id = k.id"
+    )
+    found = []
+    for contact_id, old, name in rows:
+        new = key_of(name, order)
+        if new != old:
+            found.append((contact_id, new))
+    return found
+
+
+def write_keys(keys: Sequence[tuple[int, str]]) -> None:
+    """Store (id, key) pairs (a re-key's, in its transaction)."""
+    _write(keys)

@@ -1,0 +1,221 @@
+"""The contacts' stored sort keys (schema 16): the contact list in the order of its names.
+
+The list reads its order from ``contact_key``; these tests hold it to the order the key
+function gives (``crm_sort_key``, what the list sorted by before), whoever wrote the
+contacts: the forms, an import, the demo, a re-key for the data's language, another
+SQLite tool, the upgrade.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from crm_desktop.models import close_database, database
+from crm_desktop.models.schema import expected_objects, objects_of
+from crm_desktop.services import (
+    campaigns,
+    contact_keys,
+    contacts,
+    customers,
+    listing,
+    open_session,
+    settings,
+    sort_order,
+    trash,
+)
+from crm_desktop.services.listing import ListQuery
+from crm_desktop.services.text import sort_key
+from tests.old_schema import CONTACT_KEY_VERSION, drop_contact_keys
+
+HOSTILE = [
+    "Жуков",
+    "Ёлкин",
+    "Zhang Wei",
+    "张伟",
+    "安娜",
+    "émile",
+    "Emile",
+    "=1+1",
+    "<b>&amp;</b>",
+    "🙂 Smiley",
+    "מרים",
+    "'Quoted",
+    "x" * 200,
+    "Алексей",
+]
+
+
+def _expected(descending: bool = False) -> list[int]:
+    """The order the list had before the stored keys: the key of each name, ties by id."""
+    direction = "DESC" if descending else "ASC"
+    return [
+        row[0]
+        for row in database.execute_sql(
+            "SELECT ct.id FROM contact ct JOIN customer c ON c.id = ct.customer_id "
+            f"WHERE c.deleted_at IS NULL ORDER BY crm_sort_key(ct.name) {direction}, "
+            f"ct.id {direction}"
+        )
+    ]
+
+
+def _people(names: list[str]) -> list[int]:
+    customer = customers.create_customer({"name": "Acme"})
+    return [contacts.create_contact({"customer_id": customer, "name": n}) for n in names]
+
+
+def _stored() -> dict[int, str | None]:
+    return dict(database.execute_sql("SELECT id, name_key FROM contact_key").fetchall())
+
+
+def _other_tool(path, *statements: str) -> None:
+    """Statements run by another SQLite program: none of our SQL functions, no services."""
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_contact_list_sorts_by_name_in_every_script(db, descending):
+    ids = _people([*HOSTILE, "Жуков"])  # a name twice: ties by id
+    assert _stored() == {i: sort_key(n) for i, n in zip(ids, [*HOSTILE, "Жуков"], strict=True)}
+    query = ListQuery(sort="name", descending=descending)
+    assert listing.list_ids("contact", query) == _expected(descending)
+    ends = listing.list_ends("contact", query, 5)
+    assert ends is not None and ends[1] == _expected(descending)[:5]
+
+
+def test_a_rename_in_the_form_moves_the_contact(db):
+    first, second = _people(["Anna", "Boris"])
+    contacts.update_contact(first, {"name": "Яна"})
+    assert _stored()[first] == sort_key("Яна")
+    assert listing.list_ids("contact") == [second, first] == _expected()
+
+
+def test_another_tools_edits_are_keyed_before_the_list_reads(db):
+    anna, boris, _vera = _people(["Anna", "Boris", "Vera"])
+    close_database()
+    _other_tool(
+        db,
+        f"UPDATE contact SET name = 'Zoe' WHERE id = {anna}",
+        "INSERT INTO contact (customer_id, name, is_primary) VALUES (1, 'Aaron', 0)",
+        f"DELETE FROM contact WHERE id = {boris}",
+    )
+    open_session(db, refresh_search=False)
+    stored = _stored()
+    assert stored[anna] is None and None in stored.values() and boris not in stored
+    ends = listing.list_ends("contact", ListQuery(), 10)
+    assert None not in _stored().values()
+    assert ends is not None and ends[1] == listing.list_ids("contact") == _expected()
+    names = [row["name"] for row in listing.fetch_rows("contact", ends[1])]
+    assert names == ["Aaron", "Vera", "Zoe"]
+
+
+def test_a_read_only_file_lists_what_it_can(db, monkeypatch):
+    _people(["Boris", "Anna"])
+    database.execute_sql("UPDATE contact_key SET name_key = NULL")
+
+    def refused(*_args, **_kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(contact_keys, "_make", refused)
+    assert contact_keys.repair_before_reading() is False
+    assert sorted(listing.list_ids("contact")) == sorted(_expected())  # every contact is there
+
+
+def test_the_start_job_makes_missing_keys(db):
+    ids = _people(["Boris", "Anna"])
+    database.execute_sql("DELETE FROM contact_key")  # another tool emptied the table
+    assert listing.list_ids("contact") == []
+    assert contact_keys.refresh() == 2
+    assert listing.list_ids("contact") == [ids[1], ids[0]] == _expected()
+
+
+def test_the_trash_leaves_its_contacts_out_of_the_count_and_the_ends(db):
+    kept = customers.create_customer({"name": "Kept"})
+    gone = customers.create_customer({"name": "Gone"})
+    for customer, name in [(kept, "Юрий"), (gone, "Ярослав"), (kept, "Anna"), (gone, "Bob")]:
+        contacts.create_contact({"customer_id": customer, "name": name})
+    trash.move_to_trash("customer", [gone])
+    ids = listing.list_ids("contact")
+    assert ids == _expected() and len(ids) == 2
+    for size in (1, 2, 200):
+        assert listing.list_ends("contact", ListQuery(), size) == (2, ids[:size], ids[-size:])
+
+
+def test_the_upgrade_gives_an_old_file_the_keys_of_a_new_one(db, tmp_path):
+    ids = _people(["Жуков", "张伟", "Anna", "=1+1"])
+    close_database()
+    conn = sqlite3.connect(db)
+    drop_contact_keys(conn)
+    conn.execute(f"PRAGMA user_version = {CONTACT_KEY_VERSION - 1}")
+    conn.commit()
+    conn.close()
+    opened = open_session(db, refresh_search=False)
+    assert opened.migrated_from == CONTACT_KEY_VERSION - 1
+    conn = sqlite3.connect(db)
+    try:
+        assert objects_of(conn) == expected_objects()
+    finally:
+        conn.close()
+    assert set(_stored()) == set(ids)
+    assert contact_keys.refresh() == 0  # the CLI's open made them
+    assert listing.list_ids("contact") == _expected()
+    assert _stored() == {i: contact_keys.key_of(n) for i, n in _names().items()}
+
+
+def _names() -> dict[int, str]:
+    return dict(database.execute_sql("SELECT id, name FROM contact").fetchall())
+
+
+def test_a_new_language_rekeys_the_contacts(db):
+    ids = _people(["Zoe", "Яна", "Anna"])
+    assert listing.list_ids("contact") == [ids[2], ids[0], ids[1]]
+    settings.set_many({"locale": "ru_RU"})
+    assert sort_order.rekey() > 0
+    assert listing.list_ids("contact") == [ids[1], ids[2], ids[0]] == _expected()
+    assert _stored() == {i: sort_key(n) for i, n in _names().items()}
+
+
+def test_an_import_keys_its_contacts(db, tmp_path):
+    from crm_desktop.services import importing
+
+    customers.create_customer({"name": "Acme", "email": "office@acme.example.com"})
+    source = tmp_path / "people.csv"
+    source.write_text(
+        "Name,Email,Company\nЯна,yana@acme.example.com,Acme\n张伟,wei@acme.example.com,Acme\n"
+        "Anna,anna@acme.example.com,Acme\n",
+        encoding="utf-8",
+    )
+    result = importing.run_import(source, "contact", policy="create")
+    assert result.created == 3
+    assert None not in _stored().values() and len(_stored()) == 3
+    assert listing.list_ids("contact") == _expected()
+
+
+def test_campaign_members_sort_by_the_customers_stored_key(db):
+    campaign = campaigns.create_campaign({"name": "Fair", "kind": "event"})
+    names = ["Жуков", "张伟", "Zhang", "émile", "=1+1", "Ёлкин"]
+    for name in names:
+        campaigns.add_members(campaign, [customers.create_customer({"name": name})])
+    query = ListQuery(filters={"campaign_id": campaign})
+    for descending in (False, True):
+        query.descending = descending
+        query.sort = "customer_name"
+        rows = listing.fetch_rows("campaign_member", listing.list_ids("campaign_member", query))
+        assert [r["customer_name"] for r in rows] == sorted(names, key=sort_key, reverse=descending)
+
+
+@pytest.mark.parametrize("entity", ["contact", "sales_order", "interaction", "service_case"])
+def test_the_lists_without_the_trash_open_at_their_ends(demo_db, entity):
+    trashed = listing.list_ids("customer")[:3]
+    trash.move_to_trash("customer", trashed)
+    ids = listing.list_ids(entity)
+    for size in (1, 7, 400):
+        ends = listing.list_ends(entity, ListQuery(), size)
+        assert ends is not None  # read from the index, not every row sorted
+        assert ends == (len(ids), ids[:size], ids[-size:])
+    assert len(ids) == listing.count(entity)
