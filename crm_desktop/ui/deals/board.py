@@ -352,6 +352,14 @@ class PipelineBoard(QWidget):
         else:
             self.refreshed.emit()
 
+    def schedule_refresh(self) -> None:
+        """Refresh once the current event has been handled: a write's change notices (the
+        board's own and its page's) and the move that made them ask for one read, not two."""
+        if self.isVisible():
+            self._timer.start()
+        else:
+            self._stale = True
+
     def _failed(self, exc: BaseException) -> None:
         self._last_job, self._job = self._job, None
         self._again = False
@@ -363,12 +371,8 @@ class PipelineBoard(QWidget):
         column.set_page(page, first_cards(page.ids))
 
     def _on_change(self, change: Change) -> None:
-        if change.entity not in _WATCHED:
-            return
-        if self.isVisible():
-            self._timer.start()
-        else:
-            self._stale = True
+        if change.entity in _WATCHED:
+            self.schedule_refresh()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -435,11 +439,12 @@ class PipelineBoard(QWidget):
         except Exception as exc:  # our bug: the crash dialog says so, nothing was half-saved
             show_error(self, self.tr("Moving the deal"), exc)
             return False
-        # Show the move at once; the refresh that follows brings the figures and order.
+        # Show the move at once; the refresh that follows brings the figures and order. One
+        # refresh for the move and its change notices (schedule_refresh): each reads the board.
         self.columns[deal["stage"]].model.remove_id(deal_id)
         self.columns[stage].model.insert_id(0, deal_id)
         self.select_deal(deal_id)
-        self.refresh()
+        self.schedule_refresh()
         title = " ".join(str(deal["title"] or "").split())
         title = title if len(title) <= 60 else title[:59] + "…"
         self.moved.emit(
