@@ -9,7 +9,9 @@ table asks (:mod:`crm_desktop.ui.tables.model`):
   (:func:`listing.first_ids`) — and the first 50 rows fetched: when the table can paint;
 - ``ends``: whether ``list_ends`` served it (``yes``) or the whole list was read (``no``);
 - ``all``: every id in order (:func:`listing.list_id_array`), what follows in the
-  background.
+  background;
+- ``board: load_board``: what the pipeline board's job reads before the board shows
+  (figures, each stage's ids, the first cards' rows); "rows": the ids it read.
 
 Each figure is the median of ``CRM_BENCH_REPEAT`` runs (3) after one warm-up run;
 ``CRM_BENCH_LISTS=customers,contacts`` times only those lists. The
@@ -107,6 +109,14 @@ def main() -> None:
         print(f"{label:<22} {rows:>9} {first_ms:>9.1f} {ends:>5} {all_ms:>9.1f}")
     if board_all:
         print(f"{'board: six stages':<22} {'':>9} {board_first:>9.1f} {'':>5} {board_all:>9.1f}")
+    if not os.environ.get("CRM_BENCH_LISTS") or "board" in os.environ["CRM_BENCH_LISTS"]:
+        # What the board's job reads before it shows: figures, each stage's cards, the
+        # first cards' rows (the same function in main's tree and this one).
+        from crm_desktop.ui.deals.board import load_board
+
+        board_ms, data = median_ms(load_board)
+        shown = sum(len(ids) for ids in data.ids.values())  # type: ignore[attr-defined]
+        print(f"{'board: load_board':<22} {shown:>9} {board_ms:>9.1f}")
 
 
 if __name__ == "__main__":

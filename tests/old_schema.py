@@ -31,8 +31,24 @@ CONTACT_KEY_DROPS = (
 )
 
 
+# The schema step that indexes the pipeline board (its number moves if steps merge).
+BOARD_INDEX_VERSION = 17
+BOARD_INDEX_DROPS = (
+    'DROP INDEX IF EXISTS "deal_stage_closed_at"',
+    'DROP INDEX IF EXISTS "deal_stage_amount"',
+)
+
+
+def drop_board_indexes(conn: sqlite3.Connection) -> None:
+    """Drop what the board's step added: a file from before it."""
+    for statement in BOARD_INDEX_DROPS:
+        conn.execute(statement)
+
+
 def drop_contact_keys(conn: sqlite3.Connection) -> None:
-    """Drop what the contacts' sort keys step added: a file from before it."""
+    """Drop what the contacts' sort keys step added (and the later board indexes of
+    :data:`BOARD_INDEX_VERSION`): a file from before it."""
+    drop_board_indexes(conn)
     for statement in CONTACT_KEY_DROPS:
         conn.execute(statement)
 

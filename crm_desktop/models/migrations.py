@@ -109,6 +109,12 @@ Versions:
      whoever writes, so an edit by another SQLite tool is re-keyed before a list reads (the
      key is made in Python: pinyin, each script's alphabet). The step adds a NULL key for
      every contact (SQL only); the start job makes them. New files run the same statements.
+  17 the pipeline board from indexes (:func:`_v16_to_v17`, :data:`BOARD_INDEXES`):
+     ``deal_stage_closed_at`` on ``deal (stage, closed_at)``, so that Won and Lost read their
+     newest deals first a page at a time, and ``deal_stage_amount`` on ``deal (stage,
+     amount_cents, probability)``, so that each stage's count, total and weighted total are
+     summed from the index alone instead of every deal row. SQL only (SQLite builds them
+     from the rows); new files run the same statements.
 """
 
 from __future__ import annotations
@@ -975,6 +981,18 @@ def _v15_to_v16(db: SqliteDatabase) -> None:
         db.execute_sql(statement)
 
 
+# --- version 17: the pipeline board from indexes ------------------------------------------
+BOARD_INDEXES = (
+    'CREATE INDEX "deal_stage_closed_at" ON "deal" ("stage", "closed_at")',
+    'CREATE INDEX "deal_stage_amount" ON "deal" ("stage", "amount_cents", "probability")',
+)
+
+
+def _v16_to_v17(db: SqliteDatabase) -> None:
+    for statement in BOARD_INDEXES:
+        db.execute_sql(statement)
+
+
 # The step that takes a file from version N to N + 1, by N.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     1: _v1_to_v2,
@@ -992,6 +1010,7 @@ STEPS: dict[int, Callable[[SqliteDatabase], None]] = {
     13: _v13_to_v14,
     14: _v14_to_v15,
     15: _v15_to_v16,
+    16: _v16_to_v17,
 }
 
 

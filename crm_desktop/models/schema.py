@@ -24,6 +24,7 @@ from typing import NamedTuple
 from peewee import SchemaManager, SqliteDatabase, sort_models  # type: ignore[attr-defined]
 
 from crm_desktop.models.migrations import (
+    BOARD_INDEXES,
     CONTACT_KEY_SQL,
     CUSTOM_FIELDS_SQL,
     GROUP_INDEX_SQL,
@@ -70,6 +71,7 @@ def create_schema(db: SqliteDatabase) -> None:
             *NAME_START_INDEX_SQL,  # and version 13 once more, by first character
             *ID_KEY_INDEX_SQL,  # version 14
             *GROUP_INDEX_SQL,  # version 15
+            *BOARD_INDEXES,  # version 17
         ):
             db.execute_sql(statement)
         # Tables without a model: the same frozen SQL as their migration step.

@@ -8,6 +8,6 @@ steps files forward to :data:`SCHEMA_VERSION`.
 """
 
 # The version a file's ``PRAGMA user_version`` says once every migration step has run.
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 # "CRMD": the application_id that marks a SQLite file as a CRM Desktop database.
 APPLICATION_ID = 0x43524D44

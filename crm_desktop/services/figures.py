@@ -13,14 +13,12 @@ from datetime import date
 
 from crm_desktop.models import DOCUMENTED_MODELS, database
 from crm_desktop.models.enums import DEAL_STAGES, OPEN_DEAL_STAGES, REVENUE_ORDER_STATUSES
-from crm_desktop.services.deal_amounts import deal_amount_sql
+from crm_desktop.services.deal_amounts import quotes_total_sql
 from crm_desktop.services.taxes import line_net_sql
 
 REVENUE_STATUSES_SQL = ", ".join(f"'{status}'" for status in REVENUE_ORDER_STATUSES)
 # Revenue is net of tax: a gross-entered line counts without its tax.
 _LINE = line_net_sql("l")
-# A deal's amount: its own, or its open quotes' net total while it has none.
-_AMOUNT = deal_amount_sql("d")
 
 
 def _period(date_from: date | str | None, date_to: date | str | None) -> tuple[str, list[str]]:
@@ -70,24 +68,50 @@ class StageFigures:
 
 
 def pipeline() -> list[StageFigures]:
-    """Every stage in order, with the deals of customers not in the trash."""
-    rows = {
-        stage: (count, amount, weighted_x100)
-        for stage, count, amount, weighted_x100 in database.execute_sql(
-            f"SELECT d.stage, count(*), coalesce(sum({_AMOUNT}), 0), "
-            f"coalesce(sum({_AMOUNT} * d.probability), 0) "
-            "FROM deal d JOIN customer c ON c.id = d.customer_id "
-            "WHERE c.deleted_at IS NULL GROUP BY d.stage"
-        )
-    }
+    """Every stage in order, with the deals of customers not in the trash.
+
+    Summed in three short reads instead of one join of every deal with its customer (a
+    second at a million customers): every deal's own amount from the index
+    ``deal_stage_amount`` alone (schema 17), less the deals of customers in the trash,
+    plus the quotes' totals of the deals without an amount of their own (those two read
+    only their own rows). The same sums as ``deal_amount_sql`` over the kept deals.
+    """
+    sums: dict[str, list[int]] = {stage: [0, 0, 0] for stage in DEAL_STAGES}
+    for sign, sql in (
+        (1, _ALL_DEALS),
+        (-1, _TRASHED_DEALS),
+        (1, _QUOTED_DEALS),
+    ):
+        for stage, count, amount, weighted_x100 in database.execute_sql(sql):
+            kept = sums.setdefault(stage, [0, 0, 0])
+            kept[0] += sign * int(count)
+            kept[1] += sign * int(amount or 0)
+            kept[2] += sign * int(weighted_x100 or 0)
     result = []
     for stage in DEAL_STAGES:
-        count, amount, weighted_x100 = rows.get(stage, (0, 0, 0))
-        weighted_x100 = int(weighted_x100)
+        count, amount, weighted_x100 = sums[stage]
         result.append(
             StageFigures(stage, count, amount, (weighted_x100 + 50) // 100, weighted_x100)
         )
     return result
+
+
+_STAGE_SUMS = "d.stage, count(*), sum(d.amount_cents), sum(d.amount_cents * d.probability)"
+_ALL_DEALS = f"SELECT {_STAGE_SUMS} FROM deal d GROUP BY d.stage"
+# The customers in the trash first (their index), then each one's deals.
+_TRASHED_DEALS = (
+    f"SELECT {_STAGE_SUMS} FROM customer c CROSS JOIN deal d ON d.customer_id = c.id "
+    "WHERE c.deleted_at IS NOT NULL GROUP BY d.stage"
+)
+_QUOTES = quotes_total_sql("d")
+# A deal without an amount of its own counts its quotes' (deal_amount_sql); the stage list
+# lets SQLite seek (stage, 0) in deal_stage_amount instead of scanning it.
+_QUOTED_DEALS = (
+    f"SELECT d.stage, 0, sum({_QUOTES}), sum({_QUOTES} * d.probability) "
+    "FROM deal d CROSS JOIN customer c ON c.id = d.customer_id "
+    f"WHERE d.stage IN ({', '.join(repr(stage) for stage in DEAL_STAGES)}) "
+    "AND d.amount_cents = 0 AND c.deleted_at IS NULL GROUP BY d.stage"
+)
 
 
 def weighted_forecast_cents(stages: list[StageFigures] | None = None) -> int:

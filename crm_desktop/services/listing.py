@@ -360,6 +360,11 @@ _register(
             "deal d JOIN customer c ON c.id = d.customer_id "
             "LEFT JOIN contact ct ON ct.id = d.contact_id"
         ),
+        ends_from=(
+            "deal d CROSS JOIN customer c ON c.id = d.customer_id "
+            "LEFT JOIN contact ct ON ct.id = d.contact_id"
+        ),
+        trash_column=("deal", "customer_id"),
         base_where="c.deleted_at IS NULL",
         columns=(),  # the catalogue's (services/deals.py)
         default_sort="expected_close",
@@ -406,6 +411,8 @@ _register(
             "task t LEFT JOIN customer c ON c.id = t.customer_id "
             "LEFT JOIN contact ct ON ct.id = t.contact_id LEFT JOIN deal d ON d.id = t.deal_id"
         ),
+        # A task without a customer is kept: the count leaves out only trashed customers' rows.
+        trash_column=("task", "customer_id"),
         base_where="(t.customer_id IS NULL OR c.deleted_at IS NULL)",
         columns=(),  # the catalogue's (services/tasks.py)
         default_sort="due_date",
@@ -720,16 +727,175 @@ def list_ends(
         source = list_spec.ends_from
     select = f"SELECT {list_spec.id_sql} FROM {source} WHERE {where} ORDER BY "
     head_sql = select + order_by(list_spec, query) + " LIMIT ?"
-    plan = database.execute_sql(f"EXPLAIN QUERY PLAN {head_sql}", [*params, size]).fetchall()
-    # "FOR RIGHT PART OF ORDER BY": the index gives the order but for ties (orders of one
-    # day by id), which SQLite sorts a group at a time as it walks: the ends stay quick.
-    if any("TEMP B-TREE" in str(step[-1]) and "RIGHT PART" not in str(step[-1]) for step in plan):
-        return None
+    if _sorts_every_row(head_sql, [*params, size]):
+        split = _split_ends(list_spec, query, source, where, params, size)
+        if split is None:
+            return None
+        head, tail = split
+        return _count_for_ends(list_spec, source, where, params, unfiltered), head, tail
     rows = _count_for_ends(list_spec, source, where, params, unfiltered)
     head = [row[0] for row in database.execute_sql(head_sql, [*params, size])]
     tail_sql = select + order_by(list_spec, query, reverse=True) + " LIMIT ?"
     tail = [row[0] for row in database.execute_sql(tail_sql, [*params, size])][::-1]
     return rows, head, tail
+
+
+def _sorts_every_row(sql: str, params: Sequence[Any]) -> bool:
+    """Whether SQLite would sort every row for ``sql`` (no index gives its order)."""
+    plan = database.execute_sql(f"EXPLAIN QUERY PLAN {sql}", list(params)).fetchall()
+    # "FOR RIGHT PART OF ORDER BY": the index gives the order but for ties (orders of one
+    # day by id), which SQLite sorts a group at a time as it walks: the ends stay quick.
+    return any(
+        "TEMP B-TREE" in str(step[-1]) and "RIGHT PART" not in str(step[-1]) for step in plan
+    )
+
+
+def _split_ends(
+    list_spec: ListSpec,
+    query: ListQuery,
+    source: str,
+    where: str,
+    params: list[Any],
+    size: int,
+) -> tuple[list[int], list[int]] | None:
+    """The ends of a list sorted by a nullable plain column (a date), empty values last.
+
+    No index gives ``(x IS NULL), x, id`` (SQLite's indexes hold NULL first), so each end is
+    read in two parts that an index on ``x`` does give: the rows with a value in ``x``'s
+    order, then the empty ones in id order (or the other way round for the last rows).
+    None when the column is not such a column or no index serves a part.
+    """
+    key, descending = _sort_key_and_direction(list_spec, query)
+    column = list_spec.column(key)
+    if not column.nullable or column.sort != column.sql:
+        return None
+    parts = {
+        (valued, desc): _part_sql(list_spec, column.sql, source, where, valued, desc)
+        for valued in (True, False)
+        for desc in (True, False)
+    }
+    head_parts = (parts[True, descending], parts[False, descending])
+    tail_parts = (parts[False, not descending], parts[True, not descending])
+    if any(_sorts_every_row(sql, [*params, size]) for sql in (*head_parts, *tail_parts)):
+        return None
+
+    def read(sqls: tuple[str, str]) -> list[int]:
+        ids: list[int] = []
+        for sql in sqls:
+            if len(ids) < size:
+                ids += [row[0] for row in database.execute_sql(sql, [*params, size - len(ids)])]
+        return ids
+
+    return read(head_parts), read(tail_parts)[::-1]
+
+
+def _part_sql(
+    list_spec: ListSpec, value_sql: str, source: str, where: str, valued: bool, desc: bool
+) -> str:
+    """The rows of a list with (``valued``) or without a value in ``value_sql``, in order."""
+    direction = "DESC" if desc else "ASC"
+    ident = list_spec.id_sql
+    order = f"{value_sql} {direction}, {ident} {direction}" if valued else f"{ident} {direction}"
+    test = "IS NOT NULL" if valued else "IS NULL"
+    return (
+        f"SELECT {ident} FROM {source} WHERE ({where}) AND {value_sql} {test} "
+        f"ORDER BY {order} LIMIT ?"
+    )
+
+
+@dataclass(frozen=True)
+class Page:
+    """Some rows of a list in its order, and where the next page begins."""
+
+    ids: list[int]
+    # (sort value, id) of the last row: the next page is the rows after it.
+    after: tuple[Any, int] | None
+    complete: bool  # no rows after these
+
+
+def list_page(
+    entity: str,
+    query: ListQuery,
+    after: tuple[Any, int] | None = None,
+    size: int = 100,
+    *,
+    through: tuple[Any, int] | None = None,
+) -> Page:
+    """The ``size`` rows of a list after the row ``after`` (from its start when None).
+
+    For a list sorted by a plain column (a date), read from an index in its order a page
+    at a time (a keyset: the last row's value and id, not an offset), so the next page
+    costs what the first did, however far down it is; empty values last, as
+    :func:`order_by` sorts them. ``through``: every row up to that row, whatever their
+    number (``size`` is then not a limit). Not for a search.
+    """
+    list_spec = SPECS[entity]
+    key, descending = _sort_key_and_direction(list_spec, query)
+    column = list_spec.column(key)
+    if column.sort != column.sql or query.search.strip():
+        raise ValueError(f"{entity} by {key} is not read a page at a time")
+    where, params = _where(list_spec, query)
+    source = list_spec.ends_from or list_spec.from_sql
+    value_sql, ident = column.sql, list_spec.id_sql
+    limit = -1 if through is not None else size  # SQLite: a negative LIMIT is none
+    rows: list[tuple[int, Any]] = []
+    for valued in (True, False) if column.nullable else (True,):
+        clauses = [f"({where})"]
+        values = list(params)
+        if column.nullable:
+            clauses.append(f"{value_sql} IS {'NOT ' if valued else ''}NULL")
+        for bound, is_after in ((after, True), (through, False)):
+            if bound is None:
+                continue
+            clause = _bound(value_sql, ident, valued, bound, descending, is_after)
+            if clause is None:
+                break  # this part lies wholly outside the bound
+            clauses.append(clause[0])
+            values.extend(clause[1])
+        else:
+            direction = "DESC" if descending else "ASC"
+            order = f"{ident} {direction}"
+            if valued:
+                order = f"{value_sql} {direction}, {order}"
+            sql = (
+                f"SELECT {ident}, {value_sql} FROM {source} WHERE {' AND '.join(clauses)} "
+                f"ORDER BY {order} LIMIT ?"
+            )
+            wanted = limit if limit < 0 else limit - len(rows)
+            rows += database.execute_sql(sql, [*values, wanted]).fetchall()
+            if 0 <= limit <= len(rows):
+                break
+    last = (rows[-1][1], rows[-1][0]) if rows else after
+    complete = through is None and len(rows) < size
+    return Page([row[0] for row in rows], last, complete)
+
+
+def _bound(
+    value_sql: str,
+    ident: str,
+    valued: bool,
+    bound: tuple[Any, int],
+    descending: bool,
+    after: bool,
+) -> Clause | None:
+    """The rows of one part of a list (``valued`` or empty) after the row ``bound`` (or,
+    ``after`` False, up to and with it). None when none of the part's rows are."""
+    value, bound_id = bound
+    if after:
+        side, tie = ("<", "<") if descending else (">", ">")
+    else:
+        side, tie = (">", ">=") if descending else ("<", "<=")
+    if value is None:  # the bound is an empty row: every valued row comes before it
+        if valued:
+            return None if after else ("1", [])
+        return f"{ident} {tie} ?", [bound_id]
+    if not valued:  # the empty rows all come after a valued bound
+        return ("1", []) if after else None
+    # x ≥ v first (asc, after): a range SQLite seeks in the index; then v's ties by id.
+    return (
+        f"{value_sql} {side}= ? AND ({value_sql} {side} ? OR {ident} {tie} ?)",
+        [value, value, bound_id],
+    )
 
 
 def _count_for_ends(
@@ -744,11 +910,36 @@ def _count_for_ends(
             f'WHERE "{column}" IN (SELECT id FROM customer WHERE deleted_at IS NOT NULL))'
         )
         return int(database.execute_sql(sql).fetchone()[0])
+    own = _own_filters(list_spec, where)
+    if own is not None and list_spec.trash_column:
+        # Filters on the list's own columns (the Deals list by stage): the same difference,
+        # each side counted from the own table's index for the filter.
+        table, column = list_spec.trash_column
+        alias = list_spec.id_sql.split(".")[0]
+        sql = (
+            f'SELECT (SELECT count(*) FROM "{table}" {alias} WHERE 1{own}) - '
+            f'(SELECT count(*) FROM customer gone CROSS JOIN "{table}" {alias} '
+            f'ON {alias}."{column}" = gone.id WHERE gone.deleted_at IS NOT NULL{own})'
+        )
+        return int(database.execute_sql(sql, [*params, *params]).fetchone()[0])
     # No WHERE at all when nothing filters: SQLite then counts the smallest index's entries
     # page by page (11 ms at a million customers), where "WHERE 1" reads each (55-80 ms).
     kept = "" if where.strip() == "1" else f" WHERE {where}"
     total = database.execute_sql(f"SELECT count(*) FROM {source}{kept}", params)
     return int(total.fetchone()[0])
+
+
+def _own_filters(list_spec: ListSpec, where: str) -> str | None:
+    """`` AND …`` the filters of ``where`` when each reads only the list's own table's
+    columns (``d.stage = ?``), else None (a search, a customer's column, a subquery)."""
+    base = list_spec.base_where
+    if not where.startswith(base) or where == base or "?" in base:
+        return None
+    rest = where[len(base) :]
+    alias = list_spec.id_sql.split(".")[0]
+    if "SELECT" in rest.upper() or {a for a in re.findall(r"\b(\w+)\.\w", rest)} != {alias}:
+        return None
+    return rest
 
 
 def first_ids(entity: str, query: ListQuery, limit: int) -> tuple[list[int] | array[int], bool]:

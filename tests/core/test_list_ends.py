@@ -37,7 +37,9 @@ def test_an_empty_list_has_empty_ends(db):
 def test_no_ends_for_a_search_or_an_order_only_a_sort_of_every_row_gives(demo_db):
     assert listing.list_ends("customer", ListQuery(search="ив")) is None
     assert listing.list_ends("customer", ListQuery(sort="city")) is None
-    assert listing.list_ends("task") is None  # due date, empty last: sorted, not indexed
+    assert listing.list_ends("task", ListQuery(sort="priority")) is None  # an enum's order
+    ids = listing.list_ids("task")  # due date, empty last: the dated rows, then the empty ones
+    assert listing.list_ends("task", ListQuery(), 50) == (len(ids), ids[:50], ids[-50:])
 
 
 def test_the_compact_ids_are_the_list_ids_in_every_order(demo_db):

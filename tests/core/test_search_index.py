@@ -18,7 +18,7 @@ from crm_desktop.models import database
 from crm_desktop.services import contacts, customers, demo, duplicates, search, tags, trash
 from crm_desktop.services.search_memory import MemoryIndex
 from crm_desktop.services.text import fold, sort_key
-from tests.old_schema import CONTACT_KEY_DROPS, GROUP_INDEX_DROPS
+from tests.old_schema import BOARD_INDEX_DROPS, CONTACT_KEY_DROPS, GROUP_INDEX_DROPS
 
 ODD_NAMES = [
     "«Ромашка» ООО",
@@ -408,6 +408,7 @@ def test_a_file_from_before_the_index_gets_it_filled_by_the_upgrade(corpus):
         'DROP INDEX "customer_search_id_key"',  # schema 14
         *GROUP_INDEX_DROPS,  # schema 15
         *CONTACT_KEY_DROPS,
+        *BOARD_INDEX_DROPS,
         f"PRAGMA user_version = {before}",
     ):
         conn.execute(statement)
@@ -439,7 +440,11 @@ def test_a_version_11_file_reads_the_odd_names_by_their_first_character(corpus):
         'WHERE substr("haystack", 1, 1) <> substr("name_key", 1, 1)'
     )
     conn.execute('DROP INDEX "customer_search_id_key"')  # schema 14
-    for statement in (*GROUP_INDEX_DROPS, *CONTACT_KEY_DROPS):  # schema 15 and later
+    for statement in (
+        *GROUP_INDEX_DROPS,
+        *CONTACT_KEY_DROPS,
+        *BOARD_INDEX_DROPS,
+    ):  # schema 15 and later
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 11")
     conn.commit()
@@ -498,7 +503,7 @@ def test_a_version_14_file_gets_the_groups_indexes_filled_by_the_upgrade(corpus)
 
     close_database()
     conn = sqlite3.connect(corpus)
-    for statement in (*GROUP_INDEX_DROPS, *CONTACT_KEY_DROPS):
+    for statement in (*GROUP_INDEX_DROPS, *CONTACT_KEY_DROPS, *BOARD_INDEX_DROPS):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 14")
     conn.commit()

@@ -227,3 +227,73 @@ def test_hostile_titles_are_painted_as_text(qtbot, board, db):
     assert card["customer_name"] == "<b>&</b> ⚠"
     image = board.grab()  # paints every card: nothing raises on long or odd text
     assert not image.isNull()
+
+
+@pytest.fixture
+def crowded(db):
+    """More deals in New than a page of cards: 250, dated and undated, one customer."""
+    customer = customers.create_customer({"name": "Ёлка 松树 <b>&"})
+    made = []
+    for n in range(250):
+        made.append(
+            deals.create_deal(
+                {
+                    "title": f"Deal {n:03d}",
+                    "customer_id": customer,
+                    "amount_cents": 100 + n,
+                    "expected_close": None
+                    if n % 9 == 0
+                    else f"2026-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+                }
+            )
+        )
+    return made
+
+
+def _expected_new() -> list[int]:
+    from crm_desktop.services import listing
+
+    return listing.list_ids("deal", board_module.stage_query("new"))
+
+
+def test_a_stage_reads_its_first_page_and_the_rest_as_it_is_scrolled(qtbot, board, crowded):
+    refresh(qtbot, board)
+    column = board.columns["new"]
+    assert column.count.text() == "250"  # the figures count every deal of the stage
+    assert column.model.rowCount() == board_module.PAGE
+    assert column.totals.text() == f"Total ${sum(100 + n for n in range(250)) / 100:,.2f}"
+    for _ in range(10):  # what reaching the end of the list asks, until nothing is left
+        column.cards.scrollToBottom()
+        qtbot.wait(10)
+        if not column.model.canFetchMore():
+            break
+    assert column.model.ids == _expected_new()  # every card, in the stage's order
+    assert column.model.card(249)["title"].startswith("Deal")
+
+
+def test_a_card_moved_far_down_its_new_stage_stays_selected(qtbot, board, crowded):
+    refresh(qtbot, board)
+    last = _expected_new()[-1]  # undated: the last card of New, beyond the first page
+    assert last not in board.columns["new"].model.ids
+    customer = deals.get_deal(crowded[0])["customer_id"]
+    for n in range(150):  # Qualified full of deals that close sooner
+        deals.create_deal(
+            {"title": f"Q {n}", "customer_id": customer, "stage": "qualified",
+             "expected_close": "2026-01-01"}
+        )  # fmt: skip
+    deals.move_deal(last, "proposal")  # now Proposal's only card; move it on with the keyboard
+    refresh(qtbot, board)
+    cards = board.columns["proposal"].cards
+    cards.setCurrentIndex(cards.model().index(0, 0))
+    cards.setFocus()
+    with qtbot.waitSignal(board.refreshed, timeout=10_000):
+        press(cards, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    qualified = board.columns["qualified"]
+    assert deals.get_deal(last)["stage"] == "qualified"
+    assert qualified.count.text() == "151" and board.columns["proposal"].count.text() == "0"
+    assert (
+        qualified.model.ids
+        == board_module.stage_page("qualified", 500).ids[: len(qualified.model.ids)]
+    )
+    assert qualified.model.ids.index(last) >= 150  # undated: after every dated card
+    assert qualified.cards.current_deal() == last

@@ -105,3 +105,19 @@ def test_new_deal_appears_once_and_whole_at_both_sizes(qtbot, empty_window) -> N
         right = button.mapTo(window, button.rect().topRight()).x()
         assert right <= window.width(), size
     assert board.isVisible()
+
+
+def test_a_move_reads_the_board_once(qtbot, empty_window, monkeypatch) -> None:
+    from crm_desktop.ui.deals import board as board_module
+
+    deal_id = _deal("proposal")
+    board = _board(qtbot, empty_window)
+    reads = []
+    real = board_module.load_board
+    monkeypatch.setattr(board_module, "load_board", lambda *args: reads.append(args) or real(*args))
+    assert board.move_deal(deal_id, "negotiation")
+    qtbot.waitUntil(lambda: board.columns["negotiation"].count.text() == "1", timeout=5_000)
+    qtbot.wait(300)  # a second read, if any, has started by now
+    assert len(reads) == 1 and not board.loading
+    assert reads[0][1] == deal_id  # the moved card is the one kept in view
+    assert board.columns["negotiation"].cards.current_deal() == deal_id

@@ -2,9 +2,13 @@
 
 Each column's header shows how many deals the stage has, their total and
 their weighted total (``figures.pipeline()``: exact cents, computed by the
-database). Open stages show every deal, soonest expected close first; Won
-and Lost show the most recent :data:`RECENT_CLOSED` with a "Show all" button,
-since a business collects thousands of closed deals over the years.
+database from an index). Open stages show every deal, soonest expected close
+first; Won and Lost show the most recent :data:`RECENT_CLOSED` with a "Show
+all" button, since a business collects thousands of closed deals over the
+years. A column reads its first page of cards with the figures, and the next
+page each time it is scrolled to its end (:func:`listing.list_page`): at a
+million customers (~670,000 deals) the board reads a few hundred rows, not
+every deal.
 
 Moving a deal — a drag, or Ctrl+Left/Right on a card — calls
 ``deals.move_deal``: the probability follows the stage's default unless the
@@ -15,8 +19,9 @@ deal where it was. Double-click or Enter on a card opens the deal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -35,9 +40,16 @@ from crm_desktop.services import deals, figures, listing
 from crm_desktop.services.changes import Change
 from crm_desktop.services.enums import CLOSED_DEAL_STAGES, DEAL_STAGES, OPEN_DEAL_STAGES
 from crm_desktop.services.figures import StageFigures
-from crm_desktop.services.listing import ListQuery
+from crm_desktop.services.listing import Page
 from crm_desktop.ui.bridge import ChangeBridge
-from crm_desktop.ui.deals.cards import STAGE_COLORS, CardList, DealCardModel, first_cards
+from crm_desktop.ui.deals.cards import (
+    PAGE,
+    STAGE_COLORS,
+    CardList,
+    DealCardModel,
+    first_cards,
+    stage_query,
+)
 from crm_desktop.ui.deals.close_dialog import CloseDealDialog
 from crm_desktop.ui.errors import show_error
 from crm_desktop.ui.formats import Formats, label
@@ -56,30 +68,51 @@ class BoardData:
     formats: Formats
     figures: dict[str, StageFigures]
     forecast_cents: int
-    ids: dict[str, list[int]]
+    pages: dict[str, Page]  # each stage's first cards
     cards: dict[str, list[dict]]
 
-
-def stage_ids(stage: str) -> list[int]:
-    """A stage's deals: open ones soonest expected close first, closed ones newest first."""
-    if stage in CLOSED_DEAL_STAGES:
-        query = ListQuery(filters={"stage": stage}, sort="closed_at", descending=True)
-    else:
-        query = ListQuery(filters={"stage": stage}, sort="expected_close", descending=False)
-    return listing.list_ids("deal", query)
+    @property
+    def ids(self) -> dict[str, list[int]]:
+        return {stage: page.ids for stage, page in self.pages.items()}
 
 
-def load_board() -> BoardData:
-    """Everything the board shows, including the rows of the cards on screen first."""
-    ids = {stage: stage_ids(stage) for stage in DEAL_STAGES}
+def stage_page(stage: str, size: int = PAGE) -> Page:
+    """A stage's first ``size`` deals in its order (:func:`cards.stage_query`)."""
+    return listing.list_page("deal", stage_query(stage), None, size)
+
+
+def load_board(sizes: Mapping[str, int] | None = None, keep: int | None = None) -> BoardData:
+    """The figures and each stage's first cards, with the rows of the first ones.
+
+    ``sizes``: how many cards each column shows now (at least a page is read, so that a
+    refresh keeps what was scrolled to); ``keep``: a deal whose card must be among them
+    (the one just moved, still selected), however far down its stage it sorts.
+    """
     stages = figures.pipeline()
+    pages = {
+        stage: stage_page(stage, max(PAGE, (sizes or {}).get(stage, 0))) for stage in DEAL_STAGES
+    }
+    if keep is not None and not any(keep in page.ids for page in pages.values()):
+        _reach(pages, keep)
     return BoardData(
         formats=Formats.load(),
         figures={item.stage: item for item in stages},
         forecast_cents=figures.weighted_forecast_cents(stages),
-        ids=ids,
-        cards={stage: first_cards(stage_ids) for stage, stage_ids in ids.items()},
+        pages=pages,
+        cards={stage: first_cards(page.ids) for stage, page in pages.items()},
     )
+
+
+def _reach(pages: dict[str, Page], deal_id: int) -> None:
+    """Read the stage of ``deal_id`` down to its card, and a page beyond it."""
+    found = listing.fetch_rows("deal", [deal_id], ["stage", "expected_close", "closed_at"])
+    if not found or found[0]["stage"] not in pages:
+        return
+    row: dict[str, Any] = found[0]
+    query = stage_query(row["stage"])
+    through = listing.list_page("deal", query, None, PAGE, through=(row[str(query.sort)], deal_id))
+    rest = listing.list_page("deal", query, through.after, PAGE)
+    pages[row["stage"]] = Page(through.ids + rest.ids, rest.after, rest.complete)
 
 
 class StageColumn(QFrame):
@@ -90,6 +123,7 @@ class StageColumn(QFrame):
         self.stage = stage
         self.formats = formats
         self.show_all = False
+        self.figures: StageFigures | None = None
         self.setObjectName(f"column_{stage}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumWidth(COLUMN_MIN_WIDTH)
@@ -157,16 +191,25 @@ class StageColumn(QFrame):
             )
         )
 
-    def set_ids(self, ids: list[int], rows: list[dict] | None = None) -> None:
-        shown = ids
-        capped = self.stage in CLOSED_DEAL_STAGES and len(ids) > RECENT_CLOSED
-        if capped and not self.show_all:
-            shown = ids[:RECENT_CLOSED]
-        self.model.set_ids(shown, rows)
+    def cap(self) -> int | None:
+        """How many cards the column shows at most: Won and Lost the recent ones."""
+        closed = self.stage in CLOSED_DEAL_STAGES
+        return RECENT_CLOSED if closed and not self.show_all else None
+
+    def set_page(self, page: Page, rows: list[dict] | None = None) -> None:
+        """Show a stage's first cards; the count (``set_figures``) says whether Won and
+        Lost have more than the recent ones."""
+        cap = self.cap()
+        if cap is not None and len(page.ids) > cap:
+            page = Page(page.ids[:cap], page.after, False)  # more never read while capped
+        self.model.limit = cap
+        self.model.set_page(page, rows)
+        count = self.figures.count if self.figures is not None else len(page.ids)
+        capped = self.stage in CLOSED_DEAL_STAGES and count > RECENT_CLOSED
         self.more.setVisible(capped)
         if capped:
             self.more.setText(
-                self.tr("Show all %Ln", "", len(ids))
+                self.tr("Show all %Ln", "", count)
                 if not self.show_all
                 else self.tr("Show the last %Ln", "", RECENT_CLOSED)
             )
@@ -263,10 +306,12 @@ class PipelineBoard(QWidget):
         if self._job is not None:
             self._again = True
             return
+        sizes = {stage: len(column.model.ids) for stage, column in self.columns.items()}
+        keep = self.selected_deal()
         self._job = run_job(
             self,
             self.tr("Loading the pipeline"),
-            lambda _context: load_board(),
+            lambda _context: load_board(sizes, keep),
             on_success=self._loaded,
             on_error=self._failed,
             cancellable=False,
@@ -283,7 +328,7 @@ class PipelineBoard(QWidget):
         selected = self.selected_deal()
         for stage, column in self.columns.items():
             column.set_figures(data.figures[stage])
-            column.set_ids(data.ids[stage], data.cards[stage])
+            column.set_page(data.pages[stage], data.cards[stage])
         open_figures = [data.figures[stage] for stage in OPEN_DEAL_STAGES]
         open_count = sum(f.count for f in open_figures)
         self.summary.setText(
@@ -307,21 +352,27 @@ class PipelineBoard(QWidget):
         else:
             self.refreshed.emit()
 
+    def schedule_refresh(self) -> None:
+        """Refresh once the current event has been handled: a write's change notices (the
+        board's own and its page's) and the move that made them ask for one read, not two."""
+        if self.isVisible():
+            self._timer.start()
+        else:
+            self._stale = True
+
     def _failed(self, exc: BaseException) -> None:
         self._last_job, self._job = self._job, None
         self._again = False
         show_error(self, self.tr("Loading the pipeline"), exc)
 
     def _reload_column(self, column: StageColumn) -> None:
-        column.set_ids(stage_ids(column.stage))
+        # A page from an index: a few milliseconds, read here.
+        page = stage_page(column.stage, column.cap() or PAGE)
+        column.set_page(page, first_cards(page.ids))
 
     def _on_change(self, change: Change) -> None:
-        if change.entity not in _WATCHED:
-            return
-        if self.isVisible():
-            self._timer.start()
-        else:
-            self._stale = True
+        if change.entity in _WATCHED:
+            self.schedule_refresh()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -388,11 +439,12 @@ class PipelineBoard(QWidget):
         except Exception as exc:  # our bug: the crash dialog says so, nothing was half-saved
             show_error(self, self.tr("Moving the deal"), exc)
             return False
-        # Show the move at once; the refresh that follows brings the figures and order.
+        # Show the move at once; the refresh that follows brings the figures and order. One
+        # refresh for the move and its change notices (schedule_refresh): each reads the board.
         self.columns[deal["stage"]].model.remove_id(deal_id)
         self.columns[stage].model.insert_id(0, deal_id)
         self.select_deal(deal_id)
-        self.refresh()
+        self.schedule_refresh()
         title = " ".join(str(deal["title"] or "").split())
         title = title if len(title) <= 60 else title[:59] + "…"
         self.moved.emit(

@@ -1,9 +1,11 @@
 """One stage's deals as cards: a lazy list model, the card painter, and the drag-and-drop list.
 
-A column of the board holds only deal ids (sorted by the service); a card's
-row is fetched from :func:`listing.fetch_rows` the first time it is painted,
-a block of neighbours at a time, so a stage with thousands of deals opens at
-once and scrolls smoothly. Cards are painted by :class:`CardDelegate` (no
+A column of the board holds the ids of its first cards (sorted by the service)
+and reads the next page of them when it is scrolled to its end
+(:func:`listing.list_page`, from an index: as quick deep down as at the top); a
+card's row is fetched from :func:`listing.fetch_rows` the first time it is
+painted, a block of neighbours at a time, so a stage with a hundred thousand
+deals opens at once and scrolls smoothly. Cards are painted by :class:`CardDelegate` (no
 widget per card). Dragging a card carries its id as ``application/x-crm-deal``;
 the list that receives it emits ``deal_dropped`` and the board decides.
 """
@@ -48,10 +50,16 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services import listing
+from crm_desktop.services.enums import CLOSED_DEAL_STAGES
+from crm_desktop.services.listing import ListQuery
 from crm_desktop.ui.formats import Formats
 
 MIME_TYPE = "application/x-crm-deal"
 FETCH_BLOCK = 100
+PAGE = 100  # cards read at a time: more than a column shows at once on any screen
+# A column scrolled on and on reads bigger pages (half what it holds, up to this), so its
+# end is reached in a hundred scrolls, not a thousand; a page this big: ~20 ms at 1M.
+MAX_PAGE = 1000
 CARD_COLUMNS = ["title", "customer_name", "amount_cents", "probability", "expected_close",
                 "closed_at", "stage", "lost_reason"]  # fmt: skip
 STAGE_COLORS = {
@@ -64,6 +72,13 @@ STAGE_COLORS = {
 }
 CardRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole
+
+
+def stage_query(stage: str) -> ListQuery:
+    """A stage's order: open deals soonest expected close first, closed ones newest first."""
+    if stage in CLOSED_DEAL_STAGES:
+        return ListQuery(filters={"stage": stage}, sort="closed_at", descending=True)
+    return ListQuery(filters={"stage": stage}, sort="expected_close", descending=False)
 
 
 def first_cards(ids: list[int]) -> list[dict[str, Any]]:
@@ -90,20 +105,58 @@ def read_mime(mime: QMimeData) -> dict[str, Any] | None:
 
 
 class DealCardModel(QAbstractListModel):
-    """The deal ids of one stage, with their rows fetched lazily."""
+    """The deal ids of one stage, a page at a time, with their rows fetched lazily."""
 
     def __init__(self, stage: str, parent=None):
         super().__init__(parent)
         self.stage = stage
         self.ids: list[int] = []
         self._cache: dict[int, dict[str, Any]] = {}
+        self.after: tuple[Any, int] | None = None  # where the next page begins
+        self.complete = True  # every deal of the stage is in ``ids``
+        self.limit: int | None = None  # at most this many cards (Won/Lost until "Show all")
 
-    def set_ids(self, ids: list[int], rows: list[dict[str, Any]] | None = None) -> None:
-        """Show these deals; ``rows`` already read (off the GUI thread) seed the cache."""
+    def set_ids(
+        self,
+        ids: list[int],
+        rows: list[dict[str, Any]] | None = None,
+        after: tuple[Any, int] | None = None,
+        complete: bool = True,
+    ) -> None:
+        """Show these deals; ``rows`` already read (off the GUI thread) seed the cache.
+
+        ``complete`` False: more follow in the stage's order after the row ``after``
+        (:class:`listing.Page`), read when the list is scrolled to its end.
+        """
         self.beginResetModel()
         self.ids = list(ids)
         self._cache = {row["id"]: row for row in rows or ()}
+        self.after, self.complete = after, complete
         self.endResetModel()
+
+    def set_page(self, page: listing.Page, rows: list[dict[str, Any]] | None = None) -> None:
+        self.set_ids(page.ids, rows, page.after, page.complete)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self.complete:
+            return False
+        return self.limit is None or len(self.ids) < self.limit
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        """The next page of the stage's deals (a few milliseconds from an index, at any depth)."""
+        if not self.canFetchMore(parent):
+            return
+        size = min(max(PAGE, len(self.ids) // 2), MAX_PAGE)
+        if self.limit is not None:
+            size = min(size, self.limit - len(self.ids))
+        page = listing.list_page("deal", stage_query(self.stage), self.after, size)
+        shown = set(self.ids)  # a card just moved here is shown at the top already
+        new = [deal_id for deal_id in page.ids if deal_id not in shown]
+        self.after, self.complete = page.after, page.complete
+        if new:
+            self.beginInsertRows(QModelIndex(), len(self.ids), len(self.ids) + len(new) - 1)
+            self.ids.extend(new)
+            self.endInsertRows()
 
     def remove_id(self, deal_id: int) -> None:
         row = self.row_of(deal_id)

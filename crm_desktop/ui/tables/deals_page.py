@@ -117,7 +117,7 @@ class DealsPage(ListPage):
         super().on_change(change)
         if self.board is not None and change.entity in _BOARD_CHANGES:
             if self.isVisible() and self.is_board():
-                self.board.refresh()
+                self.board.schedule_refresh()
             else:
                 self._board_stale = True
 
