@@ -151,6 +151,17 @@ def test_key_rows_another_tool_deleted_are_made_before_the_list_reads(db, delete
     assert _stored() == {i: contact_keys.key_of(n) for i, n in _names().items()}
 
 
+def test_a_key_row_deleted_while_the_file_is_open_is_made_at_the_next_read(db):
+    ids = _people(["Boris", "Anna", "Яна"])
+    assert len(_the_list_is_whole_and_in_order()) == 3  # counted once: every key row there
+    _other_tool(db, "PRAGMA foreign_keys = OFF", f"DELETE FROM contact_key WHERE id = {ids[1]}")
+    assert len(_the_list_is_whole_and_in_order()) == 3
+    assert _stored()[ids[1]] == sort_key("Anna")
+    database.execute_sql(f"UPDATE contact_key SET name_key = NULL WHERE id = {ids[0]}")
+    _the_list_is_whole_and_in_order()  # a NULL key of this connection's own write, too
+    assert None not in _stored().values()
+
+
 def test_many_missing_keys_list_by_the_stand_in_until_the_start_job(db, monkeypatch):
     ids = _people(["Boris", "Anna", "Яна", "张伟"])
     close_database()
