@@ -93,7 +93,8 @@ def main() -> None:
     job.join()
     print(
         f"after upgrade, the start job's refresh beside a read of the list: the list's ids "
-        f"(stand-in) after {times['list']:.0f} ms, the job {times['job']:.0f} ms"
+        f"(its stand-in, or after the job) after {times['list']:.0f} ms, "
+        f"the job {times['job']:.0f} ms"
     )
     same = stand_in == list(listing.list_id_array("contact"))
     print(f"the stand-in's order is the stored keys' order: {same}")

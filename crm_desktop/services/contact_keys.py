@@ -33,9 +33,14 @@ CHUNK = 5000
 # Keys a list's read makes itself before it reads (~0.3 s of Python); more (an upgrade's,
 # a key table another tool emptied) are the start job's, and the list reads by its stand-in.
 MAKE_AT_READ = 20_000
-# Held while keys are made (the start job's refresh, a list's repair): a list that finds it
-# held reads by its stand-in instead of waiting or making the same keys twice.
+# Held while keys are made (the start job's refresh, a list's repair). A list that finds it
+# held waits for those keys when they are few enough to be made within seconds (the job
+# makes ~60,000 a second); else it reads by its stand-in: making the same keys again beside
+# the job shares one interpreter with it, and at 100k the stand-in's right order came later
+# (2.5 s) than the job's end (1.2 s).
 _making = threading.Lock()
+WAIT_FOR_THE_JOB = 200_000
+JOB_WAIT_S = 10.0
 # (connection, PRAGMA data_version) of each thread's last count that found a key row for
 # every contact: until another connection commits none can be missing (our triggers and
 # services keep one a contact; a NULL key, which a restore from the trash leaves, is looked
@@ -159,11 +164,12 @@ def listable() -> bool:
     """Whether the contact list may read its order from the stored keys; makes them first
     when a few are NULL or missing (another SQLite tool, a crash, an old backup).
 
-    False when some are not made and cannot be now: the start job is making them (after an
-    upgrade: every key, ~15 s at a million contacts), there are more than
-    :data:`MAKE_AT_READ`, or the file cannot be written (read-only media, another
-    program's lock). The list then reads by its stand-in, which orders by each name's key
-    made as it reads: the same order, slower, and no contact left out.
+    While the start job makes them (after an upgrade: every key) the list waits for its
+    end when up to :data:`WAIT_FOR_THE_JOB` are to be made (~2 s at 100k). False when some
+    are not made and cannot be now: the job is making more (15-25 s at a million contacts),
+    there are more than :data:`MAKE_AT_READ`, or the file cannot be written (read-only
+    media, another program's lock). The list then reads by its stand-in, which orders by
+    each name's key made as it reads: the same order, slower, and no contact left out.
 
     A key row per contact and none NULL is told by two counts and the partial index of NULL
     keys (~8 ms at a million contacts), not by a join of every contact (~0.5 s); the counts
@@ -177,9 +183,17 @@ def listable() -> bool:
         _counted.last = version
         if not nulls:
             return True
-    if nulls + max(missing, 0) > MAKE_AT_READ or not _making.acquire(blocking=False):
-        return False
+    todo = nulls + max(missing, 0)
+    if not _making.acquire(blocking=False):
+        if todo > WAIT_FOR_THE_JOB or not _making.acquire(timeout=JOB_WAIT_S):
+            return False
+        nulls, missing = _null_keys(), _contacts() - _key_rows()  # what the job left
+        todo = nulls + max(missing, 0)
     try:
+        if not nulls and not missing:
+            return True
+        if todo > MAKE_AT_READ:
+            return False
         if missing:
             _refresh()
         else:

@@ -9,6 +9,8 @@ SQLite tool, the upgrade.
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 
 import pytest
 
@@ -175,9 +177,31 @@ def test_many_missing_keys_list_by_the_stand_in_until_the_start_job(db, monkeypa
     assert listing.list_ids("contact") == [ids[1], ids[0], ids[2], ids[3]] == _expected()
 
 
-def test_while_the_start_job_makes_the_keys_the_list_is_in_order(db):
+def test_a_list_waits_for_the_start_job_when_it_makes_few_keys(db):
     _people(["Boris", "Anna", "Яна", "张伟"])
     database.execute_sql("UPDATE contact_key SET name_key = NULL")  # as just after an upgrade
+    started = threading.Event()
+
+    def start_job() -> None:
+        with contact_keys._making:
+            started.set()
+            time.sleep(0.2)
+            contact_keys._refresh()
+        close_database()  # this thread's connection
+
+    job = threading.Thread(target=start_job)
+    job.start()
+    started.wait()
+    assert contact_keys.listable() is True  # after the job: its keys, not a stand-in's
+    job.join()
+    assert None not in _stored().values()
+    _the_list_is_whole_and_in_order()
+
+
+def test_while_the_start_job_makes_many_keys_the_list_is_in_order(db, monkeypatch):
+    _people(["Boris", "Anna", "Яна", "张伟"])
+    database.execute_sql("UPDATE contact_key SET name_key = NULL")  # as just after an upgrade
+    monkeypatch.setattr(contact_keys, "WAIT_FOR_THE_JOB", 3)  # more than are worth waiting for
     with contact_keys._making:  # the start job's refresh is under way
         assert contact_keys.listable() is False
         _the_list_is_whole_and_in_order()
