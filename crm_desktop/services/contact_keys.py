@@ -37,7 +37,7 @@ MAKE_AT_READ = 20_000
 # held waits for those keys when they are few enough to be made within seconds (the job
 # makes ~60,000 a second); else it reads by its stand-in: making the same keys again beside
 # the job shares one interpreter with it, and at 100k the stand-in's right order came later
-# (2.5 s) than the job's end (1.2 s).
+# (2.5 s) than the job alone ends (1.2 s).
 _making = threading.Lock()
 WAIT_FOR_THE_JOB = 200_000
 JOB_WAIT_S = 10.0
