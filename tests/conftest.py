@@ -77,6 +77,16 @@ def queries_let_go():
 
 
 @pytest.fixture(autouse=True)
+def keying_order_let_go():
+    """After a test, names key in the root order again: a Russian or Chinese file of one test
+    must not be the order of the next test's keys (the order is process-wide, services/text)."""
+    yield
+    from crm_desktop.services import text
+
+    text.forget_order()
+
+
+@pytest.fixture(autouse=True)
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private CRM_DESKTOP_HOME (data, backups, logs, config) for each test."""
     folder = tmp_path / "home"

@@ -208,6 +208,16 @@ def use_order(name: str, db_path: str | None = None) -> None:
     os.environ[ORDER_ENV] = order.name
 
 
+def forget_order() -> None:
+    """Key by the root order again, as a new process does (the file whose order was in use
+    is closed). The order is process-wide and the closed file's path stays the models'
+    until another opens, so whatever runs next (a test in the same process) would
+    otherwise key in that file's order."""
+    global _active
+    _active = (None, ORDERS["root"])
+    os.environ.pop(ORDER_ENV, None)
+
+
 def _db_path() -> str | None:
     return getattr(database, "database", None) or None
 

@@ -140,7 +140,7 @@ ROW_SQL: dict[str, tuple[str, str, str]] = {
     ),
     "interaction": (
         "i.id",
-        "interaction i JOIN customer c ON c.id = i.customer_id "
+        "interaction i LEFT JOIN customer c ON c.id = i.customer_id "
         "LEFT JOIN contact ct ON ct.id = i.contact_id",
         "i.occurred_at AS occurred_at, i.kind AS kind, i.subject AS subject, "
         "c.name AS customer_name, i.customer_id AS customer_id",

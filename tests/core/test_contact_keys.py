@@ -9,6 +9,8 @@ SQLite tool, the upgrade.
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 
 import pytest
 
@@ -114,22 +116,110 @@ def test_another_tools_edits_are_keyed_before_the_list_reads(db):
     assert names == ["Aaron", "Vera", "Zoe"]
 
 
-def test_a_read_only_file_lists_what_it_can(db, monkeypatch):
-    _people(["Boris", "Anna"])
+def _the_list_is_whole_and_in_order(entity: str = "contact") -> list[int]:
+    """The list (both ways), its count and its rows: every contact, in the key order."""
+    ids = listing.list_ids(entity)
+    assert ids == _expected()
+    assert listing.list_ids(entity, ListQuery(sort="name", descending=True)) == _expected(True)
+    assert listing.count(entity) == len(ids)
+    ends = listing.list_ends(entity, ListQuery(), 2)
+    assert ends is None or ends == (len(ids), ids[:2], ids[-2:])
+    assert [row["id"] for row in listing.fetch_rows(entity, ids)] == ids
+    return ids
+
+
+def test_a_read_only_file_lists_every_contact_in_order(db, monkeypatch):
+    _people(["Boris", "Anna", "Яна", "张伟"])
     database.execute_sql("UPDATE contact_key SET name_key = NULL")
 
     def refused(*_args, **_kwargs):
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
     monkeypatch.setattr(contact_keys, "_make", refused)
-    assert contact_keys.repair_before_reading() is False
-    assert sorted(listing.list_ids("contact")) == sorted(_expected())  # every contact is there
+    assert contact_keys.listable() is False
+    _the_list_is_whole_and_in_order()  # by the stand-in: no NULL key first
+    assert listing.list_ends("contact", ListQuery(), 2) is None  # every contact sorted
+    assert set(_stored().values()) == {None}
+
+
+@pytest.mark.parametrize("deleted", ["all", "one"])
+def test_key_rows_another_tool_deleted_are_made_before_the_list_reads(db, deleted):
+    ids = _people(["Boris", "Anna", "Яна", "张伟", "=1+1"])
+    close_database()
+    where = "" if deleted == "all" else f" WHERE id = {ids[1]}"
+    _other_tool(db, "PRAGMA foreign_keys = OFF", f"DELETE FROM contact_key{where}")
+    open_session(db, refresh_search=False)
+    assert len(_the_list_is_whole_and_in_order()) == 5
+    assert _stored() == {i: contact_keys.key_of(n) for i, n in _names().items()}
+
+
+def test_a_key_row_deleted_while_the_file_is_open_is_made_at_the_next_read(db):
+    ids = _people(["Boris", "Anna", "Яна"])
+    assert len(_the_list_is_whole_and_in_order()) == 3  # counted once: every key row there
+    _other_tool(db, "PRAGMA foreign_keys = OFF", f"DELETE FROM contact_key WHERE id = {ids[1]}")
+    assert len(_the_list_is_whole_and_in_order()) == 3
+    assert _stored()[ids[1]] == sort_key("Anna")
+    database.execute_sql(f"UPDATE contact_key SET name_key = NULL WHERE id = {ids[0]}")
+    _the_list_is_whole_and_in_order()  # a NULL key of this connection's own write, too
+    assert None not in _stored().values()
+
+
+def test_many_missing_keys_list_by_the_stand_in_until_the_start_job(db, monkeypatch):
+    ids = _people(["Boris", "Anna", "Яна", "张伟"])
+    close_database()
+    _other_tool(db, "DELETE FROM contact_key")  # another tool emptied the table
+    open_session(db, refresh_search=False)
+    monkeypatch.setattr(contact_keys, "MAKE_AT_READ", 3)  # more than a read makes
+    _the_list_is_whole_and_in_order()
+    assert _stored() == {}
+    assert contact_keys.refresh() == 4  # the start job
+    assert contact_keys.listable() is True
+    assert listing.list_ids("contact") == [ids[1], ids[0], ids[2], ids[3]] == _expected()
+
+
+def test_a_list_waits_for_the_start_job_when_it_makes_few_keys(db):
+    _people(["Boris", "Anna", "Яна", "张伟"])
+    database.execute_sql("UPDATE contact_key SET name_key = NULL")  # as just after an upgrade
+    started = threading.Event()
+
+    def start_job() -> None:
+        with contact_keys._making:
+            started.set()
+            time.sleep(0.2)
+            contact_keys._refresh()
+        close_database()  # this thread's connection
+
+    job = threading.Thread(target=start_job)
+    job.start()
+    started.wait()
+    assert contact_keys.listable() is True  # after the job: its keys, not a stand-in's
+    job.join()
+    assert None not in _stored().values()
+    _the_list_is_whole_and_in_order()
+
+
+def test_while_the_start_job_makes_many_keys_the_list_is_in_order(db, monkeypatch):
+    _people(["Boris", "Anna", "Яна", "张伟"])
+    database.execute_sql("UPDATE contact_key SET name_key = NULL")  # as just after an upgrade
+    monkeypatch.setattr(contact_keys, "WAIT_FOR_THE_JOB", 3)  # more than are worth waiting for
+    with contact_keys._making:  # the start job's refresh is under way
+        assert contact_keys.listable() is False
+        _the_list_is_whole_and_in_order()
+    assert set(_stored().values()) == {None}  # the list left them to the job
+
+
+def test_key_rows_of_no_contact_go_at_the_full_check(db):
+    ids = _people(["Boris", "Anna"])
+    close_database()
+    _other_tool(db, "INSERT INTO contact_key (id, name_key) VALUES (9999, 'a'), (9998, NULL)")
+    open_session(db, refresh_search=False)
+    _the_list_is_whole_and_in_order()
+    assert set(_stored()) == set(ids)
 
 
 def test_the_start_job_makes_missing_keys(db):
     ids = _people(["Boris", "Anna"])
     database.execute_sql("DELETE FROM contact_key")  # another tool emptied the table
-    assert listing.list_ids("contact") == []
     assert contact_keys.refresh() == 2
     assert listing.list_ids("contact") == [ids[1], ids[0]] == _expected()
 
