@@ -108,7 +108,7 @@ _QUOTES = quotes_total_sql("d")
 # lets SQLite seek (stage, 0) in deal_stage_amount instead of scanning it.
 _QUOTED_DEALS = (
     f"SELECT d.stage, 0, sum({_QUOTES}), sum({_QUOTES} * d.probability) "
-    "FROM deal d CROSS JOIN customer c ON c.id = d.customer_id "
+    "FROM deal d LEFT JOIN customer c ON c.id = d.customer_id "
     f"WHERE d.stage IN ({', '.join(repr(stage) for stage in DEAL_STAGES)}) "
     "AND d.amount_cents = 0 AND c.deleted_at IS NULL GROUP BY d.stage"
 )

@@ -389,12 +389,14 @@ _register(
     ListSpec(
         entity="deal",
         id_sql="d.id",
+        # LEFT JOIN: a deal whose customer another tool deleted (foreign keys off) is listed
+        # with an empty customer, as it is counted and summed on the board.
         from_sql=(
-            "deal d JOIN customer c ON c.id = d.customer_id "
+            "deal d LEFT JOIN customer c ON c.id = d.customer_id "
             "LEFT JOIN contact ct ON ct.id = d.contact_id"
         ),
         ends_from=(
-            "deal d CROSS JOIN customer c ON c.id = d.customer_id "
+            "deal d LEFT JOIN customer c ON c.id = d.customer_id "
             "LEFT JOIN contact ct ON ct.id = d.contact_id"
         ),
         trash_column=("deal", "customer_id"),

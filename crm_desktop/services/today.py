@@ -132,7 +132,7 @@ ROW_SQL: dict[str, tuple[str, str, str]] = {
     ),
     "deal": (
         "d.id",
-        "deal d JOIN customer c ON c.id = d.customer_id "
+        "deal d LEFT JOIN customer c ON c.id = d.customer_id "
         "LEFT JOIN contact ct ON ct.id = d.contact_id",
         "d.title AS title, c.name AS customer_name, d.stage AS stage, "
         f"{deal_amount_sql('d')} AS amount_cents, d.probability AS probability, "

@@ -216,7 +216,7 @@ class DealCardModel(QAbstractListModel):
             card = self.card(index.row()) or {}
             if role == Qt.ItemDataRole.DisplayRole:
                 return card.get("title") or ""
-            return f"{card.get('title')}, {card.get('customer_name')}"
+            return f"{_one_line(card.get('title'))}, {_one_line(card.get('customer_name'))}"
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
