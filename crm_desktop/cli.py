@@ -131,13 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # collects on its GUI thread (ui.app.GuiThreadCollector), which enables it at the end.
         gc.disable()
         args: Any = SimpleNamespace(command=None, db=db)
-        # Today is read meanwhile by a helper process, on the other core (before PySide6).
-        from crm_desktop.services import first_screen_ahead
-
-        ahead = first_screen_ahead.start(db)
     else:
         args = build_parser().parse_args(arguments)
-        ahead = None
     from crm_desktop.logs import setup_logging
 
     log_path = setup_logging()
@@ -146,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             try:
                 from crm_desktop.ui.app import run_app
 
-                return run_app(args.db, ahead=ahead)
+                return run_app(args.db)
             finally:
                 gc.enable()  # also when the window never ran (a second start, a failure)
         status = _run_command(args)

@@ -27,19 +27,31 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from crm_desktop.models.version import APPLICATION_ID, SCHEMA_VERSION
 from crm_desktop.services import settings
 from crm_desktop.services.clock import today
-from crm_desktop.services.first_screen_data import FirstScreen
 from crm_desktop.services.invoice_dues import Overdue, read_overdue
-from crm_desktop.services.locale_facts import locale_facts
+from crm_desktop.services.locale_facts import LocaleFacts, locale_facts
 from crm_desktop.services.today import Execute, TodayData, load_today
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"  # an encrypted file's first bytes are random
+
+
+@dataclass(frozen=True)
+class FirstScreen:
+    """Today's data read with the file's opening: the formats' settings, the cards, the
+    overdue line."""
+
+    currency: str
+    locale: str
+    facts: LocaleFacts  # the locale's patterns and number pieces, looked up already
+    today: TodayData | None  # None: reading it failed, the page asks again as it would later
+    overdue: Overdue | None
 
 
 def _setting(execute: Execute, key: str) -> str:

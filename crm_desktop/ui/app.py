@@ -45,12 +45,8 @@ def _ready(app: Any) -> None:
     app.quit()
 
 
-def run_app(db: str | None = None, *, ahead: Any = None) -> int:
-    """Open the main window on ``db`` (or the default database) and run until it closes.
-
-    ``ahead``: the helper process reading Today, started by ``cli.main``
-    (:mod:`crm_desktop.services.first_screen_ahead`); without it the opening job reads it.
-    """
+def run_app(db: str | None = None) -> int:
+    """Open the main window on ``db`` (or the default database) and run until it closes."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -77,8 +73,6 @@ def run_app(db: str | None = None, *, ahead: Any = None) -> int:
 
     refused = claim_database(db)  # one window per database: a second start shows the first
     if refused is not None:
-        if ahead is not None:
-            ahead.cancel()
         return refused
 
     from crm_desktop.ui.jobs import run_job, wait_for_jobs
@@ -93,11 +87,9 @@ def run_app(db: str | None = None, *, ahead: Any = None) -> int:
     def open_database(_context: Any) -> Any:
         # Today first, read without the models when the file allows it; the file is then
         # opened once Today is painted (services/first_screen.py says when and why).
-        answered, first = ahead.result(target) if ahead is not None else (False, None)
-        if not answered:  # no helper, or it did not answer: read here
-            from crm_desktop.services.first_screen import read_from_file
+        from crm_desktop.services.first_screen import read_from_file
 
-            first = read_from_file(target)
+        first = read_from_file(target)
         if first is not None:
             return None, first
         from crm_desktop.services.first_screen import read_first_screen
