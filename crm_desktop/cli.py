@@ -131,9 +131,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # collects on its GUI thread (ui.app.GuiThreadCollector), which enables it at the end.
         gc.disable()
         args: Any = SimpleNamespace(command=None, db=db)
-        from crm_desktop import font_warmup
-
-        font_warmup.start()  # beside PySide6's import: ~4 ms less on the GUI thread
     else:
         args = build_parser().parse_args(arguments)
     from crm_desktop.logs import setup_logging
