@@ -162,7 +162,9 @@ def test_exports_keep_every_cell_as_before(db, tmp_path):
             got = now[name][title]
             assert (got["freeze"], got["filter"]) == (sheet["freeze"], sheet["filter"])
             assert len(got["rows"]) == len(sheet["rows"]), (name, title)
-            for number, (row, expected) in enumerate(zip(got["rows"], sheet["rows"]), 1):
+            for number, (row, expected) in enumerate(
+                zip(got["rows"], sheet["rows"], strict=True), 1
+            ):
                 assert json.loads(json.dumps(row)) == expected, (name, title, number)
 
 
