@@ -66,6 +66,12 @@ def build() -> None:
                     "notes": "=1+1",
                 }
             )
+    with database.atomic():  # another tool's control characters (the forms drop them)
+        database.execute_sql(
+            "UPDATE customer SET city = 'Mos' || char(1) || 'cow', source = char(7), "
+            "legal_name = '=' || char(11) || 'x' WHERE name = ?",
+            ("Иванов и партнёры",),
+        )
     with database.atomic():  # the hostile rows were made now: give them a fixed time
         database.execute_sql(
             "UPDATE customer SET created_at = ?, updated_at = ? WHERE updated_at > ?",
@@ -191,3 +197,52 @@ def _write_golden() -> None:
 
 if __name__ == "__main__":
     _write_golden()
+
+
+TAGS = [
+    "Ёлка",
+    "apple",
+    "Zebra",
+    "张伟",
+    "éclair",
+    "!bang",
+    "'quoted",
+    "=sum",
+    "Яблоко",
+    "Apple pie",
+]
+
+
+def _tag_cells(path: Path) -> list[str]:
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    return [row[rows[0].index("Tags")] for row in rows[1:]]
+
+
+def test_a_whole_export_orders_tags_by_ranks_made_once_as_crm_sort_key_does(
+    db, tmp_path, monkeypatch
+):
+    """A million customers' tags were ordered by a Python call a tag (crm_sort_key): now by
+    ranks made once, in the same order; where no temporary table may be made, as before."""
+    from crm_desktop.models import database
+    from crm_desktop.services import exporting, text
+    from crm_desktop.services.customers import create_customer
+    from crm_desktop.services.tags import tags_of
+
+    for number in range(12):
+        create_customer({"name": f"Tagged {number:02d}"}, tag_names=TAGS[number % 5 :][:6])
+    expected = [", ".join(tags_of(i)) for i in range(1, 13)]
+    calls = []
+    sort_key = text.sort_key
+    monkeypatch.setattr(text, "sort_key", lambda *a: calls.append(1) or sort_key(*a))
+    exporting.export_table("customers", tmp_path / "ranked.csv")
+    assert _tag_cells(tmp_path / "ranked.csv") == expected
+    assert calls == []  # SQL called no Python for the tags' order
+    database.execute_sql("PRAGMA query_only = ON")  # no temporary table: crm_sort_key
+    try:
+        exporting.export_table("customers", tmp_path / "plain.csv")
+    finally:
+        database.execute_sql("PRAGMA query_only = OFF")
+    assert _tag_cells(tmp_path / "plain.csv") == expected
+    assert len(calls) >= 12 * 5
+    tables = database.execute_sql("SELECT name FROM temp.sqlite_master").fetchall()
+    assert tables == []  # the ranks are gone after the export
