@@ -38,8 +38,6 @@ import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +45,14 @@ from crm_desktop.errors import CancelledError, CrmError
 from crm_desktop.i18n import _
 from crm_desktop.models import database
 from crm_desktop.safe_files import replacing
-from crm_desktop.services import catalogue, customers, listing, locale_format, money, settings
-from crm_desktop.services.cells import XLSX_CELL_LIMIT, csv_cell, looks_like_formula, xml_safe
-from crm_desktop.services.clock import TIMESTAMP_FORMAT
+from crm_desktop.services import (
+    catalogue,
+    customers,
+    export_cells,
+    listing,
+    tags,
+)
+from crm_desktop.services.cells import XLSX_CELL_LIMIT, xml_safe
 from crm_desktop.services.importing import vcard
 from crm_desktop.services.money import line_total_sql
 from crm_desktop.services.progress import Progress, stop_if_cancelled
@@ -74,7 +77,7 @@ ENTITY_NAMES = {
 }
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".vcf": "vcf"}
 VCARD_ENTITIES = ("customer", "contact")
-LONG_TEXT = "longtext"  # a text kind whose values may exceed an xlsx cell
+LONG_TEXT = export_cells.LONG_TEXT  # a text kind whose values may exceed an xlsx cell
 # A sheet holds 1,048,576 rows (Excel's limit), the header included: more go on in
 # "<sheet> (2)", "<sheet> (3)"… (a million customers have more contacts than that).
 XLSX_MAX_DATA_ROWS = 1_048_575
@@ -394,57 +397,6 @@ def entity_of(name: str) -> str:
     )
 
 
-# --- values ---------------------------------------------------------------------------------
-
-
-class _Values:
-    """Turns stored values into CSV text or typed xlsx values, by column kind."""
-
-    def __init__(self) -> None:
-        self.currency = settings.get("currency")
-        self.exponent = money.currency_exponent(self.currency)
-        # Typed cells shown the way the data's locale writes them (₽ after, ¥ before…).
-        self.locale = settings.get("locale")
-        self.money_format = locale_format.excel_money_format(
-            self.currency, self.locale, self.exponent
-        )
-
-    def money(self, cents: Any) -> Decimal | None:
-        if cents is None:
-            return None
-        return Decimal(int(cents)).scaleb(-self.exponent)
-
-    def csv(self, kind: str, value: Any) -> str:
-        if value is None or value == "":
-            return ""
-        if kind == "money":
-            return format(self.money(value), "f")
-        if kind == "bool":
-            return "yes" if value else "no"
-        if kind == "decimal":
-            return format(money.to_decimal(value, 3), "f")
-        if isinstance(value, str):
-            return csv_cell(value)
-        return str(value)
-
-    def xlsx(self, kind: str, value: Any) -> Any:
-        if value is None or value == "":
-            return None
-        if kind == "money":
-            return self.money(value)
-        if kind == "date":
-            return date.fromisoformat(value)
-        if kind == "datetime":
-            return datetime.strptime(value, TIMESTAMP_FORMAT)
-        if kind == "bool":
-            return bool(value)
-        if kind == "decimal":
-            return money.to_decimal(value, 3)
-        if isinstance(value, str):
-            return xml_safe(value)
-        return value
-
-
 # --- writers --------------------------------------------------------------------------------
 
 
@@ -455,18 +407,18 @@ def _check(cancelled: Callable[[], bool] | None) -> None:
 def _write_csv(
     target: Path,
     columns: Sequence[ExportColumn],
-    rows: Iterable[Row],
+    rows: Iterable[Sequence[Any]],
     tick: Callable[[], None],
 ) -> int:
-    values = _Values()
+    """Rows (values in the columns' order) as CSV; how many were written."""
+    convert = export_cells.csv_converter(export_cells.Values(), [c.kind for c in columns])
     count = 0
-    kinds = [(c.key, c.kind) for c in columns]
     with target.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow([c.header for c in columns])
-        convert = values.csv
+        write = writer.writerow
         for row in rows:
-            writer.writerow([convert(kind, row[key]) for key, kind in kinds])
+            write(convert(row))
             count += 1
             if count % 2000 == 0:
                 tick()
@@ -479,7 +431,7 @@ class Sheet:
 
     title: str
     columns: Sequence[ExportColumn]
-    rows: Iterable[Row]
+    rows: Iterable[Sequence[Any]]  # values in the columns' order
     pieces: Mapping[str, int]  # long-text column → how many cells its longest value needs
 
 
@@ -512,23 +464,9 @@ def _fill_xlsx(
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    values = _Values()
+    values = export_cells.Values()
     count = 0
     bold = Font(bold=True)
-    # Per kind: how to make a cell. Plain values are cheapest; styles only where needed.
-    formats = {
-        "money": values.money_format,
-        "date": locale_format.excel_date_format(values.locale),
-        "datetime": locale_format.excel_datetime_format(values.locale),
-    }
-
-    def text_cell(sheet: Any, text: str) -> Any:
-        if looks_like_formula(text):
-            cell = WriteOnlyCell(sheet, value=text)
-            cell.data_type = "s"  # never a formula, even for "=…"
-            cell.quotePrefix = True
-            return cell
-        return text
 
     def new_sheet(spec: Sheet, part: int) -> Any:
         title = spec.title[:31] if part == 1 else f"{spec.title[:24]} ({part})"
@@ -543,42 +481,19 @@ def _fill_xlsx(
         return sheet
 
     for sheet_spec in sheets:
+        kinds = [c.kind for c in sheet_spec.columns]
+        pieces = [sheet_spec.pieces.get(c.key, 0) for c in sheet_spec.columns]
         part = 1
         sheet = new_sheet(sheet_spec, part)
+        convert = export_cells.xlsx_converter(sheet, values, kinds, pieces)
         in_sheet = 0
-        plan = [(c.key, c.kind, sheet_spec.pieces.get(c.key, 0)) for c in sheet_spec.columns]
-        convert = values.xlsx
         for row in sheet_spec.rows:
             if in_sheet == XLSX_MAX_DATA_ROWS:  # a sheet is full: the rows go on in another
                 part += 1
                 sheet = new_sheet(sheet_spec, part)
+                convert = export_cells.xlsx_converter(sheet, values, kinds, pieces)
                 in_sheet = 0
-            out: list[Any] = []
-            for key, kind, pieces in plan:
-                value = convert(kind, row[key])
-                if isinstance(value, str):
-                    if pieces:
-                        chunks = [
-                            value[i : i + XLSX_CELL_LIMIT]
-                            for i in range(0, max(len(value), 1), XLSX_CELL_LIMIT)
-                        ]
-                        chunks += [""] * (pieces - len(chunks))
-                        out.extend(text_cell(sheet, c) if c else None for c in chunks)
-                        continue
-                    out.append(text_cell(sheet, value) if value[:1] in "=+-@\t\r" else value)
-                    continue
-                if pieces:
-                    out.append(value)
-                    out.extend([None] * (pieces - 1))
-                    continue
-                fmt = formats.get(kind)
-                if fmt is not None and value is not None:
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.number_format = fmt
-                    out.append(cell)
-                else:
-                    out.append(value)
-            sheet.append(out)
+            sheet.append(convert(row))
             in_sheet += 1
             count += 1
             if count % 2000 == 0:
@@ -607,24 +522,49 @@ def _full_rows(
     where: str = "1",
     params: Sequence[Any] = (),
     order: str | None = None,
+) -> Iterator[Row]:
+    """The rows of an export in order, as dicts by column key (vCards, tests)."""
+    keys = [c.key for c in spec.columns]
+    for values in _full_tuples(spec, where, params, order):
+        yield dict(zip(keys, values, strict=True))
+
+
+def _full_tuples(
+    spec: FullExport,
+    where: str = "1",
+    params: Sequence[Any] = (),
+    order: str | None = None,
     *,
     whole: bool = False,
     cancelled: Callable[[], bool] | None = None,
-) -> Iterator[Row]:
-    """The rows of an export in order, from one cursor, a chunk at a time as they are written.
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of an export in order, one tuple a row (the columns' order), from one
+    cursor, a chunk at a time as they are written.
 
     ``whole`` (a whole table): SQLite sorts every row before the first comes out, so
     its sort spills to a temporary file instead of memory (in memory it would hold the
-    whole export: 360 MB at a million customers), and ``cancelled`` interrupts it.
+    whole export: 360 MB at a million customers), and ``cancelled`` interrupts it. The
+    customers' tags are then ordered by ranks made once, not by a Python call a tag.
     """
-    select = ", ".join(f"{c.sql} AS {c.key}" for c in spec.columns)
-    keys = [c.key for c in spec.columns]
-    sql = f"SELECT {select} FROM {spec.from_sql} WHERE {where} ORDER BY {order or spec.order_sql}"
-    with _sorting_on_disk(cancelled) if whole else contextlib.nullcontext():
-        cursor = database.execute_sql(sql, list(params))
-        while chunk := cursor.fetchmany(_CHUNK):
-            for values in chunk:
-                yield dict(zip(keys, values, strict=True))
+    with (
+        _sorting_on_disk(cancelled) if whole else contextlib.nullcontext(),
+        tags.ranked() if whole else contextlib.nullcontext(False) as ranked,
+    ):
+        plain_tags = tags.tags_sql("c.id")
+        select = ", ".join(
+            tags.ranked_tags_sql("c.id") if ranked and c.sql == plain_tags else c.sql
+            for c in spec.columns
+        )
+        order_sql = order or spec.order_sql
+        cursor = database.execute_sql(
+            f"SELECT {select} FROM {spec.from_sql} WHERE {where} ORDER BY {order_sql}",
+            list(params),
+        )
+        try:
+            while chunk := cursor.fetchmany(_CHUNK):
+                yield from chunk
+        finally:
+            cursor.close()  # before the ranks go: no statement left reading them
 
 
 _CHUNK = 2000  # rows taken from the cursor at a time
@@ -752,15 +692,17 @@ def export_table(
     total = _count(spec, where, ())
 
     def write(target: Path, tick: Callable[[], None]) -> int:
-        rows = _full_rows(spec, where, whole=True, cancelled=cancelled)
+        rows = _full_tuples(spec, where, whole=True, cancelled=cancelled)
         if fmt == "csv":
             return _write_csv(target, spec.columns, rows, tick)
         if fmt == "vcf":
-            return _write_vcf(target, entity, rows, tick)
+            keys = [c.key for c in spec.columns]
+            cards = (dict(zip(keys, row, strict=True)) for row in rows)
+            return _write_vcf(target, entity, cards, tick)
         sheets = [Sheet(spec.sheet, spec.columns, rows, _pieces(spec, where, ()))]
         lines_spec = _LINE_SHEETS.get(entity)
         if lines_spec is not None:
-            lines = _full_rows(lines_spec, where, whole=True, cancelled=cancelled)
+            lines = _full_tuples(lines_spec, where, whole=True, cancelled=cancelled)
             sheets.append(Sheet(lines_spec.sheet, lines_spec.columns, lines, {}))
         count = _write_xlsx(target, sheets, tick)
         return count if lines_spec is None else total
@@ -842,9 +784,10 @@ def export_view(
         for key in keys
     ]
 
-    def rows() -> Iterator[Row]:
+    def rows() -> Iterator[list[Any]]:
         for start in range(0, len(ids), 2000):
-            yield from listing.fetch_rows(entity, ids[start : start + 2000], keys)
+            for row in listing.fetch_rows(entity, ids[start : start + 2000], keys):
+                yield [row[key] for key in keys]
 
     def write(target: Path, tick: Callable[[], None]) -> int:
         if fmt == "csv":

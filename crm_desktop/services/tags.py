@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+import peewee
 
 from crm_desktop.errors import ValidationError
 from crm_desktop.i18n import _
@@ -52,13 +55,56 @@ def names_of(tag_ids: Sequence[int]) -> dict[int, str]:
     return dict(rows.fetchall())
 
 
-def tags_sql(customer_id_sql: str) -> str:
+def tags_sql(customer_id_sql: str, order: str = "crm_sort_key(t.name)") -> str:
     """The one SQL for a customer's tag names, joined by ", " in the order :func:`tags_of` gives."""
     return (
         "(SELECT group_concat(name, ', ') FROM (SELECT t.name AS name FROM customer_tag ct "
         f"JOIN tag t ON t.id = ct.tag_id WHERE ct.customer_id = {customer_id_sql} "
-        "ORDER BY crm_sort_key(t.name)))"
+        f"ORDER BY {order}))"
     )
+
+
+# Each tag's place in crm_sort_key's order, made once for a long read (a whole export).
+_RANKS = "temp.export_tag_rank"
+
+
+def ranked_tags_sql(customer_id_sql: str) -> str:
+    """:func:`tags_sql` ordered by the ranks :func:`ranked` made: no Python call a row."""
+    return tags_sql(customer_id_sql, f"(SELECT r.rank FROM {_RANKS} r WHERE r.id = t.id)")
+
+
+@contextlib.contextmanager
+def ranked() -> Iterator[bool]:
+    """While it lasts, :func:`ranked_tags_sql` can be read on this connection; says whether.
+
+    The rank is dense: tags whose keys are equal share one, so SQLite's sort meets the
+    same comparisons as with ``crm_sort_key`` and gives the same order. A connection that
+    may not write even its temporary tables (``query_only``) yields False.
+    """
+    rows = database.execute_sql("SELECT id, name FROM tag").fetchall()
+    keys = {tag_id: sort_key(name) if isinstance(name, str) else None for tag_id, name in rows}
+    order = sorted({key for key in keys.values() if key is not None})
+    place = {key: number for number, key in enumerate(order, start=1)}
+    ranks = [(tag_id, 0 if key is None else place[key]) for tag_id, key in keys.items()]
+    try:
+        database.execute_sql(f"DROP TABLE IF EXISTS {_RANKS}")
+        database.execute_sql(
+            f"CREATE TABLE {_RANKS} (id INTEGER PRIMARY KEY, rank INTEGER NOT NULL)"
+        )
+        for start in range(0, len(ranks), 500):
+            chunk = ranks[start : start + 500]
+            database.execute_sql(
+                f"INSERT INTO {_RANKS} VALUES {', '.join('(?, ?)' for _pair in chunk)}",
+                [value for pair in chunk for value in pair],
+            )
+    except peewee.OperationalError:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        with contextlib.suppress(peewee.DatabaseError):  # the connection was closed meanwhile
+            database.execute_sql(f"DROP TABLE IF EXISTS {_RANKS}")
 
 
 def tags_of(customer_id: int) -> list[str]:
