@@ -179,13 +179,18 @@ def test_the_groups_indexes_rank_as_the_python_index(corpus, monkeypatch, chunk,
         (0, 15, 200, 2),
     ],
 )
+# A sample of the candidates tells whether the walk holds the page (wave 10): as shipped
+# (five of them among the names walked), or any one of them.
+@pytest.mark.parametrize("early_hits", [5, 1])
 # Candidates put in name order by their keys: a few spare (as shipped), or none (a page
 # short of its matches is then sorted from the rows).
 @pytest.mark.parametrize("spare", [20, 0])
 def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
-    corpus, monkeypatch, page_postings, first_names, names_among, probe, spare
+    corpus, monkeypatch, page_postings, first_names, names_among, probe, spare, early_hits
 ):
     monkeypatch.setattr(search, "BY_KEY_SPARE", spare)
+    monkeypatch.setattr(search, "EARLY_HITS", early_hits)
+    monkeypatch.setattr(search, "WALK_SLACK", 2 if early_hits > 1 else 0)
     # A small file made "big": every query of more than 30 candidates is a common one.
     monkeypatch.setattr(search, "PAGE_SHORT_POSTINGS", page_postings)
     monkeypatch.setattr(search, "FIRST_NAMES_WALK", first_names)
