@@ -142,6 +142,7 @@ def test_the_groups_indexes_rank_as_the_python_index(corpus, monkeypatch, chunk,
         monkeypatch.setattr(search, "GROUP_WALK", walk)
         monkeypatch.setattr(search, "WALK_SLACK", 0)
         monkeypatch.setattr(search, "WALK_SAMPLE", 1)
+        monkeypatch.setattr(search, "GROUP_WALK_FROM", 0)
     old = MemoryIndex()
     old.load()
     queries = [q for q in _queries(7) if len(search.search_terms(q)) == 1]
