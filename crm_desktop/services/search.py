@@ -51,6 +51,7 @@ from crm_desktop.services.text import (
     ORDERS,
     active_order,
     fold,
+    is_han,
     phone_search_text,
     search_terms,
     sort_key,
@@ -511,7 +512,9 @@ def _names_start_with_many(letter: str) -> bool:
     Latin letters follow), so a Chinese character is never counted so, nor a script's
     marker (not a letter): for those it says False, and the vocabulary decides.
     """
-    if not letter.isalnum() or sort_key(letter, ORDERS["root"]) != letter:
+    # A Chinese character is told apart first: its key is its reading, looked up in
+    # pypinyin's dictionary, whose first read in a process took 26 ms of a keystroke (``伟``).
+    if not letter.isalnum() or is_han(letter) or sort_key(letter, ORDERS["root"]) != letter:
         return False
     marker = active_order().marker
     held = 0
@@ -706,9 +709,15 @@ def _first_others_by_name(terms: Sequence[str], limit: int, starts: int = 0) -> 
         return _others_by_name(terms, limit)
     if not fts:
         return []
-    # Matches as dense in the names after the first ones would fill a page in the walk.
-    if spread or len(first) * NAMES_AMONG_WALK >= limit * FIRST_NAMES_WALK:
-        walked = _walk_names_among(fts, terms, limit)
+    # Matches as dense in the names after the first ones would fill a page in the walk; or
+    # a sample of the candidates says that many are among the names walked (``ltd``).
+    last = _last_name_walked()
+    if (
+        spread
+        or len(first) * NAMES_AMONG_WALK >= limit * FIRST_NAMES_WALK
+        or _early_in_the_names(fts, limit, last)
+    ):
+        walked = _walk_names_among(fts, terms, limit, last)
         if walked is not None:
             return walked
     by_key = _candidates_by_name(fts, terms, limit, starts)
@@ -799,16 +808,47 @@ def _spread_over_names(term: str) -> bool:
 NAMES_AMONG_WALK = 60_000
 
 
-def _walk_names_among(fts: str, terms: Sequence[str], limit: int) -> list[int] | None:
-    """A common query's first ``limit`` other matches among the first names, or None.
+# Candidates sampled (by id, in no name order) to tell whether a common query's page is
+# among the first NAMES_AMONG_WALK names: when at least EARLY_HITS of them are, and as
+# many as WALK_SLACK pages are expected there of the COMMON_CANDIDATES it has at least.
+# A company's "ltd" or "gmbh" at 1,000,000 customers (none in the first 500 names) put
+# its 20,000-50,000 candidates in name order by their keys: 26-44 ms; the walk 9-13.
+EARLY_SAMPLE = 200
+EARLY_HITS = 5
 
-    None when the first :data:`NAMES_AMONG_WALK` names do not hold them (the matches
-    sort late: Cyrillic names in a file of mostly Latin ones); the caller sorts them all.
-    """
-    last = database.execute_sql(
+
+def _last_name_walked() -> tuple[str] | None:
+    """The key of the last of the first :data:`NAMES_AMONG_WALK` names (None: fewer)."""
+    return database.execute_sql(
         "SELECT name_key FROM customer_search INDEXED BY customer_search_name_key "
         f"ORDER BY name_key LIMIT 1 OFFSET {int(NAMES_AMONG_WALK) - 1}"
     ).fetchone()
+
+
+def _early_in_the_names(fts: str, limit: int, last: tuple[str] | None) -> bool:
+    """Whether a sample of a common query's candidates says a walk of the first names
+    (up to ``last``) holds its page: not for matches that sort late (``zh``: Chinese)."""
+    if last is None:
+        return False  # a small file: every candidate is soon put in order
+    sampled, early = database.execute_sql(
+        "SELECT count(*), coalesce(sum(k.name_key <= ?), 0) FROM (SELECT rowid FROM "
+        f"customer_search_fts WHERE customer_search_fts MATCH ? LIMIT {int(EARLY_SAMPLE)}) f "
+        "JOIN customer_search k INDEXED BY customer_search_id_key ON k.id = f.rowid",
+        (last[0], fts),
+    ).fetchone()
+    expected = early * (COMMON_CANDIDATES + 1) // max(sampled, 1)
+    return early >= EARLY_HITS and expected >= WALK_SLACK * limit
+
+
+def _walk_names_among(
+    fts: str, terms: Sequence[str], limit: int, last: tuple[str] | None
+) -> list[int] | None:
+    """A common query's first ``limit`` other matches among the first names, or None.
+
+    None when the first :data:`NAMES_AMONG_WALK` names (up to ``last``, the key of the
+    last one) do not hold them (the matches sort late: Cyrillic names in a file of mostly
+    Latin ones); the caller sorts them all.
+    """
     # Up to the key of the last name walked (its ties too: a few names more).
     bound = "" if last is None else " AND s.name_key <= ?3"
     checks = "".join(f" AND instr(s.haystack, ?{n}) > 0" for n in range(4, len(terms) + 4))
@@ -921,7 +961,7 @@ def _ranked_beyond_the_name_start(
     (:func:`_dense_beyond_the_name_start`) need not all be ranked and sorted.
     """
     if len(terms) == 1 and candidates > GROUPS_FROM:
-        return _ranked_by_groups(terms[0], limit)
+        return _ranked_by_groups(terms[0], limit, candidates)
     walk = _email_or_phone_walk(terms[0], fts, limit, candidates) if candidates else None
     if walk is not None:
         dense = _dense_beyond_the_name_start(terms, fts, limit, walk)
@@ -977,18 +1017,20 @@ _RANKED_GROUPS = (
 GROUP_CHECK_CHUNK = 400
 
 
-def _ranked_by_groups(term: str, limit: int) -> list[int]:
+def _ranked_by_groups(term: str, limit: int, candidates: int = 0) -> list[int]:
     """Up to ``limit`` matches of ``term`` whose name does not start with it, best first,
     from the indexes of the text's groups (schema 15) instead of every candidate's row.
 
     Each group's index gives the texts whose group holds the term's trigrams: the names
     first (their rows read, to tell a word that starts with the term from one that holds
     it), then the emails and phones, the contacts, the places, each put in name order by
-    the keys of ``customer_search_id_key`` alone. Only the rows of the page are read, and
-    a candidate counts in a group only when :func:`match_rank` puts it there (the term
-    itself first found in that group of its text): the trigrams of a longer term may be
-    found apart, and a text whose term is in its name is also a candidate of its email's
-    group. So the order is exactly the ranking's.
+    the keys of ``customer_search_id_key`` alone, or by a walk of the first names when the
+    query's ``candidates`` (in every group) and a sample say they hold the page there
+    (:func:`_group_walk`). Only the rows of the page are read, and a candidate counts in
+    a group only when :func:`match_rank` puts it there (the term itself first found in
+    that group of its text): the trigrams of a longer term may be found apart, and a text
+    whose term is in its name is also a candidate of its email's group. So the order is
+    exactly the ranking's.
     """
     fts = _group_query(term)
     if not fts:
@@ -1009,7 +1051,7 @@ def _ranked_by_groups(term: str, limit: int) -> list[int]:
     for table, rank in _RANKED_GROUPS:
         if len(found) >= limit:
             break
-        found += _group_by_name(table, fts, term, rank, limit - len(found))
+        found += _group_by_name(table, fts, term, rank, limit - len(found), candidates)
     return found[:limit]
 
 
@@ -1033,11 +1075,14 @@ def _group_query(term: str) -> str:
     return " OR ".join(_quote(gram) for gram in grams)
 
 
-def _group_by_name(table: str, fts: str, term: str, rank: int, need: int) -> list[int]:
+def _group_by_name(
+    table: str, fts: str, term: str, rank: int, need: int, candidates: int = 0
+) -> list[int]:
     """The first ``need`` candidates of one group's index whose match ranks ``rank``, by name.
 
-    SQLite keeps the first candidates by their keys (ids and keys only); their texts are
-    read a chunk at a time. Should too many fail the check, every candidate is sorted.
+    SQLite keeps the first candidates by their keys (ids and keys only), or finds them in a
+    walk of the first names (:func:`_group_walk`); their texts are read a chunk at a time.
+    Should too many fail the check, every candidate is sorted.
     """
     take = need + need // 10 + BY_KEY_SPARE
     sql = (
@@ -1045,7 +1090,12 @@ def _group_by_name(table: str, fts: str, term: str, rank: int, need: int) -> lis
         "INDEXED BY customer_search_id_key ON k.id = f.rowid "
         f"WHERE {table} MATCH ? ORDER BY k.name_key, k.id"
     )
-    ids = [row[0] for row in database.execute_sql(f"{sql} LIMIT {int(take)}", (fts,))]
+    walked = _group_walk(table, fts, take, candidates)
+    if walked is None:
+        ids = [row[0] for row in database.execute_sql(f"{sql} LIMIT {int(take)}", (fts,))]
+    else:
+        # The group's first candidates by name: all of them up to the names walked.
+        ids, take = walked, len(walked) + 1 if len(walked) < take else take
     found: list[int] = []
     checked = 0
     while True:
@@ -1061,11 +1111,61 @@ def _group_by_name(table: str, fts: str, term: str, rank: int, need: int) -> lis
             checked = start + len(chunk)
             if len(found) >= need:
                 return found[:need]
-        if len(ids) < take:
+        if walked is None and len(ids) < take:
             return found
         # The first ones did not hold the page: all of them, in name order.
+        walked = None
         ids = [row[0] for row in database.execute_sql(sql, (fts,))]
         take = len(ids) + 1
+
+
+# A group's first candidates may be found by a walk of the first names, each looked up
+# among the candidates' ids: at most GROUP_WALK names, and only as many as would hold
+# WALK_SLACK pages were the query's candidates spread evenly over the names, when a sample
+# of WALK_SAMPLE of the group's candidates says they are as dense there. Putting 6,000
+# candidates in name order by their keys (a phone's "+44 79" at 1,000,000 customers) reads
+# a key from nearly every page of ``customer_search_id_key`` (46 MB): 16 ms, the walk 9.
+GROUP_WALK = 60_000
+WALK_SLACK = 2
+WALK_SAMPLE = 200
+# Fewer candidates than this (in every group) are put in name order by their keys in a few
+# ms; the sample and the bound of a walk would cost about as much (``zhang``: 3,511).
+GROUP_WALK_FROM = 10_000
+
+
+def _group_walk(table: str, fts: str, take: int, candidates: int) -> list[int] | None:
+    """The group's first ``take`` candidates by name from a walk of the first names (all
+    of those there, if fewer), or None: a small file or group, or candidates that sort
+    later (a Chinese or a Russian email's, behind every Latin name in an English file)."""
+    rows = database.execute_sql("SELECT max(id) FROM customer_search").fetchone()[0] or 0
+    if rows <= GROUP_WALK or candidates < max(GROUP_WALK_FROM, 1):
+        return None
+    walk = min(GROUP_WALK, max(take, WALK_SLACK * take * rows // candidates))
+    bound = database.execute_sql(
+        "SELECT name_key FROM customer_search INDEXED BY customer_search_name_key "
+        f"ORDER BY name_key LIMIT 1 OFFSET {int(walk) - 1}"
+    ).fetchone()
+    if bound is None:
+        return None
+    # Sampled by id, the group's candidates in no particular name order.
+    sampled, early = database.execute_sql(
+        f"SELECT count(*), coalesce(sum(k.name_key <= ?), 0) FROM (SELECT rowid FROM {table} "
+        f"WHERE {table} MATCH ? LIMIT {WALK_SAMPLE}) f JOIN customer_search k "
+        "INDEXED BY customer_search_id_key ON k.id = f.rowid",
+        (bound[0], fts),
+    ).fetchone()
+    if sampled < WALK_SAMPLE or early * candidates < WALK_SLACK * take * sampled:
+        return None
+    # Up to the key of the last name walked, its ties too: every candidate up to there.
+    return [
+        row[0]
+        for row in database.execute_sql(
+            "SELECT id FROM customer_search INDEXED BY customer_search_name_key "
+            f"WHERE id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?) AND name_key <= ? "
+            f"ORDER BY name_key, id LIMIT {int(take)}",
+            (fts, bound[0]),
+        )
+    ]
 
 
 # Candidates sampled to tell how many hold the term in their name.

@@ -231,6 +231,11 @@ def active_order() -> KeyOrder:
     return ORDERS.get(os.environ.get(ORDER_ENV, ""), ORDERS["root"])
 
 
+def is_han(char: str) -> bool:
+    """Whether ``char`` is a Chinese character, whose key (:func:`sort_key`) is its reading."""
+    return bool(_HAN.match(char))
+
+
 def sort_key(text: str | None, order: KeyOrder | None = None) -> str:
     """The key a name sorts by: folded, with leading quotes and punctuation ignored.
 

@@ -116,9 +116,13 @@ def test_same_customers_in_the_same_order_as_the_python_index(
 
 # The groups' indexes (schema 15) rank every page of a one-term query; the first
 # candidates of a group checked a few rows at a time, with no spare (a group whose first
-# candidates fall short of its page is then sorted whole), or as shipped.
-@pytest.mark.parametrize(("chunk", "spare"), [(400, 20), (3, 0), (1, 0)])
-def test_the_groups_indexes_rank_as_the_python_index(corpus, monkeypatch, chunk, spare):
+# candidates fall short of its page is then sorted whole), or as shipped; found by a walk
+# of the first names (wave 10) of a few names (it often falls short) or of most of them.
+@pytest.mark.parametrize(
+    ("chunk", "spare", "walk"),
+    [(400, 20, None), (3, 0, None), (1, 0, None), (400, 20, 30), (3, 0, 200), (1, 0, 500)],
+)
+def test_the_groups_indexes_rank_as_the_python_index(corpus, monkeypatch, chunk, spare, walk):
     # Texts whose group holds a term's trigrams but not the term: "abcab" is in none of
     # these names ("abca xcab"), only in their email, contact or city.
     for number, (field, value) in enumerate(
@@ -134,6 +138,11 @@ def test_the_groups_indexes_rank_as_the_python_index(corpus, monkeypatch, chunk,
     monkeypatch.setattr(search, "GROUPS_FROM", 0)
     monkeypatch.setattr(search, "GROUP_CHECK_CHUNK", chunk)
     monkeypatch.setattr(search, "BY_KEY_SPARE", spare)
+    if walk is not None:  # every group walked, whatever its candidates
+        monkeypatch.setattr(search, "GROUP_WALK", walk)
+        monkeypatch.setattr(search, "WALK_SLACK", 0)
+        monkeypatch.setattr(search, "WALK_SAMPLE", 1)
+        monkeypatch.setattr(search, "GROUP_WALK_FROM", 0)
     old = MemoryIndex()
     old.load()
     queries = [q for q in _queries(7) if len(search.search_terms(q)) == 1]
@@ -171,13 +180,18 @@ def test_the_groups_indexes_rank_as_the_python_index(corpus, monkeypatch, chunk,
         (0, 15, 200, 2),
     ],
 )
+# A sample of the candidates tells whether the walk holds the page (wave 10): as shipped
+# (five of them among the names walked), or any one of them.
+@pytest.mark.parametrize("early_hits", [5, 1])
 # Candidates put in name order by their keys: a few spare (as shipped), or none (a page
 # short of its matches is then sorted from the rows).
 @pytest.mark.parametrize("spare", [20, 0])
 def test_a_common_query_lists_names_that_start_with_it_then_the_rest_by_name(
-    corpus, monkeypatch, page_postings, first_names, names_among, probe, spare
+    corpus, monkeypatch, page_postings, first_names, names_among, probe, spare, early_hits
 ):
     monkeypatch.setattr(search, "BY_KEY_SPARE", spare)
+    monkeypatch.setattr(search, "EARLY_HITS", early_hits)
+    monkeypatch.setattr(search, "WALK_SLACK", 2 if early_hits > 1 else 0)
     # A small file made "big": every query of more than 30 candidates is a common one.
     monkeypatch.setattr(search, "PAGE_SHORT_POSTINGS", page_postings)
     monkeypatch.setattr(search, "FIRST_NAMES_WALK", first_names)
