@@ -6,7 +6,9 @@ files from before the search index (schema 6–15) call :func:`drop_search_index
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from collections.abc import Callable
 
 # Schema 15: the search text's groups indexed apart.
 GROUP_INDEX_DROPS = (
@@ -37,6 +39,20 @@ BOARD_INDEX_DROPS = (
     'DROP INDEX IF EXISTS "deal_stage_closed_at"',
     'DROP INDEX IF EXISTS "deal_stage_amount"',
 )
+
+
+def as_of_version(
+    path: str | os.PathLike[str], version: int, drop: Callable[[sqlite3.Connection], None]
+) -> None:
+    """Make the closed file at ``path`` a file of schema ``version``: ``drop`` takes away
+    what the later steps added, and the file says it is that version."""
+    conn = sqlite3.connect(path)
+    try:
+        drop(conn)
+        conn.execute(f"PRAGMA user_version = {int(version)}")
+        conn.commit()
+    finally:
+        conn.close()
 
 
 def drop_board_indexes(conn: sqlite3.Connection) -> None:

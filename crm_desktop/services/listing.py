@@ -395,10 +395,6 @@ _register(
             "deal d LEFT JOIN customer c ON c.id = d.customer_id "
             "LEFT JOIN contact ct ON ct.id = d.contact_id"
         ),
-        ends_from=(
-            "deal d LEFT JOIN customer c ON c.id = d.customer_id "
-            "LEFT JOIN contact ct ON ct.id = d.contact_id"
-        ),
         trash_column=("deal", "customer_id"),
         base_where="c.deleted_at IS NULL",
         columns=(),  # the catalogue's (services/deals.py)

@@ -19,7 +19,7 @@ from crm_desktop.services import customers, deals, figures, listing, open_sessio
 from crm_desktop.services import tasks as task_service
 from crm_desktop.services.deal_amounts import deal_amount_sql
 from crm_desktop.services.listing import ListQuery
-from tests.old_schema import BOARD_INDEX_VERSION, drop_board_indexes
+from tests.old_schema import BOARD_INDEX_VERSION, as_of_version, drop_board_indexes
 
 TITLES = ["Поставка", "办公桌", "=1+1", "<b>&amp;</b>", "🚀 launch", "עסקה", "x" * 300]
 DATES = [None, "2026-03-01", "2026-03-01", None, "2025-12-31", "2026-03-02", None, "2026-03-01"]
@@ -158,11 +158,7 @@ def test_the_figures_from_the_index_are_the_joins(pipeline):
 def test_the_upgrade_gives_an_old_file_the_board_indexes_of_a_new_one(pipeline, db):
     before = {f.stage: f for f in figures.pipeline()}
     close_database()
-    conn = sqlite3.connect(db)
-    drop_board_indexes(conn)
-    conn.execute(f"PRAGMA user_version = {BOARD_INDEX_VERSION - 1}")
-    conn.commit()
-    conn.close()
+    as_of_version(db, BOARD_INDEX_VERSION - 1, drop_board_indexes)
     opened = open_session(db, refresh_search=False)
     assert opened.migrated_from == BOARD_INDEX_VERSION - 1
     conn = sqlite3.connect(db)

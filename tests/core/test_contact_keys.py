@@ -29,7 +29,8 @@ from crm_desktop.services import (
 )
 from crm_desktop.services.listing import ListQuery
 from crm_desktop.services.text import sort_key
-from tests.old_schema import CONTACT_KEY_VERSION, drop_contact_keys
+from tests.old_schema import CONTACT_KEY_VERSION, as_of_version, drop_contact_keys
+from tests.other_tool import other_tool
 
 HOSTILE = [
     "Жуков",
@@ -71,15 +72,6 @@ def _stored() -> dict[int, str | None]:
     return dict(database.execute_sql("SELECT id, name_key FROM contact_key").fetchall())
 
 
-def _other_tool(path, *statements: str) -> None:
-    """Statements run by another SQLite program: none of our SQL functions, no services."""
-    conn = sqlite3.connect(path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
-
-
 @pytest.mark.parametrize("descending", [False, True])
 def test_the_contact_list_sorts_by_name_in_every_script(db, descending):
     ids = _people([*HOSTILE, "Жуков"])  # a name twice: ties by id
@@ -100,7 +92,7 @@ def test_a_rename_in_the_form_moves_the_contact(db):
 def test_another_tools_edits_are_keyed_before_the_list_reads(db):
     anna, boris, _vera = _people(["Anna", "Boris", "Vera"])
     close_database()
-    _other_tool(
+    other_tool(
         db,
         f"UPDATE contact SET name = 'Zoe' WHERE id = {anna}",
         "INSERT INTO contact (customer_id, name, is_primary) VALUES (1, 'Aaron', 0)",
@@ -147,7 +139,7 @@ def test_key_rows_another_tool_deleted_are_made_before_the_list_reads(db, delete
     ids = _people(["Boris", "Anna", "Яна", "张伟", "=1+1"])
     close_database()
     where = "" if deleted == "all" else f" WHERE id = {ids[1]}"
-    _other_tool(db, "PRAGMA foreign_keys = OFF", f"DELETE FROM contact_key{where}")
+    other_tool(db, "PRAGMA foreign_keys = OFF", f"DELETE FROM contact_key{where}")
     open_session(db, refresh_search=False)
     assert len(_the_list_is_whole_and_in_order()) == 5
     assert _stored() == {i: contact_keys.key_of(n) for i, n in _names().items()}
@@ -156,7 +148,7 @@ def test_key_rows_another_tool_deleted_are_made_before_the_list_reads(db, delete
 def test_a_key_row_deleted_while_the_file_is_open_is_made_at_the_next_read(db):
     ids = _people(["Boris", "Anna", "Яна"])
     assert len(_the_list_is_whole_and_in_order()) == 3  # counted once: every key row there
-    _other_tool(db, "PRAGMA foreign_keys = OFF", f"DELETE FROM contact_key WHERE id = {ids[1]}")
+    other_tool(db, "PRAGMA foreign_keys = OFF", f"DELETE FROM contact_key WHERE id = {ids[1]}")
     assert len(_the_list_is_whole_and_in_order()) == 3
     assert _stored()[ids[1]] == sort_key("Anna")
     database.execute_sql(f"UPDATE contact_key SET name_key = NULL WHERE id = {ids[0]}")
@@ -167,7 +159,7 @@ def test_a_key_row_deleted_while_the_file_is_open_is_made_at_the_next_read(db):
 def test_many_missing_keys_list_by_the_stand_in_until_the_start_job(db, monkeypatch):
     ids = _people(["Boris", "Anna", "Яна", "张伟"])
     close_database()
-    _other_tool(db, "DELETE FROM contact_key")  # another tool emptied the table
+    other_tool(db, "DELETE FROM contact_key")  # another tool emptied the table
     open_session(db, refresh_search=False)
     monkeypatch.setattr(contact_keys, "MAKE_AT_READ", 3)  # more than a read makes
     _the_list_is_whole_and_in_order()
@@ -211,7 +203,7 @@ def test_while_the_start_job_makes_many_keys_the_list_is_in_order(db, monkeypatc
 def test_key_rows_of_no_contact_go_at_the_full_check(db):
     ids = _people(["Boris", "Anna"])
     close_database()
-    _other_tool(db, "INSERT INTO contact_key (id, name_key) VALUES (9999, 'a'), (9998, NULL)")
+    other_tool(db, "INSERT INTO contact_key (id, name_key) VALUES (9999, 'a'), (9998, NULL)")
     open_session(db, refresh_search=False)
     _the_list_is_whole_and_in_order()
     assert set(_stored()) == set(ids)
@@ -239,11 +231,7 @@ def test_the_trash_leaves_its_contacts_out_of_the_count_and_the_ends(db):
 def test_the_upgrade_gives_an_old_file_the_keys_of_a_new_one(db, tmp_path):
     ids = _people(["Жуков", "张伟", "Anna", "=1+1"])
     close_database()
-    conn = sqlite3.connect(db)
-    drop_contact_keys(conn)
-    conn.execute(f"PRAGMA user_version = {CONTACT_KEY_VERSION - 1}")
-    conn.commit()
-    conn.close()
+    as_of_version(db, CONTACT_KEY_VERSION - 1, drop_contact_keys)
     opened = open_session(db, refresh_search=False)
     assert opened.migrated_from == CONTACT_KEY_VERSION - 1
     conn = sqlite3.connect(db)

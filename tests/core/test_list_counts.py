@@ -8,13 +8,12 @@ from :func:`listing.list_ids` and :func:`listing.fetch_rows`. They must agree.
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from crm_desktop.models import close_database, database
 from crm_desktop.services import listing, open_session, trash
 from crm_desktop.services.listing import ListQuery
+from tests.other_tool import other_tool
 
 # (entity, the table, its customer column) of every list that leaves out the trash.
 LISTS = [
@@ -70,10 +69,8 @@ def test_rows_of_a_customer_another_tool_deleted_are_counted_as_they_are_listed(
     ).fetchone()[0]
     assert orphans > 0
     close_database()
-    conn = sqlite3.connect(demo_db)  # another program, foreign keys off (its default)
-    conn.execute(f"DELETE FROM customer WHERE id IN ({', '.join(map(str, gone))})")
-    conn.commit()
-    conn.close()
+    # another program, foreign keys off (its default)
+    other_tool(demo_db, f"DELETE FROM customer WHERE id IN ({', '.join(map(str, gone))})")
     open_session(demo_db, refresh_search=False)
     shown, counted = _shown_and_counted(entity)
     assert shown == counted

@@ -8,8 +8,6 @@ the table's first frame (its ends) to the whole list.
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -17,14 +15,7 @@ from window_helpers import rows_on_screen, wait_loaded
 
 from crm_desktop.models import database
 from crm_desktop.services import contacts, customers, orders
-
-
-def _other_tool(path, *statements: str) -> None:
-    conn = sqlite3.connect(path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
+from tests.other_tool import other_tool
 
 
 def _open_counting(qtbot, window, key: str) -> tuple[object, list[int]]:
@@ -58,7 +49,7 @@ def test_rows_of_a_customer_deleted_by_another_tool_are_shown_and_counted(
         f"SELECT count(*) FROM {table} t JOIN customer c ON c.id = t.customer_id "
         "WHERE c.deleted_at IS NOT NULL"
     ).fetchone()[0]
-    _other_tool(demo_db, f"DELETE FROM customer WHERE id = {owner}")
+    other_tool(demo_db, f"DELETE FROM customer WHERE id = {owner}")
     page, seen = _open_counting(qtbot, window, section)
     assert page.count() == rows - trashed  # the orphans too: nothing hidden
     assert seen and set(seen) == {rows - trashed}  # the first frame's count was already right
@@ -70,7 +61,7 @@ def test_a_contact_whose_key_row_another_tool_deleted_is_in_its_place(qtbot, win
     ids = [
         contacts.create_contact({"customer_id": acme, "name": n}) for n in ("Aaaa Ääron", "Aaab")
     ]
-    _other_tool(demo_db, f"DELETE FROM contact_key WHERE id = {ids[0]}")
+    other_tool(demo_db, f"DELETE FROM contact_key WHERE id = {ids[0]}")
     page, seen = _open_counting(qtbot, window, "contacts")
     assert list(page.model.ids())[:2] == ids
     assert rows_on_screen(page, "name", 2) == ["Aaaa Ääron", "Aaab"]
@@ -85,7 +76,7 @@ def test_an_order_whose_customer_is_gone_opens(qtbot, window, demo_db):
     order = database.execute_sql(
         "SELECT id, customer_id, number FROM sales_order LIMIT 1"
     ).fetchone()
-    _other_tool(demo_db, f"DELETE FROM customer WHERE id = {order[1]}")
+    other_tool(demo_db, f"DELETE FROM customer WHERE id = {order[1]}")
     page, _seen = _open_counting(qtbot, window, "orders")
     assert order[0] in list(page.model.ids())
     page.table.select_ids([order[0]], current=order[0])
