@@ -74,14 +74,6 @@ def _write(keys: Sequence[tuple[int, str]]) -> None:
         database.connection().executemany(_UPSERT, keys[start : start + CHUNK])
 
 
-def stale_exists() -> bool:
-    """Whether a key is still to be made (from the partial index of NULL keys: at once)."""
-    row = database.execute_sql(
-        'SELECT EXISTS (SELECT 1 FROM "contact_key" WHERE "name_key" IS NULL)'
-    ).fetchone()
-    return bool(row[0])
-
-
 def _stale(*, missing_too: bool) -> list[tuple[int, object]]:
     if missing_too:  # every contact read once: the start job's full check
         sql = (
