@@ -7,6 +7,7 @@ the memory figures. The app starts through its real entry point
 customer table, does what a user does (Ctrl+2 as soon as the window takes it).
 
     python bench/ui_probe.py bare
+    python bench/ui_probe.py floor             PySide6 alone, a screen like Today (no app code)
     python bench/ui_probe.py today DB          Today painted with its data (cards filled)
     python bench/ui_probe.py customers DB      the customer table painted with rows
     python bench/ui_probe.py memory DB [table] [noindex]
@@ -28,6 +29,7 @@ import gc
 import os
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -82,6 +84,107 @@ def bare() -> None:
     window.resize(1180, 760)
     window.show()
     watch_paint(window, lambda: (_ready(), _quit()))
+    app.exec()
+
+
+# What the floor window shows: Today's kinds of widgets and text, constant, in four scripts.
+_FLOOR_MENUS = ("&File", "&Edit", "&View", "&Records", "&Tools", "&Help")
+_FLOOR_SECTIONS = (
+    ("Today", "today"), ("Customers", "customers"), ("Contacts", "contacts"),
+    ("Deals", "deals"), ("Orders", "orders"), ("Products", "products"), ("Tasks", "tasks"),
+    ("Interactions", "interactions"), ("Campaigns", "campaigns"),
+    ("Service cases", "service"), ("Trash", "trash"),
+)  # fmt: skip
+_FLOOR_CARDS = (
+    ("Tasks due", ("Task", "Due", "Customer", "Priority"), True),
+    ("Deals closing within 30 days", ("Deal", "Customer", "Stage", "Amount", "Expected"), False),
+    ("Recent interactions (last 14 days)", ("Subject", "Kind", "Customer", "When"), False),
+)
+_FLOOR_TEXT = (
+    ("Vérifier le paiement", "Étoile Immobilier SARL", "High", "$58,000.00"),
+    ("Назначить демонстрацию", "ООО «Статус»", "Normal", "$4,000.00"),
+    ("确认付款", "苏州市鸿运网络科技有限公司", "Low", "$101,100.00"),
+    ("Send invoice", "Nova Design LLC", "Urgent", "$149,800.00"),
+    ("رفوف للمستودع", "شركة الصحراء", "Normal", "$40,200.00"),
+)
+
+
+def floor() -> None:
+    """PySide6 alone drawing a screen like Today: the same kinds of widgets (a menu bar,
+    an icon sidebar, headings, three item views of 50 rows in four scripts, a status bar)
+    filled with constant text. No code of the app runs: what is above this, the app adds."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
+    from PySide6.QtWidgets import (
+        QFrame,
+        QGridLayout,
+        QHBoxLayout,
+        QLabel,
+        QListWidget,
+        QListWidgetItem,
+        QSplitter,
+        QStatusBar,
+        QTreeWidget,
+        QTreeWidgetItem,
+        QVBoxLayout,
+    )
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1180, 760)
+    for title in _FLOOR_MENUS:
+        menu = window.menuBar().addMenu(title)
+        for number in range(8):
+            action = QAction(f"Command {number}…", window)
+            action.setShortcut(QKeySequence(f"Ctrl+Shift+{number}"))
+            menu.addAction(action)
+    icons = Path(__file__).resolve().parent.parent / "resources" / "icons"
+    sidebar = QListWidget()
+    for name, icon_name in _FLOOR_SECTIONS:
+        QListWidgetItem(QIcon(str(icons / f"{icon_name}.svg")), name, sidebar)
+    sidebar.setCurrentRow(0)
+    page = QWidget()
+    layout = QGridLayout(page)
+    heading = QLabel("Today, Sunday, December 6, 2026")
+    big = QFont(heading.font())
+    big.setPointSizeF(big.pointSizeF() * 1.5)
+    big.setBold(True)
+    heading.setFont(big)
+    layout.addWidget(heading, 0, 0, 1, 2)
+    layout.addWidget(QLabel("10,156 overdue · 4,238 due today · 14,655 deals closing"), 1, 0, 1, 2)
+    for number, (title, columns, checkable) in enumerate(_FLOOR_CARDS):
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        box = QVBoxLayout(card)
+        top = QHBoxLayout()
+        name = QLabel(f"<b>{title}</b> 50 of 14,394")
+        top.addWidget(name)
+        top.addStretch(1)
+        top.addWidget(QLabel("All →"))
+        box.addLayout(top)
+        tree = QTreeWidget()
+        tree.setRootIsDecorated(False)
+        tree.setHeaderLabels(list(columns))
+        for row in range(50):
+            subject, customer, priority, amount = _FLOOR_TEXT[row % len(_FLOOR_TEXT)]
+            cells = [subject, "12/6/2026", customer, priority, amount][: len(columns)]
+            item = QTreeWidgetItem(tree, cells)
+            if checkable:
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+        for column in range(len(columns)):
+            tree.resizeColumnToContents(column)
+        box.addWidget(tree)
+        layout.addWidget(card, 2 + number // 2, number % 2, 1, 2 if number == 2 else 1)
+    splitter = QSplitter()
+    splitter.addWidget(sidebar)
+    splitter.addWidget(page)
+    splitter.setSizes([180, 1000])
+    window.setCentralWidget(splitter)
+    status = QStatusBar()
+    status.addPermanentWidget(QLabel("demo.sqlite3"))
+    window.setStatusBar(status)
+    window.show()
+    watch_paint(window, lambda: (_ready(), shoot(window), _quit()))
     app.exec()
 
 
@@ -286,6 +389,8 @@ def main(argv: list[str]) -> None:
     mode = argv[0]
     if mode == "bare":
         bare()
+    elif mode == "floor":
+        floor()
     elif mode == "today":
         today(argv[1])
     elif mode == "customers":
