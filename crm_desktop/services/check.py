@@ -59,6 +59,9 @@ class CheckReport:
     schema_version: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    # What a copy's check found that is the database's own state, not damage of the copy
+    # (broken references another tool left): said, never a reason to refuse the copy.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -23,6 +23,7 @@ from crm_desktop.services.backups import (
     restore_backup,
 )
 from crm_desktop.services.backups import restore as restore_module
+from crm_desktop.services.backups.restore_checks import BROKEN_REFERENCES
 from crm_desktop.services.figures import record_counts
 from crm_desktop.services.instance_lock import acquire_instance_lock
 
@@ -182,17 +183,36 @@ def test_a_damaged_backup_is_refused(demo_db, tmp_path, data_of):
     assert data_of(demo_db) == before
 
 
-def test_a_backup_with_broken_references_is_refused(demo_db, tmp_path, data_of):
+def test_a_backup_with_broken_references_is_restored_as_it_is_and_says_so(
+    demo_db, tmp_path, data_of
+):
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(create_backup(demo_db).path.read_bytes())
     conn = sqlite3.connect(broken)  # another tool, foreign keys off
     conn.execute("DELETE FROM customer WHERE id = 1")
     conn.commit()
+    orphans = sorted(conn.execute("PRAGMA foreign_key_check").fetchall())
     conn.close()
-    before = data_of(demo_db)
-    with pytest.raises(BackupFileError, match="broken reference"):
-        restore_backup(broken, demo_db)
-    assert data_of(demo_db) == before
+    assert orphans  # the customer's rows point at nothing now
+    expected = data_of(broken)
+
+    prepared = restore_module.prepare_restore(broken, demo_db)
+    try:
+        [warning] = [w for w in prepared.warnings if w.kind == BROKEN_REFERENCES]
+        assert not warning.needs_consent
+        assert "broken.sqlite3" in warning.message and "points at a missing customer" in (
+            warning.message
+        )
+        prepared.apply()
+    finally:
+        prepared.discard()
+    # Nothing lost, nothing invented: the file's rows, the orphans among them.
+    assert data_of(demo_db) == expected
+    conn = sqlite3.connect(demo_db)
+    try:
+        assert sorted(conn.execute("PRAGMA foreign_key_check").fetchall()) == orphans
+    finally:
+        conn.close()
 
 
 def test_an_older_file_is_migrated_on_the_copy(demo_db, tmp_path, data_of, old_version_file):

@@ -75,6 +75,7 @@ MISSING_WAL = "missing_wal"
 NO_CHECKSUM = "no_checksum"
 REPAIRED_TEXT = "repaired_text"
 REBUILT_INDEX = "rebuilt_index"
+BROKEN_REFERENCES = "broken_references"
 NEEDS_CONSENT = frozenset({MODIFIED, MISSING_WAL})
 # Versions 1 to 3 had no trigger and no view (see models/migrations.py); later steps may add some.
 LAST_VERSION_WITHOUT_TRIGGERS = 3
@@ -88,7 +89,7 @@ class RestoreError(CrmError):
 class RestoreWarning:
     """Something the user must know before restoring a file that passed every check."""
 
-    kind: str  # MODIFIED, MISSING_WAL, NO_CHECKSUM, REPAIRED_TEXT, REBUILT_INDEX
+    kind: str  # MODIFIED, MISSING_WAL, NO_CHECKSUM, REPAIRED_TEXT, REBUILT_INDEX, BROKEN_REFERENCES
     message: str
 
     @property
@@ -417,6 +418,17 @@ def check_copy(
             _("{path} is damaged and cannot be restored: {problem}.").format(
                 path=chosen, problem=report.problems[0]
             ),
+        )
+    if report.notes:
+        warnings.append(
+            RestoreWarning(
+                BROKEN_REFERENCES,
+                _(
+                    "{name} has {note}: rows whose customer, order or other record was deleted "
+                    "by another program. They are restored as they are and listed with an "
+                    "empty customer."
+                ).format(name=chosen.name, note=report.notes[0]),
+            )
         )
     stop_here_if_cancelled()
     step(3, 5)

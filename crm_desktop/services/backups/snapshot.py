@@ -324,6 +324,8 @@ def create_backup(
                     "backup that is marked verified."
                 ).format(problems=report.problems[0])
             )
+        if report.notes:  # ids and counts only: the log never holds personal data
+            log.warning("backup kept with the database's own %s", report.notes[0])
         stop_if_cancelled(cancelled, _("Cancelled: no backup was made."))
         step(2, 3)
         size = temp.stat().st_size

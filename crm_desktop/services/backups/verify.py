@@ -13,7 +13,9 @@ Two levels of check (see docs/backup.md for why):
 ``standard`` — after every backup: ``quick_check`` (every page of every
     b-tree is read and accounted for; record formats and NOT NULL are
     checked), ``foreign_key_check``, ``application_id``, schema version, the
-    expected tables and the counts. CHECK constraints are not re-evaluated:
+    expected tables and the counts (broken references are reported as notes:
+    another program's deletions are the database's own state, which a faithful
+    copy keeps, not damage of the copy). CHECK constraints are not re-evaluated:
     a page-for-page copy cannot break a rule the live database enforced
     when each row was written, and re-evaluating them costs eight times the
     structural check.
@@ -542,7 +544,7 @@ def run_checks(
                 for pragma in pragmas
                 for table, rowid, parent, _ in conn.execute(pragma).fetchmany(50)
             ]
-            counts = count_records(conn) if not problems else {}
+            counts = count_records(conn)
         finally:
             conn.close()
         return int(app_id or 0), int(version or 0), problems, counts
@@ -576,7 +578,11 @@ def run_checks(
         second.result
     )
     if report.foreign_key_problems:
-        report.problems.append(
+        # Rows whose customer (or order…) another program deleted with foreign keys off: the
+        # copy is one committed state of the database (snapshot._copy), so they are the
+        # database's own, which the lists show and count. A copy that keeps them is faithful;
+        # refusing it would leave the owner without any backup until the rows are repaired.
+        report.notes.append(
             ngettext(
                 "{n} broken reference, e.g. {example}",
                 "{n} broken references, e.g. {example}",
