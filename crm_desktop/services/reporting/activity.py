@@ -22,8 +22,10 @@ _LIVE_TASKS = (
     "task t LEFT JOIN customer c ON c.id = t.customer_id "
     "WHERE (t.customer_id IS NULL OR c.deleted_at IS NULL)"
 )
+# An interaction whose customer another tool deleted (foreign keys off) counts, as listed.
 _LIVE_INTERACTIONS = (
-    "interaction i JOIN customer c ON c.id = i.customer_id WHERE c.deleted_at IS NULL"
+    "interaction i LEFT JOIN customer c ON c.id = i.customer_id "
+    "WHERE (c.id IS NULL OR c.deleted_at IS NULL)"
 )
 
 
