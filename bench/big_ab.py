@@ -58,8 +58,11 @@ def _report_rows(db: str) -> int:
         conn.close()
 
 
-def run(db: str, side: str, doc: str, work: Path) -> None:
-    command, what, suffix = DOCS[doc]
+def run(db: str, side: str, doc: str, work: Path) -> float:
+    """One run, printed; its wall-clock seconds. DOC may also be any ``export-TABLE-FORMAT``
+    or ``report-NAME-FORMAT`` (``export-service_cases-csv``) of main or the branch."""
+    command, what, suffix = DOCS.get(doc) or doc.split("-", 2)
+    what = what.replace("_", "-")  # service_cases → service-cases
     target = work / f"{side}-{doc}.{suffix}"
     if side == "base":
         kind = BASELINE[doc]
@@ -94,6 +97,7 @@ def run(db: str, side: str, doc: str, work: Path) -> None:
         f"  load {before} -> {_load()}",
         flush=True,
     )
+    return float(wall)
 
 
 def main(argv: list[str]) -> int:

@@ -43,6 +43,7 @@ from crm_desktop.services.reporting import (
     SalesByProduct,
 )
 from crm_desktop.services.reporting.periods import Period
+from crm_desktop.services.reporting.sales import CustomerSales
 
 # A column's header, and "by …" after a title ("Sales by day": «Продажи по дням», 销售（按天）).
 GROUPING_NOUNS = {
@@ -274,7 +275,7 @@ def sales_by_customer_document(data: SalesByCustomer, context: ReportContext) ->
             rows=(
                 (
                     row.rank,
-                    f"{row.name} (in the trash)" if row.in_trash else row.name,
+                    _customer_label(row),
                     row.order_count,
                     row.revenue_cents,
                     row.share,
@@ -284,10 +285,16 @@ def sales_by_customer_document(data: SalesByCustomer, context: ReportContext) ->
                 for row in data.rows()
             ),
             totals=("", _("Total"), data.order_count, total, _one(total), None, None),
-            row_count=data.customer_count,
+            row_count=data.row_count,
         )
     )
     return doc
+
+
+def _customer_label(row: CustomerSales) -> str:
+    if row.customer_id is None:  # the orders of customers another SQLite tool deleted
+        return _("(no customer)")
+    return _("{name} (in the trash)").format(name=row.name) if row.in_trash else row.name
 
 
 def _one(total: int) -> Decimal | None:

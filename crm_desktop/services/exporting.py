@@ -135,8 +135,11 @@ _CATALOGUED: dict[str, Callable[[], FullExport]] = {
     ),
     "contact": _catalogued(
         "contact",
-        "contact ct JOIN customer c ON c.id = ct.customer_id JOIN customer_search s ON s.id = c.id",
-        "s.name_key, c.id, ct.is_primary DESC, ct.id",
+        "contact ct NOT INDEXED LEFT JOIN customer c ON c.id = ct.customer_id "
+        "LEFT JOIN customer_search s ON s.id = c.id",
+        # Each customer's people in the customers' order; those of a customer another tool
+        # deleted at the end, by the id they still hold.
+        "c.id IS NULL, s.name_key, ct.customer_id, ct.is_primary DESC, ct.id",
         "Contacts",
         _c("id", "ID", "ct.id", "int"),
     ),
@@ -149,14 +152,14 @@ _CATALOGUED: dict[str, Callable[[], FullExport]] = {
     ),
     "sales_order": _catalogued(
         "sales_order",
-        "sales_order o JOIN customer c ON c.id = o.customer_id "
+        "sales_order o NOT INDEXED LEFT JOIN customer c ON c.id = o.customer_id "
         "LEFT JOIN deal d ON d.id = o.deal_id",
         "o.order_date, o.id",
         "Orders",
     ),
     "deal": _catalogued(
         "deal",
-        "deal d JOIN customer c ON c.id = d.customer_id "
+        "deal d NOT INDEXED LEFT JOIN customer c ON c.id = d.customer_id "
         "LEFT JOIN contact ct ON ct.id = d.contact_id",
         "(d.expected_close IS NULL), d.expected_close, d.id",
         "Deals",
@@ -170,7 +173,7 @@ _CATALOGUED: dict[str, Callable[[], FullExport]] = {
     ),
     "interaction": _catalogued(
         "interaction",
-        "interaction i JOIN customer c ON c.id = i.customer_id "
+        "interaction i NOT INDEXED LEFT JOIN customer c ON c.id = i.customer_id "
         "LEFT JOIN contact ct ON ct.id = i.contact_id",
         "i.occurred_at, i.id",
         "Interactions",
@@ -180,7 +183,7 @@ _CATALOGUED: dict[str, Callable[[], FullExport]] = {
     ),
     "service_case": _catalogued(
         "service_case",
-        "service_case sc JOIN customer c ON c.id = sc.customer_id "
+        "service_case sc NOT INDEXED LEFT JOIN customer c ON c.id = sc.customer_id "
         "LEFT JOIN product p ON p.id = sc.product_id",
         "sc.opened_at, sc.id",
         "Service cases",
@@ -190,7 +193,7 @@ _CATALOGUED: dict[str, Callable[[], FullExport]] = {
 # Tables not in the catalogue yet: their columns declared here.
 FULL: dict[str, FullExport] = {
     "quote": FullExport(
-        from_sql="quote q JOIN customer c ON c.id = q.customer_id "
+        from_sql="quote q NOT INDEXED LEFT JOIN customer c ON c.id = q.customer_id "
         "LEFT JOIN deal d ON d.id = q.deal_id LEFT JOIN sales_order o ON o.id = q.order_id",
         order_sql="q.quote_date, q.id",
         sheet="Quotes",
@@ -199,7 +202,7 @@ FULL: dict[str, FullExport] = {
             _c("quote_date", "Date", "q.quote_date", "date"),
             _c("valid_until", "Valid until", "q.valid_until", "date"),
             _c("customer_name", "Customer", "c.name"),
-            _c("customer_id", "Customer ID", "c.id", "int"),
+            _c("customer_id", "Customer ID", "q.customer_id", "int"),  # kept when c is gone
             _c("status", "Status", "q.status", "enum"),
             _c("deal_title", "Deal", "d.title"),
             _c("order_number", "Order", "o.number"),
@@ -265,25 +268,28 @@ FULL: dict[str, FullExport] = {
 }
 
 # Rows of a customer in the trash are not exported (they are hidden everywhere else too).
+# A row whose customer another tool deleted (foreign keys off) is exported with an empty
+# customer, as its list shows it: the LEFT JOINs above, and no customer is not the trash.
+_LIVE = "(c.id IS NULL OR c.deleted_at IS NULL)"
 _WHERE = {
     "customer": "c.deleted_at IS NULL",
-    "contact": "c.deleted_at IS NULL",
+    "contact": _LIVE,
     "product": "1",
-    "sales_order": "c.deleted_at IS NULL",
-    "deal": "c.deleted_at IS NULL",
+    "sales_order": _LIVE,
+    "deal": _LIVE,
     "task": "(t.customer_id IS NULL OR c.deleted_at IS NULL)",
-    "interaction": "c.deleted_at IS NULL",
-    "quote": "c.deleted_at IS NULL",
+    "interaction": _LIVE,
+    "quote": _LIVE,
     # An invoice is a legal record: exported even when its customer is in the trash.
     "invoice": "1",
     "payment": "1",
     "campaign": "1",
-    "service_case": "c.deleted_at IS NULL",
+    "service_case": _LIVE,
 }
 
 _ORDER_LINES = FullExport(
-    from_sql="order_line l JOIN sales_order o ON o.id = l.order_id "
-    "JOIN customer c ON c.id = o.customer_id LEFT JOIN product p ON p.id = l.product_id",
+    from_sql="order_line l NOT INDEXED JOIN sales_order o ON o.id = l.order_id "
+    "LEFT JOIN customer c ON c.id = o.customer_id LEFT JOIN product p ON p.id = l.product_id",
     order_sql="o.order_date, o.id, l.id",
     sheet="Order lines",
     columns=(
@@ -300,8 +306,8 @@ _ORDER_LINES = FullExport(
     ),
 )
 _QUOTE_LINES = FullExport(
-    from_sql="quote_line l JOIN quote q ON q.id = l.quote_id "
-    "JOIN customer c ON c.id = q.customer_id LEFT JOIN product p ON p.id = l.product_id",
+    from_sql="quote_line l NOT INDEXED JOIN quote q ON q.id = l.quote_id "
+    "LEFT JOIN customer c ON c.id = q.customer_id LEFT JOIN product p ON p.id = l.product_id",
     order_sql="q.quote_date, q.id, l.id",
     sheet="Quote lines",
     columns=(

@@ -52,8 +52,11 @@ register_list(
     ListSpec(
         entity="quote",
         id_sql="q.id",
+        # LEFT JOIN: a quote whose customer another tool deleted (foreign keys off) is listed
+        # with an empty customer, as the other lists and the export show such rows.
         from_sql=(
-            "quote q JOIN customer c ON c.id = q.customer_id LEFT JOIN deal d ON d.id = q.deal_id"
+            "quote q LEFT JOIN customer c ON c.id = q.customer_id "
+            "LEFT JOIN deal d ON d.id = q.deal_id"
         ),
         base_where="c.deleted_at IS NULL",
         columns=(

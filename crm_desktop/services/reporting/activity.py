@@ -22,8 +22,17 @@ _LIVE_TASKS = (
     "task t LEFT JOIN customer c ON c.id = t.customer_id "
     "WHERE (t.customer_id IS NULL OR c.deleted_at IS NULL)"
 )
-_LIVE_INTERACTIONS = (
-    "interaction i JOIN customer c ON c.id = i.customer_id WHERE c.deleted_at IS NULL"
+# The period's interactions less those of customers in the trash: one whose customer another
+# tool deleted (foreign keys off) counts, as its list shows it. Every row of the period, read
+# in row order (NOT INDEXED: the index on occurred_at reads a row at random each, 3× slower for
+# a year at 1M), less the trashed customers' (few, by their index). A join a row, even a LEFT
+# JOIN, reads a customer for each interaction.
+_INTERACTIONS = "SELECT i.kind, date(i.occurred_at, 'localtime') AS day, count(*) FROM "
+_IN_PERIOD = "i.occurred_at >= ? AND i.occurred_at < ? GROUP BY i.kind, day"
+_ALL_INTERACTIONS = f"{_INTERACTIONS}interaction i NOT INDEXED WHERE {_IN_PERIOD}"
+_TRASHED_INTERACTIONS = (
+    f"{_INTERACTIONS}customer c CROSS JOIN interaction i ON i.customer_id = c.id "
+    f"WHERE c.deleted_at IS NOT NULL AND {_IN_PERIOD}"
 )
 
 
@@ -103,14 +112,10 @@ def activity_report(period: Period, grouping: str) -> ActivityReport:
 
     by_kind_counts = dict.fromkeys(INTERACTION_KINDS, 0)
     interactions_by_day: dict[str, int] = {}
-    for kind, day, count in database.execute_sql(
-        f"SELECT i.kind, date(i.occurred_at, 'localtime') AS day, count(*) "
-        f"FROM {_LIVE_INTERACTIONS} AND i.occurred_at >= ? AND i.occurred_at < ? "
-        "GROUP BY i.kind, day",
-        (start, end),
-    ):
-        by_kind_counts[kind] += int(count)
-        interactions_by_day[day] = interactions_by_day.get(day, 0) + int(count)
+    for sql, sign in ((_ALL_INTERACTIONS, 1), (_TRASHED_INTERACTIONS, -1)):
+        for kind, day, count in database.execute_sql(sql, (start, end)):
+            by_kind_counts[kind] += sign * int(count)
+            interactions_by_day[day] = interactions_by_day.get(day, 0) + sign * int(count)
     interactions = sum(by_kind_counts.values())
 
     by_bucket = []

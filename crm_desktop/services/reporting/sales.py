@@ -149,7 +149,7 @@ class CustomerSales:
     """One customer's line in the ranking."""
 
     rank: int
-    customer_id: int
+    customer_id: int | None  # None: the orders whose customer another tool deleted
     name: str
     in_trash: bool
     order_count: int
@@ -169,7 +169,7 @@ class SalesByCustomer:
     """
 
     period: Period
-    customer_count: int
+    customer_count: int  # customers who bought (the orders of no customer are not one)
     order_count: int
     revenue_cents: int
     class_counts: dict[str, int] = field(default_factory=dict)
@@ -177,8 +177,13 @@ class SalesByCustomer:
     _ranking: _Ranking | None = field(default=None, repr=False)
 
     @property
+    def row_count(self) -> int:
+        """The ranking's rows: each customer, and one for the orders of no customer."""
+        return len(self._ranking.ids) if self._ranking is not None else 0
+
+    @property
     def is_empty(self) -> bool:
-        return self.customer_count == 0
+        return self.row_count == 0
 
     def rows(self) -> Iterator[CustomerSales]:
         """Every customer with revenue orders in the period, the biggest first."""
@@ -195,6 +200,9 @@ def abc_class(cumulative_before_cents: int, total_cents: int) -> str:
 
 
 _NAMES_BATCH = 2000
+# The ranking's id of the orders whose customer another SQLite tool deleted (foreign keys off):
+# one row of their own, so that the report's total is the board's and the orders list's.
+NO_CUSTOMER = 0
 
 
 @dataclass
@@ -235,6 +243,8 @@ class _Ranking:
             for offset, customer_id in enumerate(chunk, start=start):
                 # Purged by another program since the ranking was read: still counted.
                 name, in_trash = names.get(customer_id, (f"#{customer_id}", True))
+                if customer_id == NO_CUSTOMER:
+                    name, in_trash = "", False
                 yield customer_id, name, in_trash, self.counts[offset], self.revenue[offset]
 
     @staticmethod
@@ -242,15 +252,15 @@ class _Ranking:
         tie: list[tuple[int, str, bool, int, int]], rank: int, cumulative: int, total: int
     ) -> Iterator[CustomerSales]:
         # Names are folded only where revenue ties: a million sort keys cost more than the query.
-        if len(tie) > 1:
-            tie.sort(key=lambda row: (sort_key(row[1]), row[0]))
+        if len(tie) > 1:  # the orders of no customer after the customers of their revenue
+            tie.sort(key=lambda row: (row[0] == NO_CUSTOMER, sort_key(row[1]), row[0]))
         for customer_id, name, in_trash, count, revenue in tie:
             rank += 1
             klass = abc_class(cumulative, total)
             cumulative += revenue
             yield CustomerSales(
                 rank=rank,
-                customer_id=customer_id,
+                customer_id=None if customer_id == NO_CUSTOMER else customer_id,
                 name=name,
                 in_trash=in_trash,
                 order_count=count,
@@ -263,32 +273,45 @@ class _Ranking:
 
 def sales_by_customer(period: Period) -> SalesByCustomer:
     """Every customer with revenue orders in the period, the biggest first (rows read lazily)."""
+    # Whether each customer is still there: one look-up a customer, not one an order.
     cursor = database.execute_sql(
-        f"SELECT x.customer_id, count(*), sum(x.total) "
+        f"SELECT x.customer_id, count(*), sum(x.total), "
+        f"EXISTS (SELECT 1 FROM customer c WHERE c.id = x.customer_id) "
         f"FROM (SELECT o.customer_id, {_ORDER_TOTAL} AS total FROM sales_order o "
         f"      WHERE {_REVENUE_ORDERS}) x "
         f"GROUP BY x.customer_id ORDER BY sum(x.total) DESC, x.customer_id",
         (period.start.isoformat(), period.end.isoformat()),
     )
     ranking = _Ranking()
+    gone_count = gone_revenue = 0
     while chunk := cursor.fetchmany(5000):
-        for customer_id, count, revenue in chunk:
+        for customer_id, count, revenue, exists in chunk:
+            if not exists:  # another tool deleted the customer: the orders of no customer
+                gone_count += int(count)
+                gone_revenue += int(revenue)
+                continue
             ranking.ids.append(customer_id)
             ranking.counts.append(int(count))
             ranking.revenue.append(int(revenue))
+    customer_count = len(ranking.ids)
+    if gone_count:  # in its place by revenue, after the customers of the same revenue
+        at = next((i for i, r in enumerate(ranking.revenue) if r < gone_revenue), customer_count)
+        ranking.ids.insert(at, NO_CUSTOMER)
+        ranking.counts.insert(at, gone_count)
+        ranking.revenue.insert(at, gone_revenue)
     total = sum(ranking.revenue)
     # The classes depend only on the revenue in rank order, which ties do not change.
     class_counts = {name: 0 for _, name in ABC_LIMITS}
     class_revenue = {name: 0 for _, name in ABC_LIMITS}
     cumulative = 0
-    for revenue in ranking.revenue:
+    for customer_id, revenue in zip(ranking.ids, ranking.revenue, strict=True):
         klass = abc_class(cumulative, total)
         cumulative += revenue
-        class_counts[klass] += 1
+        class_counts[klass] += customer_id != NO_CUSTOMER
         class_revenue[klass] += revenue
     return SalesByCustomer(
         period=period,
-        customer_count=len(ranking.ids),
+        customer_count=customer_count,
         order_count=sum(ranking.counts),
         revenue_cents=total,
         class_counts=class_counts,
