@@ -258,4 +258,4 @@ def test_the_lines_sql_is_one_function_wherever_it_is_imported_from():
 
     assert taxes.line_net_sql is line_sql.line_net_sql is deal_amounts.line_net_sql
     assert money.line_total_sql is line_sql.line_total_sql
-    assert money.LINE_TOTAL_SQL == line_sql.line_total_sql("order_line")
+    assert line_sql.line_total_sql("order_line") == money.LINE_TOTAL_SQL
