@@ -20,6 +20,13 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
+if "PySide6" in sys.modules:
+    # A host that imported PySide6 before us (the start probe, the tests): PySide6 asks of
+    # every module imported after it whether it uses PySide6, the slow way (~0.3 ms each),
+    # until crm_desktop.ui answers it from the file's bytes; the messages, paths and
+    # logging modules below are ~15 of them. ``crm-desktop`` imports this before PySide6.
+    import crm_desktop.ui  # noqa: F401
+
 from crm_desktop import APP_NAME, __version__
 from crm_desktop.errors import CancelledError, CrmError, environment_error
 from crm_desktop.i18n import _

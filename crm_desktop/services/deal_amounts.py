@@ -9,7 +9,7 @@ pipeline, forecast), so it is never out of date after any write.
 from __future__ import annotations
 
 from crm_desktop.models.enums import ACTIVE_QUOTE_STATUSES
-from crm_desktop.services.taxes import line_net_sql
+from crm_desktop.services.line_sql import line_net_sql
 
 _ACTIVE = ", ".join(f"'{s}'" for s in ACTIVE_QUOTE_STATUSES)
 

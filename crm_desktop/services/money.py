@@ -12,6 +12,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from crm_desktop.i18n import _, ngettext
+from crm_desktop.services.line_sql import line_total_sql as line_total_sql  # its home
 
 QUANTITY_PLACES = 3
 DISCOUNT_PLACES = 2
@@ -33,19 +34,6 @@ def line_total_cents(quantity: Decimal, unit_price_cents: int, discount_pct: Dec
     """One order line's total in cents, rounded half up."""
     exact = Decimal(quantity) * unit_price_cents * (100 - Decimal(discount_pct)) / 100
     return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def line_total_sql(alias: str = "order_line") -> str:
-    """The same total as :func:`line_total_cents`, in integer SQL over a line's columns.
-
-    With q = quantity in thousandths and m = (100 − discount) in hundredths of a
-    percent, the total is round_half_up(q × price × m / 10⁷); splitting q × price
-    at 10⁷ keeps every intermediate product inside 64 bits.
-    """
-    q = f"CAST(round({alias}.quantity * 1000) AS INTEGER)"
-    m = f"(10000 - CAST(round({alias}.discount_pct * 100) AS INTEGER))"
-    a = f"({q} * {alias}.unit_price_cents)"
-    return f"(({a} / 10000000) * {m} + (({a} % 10000000) * {m} + 5000000) / 10000000)"
 
 
 LINE_TOTAL_SQL = line_total_sql()

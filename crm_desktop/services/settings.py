@@ -12,7 +12,6 @@ the data layer has loaded (services/first_screen.py).
 
 from __future__ import annotations
 
-import locale as system_locale
 import os
 from dataclasses import dataclass
 
@@ -22,6 +21,10 @@ from crm_desktop.i18n import _
 
 def system_locale_name() -> str:
     """The user's locale as ``language_REGION`` (``en_US`` when the system says nothing)."""
+    # Imported here: only a database without its locale or currency asks (the opening job's
+    # imports take turns with the window's build for the interpreter).
+    import locale as system_locale
+
     for name in (system_locale.getlocale()[0], os.environ.get("LC_ALL"), os.environ.get("LANG")):
         if name and "_" in name and not name.startswith(("C.", "POSIX")):
             return name.split(".")[0]

@@ -28,9 +28,9 @@ from decimal import Decimal
 from typing import Any
 
 from crm_desktop.models.enums import TAX_ROUNDINGS
+from crm_desktop.services.line_sql import HUNDRED_PERCENT_BP
+from crm_desktop.services.line_sql import line_net_sql as line_net_sql  # its home
 from crm_desktop.services.money import DISCOUNT_PLACES, line_total_cents, to_decimal
-
-HUNDRED_PERCENT_BP = 10_000
 
 
 def rate_bp(rate: Decimal | float | int | str) -> int:
@@ -151,21 +151,3 @@ def taxed_lines(rows: Iterable[Mapping[str, Any]]) -> list[TaxedLine]:
             TaxedLine(int(amount), Decimal(row.get("tax_pct") or 0), bool(row.get("tax_included")))
         )
     return found
-
-
-def line_net_sql(alias: str) -> str:
-    """A line's net amount in integer SQL (the line total less a gross line's own tax).
-
-    ``alias`` names a row of ``order_line``, ``quote_line`` or ``invoice_line``.
-    """
-    from crm_desktop.services.money import line_total_sql
-
-    amount = line_total_sql(alias)
-    bp = f"CAST(round({alias}.tax_pct * 100) AS INTEGER)"
-    denominator = f"({HUNDRED_PERCENT_BP} + {bp})"
-    # amount = h·D + r: the tax is h·bp + round_half_up(r·bp / D), every product inside 64 bits.
-    tax = (
-        f"(({amount}) / {denominator} * {bp} + "
-        f"(2 * (({amount}) % {denominator}) * {bp} + {denominator}) / (2 * {denominator}))"
-    )
-    return f"(CASE WHEN {alias}.tax_included THEN ({amount}) - {tax} ELSE ({amount}) END)"

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from crm_desktop.errors import CancelledError, CrmError, EnvironmentFault, environment_error
 from crm_desktop.logs import log_file
@@ -80,11 +80,15 @@ def show_error(
             if _ask_retry(parent, what, text):
                 retry()
             return
+        from PySide6.QtWidgets import QMessageBox  # here: _ask_retry says why
+
         QMessageBox.warning(parent, what, text)
         return
     log.error("%s failed", what, exc_info=(type(exc), exc, exc.__traceback__))
     if QApplication.instance() is None or _showing:
         return  # logged; one crash dialog at a time
+    from PySide6.QtWidgets import QMessageBox  # here: _ask_retry says why
+
     box = QMessageBox(parent)
     box.setObjectName("crashDialog")
     box.setIcon(QMessageBox.Icon.Critical)
@@ -111,6 +115,10 @@ def show_error(
 
 def _ask_retry(parent: QWidget | None, what: str, text: str) -> bool:
     """The message with Retry (the default) and Cancel; True when the user chose Retry."""
+    # Imported where a box is shown: importing the class makes its five Python enums
+    # (~1-2 ms), which the window's start would pay before its first frame for nothing.
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setObjectName("environmentErrorDialog")
     box.setIcon(QMessageBox.Icon.Warning)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from crm_desktop import APP_NAME
 from crm_desktop.errors import CrmError
@@ -167,6 +167,8 @@ def claim_database(db: str | os.PathLike[str] | None) -> int | None:
         if ask_first_window_to_show(path):
             log.info("%s is open in another window: brought it to the front", path)
             return 0
+        from PySide6.QtWidgets import QMessageBox  # its enums only for this message
+
         QMessageBox.information(None, APP_NAME, str(exc))
         return 1
     except CrmError as exc:

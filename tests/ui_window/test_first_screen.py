@@ -232,3 +232,30 @@ def test_reading_today_before_the_file_opens_loads_no_models():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_opening_job_imports_only_what_todays_read_needs():
+    """The job's imports take turns with the window's build for the interpreter: Today's
+    deal amounts need the lines' SQL, not Decimal, the tax rules or the money messages,
+    and a settings module or the messages' language need the ``locale`` module only when
+    they ask the system (a database without its locale, an environment naming none)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import crm_desktop.services.first_screen, crm_desktop.i18n; "
+        "print(sorted(m for m in sys.modules if m in ('decimal', 'locale') or m in "
+        "('crm_desktop.services.taxes', 'crm_desktop.services.money')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_lines_sql_is_one_function_wherever_it_is_imported_from():
+    from crm_desktop.services import deal_amounts, line_sql, money, taxes
+
+    assert taxes.line_net_sql is line_sql.line_net_sql is deal_amounts.line_net_sql
+    assert money.line_total_sql is line_sql.line_total_sql
+    assert line_sql.line_total_sql("order_line") == money.LINE_TOTAL_SQL

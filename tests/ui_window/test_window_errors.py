@@ -7,7 +7,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from window_helpers import answer_next_dialog, open_section, wait_loaded
 
 from crm_desktop.errors import CrmError
@@ -114,7 +114,23 @@ def test_an_exception_in_a_python_thread_reaches_the_user(qtbot, window, hook):
 def test_only_one_crash_dialog_at_a_time(qtbot, window, hook, monkeypatch):
     shown: list[str] = []
     monkeypatch.setattr(errors, "_showing", True)  # a crash dialog is already open
-    monkeypatch.setattr(errors.QMessageBox, "exec", lambda self: shown.append(self.text()))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()))
     errors.show_error(window, "Painting", RuntimeError("again"))
     assert shown == []
     assert "RuntimeError: again" in hook.read_text(encoding="utf-8")
+
+
+def test_the_start_makes_no_message_box_type_before_one_is_shown():
+    """Importing QMessageBox makes its five Python enums (~1-2 ms of a start): the error
+    handling and the one-window check import it where a box is shown."""
+    import subprocess
+
+    code = (
+        "import PySide6.QtWidgets as widgets; import crm_desktop.cli, crm_desktop.ui.app, "
+        "crm_desktop.ui.errors, crm_desktop.ui.single_instance, crm_desktop.ui.jobs; "
+        "print('QMessageBox' in vars(widgets))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "False"
