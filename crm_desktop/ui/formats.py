@@ -160,11 +160,22 @@ class Formats:
             ).astimezone()  # fmt: skip
         except (ValueError, TypeError):
             return str(value)
-        local = QDateTime(
-            QDate(moment.year, moment.month, moment.day),
-            QTime(moment.hour, moment.minute, moment.second),
+        day = QDate(moment.year, moment.month, moment.day)
+        clock = QTime(moment.hour, moment.minute, moment.second)
+        if self._time_names_zone:
+            local = QDateTime(day, clock)  # the pattern names the time zone: only this has it
+            return self.qlocale.toString(local, f"{self.date_pattern} {self.time_pattern}")
+        # The date and the time of day apart: a local QDateTime asks the C library for the
+        # zone's offset as it is made (~80 µs each, 4 ms of the first screen's 50 lines).
+        locale = self.qlocale
+        return (
+            f"{locale.toString(day, self.date_pattern)} {locale.toString(clock, self.time_pattern)}"
         )
-        return self.qlocale.toString(local, f"{self.date_pattern} {self.time_pattern}")
+
+    @cached_property
+    def _time_names_zone(self) -> bool:
+        """Whether the time pattern writes the time zone (``t``: only a QDateTime has one)."""
+        return "t" in self.time_pattern
 
     def phone(self, stored: str | None) -> str:
         return format_phone(stored)

@@ -6,7 +6,6 @@ opens (:class:`~crm_desktop.ui.main_window.MainWindow`).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.ui.noop import QT_TR_NOOP
+from crm_desktop.ui.words import escape_markup
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -60,7 +60,7 @@ class OpeningPage(QWidget):
     def __init__(self, db_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         label = QLabel(
-            self.tr("Opening {escape}…").format(escape=html.escape(db_path.name))
+            self.tr("Opening {escape}…").format(escape=escape_markup(db_path.name))
         )  # the name is never markup
         label.setEnabled(False)  # drawn in the palette's quiet colour
         row = QHBoxLayout()

@@ -15,6 +15,17 @@ from crm_desktop.ui.noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "Words"
 
+
+def escape_markup(text: str) -> str:
+    """``text`` safe inside a label's rich text, exactly as :func:`html.escape` writes it.
+
+    Its own copy: importing :mod:`html` imports its table of entities too (~1.5 ms of the
+    first screen, which shows a file's name and the overdue line this way).
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("'", "&#x27;")
+
+
 # Every enumeration value of the schema, and the record kinds, as people read them.
 _WORDS = {
     # customers

@@ -8,7 +8,6 @@ payments. The link asks to show the Invoices list with its overdue filter.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from crm_desktop.services.invoice_dues import Overdue
 from crm_desktop.ui.bridge import ChangeBridge
 from crm_desktop.ui.formats import Formats
-from crm_desktop.ui.words import english_plural
+from crm_desktop.ui.words import english_plural, escape_markup
 
 if TYPE_CHECKING:
     from crm_desktop.services.changes import Change
@@ -123,7 +122,7 @@ class OverdueNotice(QLabel):
                 self.tr("%Ln invoice(s) overdue: {owed} owed", "", overdue.count), overdue.count
             ).format(owed=owed)
         self.setText(
-            self.tr("⚠ {escape} — <a href='show'>Show</a>").format(escape=html.escape(text))
+            self.tr("⚠ {escape} — <a href='show'>Show</a>").format(escape=escape_markup(text))
         )
         self.setAccessibleName(text)
         self.setVisible(True)
