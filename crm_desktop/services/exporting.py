@@ -269,8 +269,9 @@ FULL: dict[str, FullExport] = {
 
 # Rows of a customer in the trash are not exported (they are hidden everywhere else too).
 # A row whose customer another tool deleted (foreign keys off) is exported with an empty
-# customer, as its list shows it: the LEFT JOINs above, and no customer is not the trash.
-_LIVE = "(c.id IS NULL OR c.deleted_at IS NULL)"
+# customer, as its list shows it: the LEFT JOINs above give it a NULL deleted_at, as in
+# services/listing.py (no customer is not the trash).
+_LIVE = "c.deleted_at IS NULL"
 _WHERE = {
     "customer": "c.deleted_at IS NULL",
     "contact": _LIVE,

@@ -3,8 +3,7 @@ PySide6 import hook for a host that loaded PySide6 first (the start probe, the t
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from tests.fresh_python import printed_by
 
 CHECK = (
     "import sys; {before}import crm_desktop.cli; "
@@ -15,14 +14,7 @@ CHECK = (
 
 
 def _run(before: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-c", CHECK.format(before=before)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    return result.stdout.strip()
+    return printed_by(CHECK.format(before=before))
 
 
 def test_a_command_imports_nothing_of_qt():

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fresh_python import printed_by
+
 
 def _texts(tree) -> list[str]:
     return [tree.topLevelItem(row).text(0) for row in range(tree.topLevelItemCount())]
@@ -42,18 +44,12 @@ def test_the_first_screen_reads_what_today_and_the_settings_say(demo_db: Path):
 
 def test_the_opening_job_touches_nothing_of_qt():
     """PySide6 makes its types on first use; two threads doing it at once crashed a start."""
-    import subprocess
-    import sys
-
     code = (
         "import sys; import crm_desktop.services.first_screen, crm_desktop.services.session; "
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', "
         "'crm_desktop.ui'))))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert result.stdout.strip() == "[]"
+    assert printed_by(code) == "[]"
 
 
 def test_today_is_filled_as_it_is_made_from_the_first_screen(qtbot, demo_db: Path, monkeypatch):
@@ -218,9 +214,6 @@ def test_a_file_that_must_be_opened_first_is_read_the_usual_way(demo_db: Path, d
 def test_reading_today_before_the_file_opens_loads_no_models():
     """The start's first screen imports neither peewee nor the models nor the services
     that write: they load after Today is painted."""
-    import subprocess
-    import sys
-
     code = (
         "import sys; import crm_desktop.services.first_screen, crm_desktop.ui.today.page, "
         "crm_desktop.ui.main_window; "
@@ -228,10 +221,7 @@ def test_reading_today_before_the_file_opens_loads_no_models():
         "'crm_desktop.models.base', 'crm_desktop.models.tables', 'crm_desktop.services.tasks', "
         "'crm_desktop.services.listing', 'crm_desktop.ui.tables'))))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert result.stdout.strip() == "[]"
+    assert printed_by(code) == "[]"
 
 
 def test_the_opening_job_imports_only_what_todays_read_needs():
@@ -239,18 +229,12 @@ def test_the_opening_job_imports_only_what_todays_read_needs():
     deal amounts need the lines' SQL, not Decimal, the tax rules or the money messages,
     and a settings module or the messages' language need the ``locale`` module only when
     they ask the system (a database without its locale, an environment naming none)."""
-    import subprocess
-    import sys
-
     code = (
         "import sys; import crm_desktop.services.first_screen, crm_desktop.i18n; "
         "print(sorted(m for m in sys.modules if m in ('decimal', 'locale') or m in "
         "('crm_desktop.services.taxes', 'crm_desktop.services.money')))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert result.stdout.strip() == "[]"
+    assert printed_by(code) == "[]"
 
 
 def test_the_lines_sql_is_one_function_wherever_it_is_imported_from():

@@ -15,6 +15,7 @@ from crm_desktop.logs import setup_logging
 from crm_desktop.ui import errors
 from crm_desktop.ui.tables import model as model_module
 from crm_desktop.ui.tables.page import ListPage
+from tests.fresh_python import printed_by
 
 
 @pytest.fixture
@@ -123,14 +124,9 @@ def test_only_one_crash_dialog_at_a_time(qtbot, window, hook, monkeypatch):
 def test_the_start_makes_no_message_box_type_before_one_is_shown():
     """Importing QMessageBox makes its five Python enums (~1-2 ms of a start): the error
     handling and the one-window check import it where a box is shown."""
-    import subprocess
-
     code = (
         "import PySide6.QtWidgets as widgets; import crm_desktop.cli, crm_desktop.ui.app, "
         "crm_desktop.ui.errors, crm_desktop.ui.single_instance, crm_desktop.ui.jobs; "
         "print('QMessageBox' in vars(widgets))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert result.stdout.strip() == "False"
+    assert printed_by(code) == "False"

@@ -22,11 +22,9 @@ from crm_desktop.services.reporting.periods import Bucket, Period, buckets
 from crm_desktop.services.reporting.sales import ratio
 
 _OPEN_STAGES_SQL = ", ".join(f"'{stage}'" for stage in OPEN_DEAL_STAGES)
-# A deal whose customer another tool deleted (foreign keys off) counts, as on the board.
-_LIVE_DEALS = (
-    "deal d LEFT JOIN customer c ON c.id = d.customer_id "
-    "WHERE (c.id IS NULL OR c.deleted_at IS NULL)"
-)
+# A deal whose customer another tool deleted (foreign keys off) counts, as on the board: the
+# LEFT JOIN gives it a NULL deleted_at.
+_LIVE_DEALS = "deal d LEFT JOIN customer c ON c.id = d.customer_id WHERE c.deleted_at IS NULL"
 
 
 def _round_weighted(amount_x_probability: int) -> int:
